@@ -1,0 +1,271 @@
+"""Write the package's Word templates from the profiles' figures.
+
+    python tools/build_templates.py          # rewrites vanban/templates/<profile>/van-ban.docx
+
+The template is a normal .docx a maintainer can open and adjust in Word: every
+element has its own paragraph style (``VB Body``, ``VB Heading 1`` ...) carrying
+its font, size and spacing, and the docxtpl tags (``{{ date_line }}``,
+``{%p for block in body %}`` ...) mark where vanban puts the document's words.
+This script is how the first version of each template is made; the tests check
+every rendered document against the profile, so a template edited in Word that
+drifts from the rules is caught.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from vanban.profiles import PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
+
+FONT = "Times New Roman"
+LANGUAGE = "vi-VN"
+KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List"}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+BODY_STYLES = ["body", "heading1", "heading2", "heading3", "heading4", "heading5", "bullet", "sub_bullet"]
+
+
+def _set_fonts(rpr) -> None:
+    """Times New Roman on all four font slots, no theme fonts, Vietnamese language."""
+    for tag in ("w:rFonts", "w:lang"):
+        for old in rpr.findall(qn(tag)):
+            rpr.remove(old)
+    fonts = OxmlElement("w:rFonts")
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT)
+    rpr.insert(0, fonts)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    rpr.append(lang)
+
+
+def _prepare_styles(document, profile: Profile) -> None:
+    styles = document.styles
+    for style in list(styles):
+        if style.name not in KEEP_STYLES:
+            style.element.getparent().remove(style.element)
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr)
+    for size_tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(size_tag)).set(qn("w:val"), str(int(profile.figures["normal"].size * 2)))
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+    for key, name in STYLE_NAMES.items():
+        figure = profile.figures[key]
+        if key == "normal":
+            style = styles["Normal"]
+        else:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.quick_style = True
+        _apply_figure(style, figure, keep_with_next=key.startswith("heading"))
+
+
+def _apply_figure(style, figure: TextFigure, keep_with_next: bool) -> None:
+    font = style.font
+    font.name = FONT
+    _set_fonts(style.element.get_or_add_rPr())
+    font.size = Pt(figure.size)
+    font.bold = figure.bold
+    font.italic = figure.italic
+    font.underline = figure.underline
+    paragraph = style.paragraph_format
+    paragraph.alignment = ALIGN[figure.align]
+    paragraph.first_line_indent = Twips(figure.first_line_indent_twips)
+    paragraph.space_before = Pt(figure.space_before_pt)
+    paragraph.space_after = Pt(figure.space_after_pt)
+    paragraph.line_spacing = figure.line_spacing
+    paragraph.widow_control = True
+    if keep_with_next:
+        paragraph.keep_with_next = True
+    if figure.boxed:
+        ppr = style.element.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:val"), "single")
+            edge.set(qn("w:sz"), "6")
+            edge.set(qn("w:space"), "1")
+            edge.set(qn("w:color"), "auto")
+            borders.append(edge)
+        ppr.append(borders)
+
+
+def _paragraph(container, text: str, key: str):
+    paragraph = container.add_paragraph(style=STYLE_NAMES[key])
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def _tag(container, tag: str):
+    """A paragraph holding only a ``{%p ... %}`` tag; docxtpl removes it when rendering."""
+    return container.add_paragraph(tag, style="Normal")
+
+
+def _borderless_table(document, profile: Profile):
+    table = document.add_table(rows=2, cols=2)
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    table.autofit = False
+    for column, width in zip(table.columns, profile.header_columns_mm):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    for cell in table._cells:
+        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return table
+
+
+def _letterhead(document, profile: Profile) -> None:
+    table = _borderless_table(document, profile)
+    names, motto = table.cell(0, 0), table.cell(0, 1)
+    _tag(names, "{%p for line in parent_lines %}")
+    _paragraph(names, "{{ line }}", "parent")
+    _tag(names, "{%p endfor %}")
+    _tag(names, "{%p for line in issuer_lines %}")
+    _paragraph(names, "{{ line }}", "issuer")
+    _tag(names, "{%p endfor %}")
+    _paragraph(names, "{{ agency_mark }}", "agency_mark")
+    _tag(motto, "{%p for line in motto_lines %}")
+    _paragraph(motto, "{{ line }}", "motto")
+    _tag(motto, "{%p endfor %}")
+
+    number, date = table.cell(1, 0), table.cell(1, 1)
+    _paragraph(number, "{{ number_line }}", "number")
+    _tag(number, "{%p for mark in marks %}")
+    _paragraph(number, "{{ mark }}", "mark")
+    _tag(number, "{%p endfor %}")
+    _paragraph(date, "{{ date_line }}", "date")
+
+
+def _title_and_body(document) -> None:
+    _paragraph(document, "{{ type_name }}", "type_name")
+    _paragraph(document, "{{r title }}", "title")
+    _paragraph(document, "{{ title_rule }}", "title_rule")
+    _tag(document, "{%p for block in body %}")
+    for index, key in enumerate(BODY_STYLES):
+        keyword = "if" if index == 0 else "elif"
+        _tag(document, f'{{%p {keyword} block.style == "{key}" %}}')
+        _paragraph(document, "{{r block.runs }}", key)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p endfor %}")
+
+
+def _closing_block(document, profile: Profile) -> None:
+    table = _borderless_table(document, profile)
+    _paragraph(table.cell(0, 0), "", "normal")
+    _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
+    recipients = table.cell(1, 0)
+    _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
+    _tag(recipients, "{%p for line in recipients %}")
+    _paragraph(recipients, "{{ line }}", "recipient")
+    _tag(recipients, "{%p endfor %}")
+    signer = table.cell(1, 1)
+    _tag(signer, "{%p if signer_position %}")
+    _paragraph(signer, "{{ signer_position }}", "signer_position")
+    _tag(signer, "{%p endif %}")
+    _paragraph(signer, "{{ signer_name }}", "signer_name")
+
+
+def _page_setup(document, profile: Profile) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = (Mm(v) for v in profile.page_size_mm)
+    top, bottom, left, right = profile.margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    # No number on page 1 (29-HD II, NĐ 30 PL I): a different, empty first-page header.
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].style = document.styles["Normal"]
+    header = section.header.paragraphs[0]
+    header.style = document.styles[STYLE_NAMES["page_number"]]
+    _page_field(header)
+
+
+def _page_field(paragraph) -> None:
+    def char(kind: str):
+        run = OxmlElement("w:r")
+        fld = OxmlElement("w:fldChar")
+        fld.set(qn("w:fldCharType"), kind)
+        run.append(fld)
+        return run
+
+    instruction = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = " PAGE "
+    instruction.append(text)
+    shown = OxmlElement("w:r")
+    value = OxmlElement("w:t")
+    value.text = "2"
+    shown.append(value)
+    for element in (char("begin"), instruction, char("separate"), shown, char("end")):
+        paragraph._p.append(element)
+
+
+def _clear_properties(document) -> None:
+    properties = document.core_properties
+    for name in ("title", "subject", "author", "keywords", "comments", "category"):
+        setattr(properties, name, "")
+    properties.last_modified_by = "vanban"
+    properties.revision = 1
+
+
+def build(profile: Profile, path: Path) -> None:
+    document = Document()
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _prepare_styles(document, profile)
+    settings = document.settings.element
+    tab = settings.find(qn("w:defaultTabStop"))
+    if tab is not None:
+        tab.set(qn("w:val"), "720")
+    _page_setup(document, profile)
+    _letterhead(document, profile)
+    _title_and_body(document)
+    _closing_block(document, profile)
+    _clear_properties(document)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(path)
+
+
+def main() -> None:
+    for profile in PROFILES.values():
+        path = ROOT / "vanban" / "templates" / profile.name / "van-ban.docx"
+        build(profile, path)
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""vanban: Vietnamese administrative documents, laid out by the rules, from data.
+
+    from vanban import KeHoach, render
+    plan = KeHoach.model_validate(data)      # or vanban.load("ke-hoach.yaml")
+    render(plan, "ke-hoach.docx")
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+from ._loading import load, parse
+from ._registry import DOCUMENT_TYPES, get_document_type, register
+from ._render import Renderer
+from .errors import (
+    InputError,
+    OutputError,
+    OutputExistsError,
+    Problem,
+    ProfileNotFoundError,
+    TemplateError,
+    TemplateNotFoundError,
+    UnknownDocumentTypeError,
+    VanbanError,
+)
+from .profiles import DOAN, Profile, get_profile
+from .schemas import (
+    Assignment,
+    Bullet,
+    Document,
+    IssueDate,
+    Issuer,
+    KeHoach,
+    Paragraph,
+    Recipient,
+    Section,
+    Signer,
+    TimelineEntry,
+)
+
+__version__ = "0.1.0"
+
+
+@lru_cache(maxsize=1)
+def default_renderer() -> Renderer:
+    """The shared Renderer with the package's templates only."""
+    return Renderer()
+
+
+def render(document: Document, path: Union[str, Path], *, overwrite: bool = False) -> Path:
+    """Write ``document`` as a .docx at ``path`` (atomically; never overwrites unless asked)."""
+    return default_renderer().render(document, path, overwrite=overwrite)
+
+
+def render_bytes(document: Document) -> bytes:
+    """The .docx of ``document`` as bytes."""
+    return default_renderer().render_bytes(document)
+
+
+__all__ = [
+    "Assignment",
+    "Bullet",
+    "DOAN",
+    "DOCUMENT_TYPES",
+    "Document",
+    "InputError",
+    "IssueDate",
+    "Issuer",
+    "KeHoach",
+    "OutputError",
+    "OutputExistsError",
+    "Paragraph",
+    "Problem",
+    "Profile",
+    "ProfileNotFoundError",
+    "Recipient",
+    "Renderer",
+    "Section",
+    "Signer",
+    "TemplateError",
+    "TemplateNotFoundError",
+    "TimelineEntry",
+    "UnknownDocumentTypeError",
+    "VanbanError",
+    "default_renderer",
+    "get_document_type",
+    "get_profile",
+    "load",
+    "parse",
+    "register",
+    "render",
+    "render_bytes",
+]

@@ -1,0 +1,263 @@
+"""The pure step: a document model and a profile in, the words of the page out.
+
+Nothing here touches Word or Jinja. It decides every character the reader sees:
+upper-casing, the number line, the date line, section labels (``I.``, ``1.``,
+``1.1.``), bullets, Nơi nhận punctuation and the end mark. The renderer only
+places these values into the template's styled paragraphs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+from .profiles import Profile
+from .schemas.common import Bullet, IssueDate, Paragraph, Section, Signer
+from .schemas.document import Document
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis, on top of its paragraph's style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph: the element it is (a key of ``STYLE_NAMES``) and its runs."""
+
+    style: str
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+# --- words ---------------------------------------------------------------------
+
+
+def upper(text: str) -> str:
+    """Vietnamese-aware upper case (``đoàn`` -> ``ĐOÀN``), kept in NFC."""
+    return unicodedata.normalize("NFC", text.upper())
+
+
+def format_day(day: int) -> str:
+    """Days below 10 take a leading zero (29-HD III.4.2, NĐ 30)."""
+    return f"{day:02d}"
+
+
+def format_month(month: int) -> str:
+    """Months 1 and 2 take a leading zero; 3 to 12 do not."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def format_date_line(place: str, date: IssueDate) -> str:
+    """``Trà Vinh, ngày 05 tháng 3 năm 2021``; unknown parts stay ``...`` to fill by hand."""
+    day = format_day(date.day) if date.day else "..."
+    month = format_month(date.month) if date.month else "..."
+    return f"{place}, ngày {day} tháng {month} năm {date.year}"
+
+
+def format_number(number: Optional[int], profile: Profile) -> str:
+    """Numbers below 10 take a leading zero; a missing number is a blank to fill in."""
+    return profile.number_blank if number is None else f"{number:02d}"
+
+
+def format_number_line(
+    profile: Profile,
+    number: Optional[int],
+    type_code: str,
+    agency_code: str,
+    unit_code: Optional[str] = None,
+) -> str:
+    """``Số: 114-KH/ĐTN`` or ``Số: 29-HD/TWĐTN-VP`` (29-HD III.3)."""
+    symbol = f"{type_code}/{agency_code}" + (f"-{unit_code}" if unit_code else "")
+    return profile.number_format.format(number=format_number(number, profile), symbol=symbol)
+
+
+def to_roman(number: int) -> str:
+    if not 0 < number < 4000:
+        raise ValueError(f"cannot write {number} in Roman numerals")
+    numerals = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
+    out = []
+    for value, letters in numerals:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def section_label(path: tuple[int, ...]) -> str:
+    """``(2,)`` -> ``II.``; ``(2, 1)`` -> ``1.``; ``(2, 1, 3)`` -> ``1.3.`` (29-HD III.6).
+
+    Khoản and điểm numbers restart under each Mục, so the Roman level is not part
+    of the Arabic label.
+    """
+    if len(path) == 1:
+        return f"{to_roman(path[0])}."
+    return "".join(f"{index}." for index in path[1:])
+
+
+def heading_style(depth: int) -> str:
+    """Mục, khoản, then điểm levels; deeper levels keep the last (upright) style."""
+    return f"heading{min(depth, 5)}"
+
+
+def with_end_mark(text: str, end_mark: str) -> str:
+    """Close the body with ``./.`` without doubling a full stop the user typed."""
+    if text.endswith(end_mark) or text.endswith(end_mark[1:]):
+        return text
+    if text.endswith(end_mark[0]):
+        return text + end_mark[1:]
+    return text + end_mark
+
+
+def recipient_lines(entries: Iterable[str], archive: str, profile: Profile) -> list[str]:
+    """Each entry as ``- name;``, then the archive line ending with ``.``."""
+    lines = [f"- {entry};" for entry in entries]
+    lines.append(f"- {profile.archive_prefix}{archive}.")
+    return lines
+
+
+def signer_lines(signer: Signer) -> tuple[str, Optional[str], str]:
+    """(đề ký line, chức vụ line or None, họ tên)."""
+    if signer.authority:
+        return (
+            upper(f"{signer.authority} {signer.on_behalf_of}"),
+            upper(signer.position),
+            signer.name,
+        )
+    return upper(signer.position), None, signer.name
+
+
+# --- inline emphasis -------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "escape"])
+
+
+# Only asterisks mark emphasis: underscores are common in real text (blanks to
+# fill in, file names), so they are hidden from the Markdown parser behind a
+# Unicode noncharacter, which never occurs in interchanged text.
+_UNDERSCORE_STANDIN = "\ufdd0"
+
+
+def parse_inline(text: str) -> tuple[Run, ...]:
+    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``."""
+    if "*" not in text:
+        return (Run(text),)
+    hidden = text.replace("_", _UNDERSCORE_STANDIN)
+    bold = italic = 0
+    runs: list[Run] = []
+    for token in _markdown().parseInline(hidden)[0].children or ():
+        if token.type == "strong_open":
+            bold += 1
+        elif token.type == "strong_close":
+            bold -= 1
+        elif token.type == "em_open":
+            italic += 1
+        elif token.type == "em_close":
+            italic -= 1
+        elif token.content:
+            content = token.content.replace(_UNDERSCORE_STANDIN, "_")
+            runs.append(Run(content, bold > 0, italic > 0))
+    return tuple(_merge(runs))
+
+
+def _merge(runs: list[Run]) -> Iterator[Run]:
+    pending: Optional[Run] = None
+    for run in runs:
+        if pending and (pending.bold, pending.italic) == (run.bold, run.italic):
+            pending = Run(pending.text + run.text, run.bold, run.italic)
+            continue
+        if pending:
+            yield pending
+        pending = run
+    if pending:
+        yield pending
+
+
+def _upper_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    return tuple(Run(upper(run.text), run.bold, run.italic) for run in runs)
+
+
+def _prefixed(prefix: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    return (Run(prefix), *runs)
+
+
+# --- body ------------------------------------------------------------------
+
+
+def body_blocks(document: Document, profile: Profile) -> list[Block]:
+    """Opening paragraphs, the numbered outline, and the closing sentence."""
+    blocks = [Block("body", parse_inline(text)) for text in document.opening]
+    for index, section in enumerate(document.sections(), start=1):
+        blocks.extend(_section_blocks(section, (index,)))
+    closing = with_end_mark(document.closing_sentence(), profile.end_mark)
+    blocks.append(Block("body", parse_inline(closing)))
+    return blocks
+
+
+def _section_blocks(section: Section, path: tuple[int, ...]) -> Iterator[Block]:
+    title = parse_inline(section.title)
+    if len(path) == 1:
+        title = _upper_runs(title)
+    yield Block(heading_style(len(path)), _prefixed(section_label(path) + " ", title))
+    subsection = 0
+    for child in section.children:
+        if isinstance(child, Section):
+            subsection += 1
+            yield from _section_blocks(child, (*path, subsection))
+        elif isinstance(child, Bullet):
+            yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
+            for sub in child.children:
+                yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
+        elif isinstance(child, Paragraph):
+            yield Block("body", parse_inline(child.text))
+
+
+# --- the whole page --------------------------------------------------------
+
+
+def display(document: Document, profile: Profile) -> dict:
+    """Every value the template places, keyed as the template names them."""
+    authority_line, position_line, name = signer_lines(document.signer)
+    marks = [m for m in ("DỰ THẢO" if document.draft else None, document.secrecy, document.urgency) if m]
+    recipients = [
+        f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
+    ]
+    return {
+        "parent_lines": [upper(line) for line in document.issuer.parent],
+        "issuer_lines": [upper(line) for line in document.issuer.name],
+        "agency_mark": profile.agency_mark,
+        "number_line": format_number_line(
+            profile, document.number, document.type_code,
+            document.issuer.code, document.drafting_unit,
+        ),
+        "marks": marks,
+        "motto_lines": list(profile.motto),
+        "date_line": format_date_line(document.place, document.date),
+        "type_name": upper(document.type_name),
+        "title": parse_inline(document.title),
+        "title_rule": profile.title_rule,
+        "body": body_blocks(document, profile),
+        "recipients_label": profile.recipients_label,
+        "recipients": recipient_lines(recipients, document.archive, profile),
+        "signer_authority": authority_line,
+        "signer_position": position_line,
+        "signer_name": name,
+        "document_title": f"{document.type_name} {document.title}",
+        "document_author": " ".join(document.issuer.name),
+    }

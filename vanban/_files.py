@@ -1,0 +1,65 @@
+"""Writing output files: all or nothing."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError, OutputExistsError
+
+_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EACCES: "không có quyền ghi vào thư mục này",
+    errno.EPERM: "không có quyền ghi vào thư mục này",
+    errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.ETXTBSY: "tệp đang được một chương trình khác mở",
+}
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno, error.strerror or str(error))
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    Readers never see a half-written file; on any failure the temporary file is
+    removed and ``path`` is left as it was. Without ``overwrite`` an existing
+    file is never replaced, even one created while we were writing.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(path, f"thư mục {folder} không tồn tại; hãy tạo thư mục trước")
+    if path.exists() and not overwrite:
+        raise OutputExistsError(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(path, _reason(error)) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if path appeared meanwhile
+            os.unlink(temporary)
+    except FileExistsError:
+        _remove(temporary)
+        raise OutputExistsError(path) from None
+    except OSError as error:
+        _remove(temporary)
+        raise OutputError(path, _reason(error)) from error
+    return path
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass

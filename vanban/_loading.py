@@ -1,0 +1,254 @@
+"""Reading documents from YAML or JSON, and the one place input errors become Vietnamese.
+
+Pydantic's and PyYAML's errors are translated here into :class:`InputError`
+with one :class:`Problem` per mistake (all of them at once), each naming the
+field path and, for files, the line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Optional, Union
+
+import yaml
+from pydantic import AliasChoices, BaseModel, ValidationError
+
+from ._registry import DOCUMENT_TYPES, get_document_type
+from .errors import InputError, Problem, UnknownDocumentTypeError
+from .schemas.document import Document
+
+_TYPE_KEYS = ("type", "loai")
+
+
+# --- YAML as people type it -------------------------------------------------
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML 1.2 scalars: ``010`` is ten, ``yes``/``no`` are text; duplicate keys are errors."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node), 10)
+)
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"khóa '{key}' xuất hiện hai lần", key_node.start_mark
+            )
+        seen[key] = key_node
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+    problem = getattr(error, "problem", None) or str(error)
+    return Problem(
+        where,
+        f"Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), "
+        "dấu ':' sau tên trường, và đặt đoạn văn có dấu ':' hoặc '#' trong ngoặc kép.",
+    )
+
+
+def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
+    """The data in a .yaml/.yml/.json file, and its YAML node tree for positions."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError([Problem("", f"Không tìm thấy tệp {path}.")], path) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            [Problem("", "Tệp không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8.")], path
+        ) from None
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text), None
+        except json.JSONDecodeError as error:
+            where = f"dòng {error.lineno}, cột {error.colno}"
+            raise InputError([Problem(where, f"Lỗi cú pháp JSON: {error.msg}.")], path) from None
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+        data = yaml.load(text, Loader=_StrictLoader)
+    except yaml.YAMLError as error:
+        raise InputError([_yaml_problem(error)], path) from None
+    return data, node
+
+
+# --- validation errors in Vietnamese ------------------------------------------
+
+_MESSAGES = {
+    "missing": "Thiếu trường bắt buộc.",
+    "string_type": "Cần một đoạn chữ.",
+    "string_too_short": "Không được để trống.",
+    "too_short": "Cần ít nhất {min_length} mục.",
+    "int_type": "Cần một số nguyên dương, ví dụ 114.",
+    "int_parsing": "Cần một số nguyên dương, ví dụ 114 (không có chữ).",
+    "int_from_float": "Cần một số nguyên, không có phần thập phân.",
+    "greater_than_equal": "Phải lớn hơn hoặc bằng {ge}.",
+    "less_than_equal": "Phải nhỏ hơn hoặc bằng {le}.",
+    "list_type": "Cần một danh sách: mỗi mục một dòng bắt đầu bằng '- '.",
+    "dict_type": "Cần một nhóm trường dạng 'tên_trường: giá trị'.",
+    "model_type": "Cần một nhóm trường dạng 'tên_trường: giá trị'.",
+    "model_attributes_type": "Cần một nhóm trường dạng 'tên_trường: giá trị'.",
+    "bool_type": "Cần true hoặc false.",
+    "bool_parsing": "Cần true hoặc false.",
+    "literal_error": "Giá trị không hợp lệ; chọn một trong: {expected}.",
+}
+
+
+def _aliases(model: type[BaseModel], found: dict[str, str]) -> dict[str, str]:
+    """English field name -> Vietnamese alias, for every model reachable from ``model``."""
+    for name, info in model.model_fields.items():
+        if isinstance(info.validation_alias, AliasChoices):
+            choices = [c for c in info.validation_alias.choices if isinstance(c, str)]
+            found.setdefault(name, choices[-1])
+            for choice in choices:
+                found.setdefault(choice, choices[-1])
+        for sub in _models_in(info.annotation):
+            if sub is not model:
+                _aliases(sub, found)
+    return found
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(arg)
+    for extra in getattr(annotation, "__metadata__", ()) or ():
+        yield from _models_in(extra)
+
+
+def _vocabulary() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for model in DOCUMENT_TYPES.values():
+        _aliases(model, found)
+    return found
+
+
+_NODE_TAGS = {"section", "bullet", "paragraph"}
+
+
+def _clean_location(loc: tuple) -> list:
+    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in _NODE_TAGS))]
+
+
+def _format_path(parts: list, vocabulary: Mapping[str, str]) -> str:
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _position(node: Optional[yaml.Node], parts: list) -> str:
+    """``dòng L, cột C`` of the deepest YAML node on the path, if the data came from YAML."""
+    found = node
+    for part in parts:
+        if isinstance(found, yaml.MappingNode) and isinstance(part, str):
+            match = [value for key, value in found.value if key.value == part]
+            if not match:
+                break
+            found = match[0]
+        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(found.value):
+                break
+            found = found.value[part]
+        else:
+            break
+    if found is None:
+        return ""
+    return f"dòng {found.start_mark.line + 1}, cột {found.start_mark.column + 1}"
+
+
+def _message(error: dict, parts: list, vocabulary: Mapping[str, str]) -> str:
+    kind = error["type"]
+    if kind.startswith("vanban_"):
+        return error["msg"]
+    if kind == "extra_forbidden":
+        key = str(parts[-1]) if parts else ""
+        hint = difflib.get_close_matches(key, list(vocabulary), n=1, cutoff=0.6)
+        suggestion = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
+        return f"Trường '{key}' không có trong mẫu văn bản.{suggestion} Hãy sửa hoặc xóa trường này."
+    if kind == "missing" and parts and isinstance(parts[-1], str):
+        name = parts[-1]
+        alias = vocabulary.get(name)
+        also = f" (hoặc '{alias}')" if alias and alias != name else ""
+        return f"Thiếu trường bắt buộc '{name}'{also}."
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return error["msg"]
+    try:
+        return template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template
+
+
+def translate(error: ValidationError, node: Optional[yaml.Node] = None,
+              source: Optional[Path] = None) -> InputError:
+    vocabulary = _vocabulary()
+    problems = []
+    for item in error.errors(include_url=False):
+        parts = _clean_location(item["loc"])
+        path = _format_path(parts, vocabulary)
+        position = _position(node, parts) if node is not None else ""
+        where = ", ".join(p for p in (path, position) if p)
+        problems.append(Problem(where, _message(item, parts, vocabulary)))
+    return InputError(problems, source)
+
+
+# --- entry points ---------------------------------------------------------------
+
+
+def parse(data: Any, *, source: Optional[Path] = None, node: Optional[yaml.Node] = None) -> Document:
+    """Validate a dict (from YAML, JSON or a program) into its document type."""
+    if not isinstance(data, Mapping):
+        raise InputError(
+            [Problem("", "Tệp phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")],
+            source,
+        )
+    kind = next((data[key] for key in _TYPE_KEYS if key in data), None)
+    if kind is None:
+        raise InputError(
+            [Problem("loai", "Thiếu loại văn bản: thêm dòng 'loai: ke-hoach' (xem 'vanban types').")],
+            source,
+        )
+    try:
+        model = get_document_type(str(kind))
+    except UnknownDocumentTypeError as error:
+        raise InputError([Problem("loai", str(error))], source) from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise translate(error, node, source) from None
+
+
+def load(path: Union[str, Path]) -> Document:
+    """Read a document from a .yaml, .yml or .json file."""
+    path = Path(path)
+    data, node = read_data(path)
+    return parse(data, source=path, node=node)

@@ -1,0 +1,181 @@
+"""The only module that touches docxtpl and Jinja.
+
+A :class:`Renderer` is configured once and reused: it finds templates by name
+through its loaders (an office's own folders first, then the package's), keeps
+their bytes in memory, and renders documents with a sandboxed, autoescaping,
+strict Jinja environment. It holds no per-document state, so one Renderer may
+serve many threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import threading
+import zipfile
+from html import escape
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional, Protocol, Union
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from ._display import Block, Run, display
+from ._files import write_atomic
+from .errors import TemplateError, TemplateNotFoundError
+from .profiles import get_profile
+from .schemas.document import Document
+
+PathLike = Union[str, Path]
+
+# Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class TemplateLoader(Protocol):
+    """Finds a template's bytes by name (``doan/van-ban.docx``), or None."""
+
+    def load(self, name: str) -> Optional[bytes]: ...
+
+    def describe(self) -> str: ...
+
+
+class FolderLoader:
+    """Templates in an office's own folder, laid out like the package's."""
+
+    def __init__(self, folder: PathLike):
+        self.folder = Path(folder)
+
+    def load(self, name: str) -> Optional[bytes]:
+        path = self.folder / name
+        return path.read_bytes() if path.is_file() else None
+
+    def describe(self) -> str:
+        return str(self.folder)
+
+
+class PackageLoader:
+    """The templates shipped in ``vanban/templates``."""
+
+    def load(self, name: str) -> Optional[bytes]:
+        path = resources.files("vanban").joinpath("templates", *name.split("/"))
+        return path.read_bytes() if path.is_file() else None
+
+    def describe(self) -> str:
+        return "vanban/templates"
+
+
+def _xml_text(text: str) -> str:
+    """Escape for XML, and hide braces from docxtpl, which rewrites ``{_{`` after rendering."""
+    return escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(_xml_text(value))
+    return value
+
+
+class _Runs:
+    """Word runs for a ``{{r ... }}`` tag; emphasis adds to the paragraph style."""
+
+    def __init__(self, runs: Iterable[Run]):
+        parts = []
+        for run in runs:
+            props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+            props = f"<w:rPr>{props}</w:rPr>" if props else ""
+            text = _xml_text(run.text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+            parts.append(f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>')
+        self.xml = "".join(parts)
+
+    def __html__(self) -> str:
+        return self.xml
+
+
+def _to_template_values(value: Any) -> Any:
+    if isinstance(value, Block):
+        return {"style": value.style, "runs": _Runs(value.runs)}
+    if isinstance(value, tuple) and value and isinstance(value[0], Run):
+        return _Runs(value)
+    if isinstance(value, list):
+        return [_to_template_values(item) for item in value]
+    return value
+
+
+class Renderer:
+    """Renders documents to .docx. Configure once, reuse everywhere (thread-safe).
+
+    ``template_dirs`` are an office's own template folders, searched before the
+    package's templates, with the same layout (``doan/van-ban.docx``).
+    """
+
+    def __init__(self, template_dirs: Iterable[PathLike] = ()):
+        self.loaders: list[TemplateLoader] = [FolderLoader(d) for d in template_dirs]
+        self.loaders.append(PackageLoader())
+        self._templates: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+        self.environment = SandboxedEnvironment(
+            autoescape=True, undefined=StrictUndefined, finalize=_finalize
+        )
+
+    def template_bytes(self, name: str) -> bytes:
+        """The template called ``name``, from the first loader that has it (cached)."""
+        with self._lock:
+            cached = self._templates.get(name)
+        if cached is not None:
+            return cached
+        for loader in self.loaders:
+            data = loader.load(name)
+            if data is not None:
+                with self._lock:
+                    self._templates[name] = data
+                return data
+        raise TemplateNotFoundError(name, [loader.describe() for loader in self.loaders])
+
+    def render_bytes(self, document: Document) -> bytes:
+        """The .docx of ``document``, as bytes. The same document always gives the same bytes."""
+        profile = get_profile(document.profile)
+        name = f"{profile.name}/{document.template}.docx"
+        values = {k: _to_template_values(v) for k, v in display(document, profile).items()}
+        template = DocxTemplate(io.BytesIO(self.template_bytes(name)))
+        try:
+            template.render(values, jinja_env=self.environment, autoescape=True)
+        except JinjaTemplateError as error:
+            raise TemplateError(name, str(error)) from error
+        _set_properties(template, values, document)
+        out = io.BytesIO()
+        template.save(out)
+        return _reproducible_zip(out.getvalue())
+
+    def render(self, document: Document, path: PathLike, *, overwrite: bool = False) -> Path:
+        """Write ``document`` to ``path`` atomically; never overwrite unless asked."""
+        data = self.render_bytes(document)
+        return write_atomic(Path(path), data, overwrite=overwrite)
+
+
+def _set_properties(template: DocxTemplate, values: dict, document: Document) -> None:
+    properties = template.docx.core_properties
+    properties.title = values["document_title"]
+    properties.author = values["document_author"]
+    properties.last_modified_by = "vanban"
+    properties.language = "vi-VN"
+    properties.revision = 1
+    date = document.date
+    stamp = dt.datetime(date.year, date.month or 1, date.day or 1)
+    properties.created = properties.modified = stamp
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()

@@ -1,0 +1,395 @@
+"""Building blocks shared by every document type.
+
+Everything here is a plain Pydantic model: it checks and normalises what the
+user wrote and nothing more. Turning a model into the words and punctuation of
+a document (labels, dates, ``Số: 114-KH/ĐTN``) is the job of ``vanban._display``.
+
+Every field has an English name and a Vietnamese alias without diacritics, so
+``recipients`` and ``noi_nhan`` are the same field in YAML or JSON.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Optional, Union
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+
+def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
+    """A field accepted under its English ``name`` and its Vietnamese ``alias``."""
+    return Field(
+        validation_alias=AliasChoices(name, alias),
+        title=title,
+        description=description,
+        **kwargs,
+    )
+
+
+class VanbanModel(BaseModel):
+    """Base of every schema: unknown keys are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --- text -----------------------------------------------------------------
+
+# XML 1.0 forbids these code points; a .docx containing one will not open.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean_text(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value  # let the str validator produce the type error
+    value = unicodedata.normalize("NFC", value).strip()
+    bad = _XML_FORBIDDEN.search(value)
+    if bad:
+        raise PydanticCustomError(
+            "vanban_control_char",
+            "Văn bản chứa ký tự điều khiển không hợp lệ (mã U+{code}) ở vị trí {pos}; "
+            "hãy xóa ký tự này (thường do dán từ phần mềm khác).",
+            {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
+"""Non-empty text, normalised to NFC, surrounding white space removed.
+
+Inline emphasis uses Markdown: ``**đậm**``, ``*nghiêng*``; ``\\*`` keeps a
+literal asterisk.
+"""
+
+_MANUAL_NUMBER = re.compile(r"^\s*(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
+_MANUAL_BULLET = re.compile(r"^\s*[-+•–]\s")
+
+
+def _no_manual_number(value: str) -> str:
+    if _MANUAL_NUMBER.match(value):
+        raise PydanticCustomError(
+            "vanban_manual_number",
+            "Không gõ số thứ tự (I., 1., 1.1., a)...) ở đầu tiêu đề: vanban tự đánh số. "
+            "Hãy xóa phần '{prefix}'.",
+            {"prefix": _MANUAL_NUMBER.match(value).group().strip()},
+        )
+    return value
+
+
+def _no_manual_bullet(value: str) -> str:
+    if _MANUAL_BULLET.match(value):
+        raise PydanticCustomError(
+            "vanban_manual_bullet",
+            "Không gõ dấu '{mark}' ở đầu dòng: vanban tự thêm gạch đầu dòng. Hãy xóa dấu này.",
+            {"mark": value.strip()[0]},
+        )
+    return value
+
+
+def _no_list_punctuation(value: str) -> str:
+    value = _no_manual_bullet(value)
+    if value[-1] in ";.,":
+        raise PydanticCustomError(
+            "vanban_list_punctuation",
+            "Không gõ dấu '{mark}' ở cuối mục Nơi nhận: vanban tự thêm ';' và '.'. "
+            "Hãy xóa dấu này.",
+            {"mark": value[-1]},
+        )
+    return value
+
+
+HeadingText = Annotated[Text, PlainValidator(_no_manual_number), WithJsonSchema({"type": "string"})]
+BulletText = Annotated[Text, PlainValidator(_no_manual_bullet), WithJsonSchema({"type": "string"})]
+RecipientText = Annotated[
+    Text, PlainValidator(_no_list_punctuation), WithJsonSchema({"type": "string"})
+]
+
+
+def _lines(value: Any) -> Any:
+    """Accept one string or a list of strings for a multi-line name."""
+    return [value] if isinstance(value, str) else value
+
+
+Lines = Annotated[list[Text], BeforeValidator(_lines)]
+
+_CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9.&]*$")
+
+
+def _code(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value).strip()
+    if not _CODE.match(value):
+        raise PydanticCustomError(
+            "vanban_code",
+            "Ký hiệu '{value}' không hợp lệ: chỉ gồm chữ IN HOA (có thể có Đ), chữ số, "
+            "'.' hoặc '&', không dấu cách, ví dụ ĐTN, TĐTN, VP, CTĐ&TTN.",
+            {"value": value},
+        )
+    return value
+
+
+Code = Annotated[str, BeforeValidator(_code)]
+
+
+# --- date -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """The signing date; day and month may be left blank to fill in by hand."""
+
+    year: int
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+_DATE_FORMS = [
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("year", "month", "day")),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("day", "month", "year")),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), ("year", "month")),
+    (re.compile(r"^(\d{1,2})/(\d{4})$"), ("month", "year")),
+    (re.compile(r"^(\d{4})$"), ("year",)),
+]
+
+
+def _date_error(value: Any) -> PydanticCustomError:
+    return PydanticCustomError(
+        "vanban_date",
+        "Ngày '{value}' không hợp lệ. Viết theo dạng 2021-03-05 hoặc 05/03/2021; "
+        "chưa biết ngày thì viết 2021-03 (tháng và năm) hoặc 2021 (chỉ năm).",
+        {"value": str(value)},
+    )
+
+
+def parse_issue_date(value: Any) -> IssueDate:
+    if isinstance(value, IssueDate):
+        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return IssueDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _date_error(value)
+    text = value.strip()
+    for pattern, names in _DATE_FORMS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(names, map(int, match.groups())))
+            break
+    else:
+        raise _date_error(value)
+    year, month, day = parts["year"], parts.get("month"), parts.get("day")
+    if not 1900 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
+        raise _date_error(value)
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise _date_error(value)
+    return IssueDate(year, month, day)
+
+
+DocumentDate = Annotated[
+    IssueDate,
+    PlainValidator(parse_issue_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "examples": ["2021-03-05", "05/03/2021", "2021-03", "2021"],
+        }
+    ),
+]
+
+
+# --- letterhead -----------------------------------------------------------
+
+
+class Issuer(VanbanModel):
+    """The issuing body (tên cơ quan ban hành) and the body above it."""
+
+    parent: Lines = field(
+        "parent", "cap_tren", "Cơ quan cấp trên",
+        "Tên tổ chức Đoàn cấp trên trực tiếp, viết thường (vanban tự viết IN HOA); "
+        "có thể nhiều dòng. Bỏ trống nếu không có.",
+        default_factory=list,
+    )
+    name: Lines = field(
+        "name", "ten", "Tên cơ quan ban hành",
+        "Tên cơ quan ban hành, viết thường (vanban tự viết IN HOA); "
+        "tên dài có thể chia thành nhiều dòng.",
+        min_length=1,
+    )
+    code: Code = field(
+        "code", "ky_hieu", "Ký hiệu cơ quan",
+        "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN.",
+    )
+
+
+class Recipient(VanbanModel):
+    """One entry of Nơi nhận."""
+
+    name: RecipientText = field(
+        "name", "ten", "Nơi nhận", "Tên nơi nhận, không gõ '- ' ở đầu và ';' ở cuối."
+    )
+    purpose: Optional[Text] = field(
+        "purpose", "muc_dich_gui", "Mục đích gửi",
+        "Ví dụ: để b/c, để th/h, để biết; vanban đặt trong ngoặc đơn.",
+        default=None,
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
+
+Authority = Literal["TM.", "KT.", "TL.", "Q."]
+_AUTHORITIES = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "Q": "Q."}
+
+
+def _authority(value: Any) -> Any:
+    if value is None or not isinstance(value, str):
+        return value
+    key = value.strip().rstrip(".").upper()
+    if key == "":
+        return None
+    if key not in _AUTHORITIES:
+        raise PydanticCustomError(
+            "vanban_authority",
+            "Thẩm quyền ký '{value}' không hợp lệ: chỉ dùng TM., KT., TL., Q. "
+            "hoặc bỏ trống khi người đứng đầu ký trực tiếp.",
+            {"value": value},
+        )
+    return _AUTHORITIES[key]
+
+
+class Signer(VanbanModel):
+    """Thể thức đề ký, chức vụ and họ tên người ký."""
+
+    authority: Annotated[Optional[Authority], BeforeValidator(_authority)] = field(
+        "authority", "tham_quyen", "Thẩm quyền ký",
+        "TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), Q. (quyền) hoặc bỏ trống.",
+        default=None,
+    )
+    on_behalf_of: Optional[Text] = field(
+        "on_behalf_of", "thay_mat", "Ký thay cho",
+        "Tập thể hoặc chức danh được ký thay, ví dụ 'Ban Thường vụ' (sau TM.), 'Bí thư' (sau KT.).",
+        default=None,
+    )
+    position: Text = field(
+        "position", "chuc_vu", "Chức vụ", "Chức vụ người ký, ví dụ 'Bí thư', 'Phó Bí thư'."
+    )
+    name: Text = field("name", "ho_ten", "Họ tên", "Họ và tên người ký.")
+
+    @model_validator(mode="after")
+    def _prefix_needs_body(self) -> "Signer":
+        if self.authority and not self.on_behalf_of:
+            raise PydanticCustomError(
+                "vanban_signer",
+                "Có thẩm quyền ký '{authority}' thì phải ghi 'thay_mat' "
+                "(ví dụ: Ban Thường vụ).",
+                {"authority": self.authority},
+            )
+        return self
+
+
+# --- body -------------------------------------------------------------------
+
+
+class Paragraph(VanbanModel):
+    """A body paragraph (đoạn văn). A plain string in a list is a paragraph."""
+
+    text: Text = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class Bullet(VanbanModel):
+    """A "- " item, with optional "+ " sub-items."""
+
+    text: BulletText = field(
+        "bullet", "y", "Ý (gạch đầu dòng)", "Nội dung một ý, vanban thêm '- ' ở đầu."
+    )
+    children: list[BulletText] = field(
+        "children", "y_con", "Ý nhỏ", "Các ý nhỏ của ý này, vanban thêm '+ '.",
+        default_factory=list,
+    )
+
+
+def _node_kind(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        return {Section: "section", Bullet: "bullet"}.get(type(value), "paragraph")
+    if isinstance(value, dict):
+        if {"title", "tieu_de"} & value.keys():
+            return "section"
+        if {"bullet", "y"} & value.keys():
+            return "bullet"
+    return "paragraph"
+
+
+class Section(VanbanModel):
+    """A numbered section: Mục ``I.``, khoản ``1.``, điểm ``1.1.`` ... by depth."""
+
+    title: HeadingText = field(
+        "title", "tieu_de", "Tiêu đề", "Tiêu đề mục, không gõ số thứ tự: vanban tự đánh số."
+    )
+    children: list["Node"] = field(
+        "children", "noi_dung", "Nội dung",
+        "Các đoạn văn (chuỗi), ý (y: ...) và mục con (tieu_de: ...) theo thứ tự.",
+        default_factory=list,
+    )
+
+
+Node = Annotated[
+    Union[
+        Annotated[Section, Tag("section")],
+        Annotated[Bullet, Tag("bullet")],
+        Annotated[Paragraph, Tag("paragraph")],
+    ],
+    Discriminator(_node_kind),
+]
+
+Section.model_rebuild()
+
+
+# --- marks ------------------------------------------------------------------
+
+Secrecy = Literal["MẬT"]
+Urgency = Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
+
+
+def _upper_mark(value: Any) -> Any:
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value).strip().upper()
+        return value.replace("HOẢ", "HỎA") or None
+    return value

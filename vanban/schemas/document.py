@@ -1,0 +1,105 @@
+"""The fields every document type has: letterhead, number, date, title, Nơi nhận, signer."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Optional
+
+from pydantic import BeforeValidator, Field
+
+from .common import (
+    Code,
+    DocumentDate,
+    Issuer,
+    Recipient,
+    RecipientText,
+    Secrecy,
+    Section,
+    Signer,
+    Text,
+    Urgency,
+    VanbanModel,
+    _upper_mark,
+    field,
+)
+
+
+class Document(VanbanModel):
+    """Base of every document type (Kế hoạch, Hướng dẫn, Báo cáo ...).
+
+    A subclass sets the class variables and implements :meth:`sections`, which
+    arranges its own fields into the numbered outline of the body.
+    """
+
+    type_name: ClassVar[str]
+    """Tên loại as written in running text, e.g. ``Kế hoạch``."""
+    type_code: ClassVar[str]
+    """Ký hiệu loại văn bản in the number, e.g. ``KH``."""
+    template: ClassVar[str] = "van-ban"
+    """Template name, looked up as ``<profile>/<template>.docx``."""
+
+    profile: str = field(
+        "profile", "the_thuc", "Thể thức",
+        "Bộ quy tắc trình bày: 'doan' (Hướng dẫn 29-HD/TWĐTN-VP).",
+        default="doan",
+    )
+    issuer: Issuer = field(
+        "issuer", "co_quan_ban_hanh", "Cơ quan ban hành", "Cơ quan ban hành và cơ quan cấp trên."
+    )
+    number: Optional[Annotated[int, Field(ge=1, le=999_999)]] = field(
+        "number", "so", "Số văn bản",
+        "Số thứ tự văn bản (số nguyên dương); bỏ trống nếu chưa cấp số để điền tay.",
+        default=None,
+    )
+    drafting_unit: Optional[Code] = field(
+        "drafting_unit", "don_vi_soan_thao", "Đơn vị soạn thảo",
+        "Chữ viết tắt của ban/đơn vị soạn thảo, thêm sau ký hiệu cơ quan, ví dụ VP, BTC.",
+        default=None,
+    )
+    place: Text = field(
+        "place", "dia_danh", "Địa danh", "Địa danh ghi trước ngày tháng, ví dụ 'Trà Vinh'."
+    )
+    date: DocumentDate = field(
+        "date", "ngay", "Ngày ban hành",
+        "Ngày ký, dạng 2021-03-05 hoặc 05/03/2021; chưa biết ngày: 2021-03 hoặc 2021.",
+    )
+    title: Text = field(
+        "title", "trich_yeu", "Trích yếu", "Trích yếu nội dung, viết như câu thường."
+    )
+    opening: list[Text] = field(
+        "opening", "mo_dau", "Phần mở đầu",
+        "Các đoạn căn cứ / thực hiện ..., đoạn cuối thường kết thúc 'cụ thể như sau:'.",
+        default_factory=list,
+    )
+    closing: Optional[Text] = field(
+        "closing", "ket_thuc", "Câu kết",
+        "Câu kết ('Trên đây là ...'); vanban thêm './.' ở cuối.",
+        default=None,
+    )
+    recipients: list[Recipient] = field(
+        "recipients", "noi_nhan", "Nơi nhận",
+        "Danh sách nơi nhận; vanban thêm '- ', ';', '.' và dòng Lưu.",
+        min_length=1,
+    )
+    archive: RecipientText = field(
+        "archive", "luu", "Lưu", "Nơi lưu văn bản, dòng cuối Nơi nhận ('- Lưu VP.').",
+        default="VP",
+    )
+    signer: Signer = field("signer", "nguoi_ky", "Người ký", "Thể thức đề ký, chức vụ, họ tên.")
+    secrecy: Annotated[Optional[Secrecy], BeforeValidator(_upper_mark)] = field(
+        "secrecy", "do_mat", "Độ mật", "'MẬT' nếu văn bản mật.", default=None
+    )
+    urgency: Annotated[Optional[Urgency], BeforeValidator(_upper_mark)] = field(
+        "urgency", "do_khan", "Độ khẩn", "KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC.", default=None
+    )
+    draft: bool = field("draft", "du_thao", "Dự thảo", "true để đánh dấu DỰ THẢO.", default=False)
+
+    def sections(self) -> list[Section]:
+        """The body outline: Mục-level sections in document order."""
+        raise NotImplementedError
+
+    def closing_sentence(self) -> str:
+        """The closing sentence the user wrote, or the conventional one."""
+        if self.closing:
+            return self.closing
+        title = self.title[:1].lower() + self.title[1:]
+        return f"Trên đây là {self.type_name} {title}"
