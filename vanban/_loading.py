@@ -27,12 +27,16 @@ _TYPE_KEYS = ("type", "loai")
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """YAML 1.2 scalars: ``010`` is ten, ``yes``/``no`` are text; duplicate keys are errors."""
+    """YAML 1.2 scalars: ``010`` is ten, ``yes``/``no`` are text; duplicate keys are errors.
+
+    Dates stay text, so that ``2021-13-01`` reaches the schema's date check (and
+    its Vietnamese message) instead of failing inside the YAML parser.
+    """
 
 
+_REPLACED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _StrictLoader.add_implicit_resolver(
@@ -61,10 +65,20 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "dấu ':' không đúng chỗ (thụt lề sai, hoặc đoạn văn có ': ' cần đặt trong ngoặc kép)",
+    "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
+    "found undefined alias": "dấu '*' ở đầu dòng; hãy đặt đoạn văn trong ngoặc kép",
+    "expected <block end>, but found '-'": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
+}
+
+
 def _yaml_problem(error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
     problem = getattr(error, "problem", None) or str(error)
+    problem = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), problem)
     return Problem(
         where,
         f"Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), "
@@ -196,9 +210,11 @@ def _message(error: dict, parts: list, vocabulary: Mapping[str, str]) -> str:
         return f"Trường '{key}' không có trong mẫu văn bản.{suggestion} Hãy sửa hoặc xóa trường này."
     if kind == "missing" and parts and isinstance(parts[-1], str):
         name = parts[-1]
-        alias = vocabulary.get(name)
-        also = f" (hoặc '{alias}')" if alias and alias != name else ""
-        return f"Thiếu trường bắt buộc '{name}'{also}."
+        alias = vocabulary.get(name, name)
+        also = f" (hoặc '{name}')" if alias != name else ""
+        return f"Thiếu trường bắt buộc '{alias}'{also}."
+    if kind == "too_short" and isinstance(error.get("input"), str):
+        kind = "string_too_short"
     template = _MESSAGES.get(kind)
     if template is None:
         return error["msg"]
@@ -214,8 +230,12 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
     problems = []
     for item in error.errors(include_url=False):
         parts = _clean_location(item["loc"])
+        missing = item["type"] == "missing"
+        if missing and parts and isinstance(parts[-1], str):
+            parts[-1] = vocabulary.get(parts[-1], parts[-1])
         path = _format_path(parts, vocabulary)
-        position = _position(node, parts) if node is not None else ""
+        # A missing field has no line of its own; its parent's line would mislead.
+        position = _position(node, parts) if node is not None and not missing else ""
         where = ", ".join(p for p in (path, position) if p)
         problems.append(Problem(where, _message(item, parts, vocabulary)))
     return InputError(problems, source)

@@ -27,8 +27,6 @@ class Problem:
 class InputError(VanbanError):
     """The document data is invalid: YAML/JSON syntax, missing or wrong fields."""
 
-    exit_code = 2
-
     def __init__(self, problems: Sequence[Problem], source: Optional[Path] = None):
         self.problems = list(problems)
         self.source = source

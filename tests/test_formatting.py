@@ -1,0 +1,193 @@
+"""Every formatting rule of the display step, one by one (standards.md §2)."""
+
+import unicodedata
+
+import pytest
+
+from vanban import DOAN, Issuer, Signer
+from vanban._display import (
+    Run,
+    format_date_line,
+    format_number_line,
+    heading_style,
+    parse_inline,
+    recipient_lines,
+    section_label,
+    signer_lines,
+    to_roman,
+    upper,
+    with_end_mark,
+)
+from vanban.schemas.common import IssueDate, parse_issue_date
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        (IssueDate(2021, 3, 5), "Trà Vinh, ngày 05 tháng 3 năm 2021"),
+        (IssueDate(2013, 2, 9), "Trà Vinh, ngày 09 tháng 02 năm 2013"),
+        (IssueDate(2020, 1, 31), "Trà Vinh, ngày 31 tháng 01 năm 2020"),
+        (IssueDate(2019, 12, 10), "Trà Vinh, ngày 10 tháng 12 năm 2019"),
+        (IssueDate(2019, 10, 1), "Trà Vinh, ngày 01 tháng 10 năm 2019"),
+        (IssueDate(2024, 5, 16), "Trà Vinh, ngày 16 tháng 5 năm 2024"),
+    ],
+)
+def test_date_pads_day_below_10_and_months_1_and_2(date, expected):
+    assert format_date_line("Trà Vinh", date) == expected
+
+
+@pytest.mark.parametrize("month", range(3, 10))
+def test_date_never_pads_months_3_to_9(month):
+    assert f"tháng {month} năm" in format_date_line("Hà Nội", IssueDate(2021, month, 15))
+
+
+def test_date_with_unknown_day_or_month_leaves_dots_to_fill_by_hand():
+    assert format_date_line("Hà Nội", IssueDate(2021, 3)) == "Hà Nội, ngày ... tháng 3 năm 2021"
+    assert format_date_line("Hà Nội", IssueDate(2021)) == "Hà Nội, ngày ... tháng ... năm 2021"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2021-03-05", IssueDate(2021, 3, 5)),
+        ("05/03/2021", IssueDate(2021, 3, 5)),
+        ("5/3/2021", IssueDate(2021, 3, 5)),
+        ("2021-03", IssueDate(2021, 3)),
+        ("03/2021", IssueDate(2021, 3)),
+        ("2021", IssueDate(2021)),
+        (2021, IssueDate(2021)),
+    ],
+)
+def test_issue_date_accepts_iso_vietnamese_and_partial_forms(value, expected):
+    assert parse_issue_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["31/02/2021", "2021-13-01", "2021-02-29", "abc", "", "0/1/2021"])
+def test_issue_date_rejects_impossible_dates(value):
+    with pytest.raises(ValueError):
+        parse_issue_date(value)
+
+
+@pytest.mark.parametrize(
+    "number, unit, expected",
+    [
+        (114, None, "Số: 114-KH/ĐTN"),
+        (5, None, "Số: 05-KH/ĐTN"),
+        (1, "VP", "Số: 01-KH/ĐTN-VP"),
+        (10, "CTĐ&TTN", "Số: 10-KH/ĐTN-CTĐ&TTN"),
+    ],
+)
+def test_number_line_is_number_hyphen_type_slash_agency_hyphen_unit(number, unit, expected):
+    assert format_number_line(DOAN, number, "KH", "ĐTN", unit) == expected
+
+
+def test_number_line_has_no_space_around_the_hyphen():
+    line = format_number_line(DOAN, 114, "KH", "ĐTN")
+    assert " -" not in line and "- " not in line
+
+
+def test_number_not_yet_issued_leaves_a_blank_before_the_symbol():
+    line = format_number_line(DOAN, None, "KH", "TĐTN", "VP")
+    assert line.startswith("Số: ") and line.endswith("-KH/TĐTN-VP")
+    assert line[4:-len("-KH/TĐTN-VP")].strip() == ""
+    assert len(line[4:-len("-KH/TĐTN-VP")]) >= 5
+
+
+@pytest.mark.parametrize(
+    "number, roman",
+    [(1, "I"), (4, "IV"), (5, "V"), (6, "VI"), (9, "IX"), (14, "XIV"), (40, "XL"), (99, "XCIX")],
+)
+def test_roman_numerals(number, roman):
+    assert to_roman(number) == roman
+
+
+@pytest.mark.parametrize(
+    "path, label",
+    [((1,), "I."), ((3,), "III."), ((2, 1), "1."), ((2, 1, 2), "1.2."), ((1, 3, 1, 4), "3.1.4."),
+     ((1, 1, 1, 1, 1), "1.1.1.1.")],
+)
+def test_section_labels_restart_arabic_numbering_under_each_roman_section(path, label):
+    assert section_label(path) == label
+
+
+def test_heading_styles_follow_the_29_hd_ladder():
+    assert [heading_style(d) for d in range(1, 8)] == [
+        "heading1", "heading2", "heading3", "heading4", "heading5", "heading5", "heading5"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("đoàn khối các cơ quan", "ĐOÀN KHỐI CÁC CƠ QUAN"),
+        ("Ban Thường vụ Tỉnh đoàn", "BAN THƯỜNG VỤ TỈNH ĐOÀN"),
+        ("bí thư thường trực", "BÍ THƯ THƯỜNG TRỰC"),
+        ("ủy ban kiểm tra", "ỦY BAN KIỂM TRA"),
+        ("hỏa tốc ở ữ ỹ ặ", "HỎA TỐC Ở Ữ Ỹ Ặ"),
+    ],
+)
+def test_upper_case_keeps_vietnamese_diacritics(text, expected):
+    assert upper(text) == expected
+
+
+def test_upper_case_output_is_nfc_even_from_decomposed_input():
+    decomposed = unicodedata.normalize("NFD", "đoàn thanh niên")
+    assert upper(decomposed) == "ĐOÀN THANH NIÊN"
+    assert unicodedata.is_normalized("NFC", upper(decomposed))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("triển khai thực hiện", "triển khai thực hiện./."),
+        ("triển khai thực hiện.", "triển khai thực hiện./."),
+        ("triển khai thực hiện./.", "triển khai thực hiện./."),
+        ("triển khai thực hiện/.", "triển khai thực hiện/."),
+    ],
+)
+def test_end_mark_is_added_once(text, expected):
+    assert with_end_mark(text, "./.") == expected
+
+
+def test_recipients_get_dash_semicolons_and_a_final_archive_line_with_full_stop():
+    lines = recipient_lines(["TT Tỉnh đoàn (để b/c)", "Các cơ sở Đoàn (để th/h)"], "VP", DOAN)
+    assert lines == ["- TT Tỉnh đoàn (để b/c);", "- Các cơ sở Đoàn (để th/h);", "- Lưu VP."]
+
+
+def test_signer_with_authority_has_prefix_line_then_position():
+    signer = Signer(authority="TM.", on_behalf_of="Ban Thường vụ", position="Bí thư", name="Nguyễn Trọng Nhân")
+    assert signer_lines(signer) == ("TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Trọng Nhân")
+
+
+def test_signer_without_authority_signs_with_the_bare_title():
+    signer = Signer(position="Chánh Văn phòng", name="Lê Văn B")
+    assert signer_lines(signer) == ("CHÁNH VĂN PHÒNG", None, "Lê Văn B")
+
+
+@pytest.mark.parametrize("given, stored", [("tm", "TM."), ("KT", "KT."), ("TL.", "TL."), (" q. ", "Q.")])
+def test_authority_prefix_is_normalised(given, stored):
+    assert Signer(authority=given, on_behalf_of="Ban", position="P", name="N").authority == stored
+
+
+def test_inline_markdown_gives_bold_and_italic_runs():
+    assert parse_inline("thực hiện **02** mô hình (*nếu có*)") == (
+        Run("thực hiện "), Run("02", bold=True), Run(" mô hình ("), Run("nếu có", italic=True), Run(")"),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a * b", "snake_case_name _không nghiêng_", "{{ 7*7 }}", "5 * 3 = 15", "Số: ___/___", "C:\\Users\\doan"],
+)
+def test_text_without_paired_asterisks_is_kept_exactly(text):
+    assert "".join(run.text for run in parse_inline(text)) == text
+
+
+def test_escaped_asterisk_is_a_literal_asterisk():
+    assert parse_inline(r"\*chú thích\*") == (Run("*chú thích*"),)
+
+
+def test_issuer_names_are_stored_as_written_and_nfc():
+    issuer = Issuer(name=unicodedata.normalize("NFD", "BCH Đoàn xã Sơn Định"), code="ĐTN")
+    assert issuer.name == ["BCH Đoàn xã Sơn Định"]
+    assert unicodedata.is_normalized("NFC", issuer.name[0])

@@ -1,0 +1,88 @@
+"""The ``vanban`` command. Messages are in Vietnamese; user mistakes never show a traceback.
+
+Exit codes: 0 done; 1 the document could not be made (invalid data, existing
+output, write failure); 2 the command itself was misused (unknown option,
+missing argument), as click reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"Lỗi: {error}", err=True)
+    sys.exit(getattr(error, "exit_code", 1))
+
+
+@click.group(
+    help="vanban: soạn văn bản Đoàn, Nhà nước đúng thể thức từ tệp YAML/JSON.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, "--version", message="vanban %(version)s")
+def main() -> None:
+    pass
+
+
+@main.command(help="Tạo tệp .docx từ tệp dữ liệu YAML hoặc JSON.")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Tệp .docx cần tạo (mặc định: cùng tên, cùng thư mục với tệp dữ liệu).")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.option("--templates", "template_dirs", multiple=True,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
+def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple[Path, ...]) -> None:
+    from . import Renderer, VanbanError, load
+
+    output = output or file.with_suffix(".docx")
+    try:
+        document = load(file)
+        Renderer(template_dirs).render(document, output, overwrite=force)
+    except VanbanError as error:
+        _fail(error)
+    click.echo(f"Đã tạo {output}")
+
+
+def _document_type(name: str):
+    from . import VanbanError, get_document_type
+
+    try:
+        return get_document_type(name)
+    except VanbanError as error:
+        _fail(error)
+
+
+@main.command(help="In ra tệp YAML mẫu có chú thích cho một loại văn bản, ví dụ: vanban new ke-hoach")
+@click.argument("type_name", metavar="LOAI")
+def new(type_name: str) -> None:
+    _document_type(type_name)
+    starter = resources.files("vanban").joinpath("starters", f"{type_name}.yaml")
+    click.echo(starter.read_text(encoding="utf-8"), nl=False)
+
+
+@main.command(help="In ra JSON Schema của một loại văn bản (cho trình soạn thảo).")
+@click.argument("type_name", metavar="LOAI")
+def schema(type_name: str) -> None:
+    model = _document_type(type_name)
+    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command(help="Liệt kê các loại văn bản vanban soạn được.")
+def types() -> None:
+    from . import DOCUMENT_TYPES
+
+    for name, model in sorted(DOCUMENT_TYPES.items()):
+        click.echo(f"{name:<12} {model.type_name} ({model.type_code})")
+
+
+if __name__ == "__main__":
+    main()
