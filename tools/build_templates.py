@@ -13,7 +13,9 @@ drifts from the rules is caught.
 
 from __future__ import annotations
 
+import io
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -26,6 +28,7 @@ from docx.shared import Mm, Pt, Twips
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from vanban._render import _reproducible_zip  # noqa: E402
 from vanban.profiles import PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
 
 FONT = "Times New Roman"
@@ -241,6 +244,7 @@ def _clear_properties(document) -> None:
         setattr(properties, name, "")
     properties.last_modified_by = "vanban"
     properties.revision = 1
+    properties.created = properties.modified = datetime(2021, 1, 1)
 
 
 def build(profile: Profile, path: Path) -> None:
@@ -260,7 +264,9 @@ def build(profile: Profile, path: Path) -> None:
     _closing_block(document, profile)
     _clear_properties(document)
     path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(path)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(_reproducible_zip(buffer.getvalue()))
 
 
 def main() -> None:
