@@ -48,7 +48,9 @@ def test_schema_prints_json_schema_with_vietnamese_titles():
     result = run("schema", "ke-hoach")
     assert result.exit_code == 0
     schema = json.loads(result.output)
-    assert schema["properties"]["signer"]["title"] == "Người ký"
+    assert schema["title"] == "Kế hoạch"
+    assert schema["$defs"]["Signer"]["title"] == "Người ký"
+    assert schema["properties"]["signer"]["description"] == "Thể thức đề ký, chức vụ, họ tên."
 
 
 def test_types_lists_ke_hoach():

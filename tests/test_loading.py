@@ -175,3 +175,9 @@ def test_json_schema_speaks_vietnamese_in_titles_and_descriptions():
 def test_flagship_example_loads():
     plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
     assert plan.number == 114 and len(plan.recipients) == 8
+
+
+def test_a_document_survives_a_round_trip_through_json():
+    plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    assert KeHoach.model_validate_json(plan.model_dump_json()) == plan
+    assert vanban.parse(json.loads(plan.model_dump_json(by_alias=False))) == plan

@@ -49,6 +49,11 @@ class VanbanModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+def schema_text(title: str, description: str) -> ConfigDict:
+    """Vietnamese title and description for a model's JSON Schema (editor tooltips)."""
+    return ConfigDict(title=title, json_schema_extra={"description": description})
+
+
 # --- text -----------------------------------------------------------------
 
 # XML 1.0 forbids these code points; a .docx containing one will not open.
@@ -234,6 +239,8 @@ DocumentDate = Annotated[
 class Issuer(VanbanModel):
     """The issuing body (tên cơ quan ban hành) and the body above it."""
 
+    model_config = schema_text("Cơ quan ban hành", "Tên cơ quan ban hành, cơ quan cấp trên và ký hiệu viết tắt.")
+
     parent: Lines = field(
         "parent", "cap_tren", "Cơ quan cấp trên",
         "Tên tổ chức Đoàn cấp trên trực tiếp, viết thường (vanban tự viết IN HOA); "
@@ -254,6 +261,8 @@ class Issuer(VanbanModel):
 
 class Recipient(VanbanModel):
     """One entry of Nơi nhận."""
+
+    model_config = schema_text("Nơi nhận", "Một nơi nhận: tên (chuỗi) hoặc {ten, muc_dich_gui}.")
 
     name: RecipientText = field(
         "name", "ten", "Nơi nhận", "Tên nơi nhận, không gõ '- ' ở đầu và ';' ở cuối."
@@ -293,6 +302,8 @@ def _authority(value: Any) -> Any:
 class Signer(VanbanModel):
     """Thể thức đề ký, chức vụ and họ tên người ký."""
 
+    model_config = schema_text("Người ký", "Thẩm quyền ký (TM., KT., TL., Q.), ký thay cho, chức vụ, họ tên.")
+
     authority: Annotated[Optional[Authority], BeforeValidator(_authority)] = field(
         "authority", "tham_quyen", "Thẩm quyền ký",
         "TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), Q. (quyền) hoặc bỏ trống.",
@@ -326,6 +337,8 @@ class Signer(VanbanModel):
 class Paragraph(VanbanModel):
     """A body paragraph (đoạn văn). A plain string in a list is a paragraph."""
 
+    model_config = schema_text("Đoạn văn", "Một đoạn văn; trong danh sách có thể viết thẳng chuỗi.")
+
     text: Text = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
 
     @model_validator(mode="before")
@@ -336,6 +349,8 @@ class Paragraph(VanbanModel):
 
 class Bullet(VanbanModel):
     """A "- " item, with optional "+ " sub-items."""
+
+    model_config = schema_text("Ý", "Một ý gạch đầu dòng (y), có thể có các ý nhỏ (y_con).")
 
     text: BulletText = field(
         "bullet", "y", "Ý (gạch đầu dòng)", "Nội dung một ý, vanban thêm '- ' ở đầu."
@@ -352,13 +367,16 @@ def _node_kind(value: Any) -> str:
     if isinstance(value, dict):
         if {"title", "tieu_de"} & value.keys():
             return "section"
-        if {"bullet", "y"} & value.keys():
+        # "children" without a title: a bullet as model_dump() writes it
+        if {"bullet", "y", "children", "y_con"} & value.keys():
             return "bullet"
     return "paragraph"
 
 
 class Section(VanbanModel):
     """A numbered section: Mục ``I.``, khoản ``1.``, điểm ``1.1.`` ... by depth."""
+
+    model_config = schema_text("Mục", "Một mục có tiêu đề; vanban tự đánh số I., 1., 1.1. theo cấp.")
 
     title: HeadingText = field(
         "title", "tieu_de", "Tiêu đề", "Tiêu đề mục, không gõ số thứ tự: vanban tự đánh số."

@@ -7,12 +7,24 @@ from typing import Literal, Optional
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Bullet, BulletText, Node, Paragraph, Section, Text, VanbanModel, field
+from .common import (
+    Bullet,
+    BulletText,
+    Node,
+    Paragraph,
+    Section,
+    Text,
+    VanbanModel,
+    field,
+    schema_text,
+)
 from .document import Document
 
 
 class TimelineEntry(VanbanModel):
     """One line of the schedule: when, and what happens."""
+
+    model_config = schema_text("Tiến độ", "Thời gian và công việc.")
 
     time: Text = field("time", "thoi_gian", "Thời gian", "Ví dụ 'Tháng 3/2021', 'Trước 15/4/2021'.")
     task: Text = field("task", "cong_viec", "Công việc", "Việc thực hiện trong thời gian đó.")
@@ -20,6 +32,8 @@ class TimelineEntry(VanbanModel):
 
 class Assignment(VanbanModel):
     """The tasks of one responsible unit (Tổ chức thực hiện)."""
+
+    model_config = schema_text("Nhiệm vụ của đơn vị", "Một đơn vị chịu trách nhiệm, các nhiệm vụ và thời hạn.")
 
     unit: Text = field("unit", "don_vi", "Đơn vị", "Đơn vị chịu trách nhiệm.")
     tasks: list[Node] = field(
@@ -34,6 +48,8 @@ class Assignment(VanbanModel):
 
 class KeHoach(Document):
     """Kế hoạch: purposes and requirements, content, schedule, budget, assignments."""
+
+    model_config = schema_text("Kế hoạch", "Kế hoạch của tổ chức Đoàn: mục đích, yêu cầu, nội dung, tổ chức thực hiện.")
 
     type_name = "Kế hoạch"
     type_code = "KH"

@@ -1,0 +1,115 @@
+"""How a Kế hoạch's fields become its numbered outline, marks and blanks."""
+
+import pytest
+
+import vanban
+from vanban import InputError
+
+from helpers import EXAMPLES, look, open_docx, paragraphs_in_order, text_lines
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+
+
+def rendered_lines(plan, **changes):
+    return text_lines(open_docx(vanban.render_bytes(plan.model_copy(update=changes))))
+
+
+def test_purposes_and_requirements_split_into_two_numbered_khoan(plan):
+    lines = rendered_lines(
+        plan, purposes_and_requirements=[], purposes=["Mục đích một"], requirements=["Yêu cầu một"]
+    )
+    start = lines.index("I. MỤC ĐÍCH, YÊU CẦU")
+    assert lines[start:start + 5] == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "- Mục đích một", "2. Yêu cầu", "- Yêu cầu một"
+    ]
+
+
+def test_requirements_alone_make_a_yeu_cau_section(plan):
+    lines = rendered_lines(plan, purposes_and_requirements=[], requirements=["Thiết thực"])
+    assert "I. YÊU CẦU" in lines and "- Thiết thực" in lines
+
+
+def test_purposes_given_both_ways_is_an_error():
+    data = vanban.load(EXAMPLES / "ke_hoach_114.yaml").model_dump(by_alias=False)
+    data["purposes"] = ["x"]
+    with pytest.raises(InputError) as error:
+        vanban.parse({**data, "type": "ke-hoach"})
+    assert "muc_dich_yeu_cau" in str(error.value)
+
+
+def test_timeline_and_budget_come_before_the_assignments(plan):
+    lines = rendered_lines(
+        plan,
+        timeline=[vanban.TimelineEntry(time="Tháng 3/2021", task="Khảo sát đối tượng")],
+        budget=["Từ nguồn vận động xã hội hóa."],
+    )
+    order = [l for l in lines if l[:4] in ("I. M", "II. ", "III.", "IV. ", "V. T")]
+    assert order == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG, GIẢI PHÁP", "III. TIẾN ĐỘ THỰC HIỆN",
+        "IV. KINH PHÍ", "V. TỔ CHỨC THỰC HIỆN",
+    ]
+    assert "- Tháng 3/2021: Khảo sát đối tượng" in lines
+    assert "Từ nguồn vận động xã hội hóa." in lines
+
+
+def test_assignment_deadline_is_written_after_its_tasks(plan):
+    first = plan.assignments[0].model_copy(update={"deadline": "trước ngày 30/4/2021"})
+    lines = rendered_lines(plan, assignments=[first, *plan.assignments[1:]])
+    assert lines[lines.index("2. Các cơ sở Đoàn trực thuộc") - 1] == "Thời hạn hoàn thành: trước ngày 30/4/2021."
+
+
+def test_default_closing_sentence_names_the_plan(plan):
+    lines = rendered_lines(plan, closing=None)
+    assert "Trên đây là Kế hoạch tổ chức thực hiện mô hình hỗ trợ thanh, thiếu niên yếu thế năm 2021./." in lines
+
+
+def test_number_not_yet_issued_leaves_a_blank_to_fill_by_hand(plan):
+    lines = rendered_lines(plan, number=None)
+    number = next(l for l in lines if l.startswith("Số:"))
+    assert number.endswith("-KH/ĐTN") and number.replace("\u00a0", "") == "Số: -KH/ĐTN"
+
+
+def test_drafting_unit_is_appended_to_the_symbol(plan):
+    assert "Số: 114-KH/ĐTN-VP" in rendered_lines(plan, drafting_unit="VP")
+
+
+def test_draft_secrecy_and_urgency_marks_sit_under_the_number_13_bold_boxed(plan):
+    changed = plan.model_copy(update={"draft": True, "secrecy": "MẬT", "urgency": "HỎA TỐC"})
+    document = open_docx(vanban.render_bytes(changed))
+    cell = [p for p in paragraphs_in_order(document) if p.place == "table0[1][0]"]
+    assert [p.text for p in cell] == ["Số: 114-KH/ĐTN", "DỰ THẢO", "MẬT", "HỎA TỐC"]
+    for mark in cell[1:]:
+        shown = look(document, mark.paragraph)
+        assert shown.sizes == {13} and shown.bold == {True}
+        assert "w:pBdr" in mark.paragraph.style.element.xml
+
+
+@pytest.mark.parametrize("given, stored", [("hoả tốc", "HỎA TỐC"), ("khẩn", "KHẨN"), ("mật", "MẬT")])
+def test_marks_are_accepted_in_any_case(plan, given, stored):
+    field = "secrecy" if stored == "MẬT" else "urgency"
+    data = plan.model_dump()
+    data[field] = given
+    assert getattr(vanban.KeHoach.model_validate(data), field) == stored
+
+
+def test_signer_without_authority_signs_with_bare_title(plan):
+    signer = vanban.Signer(position="Chánh Văn phòng", name="Lê Văn B")
+    lines = rendered_lines(plan, signer=signer)
+    assert lines[lines.index("- Lưu VP.") + 1:] == ["Lê Văn B"]
+    assert lines[lines.index("Nơi nhận:") - 1] == "CHÁNH VĂN PHÒNG"
+    assert "TM. BAN THƯỜNG VỤ" not in lines
+
+
+def test_archive_line_is_configurable(plan):
+    lines = rendered_lines(plan, archive="TNNT, VT-LT")
+    assert lines[lines.index("BÍ THƯ") - 1] == "- Lưu TNNT, VT-LT."
+
+
+def test_deep_sections_keep_numbering(plan):
+    deep = vanban.Section(title="A", children=[vanban.Section(title="B", children=[
+        vanban.Section(title="C", children=[vanban.Section(title="D", children=["Đoạn."])])])])
+    lines = rendered_lines(plan, content=[deep])
+    assert ["II. A", "1. B", "1.1. C", "1.1.1. D", "Đoạn."] == lines[lines.index("II. A"):lines.index("II. A") + 5]
