@@ -125,26 +125,37 @@ def _tag(container, tag: str):
     return container.add_paragraph(tag, style="Normal")
 
 
-def _borderless_table(document, profile: Profile):
-    table = document.add_table(rows=2, cols=2)
+def _table(document, widths_mm, rows: int, border: str):
+    """A fixed-width table; ``border`` is ``nil`` (letterhead, signature) or ``single``."""
+    table = document.add_table(rows=rows, cols=len(widths_mm))
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "nil")
+        edge.set(qn("w:val"), border)
+        if border != "nil":
+            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:space"), "0")
+            edge.set(qn("w:color"), "auto")
         borders.append(edge)
     tbl_pr.append(borders)
     width = tbl_pr.find(qn("w:tblW"))
     width.set(qn("w:type"), "dxa")
-    width.set(qn("w:w"), str(Mm(sum(profile.header_columns_mm)).twips))
+    width.set(qn("w:w"), str(Mm(sum(widths_mm)).twips))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
     table.autofit = False
-    for column, width in zip(table.columns, profile.header_columns_mm):
-        column.width = Mm(width)
+    for column, width_mm in zip(table.columns, widths_mm):
+        column.width = Mm(width_mm)
         for cell in column.cells:
-            cell.width = Mm(width)
+            cell.width = Mm(width_mm)
+    return table
+
+
+def _borderless_table(document, profile: Profile):
+    """Two columns, no borders, empty cells ready for styled paragraphs."""
+    table = _table(document, profile.header_columns_mm, rows=2, border="nil")
     for cell in table._cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return table
@@ -172,7 +183,7 @@ def _letterhead(document, profile: Profile) -> None:
     _paragraph(date, "{{ date_line }}", "date")
 
 
-def _title_and_body(document) -> None:
+def _title_and_body(document, profile: Profile) -> None:
     _paragraph(document, "{{ type_name }}", "type_name")
     _paragraph(document, "{{r title }}", "title")
     _paragraph(document, "{{ title_rule }}", "title_rule")
@@ -181,8 +192,32 @@ def _title_and_body(document) -> None:
         keyword = "if" if index == 0 else "elif"
         _tag(document, f'{{%p {keyword} block.style == "{key}" %}}')
         _paragraph(document, "{{r block.runs }}", key)
+    _tag(document, '{%p elif block.style == "table" %}')
+    _results_table(document, profile)
     _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
+
+
+def _results_table(document, profile: Profile) -> None:
+    _tag(document, "{%p if block.caption %}")
+    _paragraph(document, "{{r block.caption }}", "table_caption")
+    _tag(document, "{%p endif %}")
+    columns = profile.results_columns_mm
+    table = _table(document, columns, rows=4, border="single")
+    header, loop_start, data, loop_end = table.rows
+    for index, cell in enumerate(header.cells):
+        cell.paragraphs[0].text = f"{{{{ block.header[{index}] }}}}"
+        cell.paragraphs[0].style = document.styles[STYLE_NAMES["table_header"]]
+    loop_start.cells[0].paragraphs[0].text = "{%tr for row in block.rows %}"
+    loop_end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    for index, cell in enumerate(data.cells):
+        key = "table_text" if index in (1, 2) else "table_number"
+        if index == 0:
+            key = "table_header"
+        cell.paragraphs[0].text = f"{{{{ row[{index}] }}}}"
+        cell.paragraphs[0].style = document.styles[STYLE_NAMES[key]]
+    repeat = OxmlElement("w:tblHeader")
+    header._tr.get_or_add_trPr().append(repeat)
 
 
 def _closing_block(document, profile: Profile) -> None:
@@ -260,7 +295,7 @@ def build(profile: Profile, path: Path) -> None:
         tab.set(qn("w:val"), "720")
     _page_setup(document, profile)
     _letterhead(document, profile)
-    _title_and_body(document)
+    _title_and_body(document, profile)
     _closing_block(document, profile)
     _clear_properties(document)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Union
 
 from ._loading import load, parse
-from ._registry import DOCUMENT_TYPES, get_document_type, register
+from ._registry import document_types, get_document_type, register
 from ._render import Renderer
 from .errors import (
     InputError,
@@ -28,6 +28,12 @@ from .errors import (
 from .profiles import DOAN, Profile, get_profile
 from .schemas import (
     Assignment,
+    BaoCao,
+    Figure,
+    HuongDan,
+    Indicator,
+    Part,
+    ResultsTable,
     Bullet,
     Document,
     IssueDate,
@@ -61,9 +67,14 @@ def render_bytes(document: Document) -> bytes:
 
 __all__ = [
     "Assignment",
+    "BaoCao",
+    "Figure",
+    "HuongDan",
+    "Indicator",
+    "Part",
+    "ResultsTable",
     "Bullet",
     "DOAN",
-    "DOCUMENT_TYPES",
     "Document",
     "InputError",
     "IssueDate",
@@ -85,6 +96,7 @@ __all__ = [
     "UnknownDocumentTypeError",
     "VanbanError",
     "default_renderer",
+    "document_types",
     "get_document_type",
     "get_profile",
     "load",

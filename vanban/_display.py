@@ -11,10 +11,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
+from ._numbers import format_amount, format_number, format_percent, number_in_words, percent_of
 from .profiles import Profile
-from .schemas.common import Bullet, IssueDate, Paragraph, Section, Signer
+from .schemas.body import Bullet, Figure, Paragraph, ResultsTable, Section
+from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
 
 
@@ -37,6 +39,21 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+RESULTS_HEADER = (
+    "TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch", "So với cùng kỳ",
+)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A results table in the body: caption, header cells, and the text of every cell."""
+
+    caption: Optional[tuple[Run, ...]]
+    rows: tuple[tuple[str, ...], ...]
+    header: tuple[str, ...] = RESULTS_HEADER
+    style: str = "table"
 
 
 # --- words ---------------------------------------------------------------------
@@ -64,7 +81,7 @@ def format_date_line(place: str, date: IssueDate) -> str:
     return f"{place}, ngày {day} tháng {month} năm {date.year}"
 
 
-def format_number(number: Optional[int], profile: Profile) -> str:
+def format_document_number(number: Optional[int], profile: Profile) -> str:
     """Numbers below 10 take a leading zero; a missing number is a blank to fill in."""
     return profile.number_blank if number is None else f"{number:02d}"
 
@@ -78,7 +95,7 @@ def format_number_line(
 ) -> str:
     """``Số: 114-KH/ĐTN`` or ``Số: 29-HD/TWĐTN-VP`` (29-HD III.3)."""
     symbol = f"{type_code}/{agency_code}" + (f"-{unit_code}" if unit_code else "")
-    return profile.number_format.format(number=format_number(number, profile), symbol=symbol)
+    return profile.number_format.format(number=format_document_number(number, profile), symbol=symbol)
 
 
 def to_roman(number: int) -> str:
@@ -200,7 +217,7 @@ def _prefixed(prefix: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
 # --- body ------------------------------------------------------------------
 
 
-def body_blocks(document: Document, profile: Profile) -> list[Block]:
+def body_blocks(document: Document, profile: Profile) -> list[Union[Block, TableBlock]]:
     """Opening paragraphs, the numbered outline, and the closing sentence."""
     blocks = [Block("body", parse_inline(text)) for text in document.opening]
     for index, section in enumerate(document.sections(), start=1):
@@ -210,7 +227,7 @@ def body_blocks(document: Document, profile: Profile) -> list[Block]:
     return blocks
 
 
-def _section_blocks(section: Section, path: tuple[int, ...]) -> Iterator[Block]:
+def _section_blocks(section: Section, path: tuple[int, ...]) -> Iterator[Union[Block, TableBlock]]:
     title = parse_inline(section.title)
     if len(path) == 1:
         title = _upper_runs(title)
@@ -224,8 +241,52 @@ def _section_blocks(section: Section, path: tuple[int, ...]) -> Iterator[Block]:
             yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
             for sub in child.children:
                 yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
+        elif isinstance(child, Figure):
+            yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+        elif isinstance(child, ResultsTable):
+            yield results_table(child)
         elif isinstance(child, Paragraph):
             yield Block("body", parse_inline(child.text))
+
+
+def figure_text(figure: Figure) -> str:
+    """``Tổng kinh phí: 1.200.000.000 đồng (Một tỷ hai trăm triệu đồng).``"""
+    whole = figure.value == figure.value.to_integral_value()
+    if figure.unit and whole:
+        value = format_amount(int(figure.value), in_words=figure.in_words, currency=figure.unit)
+    else:
+        value = format_number(figure.value) + (f" {figure.unit}" if figure.unit else "")
+        if figure.in_words and whole:
+            words = number_in_words(int(figure.value))
+            value += f" ({words[0].upper()}{words[1:]})"
+    return f"{figure.label}: {value}."
+
+
+def _cell_number(value) -> str:
+    return "" if value is None else format_number(value)
+
+
+def _cell_percent(part, whole) -> str:
+    ratio = percent_of(part, whole) if part is not None and whole is not None else None
+    return "" if ratio is None else format_percent(ratio)
+
+
+def results_table(table: ResultsTable) -> TableBlock:
+    """Every cell as text; percentages computed from target, achieved and same period."""
+    rows = tuple(
+        (
+            str(index),
+            row.name,
+            row.unit or "",
+            _cell_number(row.target),
+            _cell_number(row.achieved),
+            _cell_percent(row.achieved, row.target),
+            _cell_percent(row.achieved, row.same_period),
+        )
+        for index, row in enumerate(table.rows, start=1)
+    )
+    caption = parse_inline(table.caption) if table.caption else None
+    return TableBlock(caption, rows)
 
 
 # --- the whole page --------------------------------------------------------

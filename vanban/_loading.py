@@ -16,8 +16,9 @@ from typing import Any, Iterator, Mapping, Optional, Union
 import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
 
-from ._registry import DOCUMENT_TYPES, get_document_type
+from ._registry import document_types, get_document_type
 from .errors import InputError, Problem, UnknownDocumentTypeError
+from .schemas.body import NODE_TAGS
 from .schemas.document import Document
 
 _TYPE_KEYS = ("type", "loai")
@@ -157,16 +158,15 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def _vocabulary() -> dict[str, str]:
     found: dict[str, str] = {}
-    for model in DOCUMENT_TYPES.values():
+    for model in document_types().values():
         _aliases(model, found)
     return found
 
 
-_NODE_TAGS = {"section", "bullet", "paragraph"}
 
 
 def _clean_location(loc: tuple) -> list:
-    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in _NODE_TAGS))]
+    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in NODE_TAGS))]
 
 
 def _format_path(parts: list, vocabulary: Mapping[str, str]) -> str:

@@ -1,23 +1,71 @@
-"""Document types by name: ``ke-hoach`` -> :class:`~vanban.schemas.KeHoach`."""
+"""Document types by name: ``ke-hoach`` -> :class:`~vanban.schemas.KeHoach`.
+
+The built-in types are registered here. Other packages add theirs with
+:func:`register`, or without any call through the ``vanban.document_types``
+entry point group (``thong-bao = my_package.thong_bao:ThongBao``), loaded the
+first time the registry is read.
+"""
 
 from __future__ import annotations
 
+import threading
+import warnings
+from importlib.metadata import entry_points
+from typing import Optional
+
 from .errors import UnknownDocumentTypeError
-from .schemas import KeHoach
+from .schemas import BaoCao, HuongDan, KeHoach
 from .schemas.document import Document
 
-DOCUMENT_TYPES: dict[str, type[Document]] = {
-    "ke-hoach": KeHoach,
-}
+ENTRY_POINT_GROUP = "vanban.document_types"
+
+_TYPES: dict[str, type[Document]] = {}
+_plugins_loaded = False
+_lock = threading.Lock()
 
 
-def register(name: str, model: type[Document]) -> None:
-    """Make ``model`` available as ``loai: <name>`` in YAML and in the CLI."""
-    DOCUMENT_TYPES[name] = model
+def register(model: type[Document], name: Optional[str] = None) -> type[Document]:
+    """Make ``model`` available as ``loai: <name>`` in YAML, in the CLI and to the renderer.
+
+    ``name`` defaults to the default of the model's ``type`` field. Returns the
+    model, so it can be used as a class decorator.
+    """
+    if not (isinstance(model, type) and issubclass(model, Document)):
+        raise TypeError(f"{model!r} is not a vanban Document subclass")
+    _TYPES[name or model.type_key()] = model
+    return model
+
+
+def _load_plugins() -> None:
+    global _plugins_loaded
+    with _lock:
+        if _plugins_loaded:
+            return
+        _plugins_loaded = True
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                register(entry.load(), entry.name)
+            except Exception as error:  # a broken plug-in must not break the other types
+                warnings.warn(
+                    f"Không nạp được loại văn bản '{entry.name}' từ gói mở rộng "
+                    f"({entry.value}): {error}",
+                    stacklevel=2,
+                )
+
+
+def document_types() -> dict[str, type[Document]]:
+    """Every registered type, built-in and from entry points, by name."""
+    _load_plugins()
+    return dict(sorted(_TYPES.items()))
 
 
 def get_document_type(name: str) -> type[Document]:
+    types = document_types()
     try:
-        return DOCUMENT_TYPES[name]
+        return types[name]
     except KeyError:
-        raise UnknownDocumentTypeError(name, sorted(DOCUMENT_TYPES)) from None
+        raise UnknownDocumentTypeError(name, list(types)) from None
+
+
+for _model in (KeHoach, HuongDan, BaoCao):
+    register(_model)

@@ -24,7 +24,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ._display import Block, Run, display
+from ._display import Block, Run, TableBlock, display
 from ._files import write_atomic
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
@@ -99,6 +99,9 @@ class _Runs:
 def _to_template_values(value: Any) -> Any:
     if isinstance(value, Block):
         return {"style": value.style, "runs": _Runs(value.runs)}
+    if isinstance(value, TableBlock):
+        caption = _Runs(value.caption) if value.caption else None
+        return {"style": value.style, "caption": caption, "header": value.header, "rows": value.rows}
     if isinstance(value, tuple) and value and isinstance(value[0], Run):
         return _Runs(value)
     if isinstance(value, list):

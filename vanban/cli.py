@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -64,9 +63,7 @@ def _document_type(name: str):
 @main.command(help="In ra tệp YAML mẫu có chú thích cho một loại văn bản, ví dụ: vanban new ke-hoach")
 @click.argument("type_name", metavar="LOAI")
 def new(type_name: str) -> None:
-    _document_type(type_name)
-    starter = resources.files("vanban").joinpath("starters", f"{type_name}.yaml")
-    click.echo(starter.read_text(encoding="utf-8"), nl=False)
+    click.echo(_document_type(type_name).starter_yaml(), nl=False)
 
 
 @main.command(help="In ra JSON Schema của một loại văn bản (cho trình soạn thảo).")
@@ -78,9 +75,9 @@ def schema(type_name: str) -> None:
 
 @main.command(help="Liệt kê các loại văn bản vanban soạn được.")
 def types() -> None:
-    from . import DOCUMENT_TYPES
+    from . import document_types
 
-    for name, model in sorted(DOCUMENT_TYPES.items()):
+    for name, model in document_types().items():
         click.echo(f"{name:<12} {model.type_name} ({model.type_code})")
 
 

@@ -42,6 +42,8 @@ class Profile:
     """Top, bottom, left, right."""
     header_columns_mm: tuple[float, float]
     """Widths of the letterhead and signature-block columns (left, right)."""
+    results_columns_mm: tuple[float, ...]
+    """Widths of the results table's columns (TT, chỉ tiêu, đơn vị ... so với cùng kỳ)."""
     motto: tuple[str, ...]
     """Lines at the top right (tiêu đề / quốc hiệu, tiêu ngữ)."""
     agency_mark: Optional[str]
@@ -88,6 +90,10 @@ STYLE_NAMES: dict[str, str] = {
     "signer_position": "VB Signer Position",
     "signer_name": "VB Signer Name",
     "page_number": "VB Page Number",
+    "table_caption": "VB Table Caption",
+    "table_header": "VB Table Header",
+    "table_text": "VB Table Text",
+    "table_number": "VB Table Number",
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
@@ -98,6 +104,7 @@ DOAN = Profile(
     page_size_mm=(210, 297),
     margins_mm=(20, 20, 30, 20),
     header_columns_mm=(84, 82),
+    results_columns_mm=(10, 52, 20, 19, 19, 20, 20),
     motto=("ĐOÀN TNCS HỒ CHÍ MINH",),
     agency_mark="***",
     title_rule="-" * 15,
@@ -132,6 +139,10 @@ DOAN = Profile(
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
+        "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6),
+        "table_header": TextFigure(size=13, bold=True),
+        "table_text": TextFigure(size=13, align="left"),
+        "table_number": TextFigure(size=13, align="right"),
     },
 )
 

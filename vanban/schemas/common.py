@@ -15,18 +15,16 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
     AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
-    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -329,75 +327,6 @@ class Signer(VanbanModel):
                 {"authority": self.authority},
             )
         return self
-
-
-# --- body -------------------------------------------------------------------
-
-
-class Paragraph(VanbanModel):
-    """A body paragraph (đoạn văn). A plain string in a list is a paragraph."""
-
-    model_config = schema_text("Đoạn văn", "Một đoạn văn; trong danh sách có thể viết thẳng chuỗi.")
-
-    text: Text = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"text": data} if isinstance(data, str) else data
-
-
-class Bullet(VanbanModel):
-    """A "- " item, with optional "+ " sub-items."""
-
-    model_config = schema_text("Ý", "Một ý gạch đầu dòng (y), có thể có các ý nhỏ (y_con).")
-
-    text: BulletText = field(
-        "bullet", "y", "Ý (gạch đầu dòng)", "Nội dung một ý, vanban thêm '- ' ở đầu."
-    )
-    children: list[BulletText] = field(
-        "children", "y_con", "Ý nhỏ", "Các ý nhỏ của ý này, vanban thêm '+ '.",
-        default_factory=list,
-    )
-
-
-def _node_kind(value: Any) -> str:
-    if isinstance(value, BaseModel):
-        return {Section: "section", Bullet: "bullet"}.get(type(value), "paragraph")
-    if isinstance(value, dict):
-        if {"title", "tieu_de"} & value.keys():
-            return "section"
-        # "children" without a title: a bullet as model_dump() writes it
-        if {"bullet", "y", "children", "y_con"} & value.keys():
-            return "bullet"
-    return "paragraph"
-
-
-class Section(VanbanModel):
-    """A numbered section: Mục ``I.``, khoản ``1.``, điểm ``1.1.`` ... by depth."""
-
-    model_config = schema_text("Mục", "Một mục có tiêu đề; vanban tự đánh số I., 1., 1.1. theo cấp.")
-
-    title: HeadingText = field(
-        "title", "tieu_de", "Tiêu đề", "Tiêu đề mục, không gõ số thứ tự: vanban tự đánh số."
-    )
-    children: list["Node"] = field(
-        "children", "noi_dung", "Nội dung",
-        "Các đoạn văn (chuỗi), ý (y: ...) và mục con (tieu_de: ...) theo thứ tự.",
-        default_factory=list,
-    )
-
-
-Node = Annotated[
-    Union[
-        Annotated[Section, Tag("section")],
-        Annotated[Bullet, Tag("bullet")],
-        Annotated[Paragraph, Tag("paragraph")],
-    ],
-    Discriminator(_node_kind),
-]
-
-Section.model_rebuild()
 
 
 # --- marks ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar, Optional
 
 from pydantic import BeforeValidator, Field
 
+from .body import Section
 from .common import (
     Code,
     DocumentDate,
@@ -13,7 +14,6 @@ from .common import (
     Recipient,
     RecipientText,
     Secrecy,
-    Section,
     Signer,
     Text,
     Urgency,
@@ -96,6 +96,24 @@ class Document(VanbanModel):
     def sections(self) -> list[Section]:
         """The body outline: Mục-level sections in document order."""
         raise NotImplementedError
+
+    @classmethod
+    def type_key(cls) -> str:
+        """The name of the type in YAML (``loai: ke-hoach``): the default of its ``type`` field."""
+        return cls.model_fields["type"].default
+
+    @classmethod
+    def starter_yaml(cls) -> str:
+        """A commented starter file (``vanban new``), also the type's sample in the tests.
+
+        Built-in types ship ``vanban/starters/<type>.yaml``; a type from another
+        package overrides this method.
+        """
+        from importlib import resources
+
+        return resources.files("vanban").joinpath("starters", f"{cls.type_key()}.yaml").read_text(
+            encoding="utf-8"
+        )
 
     def closing_sentence(self) -> str:
         """The closing sentence the user wrote, or the conventional one."""
