@@ -187,6 +187,9 @@ def _title_and_body(document, profile: Profile) -> None:
     _paragraph(document, "{{ type_name }}", "type_name")
     _paragraph(document, "{{r title }}", "title")
     _paragraph(document, "{{ title_rule }}", "title_rule")
+    _tag(document, "{%p for paragraph in opening %}")
+    _paragraph(document, "{{r paragraph }}", "body")
+    _tag(document, "{%p endfor %}")
     _tag(document, "{%p for block in body %}")
     for index, key in enumerate(BODY_STYLES):
         keyword = "if" if index == 0 else "elif"
@@ -196,6 +199,7 @@ def _title_and_body(document, profile: Profile) -> None:
     _results_table(document, profile)
     _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
+    _paragraph(document, "{{r closing }}", "body")
 
 
 def _results_table(document, profile: Profile) -> None:

@@ -217,13 +217,11 @@ def _prefixed(prefix: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
 # --- body ------------------------------------------------------------------
 
 
-def body_blocks(document: Document, profile: Profile) -> list[Union[Block, TableBlock]]:
-    """Opening paragraphs, the numbered outline, and the closing sentence."""
-    blocks = [Block("body", parse_inline(text)) for text in document.opening]
+def body_blocks(document: Document) -> list[Union[Block, TableBlock]]:
+    """The numbered outline of the body, from the document type's sections."""
+    blocks: list[Union[Block, TableBlock]] = []
     for index, section in enumerate(document.sections(), start=1):
         blocks.extend(_section_blocks(section, (index,)))
-    closing = with_end_mark(document.closing_sentence(), profile.end_mark)
-    blocks.append(Block("body", parse_inline(closing)))
     return blocks
 
 
@@ -292,8 +290,34 @@ def results_table(table: ResultsTable) -> TableBlock:
 # --- the whole page --------------------------------------------------------
 
 
+TEMPLATE_VALUES: dict[str, str] = {
+    "parent_lines": "tên cơ quan cấp trên, IN HOA, từng dòng",
+    "issuer_lines": "tên cơ quan ban hành, IN HOA, từng dòng",
+    "agency_mark": "dấu dưới tên cơ quan (***)",
+    "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN)",
+    "marks": "DỰ THẢO, độ mật, độ khẩn (danh sách)",
+    "motto_lines": "tiêu đề góc phải (ĐOÀN TNCS HỒ CHÍ MINH), từng dòng",
+    "date_line": "địa danh, ngày tháng năm",
+    "type_name": "tên loại văn bản IN HOA (KẾ HOẠCH)",
+    "title": "trích yếu (thẻ {{r title }})",
+    "title_rule": "đường gạch dưới trích yếu",
+    "opening": "các đoạn mở đầu (căn cứ, thực hiện...), mỗi đoạn dùng thẻ {{r ... }}",
+    "body": "các đoạn của phần nội dung đánh số: block.style, block.runs (thẻ {{r block.runs }})",
+    "closing": "câu kết, đã có './.' (thẻ {{r closing }})",
+    "recipients_label": "chữ 'Nơi nhận:'",
+    "recipients": "các dòng Nơi nhận, đã có '- ', ';', '.' và dòng Lưu",
+    "signer_authority": "dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ) hoặc chức vụ khi ký trực tiếp",
+    "signer_position": "dòng chức vụ sau dòng thẩm quyền, hoặc rỗng",
+    "signer_name": "họ tên người ký",
+    "document_title": "tên loại và trích yếu, cho thuộc tính tệp",
+    "document_author": "tên cơ quan, cho thuộc tính tệp",
+}
+"""The values a frame template may use, with what each holds (for maintainers).
+A body template may also use ``document``, the document model itself."""
+
+
 def display(document: Document, profile: Profile) -> dict:
-    """Every value the template places, keyed as the template names them."""
+    """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
     authority_line, position_line, name = signer_lines(document.signer)
     marks = [m for m in ("DỰ THẢO" if document.draft else None, document.secrecy, document.urgency) if m]
     recipients = [
@@ -313,7 +337,9 @@ def display(document: Document, profile: Profile) -> dict:
         "type_name": upper(document.type_name),
         "title": parse_inline(document.title),
         "title_rule": profile.title_rule,
-        "body": body_blocks(document, profile),
+        "opening": [parse_inline(text) for text in document.opening],
+        "body": body_blocks(document),
+        "closing": parse_inline(with_end_mark(document.closing_sentence(), profile.end_mark)),
         "recipients_label": profile.recipients_label,
         "recipients": recipient_lines(recipients, document.archive, profile),
         "signer_authority": authority_line,

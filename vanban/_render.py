@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import threading
 import zipfile
 from html import escape
@@ -22,6 +23,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup
 
 from ._display import Block, Run, TableBlock, display
@@ -31,6 +33,12 @@ from .profiles import get_profile
 from .schemas.document import Document
 
 PathLike = Union[str, Path]
+
+FRAME = "van-ban"
+"""Every profile's frame template: letterhead, title, the body loop, closing block."""
+BODY_LOOP_START = "{%p for block in body %}"
+BODY_LOOP_END = "{%p endfor %}"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -139,12 +147,32 @@ class Renderer:
                 return data
         raise TemplateNotFoundError(name, [loader.describe() for loader in self.loaders])
 
+    def document_template(self, document: Document) -> tuple[str, bytes]:
+        """The template for ``document``: the profile's frame, with the type's body template
+        spliced in when the type has one (so letterhead and closing block are never copied)."""
+        profile = get_profile(document.profile)
+        frame_name = f"{profile.name}/{FRAME}.docx"
+        body = document.body_template
+        if body is None:
+            return frame_name, self.template_bytes(frame_name)
+        body_name = str(body) if isinstance(body, Path) else f"{profile.name}/{body}.docx"
+        key = f"{frame_name}+{body_name}"
+        with self._lock:
+            cached = self._templates.get(key)
+        if cached is None:
+            body_bytes = body.read_bytes() if isinstance(body, Path) else self.template_bytes(body_name)
+            cached = splice_body(self.template_bytes(frame_name), body_bytes)
+            with self._lock:
+                self._templates[key] = cached
+        return body_name, cached
+
     def render_bytes(self, document: Document) -> bytes:
         """The .docx of ``document``, as bytes. The same document always gives the same bytes."""
         profile = get_profile(document.profile)
-        name = f"{profile.name}/{document.template}.docx"
+        name, template_bytes = self.document_template(document)
         values = {k: _to_template_values(v) for k, v in display(document, profile).items()}
-        template = DocxTemplate(io.BytesIO(self.template_bytes(name)))
+        values["document"] = document
+        template = DocxTemplate(io.BytesIO(template_bytes))
         try:
             template.render(values, jinja_env=self.environment, autoescape=True)
         except JinjaTemplateError as error:
@@ -158,6 +186,58 @@ class Renderer:
         """Write ``document`` to ``path`` atomically; never overwrite unless asked."""
         data = self.render_bytes(document)
         return write_atomic(Path(path), data, overwrite=overwrite)
+
+
+def splice_body(frame: bytes, body: bytes) -> bytes:
+    """Replace the frame's body loop with the body template's paragraphs and tables.
+
+    The body template is a .docx holding only the body part; it uses the frame's
+    style names (its own styles are not copied).
+    """
+    frame_zip = zipfile.ZipFile(io.BytesIO(frame))
+    frame_xml = etree.fromstring(frame_zip.read("word/document.xml"))
+    body_xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml"))
+    frame_body = frame_xml.find(_w("body"))
+    children = list(frame_body)
+    start = next(i for i, e in enumerate(children) if _text(e) == BODY_LOOP_START)
+    end = next(i for i in range(start + 1, len(children)) if _text(children[i]) == BODY_LOOP_END)
+    for element in children[start:end + 1]:
+        frame_body.remove(element)
+    insert_at = start
+    for element in body_xml.find(_w("body")):
+        if element.tag != _w("sectPr"):
+            frame_body.insert(insert_at, element)
+            insert_at += 1
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in frame_zip.infolist():
+            data = frame_zip.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(frame_xml, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _text(element) -> str:
+    return "".join(t.text or "" for t in element.iter(_w("t"))).strip()
+
+
+def jinja_source(document_xml: str) -> str:
+    """The Jinja source docxtpl would compile from a template's document.xml, one paragraph a line."""
+    patched = DocxTemplate.__new__(DocxTemplate).patch_xml(document_xml)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+
+
+def parse_jinja(source: str):
+    """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError)."""
+    return _CHECK_ENVIRONMENT.parse(source)
+
+
+_CHECK_ENVIRONMENT = SandboxedEnvironment()
 
 
 def _set_properties(template: DocxTemplate, values: dict, document: Document) -> None:

@@ -81,5 +81,31 @@ def types() -> None:
         click.echo(f"{name:<12} {model.type_name} ({model.type_code})")
 
 
+@main.group(help="Công cụ cho người bảo trì mẫu Word.")
+def template() -> None:
+    pass
+
+
+@template.command("check", help="Kiểm tra một mẫu Word: lỗi cú pháp, giá trị không có, dấu nháy cong, thẻ bị tách.")
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--type", "type_name", required=True, metavar="LOAI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
+def template_check(path: Path, type_name: str) -> None:
+    from ._template_check import check_template
+    from .errors import VanbanError
+
+    model = _document_type(type_name)
+    try:
+        findings = check_template(path, model)
+    except VanbanError as error:
+        _fail(error)
+    for finding in findings:
+        click.echo(str(finding))
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{path}: {errors} lỗi, {warnings} cảnh báo.")
+    if errors:
+        sys.exit(1)
+
+
 if __name__ == "__main__":
     main()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Optional
+from pathlib import Path
+from typing import Annotated, ClassVar, Optional, Union
 
 from pydantic import BeforeValidator, Field
 
@@ -34,8 +35,11 @@ class Document(VanbanModel):
     """Tên loại as written in running text, e.g. ``Kế hoạch``."""
     type_code: ClassVar[str]
     """Ký hiệu loại văn bản in the number, e.g. ``KH``."""
-    template: ClassVar[str] = "van-ban"
-    """Template name, looked up as ``<profile>/<template>.docx``."""
+    body_template: ClassVar[Optional[Union[str, Path]]] = None
+    """A Word file holding only this type's body, spliced into the profile's frame
+    (letterhead, title, closing block) in place of the generic numbered outline.
+    A name is looked up as ``<profile>/<name>.docx`` in the template folders; a
+    :class:`~pathlib.Path` is used as it is. None: the generic outline of :meth:`sections`."""
 
     profile: str = field(
         "profile", "the_thuc", "Thể thức",

@@ -1,0 +1,177 @@
+"""A template maintainer adds a document type from outside the package, and checks a template."""
+
+import textwrap
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+import vanban
+from vanban import _registry
+from vanban._template_check import check_template
+from vanban.cli import main
+
+from helpers import open_docx, text_lines
+
+THONG_BAO = '''
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from vanban import Document, Section
+from vanban.schemas import BulletText, Text, field
+
+
+class ThongBao(Document):
+    """Thông báo, with its own body template next to this module."""
+
+    type_name = "Thông báo"
+    type_code = "TB"
+    body_template: ClassVar = Path(__file__).with_name("thong-bao.docx")
+
+    type: Literal["thong-bao"] = field("type", "loai", "Loại", "thong-bao", default="thong-bao")
+    summary: Text = field("summary", "tom_tat", "Tóm tắt", "Nội dung chính.")
+    items: list[BulletText] = field("items", "cac_y", "Các ý", "Các ý thông báo.", default_factory=list)
+
+    def sections(self) -> list[Section]:
+        return []
+'''
+
+SAMPLE = {
+    "loai": "thong-bao",
+    "co_quan_ban_hanh": {"cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Đoàn xã Long Hòa", "ky_hieu": "ĐTN"},
+    "so": 3, "dia_danh": "Long Hòa", "ngay": "2021-04-02",
+    "trich_yeu": "Lịch sinh hoạt chi đoàn tháng 4/2021",
+    "tom_tat": "Ban Chấp hành thông báo lịch sinh hoạt <tháng 4> & phân công.",
+    "cac_y": ["Chi đoàn ấp 1: ngày 10/4/2021", "Chi đoàn ấp 2: ngày 11/4/2021"],
+    "noi_nhan": ["Các chi đoàn"],
+    "nguoi_ky": {"tham_quyen": "TM.", "thay_mat": "Ban Chấp hành", "chuc_vu": "Bí thư", "ho_ten": "Lê Văn C"},
+}
+
+
+def body_template(path, lines):
+    """A body-only template made the way the guide says: from the frame, keeping its styles."""
+    frame = vanban.default_renderer().template_bytes("doan/van-ban.docx")
+    import io
+
+    document = docx.Document(io.BytesIO(frame))
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    for style, text in lines:
+        document.add_paragraph(text, style=style)
+    document.save(path)
+    return path
+
+
+@pytest.fixture
+def plugin_folder(tmp_path, monkeypatch):
+    (tmp_path / "thong_bao_plugin.py").write_text(THONG_BAO, encoding="utf-8")
+    body_template(tmp_path / "thong-bao.docx", [
+        ("VB Body", "{{ document.summary }}"),
+        ("Normal", "{%p for item in document.items %}"),
+        ("VB Bullet", "- {{ item }}"),
+        ("Normal", "{%p endfor %}"),
+    ])
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield tmp_path
+    _registry._TYPES.pop("thong-bao", None)
+
+
+def test_a_type_registered_from_outside_renders_inside_the_profile_frame(plugin_folder):
+    from thong_bao_plugin import ThongBao
+
+    vanban.register(ThongBao)
+    notice = vanban.parse(SAMPLE)
+    lines = text_lines(open_docx(vanban.render_bytes(notice)))
+    assert lines[:7] == [
+        "TỈNH ĐOÀN TRÀ VINH", "BCH ĐOÀN XÃ LONG HÒA", "***", "ĐOÀN TNCS HỒ CHÍ MINH",
+        "Số: 03-TB/ĐTN", "Long Hòa, ngày 02 tháng 4 năm 2021", "THÔNG BÁO",
+    ]
+    body = lines[lines.index("Lịch sinh hoạt chi đoàn tháng 4/2021") + 2:lines.index("TM. BAN CHẤP HÀNH")]
+    assert body == [
+        "Ban Chấp hành thông báo lịch sinh hoạt <tháng 4> & phân công.",
+        "- Chi đoàn ấp 1: ngày 10/4/2021",
+        "- Chi đoàn ấp 2: ngày 11/4/2021",
+        "Trên đây là Thông báo lịch sinh hoạt chi đoàn tháng 4/2021./.",
+    ]
+    assert lines[-4:] == ["- Các chi đoàn;", "- Lưu VP.", "BÍ THƯ", "Lê Văn C"]
+
+
+def test_a_type_published_through_an_entry_point_is_found(plugin_folder, monkeypatch):
+    info = plugin_folder / "thong_bao_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-bao-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        "[vanban.document_types]\nthong-bao = thong_bao_plugin:ThongBao\n"
+    )
+    monkeypatch.setattr(_registry, "_plugins_loaded", False)
+    assert "thong-bao" in vanban.document_types()
+    result = CliRunner().invoke(main, ["types"])
+    assert "thong-bao" in result.output and "Thông báo (TB)" in result.output
+
+
+def test_the_package_frame_template_is_clean():
+    path = vanban.default_renderer().loaders[-1].folder if False else None
+    from importlib import resources
+
+    frame = resources.files("vanban").joinpath("templates", "doan", "van-ban.docx")
+    for model in vanban.document_types().values():
+        assert check_template(frame, model) == []
+
+
+@pytest.fixture
+def checked(tmp_path, plugin_folder):
+    from thong_bao_plugin import ThongBao
+
+    def run(lines):
+        path = body_template(tmp_path / "mau.docx", lines)
+        return [str(f) for f in check_template(path, ThongBao)], path
+
+    return run
+
+
+def test_check_reports_jinja_syntax_errors_with_their_paragraph(checked):
+    findings, _ = checked([("VB Body", "Đoạn một."), ("VB Body", "{% if document.summary %}chưa đóng")])
+    assert any("đoạn 2" in f and "cú pháp Jinja" in f for f in findings)
+
+
+def test_check_reports_values_vanban_does_not_provide(checked):
+    findings, _ = checked([("VB Body", "{{ document.summary }} {{ khong_co }}"), ("VB Body", "{{ document.cac_y }}")])
+    assert any("'khong_co'" in f and "đoạn 1" in f and f.startswith("[lỗi]") for f in findings)
+    assert any("document.cac_y" in f for f in findings)
+
+
+def test_check_warns_about_fields_the_template_never_uses(checked):
+    findings, _ = checked([("VB Body", "{{ document.summary }}")])
+    assert any(f.startswith("[cảnh báo]") and "'items'" in f for f in findings)
+
+
+def test_check_reports_word_smart_quotes_inside_tags(checked):
+    findings, _ = checked([("VB Body", "{{ document.summary }}{% if document.items == “” %}x{% endif %}"),
+                           ("VB Body", "{{ document.items }}")])
+    assert any("nháy cong" in f and "đoạn 1" in f for f in findings)
+
+
+def test_check_warns_about_tags_split_across_runs(tmp_path, checked):
+    _, path = checked([("VB Body", "{{ document.items }}")])
+    document = docx.Document(path)
+    paragraph = document.add_paragraph(style="VB Body")
+    paragraph.add_run("{{ document.")
+    paragraph.add_run("summary }}").bold = True
+    document.save(path)
+    from thong_bao_plugin import ThongBao
+
+    findings = [str(f) for f in check_template(path, ThongBao)]
+    assert any("bị Word tách" in f and "đoạn 2" in f for f in findings)
+
+
+def test_check_command_exits_1_on_errors_and_0_on_a_clean_template(tmp_path, checked):
+    _, bad = checked([("VB Body", "{{ khong_co }}")])
+    result = CliRunner().invoke(main, ["template", "check", str(bad), "--type", "ke-hoach"])
+    assert result.exit_code == 1 and "1 lỗi" in result.output
+    from importlib import resources
+
+    frame = resources.files("vanban").joinpath("templates", "doan", "van-ban.docx")
+    result = CliRunner().invoke(main, ["template", "check", str(frame), "--type", "bao-cao"])
+    assert result.exit_code == 0 and "0 lỗi, 0 cảnh báo" in result.output

@@ -1,0 +1,154 @@
+"""``vanban template check``: what is wrong with a Word template, paragraph by paragraph.
+
+Reports Jinja syntax errors, values the document does not provide, document
+fields the template never shows, Word's curly quotes inside tags, and tags that
+Word split over several runs (differently formatted pieces of one tag).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from lxml import etree
+
+from ._display import TEMPLATE_VALUES
+from ._render import BODY_LOOP_START, jinja_source, parse_jinja
+from .errors import VanbanError
+from .schemas.document import Document
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_SMART_QUOTES = re.compile("[“”‘’„]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "lỗi" or "cảnh báo"
+    paragraph: int  # 1-based, in document order (table cells included); 0: whole template
+    excerpt: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "lỗi"
+
+    def __str__(self) -> str:
+        where = f"đoạn {self.paragraph} «{self.excerpt}»" if self.paragraph else "toàn mẫu"
+        return f"[{self.severity}] {where}: {self.message}"
+
+
+def _paragraphs(root) -> list:
+    return list(root.iter(f"{_W}p"))
+
+
+def _runs_text(paragraph) -> list[str]:
+    return ["".join(t.text or "" for t in run.iter(f"{_W}t")) for run in paragraph.iter(f"{_W}r")]
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _tag_findings(paragraphs: list) -> Iterator[Finding]:
+    for number, paragraph in enumerate(paragraphs, start=1):
+        runs = _runs_text(paragraph)
+        text = "".join(runs)
+        bounds, position = [], 0
+        for run in runs:
+            bounds.append((position, position + len(run)))
+            position += len(run)
+        for match in _TAG.finditer(text):
+            tag = match.group()
+            if _SMART_QUOTES.search(tag):
+                yield Finding("lỗi", number, _excerpt(text),
+                              f"thẻ {tag} có dấu nháy cong của Word; hãy tắt AutoFormat "
+                              "'Straight quotes with smart quotes' và gõ lại dấu nháy thẳng (\" hoặc ').")
+            if not any(start <= match.start() and match.end() <= end for start, end in bounds):
+                yield Finding("cảnh báo", number, _excerpt(text),
+                              f"thẻ {tag} bị Word tách thành nhiều đoạn định dạng (run); hãy xóa và "
+                              "gõ lại cả thẻ một lần, không đổi định dạng giữa chừng.")
+        unclosed = re.sub(_TAG, "", text)
+        if "{{" in unclosed or "{%" in unclosed:
+            yield Finding("lỗi", number, _excerpt(text), "thẻ mở '{{' hoặc '{%' không có dấu đóng trong cùng đoạn.")
+
+
+_BLOCK_TAG = re.compile(r"\{%-?(?:p|tr|tc|r)?\s+(\w+)")
+_OPENERS = {"if", "for", "with", "macro", "block", "filter", "call"}
+
+
+def _unbalanced_block(paragraphs: list) -> Optional[int]:
+    """The paragraph of a block tag left open, or of a closing tag with nothing to close."""
+    stack: list[tuple[str, int]] = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        for keyword in _BLOCK_TAG.findall("".join(_runs_text(paragraph))):
+            if keyword in _OPENERS:
+                stack.append((keyword, number))
+            elif keyword.startswith("end"):
+                if not stack or stack[-1][0] != keyword[3:]:
+                    return number
+                stack.pop()
+    return stack[-1][1] if stack else None
+
+
+def _used_names(tree) -> tuple[set[str], set[str]]:
+    """Top-level names the template reads, and the attributes it reads on ``document``."""
+    from jinja2 import meta, nodes
+
+    names = set(meta.find_undeclared_variables(tree))
+    fields = {
+        node.attr for node in tree.find_all(nodes.Getattr)
+        if isinstance(node.node, nodes.Name) and node.node.name == "document"
+    }
+    return names, fields
+
+
+def check_template(path: Path, model: type[Document]) -> list[Finding]:
+    """Every problem found in the template at ``path`` for documents of type ``model``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml")
+    except (OSError, KeyError, zipfile.BadZipFile) as error:
+        raise VanbanError(f"Không đọc được mẫu {path}: không phải tệp .docx hợp lệ ({error}).") from None
+    root = etree.fromstring(xml)
+    paragraphs = _paragraphs(root)
+    findings = list(_tag_findings(paragraphs))
+
+    from jinja2 import TemplateSyntaxError
+
+    source = jinja_source(xml.decode("utf-8"))
+    try:
+        tree = parse_jinja(source)
+    except TemplateSyntaxError as error:
+        number = _unbalanced_block(paragraphs)
+        if number is None:
+            # jinja_source starts every paragraph on a new line: line N is paragraph N-1
+            number = max((error.lineno or 1) - 1, 1)
+        text = "".join(_runs_text(paragraphs[number - 1])) if number <= len(paragraphs) else ""
+        findings.append(Finding("lỗi", number, _excerpt(text), f"lỗi cú pháp Jinja: {error.message}"))
+        return findings
+
+    names, fields = _used_names(tree)
+    available = set(TEMPLATE_VALUES) | {"document"}
+    for name in sorted(names - available):
+        number = next((i for i, p in enumerate(paragraphs, 1) if name in "".join(_runs_text(p))), 0)
+        text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
+        findings.append(Finding("lỗi", number, _excerpt(text),
+                                f"'{name}' không phải giá trị vanban cung cấp; các giá trị có: "
+                                f"{', '.join(sorted(available))}."))
+    for field in sorted(fields - set(model.model_fields)):
+        findings.append(Finding("lỗi", 0, "", f"'document.{field}': loại văn bản {model.type_key()} không có trường này."))
+
+    is_frame = BODY_LOOP_START in (p_text for p_text in ("".join(_runs_text(p)).strip() for p in paragraphs))
+    if is_frame:
+        unused = set(TEMPLATE_VALUES) - names - {"document_title", "document_author"}
+        for name in sorted(unused):
+            findings.append(Finding("cảnh báo", 0, "", f"mẫu không dùng '{name}' ({TEMPLATE_VALUES[name]})."))
+    else:
+        own = set(model.model_fields) - set(Document.model_fields) - {"type"}
+        for name in sorted(own - fields):
+            findings.append(Finding("cảnh báo", 0, "", f"trường '{name}' của {model.type_key()} không được mẫu dùng đến."))
+    return findings
