@@ -161,7 +161,7 @@ def test_signer_with_authority_has_prefix_line_then_position():
 
 def test_signer_without_authority_signs_with_the_bare_title():
     signer = Signer(position="Chánh Văn phòng", name="Lê Văn B")
-    assert signer_lines(signer) == ("CHÁNH VĂN PHÒNG", None, "Lê Văn B")
+    assert signer_lines(signer) == ("", "CHÁNH VĂN PHÒNG", "Lê Văn B")
 
 
 @pytest.mark.parametrize("given, stored", [("tm", "TM."), ("KT", "KT."), ("TL.", "TL."), (" q. ", "Q.")])

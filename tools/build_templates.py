@@ -80,10 +80,10 @@ def _prepare_styles(document, profile: Profile) -> None:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
             style.quick_style = True
-        _apply_figure(style, figure, keep_with_next=key.startswith("heading"))
+        _apply_figure(style, figure)
 
 
-def _apply_figure(style, figure: TextFigure, keep_with_next: bool) -> None:
+def _apply_figure(style, figure: TextFigure) -> None:
     font = style.font
     font.name = FONT
     _set_fonts(style.element.get_or_add_rPr())
@@ -98,19 +98,13 @@ def _apply_figure(style, figure: TextFigure, keep_with_next: bool) -> None:
     paragraph.space_after = Pt(figure.space_after_pt)
     paragraph.line_spacing = figure.line_spacing
     paragraph.widow_control = True
-    if keep_with_next:
-        paragraph.keep_with_next = True
+    paragraph.keep_with_next = figure.keep_with_next
     if figure.boxed:
-        ppr = style.element.get_or_add_pPr()
-        borders = OxmlElement("w:pBdr")
-        for side in ("top", "left", "bottom", "right"):
-            edge = OxmlElement(f"w:{side}")
-            edge.set(qn("w:val"), "single")
-            edge.set(qn("w:sz"), "6")
-            edge.set(qn("w:space"), "1")
-            edge.set(qn("w:color"), "auto")
-            borders.append(edge)
-        ppr.append(borders)
+        # a character border frames just the words, and boxes on consecutive lines stay apart
+        border = OxmlElement("w:bdr")
+        for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+            border.set(qn(f"w:{name}"), value)
+        style.element.get_or_add_rPr().append(border)
 
 
 def _paragraph(container, text: str, key: str):
@@ -156,6 +150,13 @@ def _table(document, widths_mm, rows: int, border: str):
 def _borderless_table(document, profile: Profile):
     """Two columns, no borders, empty cells ready for styled paragraphs."""
     table = _table(document, profile.header_columns_mm, rows=2, border="nil")
+    margins = OxmlElement("w:tblCellMar")  # the columns' full width is for text
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
     for cell in table._cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return table
@@ -178,7 +179,11 @@ def _letterhead(document, profile: Profile) -> None:
     number, date = table.cell(1, 0), table.cell(1, 1)
     _paragraph(number, "{{ number_line }}", "number")
     _tag(number, "{%p for mark in marks %}")
-    _paragraph(number, "{{ mark }}", "mark")
+    _tag(number, "{%p if mark.boxed %}")
+    _paragraph(number, "{{ mark.text }}", "boxed_mark")
+    _tag(number, "{%p else %}")
+    _paragraph(number, "{{ mark.text }}", "mark")
+    _tag(number, "{%p endif %}")
     _tag(number, "{%p endfor %}")
     _paragraph(date, "{{ date_line }}", "date")
 
@@ -199,7 +204,7 @@ def _title_and_body(document, profile: Profile) -> None:
     _results_table(document, profile)
     _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
-    _paragraph(document, "{{r closing }}", "body")
+    _paragraph(document, "{{r closing }}", "closing")
 
 
 def _results_table(document, profile: Profile) -> None:
@@ -225,7 +230,10 @@ def _results_table(document, profile: Profile) -> None:
 
 
 def _closing_block(document, profile: Profile) -> None:
+    """Nơi nhận (left) and signature (right); the label is level with the position line."""
     table = _borderless_table(document, profile)
+    for row in table.rows:  # never split the signature block over two pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _paragraph(table.cell(0, 0), "", "normal")
     _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
     recipients = table.cell(1, 0)
@@ -234,8 +242,10 @@ def _closing_block(document, profile: Profile) -> None:
     _paragraph(recipients, "{{ line }}", "recipient")
     _tag(recipients, "{%p endfor %}")
     signer = table.cell(1, 1)
-    _tag(signer, "{%p if signer_position %}")
+    _tag(signer, "{%p if signer_authority %}")
     _paragraph(signer, "{{ signer_position }}", "signer_position")
+    _tag(signer, "{%p else %}")
+    _paragraph(signer, "{{ signer_position }}", "signer_authority")
     _tag(signer, "{%p endif %}")
     _paragraph(signer, "{{ signer_name }}", "signer_name")
 

@@ -41,6 +41,14 @@ class Block:
         return "".join(run.text for run in self.runs)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """DỰ THẢO and MẬT are framed; the urgency marks are not (29-HD Mẫu 3)."""
+
+    text: str
+    boxed: bool
+
+
 RESULTS_HEADER = (
     "TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch", "So với cùng kỳ",
 )
@@ -144,15 +152,23 @@ def recipient_lines(entries: Iterable[str], archive: str, profile: Profile) -> l
     return lines
 
 
-def signer_lines(signer: Signer) -> tuple[str, Optional[str], str]:
-    """(đề ký line, chức vụ line or None, họ tên)."""
-    if signer.authority:
-        return (
-            upper(f"{signer.authority} {signer.on_behalf_of}"),
-            upper(signer.position),
-            signer.name,
-        )
-    return upper(signer.position), None, signer.name
+def draft_mark(draft: Union[bool, int]) -> Optional[str]:
+    """``DỰ THẢO``, or ``DỰ THẢO LẦN THỨ 2`` for a numbered draft (29-HD III.9)."""
+    if draft is True:
+        return "DỰ THẢO"
+    if draft:
+        return f"DỰ THẢO LẦN THỨ {draft}"
+    return None
+
+
+def signer_lines(signer: Signer) -> tuple[str, str, str]:
+    """(đề ký line or "", chức vụ line, họ tên).
+
+    With TM./KT./TL./Q. the prefix line stands above the position; a head who
+    signs directly has no prefix line and signs with the bare title (29-HD III.7).
+    """
+    authority = upper(f"{signer.authority} {signer.on_behalf_of}") if signer.authority else ""
+    return authority, upper(signer.position), signer.name
 
 
 # --- inline emphasis -------------------------------------------------------
@@ -295,7 +311,7 @@ TEMPLATE_VALUES: dict[str, str] = {
     "issuer_lines": "tên cơ quan ban hành, IN HOA, từng dòng",
     "agency_mark": "dấu dưới tên cơ quan (***)",
     "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN)",
-    "marks": "DỰ THẢO, độ mật, độ khẩn (danh sách)",
+    "marks": "DỰ THẢO, độ mật, độ khẩn: mark.text, mark.boxed (có khung)",
     "motto_lines": "tiêu đề góc phải (ĐOÀN TNCS HỒ CHÍ MINH), từng dòng",
     "date_line": "địa danh, ngày tháng năm",
     "type_name": "tên loại văn bản IN HOA (KẾ HOẠCH)",
@@ -306,8 +322,8 @@ TEMPLATE_VALUES: dict[str, str] = {
     "closing": "câu kết, đã có './.' (thẻ {{r closing }})",
     "recipients_label": "chữ 'Nơi nhận:'",
     "recipients": "các dòng Nơi nhận, đã có '- ', ';', '.' và dòng Lưu",
-    "signer_authority": "dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ) hoặc chức vụ khi ký trực tiếp",
-    "signer_position": "dòng chức vụ sau dòng thẩm quyền, hoặc rỗng",
+    "signer_authority": "dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ), rỗng khi người đứng đầu ký trực tiếp",
+    "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
     "signer_name": "họ tên người ký",
     "document_title": "tên loại và trích yếu, cho thuộc tính tệp",
     "document_author": "tên cơ quan, cho thuộc tính tệp",
@@ -319,7 +335,12 @@ A body template may also use ``document``, the document model itself."""
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
     authority_line, position_line, name = signer_lines(document.signer)
-    marks = [m for m in ("DỰ THẢO" if document.draft else None, document.secrecy, document.urgency) if m]
+    marks = [
+        Mark(text, boxed)
+        for text, boxed in ((draft_mark(document.draft), True), (document.secrecy, True),
+                            (document.urgency, False))
+        if text
+    ]
     recipients = [
         f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
     ]

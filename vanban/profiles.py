@@ -29,6 +29,9 @@ class TextFigure:
     space_after_pt: float = 0
     line_spacing: float = 1.0
     boxed: bool = False
+    """A frame around the words (MẬT, DỰ THẢO)."""
+    keep_with_next: bool = False
+    """Keep on the same page as the next paragraph (headings, the closing sentence)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ STYLE_NAMES: dict[str, str] = {
     "agency_mark": "VB Agency Mark",
     "number": "VB Number",
     "mark": "VB Mark",
+    "boxed_mark": "VB Boxed Mark",
     "motto": "VB Motto",
     "date": "VB Date",
     "type_name": "VB Type Name",
@@ -89,6 +93,7 @@ STYLE_NAMES: dict[str, str] = {
     "signer_authority": "VB Signer Authority",
     "signer_position": "VB Signer Position",
     "signer_name": "VB Signer Name",
+    "closing": "VB Closing",
     "page_number": "VB Page Number",
     "table_caption": "VB Table Caption",
     "table_header": "VB Table Header",
@@ -103,7 +108,7 @@ DOAN = Profile(
     label="Đoàn TNCS Hồ Chí Minh (Hướng dẫn 29-HD/TWĐTN-VP)",
     page_size_mm=(210, 297),
     margins_mm=(20, 20, 30, 20),
-    header_columns_mm=(84, 82),
+    header_columns_mm=(80, 80),
     results_columns_mm=(10, 52, 20, 19, 19, 20, 20),
     motto=("ĐOÀN TNCS HỒ CHÍ MINH",),
     agency_mark="***",
@@ -119,23 +124,25 @@ DOAN = Profile(
         "issuer": TextFigure(size=14, bold=True),
         "agency_mark": TextFigure(size=14),
         "number": TextFigure(size=14),
-        "mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
+        "mark": TextFigure(size=13, bold=True, space_before_pt=6),
+        "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
         "motto": TextFigure(size=15, bold=True, underline=True),
         "date": TextFigure(size=13, italic=True),
         "type_name": TextFigure(size=16, bold=True, space_before_pt=18),
         "title": TextFigure(size=14, bold=True),
         "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
         "body": TextFigure(**_BODY),
-        "heading1": TextFigure(**_BODY, bold=True),
-        "heading2": TextFigure(**_BODY, bold=True),
-        "heading3": TextFigure(**_BODY, bold=True, italic=True),
-        "heading4": TextFigure(**_BODY, italic=True),
-        "heading5": TextFigure(**_BODY),
+        "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_BODY, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_BODY, bold=True, italic=True, keep_with_next=True),
+        "heading4": TextFigure(**_BODY, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_BODY, keep_with_next=True),
         "bullet": TextFigure(**_BODY),
         "sub_bullet": TextFigure(**_BODY),
+        "closing": TextFigure(**_BODY, keep_with_next=True),
         "recipients_label": TextFigure(size=13, bold=True, align="left"),
         "recipient": TextFigure(size=11, align="left"),
-        "signer_authority": TextFigure(size=14, bold=True, space_before_pt=12),
+        "signer_authority": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     BaseModel,
     BeforeValidator,
@@ -79,30 +80,42 @@ Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
 """Non-empty text, normalised to NFC, surrounding white space removed.
 
 Inline emphasis uses Markdown: ``**đậm**``, ``*nghiêng*``; ``\\*`` keeps a
-literal asterisk.
+literal asterisk. A line break inside the text becomes a line break in Word.
 """
 
+
+def _error(code: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(f"vanban_{code}", message, context)
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise _error("single_line", "Trường này chỉ có một dòng; hãy xóa chỗ xuống dòng.")
+    return value
+
+
 _MANUAL_NUMBER = re.compile(r"^\s*(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s")
-_MANUAL_BULLET = re.compile(r"^\s*[-+•–]\s")
+_MANUAL_BULLET = re.compile(r"^\s*[-+•–*]\s")
 
 
 def _no_manual_number(value: str) -> str:
-    if _MANUAL_NUMBER.match(value):
-        raise PydanticCustomError(
-            "vanban_manual_number",
+    match = _MANUAL_NUMBER.match(value)
+    if match:
+        raise _error(
+            "manual_number",
             "Không gõ số thứ tự (I., 1., 1.1., a)...) ở đầu tiêu đề: vanban tự đánh số. "
             "Hãy xóa phần '{prefix}'.",
-            {"prefix": _MANUAL_NUMBER.match(value).group().strip()},
+            prefix=match.group().strip(),
         )
     return value
 
 
 def _no_manual_bullet(value: str) -> str:
     if _MANUAL_BULLET.match(value):
-        raise PydanticCustomError(
-            "vanban_manual_bullet",
+        raise _error(
+            "manual_bullet",
             "Không gõ dấu '{mark}' ở đầu dòng: vanban tự thêm gạch đầu dòng. Hãy xóa dấu này.",
-            {"mark": value.strip()[0]},
+            mark=value.strip()[0],
         )
     return value
 
@@ -110,20 +123,52 @@ def _no_manual_bullet(value: str) -> str:
 def _no_list_punctuation(value: str) -> str:
     value = _no_manual_bullet(value)
     if value[-1] in ";.,":
-        raise PydanticCustomError(
-            "vanban_list_punctuation",
-            "Không gõ dấu '{mark}' ở cuối mục Nơi nhận: vanban tự thêm ';' và '.'. "
-            "Hãy xóa dấu này.",
-            {"mark": value[-1]},
+        raise _error(
+            "list_punctuation",
+            "Không gõ dấu '{mark}' ở cuối mục Nơi nhận: vanban tự thêm ';' và '.'. Hãy xóa dấu này.",
+            mark=value[-1],
         )
     return value
 
 
-HeadingText = Annotated[Text, PlainValidator(_no_manual_number), WithJsonSchema({"type": "string"})]
-BulletText = Annotated[Text, PlainValidator(_no_manual_bullet), WithJsonSchema({"type": "string"})]
-RecipientText = Annotated[
-    Text, PlainValidator(_no_list_punctuation), WithJsonSchema({"type": "string"})
-]
+def _bare_purpose(value: str) -> str:
+    if value[0] in "(" or value[-1] in ");.,":
+        raise _error(
+            "purpose",
+            "Chỉ ghi mục đích, ví dụ 'để b/c': vanban tự đặt trong ngoặc đơn và thêm dấu câu.",
+        )
+    return value
+
+
+def _not_prefixed_with_luu(value: str) -> str:
+    if re.match(r"^lưu\b", value, re.IGNORECASE):
+        raise _error(
+            "archive",
+            "Chỉ ghi nơi lưu, ví dụ 'VP' hoặc 'TNNT, VT-LT': vanban tự viết '- Lưu ...'.",
+        )
+    return value
+
+
+def _capitalised_name(value: str) -> str:
+    lowered = [word for word in value.split() if word[:1].islower()]
+    if lowered:
+        suggestion = " ".join(word[:1].upper() + word[1:] for word in value.split())
+        raise _error(
+            "person_name",
+            "Họ tên viết hoa chữ cái đầu mỗi tiếng (Phụ lục II NĐ 30), ví dụ '{suggestion}'.",
+            suggestion=suggestion,
+        )
+    return value
+
+
+Line = Annotated[Text, AfterValidator(_single_line)]
+"""Text on one line (names, places, headings, list entries)."""
+HeadingText = Annotated[Line, AfterValidator(_no_manual_number)]
+BulletText = Annotated[Text, AfterValidator(_no_manual_bullet)]
+RecipientText = Annotated[Line, AfterValidator(_no_list_punctuation)]
+ArchiveText = Annotated[RecipientText, AfterValidator(_not_prefixed_with_luu)]
+PurposeText = Annotated[Line, AfterValidator(_bare_purpose)]
+PersonName = Annotated[Line, AfterValidator(_capitalised_name)]
 
 
 def _lines(value: Any) -> Any:
@@ -131,7 +176,7 @@ def _lines(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Lines = Annotated[list[Text], BeforeValidator(_lines)]
+Lines = Annotated[list[Line], BeforeValidator(_lines)]
 
 _CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9.&]*$")
 
@@ -265,7 +310,7 @@ class Recipient(VanbanModel):
     name: RecipientText = field(
         "name", "ten", "Nơi nhận", "Tên nơi nhận, không gõ '- ' ở đầu và ';' ở cuối."
     )
-    purpose: Optional[Text] = field(
+    purpose: Optional[PurposeText] = field(
         "purpose", "muc_dich_gui", "Mục đích gửi",
         "Ví dụ: để b/c, để th/h, để biết; vanban đặt trong ngoặc đơn.",
         default=None,
@@ -307,24 +352,29 @@ class Signer(VanbanModel):
         "TM. (thay mặt), KT. (ký thay), TL. (thừa lệnh), Q. (quyền) hoặc bỏ trống.",
         default=None,
     )
-    on_behalf_of: Optional[Text] = field(
+    on_behalf_of: Optional[Line] = field(
         "on_behalf_of", "thay_mat", "Ký thay cho",
         "Tập thể hoặc chức danh được ký thay, ví dụ 'Ban Thường vụ' (sau TM.), 'Bí thư' (sau KT.).",
         default=None,
     )
-    position: Text = field(
+    position: Line = field(
         "position", "chuc_vu", "Chức vụ", "Chức vụ người ký, ví dụ 'Bí thư', 'Phó Bí thư'."
     )
-    name: Text = field("name", "ho_ten", "Họ tên", "Họ và tên người ký.")
+    name: PersonName = field("name", "ho_ten", "Họ tên", "Họ và tên người ký, viết hoa chữ cái đầu mỗi tiếng.")
 
     @model_validator(mode="after")
-    def _prefix_needs_body(self) -> "Signer":
+    def _prefix_and_body_go_together(self) -> "Signer":
         if self.authority and not self.on_behalf_of:
-            raise PydanticCustomError(
-                "vanban_signer",
-                "Có thẩm quyền ký '{authority}' thì phải ghi 'thay_mat' "
-                "(ví dụ: Ban Thường vụ).",
-                {"authority": self.authority},
+            raise _error(
+                "signer",
+                "Có thẩm quyền ký '{authority}' thì phải ghi 'thay_mat' (ví dụ: Ban Thường vụ).",
+                authority=self.authority,
+            )
+        if self.on_behalf_of and not self.authority:
+            raise _error(
+                "signer",
+                "Có 'thay_mat' thì phải ghi 'tham_quyen' (TM., KT., TL. hoặc Q.); "
+                "người đứng đầu ký trực tiếp thì bỏ 'thay_mat'.",
             )
         return self
 
@@ -335,7 +385,7 @@ Secrecy = Literal["MẬT"]
 Urgency = Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
 
 
-def _upper_mark(value: Any) -> Any:
+def upper_mark(value: Any) -> Any:
     if isinstance(value, str):
         value = unicodedata.normalize("NFC", value).strip().upper()
         return value.replace("HOẢ", "HỎA") or None

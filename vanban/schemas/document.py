@@ -13,13 +13,14 @@ from .common import (
     DocumentDate,
     Issuer,
     Recipient,
-    RecipientText,
+    ArchiveText,
+    Line,
     Secrecy,
     Signer,
     Text,
     Urgency,
     VanbanModel,
-    _upper_mark,
+    upper_mark,
     field,
 )
 
@@ -59,7 +60,7 @@ class Document(VanbanModel):
         "Chữ viết tắt của ban/đơn vị soạn thảo, thêm sau ký hiệu cơ quan, ví dụ VP, BTC.",
         default=None,
     )
-    place: Text = field(
+    place: Line = field(
         "place", "dia_danh", "Địa danh", "Địa danh ghi trước ngày tháng, ví dụ 'Trà Vinh'."
     )
     date: DocumentDate = field(
@@ -84,18 +85,22 @@ class Document(VanbanModel):
         "Danh sách nơi nhận; vanban thêm '- ', ';', '.' và dòng Lưu.",
         min_length=1,
     )
-    archive: RecipientText = field(
+    archive: ArchiveText = field(
         "archive", "luu", "Lưu", "Nơi lưu văn bản, dòng cuối Nơi nhận ('- Lưu VP.').",
         default="VP",
     )
     signer: Signer = field("signer", "nguoi_ky", "Người ký", "Thể thức đề ký, chức vụ, họ tên.")
-    secrecy: Annotated[Optional[Secrecy], BeforeValidator(_upper_mark)] = field(
+    secrecy: Annotated[Optional[Secrecy], BeforeValidator(upper_mark)] = field(
         "secrecy", "do_mat", "Độ mật", "'MẬT' nếu văn bản mật.", default=None
     )
-    urgency: Annotated[Optional[Urgency], BeforeValidator(_upper_mark)] = field(
+    urgency: Annotated[Optional[Urgency], BeforeValidator(upper_mark)] = field(
         "urgency", "do_khan", "Độ khẩn", "KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC.", default=None
     )
-    draft: bool = field("draft", "du_thao", "Dự thảo", "true để đánh dấu DỰ THẢO.", default=False)
+    draft: Union[bool, Annotated[int, Field(ge=1)]] = field(
+        "draft", "du_thao", "Dự thảo",
+        "true để đánh dấu DỰ THẢO; một số (2) để ghi DỰ THẢO LẦN THỨ 2.",
+        default=False,
+    )
 
     def sections(self) -> list[Section]:
         """The body outline: Mục-level sections in document order."""
@@ -123,5 +128,8 @@ class Document(VanbanModel):
         """The closing sentence the user wrote, or the conventional one."""
         if self.closing:
             return self.closing
-        title = self.title[:1].lower() + self.title[1:]
+        title = " ".join(self.title.split())  # a line break in the trích yếu is not one here
+        first_word = title.split()[0]
+        if first_word[1:] == first_word[1:].lower():  # "Tổ chức" -> "tổ chức", but "BCH" stays
+            title = title[:1].lower() + title[1:]
         return f"Trên đây là {self.type_name} {title}"

@@ -8,7 +8,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from .body import Bullet, Node, Paragraph, Section
-from .common import BulletText, Text, VanbanModel, field, schema_text
+from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text
 from .document import Document
 
 
@@ -17,7 +17,7 @@ class Assignment(VanbanModel):
 
     model_config = schema_text("Nhiệm vụ của đơn vị", "Một đơn vị chịu trách nhiệm, các nhiệm vụ và thời hạn.")
 
-    unit: Text = field("unit", "don_vi", "Đơn vị", "Đơn vị chịu trách nhiệm.")
+    unit: HeadingText = field("unit", "don_vi", "Đơn vị", "Đơn vị chịu trách nhiệm.")
     tasks: list[Node] = field(
         "tasks", "nhiem_vu", "Nhiệm vụ",
         "Các nhiệm vụ: đoạn văn (chuỗi), ý (y: ...) hoặc mục con (tieu_de: ...).",
