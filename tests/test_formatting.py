@@ -177,7 +177,8 @@ def test_inline_markdown_gives_bold_and_italic_runs():
 
 @pytest.mark.parametrize(
     "text",
-    ["a * b", "snake_case_name _không nghiêng_", "{{ 7*7 }}", "5 * 3 = 15", "Số: ___/___", "C:\\Users\\doan"],
+    ["a * b", "snake_case_name _không nghiêng_", "{{ 7*7 }}", "5 * 3 = 15", "Số: ___/___", "C:\\Users\\doan",
+     "Kích thước 5*3*2 mét", "5\\% và \\\\ giữ nguyên *", "**chưa đóng"],
 )
 def test_text_without_paired_asterisks_is_kept_exactly(text):
     assert "".join(run.text for run in parse_inline(text)) == text

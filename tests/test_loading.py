@@ -162,14 +162,35 @@ def test_unknown_type_lists_the_known_ones(tmp_path):
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as error:
         vanban.load(tmp_path / "khong-co.yaml")
-    assert "Không tìm thấy" in str(error.value)
+    assert "không tìm thấy tệp" in str(error.value)
 
 
-def test_json_schema_speaks_vietnamese_in_titles_and_descriptions():
-    schema = KeHoach.model_json_schema()
-    assert schema["properties"]["recipients"]["title"] == "Nơi nhận"
-    assert "vanban" in schema["properties"]["recipients"]["description"]
-    assert schema["$defs"]["Signer"]["properties"]["authority"]["title"] == "Thẩm quyền ký"
+def test_json_schema_speaks_vietnamese_in_keys_titles_and_descriptions():
+    schema = KeHoach.json_schema()
+    assert schema["properties"]["noi_nhan"]["title"] == "Nơi nhận"
+    assert "vanban" in schema["properties"]["noi_nhan"]["description"]
+    assert schema["$defs"]["Signer"]["properties"]["tham_quyen"]["title"] == "Thẩm quyền ký"
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_is_valid_against_its_json_schema(path):
+    import jsonschema
+    import yaml
+
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=vanban._loading._StrictLoader)
+    model = vanban.get_document_type(data["loai"])
+    jsonschema.validate(data, model.json_schema())
+
+
+def test_the_json_schema_rejects_what_vanban_rejects():
+    import jsonschema
+    import yaml
+
+    data = yaml.load((EXAMPLES / "ke_hoach_114.yaml").read_text(encoding="utf-8"),
+                     Loader=vanban._loading._StrictLoader)
+    data["noi_nhnan"] = data.pop("noi_nhan")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, KeHoach.json_schema())
 
 
 def test_flagship_example_loads():
@@ -181,3 +202,41 @@ def test_a_document_survives_a_round_trip_through_json():
     plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
     assert KeHoach.model_validate_json(plan.model_dump_json()) == plan
     assert vanban.parse(json.loads(plan.model_dump_json(by_alias=False))) == plan
+
+
+def test_a_hash_inside_text_is_not_silently_taken_as_a_comment(tmp_path):
+    text = MINIMAL.replace("trich_yeu: Tổ chức Tháng Thanh niên", "trich_yeu: Phấn đấu đạt giải #1 toàn tỉnh")
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text))
+    assert "'#1 toàn tỉnh'" in str(error.value) and "ngoặc kép" in str(error.value)
+    assert vanban.load(write(tmp_path, MINIMAL.replace("so: 7", "so: 7  # ghi chú"))).number == 7
+
+
+def test_decimal_looking_text_is_kept_as_typed(tmp_path):
+    document = vanban.load(write(tmp_path, MINIMAL.replace("dia_danh: Mỹ Long Nam", "dia_danh: 15.10")))
+    assert document.place == "15.10"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [("? [a, b]\n: 1\n", "tên trường"), ("loai: ke-hoach\n" + "x: " + "[" * 2000, "")],
+)
+def test_odd_yaml_is_an_input_error_not_a_crash(tmp_path, text, words):
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text))
+    assert words in str(error.value)
+
+
+def test_a_folder_instead_of_a_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError) as error:
+        vanban.load(tmp_path)
+    assert "thư mục" in str(error.value)
+
+
+def test_deep_nesting_is_refused_with_a_message(tmp_path):
+    deep = "loai: ke-hoach\nnoi_dung:\n" + "".join(
+        "  " * i + "- tieu_de: a\n" + "  " * i + "  noi_dung:\n" for i in range(1, 600)
+    )
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, deep))
+    assert "quá sâu" in str(error.value)

@@ -8,6 +8,7 @@ places these values into the template's styled paragraphs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,11 +188,23 @@ def _markdown():
 _UNDERSCORE_STANDIN = "\ufdd0"
 
 
+# Only a backslash before an asterisk is an escape; any other backslash is text.
+_LONE_BACKSLASH = re.compile(r"\\(?!\*)")
+# An asterisk between two letters or digits (5*3*2) is text, not emphasis.
+_INTRAWORD_ASTERISK = re.compile(r"(?<=\w)\*(?=\w)")
+
+
 def parse_inline(text: str) -> tuple[Run, ...]:
-    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``."""
+    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``.
+
+    Everything else the user typed is kept: underscores, backslashes, asterisks
+    inside a word or without a partner.
+    """
     if "*" not in text:
         return (Run(text),)
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
+    hidden = _LONE_BACKSLASH.sub(r"\\\\", hidden)
+    hidden = _INTRAWORD_ASTERISK.sub(r"\\*", hidden)
     bold = italic = 0
     runs: list[Run] = []
     for token in _markdown().parseInline(hidden)[0].children or ():

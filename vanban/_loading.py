@@ -35,7 +35,10 @@ class _StrictLoader(yaml.SafeLoader):
     """
 
 
-_REPLACED_TAGS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp")
+_REPLACED_TAGS = (
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float",  # 15.10 stays "15.10"
+)
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -55,6 +58,10 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     seen: dict[Any, yaml.Node] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int)):
+            raise yaml.constructor.ConstructorError(
+                None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"khóa '{key}' xuất hiện hai lần", key_node.start_mark
@@ -87,28 +94,71 @@ def _yaml_problem(error: yaml.YAMLError) -> Problem:
     )
 
 
+_READ_ERRORS = {
+    IsADirectoryError: "đây là một thư mục, không phải tệp dữ liệu",
+    PermissionError: "không có quyền đọc tệp này",
+    FileNotFoundError: "không tìm thấy tệp",
+}
+
+
 def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
     """The data in a .yaml/.yml/.json file, and its YAML node tree for positions."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError([Problem("", f"Không tìm thấy tệp {path}.")], path) from None
     except UnicodeDecodeError:
         raise InputError(
             [Problem("", "Tệp không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8.")], path
         ) from None
+    except OSError as error:
+        reason = next((m for kind, m in _READ_ERRORS.items() if isinstance(error, kind)), error.strerror)
+        raise InputError([Problem("", f"Không đọc được {path}: {reason}.")], path) from None
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text), None
         except json.JSONDecodeError as error:
             where = f"dòng {error.lineno}, cột {error.colno}"
             raise InputError([Problem(where, f"Lỗi cú pháp JSON: {error.msg}.")], path) from None
+        except RecursionError:
+            raise InputError([_too_deep()], path) from None
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
         data = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
         raise InputError([_yaml_problem(error)], path) from None
+    except RecursionError:
+        raise InputError([_too_deep()], path) from None
+    hidden = list(_comments_eating_text(node, text.splitlines()))
+    if hidden:
+        raise InputError(hidden, path)
     return data, node
+
+
+def _too_deep() -> Problem:
+    return Problem("", "Dữ liệu lồng nhau quá sâu (hàng trăm cấp mục); hãy giảm số cấp mục con.")
+
+
+# "giải #1": after a space, '#' starts a YAML comment and the rest of the line is lost.
+_CONTENT_COMMENT = re.compile(r"\s#\S")
+
+
+def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterator[Problem]:
+    """Plain text followed on its line by '#x': almost always words, not a comment."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.ScalarNode) and current.style is None:
+            end = current.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if _CONTENT_COMMENT.match(rest):
+                yield Problem(
+                    f"dòng {end.line + 1}, cột {end.column + 2}",
+                    f"phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
+                    "hãy đặt cả đoạn văn trong ngoặc kép \"...\".",
+                )
 
 
 # --- validation errors in Vietnamese ------------------------------------------
@@ -130,21 +180,21 @@ _MESSAGES = {
     "bool_type": "Cần true hoặc false.",
     "bool_parsing": "Cần true hoặc false.",
     "literal_error": "Giá trị không hợp lệ; chọn một trong: {expected}.",
+    "decimal_parsing": "Cần một số, ví dụ 38 hoặc 85.5 (không dùng dấu chấm phân cách hàng nghìn).",
+    "decimal_type": "Cần một số, ví dụ 38 hoặc 85.5.",
 }
 
 
-def _aliases(model: type[BaseModel], found: dict[str, str]) -> dict[str, str]:
-    """English field name -> Vietnamese alias, for every model reachable from ``model``."""
+def _field_names(model: type[BaseModel], names: set[str], seen: set[type]) -> None:
+    """Collect every key (English and Vietnamese) of ``model`` and the models inside it."""
+    seen.add(model)
     for name, info in model.model_fields.items():
+        names.add(name)
         if isinstance(info.validation_alias, AliasChoices):
-            choices = [c for c in info.validation_alias.choices if isinstance(c, str)]
-            found.setdefault(name, choices[-1])
-            for choice in choices:
-                found.setdefault(choice, choices[-1])
+            names.update(c for c in info.validation_alias.choices if isinstance(c, str))
         for sub in _models_in(info.annotation):
-            if sub is not model:
-                _aliases(sub, found)
-    return found
+            if sub not in seen:
+                _field_names(sub, names, seen)
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -156,11 +206,12 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(extra)
 
 
-def _vocabulary() -> dict[str, str]:
-    found: dict[str, str] = {}
+def _vocabulary() -> list[str]:
+    names: set[str] = set()
+    seen: set[type] = set()
     for model in document_types().values():
-        _aliases(model, found)
-    return found
+        _field_names(model, names, seen)
+    return sorted(names)
 
 
 
@@ -169,7 +220,7 @@ def _clean_location(loc: tuple) -> list:
     return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in NODE_TAGS))]
 
 
-def _format_path(parts: list, vocabulary: Mapping[str, str]) -> str:
+def _format_path(parts: list) -> str:
     out = ""
     for part in parts:
         if isinstance(part, int):
@@ -199,27 +250,26 @@ def _position(node: Optional[yaml.Node], parts: list) -> str:
     return f"dòng {found.start_mark.line + 1}, cột {found.start_mark.column + 1}"
 
 
-def _message(error: dict, parts: list, vocabulary: Mapping[str, str]) -> str:
+def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
     kind = error["type"]
     if kind.startswith("vanban_"):
         return error["msg"]
     if kind == "extra_forbidden":
         key = str(parts[-1]) if parts else ""
-        hint = difflib.get_close_matches(key, list(vocabulary), n=1, cutoff=0.6)
+        hint = difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.6)
         suggestion = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
         return f"Trường '{key}' không có trong mẫu văn bản.{suggestion} Hãy sửa hoặc xóa trường này."
     if kind == "missing" and parts and isinstance(parts[-1], str):
-        name = parts[-1]
-        alias = vocabulary.get(name, name)
-        also = f" (hoặc '{name}')" if alias != name else ""
-        return f"Thiếu trường bắt buộc '{alias}'{also}."
+        # a missing field is named by its first alias: the Vietnamese one
+        return f"Thiếu trường bắt buộc '{parts[-1]}'."
     if kind == "too_short" and isinstance(error.get("input"), str):
         kind = "string_too_short"
     template = _MESSAGES.get(kind)
     if template is None:
         return error["msg"]
+    context = {k: str(v).replace(" or ", " hoặc ") for k, v in error.get("ctx", {}).items()}
     try:
-        return template.format(**error.get("ctx", {}))
+        return template.format(**context)
     except (KeyError, IndexError):
         return template
 
@@ -231,9 +281,7 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
     for item in error.errors(include_url=False):
         parts = _clean_location(item["loc"])
         missing = item["type"] == "missing"
-        if missing and parts and isinstance(parts[-1], str):
-            parts[-1] = vocabulary.get(parts[-1], parts[-1])
-        path = _format_path(parts, vocabulary)
+        path = _format_path(parts)
         # A missing field has no line of its own; its parent's line would mislead.
         position = _position(node, parts) if node is not None and not missing else ""
         where = ", ".join(p for p in (path, position) if p)
@@ -265,6 +313,8 @@ def parse(data: Any, *, source: Optional[Path] = None, node: Optional[yaml.Node]
         return model.model_validate(data)
     except ValidationError as error:
         raise translate(error, node, source) from None
+    except RecursionError:
+        raise InputError([_too_deep()], source) from None
 
 
 def load(path: Union[str, Path]) -> Document:

@@ -70,7 +70,7 @@ def new(type_name: str) -> None:
 @click.argument("type_name", metavar="LOAI")
 def schema(type_name: str) -> None:
     model = _document_type(type_name)
-    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(model.json_schema(), ensure_ascii=False, indent=2))
 
 
 @main.command(help="Liệt kê các loại văn bản vanban soạn được.")

@@ -35,7 +35,8 @@ from pydantic_core import PydanticCustomError
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
     """A field accepted under its English ``name`` and its Vietnamese ``alias``."""
     return Field(
-        validation_alias=AliasChoices(name, alias),
+        # the Vietnamese name first: it is what the JSON Schema shows to YAML writers
+        validation_alias=AliasChoices(alias, name),
         title=title,
         description=description,
         **kwargs,

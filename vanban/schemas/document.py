@@ -25,6 +25,12 @@ from .common import (
 )
 
 
+_SHORTHANDS = {
+    "Paragraph": {"type": "string"},
+    "Recipient": {"type": "string"},
+}
+
+
 class Document(VanbanModel):
     """Base of every document type (Kế hoạch, Hướng dẫn, Báo cáo ...).
 
@@ -105,6 +111,32 @@ class Document(VanbanModel):
     def sections(self) -> list[Section]:
         """The body outline: Mục-level sections in document order."""
         raise NotImplementedError
+
+    @classmethod
+    def json_schema(cls) -> dict:
+        """JSON Schema of the YAML/JSON input, with the Vietnamese keys and the
+        shorthands people write (a string for a paragraph or a recipient, a list
+        for a part, one string for a one-line name)."""
+        schema = cls.model_json_schema()
+        definitions = schema.get("$defs", {})
+        shorthands = dict(_SHORTHANDS)
+        if "Part" in definitions:
+            nodes = definitions["Part"]["properties"]["noi_dung"]["items"]
+            shorthands["Part"] = {"type": "array", "items": nodes}
+        for name, shorthand in shorthands.items():
+            if name in definitions:
+                full = definitions[name]
+                definitions[name] = {
+                    "title": full.get("title"), "description": full.get("description"),
+                    "anyOf": [shorthand, {k: v for k, v in full.items() if k not in ("title", "description")}],
+                }
+        issuer = definitions.get("Issuer", {}).get("properties", {})
+        for key in ("cap_tren", "ten"):
+            if key in issuer:
+                lines = issuer[key]
+                issuer[key] = {"title": lines.pop("title", None), "description": lines.pop("description", None),
+                               "anyOf": [{"type": "string"}, lines]}
+        return schema
 
     @classmethod
     def type_key(cls) -> str:
