@@ -65,9 +65,11 @@ def build() -> HuongDan:
             "trào Đoàn, Hội, từng bước vươn lên sống có ích cho gia đình và xã hội.",
         ],
         requirements=[
-            "Hàng năm, 100% Đoàn xã, phường, thị trấn xây dựng được ít nhất 01 mô hình, giải "
-            "pháp hỗ trợ, giúp đỡ thanh thiếu niên yếu thế (chú trọng các mô hình, giải pháp "
-            "mang tính bền vững, hướng đến các thanh thiếu niên yếu thế có cơ hội phát triển).",
+            Paragraph(
+                text="Hàng năm, 100% Đoàn xã, phường, thị trấn xây dựng được ít nhất 01 mô hình, "
+                "giải pháp hỗ trợ, giúp đỡ thanh thiếu niên yếu thế (chú trọng các mô hình, giải "
+                "pháp mang tính bền vững, hướng đến các thanh thiếu niên yếu thế có cơ hội phát triển)."
+            ),
         ],
         target_groups=Part(
             children=[

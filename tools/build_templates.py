@@ -147,9 +147,9 @@ def _table(document, widths_mm, rows: int, border: str):
     return table
 
 
-def _borderless_table(document, profile: Profile):
+def _borderless_table(document, widths_mm):
     """Two columns, no borders, empty cells ready for styled paragraphs."""
-    table = _table(document, profile.header_columns_mm, rows=2, border="nil")
+    table = _table(document, widths_mm, rows=2, border="nil")
     margins = OxmlElement("w:tblCellMar")  # the columns' full width is for text
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
@@ -163,7 +163,7 @@ def _borderless_table(document, profile: Profile):
 
 
 def _letterhead(document, profile: Profile) -> None:
-    table = _borderless_table(document, profile)
+    table = _borderless_table(document, profile.header_columns_mm)
     names, motto = table.cell(0, 0), table.cell(0, 1)
     _tag(names, "{%p for line in parent_lines %}")
     _paragraph(names, "{{ line }}", "parent")
@@ -222,19 +222,24 @@ def _results_table(document, profile: Profile) -> None:
     for index, cell in enumerate(data.cells):
         key = "table_text" if index in (1, 2) else "table_number"
         if index == 0:
-            key = "table_header"
+            key = "table_index"
         cell.paragraphs[0].text = f"{{{{ row[{index}] }}}}"
         cell.paragraphs[0].style = document.styles[STYLE_NAMES[key]]
     repeat = OxmlElement("w:tblHeader")
     header._tr.get_or_add_trPr().append(repeat)
+    indent = OxmlElement("w:tblInd")  # borders inside the margins, not hanging out by the cell margin
+    indent.set(qn("w:w"), "108")
+    indent.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.append(indent)
+    _paragraph(document, "", "table_after")  # a little air before the next heading
 
 
 def _closing_block(document, profile: Profile) -> None:
     """Nơi nhận (left) and signature (right); the label is level with the position line."""
-    table = _borderless_table(document, profile)
+    table = _borderless_table(document, profile.closing_columns_mm)
     for row in table.rows:  # never split the signature block over two pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    _paragraph(table.cell(0, 0), "", "normal")
+    _paragraph(table.cell(0, 0), "", "signer_authority")  # same height, kept with row 2
     _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
     recipients = table.cell(1, 0)
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")

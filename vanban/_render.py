@@ -177,6 +177,7 @@ class Renderer:
             template.render(values, jinja_env=self.environment, autoescape=True)
         except JinjaTemplateError as error:
             raise TemplateError(name, str(error)) from error
+        _remove_empty_runs(template.docx.element.body)
         _set_properties(template, values, document)
         out = io.BytesIO()
         template.save(out)
@@ -238,6 +239,14 @@ def parse_jinja(source: str):
 
 
 _CHECK_ENVIRONMENT = SandboxedEnvironment()
+
+
+def _remove_empty_runs(body) -> None:
+    """docxtpl leaves an empty run on each side of a ``{{r ... }}`` tag; readers need none."""
+    for run in list(body.iter(_w("r"))):
+        children = [c for c in run if c.tag != _w("rPr")]
+        if len(children) == 1 and children[0].tag == _w("t") and not children[0].text:
+            run.getparent().remove(run)
 
 
 def _set_properties(template: DocxTemplate, values: dict, document: Document) -> None:

@@ -45,6 +45,8 @@ class Profile:
     """Top, bottom, left, right."""
     header_columns_mm: tuple[float, float]
     """Widths of the letterhead and signature-block columns (left, right)."""
+    closing_columns_mm: tuple[float, float]
+    """Widths of the Nơi nhận and signature columns (TM. BAN THƯỜNG VỤ TỈNH ĐOÀN fits on one line)."""
     results_columns_mm: tuple[float, ...]
     """Widths of the results table's columns (TT, chỉ tiêu, đơn vị ... so với cùng kỳ)."""
     motto: tuple[str, ...]
@@ -98,6 +100,8 @@ STYLE_NAMES: dict[str, str] = {
     "table_caption": "VB Table Caption",
     "table_header": "VB Table Header",
     "table_text": "VB Table Text",
+    "table_index": "VB Table Index",
+    "table_after": "VB Table After",
     "table_number": "VB Table Number",
 }
 
@@ -109,7 +113,8 @@ DOAN = Profile(
     page_size_mm=(210, 297),
     margins_mm=(20, 20, 30, 20),
     header_columns_mm=(80, 80),
-    results_columns_mm=(10, 52, 20, 19, 19, 20, 20),
+    closing_columns_mm=(68, 92),
+    results_columns_mm=(10, 50, 20, 19, 19, 20, 20),
     motto=("ĐOÀN TNCS HỒ CHÍ MINH",),
     agency_mark="***",
     title_rule="-" * 15,
@@ -146,9 +151,11 @@ DOAN = Profile(
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
-        "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6),
+        "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
+        "table_after": TextFigure(size=6),
         "table_header": TextFigure(size=13, bold=True),
         "table_text": TextFigure(size=13, align="left"),
+        "table_index": TextFigure(size=13),
         "table_number": TextFigure(size=13, align="right"),
     },
 )

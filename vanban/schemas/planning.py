@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
@@ -10,6 +10,10 @@ from pydantic_core import PydanticCustomError
 from .body import Bullet, Node, Paragraph, Section
 from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text
 from .document import Document
+
+
+PurposeItem = Union[BulletText, Paragraph]
+"""In purposes and requirements a string is a bullet, as the lists are usually written."""
 
 
 class Assignment(VanbanModel):
@@ -37,13 +41,17 @@ class Assignment(VanbanModel):
 class PlanningDocument(Document):
     """A document that sets purposes and requirements and assigns work to units."""
 
-    purposes: list[BulletText] = field(
-        "purposes", "muc_dich", "Mục đích", "Các ý của phần Mục đích.", default_factory=list
+    purposes: list[PurposeItem] = field(
+        "purposes", "muc_dich", "Mục đích",
+        "Các ý của phần Mục đích (mỗi chuỗi là một ý '- '; {doan: ...} là một đoạn văn).",
+        default_factory=list,
     )
-    requirements: list[BulletText] = field(
-        "requirements", "yeu_cau", "Yêu cầu", "Các ý của phần Yêu cầu.", default_factory=list
+    requirements: list[PurposeItem] = field(
+        "requirements", "yeu_cau", "Yêu cầu",
+        "Các ý của phần Yêu cầu (mỗi chuỗi là một ý '- '; {doan: ...} là một đoạn văn).",
+        default_factory=list,
     )
-    purposes_and_requirements: list[BulletText] = field(
+    purposes_and_requirements: list[PurposeItem] = field(
         "purposes_and_requirements", "muc_dich_yeu_cau", "Mục đích, yêu cầu (gộp)",
         "Dùng thay cho muc_dich và yeu_cau khi không tách thành hai khoản.",
         default_factory=list,
@@ -90,8 +98,9 @@ class PlanningDocument(Document):
         )
 
 
-def bullets(items: list[str]) -> list[Bullet]:
-    return [Bullet(text=item) for item in items]
+def bullets(items: list) -> list[Union[Bullet, Paragraph]]:
+    """Strings become "- " bullets; paragraphs stay paragraphs."""
+    return [Bullet(text=item) if isinstance(item, str) else item for item in items]
 
 
 def paragraphs(texts: list[str]) -> list[Paragraph]:
