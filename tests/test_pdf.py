@@ -1,4 +1,4 @@
-"""The flagship plan through LibreOffice: the page count and the page numbers a reader sees."""
+"""The examples through LibreOffice: the page count and the page numbers a reader sees."""
 
 import os
 import shutil
@@ -17,8 +17,11 @@ TOP_MARGIN_PT = 20 / 25.4 * 72
 TEXT_CENTRE_PT = (30 + (210 - 20)) / 2 / 25.4 * 72  # between the 30 mm and 20 mm margins
 
 
+PAGES = {"ke_hoach_114": 4, "huong_dan_yeu_the": 6, "bao_cao_yeu_the_2019": 6}
+
+
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
+def pdfs(tmp_path_factory):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         if os.environ.get("CI"):
@@ -27,13 +30,20 @@ def pdf(tmp_path_factory):
     from pypdf import PdfReader
 
     folder = tmp_path_factory.mktemp("pdf")
-    source = vanban.render(vanban.load(EXAMPLES / "ke_hoach_114.yaml"), folder / "ke-hoach-114.docx")
+    sources = [
+        vanban.render(vanban.load(EXAMPLES / f"{name}.yaml"), folder / f"{name}.docx") for name in PAGES
+    ]
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
+         "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+        check=True, capture_output=True, timeout=300,
     )
-    return PdfReader(str(folder / "ke-hoach-114.pdf"))
+    return {name: PdfReader(str(folder / f"{name}.pdf")) for name in PAGES}
+
+
+@pytest.fixture(params=list(PAGES))
+def named_pdf(request, pdfs):
+    return request.param, pdfs[request.param]
 
 
 def top_margin_text(page):
@@ -50,24 +60,34 @@ def top_margin_text(page):
     return found
 
 
-def test_plan_fits_on_four_a4_pages(pdf):
-    assert len(pdf.pages) == 4
+def test_fits_the_expected_number_of_a4_pages(named_pdf):
+    name, pdf = named_pdf
+    assert len(pdf.pages) == PAGES[name]
     for page in pdf.pages:
         assert float(page.mediabox.height) == pytest.approx(A4_HEIGHT_PT, abs=1)
 
 
-def test_page_one_has_no_number(pdf):
+def test_page_one_has_no_number(named_pdf):
+    _, pdf = named_pdf
     assert top_margin_text(pdf.pages[0]) == []
-    assert pdf.pages[0].extract_text().lstrip().startswith("TỈNH ĐOÀN TRÀ VINH")
 
 
-def test_pages_from_two_are_numbered_at_the_top_centre(pdf):
+def test_pages_from_two_are_numbered_at_the_top_centre(named_pdf):
+    _, pdf = named_pdf
     for number, page in enumerate(pdf.pages[1:], start=2):
         ((text, x),) = top_margin_text(page)
         assert text == str(number)
         assert x == pytest.approx(TEXT_CENTRE_PT, abs=12)
 
 
-def test_last_page_ends_with_signature_and_archive_line(pdf):
+def test_the_signature_block_is_whole_on_the_last_page(named_pdf):
+    name, pdf = named_pdf
+    document = vanban.load(EXAMPLES / f"{name}.yaml")
     text = pdf.pages[-1].extract_text()
-    assert "Nguyễn Trọng Nhân" in text and "- Lưu VP." in text
+    for line in (document.signer.name, "Nơi nhận:", f"- Lưu {document.archive}."):
+        assert line in text
+    assert vanban._display.upper(document.signer.position) in text
+
+
+def test_flagship_page_one_starts_with_the_letterhead(pdfs):
+    assert pdfs["ke_hoach_114"].pages[0].extract_text().lstrip().startswith("TỈNH ĐOÀN TRÀ VINH")

@@ -1,7 +1,7 @@
 """Pydantic models describing documents as data. Pure: no formatting, no I/O."""
 
 from .body import Bullet, Figure, Indicator, Node, Paragraph, Part, ResultsTable, Section
-from .common import BulletText, HeadingText, IssueDate, Issuer, Recipient, Signer, Text, field, schema_text
+from .common import BulletText, HeadingText, IssueDate, Issuer, Line, Recipient, Signer, Text, field, schema_text
 from .document import Document
 from .bao_cao import BaoCao
 from .huong_dan import HuongDan
@@ -11,6 +11,7 @@ from .planning import Assignment, PlanningDocument
 __all__ = [
     "BulletText",
     "HeadingText",
+    "Line",
     "Node",
     "Text",
     "field",
