@@ -85,3 +85,16 @@ def test_console_script_shows_no_traceback_for_user_mistakes(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "dòng 2, cột" in result.stderr
+
+
+def test_new_for_a_type_without_a_starter_explains_what_is_missing(monkeypatch):
+    import vanban
+    from vanban import _registry
+
+    class Bare(vanban.KeHoach):
+        pass
+
+    monkeypatch.setitem(_registry._TYPES, "khong-mau", Bare)
+    monkeypatch.setattr(Bare, "type_key", classmethod(lambda cls: "khong-mau"))
+    result = run("new", "khong-mau")
+    assert result.exit_code == 1 and "starter_yaml" in result.output

@@ -167,3 +167,11 @@ def test_many_threads_sharing_one_renderer_get_the_same_bytes(plan):
         results = list(pool.map(renderer.render_bytes, [plan] * 6 + variants))
     assert results[:6] == [alone] * 6
     assert results[6:] == expected
+
+
+def test_a_very_long_title_renders_and_file_properties_stay_within_255_characters(plan):
+    title = "Tổ chức " + "các hoạt động hỗ trợ thanh niên yếu thế, " * 12 + "**năm 2021**"
+    document = open_docx(vanban.render_bytes(plan.model_copy(update={"title": title})))
+    assert len(document.core_properties.title) <= 255
+    assert "**" not in document.core_properties.title
+    assert "".join(title.split("**")) in text_lines(document)

@@ -28,8 +28,8 @@ from docx.shared import Mm, Pt, Twips
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vanban._render import _reproducible_zip  # noqa: E402
-from vanban.profiles import PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
+from vanban._files import reproducible_zip  # noqa: E402
+from vanban.profiles import BODY_ELEMENTS, PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -40,7 +40,6 @@ ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-BODY_STYLES = ["body", "heading1", "heading2", "heading3", "heading4", "heading5", "bullet", "sub_bullet"]
 
 
 def _set_fonts(rpr) -> None:
@@ -196,7 +195,7 @@ def _title_and_body(document, profile: Profile) -> None:
     _paragraph(document, "{{r paragraph }}", "body")
     _tag(document, "{%p endfor %}")
     _tag(document, "{%p for block in body %}")
-    for index, key in enumerate(BODY_STYLES):
+    for index, key in enumerate(BODY_ELEMENTS):
         keyword = "if" if index == 0 else "elif"
         _tag(document, f'{{%p {keyword} block.style == "{key}" %}}')
         _paragraph(document, "{{r block.runs }}", key)
@@ -292,6 +291,26 @@ def _page_field(paragraph) -> None:
         paragraph._p.append(element)
 
 
+_UNUSED_PARTS = ("/stylesWithEffects", "/customXml", "/thumbnail", "/numbering")
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>vanban</Application></Properties>"
+)
+
+
+def _drop_unused_parts(document) -> None:
+    """python-docx's default document carries parts no Union document needs."""
+    package = document.part.package
+    for owner in (document.part, package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.endswith(_UNUSED_PARTS):
+                owner.rels.pop(rid)
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = _APP_XML
+
+
 def _clear_properties(document) -> None:
     properties = document.core_properties
     for name in ("title", "subject", "author", "keywords", "comments", "category"):
@@ -317,10 +336,11 @@ def build(profile: Profile, path: Path) -> None:
     _title_and_body(document, profile)
     _closing_block(document, profile)
     _clear_properties(document)
+    _drop_unused_parts(document)
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    path.write_bytes(_reproducible_zip(buffer.getvalue()))
+    path.write_bytes(reproducible_zip(buffer.getvalue()))
 
 
 def main() -> None:

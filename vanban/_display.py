@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
 from ._numbers import format_amount, format_number, format_percent, number_in_words, percent_of
-from .profiles import Profile
+from .profiles import HEADING_LEVELS, Profile
 from .schemas.body import Bullet, Figure, Paragraph, ResultsTable, Section
 from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
@@ -30,12 +30,16 @@ class Run:
     italic: bool = False
 
 
+class Runs(tuple):
+    """The runs of one paragraph (or of a line in the letterhead), in order."""
+
+
 @dataclass(frozen=True)
 class Block:
     """One body paragraph: the element it is (a key of ``STYLE_NAMES``) and its runs."""
 
     style: str
-    runs: tuple[Run, ...]
+    runs: Runs
 
     @property
     def text(self) -> str:
@@ -59,7 +63,7 @@ RESULTS_HEADER = (
 class TableBlock:
     """A results table in the body: caption, header cells, and the text of every cell."""
 
-    caption: Optional[tuple[Run, ...]]
+    caption: Optional[Runs]
     rows: tuple[tuple[str, ...], ...]
     header: tuple[str, ...] = RESULTS_HEADER
     style: str = "table"
@@ -134,7 +138,7 @@ def section_label(path: tuple[int, ...]) -> str:
 
 def heading_style(depth: int) -> str:
     """Mục, khoản, then điểm levels; deeper levels keep the last (upright) style."""
-    return f"heading{min(depth, 5)}"
+    return f"heading{min(depth, HEADING_LEVELS)}"
 
 
 def with_end_mark(text: str, end_mark: str) -> str:
@@ -194,14 +198,14 @@ _LONE_BACKSLASH = re.compile(r"\\(?!\*)")
 _INTRAWORD_ASTERISK = re.compile(r"(?<=\w)\*(?=\w)")
 
 
-def parse_inline(text: str) -> tuple[Run, ...]:
+def parse_inline(text: str) -> Runs:
     """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``.
 
     Everything else the user typed is kept: underscores, backslashes, asterisks
     inside a word or without a partner.
     """
     if "*" not in text:
-        return (Run(text),)
+        return Runs((Run(text),))
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
     hidden = _LONE_BACKSLASH.sub(r"\\\\", hidden)
     hidden = _INTRAWORD_ASTERISK.sub(r"\\*", hidden)
@@ -219,7 +223,7 @@ def parse_inline(text: str) -> tuple[Run, ...]:
         elif token.content:
             content = token.content.replace(_UNDERSCORE_STANDIN, "_")
             runs.append(Run(content, bold > 0, italic > 0))
-    return tuple(_merge(runs))
+    return Runs(_merge(runs))
 
 
 def _merge(runs: list[Run]) -> Iterator[Run]:
@@ -235,12 +239,12 @@ def _merge(runs: list[Run]) -> Iterator[Run]:
         yield pending
 
 
-def _upper_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    return tuple(Run(upper(run.text), run.bold, run.italic) for run in runs)
+def _upper_runs(runs: Runs) -> Runs:
+    return Runs(Run(upper(run.text), run.bold, run.italic) for run in runs)
 
 
-def _prefixed(prefix: str, runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    return (Run(prefix), *runs)
+def _prefixed(prefix: str, runs: Runs) -> Runs:
+    return Runs((Run(prefix), *runs))
 
 
 # --- body ------------------------------------------------------------------
@@ -345,6 +349,16 @@ TEMPLATE_VALUES: dict[str, str] = {
 A body template may also use ``document``, the document model itself."""
 
 
+def plain_text(text: str) -> str:
+    """The words of ``text`` without Markdown markers or line breaks."""
+    return " ".join("".join(run.text for run in parse_inline(text)).split())
+
+
+def _property(text: str) -> str:
+    """File properties (title, author) hold at most 255 characters."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
     authority_line, position_line, name = signer_lines(document.signer)
@@ -379,6 +393,6 @@ def display(document: Document, profile: Profile) -> dict:
         "signer_authority": authority_line,
         "signer_position": position_line,
         "signer_name": name,
-        "document_title": f"{document.type_name} {document.title}",
-        "document_author": " ".join(document.issuer.name),
+        "document_title": _property(f"{document.type_name} {plain_text(document.title)}"),
+        "document_author": _property(" ".join(document.issuer.name)),
     }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .errors import OutputError, OutputExistsError
@@ -15,7 +17,13 @@ _REASONS = {
     errno.EPERM: "không có quyền ghi vào thư mục này",
     errno.EROFS: "ổ đĩa chỉ đọc",
     errno.ETXTBSY: "tệp đang được một chương trình khác mở",
+    errno.EISDIR: "đã có một thư mục trùng tên",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EDQUOT: "đã hết dung lượng được phép",
 }
+
+# Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def _reason(error: OSError) -> str:
@@ -63,3 +71,16 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except FileNotFoundError:
         pass
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same .docx with fixed entry timestamps and permissions."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()

@@ -26,8 +26,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from ._display import Block, Run, TableBlock, display
-from ._files import write_atomic
+from ._display import Block, Run, Runs, TableBlock, display
+from ._files import reproducible_zip, write_atomic
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 from .schemas.document import Document
@@ -40,8 +40,6 @@ BODY_LOOP_START = "{%p for block in body %}"
 BODY_LOOP_END = "{%p endfor %}"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-# Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 class TemplateLoader(Protocol):
@@ -110,7 +108,7 @@ def _to_template_values(value: Any) -> Any:
     if isinstance(value, TableBlock):
         caption = _Runs(value.caption) if value.caption else None
         return {"style": value.style, "caption": caption, "header": value.header, "rows": value.rows}
-    if isinstance(value, tuple) and value and isinstance(value[0], Run):
+    if isinstance(value, Runs):
         return _Runs(value)
     if isinstance(value, list):
         return [_to_template_values(item) for item in value]
@@ -181,7 +179,7 @@ class Renderer:
         _set_properties(template, values, document)
         out = io.BytesIO()
         template.save(out)
-        return _reproducible_zip(out.getvalue())
+        return reproducible_zip(out.getvalue())
 
     def render(self, document: Document, path: PathLike, *, overwrite: bool = False) -> Path:
         """Write ``document`` to ``path`` atomically; never overwrite unless asked."""
@@ -259,15 +257,3 @@ def _set_properties(template: DocxTemplate, values: dict, document: Document) ->
     date = document.date
     stamp = dt.datetime(date.year, date.month or 1, date.day or 1)
     properties.created = properties.modified = stamp
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()

@@ -61,15 +61,20 @@ def _document_type(name: str):
 
 
 @main.command(help="In ra tệp YAML mẫu có chú thích cho một loại văn bản, ví dụ: vanban new ke-hoach")
-@click.argument("type_name", metavar="LOAI")
-def new(type_name: str) -> None:
-    click.echo(_document_type(type_name).starter_yaml(), nl=False)
+@click.argument("kind", metavar="LOAI")
+def new(kind: str) -> None:
+    from .errors import VanbanError
+
+    try:
+        click.echo(_document_type(kind).starter_yaml(), nl=False)
+    except VanbanError as error:
+        _fail(error)
 
 
 @main.command(help="In ra JSON Schema của một loại văn bản (cho trình soạn thảo).")
-@click.argument("type_name", metavar="LOAI")
-def schema(type_name: str) -> None:
-    model = _document_type(type_name)
+@click.argument("kind", metavar="LOAI")
+def schema(kind: str) -> None:
+    model = _document_type(kind)
     click.echo(json.dumps(model.json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -88,12 +93,12 @@ def template() -> None:
 
 @template.command("check", help="Kiểm tra một mẫu Word: lỗi cú pháp, giá trị không có, dấu nháy cong, thẻ bị tách.")
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--type", "type_name", required=True, metavar="LOAI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
-def template_check(path: Path, type_name: str) -> None:
+@click.option("--type", "kind", required=True, metavar="LOAI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
+def template_check(path: Path, kind: str) -> None:
     from ._template_check import check_template
     from .errors import VanbanError
 
-    model = _document_type(type_name)
+    model = _document_type(kind)
     try:
         findings = check_template(path, model)
     except VanbanError as error:

@@ -68,6 +68,12 @@ class Profile:
     """Keyed by element; the Word style of element ``x`` is ``STYLE_NAMES[x]``."""
 
 
+HEADING_LEVELS = 5
+"""Mục, khoản and three điểm levels have their own style; deeper levels share the last."""
+
+BODY_ELEMENTS = ("body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet")
+"""The kinds of paragraph in the numbered body (``block.style``)."""
+
 # One Word paragraph style per element; the names are what a maintainer sees in Word.
 STYLE_NAMES: dict[str, str] = {
     "normal": "Normal",

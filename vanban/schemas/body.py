@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional, Union
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
-from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text
+from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text, string_shorthand
 
 Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 
@@ -25,10 +25,7 @@ class Paragraph(VanbanModel):
 
     text: Text = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"text": data} if isinstance(data, str) else data
+    _from_string = string_shorthand("text")
 
 
 class Bullet(VanbanModel):

@@ -49,6 +49,15 @@ class VanbanModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+def string_shorthand(field_name: str):
+    """A model validator accepting a bare string for ``{field_name: string}``."""
+
+    def from_string(cls, data: Any) -> Any:
+        return {field_name: data} if isinstance(data, str) else data
+
+    return model_validator(mode="before")(classmethod(from_string))
+
+
 def schema_text(title: str, description: str) -> ConfigDict:
     """Vietnamese title and description for a model's JSON Schema (editor tooltips)."""
     return ConfigDict(title=title, json_schema_extra={"description": description})
@@ -317,10 +326,7 @@ class Recipient(VanbanModel):
         default=None,
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, data: Any) -> Any:
-        return {"name": data} if isinstance(data, str) else data
+    _from_string = string_shorthand("name")
 
 
 Authority = Literal["TM.", "KT.", "TL.", "Q."]

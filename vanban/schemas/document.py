@@ -152,9 +152,15 @@ class Document(VanbanModel):
         """
         from importlib import resources
 
-        return resources.files("vanban").joinpath("starters", f"{cls.type_key()}.yaml").read_text(
-            encoding="utf-8"
-        )
+        from ..errors import VanbanError
+
+        starter = resources.files("vanban").joinpath("starters", f"{cls.type_key()}.yaml")
+        if not starter.is_file():
+            raise VanbanError(
+                f"Loại văn bản '{cls.type_key()}' chưa có tệp mẫu; người tạo loại này cần "
+                "viết phương thức starter_yaml() (xem docs/adding-a-document-type.md)."
+            )
+        return starter.read_text(encoding="utf-8")
 
     def closing_sentence(self) -> str:
         """The closing sentence the user wrote, or the conventional one."""
