@@ -98,3 +98,12 @@ def test_new_for_a_type_without_a_starter_explains_what_is_missing(monkeypatch):
     monkeypatch.setattr(Bare, "type_key", classmethod(lambda cls: "khong-mau"))
     result = run("new", "khong-mau")
     assert result.exit_code == 1 and "starter_yaml" in result.output
+
+
+@pytest.mark.parametrize("kind", ["ke-hoach", "huong-dan", "bao-cao"])
+def test_every_type_has_a_starter_that_renders_and_a_schema(kind, tmp_path):
+    assert kind in run("types").output
+    starter = tmp_path / f"{kind}.yaml"
+    starter.write_text(run("new", kind).output, encoding="utf-8")
+    assert run("render", starter).exit_code == 0
+    assert json.loads(run("schema", kind).output)["properties"]["loai"]["default"] == kind
