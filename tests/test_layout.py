@@ -190,7 +190,7 @@ def test_u_body_14_justified_indent_1_27_cm_spacing_at_most_6_pt_lines_1_to_1_2(
     for p in body_paragraphs(docx, located):
         shown = look(docx, p.paragraph)
         assert shown.sizes == {14}, p.text
-        assert shown.align == "both", p.text
+        assert shown.align == "justify", p.text
         assert shown.first_line == 720, p.text
         assert shown.before + shown.after <= 120, p.text
         assert 240 <= shown.line <= 288, p.text

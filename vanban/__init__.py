@@ -61,6 +61,16 @@ def render(document: Document, path: Union[str, Path], *, overwrite: bool = Fals
     return default_renderer().render(document, path, overwrite=overwrite)
 
 
+def check(source, profile: Union[str, None] = None):
+    """Check a .docx (path or bytes) against the layout rules; returns a report of findings.
+
+    ``profile`` is ``"doan"`` or ``"nha-nuoc"``; detected from the letterhead when None.
+    """
+    from ._check import check_document
+
+    return check_document(source, profile, name=str(source) if not isinstance(source, bytes) else "")
+
+
 def render_bytes(document: Document) -> bytes:
     """The .docx of ``document`` as bytes."""
     return default_renderer().render_bytes(document)
@@ -76,6 +86,7 @@ __all__ = [
     "PlanningDocument",
     "ResultsTable",
     "Bullet",
+    "check",
     "DOAN",
     "Document",
     "InputError",

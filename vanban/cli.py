@@ -42,10 +42,15 @@ def main() -> None:
 def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple[Path, ...]) -> None:
     from . import Renderer, VanbanError, load
 
+    from ._check import verify
+    from ._files import write_atomic
+
     output = output or file.with_suffix(".docx")
     try:
         document = load(file)
-        Renderer(template_dirs).render(document, output, overwrite=force)
+        data = Renderer(template_dirs).render_bytes(document)
+        verify(data, document.profile)  # vanban never hands out a document that breaks a MUST rule
+        write_atomic(output, data, overwrite=force)
     except VanbanError as error:
         _fail(error)
     click.echo(f"Đã tạo {output}")
@@ -84,6 +89,27 @@ def types() -> None:
 
     for name, model in document_types().items():
         click.echo(f"{name:<12} {model.type_name} ({model.type_code})")
+
+
+@main.command(help="Kiểm tra thể thức một tệp .docx bất kỳ theo 29-HD (Đoàn) hoặc NĐ 30 (Nhà nước).")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--profile", type=click.Choice(["doan", "nha-nuoc"]),
+              help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Cách in kết quả.")
+def check(path: Path, profile: Optional[str], output_format: str) -> None:
+    from ._check import check_document
+    from .errors import VanbanError
+
+    if not path.is_file():
+        _fail(VanbanError(f"Không tìm thấy tệp {path}."))
+    try:
+        report = check_document(path, profile, name=str(path))
+    except VanbanError as error:
+        _fail(error)
+    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    if report.errors:
+        sys.exit(1)
 
 
 @main.group(help="Công cụ cho người bảo trì mẫu Word.")

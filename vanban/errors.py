@@ -81,3 +81,15 @@ class TemplateError(VanbanError):
     def __init__(self, name: str, detail: str):
         self.name = name
         super().__init__(f"Mẫu '{name}' bị lỗi: {detail}")
+
+
+class LayoutError(VanbanError):
+    """vanban wrote a document that breaks a layout rule: a bug in vanban or in a template."""
+
+    def __init__(self, report):
+        self.report = report
+        findings = "\n".join(str(f) for f in report.errors)
+        super().__init__(
+            "Văn bản vừa tạo sai thể thức (đây là lỗi của vanban hoặc của mẫu Word, xin báo lại "
+            f"cho người bảo trì); tệp không được ghi:\n{findings}"
+        )

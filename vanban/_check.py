@@ -1,0 +1,688 @@
+"""``vanban check``: find the parts of any .docx and test them against the rules.
+
+Three steps. :func:`locate` finds the elements (letterhead lines, number, date,
+type name, trích yếu, body, headings, Nơi nhận, signature) by their words and
+positions, in documents vanban did not write: header tables, text boxes or plain
+paragraphs. Each rule of :mod:`vanban.rules` names an element and a check kind;
+:data:`CHECKS` maps a kind to the function that compares what the reader sees
+(``_docx_read.Look``) with the rule's parameters. An element that cannot be found
+gives a NOT_EVALUATED finding, never a silent pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional, Union
+
+from ._docx_read import DocxView, Para, has_page_field, w
+from .errors import LayoutError, VanbanError
+from .rules import Rule, rules_for
+
+PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
+SEVERITY_WORDS = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN", "not_evaluated": "CHƯA KIỂM TRA"}
+ELEMENT_WORDS = {
+    "page": "trang", "page_numbers": "số trang (đầu trang)", "all_text": "toàn văn bản",
+    "union_title": "tiêu đề góc phải", "national_name": "quốc hiệu", "national_motto": "tiêu ngữ",
+    "agency": "tên cơ quan", "agency_mark": "dấu *** dưới tên cơ quan", "number": "số, ký hiệu",
+    "date": "địa danh, ngày tháng", "type_name": "tên loại văn bản", "title": "trích yếu",
+    "title_rule": "đường gạch dưới trích yếu", "body": "nội dung", "headings": "các tiêu đề mục",
+    "headings_roman": "mục I., II.", "headings_khoan": "khoản 1., 2.", "headings_diem": "điểm 1.1., 1.1.1.",
+    "closing": "câu kết", "recipients_label": "chữ 'Nơi nhận:'", "recipients": "các nơi nhận",
+    "signature_first": "dòng đầu khối chữ ký", "signature_position": "dòng chức vụ",
+    "signature_name": "họ tên người ký", "signature_titles": "quyền hạn, chức vụ người ký",
+}
+
+UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
+NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
+NUMBER = re.compile(r"^Số\b")
+DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
+LABEL = re.compile(r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s")
+AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
+PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
+ISSUER_START = re.compile(
+    r"^(BCH|BAN |CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ|VĂN PHÒNG|"
+    r"TỔ |HỘI ĐỒNG|TIỂU BAN|ỦY BAN|UỶ BAN|SỞ |PHÒNG |CỤC |VỤ |TRƯỜNG )"
+)
+STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+")
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    severity: str  # error, warning, info, not_evaluated
+    rule: str
+    source: str
+    element: str
+    paragraph: Optional[int] = None
+    excerpt: str = ""
+    expected: str = ""
+    found: str = ""
+
+    def __str__(self) -> str:
+        where = ELEMENT_WORDS.get(self.element, self.element)
+        if self.paragraph:
+            where += f", đoạn {self.paragraph}: «{self.excerpt}»"
+        lines = [f"[{SEVERITY_WORDS[self.severity]}] {self.rule_id} — {self.rule} ({self.source})",
+                 f"    Vị trí: {where}"]
+        if self.expected or self.found:
+            lines.append(f"    Cần: {self.expected} — Thấy: {self.found}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Report:
+    path: str
+    profile: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"path": self.path, "profile": self.profile,
+             "summary": {s: self.count(s) for s in SEVERITY_WORDS},
+             "findings": [asdict(f) for f in self.findings]},
+            ensure_ascii=False, indent=2,
+        )
+
+    def to_text(self) -> str:
+        lines = [str(f) for f in self.findings]
+        lines.append(
+            f"{self.path} (thể thức {PROFILE_NAMES[self.profile]}): {self.count('error')} lỗi, "
+            f"{self.count('warning')} cảnh báo, {self.count('info')} thông tin, "
+            f"{self.count('not_evaluated')} chưa kiểm tra."
+        )
+        return "\n".join(lines)
+
+
+# --- finding the elements ---------------------------------------------------------
+
+
+@dataclass
+class Elements:
+    """The parts of the page; an empty list means the part was not found."""
+
+    view: DocxView
+    parts: dict[str, list[Para]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> list[Para]:
+        return self.parts.get(name, [])
+
+
+def detect_profile(view: DocxView) -> Optional[str]:
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    if UNION_TITLE in texts:
+        return "doan"
+    if any(NATIONAL_NAME.match(t) for t in texts):
+        return "nha-nuoc"
+    return None
+
+
+def _first(paragraphs: Iterable[Para], test: Callable[[Para], bool]) -> Optional[Para]:
+    return next((p for p in paragraphs if test(p)), None)
+
+
+def _same_place(a: Para, b: Para) -> bool:
+    return a.place == b.place
+
+
+def locate(view: DocxView) -> Elements:
+    found = Elements(view)
+    paragraphs = [p for p in view.paragraphs if not p.nested]
+    head = paragraphs[:60]
+    number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
+    date = _first(head, lambda p: bool(DATE.search(clean(p.text))))
+    union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
+    national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
+    motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
+    for name, para in (("number", number), ("date", date), ("union_title", union),
+                       ("national_name", national), ("national_motto", motto)):
+        if para:
+            found.parts[name] = [para]
+
+    header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
+    if number:
+        _locate_agency(found, paragraphs, number)
+    _locate_title(found, paragraphs, header_end)
+    _locate_closing_block(found, paragraphs)
+    _locate_body(found, paragraphs)
+    return found
+
+
+def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
+    before = [p for p in paragraphs if p.index < number.index and clean(p.text)]
+    if number.table is not None:  # the names sit above the number, in its column of the header table
+        before = [p for p in before if p.table == number.table and p.column == number.column]
+    else:
+        before = [p for p in before if p.place == number.place]
+    lines = []
+    for para in before:
+        text = clean(para.text)
+        if text in ("***", "*"):
+            found.parts["agency_mark"] = [para]
+        elif RULE_LINE.match(text):
+            continue
+        elif text not in (UNION_TITLE,) and not NATIONAL_NAME.match(text) and not DATE.search(text):
+            lines.append(para)
+    if lines:
+        found.parts["agency"] = lines
+
+
+KNOWN_TYPES = {
+    "KẾ HOẠCH", "HƯỚNG DẪN", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH", "QUYẾT ĐỊNH", "QUY ĐỊNH",
+    "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "TỜ TRÌNH", "ĐỀ ÁN", "BIÊN BẢN", "QUY CHẾ", "THÔNG CÁO",
+    "PHƯƠNG ÁN", "DỰ ÁN", "HỢP ĐỒNG", "CÔNG ĐIỆN", "GIẤY MỜI", "THƯ MỜI", "GIẤY GIỚI THIỆU",
+    "NGHỊ ĐỊNH", "THÔNG TƯ", "GIẤY ỦY QUYỀN", "GIẤY NGHỈ PHÉP", "BẢN GHI NHỚ", "BẢN THỎA THUẬN",
+}
+
+
+def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> None:
+    after = [p for p in paragraphs if p.index > header_end and p.place == "body" and clean(p.text)]
+    type_name = _first(after[:8], lambda p: clean(p.text).upper() in KNOWN_TYPES)
+    if type_name is None:
+        return
+    found.parts["type_name"] = [type_name]
+    following = [p for p in after if p.index > type_name.index][:5]
+    title = []
+    for para in following:
+        if RULE_LINE.match(clean(para.text)):
+            found.parts["title_rule"] = [para]
+            break
+        title.append(para)
+        if len(title) == 3:
+            break
+    if "title_rule" not in found.parts:
+        title = title[:1]
+    if title:
+        found.parts["title"] = title
+
+
+def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
+    label = _first(paragraphs, lambda p: clean(p.text).startswith("Nơi nhận"))
+    if label is None:
+        return
+    found.parts["recipients_label"] = [label]
+    same = [p for p in paragraphs if p.index > label.index and _same_place(p, label) and clean(p.text)]
+    if label.place == "body":  # plain paragraphs: entries run while they look like entries
+        entries = []
+        for para in same:
+            if not (clean(para.text).startswith("-") or entries and not AUTHORITY.match(clean(para.text))):
+                break
+            entries.append(para)
+            if clean(para.text).rstrip().endswith("."):
+                break
+        same = entries
+    found.parts["recipients"] = same
+    if label.table is not None:
+        signer = [p for p in paragraphs if p.table == label.table and p.column != label.column
+                  and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    else:
+        last = same[-1].index if same else label.index
+        signer = [p for p in paragraphs if p.index > last and clean(p.text)
+                  and not PLACEHOLDER.match(clean(p.text))][:4]
+    if signer:
+        first = signer[0]
+        found.parts["signature_first"] = [first]
+        found.parts["signature_name"] = [signer[-1]]
+        found.parts["signature_titles"] = signer[:-1]
+        if AUTHORITY.match(clean(first.text)) and len(signer) > 2:
+            found.parts["signature_position"] = [signer[1]]
+
+
+def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
+    start = max((p.index for name in ("title_rule", "title", "type_name") for p in found[name]), default=None)
+    if start is None:
+        return
+    end_candidates = [p.index for p in found["recipients_label"]]
+    closing_table = found["recipients_label"][0].table if found["recipients_label"] else None
+    if closing_table is not None:
+        end_candidates += [p.index for p in paragraphs if p.table == closing_table]
+    end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
+    body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
+    if not body:
+        return
+    found.parts["body"] = [p for p in body if p.element.getparent().tag == w("body")
+                           and p not in _structural(body) and not _is_caption(p)]
+    found.parts["closing"] = [body[-1]]
+    headings = [p for p in body if LABEL.match(clean(p.text))]
+    found.parts["headings"] = headings
+    found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
+    found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
+    found.parts["headings_diem"] = [p for p in headings if _depth(p) in (2, 3)]
+
+
+def _is_caption(para: Para) -> bool:
+    """A paragraph standing right above a table names the table; it is not running text."""
+    following = para.element.getnext()
+    return following is not None and following.tag == w("tbl")
+
+
+def _structural(body: list[Para]) -> list[Para]:
+    """Centred Phần/Chương/Mục headings and their caps titles: not running text."""
+    out = []
+    for index, para in enumerate(body):
+        if STRUCTURAL.match(clean(para.text)):
+            out.append(para)
+            if index + 1 < len(body) and clean(body[index + 1].text).isupper():
+                out.append(body[index + 1])
+    return out
+
+
+def _depth(para: Para) -> int:
+    match = LABEL.match(clean(para.text))
+    return match.group(2).count(".") if match and match.group(2) else 0
+
+
+# --- what the reader sees, in words ------------------------------------------------------
+
+
+def _pt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _describe(look, keys: Iterable[str]) -> str:
+    words = []
+    for key in keys:
+        if key in ("size", "sizes"):
+            words.append("cỡ " + "/".join(_pt(s) for s in sorted(look.sizes)))
+        elif key == "bold":
+            words.append({frozenset({True}): "đậm", frozenset({False}): "không đậm"}.get(frozenset(look.bold), "đậm một phần"))
+        elif key == "italic":
+            words.append({frozenset({True}): "nghiêng", frozenset({False}): "đứng"}.get(frozenset(look.italic), "nghiêng một phần"))
+        elif key == "align":
+            words.append(f"căn {_ALIGN_WORDS.get(look.align, look.align)}")
+    return ", ".join(words)
+
+
+_ALIGN_WORDS = {"center": "giữa", "justify": "đều hai bên", "left": "trái", "right": "phải"}
+
+
+def _expect_words(params: dict) -> str:
+    words = []
+    if "size" in params:
+        words.append(f"cỡ {_pt(params['size'])}")
+    if "sizes" in params:
+        words.append(f"cỡ {_pt(params['sizes'][0])}-{_pt(params['sizes'][1])}")
+    if "bold" in params:
+        words.append("đậm" if params["bold"] else "không đậm")
+    if "italic" in params:
+        words.append("nghiêng" if params["italic"] else "đứng")
+    if params.get("caps"):
+        words.append("IN HOA")
+    if params.get("underlined"):
+        words.append("có gạch dưới")
+    if "align" in params:
+        words.append(f"căn {_ALIGN_WORDS[params['align']]}")
+    return ", ".join(words)
+
+
+def _size_ok(look, params: dict) -> bool:
+    if "size" in params:
+        return look.sizes == {params["size"]}
+    if "sizes" in params:
+        low, high = params["sizes"]
+        return all(low <= s <= high for s in look.sizes)
+    return True
+
+
+def _format_problems(view: DocxView, para: Para, params: dict) -> list[str]:
+    look = view.look(para)
+    text = clean(para.text)
+    problems = []
+    if not _size_ok(look, params):
+        problems.append(_describe(look, ["size"]))
+    for key in ("bold", "italic"):
+        if key in params and getattr(look, key) != {params[key]}:
+            problems.append(_describe(look, [key]))
+    if params.get("caps") and text != text.upper() and look.caps != {True}:
+        problems.append("không IN HOA")
+    if params.get("underlined") and look.underline != {True} and not look.border_bottom:
+        problems.append("không có gạch dưới")
+    if "align" in params and look.align != params["align"]:
+        problems.append(_describe(look, ["align"]))
+    if "first_line_min" in params and look.first_line + look.left < params["first_line_min"]:
+        problems.append(f"thụt {look.first_line + look.left} twip")
+    if "pattern" in params and not re.search(params["pattern"], text):
+        problems.append(f"chữ «{text[:60]}» không đúng mẫu")
+    return problems
+
+
+# --- the check kinds --------------------------------------------------------------------
+# Each returns (paragraph or None, expected, found, severity or None for the rule's own).
+
+Issue = tuple[Optional[Para], str, str, Optional[str]]
+
+
+def check_text_format(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    for para in elements[rule.element]:
+        problems = _format_problems(elements.view, para, rule.params)
+        if problems:
+            issues.append((para, _expect_words(rule.params) or "đúng mẫu", "; ".join(problems), None))
+    return issues
+
+
+def check_number_line(elements: Elements, rule: Rule) -> list[Issue]:
+    para = elements[rule.element][0]
+    text = clean(para.text)
+    issues = []
+    if not re.match(rule.params["pattern"], text):
+        lenient = rule.params.get("lenient")
+        severity = "warning" if lenient and re.match(lenient, text) else None
+        issues.append((para, "dạng chuẩn, ví dụ " + ("'Số: 114-KH/ĐTN'" if "lenient" in rule.params
+                                                     else "'Số: 08/KH-UBND'"), f"«{text}»", severity))
+    look = elements.view.look(para)
+    if not _size_ok(look, rule.params) or look.italic != {False}:
+        issues.append((para, f"cỡ {_pt(rule.params['size'])}, đứng", _describe(look, ["size", "italic"]), None))
+    return issues
+
+
+def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    lines = elements[rule.element]
+    bolds = []
+    for para in lines:
+        look = elements.view.look(para)
+        text = clean(para.text)
+        if text != text.upper() and look.caps != {True}:
+            issues.append((para, "IN HOA", "có chữ thường", None))
+        if not _size_ok(look, {"sizes": rule.params["sizes"]}):
+            issues.append((para, f"cỡ {_pt(rule.params['sizes'][0])}-{_pt(rule.params['sizes'][1])}",
+                           _describe(look, ["size"]), None))
+        bolds.append(look.bold == {True})
+    # Where the issuing body's name starts: a line like "BCH ĐOÀN ..." after a parent line;
+    # otherwise at the first bold line (a single-level name is bold on every line).
+    starts = [i for i, p in enumerate(lines) if i and ISSUER_START.match(clean(p.text))]
+    first_issuer = starts[0] if starts else (bolds.index(True) if True in bolds else len(bolds) - 1)
+    for position, (para, bold) in enumerate(zip(lines, bolds)):
+        if position < first_issuer and bold:
+            issues.append((para, "tên cơ quan cấp trên không đậm", "đậm", None))
+        elif position >= first_issuer and not bold:
+            issues.append((para, "tên cơ quan ban hành đậm", "không đậm", None))
+    return issues
+
+
+def check_page(elements: Elements, rule: Rule) -> list[Issue]:
+    page = elements.view.page_setup()
+    issues = []
+    width, height = rule.params["size_mm"]
+    if abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
+        issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
+    if page.orientation != "portrait":
+        issues.append((None, "khổ đứng", "khổ ngang", None))
+    names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    for side, expected in rule.params["margins_mm"].items():
+        actual = getattr(page, side) / 56.693
+        low, high = expected if isinstance(expected, tuple) else (expected, expected)
+        if not low - 0.03 <= actual <= high + 0.03:
+            want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+            issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
+    return issues
+
+
+def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
+    page = elements.view.page_setup()
+    default = page.headers.get("default")
+    first = page.headers.get("first")
+    issues = []
+    if not has_page_field(default):
+        return [(None, "số trang ở đầu trang từ trang 2", "không có trường số trang (PAGE)", None)]
+    if not page.title_page or has_page_field(first):
+        issues.append((None, "trang 1 không có số trang", "trang 1 có số trang", None))
+    for paragraph in default.iter(w("p")):
+        if has_page_field(paragraph):
+            look = elements.view.look(paragraph)
+            low, high = rule.params["sizes"]
+            if look.align != "center" or not all(low <= s <= high for s in look.sizes) or True in look.italic:
+                issues.append((None, f"căn giữa, cỡ {low}-{high}, đứng",
+                               _describe(look, ["align", "size", "italic"]), None))
+    return issues
+
+
+def check_font(elements: Elements, rule: Rule) -> list[Issue]:
+    allowed = set(rule.params["fonts"])
+    for para in elements.view.paragraphs:
+        if clean(para.text):
+            fonts = elements.view.look(para).fonts - {None}
+            if fonts - allowed:
+                return [(para, " / ".join(sorted(allowed)), ", ".join(sorted(fonts - allowed)), None)]
+    return []
+
+
+def _limited(issues: list[Issue], limit: int = 5) -> list[Issue]:
+    if len(issues) <= limit:
+        return issues
+    para, expected, found_, severity = issues[limit - 1]
+    return issues[:limit - 1] + [(para, expected, f"{found_} (và {len(issues) - limit} đoạn khác)", severity)]
+
+
+def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    low, high = rule.params["first_line"]
+    for para in elements[rule.element]:
+        look = elements.view.look(para)
+        problems = []
+        if not _size_ok(look, rule.params):
+            problems.append(_describe(look, ["size"]))
+        if look.align != rule.params["align"]:
+            problems.append(_describe(look, ["align"]))
+        indent = look.first_line
+        if not low <= indent <= high:
+            problems.append(f"thụt đầu dòng {indent / 567:.2f} cm")
+        if problems:
+            issues.append((para, _expect_words(rule.params) + f", thụt đầu dòng {low / 567:.2f}-{high / 567:.2f} cm",
+                           "; ".join(problems), None))
+    return _limited(issues)
+
+
+def check_line_spacing(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    low, high = rule.params["lines"]
+    for para in elements[rule.element]:
+        look = elements.view.look(para)
+        if look.line_rule == "auto":
+            lines = look.line / 240
+        else:  # exact or at least, in twentieths: compare with a single line of the font
+            lines = look.line / (max(look.sizes) * 20 * 1.15)
+        if not low - 0.01 <= lines <= high + 0.01:
+            issues.append((para, f"giãn dòng {low:g}-{high:g}", f"giãn dòng {lines:.2f}", None))
+    return _limited(issues)
+
+
+def check_paragraph_spacing(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    for para in elements[rule.element]:
+        look = elements.view.look(para)
+        total = look.before + look.after
+        if "max" in rule.params and total > rule.params["max"]:
+            issues.append((para, f"tối đa {rule.params['max'] / 20:g} pt", f"{total / 20:g} pt", None))
+        if "min" in rule.params and total < rule.params["min"]:
+            issues.append((para, f"tối thiểu {rule.params['min'] / 20:g} pt", f"{total / 20:g} pt", None))
+    return _limited(issues)
+
+
+def _label_run_look(view: DocxView, para: Para):
+    runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+    return (view.run_property(para.element, runs[0], "b"), view.run_property(para.element, runs[0], "i"))
+
+
+def check_label_format(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    for para in elements[rule.element]:
+        bold, _ = _label_run_look(elements.view, para)
+        if bold != rule.params["bold"]:
+            issues.append((para, "số khoản đậm", "số khoản không đậm", None))
+    return issues
+
+
+def check_diem_format(elements: Elements, rule: Rule) -> list[Issue]:
+    expected = {2: (True, True), 3: (None, True)}  # 1.1. bold italic; 1.1.1. italic
+    issues = []
+    for para in elements[rule.element]:
+        bold, italic = _label_run_look(elements.view, para)
+        want_bold, want_italic = expected[_depth(para)]
+        if italic != want_italic or (want_bold is not None and bold != want_bold):
+            words = "đậm nghiêng" if want_bold else "nghiêng"
+            found_ = ("đậm" if bold else "không đậm") + ", " + ("nghiêng" if italic else "đứng")
+            issues.append((para, words, found_, None))
+    return issues
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def check_numbering(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    romans = 0
+    path: list[int] = []
+    for para in elements[rule.element]:
+        match = LABEL.match(clean(para.text))
+        if match.group(1):
+            expected = _ROMAN[romans] if romans < len(_ROMAN) else "?"
+            if match.group(1) != expected:
+                issues.append((para, f"mục {expected}.", f"mục {match.group(1)}.", None))
+            romans += 1
+            path = []
+            continue
+        numbers = [int(n) for n in match.group(2).split(".") if n]
+        depth = len(numbers)
+        following = path[depth - 1] + 1 if len(path) >= depth else 1
+        expected_numbers = path[:depth - 1] + [following]
+        if numbers != expected_numbers:
+            issues.append((para, ".".join(map(str, expected_numbers)) + ".", match.group(2), None))
+        path = numbers
+    return issues
+
+
+def _entries(paragraphs: list[Para]) -> list[tuple[Para, str]]:
+    """Recipient entries; a line not starting with '-' continues the entry above."""
+    entries: list[tuple[Para, str]] = []
+    for para in paragraphs:
+        text = clean(para.text)
+        if entries and not text.startswith("-"):
+            entries[-1] = (entries[-1][0], entries[-1][1] + " " + text)
+        else:
+            entries.append((para, text))
+    return entries
+
+
+def check_recipient_list(elements: Elements, rule: Rule) -> list[Issue]:
+    issues = []
+    paragraphs = elements[rule.element]
+    for para in paragraphs:
+        look = elements.view.look(para)
+        if look.sizes != {rule.params["size"]}:
+            issues.append((para, f"cỡ {rule.params['size']}", _describe(look, ["size"]), None))
+    entries = _entries(paragraphs)
+    for position, (para, text) in enumerate(entries):
+        last = position == len(entries) - 1
+        if not text.startswith("- "):
+            issues.append((para, "bắt đầu bằng '- '", f"«{text[:40]}»", None))
+        if last and not text.endswith("."):
+            issues.append((para, "nơi cuối kết thúc bằng '.'", f"«{text[-30:]}»", None))
+        if not last and not text.endswith(";"):
+            issues.append((para, "kết thúc bằng ';'", f"«{text[-30:]}»", None))
+    return issues
+
+
+def check_archive_line(elements: Elements, rule: Rule) -> list[Issue]:
+    entries = _entries(elements[rule.element])
+    para, text = entries[-1]
+    if not re.match(rule.params["pattern"], text):
+        return [(para, "dòng Lưu cuối cùng", f"«{text[:60]}»", None)]
+    return []
+
+
+def _is_rule(view: DocxView, para: Optional[Para]) -> bool:
+    if para is None:
+        return False
+    drawing = any(e.tag in (w("drawing"), w("pict")) for e in para.element.iter())
+    return drawing or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
+
+
+def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
+    last = elements[rule.element][-1]
+    view = elements.view
+    look = view.look(last)
+    if look.border_bottom or _is_rule(view, last):
+        return []
+    nearby = [p for p in view.paragraphs if p.index > last.index and p.place == last.place][:2]
+    if any(_is_rule(view, p) for p in nearby):
+        return []
+    return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
+
+
+CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "text_format": check_text_format,
+    "number_line": check_number_line,
+    "agency_lines": check_agency_lines,
+    "page": check_page,
+    "page_numbers": check_page_numbers,
+    "font": check_font,
+    "body_format": check_body_format,
+    "line_spacing": check_line_spacing,
+    "paragraph_spacing": check_paragraph_spacing,
+    "label_format": check_label_format,
+    "diem_format": check_diem_format,
+    "numbering": check_numbering,
+    "recipient_list": check_recipient_list,
+    "archive_line": check_archive_line,
+    "rule_below": check_rule_below,
+}
+
+_WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
+_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position"}
+
+
+def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
+                   name: str = "") -> Report:
+    """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
+    try:
+        view = DocxView(source)
+    except Exception as error:  # not a zip, no document.xml, broken XML
+        raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
+    profile = profile or detect_profile(view)
+    if profile is None:
+        raise VanbanError(
+            "Không nhận ra thể thức: không thấy 'ĐOÀN TNCS HỒ CHÍ MINH' hay Quốc hiệu ở đầu văn bản. "
+            "Hãy chọn --profile doan hoặc --profile nha-nuoc."
+        )
+    if profile not in PROFILE_NAMES:
+        raise VanbanError(f"Không có thể thức '{profile}'; chọn: {', '.join(PROFILE_NAMES)}.")
+    elements = locate(view)
+    report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
+    for rule in rules_for(profile):
+        base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
+        if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
+            if rule.params.get("required"):
+                report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
+            elif rule.element not in _OPTIONAL:
+                report.findings.append(Finding(severity="not_evaluated", found="không tìm thấy phần này", **base))
+            continue
+        for para, expected, found_, severity in CHECKS[rule.check](elements, rule):
+            severity = severity or rule.severity
+            report.findings.append(Finding(
+                severity=severity, paragraph=para.index if para else None,
+                excerpt=para.excerpt if para else "", expected=expected, found=found_, **base))
+    return report
+
+
+def verify(data: bytes, profile: str) -> None:
+    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep."""
+    report = check_document(data, profile, name="văn bản vừa tạo")
+    if report.errors:
+        raise LayoutError(report)

@@ -1,0 +1,189 @@
+"""The layout rules ``vanban check`` applies, as data (standards.md §2, §3, §5).
+
+A rule names the element it looks at (``date``, ``recipients``, ``body`` ...), the
+kind of check (a function in ``vanban._check.CHECKS``) and that check's
+parameters; ``required: True`` makes a missing element a finding of the rule
+itself (it is otherwise reported as not evaluated). Adding a rule is adding an entry here; a new *kind* of check is the
+only thing that needs code. Sizes are in points, indents in twips, spacing in
+twentieths of a point, margins in millimetres.
+
+Strength, from standards.md: MUST (the text says it: an error), SHOULD (a range:
+an error outside it), CONV (a convention: a warning at most), UNCONFIRMED (never
+an error: information).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Strength = Literal["MUST", "SHOULD", "CONV", "UNCONFIRMED"]
+SEVERITY = {"MUST": "error", "SHOULD": "error", "CONV": "warning", "UNCONFIRMED": "info"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    profile: str
+    strength: Strength
+    source: str
+    text: str
+    """What the rule says, in Vietnamese, as the user reads it in a finding."""
+    element: str
+    check: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.strength]
+
+
+DOAN_NUMBER = r"^Số:\s?\d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9.&]*)?$"
+DOAN_NUMBER_LENIENT = r"^Số:?\s*\d+\s*[- ]\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9.&]*)?$"
+ND30_NUMBER = (
+    r"^Số:\s?\d{2,}/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"|[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ][A-Za-zĐđ0-9]*)$"
+)
+DATE_LINE = (
+    r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
+)
+
+RULES: list[Rule] = [
+    # --- Đoàn TNCS Hồ Chí Minh: Hướng dẫn 29-HD/TWĐTN-VP (standards.md §2, §5.3) ---
+    Rule("U-PAGE-1", "doan", "MUST", "29-HD mục II; Mẫu 1",
+         "Khổ A4 đứng; lề trên 20, dưới 20, trái 30, phải 20 mm", "page", "page",
+         {"size_mm": (210, 297), "margins_mm": {"top": 20, "bottom": 20, "left": 30, "right": 20}}),
+    Rule("U-PAGE-2", "doan", "MUST", "29-HD mục II",
+         "Đánh số trang từ trang 2, ở giữa lề trên, chữ số Ả-rập cỡ 13-14 đứng; trang 1 không đánh số",
+         "page_numbers", "page_numbers", {"sizes": (13, 14)}),
+    Rule("U-FONT-1", "doan", "MUST", "29-HD Mẫu 3", "Phông chữ Times New Roman", "all_text", "font",
+         {"fonts": ("Times New Roman",)}),
+    Rule("U-HDR-1", "doan", "MUST", "29-HD III.1; Mẫu 3 dòng 1",
+         "Tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' góc phải: IN HOA, cỡ 15, đậm, có gạch dưới dài bằng dòng chữ",
+         "union_title", "text_format", {"size": 15, "bold": True, "caps": True, "underlined": True}),
+    Rule("U-HDR-2", "doan", "MUST", "29-HD III.2; Mẫu 3 dòng 2",
+         "Tên cơ quan ban hành IN HOA cỡ 14: cơ quan cấp trên đứng, không đậm; cơ quan ban hành đậm",
+         "agency", "agency_lines", {"sizes": (14, 14)}),
+    Rule("U-HDR-3", "doan", "MUST", "29-HD III.2", "Dưới tên cơ quan ban hành có dòng '***'",
+         "agency_mark", "text_format", {"required": True, "pattern": r"^\*\*\*$"}),
+    Rule("U-HDR-4", "doan", "MUST", "29-HD III.3; standards §5.1",
+         "Số, ký hiệu dạng 'Số: 114-KH/ĐTN' (số-loại/cơ quan-đơn vị, không dấu cách), cỡ 14, đứng",
+         "number", "number_line",
+         {"pattern": DOAN_NUMBER, "lenient": DOAN_NUMBER_LENIENT, "size": 14}),
+    Rule("U-HDR-5", "doan", "MUST", "29-HD III.4; Mẫu 3 dòng 4",
+         "Địa danh, ngày tháng năm cỡ 13, nghiêng, dạng 'Trà Vinh, ngày 05 tháng 3 năm 2021' "
+         "(ngày dưới 10 và tháng 1, 2 thêm số 0)", "date", "text_format",
+         {"pattern": DATE_LINE, "size": 13, "italic": True}),
+    Rule("U-TTL-1", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 10",
+         "Tên loại văn bản IN HOA, cỡ 16, đậm, căn giữa", "type_name", "text_format",
+         {"size": 16, "bold": True, "caps": True, "align": "center"}),
+    Rule("U-TTL-2", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 11",
+         "Trích yếu cỡ 14, đậm, căn giữa", "title", "text_format",
+         {"size": 14, "bold": True, "align": "center"}),
+    Rule("U-TTL-3", "doan", "MUST", "29-HD III.5",
+         "Dưới trích yếu là một dòng gạch rời '-----' căn giữa", "title_rule", "text_format",
+         {"required": True, "pattern": r"^-{3,}$", "align": "center"}),
+    Rule("U-BODY-1", "doan", "MUST", "29-HD III.6",
+         "Nội dung cỡ 14, căn đều hai bên, thụt đầu dòng 1,27 cm", "body", "body_format",
+         {"size": 14, "align": "justify", "first_line": (715, 725)}),
+    Rule("U-BODY-2", "doan", "MUST", "29-HD III.6",
+         "Giãn dòng từ đơn (1,0) đến 1,2 dòng", "body", "line_spacing", {"lines": (1.0, 1.2)}),
+    Rule("U-BODY-3", "doan", "MUST", "29-HD III.6",
+         "Khoảng cách giữa các đoạn tối đa 6 pt", "body", "paragraph_spacing", {"max": 120}),
+    Rule("U-HEAD-1", "doan", "MUST", "29-HD III.6",
+         "Mục 'I.', 'II.': tiêu đề IN HOA, đậm, cỡ 14, thụt vào 1,27 cm", "headings_roman", "text_format",
+         {"size": 14, "bold": True, "caps": True, "first_line_min": 715}),
+    Rule("U-HEAD-2", "doan", "MUST", "29-HD III.6", "Số khoản '1.' in đậm", "headings_khoan",
+         "label_format", {"bold": True}),
+    Rule("U-HEAD-3", "doan", "MUST", "29-HD III.6",
+         "Điểm '1.1.' đậm nghiêng; '1.1.1.' nghiêng", "headings_diem", "diem_format", {}),
+    Rule("U-HEAD-4", "doan", "MUST", "29-HD III.6",
+         "Số thứ tự các mục liên tiếp, không nhảy, không trùng (I, II, III...; 1, 2, 3...)",
+         "headings", "numbering", {}),
+    Rule("U-SIG-1", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 15",
+         "Dòng đầu khối chữ ký (TM./KT./TL./Q. hoặc chức vụ) IN HOA, đậm, cỡ 14", "signature_first",
+         "text_format", {"size": 14, "bold": True, "caps": True}),
+    Rule("U-SIG-2", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 16",
+         "Sau dòng TM./KT./TL./Q., chức vụ IN HOA, cỡ 14, không đậm", "signature_position",
+         "text_format", {"size": 14, "bold": False, "caps": True}),
+    Rule("U-SIG-3", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 17",
+         "Họ tên người ký đậm, cỡ 14, viết hoa chữ cái đầu", "signature_name", "text_format",
+         {"size": 14, "bold": True, "pattern": r"^(?:[A-ZĐÀ-Ỹ][^\s]*\s?)+$"}),
+    Rule("U-RCV-1", "doan", "MUST", "29-HD III.8; Mẫu 3 dòng 14",
+         "'Nơi nhận:' đứng (không nghiêng), đậm, cỡ 13", "recipients_label", "text_format",
+         {"size": 13, "bold": True, "italic": False, "pattern": r"^Nơi nhận:$"}),
+    Rule("U-RCV-2", "doan", "MUST", "29-HD III.8",
+         "Mỗi nơi nhận cỡ 11, bắt đầu '- ', kết thúc ';', nơi cuối kết thúc '.'", "recipients",
+         "recipient_list", {"size": 11}),
+    Rule("U-RCV-3", "doan", "MUST", "29-HD III.8", "Dòng cuối Nơi nhận là dòng Lưu ('- Lưu VP.')",
+         "recipients", "archive_line", {"pattern": r"^- Lưu:? \S.*\.$"}),
+    Rule("U-END-1", "doan", "CONV", "QĐ 367-QĐ/TWĐTN-VP (thực tế)",
+         "Nội dung kết thúc bằng './.'", "closing", "text_format", {"pattern": r"/\.$"}),
+
+    # --- Nhà nước: Nghị định 30/2020/NĐ-CP, Phụ lục I (standards.md §3) ---
+    Rule("N-PAGE-1", "nha-nuoc", "MUST", "NĐ 30 PL I, Phần I, I.2",
+         "Khổ A4 đứng; lề trên 20-25, dưới 20-25, trái 30-35, phải 15-20 mm", "page", "page",
+         {"size_mm": (210, 297),
+          "margins_mm": {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}}),
+    Rule("N-PAGE-2", "nha-nuoc", "MUST", "NĐ 30 PL I, Phần I, I.4",
+         "Số trang ở giữa lề trên, cỡ 13-14, đứng; trang 1 không hiển thị số", "page_numbers",
+         "page_numbers", {"sizes": (13, 14)}),
+    Rule("N-FONT-1", "nha-nuoc", "MUST", "NĐ 30 PL I, Phần I, I.3", "Phông chữ Times New Roman",
+         "all_text", "font", {"fonts": ("Times New Roman",)}),
+    Rule("N-HDR-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.1",
+         "Quốc hiệu 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' IN HOA, cỡ 12-13, đậm", "national_name",
+         "text_format", {"sizes": (12, 13), "bold": True, "caps": True}),
+    Rule("N-HDR-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.1",
+         "Tiêu ngữ 'Độc lập - Tự do - Hạnh phúc' cỡ 13-14, đậm, có gạch nối và dấu cách",
+         "national_motto", "text_format",
+         {"sizes": (13, 14), "bold": True, "pattern": r"^Độc lập - Tự do - Hạnh phúc$"}),
+    Rule("N-HDR-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.1",
+         "Dưới tiêu ngữ có đường kẻ ngang nét liền", "national_motto", "rule_below", {}),
+    Rule("N-HDR-4", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.2",
+         "Tên cơ quan IN HOA cỡ 12-13: cơ quan chủ quản đứng, cơ quan ban hành đậm",
+         "agency", "agency_lines", {"sizes": (12, 13)}),
+    Rule("N-HDR-5", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.2",
+         "Dưới tên cơ quan ban hành có đường kẻ ngang nét liền", "agency", "rule_below", {}),
+    Rule("N-HDR-6", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.3",
+         "Số, ký hiệu dạng 'Số: 08/KH-UBND' (công văn 'Số: 12/UBND-VX'), số dưới 10 thêm 0, cỡ 13, đứng",
+         "number", "number_line", {"pattern": ND30_NUMBER, "size": 13}),
+    Rule("N-HDR-7", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.4",
+         "Địa danh, ngày tháng năm cỡ 13-14, nghiêng, dạng 'Hà Nội, ngày 05 tháng 3 năm 2020'",
+         "date", "text_format", {"pattern": DATE_LINE, "sizes": (13, 14), "italic": True}),
+    Rule("N-TTL-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
+         "Tên loại văn bản IN HOA, cỡ 13-14, đậm, căn giữa", "type_name", "text_format",
+         {"sizes": (13, 14), "bold": True, "caps": True, "align": "center"}),
+    Rule("N-TTL-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
+         "Trích yếu cỡ 13-14, đậm, căn giữa", "title", "text_format",
+         {"sizes": (13, 14), "bold": True, "align": "center"}),
+    Rule("N-TTL-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
+         "Dưới trích yếu có đường kẻ ngang nét liền", "title", "rule_below", {}),
+    Rule("N-BODY-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
+         "Nội dung cỡ 13-14, căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm", "body", "body_format",
+         {"sizes": (13, 14), "align": "justify", "first_line": (564, 723)}),
+    Rule("N-BODY-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
+         "Giãn dòng từ đơn đến 1,5 dòng", "body", "line_spacing", {"lines": (1.0, 1.5)}),
+    Rule("N-BODY-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
+         "Khoảng cách giữa các đoạn tối thiểu 6 pt", "body", "paragraph_spacing", {"min": 120}),
+    Rule("N-RCV-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.9b",
+         "'Nơi nhận:' nghiêng, đậm, cỡ 12", "recipients_label", "text_format",
+         {"size": 12, "bold": True, "italic": True, "pattern": r"^Nơi nhận:$"}),
+    Rule("N-RCV-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.9b",
+         "Mỗi nơi nhận cỡ 11, bắt đầu '- ', kết thúc ';', nơi cuối kết thúc '.'", "recipients",
+         "recipient_list", {"size": 11}),
+    Rule("N-RCV-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.9b",
+         "Dòng cuối Nơi nhận dạng '- Lưu: VT, <đơn vị>.'", "recipients", "archive_line",
+         {"pattern": r"^- Lưu: VT\b.*\.$"}),
+    Rule("N-SIG-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.7a",
+         "Quyền hạn, chức vụ người ký IN HOA, đậm, cỡ 13-14", "signature_titles", "text_format",
+         {"sizes": (13, 14), "bold": True, "caps": True}),
+    Rule("N-SIG-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.7b",
+         "Họ tên người ký đậm, cỡ 13-14", "signature_name", "text_format",
+         {"sizes": (13, 14), "bold": True}),
+    Rule("N-END-1", "nha-nuoc", "CONV", "NĐ 30 PL III (mẫu)", "Nội dung kết thúc bằng './.'",
+         "closing", "text_format", {"pattern": r"/\.$"}),
+]
+
+
+def rules_for(profile: str) -> list[Rule]:
+    return [rule for rule in RULES if rule.profile == profile]
