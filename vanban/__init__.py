@@ -7,13 +7,11 @@
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
-from ._loading import load, parse
-from ._registry import document_types, get_document_type, register
-from ._render import Renderer
 from .errors import (
     InputError,
     OutputError,
@@ -26,26 +24,71 @@ from .errors import (
     VanbanError,
 )
 from .profiles import DOAN, Profile, get_profile
-from .schemas import (
-    Assignment,
-    BaoCao,
-    Figure,
-    HuongDan,
-    Indicator,
-    Part,
-    PlanningDocument,
-    ResultsTable,
-    Bullet,
-    Document,
-    IssueDate,
-    Issuer,
-    KeHoach,
-    Paragraph,
-    Recipient,
-    Section,
-    Signer,
-    TimelineEntry,
-)
+
+# Names imported on first use, so that ``import vanban`` and ``vanban --help`` stay quick:
+# pydantic, docxtpl, Jinja, lxml and babel load when a document is first read or rendered.
+_LAZY = {
+    "load": "._loading",
+    "parse": "._loading",
+    "document_types": "._registry",
+    "get_document_type": "._registry",
+    "register": "._registry",
+    "Renderer": "._render",
+    **dict.fromkeys(
+        [
+            "Assignment", "BaoCao", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
+            "ResultsTable", "Bullet", "Document", "IssueDate", "Issuer", "KeHoach", "Paragraph",
+            "Recipient", "Section", "Signer", "TimelineEntry",
+        ],
+        ".schemas",
+    ),
+}
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from ._loading import load, parse
+    from ._registry import document_types, get_document_type, register
+    from ._render import Renderer
+    from .schemas import (
+        Assignment,
+        BaoCao,
+        Bullet,
+        Document,
+        Figure,
+        HuongDan,
+        Indicator,
+        IssueDate,
+        Issuer,
+        KeHoach,
+        Paragraph,
+        Part,
+        PlanningDocument,
+        Recipient,
+        ResultsTable,
+        Section,
+        Signer,
+        TimelineEntry,
+    )
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        if name.startswith("__"):
+            raise AttributeError(f"module 'vanban' has no attribute {name!r}")
+        try:  # a submodule not imported yet: vanban._display
+            return importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module 'vanban' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.1.0"
 
@@ -53,6 +96,8 @@ __version__ = "0.1.0"
 @lru_cache(maxsize=1)
 def default_renderer() -> Renderer:
     """The shared Renderer with the package's templates only."""
+    from ._render import Renderer
+
     return Renderer()
 
 

@@ -5,6 +5,18 @@ through its loaders (an office's own folders first, then the package's), keeps
 their bytes in memory, and renders documents with a sandboxed, autoescaping,
 strict Jinja environment. It holds no per-document state, so one Renderer may
 serve many threads.
+
+Two paths give the same bytes. The reference path is plain docxtpl: load the
+.docx, patch and compile its Jinja source, render, save, for every document.
+The warm path (:meth:`Renderer.render_bytes`) does the template-only work once
+per template (:class:`_WarmTemplate`: parsed parts, the compiled Jinja
+templates, every unchanging zip entry already compressed) and per document
+renders the body, builds ``word/document.xml`` and ``docProps/core.xml``, and
+writes the zip around them. Both run docxtpl's own post-processing steps, so the
+warm output is byte-identical to the reference one (``tests/test_warm_render.py``).
+
+docxtpl, Jinja and lxml are imported when the first document is rendered, not
+when vanban is imported.
 """
 
 from __future__ import annotations
@@ -12,25 +24,23 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import threading
 import zipfile
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Optional, Protocol, Union
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
-from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SandboxedEnvironment
-from lxml import etree
 from markupsafe import Markup
 
 from ._display import Block, Run, Runs, TableBlock, display
-from ._files import reproducible_zip, write_atomic
+from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
-from .schemas.document import Document
+
+if TYPE_CHECKING:
+    from .schemas.document import Document
 
 PathLike = Union[str, Path]
 
@@ -39,7 +49,6 @@ FRAME = "van-ban"
 BODY_LOOP_START = "{%p for block in body %}"
 BODY_LOOP_END = "{%p endfor %}"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 
 
 class TemplateLoader(Protocol):
@@ -115,21 +124,30 @@ def _to_template_values(value: Any) -> Any:
     return value
 
 
+def _new_environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+
+
 class Renderer:
     """Renders documents to .docx. Configure once, reuse everywhere (thread-safe).
 
     ``template_dirs`` are an office's own template folders, searched before the
     package's templates, with the same layout (``doan/van-ban.docx``).
+
+    The first document of each template pays for loading and compiling it; the
+    next ones reuse that work (:meth:`render_bytes`).
     """
 
     def __init__(self, template_dirs: Iterable[PathLike] = ()):
         self.loaders: list[TemplateLoader] = [FolderLoader(d) for d in template_dirs]
         self.loaders.append(PackageLoader())
         self._templates: dict[str, bytes] = {}
+        self._warm: dict[str, _WarmTemplate] = {}
         self._lock = threading.Lock()
-        self.environment = SandboxedEnvironment(
-            autoescape=True, undefined=StrictUndefined, finalize=_finalize
-        )
+        self.environment = _new_environment()
 
     def template_bytes(self, name: str) -> bytes:
         """The template called ``name``, from the first loader that has it (cached)."""
@@ -145,6 +163,16 @@ class Renderer:
                 return data
         raise TemplateNotFoundError(name, [loader.describe() for loader in self.loaders])
 
+    def _template_key(self, document: Document) -> tuple[str, str]:
+        """(name for messages, cache key) of the template ``document`` renders with."""
+        profile = get_profile(document.profile)
+        frame_name = f"{profile.name}/{FRAME}.docx"
+        body = document.body_template
+        if body is None:
+            return frame_name, frame_name
+        body_name = str(body) if isinstance(body, Path) else f"{profile.name}/{body}.docx"
+        return body_name, f"{frame_name}+{body_name}"
+
     def document_template(self, document: Document) -> tuple[str, bytes]:
         """The template for ``document``: the profile's frame, with the type's body template
         spliced in when the type has one (so letterhead and closing block are never copied)."""
@@ -153,8 +181,7 @@ class Renderer:
         body = document.body_template
         if body is None:
             return frame_name, self.template_bytes(frame_name)
-        body_name = str(body) if isinstance(body, Path) else f"{profile.name}/{body}.docx"
-        key = f"{frame_name}+{body_name}"
+        body_name, key = self._template_key(document)
         with self._lock:
             cached = self._templates.get(key)
         if cached is None:
@@ -164,19 +191,45 @@ class Renderer:
                 self._templates[key] = cached
         return body_name, cached
 
-    def render_bytes(self, document: Document) -> bytes:
-        """The .docx of ``document``, as bytes. The same document always gives the same bytes."""
-        profile = get_profile(document.profile)
-        name, template_bytes = self.document_template(document)
-        values = {k: _to_template_values(v) for k, v in display(document, profile).items()}
+    def _values(self, document: Document) -> dict:
+        values = {k: _to_template_values(v) for k, v in display(document, get_profile(document.profile)).items()}
         values["document"] = document
+        return values
+
+    def render_bytes(self, document: Document) -> bytes:
+        """The .docx of ``document``, as bytes. The same document always gives the same bytes,
+        identical to :meth:`reference_render_bytes`."""
+        name, key = self._template_key(document)
+        with self._lock:
+            warm = self._warm.get(key)
+        if warm is None:
+            name, template_bytes = self.document_template(document)
+            warm = _WarmTemplate(name, template_bytes, self.environment)
+            with self._lock:
+                warm = self._warm.setdefault(key, warm)
+        values = self._values(document)
+        if not warm.supported:
+            return self._reference(name, warm.source, values, document)
+        return warm.render(values, document)
+
+    def reference_render_bytes(self, document: Document) -> bytes:
+        """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
+        compile its Jinja source, render, save, every time. Several times slower; kept as
+        the reference the warm path is tested and measured against."""
+        name, template_bytes = self.document_template(document)
+        return self._reference(name, template_bytes, self._values(document), document)
+
+    def _reference(self, name: str, template_bytes: bytes, values: dict, document: Document) -> bytes:
+        from docxtpl import DocxTemplate
+        from jinja2 import TemplateError as JinjaTemplateError
+
         template = DocxTemplate(io.BytesIO(template_bytes))
         try:
             template.render(values, jinja_env=self.environment, autoescape=True)
         except JinjaTemplateError as error:
             raise TemplateError(name, str(error)) from error
         _remove_empty_runs(template.docx.element.body)
-        _set_properties(template, values, document)
+        _set_properties(template.docx.core_properties, values, document)
         out = io.BytesIO()
         template.save(out)
         return reproducible_zip(out.getvalue())
@@ -187,12 +240,184 @@ class Renderer:
         return write_atomic(Path(path), data, overwrite=overwrite)
 
 
+# --- the warm path ----------------------------------------------------------------
+
+# docxtpl renders these core properties as Jinja templates (DocxTemplate.render_properties).
+_TEMPLATED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_CENTRAL_OFFSET_FIELD = 42  # where a central directory record holds its local header's offset
+
+
+class _WarmTemplate:
+    """One template, prepared once: what stays the same from one document to the next.
+
+    Kept: the compiled Jinja template of the body (from docxtpl's own patched
+    source), of each header or footer that uses values, and of each templated
+    core property; the document part and the core properties as they are before
+    rendering; and every other zip entry as finished bytes (local record and
+    central directory record, compressed once). Immutable after construction,
+    so threads share it.
+    """
+
+    def __init__(self, name: str, source: bytes, environment):
+        from docx.opc.oxml import serialize_part_xml
+        from docxtpl import DocxTemplate
+        from jinja2 import TemplateError as JinjaTemplateError
+        from jinja2 import meta
+
+        self.name = name
+        self.source = source
+        self.supported = True
+        template = DocxTemplate(io.BytesIO(source))
+        template.render_init()
+        package = template.docx.part.package
+        if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
+            # docxtpl renders footnotes as raw blobs; such templates take the reference path
+            self.supported = False
+            return
+        try:
+            self.body = environment.from_string(_jinja_source(template.patch_xml(template.get_xml())))
+            self.parts: dict[str, tuple[Any, str]] = {}  # zip name -> (compiled header, encoding)
+            for uri in (template.HEADER_URI, template.FOOTER_URI):
+                for rel_key, part in list(template.get_headers_footers(uri)):
+                    xml = template.get_part_xml(part)
+                    encoding = template.get_headers_footers_encoding(xml)
+                    source_xml = _jinja_source(template.patch_xml(xml))
+                    compiled = environment.from_string(source_xml)
+                    if meta.find_undeclared_variables(environment.parse(source_xml)):
+                        self.parts[part.partname.lstrip("/")] = (compiled, encoding)
+                    else:  # the same for every document: done once, kept with the static entries
+                        rendered = _after_render(template, compiled.render({}))
+                        template.map_headers_footers_xml(rel_key, rendered.encode(encoding))
+            core_part = package._core_properties_part  # created as docxtpl would, if missing
+            core = core_part.core_properties
+            self.properties = {
+                prop: environment.from_string(getattr(core, prop)) for prop in _TEMPLATED_PROPERTIES
+            }
+        except JinjaTemplateError as error:
+            raise TemplateError(name, str(error)) from error
+        self.core_name = core_part.partname.lstrip("/")
+        self.core_xml = serialize_part_xml(core_part.element)
+        self.document_name = template.docx.part.partname.lstrip("/")
+        self.document_xml = serialize_part_xml(template.docx.element)
+        saved = io.BytesIO()
+        template.docx.save(saved)
+        self.entries = _zip_records(reproducible_zip(saved.getvalue()))
+        changing = {self.document_name, self.core_name, *self.parts}
+        self.static = {name: records for name, records in self.entries if name not in changing}
+
+    def render(self, values: dict, document: Document) -> bytes:
+        from docx.opc.coreprops import CoreProperties
+        from docx.opc.oxml import serialize_part_xml
+        from docx.oxml.parser import parse_xml
+        from docxtpl import DocxTemplate
+        from jinja2 import TemplateError as JinjaTemplateError
+
+        helper = DocxTemplate.__new__(DocxTemplate)  # docxtpl's post-processing, no file
+        helper.docx_ids_index = 1000
+        try:
+            body_xml = _after_render(helper, self.body.render(values))
+            changed: dict[str, bytes] = {}
+            for name, (compiled, encoding) in self.parts.items():
+                rendered = _after_render(helper, compiled.render(values)).encode(encoding)
+                changed[name] = serialize_part_xml(parse_xml(rendered))
+            rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
+        except JinjaTemplateError as error:
+            raise TemplateError(self.name, str(error)) from error
+        body = helper.fix_tables(body_xml)
+        helper.fix_docpr_ids(body)
+        root = parse_xml(self.document_xml)
+        root.replace(root.find(f"{{{_W}}}body"), body)
+        _remove_empty_runs(body)
+        changed[self.document_name] = serialize_part_xml(root)
+
+        core = parse_xml(self.core_xml)
+        properties = CoreProperties(core)
+        for prop, text in rendered_properties.items():
+            setattr(properties, prop, text)
+        _set_properties(properties, values, document)
+        changed[self.core_name] = serialize_part_xml(core)
+        return self._zip(changed)
+
+    def _zip(self, changed: dict[str, bytes]) -> bytes:
+        """The zip reproducible_zip would write: static records as they are, changed
+        entries compressed now, offsets recomputed."""
+        fresh = io.BytesIO()
+        with zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in changed.items():
+                target.writestr(_zip_info(name), data)
+        records = dict(self.static)
+        records.update(_zip_records(fresh.getvalue()))
+        local_parts: list[bytes] = []
+        central_parts: list[bytes] = []
+        offset = 0
+        for name, _ in self.entries:
+            local, central = records[name]
+            central = bytearray(central)
+            struct.pack_into("<L", central, _CENTRAL_OFFSET_FIELD, offset)
+            local_parts.append(local)
+            central_parts.append(bytes(central))
+            offset += len(local)
+        directory = b"".join(central_parts)
+        end = struct.pack(
+            zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0,
+            len(central_parts), len(central_parts), len(directory), offset, 0,
+        )
+        return b"".join(local_parts) + directory + end
+
+
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    """The entry header reproducible_zip writes: fixed date, deflate, rw-r--r--."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _zip_records(data: bytes) -> list[tuple[str, tuple[bytes, bytes]]]:
+    """Each entry of a zip with its local record (header and data) and its central
+    directory record, in order. Only zips written by :mod:`zipfile` without comments."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    infos = archive.infolist()
+    directory_start = archive.start_dir
+    starts = [info.header_offset for info in infos] + [directory_start]
+    out = []
+    position = directory_start
+    for index, info in enumerate(infos):
+        name_length, extra_length, comment_length = struct.unpack_from("<3H", data, position + 28)
+        end = position + 46 + name_length + extra_length + comment_length
+        out.append((info.filename, (data[starts[index]:starts[index + 1]], data[position:end])))
+        position = end
+    return out
+
+
+def _jinja_source(patched_xml: str) -> str:
+    """What docxtpl compiles: the patched XML with one paragraph a line (for error line numbers)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)
+
+
+_LISTING_MARKS = ("\t", "\a", "\n", "\f")
+
+
+def _after_render(helper, rendered: str) -> str:
+    """docxtpl's steps after Jinja (DocxTemplate.render_xml_part)."""
+    rendered = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+    rendered = (
+        rendered.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    )
+    if any(mark in rendered for mark in _LISTING_MARKS):
+        return helper.resolve_listing(rendered)
+    return rendered  # resolve_listing only acts on these characters: without them it changes nothing
+
+
 def splice_body(frame: bytes, body: bytes) -> bytes:
     """Replace the frame's body loop with the body template's paragraphs and tables.
 
     The body template is a .docx holding only the body part; it uses the frame's
     style names (its own styles are not copied).
     """
+    from lxml import etree
+
     frame_zip = zipfile.ZipFile(io.BytesIO(frame))
     frame_xml = etree.fromstring(frame_zip.read("word/document.xml"))
     body_xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml"))
@@ -227,28 +452,44 @@ def _text(element) -> str:
 
 def jinja_source(document_xml: str) -> str:
     """The Jinja source docxtpl would compile from a template's document.xml, one paragraph a line."""
-    patched = DocxTemplate.__new__(DocxTemplate).patch_xml(document_xml)
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+    from docxtpl import DocxTemplate
+
+    return _jinja_source(DocxTemplate.__new__(DocxTemplate).patch_xml(document_xml))
+
+
+_check_environment = None
 
 
 def parse_jinja(source: str):
     """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError)."""
-    return _CHECK_ENVIRONMENT.parse(source)
+    global _check_environment
+    if _check_environment is None:
+        from jinja2.sandbox import SandboxedEnvironment
+
+        _check_environment = SandboxedEnvironment()
+    return _check_environment.parse(source)
 
 
-_CHECK_ENVIRONMENT = SandboxedEnvironment()
+_empty_runs = None
 
 
 def _remove_empty_runs(body) -> None:
-    """docxtpl leaves an empty run on each side of a ``{{r ... }}`` tag; readers need none."""
-    for run in list(body.iter(_w("r"))):
-        children = [c for c in run if c.tag != _w("rPr")]
-        if len(children) == 1 and children[0].tag == _w("t") and not children[0].text:
-            run.getparent().remove(run)
+    """docxtpl leaves an empty run on each side of a ``{{r ... }}`` tag; readers need none.
+
+    An empty run holds one empty ``w:t`` and nothing else but its properties."""
+    global _empty_runs
+    if _empty_runs is None:
+        from lxml import etree
+
+        _empty_runs = etree.XPath(
+            ".//w:r[count(*[not(self::w:rPr)]) = 1 and w:t[not(node())]]", namespaces={"w": _W}
+        )
+    for run in _empty_runs(body):
+        run.getparent().remove(run)
 
 
-def _set_properties(template: DocxTemplate, values: dict, document: Document) -> None:
-    properties = template.docx.core_properties
+def _set_properties(properties, values: dict, document: Document) -> None:
+    """File properties (python-docx CoreProperties): title, author, language, dates."""
     properties.title = values["document_title"]
     properties.author = values["document_author"]
     properties.last_modified_by = "vanban"
