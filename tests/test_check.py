@@ -29,6 +29,18 @@ def flagship():
     return vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_114.yaml"))
 
 
+def sample(kind, **changes):
+    import yaml
+
+    data = yaml.safe_load(vanban.get_document_type(kind).starter_yaml())
+    return vanban.render_bytes(vanban.parse(data).model_copy(update=changes))
+
+
+@pytest.fixture(scope="module")
+def letter():
+    return sample("cong-van")
+
+
 def all_paragraphs(document):
     yield from document.paragraphs
     for table in document.tables:
@@ -200,6 +212,16 @@ def _issuer_regular(d):
         run.bold = False
 
 
+def _subject_bold(d):
+    for run in paragraph(d, "^V/v ").runs:
+        run.bold = True
+
+
+def _addressee_regular(d):
+    for run in paragraph(d, "^Kính gửi:").runs:
+        run.bold = False
+
+
 MUTATIONS = [
     ("wrong margin", _margin, "U-PAGE-1"),
     ("page number on page 1", _number_on_page_one, "U-PAGE-2"),
@@ -229,6 +251,10 @@ MUTATIONS = [
     ("no Lưu line", _no_archive, "U-RCV-3"),
     ("no ./.", _no_end_mark, "U-END-1"),
 ]
+LETTER_MUTATIONS = [
+    ("V/v in bold", _subject_bold, "U-CV-1"),
+    ("Kính gửi regular", _addressee_regular, "U-CV-2"),
+]
 
 
 @pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in MUTATIONS], ids=[n for n, _, _ in MUTATIONS])
@@ -241,8 +267,19 @@ def test_each_mistake_is_caught_by_exactly_the_rule_that_names_it(flagship, muta
     assert rules == {rule}, report.to_text()
 
 
+@pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in LETTER_MUTATIONS],
+                         ids=[n for n, _, _ in LETTER_MUTATIONS])
+def test_each_mistake_in_a_cong_van_is_caught_by_exactly_its_rule(letter, mutate, rule):
+    document = docx.Document(io.BytesIO(letter))
+    mutate(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    rules, report = caught(buffer.getvalue())
+    assert rules == {rule}, report.to_text()
+
+
 def test_every_doan_rule_has_a_mistake_that_triggers_it():
-    tested = {rule for _, _, rule in MUTATIONS}
+    tested = {rule for _, _, rule in MUTATIONS + LETTER_MUTATIONS}
     assert {r.id for r in RULES if r.profile == "doan"} == tested
 
 

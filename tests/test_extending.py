@@ -115,9 +115,10 @@ def test_the_package_frame_template_is_clean():
     path = vanban.default_renderer().loaders[-1].folder if False else None
     from importlib import resources
 
-    frame = resources.files("vanban").joinpath("templates", "doan", "van-ban.docx")
-    for model in vanban.document_types().values():
-        assert check_template(frame, model) == []
+    for profile in vanban.profiles.PROFILES:
+        frame = resources.files("vanban").joinpath("templates", profile, "van-ban.docx")
+        for model in vanban.document_types().values():
+            assert check_template(frame, model) == []
 
 
 @pytest.fixture

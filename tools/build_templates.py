@@ -71,8 +71,8 @@ def _prepare_styles(document, profile: Profile) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
 
-    for key, name in STYLE_NAMES.items():
-        figure = profile.figures[key]
+    for key, figure in profile.figures.items():
+        name = STYLE_NAMES[key]
         if key == "normal":
             style = styles["Normal"]
         else:
@@ -93,6 +93,7 @@ def _apply_figure(style, figure: TextFigure) -> None:
     paragraph = style.paragraph_format
     paragraph.alignment = ALIGN[figure.align]
     paragraph.first_line_indent = Twips(figure.first_line_indent_twips)
+    paragraph.left_indent = Twips(figure.left_indent_twips)
     paragraph.space_before = Pt(figure.space_before_pt)
     paragraph.space_after = Pt(figure.space_after_pt)
     paragraph.line_spacing = figure.line_spacing
@@ -146,9 +147,9 @@ def _table(document, widths_mm, rows: int, border: str):
     return table
 
 
-def _borderless_table(document, widths_mm):
+def _borderless_table(document, widths_mm, rows: int = 2):
     """Two columns, no borders, empty cells ready for styled paragraphs."""
-    table = _table(document, widths_mm, rows=2, border="nil")
+    table = _table(document, widths_mm, rows=rows, border="nil")
     margins = OxmlElement("w:tblCellMar")  # the columns' full width is for text
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
@@ -171,12 +172,16 @@ def _letterhead(document, profile: Profile) -> None:
     _paragraph(names, "{{ line }}", "issuer")
     _tag(names, "{%p endfor %}")
     _paragraph(names, "{{ agency_mark }}", "agency_mark")
-    _tag(motto, "{%p for line in motto_lines %}")
-    _paragraph(motto, "{{ line }}", "motto")
-    _tag(motto, "{%p endfor %}")
+    for index, (_, element) in enumerate(profile.motto):  # each motto line has its own style
+        _paragraph(motto, f"{{{{ motto_lines[{index}] }}}}", element)
+    if profile.motto_rule:
+        _paragraph(motto, "{{ motto_rule }}", "motto_rule")
 
     number, date = table.cell(1, 0), table.cell(1, 1)
     _paragraph(number, "{{ number_line }}", "number")
+    _tag(number, "{%p if subject %}")
+    _paragraph(number, "{{ subject }}", "subject")
+    _tag(number, "{%p endif %}")
     _tag(number, "{%p for mark in marks %}")
     _tag(number, "{%p if mark.boxed %}")
     _paragraph(number, "{{ mark.text }}", "boxed_mark")
@@ -188,9 +193,20 @@ def _letterhead(document, profile: Profile) -> None:
 
 
 def _title_and_body(document, profile: Profile) -> None:
+    _tag(document, "{%p if type_name %}")  # a công văn has none: its trích yếu is under the number
     _paragraph(document, "{{ type_name }}", "type_name")
     _paragraph(document, "{{r title }}", "title")
     _paragraph(document, "{{ title_rule }}", "title_rule")
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p if addressee_label %}")
+    _paragraph(document, "{{r addressee_label }}", "addressee")
+    _tag(document, "{%p for line in addressee_items %}")
+    _paragraph(document, "{{ line }}", "addressee_item")
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p for line in bases %}")
+    _paragraph(document, "{{ line }}", "basis")
+    _tag(document, "{%p endfor %}")
     _tag(document, "{%p for paragraph in opening %}")
     _paragraph(document, "{{r paragraph }}", "body")
     _tag(document, "{%p endfor %}")
@@ -234,21 +250,30 @@ def _results_table(document, profile: Profile) -> None:
 
 
 def _closing_block(document, profile: Profile) -> None:
-    """Nơi nhận (left) and signature (right); the label is level with the position line."""
-    table = _borderless_table(document, profile.closing_columns_mm)
+    """Nơi nhận (left) and signature (right).
+
+    Đoàn: two rows, so that "Nơi nhận:" is level with the position line under the
+    TM./KT. line (29-HD III.8). NĐ 30: one row, "Nơi nhận:" level with the TM./KT. line.
+    """
+    rows = 1 if profile.recipients_beside_authority else 2
+    table = _borderless_table(document, profile.closing_columns_mm, rows=rows)
     for row in table.rows:  # never split the signature block over two pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    _paragraph(table.cell(0, 0), "", "signer_authority")  # same height, kept with row 2
-    _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
-    recipients = table.cell(1, 0)
+    recipients, signer = table.cell(rows - 1, 0), table.cell(rows - 1, 1)
+    if rows == 2:
+        _paragraph(table.cell(0, 0), "", "signer_authority")  # same height as the TM. line, kept with it
+        _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
+    else:
+        _tag(signer, "{%p if signer_authority %}")
+        _paragraph(signer, "{{ signer_authority }}", "signer_authority")
+        _tag(signer, "{%p endif %}")
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
     _tag(recipients, "{%p for line in recipients %}")
     _paragraph(recipients, "{{ line }}", "recipient")
     _tag(recipients, "{%p endfor %}")
-    signer = table.cell(1, 1)
     _tag(signer, "{%p if signer_authority %}")
     _paragraph(signer, "{{ signer_position }}", "signer_position")
-    _tag(signer, "{%p else %}")
+    _tag(signer, "{%p else %}")  # the head signs with the bare title: the first line, in its style
     _paragraph(signer, "{{ signer_position }}", "signer_authority")
     _tag(signer, "{%p endif %}")
     _paragraph(signer, "{{ signer_name }}", "signer_name")

@@ -23,7 +23,7 @@ from .errors import (
     UnknownDocumentTypeError,
     VanbanError,
 )
-from .profiles import DOAN, Profile, get_profile
+from .profiles import DOAN, NHA_NUOC, Profile, get_profile
 
 # Names imported on first use, so that ``import vanban`` and ``vanban --help`` stay quick:
 # pydantic, docxtpl, Jinja, lxml and babel load when a document is first read or rendered.
@@ -34,9 +34,16 @@ _LAZY = {
     "get_document_type": "._registry",
     "register": "._registry",
     "Renderer": "._render",
+    "PdfConverter": "._pdf",
+    "ConversionError": "._pdf",
+    "MissingToolError": "._pdf",
+    "render_pdf": "._pdf",
+    "to_pdf": "._pdf",
+    "run_batch": "._batch",
+    "BatchReport": "._batch",
     **dict.fromkeys(
         [
-            "Assignment", "BaoCao", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
+            "Assignment", "BaoCao", "CongVan", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
             "ResultsTable", "Bullet", "Document", "IssueDate", "Issuer", "KeHoach", "Paragraph",
             "Recipient", "Section", "Signer", "TimelineEntry",
         ],
@@ -45,6 +52,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from ._batch import BatchReport, run_batch
+    from ._pdf import ConversionError, MissingToolError, PdfConverter, render_pdf, to_pdf
     from ._loading import load, parse
     from ._registry import document_types, get_document_type, register
     from ._render import Renderer
@@ -52,6 +61,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         Assignment,
         BaoCao,
         Bullet,
+        CongVan,
         Document,
         Figure,
         HuongDan,
@@ -124,6 +134,7 @@ def render_bytes(document: Document) -> bytes:
 __all__ = [
     "Assignment",
     "BaoCao",
+    "CongVan",
     "Figure",
     "HuongDan",
     "Indicator",
@@ -133,6 +144,7 @@ __all__ = [
     "Bullet",
     "check",
     "DOAN",
+    "NHA_NUOC",
     "Document",
     "InputError",
     "IssueDate",
@@ -162,4 +174,11 @@ __all__ = [
     "register",
     "render",
     "render_bytes",
+    "BatchReport",
+    "ConversionError",
+    "MissingToolError",
+    "PdfConverter",
+    "render_pdf",
+    "run_batch",
+    "to_pdf",
 ]

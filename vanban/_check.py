@@ -33,6 +33,7 @@ ELEMENT_WORDS = {
     "closing": "câu kết", "recipients_label": "chữ 'Nơi nhận:'", "recipients": "các nơi nhận",
     "signature_first": "dòng đầu khối chữ ký", "signature_position": "dòng chức vụ",
     "signature_name": "họ tên người ký", "signature_titles": "quyền hạn, chức vụ người ký",
+    "subject": "trích yếu công văn (V/v)", "addressees": "Kính gửi",
 }
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
@@ -48,6 +49,7 @@ ISSUER_START = re.compile(
     r"^(BCH|BAN |CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ|VĂN PHÒNG|"
     r"TỔ |HỘI ĐỒNG|TIỂU BAN|ỦY BAN|UỶ BAN|SỞ |PHÒNG |CỤC |VỤ |TRƯỜNG )"
 )
+SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+")
 
 
@@ -157,10 +159,32 @@ def locate(view: DocxView) -> Elements:
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
     if number:
         _locate_agency(found, paragraphs, number)
+        subject = _first(
+            (p for p in paragraphs if p.index > number.index and p.place == number.place),
+            lambda p: bool(SUBJECT.match(clean(p.text))),
+        )
+        if subject:
+            found.parts["subject"] = [subject]
+            header_end = max(header_end, subject.index)
     _locate_title(found, paragraphs, header_end)
+    _locate_addressees(found, paragraphs, header_end)
     _locate_closing_block(found, paragraphs)
     _locate_body(found, paragraphs)
     return found
+
+
+def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
+    label = _first((p for p in paragraphs if p.index > header_end and p.place == "body"),
+                   lambda p: clean(p.text).startswith("Kính gửi"))
+    if label is None:
+        return
+    lines = [label]
+    for para in paragraphs:
+        if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
+            if para.index != lines[-1].index + 1:
+                break
+            lines.append(para)
+    found.parts["addressees"] = lines
 
 
 def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
@@ -244,7 +268,8 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
 
 
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
-    start = max((p.index for name in ("title_rule", "title", "type_name") for p in found[name]), default=None)
+    start = max((p.index for name in ("title_rule", "title", "type_name", "subject", "addressees")
+                 for p in found[name]), default=None)
     if start is None:
         return
     end_candidates = [p.index for p in found["recipients_label"]]
@@ -665,7 +690,10 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
         raise VanbanError(f"Không có thể thức '{profile}'; chọn: {', '.join(PROFILE_NAMES)}.")
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
+    letter = bool(elements["subject"]) and not elements["type_name"]
     for rule in rules_for(profile):
+        if rule.scope == ("typed" if letter else "letter"):
+            continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
             if rule.params.get("required"):

@@ -106,8 +106,10 @@ def format_number_line(
     agency_code: str,
     unit_code: Optional[str] = None,
 ) -> str:
-    """``Số: 114-KH/ĐTN`` or ``Số: 29-HD/TWĐTN-VP`` (29-HD III.3)."""
-    symbol = f"{type_code}/{agency_code}" + (f"-{unit_code}" if unit_code else "")
+    """``Số: 114-KH/ĐTN``, ``Số: 29-HD/TWĐTN-VP`` (29-HD III.3); ``Số: 08/KH-UBND``,
+    and for a công văn with no type code ``Số: 12/UBND-VX`` (NĐ 30 PL I)."""
+    symbol = profile.symbol_format.format(type=type_code, agency=agency_code) if type_code else agency_code
+    symbol += f"-{unit_code}" if unit_code else ""
     return profile.number_format.format(number=format_document_number(number, profile), symbol=symbol)
 
 
@@ -125,14 +127,28 @@ def to_roman(number: int) -> str:
     return "".join(out)
 
 
-def section_label(path: tuple[int, ...]) -> str:
-    """``(2,)`` -> ``II.``; ``(2, 1)`` -> ``1.``; ``(2, 1, 3)`` -> ``1.3.`` (29-HD III.6).
+VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+"""The điểm sequence of NĐ 30: the Vietnamese alphabet, so đ follows d and f, j, w, z never appear."""
 
-    Khoản and điểm numbers restart under each Mục, so the Roman level is not part
-    of the Arabic label.
+
+def letter(index: int) -> str:
+    """``1`` -> ``a``, ``5`` -> ``đ``; past ``y`` the letters double (``aa``), never z."""
+    count = len(VIETNAMESE_LETTERS)
+    return VIETNAMESE_LETTERS[(index - 1) % count] * ((index - 1) // count + 1)
+
+
+def section_label(path: tuple[int, ...], scheme: str = "arabic-points") -> str:
+    """The label of a section by its position.
+
+    ``arabic-points`` (29-HD III.6): ``II.``, ``1.``, ``1.3.``, ``1.3.2.``; khoản and
+    điểm numbers restart under each Mục, so the Roman level is not in the label.
+    ``letter-points`` (NĐ 30 PL I): ``II.``, ``1.``, then điểm ``a)``, ``b)`` ... ``đ)``,
+    and ``-`` below that.
     """
     if len(path) == 1:
         return f"{to_roman(path[0])}."
+    if scheme == "letter-points" and len(path) >= 3:
+        return f"{letter(path[2])})" if len(path) == 3 else "-"
     return "".join(f"{index}." for index in path[1:])
 
 
@@ -150,11 +166,37 @@ def with_end_mark(text: str, end_mark: str) -> str:
     return text + end_mark
 
 
-def recipient_lines(entries: Iterable[str], archive: str, profile: Profile) -> list[str]:
-    """Each entry as ``- name;``, then the archive line ending with ``.``."""
-    lines = [f"- {entry};" for entry in entries]
-    lines.append(f"- {profile.archive_prefix}{archive}.")
+def recipient_lines(entries: Iterable[str], archive: str, profile: Profile,
+                    same_as_above: bool = False) -> list[str]:
+    """``- Như trên;`` when there are Kính gửi addressees, each entry as ``- name;``,
+    then the archive line ending with ``.``."""
+    lines = ["- Như trên;"] if same_as_above else []
+    lines += [f"- {entry};" for entry in entries]
+    lines.append(f"- {profile.archive_format.format(archive=archive)}.")
     return lines
+
+
+def archive_of(document: Document, profile: Profile) -> str:
+    """What the document names, or the profile's default: ``VP``; ``VT, <drafting unit>``."""
+    if document.archive:
+        return document.archive
+    if profile.default_archive == "VT" and document.drafting_unit:
+        return f"VT, {document.drafting_unit}"
+    return profile.default_archive
+
+
+def basis_lines(bases: list[str], profile: Profile) -> list[str]:
+    """Each căn cứ ends with ``;``, the last with the profile's mark (``,`` or ``.``)."""
+    return [base + (";" if i < len(bases) - 1 else profile.bases_last_mark) for i, base in enumerate(bases)]
+
+
+def addressee_lines(addressees: list[str], profile: Profile) -> tuple[Runs, list[str]]:
+    """``Kính gửi: X`` for one addressee; for several, the label then ``- X;`` ... ``- Y.``."""
+    label = Run("Kính gửi:", italic=profile.addressee_label_italic)
+    if len(addressees) == 1:
+        return Runs((label, Run(f" {addressees[0]}"))), []
+    items = [f"- {a}" + (";" if i < len(addressees) - 1 else ".") for i, a in enumerate(addressees)]
+    return Runs((label,)), items
 
 
 def draft_mark(draft: Union[bool, int]) -> Optional[str]:
@@ -250,34 +292,41 @@ def _prefixed(prefix: str, runs: Runs) -> Runs:
 # --- body ------------------------------------------------------------------
 
 
-def body_blocks(document: Document) -> list[Union[Block, TableBlock]]:
+def body_blocks(document: Document, profile: Profile) -> list[Union[Block, TableBlock]]:
     """The numbered outline of the body, from the document type's sections."""
-    blocks: list[Union[Block, TableBlock]] = []
-    for index, section in enumerate(document.sections(), start=1):
-        blocks.extend(_section_blocks(section, (index,)))
-    return blocks
+    return list(_children_blocks(document.sections(), (), profile.label_scheme))
 
 
-def _section_blocks(section: Section, path: tuple[int, ...]) -> Iterator[Union[Block, TableBlock]]:
+def _children_blocks(children, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
+    """Paragraphs, bullets, figures and tables as they come; sections numbered in turn."""
+    subsection = 0
+    for child in children:
+        if isinstance(child, Section):
+            subsection += 1
+            yield from _section_blocks(child, (*path, subsection), scheme)
+        else:
+            yield from _leaf_blocks(child)
+
+
+def _section_blocks(section: Section, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
     title = parse_inline(section.title)
     if len(path) == 1:
         title = _upper_runs(title)
-    yield Block(heading_style(len(path)), _prefixed(section_label(path) + " ", title))
-    subsection = 0
-    for child in section.children:
-        if isinstance(child, Section):
-            subsection += 1
-            yield from _section_blocks(child, (*path, subsection))
-        elif isinstance(child, Bullet):
-            yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
-            for sub in child.children:
-                yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
-        elif isinstance(child, Figure):
-            yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
-        elif isinstance(child, ResultsTable):
-            yield results_table(child)
-        elif isinstance(child, Paragraph):
-            yield Block("body", parse_inline(child.text))
+    yield Block(heading_style(len(path)), _prefixed(section_label(path, scheme) + " ", title))
+    yield from _children_blocks(section.children, path, scheme)
+
+
+def _leaf_blocks(child) -> Iterator[Union[Block, TableBlock]]:
+    if isinstance(child, Bullet):
+        yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
+        for sub in child.children:
+            yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
+    elif isinstance(child, Figure):
+        yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+    elif isinstance(child, ResultsTable):
+        yield results_table(child)
+    elif isinstance(child, Paragraph):
+        yield Block("body", parse_inline(child.text))
 
 
 def figure_text(figure: Figure) -> str:
@@ -326,12 +375,17 @@ def results_table(table: ResultsTable) -> TableBlock:
 TEMPLATE_VALUES: dict[str, str] = {
     "parent_lines": "tên cơ quan cấp trên, IN HOA, từng dòng",
     "issuer_lines": "tên cơ quan ban hành, IN HOA, từng dòng",
-    "agency_mark": "dấu dưới tên cơ quan (***)",
+    "agency_mark": "dấu dưới tên cơ quan: *** (Đoàn) hoặc đường kẻ (Nhà nước)",
+    "subject": "trích yếu công văn dưới số (V/v ...), rỗng với văn bản khác",
+    "motto_rule": "đường kẻ dưới tiêu ngữ (Nhà nước), hoặc rỗng",
+    "addressee_label": "dòng 'Kính gửi:' (kèm nơi nhận khi chỉ có một), thẻ {{r ... }}; rỗng nếu không có",
+    "addressee_items": "các dòng '- nơi nhận;' khi Kính gửi nhiều nơi",
+    "bases": "các dòng căn cứ, đã có ';' và dấu cuối",
     "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN)",
     "marks": "DỰ THẢO, độ mật, độ khẩn: mark.text, mark.boxed (có khung)",
-    "motto_lines": "tiêu đề góc phải (ĐOÀN TNCS HỒ CHÍ MINH), từng dòng",
+    "motto_lines": "góc phải: tiêu đề Đoàn, hoặc quốc hiệu và tiêu ngữ, từng dòng",
     "date_line": "địa danh, ngày tháng năm",
-    "type_name": "tên loại văn bản IN HOA (KẾ HOẠCH)",
+    "type_name": "tên loại văn bản IN HOA (KẾ HOẠCH); rỗng với công văn",
     "title": "trích yếu (thẻ {{r title }})",
     "title_rule": "đường gạch dưới trích yếu",
     "opening": "các đoạn mở đầu (căn cứ, thực hiện...), mỗi đoạn dùng thẻ {{r ... }}",
@@ -347,6 +401,12 @@ TEMPLATE_VALUES: dict[str, str] = {
 }
 """The values a frame template may use, with what each holds (for maintainers).
 A body template may also use ``document``, the document model itself."""
+
+
+def subject_line(title: str) -> str:
+    """A công văn's trích yếu under its number: ``V/v ...`` (added unless typed)."""
+    text = plain_text(title)
+    return text if text.lower().startswith("v/v") else f"V/v {text[:1].lower()}{text[1:]}"
 
 
 def plain_text(text: str) -> str:
@@ -371,25 +431,36 @@ def display(document: Document, profile: Profile) -> dict:
     recipients = [
         f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
     ]
+    issuer_lines = [upper(line) for line in document.issuer.name]
+    addressee_label, addressee_items = (
+        addressee_lines(document.addressees, profile) if document.addressees else (Runs(), [])
+    )
+    letter = document.is_letter
     return {
         "parent_lines": [upper(line) for line in document.issuer.parent],
-        "issuer_lines": [upper(line) for line in document.issuer.name],
-        "agency_mark": profile.agency_mark,
+        "issuer_lines": issuer_lines,
+        "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
         "number_line": format_number_line(
-            profile, document.number, document.type_code,
+            profile, document.number, document.symbol_type(profile.name),
             document.issuer.code, document.drafting_unit,
         ),
+        "subject": subject_line(document.title) if letter else "",
         "marks": marks,
-        "motto_lines": list(profile.motto),
+        "motto_lines": [text for text, _ in profile.motto],
+        "motto_rule": profile.motto_rule.under() if profile.motto_rule else "",
         "date_line": format_date_line(document.place, document.date),
-        "type_name": upper(document.type_name),
+        "type_name": "" if letter else upper(document.type_name),
         "title": parse_inline(document.title),
-        "title_rule": profile.title_rule,
+        "title_rule": profile.title_rule.under(plain_text(document.title)[:60]),
+        "addressee_label": addressee_label,
+        "addressee_items": addressee_items,
+        "bases": basis_lines(document.bases, profile),
         "opening": [parse_inline(text) for text in document.opening],
-        "body": body_blocks(document),
+        "body": body_blocks(document, profile),
         "closing": parse_inline(with_end_mark(document.closing_sentence(), profile.end_mark)),
         "recipients_label": profile.recipients_label,
-        "recipients": recipient_lines(recipients, document.archive, profile),
+        "recipients": recipient_lines(recipients, archive_of(document, profile), profile,
+                                      same_as_above=bool(document.addressees)),
         "signer_authority": authority_line,
         "signer_position": position_line,
         "signer_name": name,

@@ -165,7 +165,7 @@ class Renderer:
 
     def _template_key(self, document: Document) -> tuple[str, str]:
         """(name for messages, cache key) of the template ``document`` renders with."""
-        profile = get_profile(document.profile)
+        profile = get_profile(document.profile_name)
         frame_name = f"{profile.name}/{FRAME}.docx"
         body = document.body_template
         if body is None:
@@ -176,7 +176,7 @@ class Renderer:
     def document_template(self, document: Document) -> tuple[str, bytes]:
         """The template for ``document``: the profile's frame, with the type's body template
         spliced in when the type has one (so letterhead and closing block are never copied)."""
-        profile = get_profile(document.profile)
+        profile = get_profile(document.profile_name)
         frame_name = f"{profile.name}/{FRAME}.docx"
         body = document.body_template
         if body is None:
@@ -192,7 +192,7 @@ class Renderer:
         return body_name, cached
 
     def _values(self, document: Document) -> dict:
-        values = {k: _to_template_values(v) for k, v in display(document, get_profile(document.profile)).items()}
+        values = {k: _to_template_values(v) for k, v in display(document, get_profile(document.profile_name)).items()}
         values["document"] = document
         return values
 

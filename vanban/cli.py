@@ -8,6 +8,7 @@ missing argument), as click reports it.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
@@ -15,11 +16,17 @@ from typing import Optional
 import click
 
 from . import __version__
+from ._batch import DEFAULT_NAME, NAME_FIELDS
 
 
 def _fail(error: Exception) -> None:
     click.echo(f"Lỗi: {error}", err=True)
     sys.exit(getattr(error, "exit_code", 1))
+
+
+def _exit_on_sigterm() -> None:
+    """A terminated vanban still runs its cleanup (LibreOffice stopped, temporary files removed)."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 @click.group(
@@ -39,7 +46,13 @@ def main() -> None:
 @click.option("--templates", "template_dirs", multiple=True,
               type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
-def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple[Path, ...]) -> None:
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cùng tên, bên cạnh tệp .docx (cần LibreOffice).")
+@click.option("--png", is_flag=True,
+              help="Tạo thêm ảnh từng trang: TEN-1.png, TEN-2.png... (cần LibreOffice và pdftoppm).")
+@click.option("--dpi", type=click.IntRange(30, 600), default=100, show_default=True,
+              help="Độ phân giải ảnh trang (điểm ảnh mỗi inch).")
+def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple[Path, ...],
+           pdf: bool, png: bool, dpi: int) -> None:
     from . import Renderer, VanbanError, load
 
     from ._check import verify
@@ -49,11 +62,61 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     try:
         document = load(file)
         data = Renderer(template_dirs).render_bytes(document)
-        verify(data, document.profile)  # vanban never hands out a document that breaks a MUST rule
-        write_atomic(output, data, overwrite=force)
+        verify(data, document.profile_name)  # vanban never hands out a document that breaks a MUST rule
+        outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
+        written = _write_all(outputs, force)
     except VanbanError as error:
         _fail(error)
-    click.echo(f"Đã tạo {output}")
+    for path in written:
+        click.echo(f"Đã tạo {path}")
+
+
+def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, force: bool) -> list:
+    """The PDF and page images of a rendered .docx, in memory: (path, bytes) pairs."""
+    if not (pdf or png):
+        return []
+    from ._pdf import MissingToolError, PdfConverter, find_pdftoppm, pdf_to_png, png_paths
+    from .errors import OutputExistsError
+
+    pdf_path = output.with_suffix(".pdf")
+    for target in [output] + ([pdf_path] if pdf else []):
+        if target.exists() and not force:
+            raise OutputExistsError(target)  # before LibreOffice spends its seconds
+    if png and find_pdftoppm() is None:
+        raise MissingToolError("pdftoppm", "tạo được ảnh trang")
+    _exit_on_sigterm()
+    with PdfConverter() as converter:
+        pdf_bytes = converter.convert_bytes(data, output.name)
+    outputs = [(pdf_path, pdf_bytes)] if pdf else []
+    if png:
+        images = pdf_to_png(pdf_bytes, dpi=dpi)
+        outputs += list(zip(png_paths(output.with_suffix(""), len(images)), images))
+    return outputs
+
+
+def _write_all(outputs: list, force: bool) -> list[Path]:
+    """Write every file or none: existing files are checked first, and a failed write
+    removes the files this command had already written."""
+    from ._files import write_atomic
+    from ._pdf import remove_stale_pages
+    from .errors import OutputExistsError, VanbanError
+
+    if not force:
+        for path, _ in outputs:
+            if path.exists():
+                raise OutputExistsError(path)
+    written: list[Path] = []
+    try:
+        for path, data in outputs:
+            written.append(write_atomic(path, data, overwrite=force))
+    except VanbanError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    pages = [path for path, _ in outputs if path.suffix == ".png"]
+    if pages and force:
+        remove_stale_pages(outputs[0][0].with_suffix(""), len(pages))
+    return written
 
 
 def _document_type(name: str):
@@ -109,6 +172,88 @@ def check(path: Path, profile: Optional[str], output_format: str) -> None:
         _fail(error)
     click.echo(report.to_json() if output_format == "json" else report.to_text())
     if report.errors:
+        sys.exit(1)
+
+
+_NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
+    "{" + name + "} " + meaning for name, meaning in NAME_FIELDS.items()
+) + "."
+
+
+@main.command(help="Tạo nhiều văn bản một lần. INPUT là một thư mục tệp YAML/JSON (mỗi tệp một văn bản), "
+                   "hoặc một tệp danh sách .yaml, .csv, .xlsx: mỗi dòng một văn bản, điền vào tệp mẫu "
+                   "chung (--base). Một dòng lỗi không làm dừng các dòng khác.")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Thư mục ghi các văn bản (tạo mới nếu chưa có).")
+@click.option("--base", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Tệp YAML mẫu chung: phần giống nhau của mọi văn bản; mỗi dòng ghi đè hoặc thêm vào.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cho mỗi văn bản (cần LibreOffice).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Số văn bản làm song song (mặc định: số nhân CPU).")
+@click.option("--name", "name_pattern", default=DEFAULT_NAME, show_default=True, help=_NAME_HELP)
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+@click.option("--templates", "template_dirs", multiple=True,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
+@click.option("--no-check", is_flag=True,
+              help="Không tự kiểm tra thể thức từng văn bản vừa tạo (nhanh hơn nhiều).")
+def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs: Optional[int],
+          name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool) -> None:
+    from ._batch import check_name_pattern, run_batch
+    from .errors import VanbanError
+
+    try:
+        check_name_pattern(name_pattern)
+    except VanbanError as error:
+        click.echo(f"Lỗi: {error}", err=True)
+        sys.exit(2)  # the command itself is misused
+    if pdf:
+        _exit_on_sigterm()
+    bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
+    try:
+        report = run_batch(
+            input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
+            overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
+        )
+    except VanbanError as error:
+        if bar is not None:
+            bar.close()
+        _fail(error)
+    if bar is not None:
+        bar.close()
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+class _ProgressBar:
+    """click's progress bar, made once the batch knows how many documents it has."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, result, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="Đang tạo văn bản", file=sys.stderr,
+                                         show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command(help="Kiểm tra máy đã có những gì để tạo PDF và ảnh trang (LibreOffice, phông chữ, "
+                   "pdftoppm) và cách cài phần còn thiếu.")
+def doctor() -> None:
+    from ._doctor import diagnose, report
+
+    findings = diagnose()
+    click.echo(report(findings))
+    if not all(finding.ok for finding in findings):
         sys.exit(1)
 
 

@@ -25,6 +25,7 @@ class TextFigure:
     underline: bool = False
     align: Align = "center"
     first_line_indent_twips: int = 0
+    left_indent_twips: int = 0
     space_before_pt: float = 0
     space_after_pt: float = 0
     line_spacing: float = 1.0
@@ -32,6 +33,23 @@ class TextFigure:
     """A frame around the words (MẬT, DỰ THẢO)."""
     keep_with_next: bool = False
     """Keep on the same page as the next paragraph (headings, the closing sentence)."""
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """A drawn rule made of one repeated character: a fixed length, or a share of a text's."""
+
+    char: str
+    length: int = 0
+    ratio: float = 0.0
+    """Characters of rule per character of the text above; an underscore is narrower than
+    a capital and wider than a small letter, so 0.55 under CAPS and 0.35 under sentence
+    case draw about 2/5 of the text's length (NĐ 30: 1/3 to 1/2)."""
+
+    def under(self, text: str = "") -> str:
+        if self.length:
+            return self.char * self.length
+        return self.char * max(5, round(len(text) * self.ratio))
 
 
 @dataclass(frozen=True)
@@ -44,24 +62,40 @@ class Profile:
     margins_mm: tuple[float, float, float, float]
     """Top, bottom, left, right."""
     header_columns_mm: tuple[float, float]
-    """Widths of the letterhead and signature-block columns (left, right)."""
+    """Widths of the letterhead columns (left, right)."""
     closing_columns_mm: tuple[float, float]
-    """Widths of the Nơi nhận and signature columns (TM. BAN THƯỜNG VỤ TỈNH ĐOÀN fits on one line)."""
+    """Widths of the Nơi nhận and signature columns."""
     results_columns_mm: tuple[float, ...]
     """Widths of the results table's columns (TT, chỉ tiêu, đơn vị ... so với cùng kỳ)."""
-    motto: tuple[str, ...]
-    """Lines at the top right (tiêu đề / quốc hiệu, tiêu ngữ)."""
-    agency_mark: Optional[str]
-    """Printed under the issuing body's name (``***``)."""
-    title_rule: str
-    """Printed under the trích yếu."""
+    motto: tuple[tuple[str, str], ...]
+    """Lines at the top right, each with its element: tiêu đề, or quốc hiệu and tiêu ngữ."""
+    motto_rule: Optional[LineSpec]
+    """A line under the motto (NĐ 30: as long as the tiêu ngữ); None when the motto is underlined."""
+    agency_mark: LineSpec
+    """Under the issuing body's name: ``***`` (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
+    title_rule: LineSpec
+    """Under the trích yếu: dashes (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
     number_format: str
-    """``str.format`` pattern of the number line; ``{symbol}`` is the rest of the symbol."""
+    """``str.format`` pattern of the number line, with ``{number}`` and ``{symbol}``."""
+    symbol_format: str
+    """The symbol from ``{type}`` and ``{agency}``; a drafting unit adds ``-<unit>``."""
     number_blank: str
     """Stands for the number when it is not yet issued, to be filled in by hand."""
+    label_scheme: Literal["arabic-points", "letter-points"]
+    """Below khoản ``1.``: ``1.1.``, ``1.1.1.`` (Đoàn) or ``a)``, ``b)``, ``đ)`` (NĐ 30)."""
+    bases_last_mark: str
+    """Ends the last căn cứ line (each other ends with ``;``): ``,`` (Đoàn), ``.`` (NĐ 30)."""
+    addressee_label_italic: bool
+    """'Kính gửi:' in italics (Đoàn, bold italic by the style) or upright (NĐ 30)."""
     recipients_label: str
-    archive_prefix: str
-    """Start of the last Nơi nhận entry, followed by :attr:`Document.archive`."""
+    archive_format: str
+    """The last Nơi nhận entry, from ``{archive}``: ``Lưu VP`` or ``Lưu: VT, TH``."""
+    default_archive: str
+    """Archive when the document names none; NĐ 30 adds the drafting unit (``VT, TH``)."""
+    recipients_beside_authority: bool
+    """Nơi nhận level with the TM./KT. line (NĐ 30) or with the position line (Đoàn)."""
+    authorities: tuple[str, ...]
+    """Signing authorities the regime knows."""
     end_mark: str
     """Closes the body (``./.``)."""
     figures: dict[str, TextFigure] = field(default_factory=dict)
@@ -84,6 +118,13 @@ STYLE_NAMES: dict[str, str] = {
     "mark": "VB Mark",
     "boxed_mark": "VB Boxed Mark",
     "motto": "VB Motto",
+    "national_name": "VB National Name",
+    "national_motto": "VB National Motto",
+    "motto_rule": "VB Motto Rule",
+    "subject": "VB Subject",
+    "addressee": "VB Addressee",
+    "addressee_item": "VB Addressee Item",
+    "basis": "VB Basis",
     "date": "VB Date",
     "type_name": "VB Type Name",
     "title": "VB Title",
@@ -112,6 +153,14 @@ STYLE_NAMES: dict[str, str] = {
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
+_TABLES = {
+    "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
+    "table_after": TextFigure(size=6),
+    "table_header": TextFigure(size=13, bold=True),
+    "table_text": TextFigure(size=13, align="left"),
+    "table_index": TextFigure(size=13),
+    "table_number": TextFigure(size=13, align="right"),
+}
 
 DOAN = Profile(
     name="doan",
@@ -121,13 +170,21 @@ DOAN = Profile(
     header_columns_mm=(80, 80),
     closing_columns_mm=(68, 92),
     results_columns_mm=(10, 50, 20, 19, 19, 20, 20),
-    motto=("ĐOÀN TNCS HỒ CHÍ MINH",),
-    agency_mark="***",
-    title_rule="-" * 15,
+    motto=(("ĐOÀN TNCS HỒ CHÍ MINH", "motto"),),
+    motto_rule=None,
+    agency_mark=LineSpec("*", length=3),
+    title_rule=LineSpec("-", length=15),
     number_format="Số: {number}-{symbol}",
+    symbol_format="{type}/{agency}",
     number_blank="\u00a0" * 6,
+    label_scheme="arabic-points",
+    bases_last_mark=",",
+    addressee_label_italic=True,
     recipients_label="Nơi nhận:",
-    archive_prefix="Lưu ",
+    archive_format="Lưu {archive}",
+    default_archive="VP",
+    recipients_beside_authority=False,
+    authorities=("TM.", "KT.", "TL.", "Q."),
     end_mark="./.",
     figures={
         "normal": TextFigure(size=14, align="left"),
@@ -135,6 +192,7 @@ DOAN = Profile(
         "issuer": TextFigure(size=14, bold=True),
         "agency_mark": TextFigure(size=14),
         "number": TextFigure(size=14),
+        "subject": TextFigure(size=12, italic=True, space_before_pt=6),
         "mark": TextFigure(size=13, bold=True, space_before_pt=6),
         "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
         "motto": TextFigure(size=15, bold=True, underline=True),
@@ -142,6 +200,9 @@ DOAN = Profile(
         "type_name": TextFigure(size=16, bold=True, space_before_pt=18),
         "title": TextFigure(size=14, bold=True),
         "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
+        "addressee": TextFigure(size=14, bold=True, space_before_pt=12, space_after_pt=6),
+        "addressee_item": TextFigure(size=14, bold=True),
+        "basis": TextFigure(**_BODY),
         "body": TextFigure(**_BODY),
         "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
         "heading2": TextFigure(**_BODY, bold=True, keep_with_next=True),
@@ -157,16 +218,78 @@ DOAN = Profile(
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
-        "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
-        "table_after": TextFigure(size=6),
-        "table_header": TextFigure(size=13, bold=True),
-        "table_text": TextFigure(size=13, align="left"),
-        "table_index": TextFigure(size=13),
-        "table_number": TextFigure(size=13, align="right"),
+        **_TABLES,
     },
 )
 
-PROFILES: dict[str, Profile] = {DOAN.name: DOAN}
+# NĐ 30: body paragraphs at least 6 pt apart, line spacing single to 1.5, indent 1 cm or 1.27 cm.
+_STATE_BODY = dict(size=14, align="justify", first_line_indent_twips=567, space_before_pt=6, line_spacing=1.15)
+
+NHA_NUOC = Profile(
+    name="nha-nuoc",
+    label="Nhà nước (Nghị định 30/2020/NĐ-CP)",
+    page_size_mm=(210, 297),
+    margins_mm=(20, 20, 30, 15),
+    header_columns_mm=(62, 103),  # the Quốc hiệu never wraps
+    closing_columns_mm=(70, 95),
+    results_columns_mm=(10, 55, 20, 19, 19, 20, 20),
+    motto=(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national_name"),
+           ("Độc lập - Tự do - Hạnh phúc", "national_motto")),
+    motto_rule=LineSpec("_", length=27),  # as long as the tiêu ngữ
+    agency_mark=LineSpec("_", ratio=0.55),
+    title_rule=LineSpec("_", ratio=0.35),
+    number_format="Số: {number}/{symbol}",
+    symbol_format="{type}-{agency}",
+    number_blank="\u00a0" * 6,
+    label_scheme="letter-points",
+    bases_last_mark=".",
+    addressee_label_italic=False,
+    recipients_label="Nơi nhận:",
+    archive_format="Lưu: {archive}",
+    default_archive="VT",
+    recipients_beside_authority=True,
+    authorities=("TM.", "KT.", "TL.", "TUQ.", "Q."),
+    end_mark="./.",
+    figures={
+        "normal": TextFigure(size=14, align="left"),
+        "parent": TextFigure(size=12),
+        "issuer": TextFigure(size=12, bold=True),
+        "agency_mark": TextFigure(size=12, bold=True),
+        "number": TextFigure(size=13, space_before_pt=6),
+        "subject": TextFigure(size=12, space_before_pt=6),
+        "mark": TextFigure(size=13, bold=True, space_before_pt=6),
+        "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
+        "national_name": TextFigure(size=12, bold=True),
+        "national_motto": TextFigure(size=13, bold=True),
+        "motto_rule": TextFigure(size=13, bold=True),
+        "date": TextFigure(size=14, italic=True, space_before_pt=6),
+        "type_name": TextFigure(size=14, bold=True, space_before_pt=18),
+        "title": TextFigure(size=14, bold=True),
+        "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
+        # right of centre, the dashes of several addressees under the colon (NĐ 30 PL I, ô 9a)
+        "addressee": TextFigure(size=14, align="left", left_indent_twips=2268, space_before_pt=6),
+        "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402),
+        "basis": TextFigure(**_STATE_BODY, italic=True),
+        "body": TextFigure(**_STATE_BODY),
+        "heading1": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "heading4": TextFigure(**_STATE_BODY, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "bullet": TextFigure(**_STATE_BODY),
+        "sub_bullet": TextFigure(**_STATE_BODY),
+        "closing": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "recipients_label": TextFigure(size=12, bold=True, italic=True, align="left", space_before_pt=12),
+        "recipient": TextFigure(size=11, align="left"),
+        "signer_authority": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
+        "signer_position": TextFigure(size=14, bold=True),
+        "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
+        "page_number": TextFigure(size=14),
+        **_TABLES,
+    },
+)
+
+PROFILES: dict[str, Profile] = {DOAN.name: DOAN, NHA_NUOC.name: NHA_NUOC}
 
 
 def get_profile(name: str) -> Profile:

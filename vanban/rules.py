@@ -32,6 +32,8 @@ class Rule:
     element: str
     check: str
     params: dict[str, Any] = field(default_factory=dict)
+    scope: Literal["all", "typed", "letter"] = "all"
+    """``typed``: documents with a type name; ``letter``: công văn (trích yếu under the number)."""
 
     @property
     def severity(self) -> str:
@@ -76,13 +78,20 @@ RULES: list[Rule] = [
          {"pattern": DATE_LINE, "size": 13, "italic": True}),
     Rule("U-TTL-1", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 10",
          "Tên loại văn bản IN HOA, cỡ 16, đậm, căn giữa", "type_name", "text_format",
-         {"size": 16, "bold": True, "caps": True, "align": "center"}),
+         {"size": 16, "bold": True, "caps": True, "align": "center"}, scope="typed"),
     Rule("U-TTL-2", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 11",
          "Trích yếu cỡ 14, đậm, căn giữa", "title", "text_format",
-         {"size": 14, "bold": True, "align": "center"}),
+         {"size": 14, "bold": True, "align": "center"}, scope="typed"),
     Rule("U-TTL-3", "doan", "MUST", "29-HD III.5",
          "Dưới trích yếu là một dòng gạch rời '-----' căn giữa", "title_rule", "text_format",
-         {"required": True, "pattern": r"^-{3,}$", "align": "center"}),
+         {"required": True, "pattern": r"^-{3,}$", "align": "center"}, scope="typed"),
+    Rule("U-CV-1", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 5",
+         "Công văn: trích yếu dưới số ký hiệu, bắt đầu 'V/v', cỡ 12, nghiêng, không đậm", "subject",
+         "text_format", {"required": True, "size": 12, "italic": True, "bold": False,
+                         "pattern": r"^[\"“]?V/v "}, scope="letter"),
+    Rule("U-CV-2", "doan", "MUST", "29-HD III.8; Mẫu 3",
+         "Công văn: 'Kính gửi:' và nơi nhận in đậm, cỡ 14", "addressees", "text_format",
+         {"required": True, "size": 14, "bold": True}, scope="letter"),
     Rule("U-BODY-1", "doan", "MUST", "29-HD III.6",
          "Nội dung cỡ 14, căn đều hai bên, thụt đầu dòng 1,27 cm", "body", "body_format",
          {"size": 14, "align": "justify", "first_line": (715, 725)}),
@@ -152,12 +161,18 @@ RULES: list[Rule] = [
          "date", "text_format", {"pattern": DATE_LINE, "sizes": (13, 14), "italic": True}),
     Rule("N-TTL-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
          "Tên loại văn bản IN HOA, cỡ 13-14, đậm, căn giữa", "type_name", "text_format",
-         {"sizes": (13, 14), "bold": True, "caps": True, "align": "center"}),
+         {"sizes": (13, 14), "bold": True, "caps": True, "align": "center"}, scope="typed"),
     Rule("N-TTL-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
          "Trích yếu cỡ 13-14, đậm, căn giữa", "title", "text_format",
-         {"sizes": (13, 14), "bold": True, "align": "center"}),
+         {"sizes": (13, 14), "bold": True, "align": "center"}, scope="typed"),
     Rule("N-TTL-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
-         "Dưới trích yếu có đường kẻ ngang nét liền", "title", "rule_below", {}),
+         "Dưới trích yếu có đường kẻ ngang nét liền", "title", "rule_below", {}, scope="typed"),
+    Rule("N-CV-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5b",
+         "Công văn: trích yếu 'V/v ...' dưới số ký hiệu, cỡ 12-13, đứng", "subject", "text_format",
+         {"required": True, "sizes": (12, 13), "italic": False, "pattern": r"^V/v "}, scope="letter"),
+    Rule("N-CV-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.9a",
+         "'Kính gửi:' và nơi nhận cỡ 13-14, đứng", "addressees", "text_format",
+         {"required": True, "sizes": (13, 14), "italic": False}, scope="letter"),
     Rule("N-BODY-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
          "Nội dung cỡ 13-14, căn đều hai bên, thụt đầu dòng 1 cm hoặc 1,27 cm", "body", "body_format",
          {"sizes": (13, 14), "align": "justify", "first_line": (564, 723)}),

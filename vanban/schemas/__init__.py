@@ -4,6 +4,7 @@ from .body import Bullet, Figure, Indicator, Node, Paragraph, Part, ResultsTable
 from .common import BulletText, HeadingText, IssueDate, Issuer, Line, Recipient, Signer, Text, field, schema_text
 from .document import Document
 from .bao_cao import BaoCao
+from .cong_van import CongVan
 from .huong_dan import HuongDan
 from .ke_hoach import KeHoach, TimelineEntry
 from .planning import Assignment, PlanningDocument
@@ -18,6 +19,7 @@ __all__ = [
     "schema_text",
     "Assignment",
     "BaoCao",
+    "CongVan",
     "Bullet",
     "Document",
     "Figure",

@@ -31,6 +31,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .._legacy_encodings import legacy_encoding
+
 
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
     """A field accepted under its English ``name`` and its Vietnamese ``alias``."""
@@ -65,8 +67,65 @@ def schema_text(title: str, description: str) -> ConfigDict:
 
 # --- text -----------------------------------------------------------------
 
-# XML 1.0 forbids these code points; a .docx containing one will not open.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters that are not text. XML 1.0 forbids the C0 controls but tab and line
+# breaks, lone surrogates, U+FFFE and U+FFFF: a .docx holding one does not open.
+# The C1 controls (U+0080-U+009F) and the other Unicode noncharacters are allowed
+# by XML but are never text: they come from a broken conversion (Windows-1252 read
+# as Latin-1) and print as nothing or a box; vanban also uses a noncharacter
+# internally (``_display._UNDERSCORE_STANDIN``). All are refused, naming the field.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(17))
+    + "]"
+)
+# What other programs use for a line break: Windows and old Mac line ends, Word's
+# manual line break (Shift+Enter, U+000B in copied text), NEL, LINE and PARAGRAPH
+# SEPARATOR. All become one "\n", a line break in Word. A form feed (Word's page
+# break, U+000C) has no place inside a paragraph and is refused like a control.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x85\u2028\u2029]")
+# Tabs and runs of spaces become one space (vanban sets indents and alignment; a tab
+# in a justified paragraph jumps to a tab stop). Spaces around a line break go, and
+# blank lines close up: a paragraph never holds an empty line. Other spaces (no-break,
+# thin, ideographic) are deliberate and kept.
+_SPACES = re.compile("[ \t]+")
+_AROUND_BREAKS = re.compile(" ?\n[ \n]*")
+
+
+def _excerpt_before(text: str, position: int) -> str:
+    words = text[:position].split()[-3:]
+    return " ".join(words)[-30:]
+
+
+def normalise_text(value: str) -> str:
+    """NFC, one kind of line break, single spaces, no blank lines, no surrounding space.
+
+    Raises PydanticCustomError for characters that are not text and for text typed
+    in the legacy TCVN3 or VNI encodings.
+    """
+    value = unicodedata.normalize("NFC", value)
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        before = _excerpt_before(value, bad.start())
+        raise PydanticCustomError(
+            "vanban_control_char",
+            "Văn bản chứa ký tự điều khiển hoặc ký tự không dùng trong văn bản (mã U+{code}) "
+            "ở vị trí {pos}{after}; hãy xóa ký tự này (thường do dán từ phần mềm khác).",
+            {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1,
+             "after": f", sau «{before}»" if before else ""},
+        )
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _AROUND_BREAKS.sub("\n", _SPACES.sub(" ", value)).strip()
+    legacy = legacy_encoding(value)
+    if legacy:
+        examples = ", ".join(f"«{word}» là «{reading}»" for word, reading in legacy.examples)
+        raise PydanticCustomError(
+            "vanban_legacy_encoding",
+            "Chữ có vẻ được gõ bằng bảng mã cũ {label}, phông {font}, không phải Unicode: "
+            "đọc theo bảng mã đó thì {examples}. Hãy chuyển sang Unicode (ví dụ Unikey: "
+            "Công cụ chuyển mã, Ctrl+Shift+F6, nguồn {label}, đích Unicode) rồi dán lại.",
+            {"label": legacy.label, "font": legacy.font, "examples": examples},
+        )
+    return value
 
 
 def _clean_text(value: Any) -> Any:
@@ -74,23 +133,16 @@ def _clean_text(value: Any) -> Any:
         value = str(value)
     if not isinstance(value, str):
         return value  # let the str validator produce the type error
-    value = unicodedata.normalize("NFC", value).strip()
-    bad = _XML_FORBIDDEN.search(value)
-    if bad:
-        raise PydanticCustomError(
-            "vanban_control_char",
-            "Văn bản chứa ký tự điều khiển không hợp lệ (mã U+{code}) ở vị trí {pos}; "
-            "hãy xóa ký tự này (thường do dán từ phần mềm khác).",
-            {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
-        )
-    return value
+    return normalise_text(value)
 
 
 Text = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1)]
-"""Non-empty text, normalised to NFC, surrounding white space removed.
+"""Non-empty text, normalised by :func:`normalise_text`: NFC, tabs and runs of
+spaces as one space, every kind of line break as ``\\n`` (a line break in Word),
+no blank lines, no surrounding white space; controls and TCVN3/VNI text refused.
 
 Inline emphasis uses Markdown: ``**đậm**``, ``*nghiêng*``; ``\\*`` keeps a
-literal asterisk. A line break inside the text becomes a line break in Word.
+literal asterisk.
 """
 
 
@@ -177,6 +229,19 @@ HeadingText = Annotated[Line, AfterValidator(_no_manual_number)]
 BulletText = Annotated[Text, AfterValidator(_no_manual_bullet)]
 RecipientText = Annotated[Line, AfterValidator(_no_list_punctuation)]
 ArchiveText = Annotated[RecipientText, AfterValidator(_not_prefixed_with_luu)]
+
+
+def _no_end_punctuation(value: str) -> str:
+    if value[-1] in ";.,":
+        raise _error(
+            "basis_punctuation",
+            "Không gõ dấu '{mark}' ở cuối dòng căn cứ: vanban tự thêm ';' và dấu cuối.",
+            mark=value[-1],
+        )
+    return value
+
+
+BasisText = Annotated[Line, AfterValidator(_no_end_punctuation)]
 PurposeText = Annotated[Line, AfterValidator(_bare_purpose)]
 PersonName = Annotated[Line, AfterValidator(_capitalised_name)]
 
@@ -308,7 +373,12 @@ class Issuer(VanbanModel):
     )
     code: Code = field(
         "code", "ky_hieu", "Ký hiệu cơ quan",
-        "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN.",
+        "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN, UBND.",
+    )
+    profile: Optional[str] = field(
+        "profile", "the_thuc", "Thể thức của cơ quan",
+        "'doan' hoặc 'nha-nuoc': thể thức mặc định cho văn bản của cơ quan này.",
+        default=None,
     )
 
 
@@ -329,8 +399,8 @@ class Recipient(VanbanModel):
     _from_string = string_shorthand("name")
 
 
-Authority = Literal["TM.", "KT.", "TL.", "Q."]
-_AUTHORITIES = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "Q": "Q."}
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+_AUTHORITIES = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
 
 def _authority(value: Any) -> Any:
@@ -342,7 +412,7 @@ def _authority(value: Any) -> Any:
     if key not in _AUTHORITIES:
         raise PydanticCustomError(
             "vanban_authority",
-            "Thẩm quyền ký '{value}' không hợp lệ: chỉ dùng TM., KT., TL., Q. "
+            "Thẩm quyền ký '{value}' không hợp lệ: chỉ dùng TM., KT., TL., TUQ. (Nhà nước), Q. "
             "hoặc bỏ trống khi người đứng đầu ký trực tiếp.",
             {"value": value},
         )

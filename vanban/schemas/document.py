@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, ClassVar, Optional, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Section
+from .body import Node, Section
 from .common import (
     Code,
     DocumentDate,
     Issuer,
     Recipient,
     ArchiveText,
+    BasisText,
     Line,
+    RecipientText,
+    _error,
     Secrecy,
     Signer,
     Text,
@@ -48,10 +51,11 @@ class Document(VanbanModel):
     A name is looked up as ``<profile>/<name>.docx`` in the template folders; a
     :class:`~pathlib.Path` is used as it is. None: the generic outline of :meth:`sections`."""
 
-    profile: str = field(
+    profile: Optional[str] = field(
         "profile", "the_thuc", "Thể thức",
-        "Bộ quy tắc trình bày: 'doan' (Hướng dẫn 29-HD/TWĐTN-VP).",
-        default="doan",
+        "Bộ quy tắc trình bày: 'doan' (Hướng dẫn 29-HD/TWĐTN-VP) hoặc 'nha-nuoc' "
+        "(Nghị định 30/2020/NĐ-CP). Bỏ trống: theo cơ quan ban hành, mặc định 'doan'.",
+        default=None,
     )
     issuer: Issuer = field(
         "issuer", "co_quan_ban_hanh", "Cơ quan ban hành", "Cơ quan ban hành và cơ quan cấp trên."
@@ -76,6 +80,16 @@ class Document(VanbanModel):
     title: Text = field(
         "title", "trich_yeu", "Trích yếu", "Trích yếu nội dung, viết như câu thường."
     )
+    bases: list[BasisText] = field(
+        "bases", "can_cu", "Căn cứ",
+        "Các căn cứ, mỗi căn cứ một dòng; vanban thêm ';' và dấu cuối ('.' hoặc ',').",
+        default_factory=list,
+    )
+    addressees: list[RecipientText] = field(
+        "addressees", "kinh_gui", "Kính gửi",
+        "Nơi nhận trực tiếp (công văn, báo cáo gửi cấp trên); vanban thêm '- Như trên;' vào Nơi nhận.",
+        default_factory=list,
+    )
     opening: list[Text] = field(
         "opening", "mo_dau", "Phần mở đầu",
         "Các đoạn căn cứ / thực hiện ..., đoạn cuối thường kết thúc 'cụ thể như sau:'.",
@@ -91,9 +105,10 @@ class Document(VanbanModel):
         "Danh sách nơi nhận; vanban thêm '- ', ';', '.' và dòng Lưu.",
         min_length=1,
     )
-    archive: ArchiveText = field(
-        "archive", "luu", "Lưu", "Nơi lưu văn bản, dòng cuối Nơi nhận ('- Lưu VP.').",
-        default="VP",
+    archive: Optional[ArchiveText] = field(
+        "archive", "luu", "Lưu",
+        "Nơi lưu văn bản, dòng cuối Nơi nhận. Mặc định: 'VP' (Đoàn), 'VT, <đơn vị soạn thảo>' (Nhà nước).",
+        default=None,
     )
     signer: Signer = field("signer", "nguoi_ky", "Người ký", "Thể thức đề ký, chức vụ, họ tên.")
     secrecy: Annotated[Optional[Secrecy], BeforeValidator(upper_mark)] = field(
@@ -108,8 +123,47 @@ class Document(VanbanModel):
         default=False,
     )
 
-    def sections(self) -> list[Section]:
-        """The body outline: Mục-level sections in document order."""
+    is_letter: ClassVar[bool] = False
+    """A công văn: no type name; its trích yếu stands under the number as ``V/v ...``."""
+
+    @property
+    def profile_name(self) -> str:
+        """The layout rules: the document's own choice, else its issuer's, else Đoàn."""
+        return self.profile or self.issuer.profile or "doan"
+
+    @classmethod
+    def symbol_type(cls, profile: str) -> str:
+        """The type's code in the number (``KH``); empty where the regime gives it none."""
+        return cls.type_code
+
+    @model_validator(mode="after")
+    def _fits_the_profile(self) -> "Document":
+        from ..profiles import PROFILES
+
+        profile = PROFILES.get(self.profile_name)
+        if profile is None:
+            raise _error(
+                "profile",
+                "Không có thể thức '{name}'; chọn 'doan' hoặc 'nha-nuoc'.",
+                name=self.profile_name,
+            )
+        if self.signer.authority and self.signer.authority not in profile.authorities:
+            raise _error(
+                "authority",
+                "Thể thức {label} không dùng '{authority}'; chọn một trong: {allowed}.",
+                label=profile.label, authority=self.signer.authority,
+                allowed=", ".join(profile.authorities),
+            )
+        if not self.symbol_type(profile.name) and not self.drafting_unit:
+            raise _error(
+                "drafting_unit",
+                "Công văn theo thể thức Nhà nước cần 'don_vi_soan_thao' để ghi số ký hiệu "
+                "(ví dụ Số: 12/UBND-VX).",
+            )
+        return self
+
+    def sections(self) -> list[Node]:
+        """The body outline in document order: top-level sections get Roman numbers."""
         raise NotImplementedError
 
     @classmethod

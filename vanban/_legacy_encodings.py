@@ -1,0 +1,164 @@
+"""Recognising Vietnamese typed in the legacy TCVN3 (ABC) and VNI encodings.
+
+Before Unicode, Vietnamese was typed in 8-bit font encodings: TCVN3 (fonts
+``.VnTime``, ``.VnArial``) and VNI Windows (``VNI-Times``). Text copied out of
+such an old file, or opened without its font, reads as ``Hμ Néi`` or ``§oμn``
+(TCVN3) and ``Haø Noäi`` or ``Ñoaøn`` (VNI): Latin-1 letters and symbols where
+the Vietnamese letters should be. Printed in a Unicode font it is gibberish.
+
+:func:`legacy_encoding` finds such text. A word counts as legacy when it is not
+a Vietnamese syllable as written, but decoding it from one of the encodings
+(tables below) gives one of two letters or more, and it has an ASCII letter in
+it (a lone ``«`` or ``·`` is punctuation, ``où`` read as ``ó`` is too short to tell). A text is reported when legacy words are a fifth of its
+words or more, or at least three of them: a foreign name (``Raúl``) or word
+(``où``) in Unicode text is not enough.
+
+No well-kept Python library does this detection (the converters on PyPI handle
+the VNI *typing method*, or load whole documents for search indexes); the two
+tables are the published code charts of the encodings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+# --- TCVN3 (TCVN 5712:1993, VN3): one byte per letter --------------------------------
+# Read as Windows-1252/Latin-1, each byte is the character on the left. One font holds
+# the lower case letters with tones (and the seven bare capitals Ă Â Ê Ô Ơ Ư Đ); the
+# capitals with tones live at the same codes in a second font (.VnTimeH).
+_TCVN3_LETTERS = {
+    "¡": "Ă", "¢": "Â", "£": "Ê", "¤": "Ô", "¥": "Ơ", "¦": "Ư", "§": "Đ",
+    "¨": "ă", "©": "â", "ª": "ê", "«": "ô", "¬": "ơ", "\u00ad": "ư", "®": "đ",
+    "µ": "à", "¶": "ả", "·": "ã", "¸": "á", "¹": "ạ",
+    "»": "ằ", "¼": "ẳ", "½": "ẵ", "¾": "ắ", "Æ": "ặ",
+    "Ç": "ầ", "È": "ẩ", "É": "ẫ", "Ê": "ấ", "Ë": "ậ",
+    "Ì": "è", "Î": "ẻ", "Ï": "ẽ", "Ð": "é", "Ñ": "ẹ",
+    "Ò": "ề", "Ó": "ể", "Ô": "ễ", "Õ": "ế", "Ö": "ệ",
+    "×": "ì", "Ø": "ỉ", "Ü": "ĩ", "Ý": "í", "Þ": "ị",
+    "ß": "ò", "á": "ỏ", "â": "õ", "ã": "ó", "ä": "ọ",
+    "å": "ồ", "æ": "ổ", "ç": "ỗ", "è": "ố", "é": "ộ",
+    "ê": "ờ", "ë": "ở", "ì": "ỡ", "í": "ớ", "î": "ợ",
+    "ï": "ù", "ñ": "ủ", "ò": "ũ", "ó": "ú", "ô": "ụ",
+    "õ": "ừ", "ö": "ử", "÷": "ữ", "ø": "ứ", "ù": "ự",
+    "ú": "ỳ", "û": "ỷ", "ü": "ỹ", "ý": "ý", "þ": "ỵ",
+}
+# The micro sign of byte B5 often arrives as the Greek mu after a font substitution.
+_TCVN3_LETTERS["μ"] = "à"
+
+# --- VNI Windows: a base letter, then a byte for its marks -----------------------------
+_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+
+_VNI_TONES = {"ø": _GRAVE, "ù": _ACUTE, "û": _HOOK, "õ": _TILDE, "ï": _DOT}
+_VNI_CIRCUMFLEX = {"â": "", "à": _GRAVE, "á": _ACUTE, "å": _HOOK, "ã": _TILDE, "ä": _DOT}
+_VNI_BREVE = {"ê": "", "è": _GRAVE, "é": _ACUTE, "ú": _HOOK, "ü": _TILDE, "ë": _DOT}
+_VNI_MARKS: dict[str, tuple[str, str]] = {}
+"""mark character -> (the base letters it goes on, the combining marks it adds)."""
+for _marks, _bases, _extra in (
+    (_VNI_TONES, "aeiouyăâêôơư", ""),
+    (_VNI_CIRCUMFLEX, "aeo", _CIRCUMFLEX),
+    (_VNI_BREVE, "a", _BREVE),
+):
+    for _char, _tone in _marks.items():
+        _VNI_MARKS[_char] = (_bases, _extra + _tone)
+        _VNI_MARKS[_char.upper()] = (_bases.upper(), _extra + _tone)
+_VNI_LETTERS = {
+    "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
+    "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
+}
+
+# --- Vietnamese syllables -------------------------------------------------------------
+
+_TONES = {_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT}
+_INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+# Nuclei that may close with a consonant, and rimes that end in a glide (never closed).
+_CLOSABLE = "uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uơ|[aăâeêioôơuưy]"
+_OPEN = (
+    "iêu|yêu|uôi|ươi|ươu|oai|oay|oeo|uây|uya|uyu|"
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
+)
+_FINAL = "(?:ch|ng|nh|[cmnpt])"
+_SYLLABLE = re.compile(f"^{_INITIAL}(?:(?:{_CLOSABLE}){_FINAL}?|{_OPEN})$")
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` is spelled like one Vietnamese syllable (at most one tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [c for c in decomposed if c in _TONES]
+    if len(tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return bool(_SYLLABLE.match(bare))
+
+
+# --- decoding -------------------------------------------------------------------------
+
+
+def decode_tcvn3(text: str) -> str:
+    """``text`` read as TCVN3: ``Hμ Néi`` -> ``Hà Nội`` (tones on capitals come out small)."""
+    return "".join(_TCVN3_LETTERS.get(char, char) for char in text)
+
+
+def decode_vni(text: str) -> str:
+    """``text`` read as VNI Windows: ``Haø Noäi`` -> ``Hà Nội``."""
+    out: list[str] = []
+    for char in text:
+        mark = _VNI_MARKS.get(char)
+        if mark and out:
+            base = unicodedata.normalize("NFD", out[-1])
+            if base[0] in mark[0] and not any(c in _TONES for c in base[1:]):
+                out[-1] = unicodedata.normalize("NFC", base + mark[1])
+                continue
+        out.append(_VNI_LETTERS.get(char, char))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+ENCODINGS = {
+    "TCVN3": ("TCVN3 (ABC)", ".VnTime", decode_tcvn3),
+    "VNI": ("VNI Windows", "VNI-Times", decode_vni),
+}
+
+_LEGACY_CHARS = "".join(sorted(set(_TCVN3_LETTERS) | set(_VNI_MARKS) | set(_VNI_LETTERS)))
+_WORD = re.compile(f"[\\w{re.escape(_LEGACY_CHARS)}]+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class LegacyText:
+    """What :func:`legacy_encoding` found: the encoding, and the first words with their reading."""
+
+    encoding: str
+    label: str
+    font: str
+    examples: tuple[tuple[str, str], ...]
+
+
+def _legacy_words(words: list[str], decode) -> list[tuple[str, str]]:
+    found = []
+    for word in words:
+        decoded = decode(word)
+        if (decoded != word and len(decoded) > 1 and is_vietnamese_syllable(decoded)
+                and not is_vietnamese_syllable(word)):
+            # TCVN3 capitals with tones share the small letters' codes (in another font)
+            capitals = "".join(_ASCII_LETTER.findall(word))
+            found.append((word, decoded.upper() if capitals.isupper() and len(capitals) > 1 else decoded))
+    return found
+
+
+def legacy_encoding(text: str) -> Optional[LegacyText]:
+    """The legacy encoding ``text`` seems to be typed in, or None for ordinary Unicode text."""
+    if text.isascii():
+        return None
+    words = [w for w in _WORD.findall(text) if _ASCII_LETTER.search(w) and not w.isdigit()]
+    if not words:
+        return None
+    best: Optional[LegacyText] = None
+    best_count = 0
+    for key, (label, font, decode) in ENCODINGS.items():
+        found = _legacy_words(words, decode)
+        if len(found) > best_count and (len(found) >= 3 or len(found) * 5 >= len(words)):
+            best, best_count = LegacyText(key, label, font, tuple(found[:3])), len(found)
+    return best

@@ -1,0 +1,527 @@
+"""PDF and page images, through LibreOffice: the same .docx, one layout engine.
+
+:class:`PdfConverter` keeps one LibreOffice running for many documents. It
+starts ``soffice`` headless as a listener (``--accept=pipe,...``) with its own
+profile folder, and a small bridge (``_uno_bridge.py``, run by the Python that
+has LibreOffice's ``uno`` module) that converts one document per request. A
+conversion that fails is reported for that document and the next one goes on;
+one that takes longer than ``timeout`` seconds gets LibreOffice killed and
+started again for the next document. Closing the converter (the end of a
+``with`` block, an exception, Ctrl-C, or the interpreter exiting) stops
+LibreOffice and removes its profile: no process is left behind.
+
+Without a Python that has ``uno`` (``vanban doctor`` says how to install it),
+the converter still works, one ``soffice --convert-to pdf`` process per
+document: several times slower, with the same errors and time limit.
+
+Page images come from the PDF with poppler's ``pdftoppm``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import weakref
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Union
+
+from ._files import write_atomic
+from .errors import OutputExistsError, VanbanError
+
+PathLike = Union[str, Path]
+
+DOCX_FILTER = "MS Word 2007 XML"
+"""LibreOffice's import filter for .docx: a broken file fails instead of opening as plain text."""
+
+INSTALL = {
+    "libreoffice": (
+        "Debian/Ubuntu: sudo apt-get install libreoffice-writer fonts-liberation; "
+        "Windows, macOS: tải LibreOffice tại https://www.libreoffice.org/download/"
+    ),
+    "uno": (
+        "Debian/Ubuntu: sudo apt-get install python3-uno (Windows, macOS: có sẵn trong LibreOffice); "
+        "hoặc đặt biến môi trường VANBAN_UNO_PYTHON là đường dẫn tới Python có mô-đun uno"
+    ),
+    "pdftoppm": (
+        "Debian/Ubuntu: sudo apt-get install poppler-utils; macOS: brew install poppler; "
+        "Windows: tải poppler tại https://github.com/oschwartz10612/poppler-windows/releases và thêm thư mục bin vào PATH"
+    ),
+    "fonts": (
+        "Debian/Ubuntu: sudo apt-get install fonts-liberation (Liberation Serif cùng kích thước chữ với "
+        "Times New Roman), hoặc cài Times New Roman: sudo apt-get install ttf-mscorefonts-installer; "
+        "Windows, macOS: Times New Roman có sẵn"
+    ),
+}
+
+
+class MissingToolError(VanbanError):
+    """A program vanban needs for PDF or images is not installed."""
+
+    def __init__(self, tool: str, purpose: str):
+        self.tool = tool
+        label = {"libreoffice": "LibreOffice"}.get(tool, tool)
+        super().__init__(
+            f"Chưa cài {label} nên không {purpose}. Cách cài: {INSTALL[tool]}. "
+            "Chạy 'vanban doctor' để kiểm tra."
+        )
+
+
+class ConversionError(VanbanError):
+    """One document could not be converted; the converter goes on with the next one."""
+
+    def __init__(self, source: PathLike, reason: str):
+        self.source = Path(source)
+        self.reason = reason
+        super().__init__(f"Không chuyển được {source} sang PDF: {reason}.")
+
+
+class ConversionTimeout(ConversionError):
+    def __init__(self, source: PathLike, seconds: float):
+        super().__init__(
+            source,
+            f"LibreOffice không xong sau {seconds:g} giây; đã dừng LibreOffice, "
+            "văn bản sau sẽ dùng một LibreOffice mới",
+        )
+
+
+# --- finding the programs -----------------------------------------------------------
+
+
+def find_soffice() -> Optional[str]:
+    """LibreOffice's ``soffice``: $VANBAN_SOFFICE, then PATH, then the usual install places."""
+    configured = os.environ.get("VANBAN_SOFFICE")
+    if configured:
+        return configured if Path(configured).is_file() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = [
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+        "/opt/libreoffice/program/soffice",
+        *(str(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+          for base in (os.environ.get("PROGRAMFILES", ""), os.environ.get("PROGRAMFILES(X86)", "")) if base),
+    ]
+    return next((c for c in candidates if Path(c).is_file()), None)
+
+
+def find_pdftoppm() -> Optional[str]:
+    return shutil.which("pdftoppm")
+
+
+def _has_uno(python: str) -> bool:
+    try:
+        result = subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=30,
+                                stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
+
+
+@lru_cache(maxsize=8)
+def find_uno_python(soffice: str) -> Optional[str]:
+    """A Python interpreter that can ``import uno``: $VANBAN_UNO_PYTHON, the one shipped
+    inside LibreOffice (Windows, macOS), the system's (Debian's python3-uno), this one."""
+    configured = os.environ.get("VANBAN_UNO_PYTHON")
+    if configured:
+        return configured if _has_uno(configured) else None
+    program = Path(os.path.realpath(soffice)).parent
+    candidates = [
+        program / "python.exe", program / "python",
+        program.parent / "Resources" / "python",  # macOS bundle
+        Path(sys.executable), Path("/usr/bin/python3"),
+    ]
+    which = shutil.which("python3")
+    if which:
+        candidates.append(Path(which))
+    seen = set()
+    for candidate in candidates:
+        if candidate in seen or not candidate.is_file():
+            continue
+        seen.add(candidate)
+        if _has_uno(str(candidate)):
+            return str(candidate)
+    return None
+
+
+# --- processes ------------------------------------------------------------------------
+
+
+def _popen(args: list[str], **kwargs) -> subprocess.Popen:
+    """A child in its own process group, so that it and everything it starts can be killed."""
+    if os.name == "nt":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        kwargs["start_new_session"] = True
+    return subprocess.Popen(args, **kwargs)
+
+
+def _kill_tree(process: Optional[subprocess.Popen]) -> None:
+    """Kill ``process`` and every process it started (soffice starts soffice.bin)."""
+    if process is None:
+        return
+    if os.name == "nt":
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
+    else:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _group_alive(process: subprocess.Popen) -> bool:
+    if os.name == "nt":
+        return process.poll() is None
+    try:
+        os.killpg(process.pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
+
+
+class _Office:
+    """One running LibreOffice and its bridge; everything needed to stop them."""
+
+    def __init__(self, office: subprocess.Popen, bridge: Optional[subprocess.Popen]):
+        self.office = office
+        self.bridge = bridge
+        self.replies: queue.Queue = queue.Queue()
+        if bridge is not None:
+            threading.Thread(target=self._read, daemon=True, name="vanban-uno-bridge").start()
+
+    def _read(self) -> None:
+        for line in self.bridge.stdout:
+            self.replies.put(line)
+        self.replies.put(None)
+
+    def alive(self) -> bool:
+        return self.office.poll() is None and (self.bridge is None or self.bridge.poll() is None)
+
+    def stop(self, *, gently: bool) -> None:
+        if gently and self.bridge is not None and self.bridge.poll() is None:
+            try:
+                self.bridge.stdin.close()  # the bridge asks LibreOffice to quit
+                self.bridge.wait(timeout=15)
+                self.office.wait(timeout=15)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        for process in (self.bridge, self.office):
+            _kill_tree(process)
+        deadline = time.monotonic() + 5
+        while _group_alive(self.office) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for stream in (self.bridge.stdin, self.bridge.stdout) if self.bridge is not None else ():
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+def _cleanup(state: dict) -> None:
+    """Stop LibreOffice and remove the profile; also run if the converter is never closed."""
+    office = state.pop("office", None)
+    if office is not None:
+        office.stop(gently=False)
+    folder = state.pop("folder", None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- the converter ----------------------------------------------------------------------
+
+
+class PdfConverter:
+    """Converts .docx files to PDF with one LibreOffice kept running (a context manager).
+
+    ::
+
+        with PdfConverter() as converter:
+            for path in paths:
+                converter.convert(path)          # path.pdf beside it
+
+    ``timeout`` is the time one document may take before LibreOffice is
+    considered hung, killed, and started again for the next document. One
+    converter converts one document at a time (threads wait their turn); for
+    parallel conversions use one converter per thread.
+    """
+
+    def __init__(self, *, timeout: float = 120.0, start_timeout: float = 60.0,
+                 soffice: Optional[str] = None):
+        self.timeout = timeout
+        self.start_timeout = start_timeout
+        self.soffice = soffice or find_soffice()
+        if self.soffice is None:
+            raise MissingToolError("libreoffice", "tạo được PDF")
+        self.uno_python = find_uno_python(self.soffice)
+        self.warm = self.uno_python is not None
+        """True: one LibreOffice for every document; False: one soffice process per document."""
+        self.starts = 0
+        """How many times LibreOffice was started (more than 1 after a hang or a crash)."""
+        self._lock = threading.Lock()
+        self._count = 0
+        self._closed = False
+        self._state: dict = {"folder": Path(tempfile.mkdtemp(prefix="vanban-libreoffice-"))}
+        self._finalizer = weakref.finalize(self, _cleanup, self._state)
+
+    # context manager
+    def __enter__(self) -> "PdfConverter":
+        if self.warm:
+            with self._lock:
+                self._ensure_started()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def folder(self) -> Path:
+        """This converter's own folder: LibreOffice profile and work files (removed on close)."""
+        return self._state["folder"]
+
+    @property
+    def office_pid(self) -> Optional[int]:
+        """Process id of the running LibreOffice (its process group on POSIX), or None."""
+        office = self._state.get("office")
+        return office.office.pid if office is not None and office.alive() else None
+
+    def close(self) -> None:
+        """Stop LibreOffice and remove the profile folder. Safe to call twice."""
+        with self._lock:
+            self._closed = True
+            office = self._state.pop("office", None)
+            if office is not None:
+                office.stop(gently=True)
+            self._finalizer()
+
+    # conversions
+    def convert(self, source: PathLike, target: Optional[PathLike] = None, *,
+                overwrite: bool = False) -> Path:
+        """Convert ``source`` (.docx) to ``target`` (default: beside it, ``.pdf``), atomically."""
+        source = Path(source)
+        target = Path(target) if target is not None else source.with_suffix(".pdf")
+        if target.exists() and not overwrite:
+            raise OutputExistsError(target)
+        data = self._convert_file(source)
+        return write_atomic(target, data, overwrite=overwrite)
+
+    def convert_bytes(self, docx: bytes, name: str = "van-ban.docx") -> bytes:
+        """The PDF of a .docx given as bytes (``name`` is used in messages)."""
+        with self._lock:
+            self._check_open()
+            self._count += 1
+            source = self.folder / "work" / str(self._count) / Path(name).name
+            source.parent.mkdir(parents=True)
+        try:
+            source.write_bytes(docx)
+            return self._convert_file(source, shown=name)
+        finally:
+            shutil.rmtree(source.parent, ignore_errors=True)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise VanbanError("Bộ chuyển PDF đã đóng; hãy tạo một PdfConverter mới.")
+
+    def _convert_file(self, source: Path, shown: Optional[str] = None) -> bytes:
+        shown = shown or str(source)
+        if not source.is_file():
+            raise ConversionError(shown, "không tìm thấy tệp")
+        with self._lock:
+            self._check_open()
+            self._count += 1
+            out = self.folder / "out" / str(self._count)
+            out.mkdir(parents=True)
+            try:
+                if self.warm:
+                    pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.pdf", shown)
+                else:
+                    pdf = self._convert_cold(source.resolve(), out, shown)
+                return pdf.read_bytes()
+            finally:
+                shutil.rmtree(out, ignore_errors=True)
+
+    def _input_filter(self, source: Path) -> Optional[str]:
+        return DOCX_FILTER if source.suffix.lower() == ".docx" else None
+
+    # warm: one LibreOffice, a bridge speaking JSON lines
+    def _ensure_started(self) -> "_Office":
+        self._check_open()
+        office = self._state.get("office")
+        if office is not None and office.alive():
+            return office
+        if office is not None:  # crashed or killed: start a new one
+            office.stop(gently=False)
+            self._state.pop("office", None)
+        pipe = f"vanban_{os.getpid()}_{secrets.token_hex(6)}"
+        profile = self.folder / f"profile{self.starts}"
+        log = open(self.folder / "libreoffice.log", "ab")
+        try:
+            soffice = _popen(
+                [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
+                 "--nocrashreport", "--nodefault", "--nologo", "--nofirststartwizard", "--norestore",
+                 "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            )
+            bridge_script = Path(__file__).with_name("_uno_bridge.py")
+            try:
+                bridge = _popen(
+                    [self.uno_python, str(bridge_script), pipe, str(self.start_timeout)],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                    text=True, encoding="utf-8", bufsize=1, cwd=str(self.folder),
+                )
+            except OSError:
+                _kill_tree(soffice)
+                raise
+        finally:
+            log.close()
+        office = _Office(soffice, bridge)
+        self._state["office"] = office
+        self.starts += 1
+        try:
+            line = office.replies.get(timeout=self.start_timeout + 10)
+        except queue.Empty:
+            line = None
+        ready = json.loads(line) if line else {}
+        if not ready.get("ready"):
+            self._state.pop("office", None)
+            office.stop(gently=False)
+            detail = ready.get("error") or "LibreOffice không trả lời"
+            raise VanbanError(
+                f"Không khởi động được LibreOffice ({self.soffice}) sau {self.start_timeout:g} giây: {detail}. "
+                "Chạy 'vanban doctor' để kiểm tra."
+            )
+        return office
+
+    def _drop_office(self) -> None:
+        office = self._state.pop("office", None)
+        if office is not None:
+            office.stop(gently=False)
+
+    def _convert_warm(self, source: Path, target: Path, shown: str) -> Path:
+        office = self._ensure_started()
+        request = {"in": str(source), "out": str(target), "filter": self._input_filter(source)}
+        try:
+            office.bridge.stdin.write(json.dumps(request) + "\n")
+            office.bridge.stdin.flush()
+            line = office.replies.get(timeout=self.timeout)
+        except queue.Empty:
+            self._drop_office()
+            raise ConversionTimeout(shown, self.timeout) from None
+        except OSError:
+            line = None
+        if line is None:
+            self._drop_office()
+            raise ConversionError(shown, "LibreOffice dừng đột ngột khi mở tệp này (tệp có thể bị hỏng)")
+        reply = json.loads(line)
+        if not reply.get("ok"):
+            raise ConversionError(shown, _reason(reply.get("error", "")))
+        if not target.is_file():
+            raise ConversionError(shown, "LibreOffice không tạo ra tệp PDF")
+        return target
+
+    # cold: one soffice --convert-to per document
+    def _convert_cold(self, source: Path, out: Path, shown: str) -> Path:
+        profile = self.folder / "profile"
+        args = [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                "--nolockcheck", "--nologo", "--nofirststartwizard"]
+        import_filter = self._input_filter(source)
+        if import_filter:
+            args.append(f"--infilter={import_filter}")
+        args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source)]
+        process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.starts += 1
+        try:
+            process.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            _kill_tree(process)
+            raise ConversionTimeout(shown, self.timeout) from None
+        finally:
+            _kill_tree(process)  # nothing it started may outlive it
+        target = out / f"{source.stem}.pdf"
+        if not target.is_file():
+            raise ConversionError(shown, "LibreOffice không mở được tệp này (tệp hỏng hoặc không phải văn bản Word)")
+        return target
+
+
+def _reason(detail: str) -> str:
+    """LibreOffice's error, introduced in Vietnamese (its own words stay as they are)."""
+    lowered = detail.lower()
+    if "type detection" in lowered or "could not open" in lowered or "illegalargument" in lowered:
+        return f"LibreOffice không mở được tệp này, tệp hỏng hoặc không phải văn bản Word ({detail})"
+    return f"LibreOffice báo lỗi ({detail})"
+
+
+# --- one-off functions ------------------------------------------------------------------
+
+
+def to_pdf(source: PathLike, target: Optional[PathLike] = None, *, overwrite: bool = False,
+           converter: Optional[PdfConverter] = None) -> Path:
+    """Convert a .docx to PDF (default: beside it). Pass a running ``converter`` for many files."""
+    if converter is not None:
+        return converter.convert(source, target, overwrite=overwrite)
+    with PdfConverter() as own:
+        return own.convert(source, target, overwrite=overwrite)
+
+
+def render_pdf(document, path: PathLike, *, overwrite: bool = False,
+               converter: Optional[PdfConverter] = None, renderer=None) -> Path:
+    """Write ``document`` as a PDF at ``path`` (the .docx is made in memory and converted)."""
+    from . import default_renderer
+
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise OutputExistsError(path)
+    data = (renderer or default_renderer()).render_bytes(document)
+    name = path.with_suffix(".docx").name
+    if converter is not None:
+        pdf = converter.convert_bytes(data, name)
+    else:
+        with PdfConverter() as own:
+            pdf = own.convert_bytes(data, name)
+    return write_atomic(path, pdf, overwrite=overwrite)
+
+
+def pdf_to_png(pdf: bytes, *, dpi: int = 100, timeout: float = 120.0) -> list[bytes]:
+    """Each page of ``pdf`` as a PNG image, in order (poppler's pdftoppm)."""
+    program = find_pdftoppm()
+    if program is None:
+        raise MissingToolError("pdftoppm", "tạo được ảnh trang")
+    with tempfile.TemporaryDirectory(prefix="vanban-png-") as folder:
+        source = Path(folder) / "van-ban.pdf"
+        source.write_bytes(pdf)
+        try:
+            result = subprocess.run([program, "-png", "-r", str(dpi), str(source), str(Path(folder) / "trang")],
+                                    capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise VanbanError(f"pdftoppm không xong sau {timeout:g} giây.") from None
+        if result.returncode != 0:
+            detail = result.stderr.decode("utf-8", "replace").strip()
+            raise VanbanError(f"pdftoppm không tạo được ảnh trang: {detail}.")
+        pages = sorted(Path(folder).glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [page.read_bytes() for page in pages]
+
+
+def png_paths(prefix: Path, pages: int) -> list[Path]:
+    """``ke-hoach-1.png``, ``ke-hoach-2.png``... for ``prefix`` ``ke-hoach``."""
+    return [prefix.parent / f"{prefix.name}-{number}.png" for number in range(1, pages + 1)]
+
+
+def remove_stale_pages(prefix: Path, pages: int) -> None:
+    """Remove ``<prefix>-<n>.png`` beyond ``pages``: images of an older, longer version."""
+    number = pages + 1
+    while (prefix.parent / f"{prefix.name}-{number}.png").is_file():
+        (prefix.parent / f"{prefix.name}-{number}.png").unlink()
+        number += 1
