@@ -235,7 +235,7 @@ NHA_NUOC = Profile(
     results_columns_mm=(10, 55, 20, 19, 19, 20, 20),
     motto=(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national_name"),
            ("Độc lập - Tự do - Hạnh phúc", "national_motto")),
-    motto_rule=LineSpec("_", length=27),  # as long as the tiêu ngữ
+    motto_rule=LineSpec("_", length=26),  # as long as the tiêu ngữ
     agency_mark=LineSpec("_", ratio=0.55),
     title_rule=LineSpec("_", ratio=0.35),
     number_format="Số: {number}/{symbol}",
@@ -252,16 +252,17 @@ NHA_NUOC = Profile(
     end_mark="./.",
     figures={
         "normal": TextFigure(size=14, align="left"),
-        "parent": TextFigure(size=12),
-        "issuer": TextFigure(size=12, bold=True),
-        "agency_mark": TextFigure(size=12, bold=True),
+        # sizes as in the government's own decree file (30_2020_ND_CP.docx), within PL I's ranges
+        "parent": TextFigure(size=13),
+        "issuer": TextFigure(size=13, bold=True),
+        "agency_mark": TextFigure(size=13, bold=True),
         "number": TextFigure(size=13, space_before_pt=6),
         "subject": TextFigure(size=12, space_before_pt=6),
         "mark": TextFigure(size=13, bold=True, space_before_pt=6),
         "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
-        "national_name": TextFigure(size=12, bold=True),
-        "national_motto": TextFigure(size=13, bold=True),
-        "motto_rule": TextFigure(size=13, bold=True),
+        "national_name": TextFigure(size=13, bold=True),
+        "national_motto": TextFigure(size=14, bold=True),
+        "motto_rule": TextFigure(size=14, bold=True),
         "date": TextFigure(size=14, italic=True, space_before_pt=6),
         "type_name": TextFigure(size=14, bold=True, space_before_pt=18),
         "title": TextFigure(size=14, bold=True),

@@ -1,0 +1,293 @@
+"""The Nhà nước profile (NĐ 30/2020/NĐ-CP): the labels and lines that differ from the
+Đoàn's, every N-* rule caught by a deliberate mistake, and a side-by-side comparison
+with the letterhead of the government's own decree file.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from docx.shared import Mm, Pt
+
+import vanban
+from vanban import check
+from vanban.rules import RULES
+
+from helpers import EXAMPLES, look, open_docx, paragraphs_in_order, text_lines
+
+DECREE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nd30-2020" / "30_2020_ND_CP.docx"
+
+
+def state(document, **changes):
+    return document.model_copy(update={"profile": "nha-nuoc", "archive": None,
+                                       "drafting_unit": "VX", **changes})
+
+
+@pytest.fixture(scope="module")
+def plan():
+    flagship = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    return state(flagship, issuer=vanban.Issuer(name=["Ủy ban nhân dân", "tỉnh Quảng Ninh"], code="UBND"),
+                 number=8, bases=["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+                                  "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ"])
+
+
+@pytest.fixture(scope="module")
+def plan_bytes(plan):
+    return vanban.render_bytes(plan)
+
+
+@pytest.fixture(scope="module")
+def letter_bytes():
+    data = yaml.safe_load(vanban.get_document_type("cong-van").starter_yaml())
+    letter = state(vanban.parse(data), issuer=vanban.Issuer(
+        parent=["Ủy ban nhân dân tỉnh Trà Vinh"], name=["Sở Nội vụ"], code="SNV"),
+        addressees=["Ủy ban nhân dân các huyện", "Các sở, ban, ngành tỉnh"])
+    return vanban.render_bytes(letter)
+
+
+# --- what differs from the Đoàn -------------------------------------------------------
+
+
+def test_number_is_number_slash_type_hyphen_body(plan_bytes):
+    assert "Số: 08/KH-UBND-VX" in text_lines(open_docx(plan_bytes))
+
+
+def test_cong_van_number_has_no_type_code_and_its_subject_is_upright_under_it(letter_bytes):
+    document = open_docx(letter_bytes)
+    cell = [p for p in paragraphs_in_order(document) if p.place == "table0[1][0]"]
+    assert [p.text for p in cell][:2] == ["Số: 45/SNV-VX", "V/v giới thiệu thanh niên tiêu biểu năm 2021"]
+    assert look(document, cell[1].paragraph).italic == {False}
+
+
+def test_several_addressees_are_listed_under_kinh_gui_and_nhu_tren_opens_noi_nhan(letter_bytes):
+    lines = text_lines(open_docx(letter_bytes))
+    start = lines.index("Kính gửi:")
+    assert lines[start + 1:start + 3] == ["- Ủy ban nhân dân các huyện;", "- Các sở, ban, ngành tỉnh."]
+    assert lines[lines.index("Nơi nhận:") + 1] == "- Như trên;"
+    assert "- Lưu: VT, VX." in lines
+
+
+def test_can_cu_lines_are_italic_each_ending_semicolon_the_last_a_full_stop(plan_bytes):
+    document = open_docx(plan_bytes)
+    bases = [p for p in document.paragraphs if p.style.name == "VB Basis"]
+    assert [p.text[-1] for p in bases] == [";", "."]
+    assert all(look(document, p).italic == {True} for p in bases)
+
+
+def test_points_below_khoan_are_vietnamese_letters():
+    section = vanban.Section(title="A", children=[vanban.Section(title="B", children=[
+        vanban.Section(title=f"Điểm {i}") for i in range(1, 8)])])
+    document = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    lines = text_lines(open_docx(vanban.render_bytes(state(document, content=[section]))))
+    points = [line.split(")")[0] for line in lines if re.match(r"^[a-zđ]\) Điểm", line)]
+    assert points == ["a", "b", "c", "d", "đ", "e", "g"]
+
+
+def test_tuq_is_a_state_authority_only():
+    document = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    data = document.model_dump()
+    data["signer"] = {"authority": "TUQ.", "on_behalf_of": "Chủ tịch", "position": "Chánh Văn phòng",
+                      "name": "Lê Văn D"}
+    with pytest.raises(Exception) as error:
+        vanban.KeHoach.model_validate(data)
+    assert "TUQ." in str(error.value)
+    data["profile"] = "nha-nuoc"
+    data["archive"] = None
+    assert vanban.KeHoach.model_validate(data).signer.authority == "TUQ."
+
+
+def test_a_profile_can_be_chosen_per_issuer():
+    document = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    issuer = document.issuer.model_copy(update={"profile": "nha-nuoc"})
+    chosen = document.model_copy(update={"issuer": issuer, "archive": None})
+    assert chosen.profile_name == "nha-nuoc"
+    lines = text_lines(open_docx(vanban.render_bytes(chosen)))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines and "ĐOÀN TNCS HỒ CHÍ MINH" not in lines
+
+
+# --- every N-* rule, one mistake each -----------------------------------------------------
+
+
+def paragraph(document, pattern):
+    for p in list(document.paragraphs) + [p for t in document.tables for c in t._cells for p in c.paragraphs]:
+        if re.search(pattern, p.text):
+            return p
+    raise AssertionError(pattern)
+
+
+def runs(document, pattern, **formatting):
+    for run in paragraph(document, pattern).runs:
+        for key, value in formatting.items():
+            if key == "size":
+                run.font.size = Pt(value)
+            else:
+                setattr(run, key, value)
+
+
+def remove(document, pattern):
+    p = paragraph(document, pattern)
+    p._p.getparent().remove(p._p)
+
+
+def retext(document, pattern, old, new):
+    p = paragraph(document, pattern)
+    text = p.text.replace(old, new)
+    for run in p.runs[1:]:
+        run._r.getparent().remove(run._r)
+    p.runs[0].text = text
+
+
+def _margins(d):
+    d.sections[0].left_margin = Mm(25)
+
+
+def _page_one_numbered(d):
+    d.sections[0].different_first_page_header_footer = False
+
+
+def _arial(d):
+    paragraph(d, "^Căn cứ Chương trình").runs[0].font.name = "Arial"
+
+
+STATE_MUTATIONS = [
+    ("plan", "left margin 25 mm", _margins, "N-PAGE-1"),
+    ("plan", "number on page 1", _page_one_numbered, "N-PAGE-2"),
+    ("plan", "Arial", _arial, "N-FONT-1"),
+    ("plan", "Quốc hiệu regular", lambda d: runs(d, "^CỘNG HÒA", bold=False), "N-HDR-1"),
+    ("plan", "Tiêu ngữ without spaces", lambda d: retext(d, "^Độc lập", " - ", "-"), "N-HDR-2"),
+    ("plan", "no line under the Tiêu ngữ", lambda d: remove(d, "^_{25,}$"), "N-HDR-3"),
+    ("plan", "issuing body regular", lambda d: runs(d, "^TỈNH QUẢNG NINH$", bold=False), "N-HDR-4"),
+    ("plan", "no line under the body's name", lambda d: remove(d, "^_{5,12}$"), "N-HDR-5"),
+    ("plan", "Số: 8/KH-UBND", lambda d: retext(d, "^Số:", "08/", "8/"), "N-HDR-6"),
+    ("plan", "upright date", lambda d: runs(d, ", ngày", italic=False), "N-HDR-7"),
+    ("plan", "type name 16 pt", lambda d: runs(d, "^KẾ HOẠCH$", size=16), "N-TTL-1"),
+    ("plan", "trích yếu regular", lambda d: runs(d, "^Tổ chức thực hiện mô hình", bold=False), "N-TTL-2"),
+    ("plan", "no line under the trích yếu",
+     lambda d: remove(d, "^_{13,24}$"), "N-TTL-3"),
+    ("plan", "body 12 pt", lambda d: runs(d, "^Căn cứ Chương trình", size=12), "N-BODY-1"),
+    ("plan", "double line spacing",
+     lambda d: setattr(paragraph(d, "^Căn cứ Chương trình").paragraph_format, "line_spacing", 2.0), "N-BODY-2"),
+    ("plan", "no space between paragraphs",
+     lambda d: setattr(paragraph(d, "^Căn cứ Chương trình").paragraph_format, "space_before", Pt(0)), "N-BODY-3"),
+    ("plan", "Nơi nhận upright", lambda d: runs(d, "^Nơi nhận:", italic=False), "N-RCV-1"),
+    ("plan", "entry without ;", lambda d: retext(d, "^- TT Tỉnh đoàn", ";", ""), "N-RCV-2"),
+    ("plan", "Lưu without VT", lambda d: retext(d, "^- Lưu:", "VT, VX", "VP"), "N-RCV-3"),
+    ("plan", "position regular", lambda d: runs(d, "^BÍ THƯ$", bold=False), "N-SIG-1"),
+    ("plan", "name regular", lambda d: runs(d, "^Nguyễn Trọng Nhân$", bold=False), "N-SIG-2"),
+    ("plan", "no ./.", lambda d: retext(d, "^Trên đây là", "./.", "."), "N-END-1"),
+    ("letter", "V/v in italics", lambda d: runs(d, "^V/v ", italic=True), "N-CV-1"),
+    ("letter", "Kính gửi in italics", lambda d: runs(d, "^Kính gửi:", italic=True), "N-CV-2"),
+]
+
+
+@pytest.mark.parametrize("base, mutate, rule", [(b, m, r) for b, _, m, r in STATE_MUTATIONS],
+                         ids=[n for _, n, _, _ in STATE_MUTATIONS])
+def test_each_state_mistake_is_caught_by_exactly_the_rule_that_names_it(
+        base, mutate, rule, plan_bytes, letter_bytes):
+    source = plan_bytes if base == "plan" else letter_bytes
+    assert check(source).findings == []
+    document = docx.Document(io.BytesIO(source))
+    mutate(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = check(buffer.getvalue())
+    assert report.profile == "nha-nuoc"
+    assert {f.rule_id for f in report.findings if f.severity != "not_evaluated"} == {rule}, report.to_text()
+
+
+def test_every_state_rule_has_a_mistake_that_triggers_it():
+    assert {r.id for r in RULES if r.profile == "nha-nuoc"} == {r for *_, r in STATE_MUTATIONS}
+
+
+# --- side by side with the government's own decree ---------------------------------------
+
+
+def test_letterhead_measures_like_the_decree():
+    """Render a document issued by CHÍNH PHỦ and compare its letterhead with 30_2020_ND_CP.docx."""
+    if not DECREE.exists():
+        pytest.skip("shared/reference is not next to the project")
+    decree = open_docx(DECREE)
+    flagship = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    ours = open_docx(vanban.render_bytes(state(
+        flagship, issuer=vanban.Issuer(name=["Chính phủ"], code="CP"), number=30, drafting_unit=None,
+        place="Hà Nội", date=vanban.IssueDate(2020, 3, 5))))
+
+    def measure(document, pattern):
+        p = paragraph(document, pattern)
+        shown = look(document, p)
+        return shown.sizes, shown.bold, shown.italic
+
+    for pattern in ("^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$", "^Độc lập - Tự do - Hạnh phúc$", "^CHÍNH PHỦ$",
+                    "^Hà Nội, ngày 05 tháng 3 năm 2020$"):
+        assert measure(ours, pattern) == measure(decree, pattern), pattern
+    number_size = look(decree, paragraph(decree, "^Số:")).sizes
+    assert look(ours, paragraph(ours, "^Số:")).sizes == number_size == {13}
+    # the same two-column letterhead, each line centred in its column; ours is a little wider on the
+    # left (6.2 cm against 5.4 cm) so that two-line issuing bodies fit
+    widths = [round(c.width.mm) for c in decree.tables[0].columns]
+    ours_widths = [round(c.width.mm) for c in ours.tables[0].columns]
+    assert len(widths) == len(ours_widths) == 2
+    assert ours_widths[1] >= widths[1] - 2  # room for the Quốc hiệu on one line
+    assert vanban.check(DECREE).profile == "nha-nuoc"
+
+
+# --- measured on the page (LibreOffice, then poppler's word boxes) -------------------------
+
+
+@pytest.fixture(scope="module")
+def words(plan_bytes, tmp_path_factory):
+    import os
+    import shutil
+    import subprocess
+    from xml.etree import ElementTree
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if not (soffice and pdftotext):
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice and poppler-utils")
+        pytest.skip("LibreOffice or poppler-utils is not installed")
+    folder = tmp_path_factory.mktemp("state")
+    (folder / "plan.docx").write_bytes(plan_bytes)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(folder / "plan.docx")],
+                   check=True, capture_output=True, timeout=180)
+    xml = subprocess.run([pdftotext, "-f", "1", "-l", "1", "-bbox", str(folder / "plan.pdf"), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    root = ElementTree.fromstring(xml)
+    return [(w.text, float(w.get("xMin")), float(w.get("xMax")), round(float(w.get("yMin"))))
+            for w in root.iter("{http://www.w3.org/1999/xhtml}word")]
+
+
+def extent(words, first, last):
+    """Left and right edge of the line running from word ``first`` to word ``last``."""
+    start = next(w for w in words if w[0] == first)
+    end = next(w for w in words if w[0] == last and w[3] == start[3])
+    return start[1], end[2], start[3]
+
+
+def rule_below(words, top, left, right):
+    """The first underscore line under height ``top`` whose middle is between ``left`` and ``right``."""
+    return next(w for w in sorted(words, key=lambda w: w[3])
+                if set(w[0]) == {"_"} and w[3] > top and left <= (w[1] + w[2]) / 2 <= right)
+
+
+@pytest.mark.libreoffice
+def test_quoc_hieu_is_on_one_line_and_the_tieu_ngu_line_is_as_long_as_the_tieu_ngu(words):
+    left, right, row = extent(words, "CỘNG", "NAM")
+    assert right > left
+    motto_left, motto_right, motto_row = extent(words, "Độc", "phúc")
+    line = rule_below(words, motto_row, motto_left, motto_right)
+    assert abs((line[2] - line[1]) / (motto_right - motto_left) - 1) <= 0.1
+
+
+@pytest.mark.libreoffice
+def test_lines_under_the_issuing_body_and_the_trich_yeu_are_a_third_to_a_half_of_their_text(words):
+    name_left, name_right, name_row = extent(words, "TỈNH", "NINH")
+    line = rule_below(words, name_row, name_left, name_right)
+    assert 1 / 3 - 0.05 <= (line[2] - line[1]) / (name_right - name_left) <= 1 / 2 + 0.05
+    title_left, title_right, title_row = extent(words, "Tổ", "2021")
+    line = rule_below(words, title_row, title_left, title_right)
+    assert 1 / 3 - 0.05 <= (line[2] - line[1]) / (title_right - title_left) <= 1 / 2 + 0.05
