@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,3 +77,53 @@ def look(document, paragraph: Paragraph) -> Look:
 def run_property(document, paragraph: Paragraph, run_element, name: str):
     """Effective ``sz``, ``b``, ``i``, ``u`` of one run of ``paragraph``."""
     return _view(document).run_property(paragraph._p, run_element, name)
+
+
+# --- deliberate mistakes, for the checker's tests ---------------------------------------
+
+
+def find_paragraph(document, pattern):
+    """The first paragraph, in the body or in a table cell, whose text matches ``pattern``."""
+    candidates = list(document.paragraphs)
+    candidates += [p for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    for p in candidates:
+        if re.search(pattern, p.text):
+            return p
+    raise AssertionError(f"no paragraph matches {pattern!r}")
+
+
+def restyle(document, pattern, **formatting):
+    """Set ``bold``, ``italic``, ``size`` (points) or ``font`` on every run of a paragraph."""
+    from docx.shared import Pt
+
+    for run in find_paragraph(document, pattern).runs:
+        for key, value in formatting.items():
+            if key == "size":
+                run.font.size = Pt(value)
+            elif key == "font":
+                run.font.name = value
+            else:
+                setattr(run, key, value)
+
+
+def retext(document, pattern, old, new):
+    """Replace ``old`` by ``new`` in a paragraph's text, keeping its first run's formatting."""
+    p = find_paragraph(document, pattern)
+    text = p.text.replace(old, new)
+    for run in p.runs[1:]:
+        run._r.getparent().remove(run._r)
+    p.runs[0].text = text
+
+
+def remove_paragraph(document, pattern):
+    p = find_paragraph(document, pattern)
+    p._p.getparent().remove(p._p)
+
+
+def mutated(data: bytes, mutate) -> bytes:
+    """The .docx ``data`` after ``mutate(document)``, as bytes."""
+    document = docx.Document(io.BytesIO(data))
+    mutate(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -19,7 +19,7 @@ from vanban import check
 from vanban.cli import main
 from vanban.rules import RULES
 
-from helpers import EXAMPLES
+from helpers import EXAMPLES, find_paragraph, mutated, remove_paragraph, restyle, retext
 
 DECREE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nd30-2020" / "30_2020_ND_CP.docx"
 
@@ -39,25 +39,6 @@ def sample(kind, **changes):
 @pytest.fixture(scope="module")
 def letter():
     return sample("cong-van")
-
-
-def all_paragraphs(document):
-    yield from document.paragraphs
-    for table in document.tables:
-        for cell in table._cells:
-            yield from cell.paragraphs
-
-
-def paragraph(document, pattern):
-    found = [p for p in all_paragraphs(document) if re.search(pattern, p.text)]
-    assert found, pattern
-    return found[0]
-
-
-def set_text(p, text):
-    for run in p.runs[1:]:
-        run._r.getparent().remove(run._r)
-    p.runs[0].text = text
 
 
 def caught(data: bytes):
@@ -80,7 +61,7 @@ def _every_document():
 @pytest.mark.parametrize("name, document", list(_every_document()), ids=lambda v: v if isinstance(v, str) else "")
 def test_every_document_vanban_renders_passes_with_nothing_left_unchecked(name, document):
     report = check(vanban.render_bytes(document))
-    assert report.profile == "doan"
+    assert report.profile == document.profile_name
     assert report.findings == [], report.to_text()
 
 
@@ -91,190 +72,58 @@ def _margin(d):
     d.sections[0].left_margin = Mm(25)
 
 
-def _date_14pt(d):
-    for run in paragraph(d, ", ngày").runs:
-        run.font.size = Pt(14)
-
-
-def _no_stars(d):
-    p = paragraph(d, r"^\*\*\*$")
-    p._p.getparent().remove(p._p)
-
-
-def _month_padded(d):
-    set_text(paragraph(d, ", ngày"), "Trà Vinh, ngày 05 tháng 03 năm 2021")
-
-
-def _number_spaced(d):
-    set_text(paragraph(d, "^Số:"), "Số: 114 -KH/ĐTN")
-
-
-def _entries_without_semicolon(d):
-    p = paragraph(d, r"^- TT Tỉnh đoàn")
-    set_text(p, p.text.rstrip(";"))
-
-
-def _italic_label(d):
-    for run in paragraph(d, "^Nơi nhận:").runs:
-        run.italic = True
-
-
-def _title_not_bold(d):
-    for run in paragraph(d, "^ĐOÀN TNCS HỒ CHÍ MINH$").runs:
-        run.bold = False
-
-
-def _type_name_14(d):
-    for run in paragraph(d, "^KẾ HOẠCH$").runs:
-        run.font.size = Pt(14)
-
-
-def _trich_yeu_regular(d):
-    for run in paragraph(d, "^Tổ chức thực hiện mô hình").runs:
-        run.bold = False
-
-
-def _no_rule(d):
-    p = paragraph(d, r"^-{10,}$")
-    p._p.getparent().remove(p._p)
-
-
-def _body_13(d):
-    for run in paragraph(d, "^Căn cứ Chương trình").runs:
-        run.font.size = Pt(13)
-
-
-def _line_15(d):
-    paragraph(d, "^Căn cứ Chương trình").paragraph_format.line_spacing = 1.5
-
-
-def _spacing_12(d):
-    paragraph(d, "^Căn cứ Chương trình").paragraph_format.space_after = Pt(12)
-
-
-def _heading_lower(d):
-    set_text(paragraph(d, "^II. NỘI DUNG"), "II. Nội dung, giải pháp")
-
-
-def _khoan_regular(d):
-    for run in paragraph(d, "^2. Giải pháp").runs:
-        run.bold = False
-
-
-def _diem_upright(d):
-    for run in paragraph(d, r"^1\.1\. ").runs:
-        run.italic = False
-
-
-def _skip_number(d):
-    set_text(paragraph(d, "^III. TỔ CHỨC"), "IV. TỔ CHỨC THỰC HIỆN")
-
-
-def _authority_regular(d):
-    for run in paragraph(d, "^TM. BAN THƯỜNG VỤ$").runs:
-        run.bold = False
-
-
-def _position_bold(d):
-    for run in paragraph(d, "^BÍ THƯ$").runs:
-        run.bold = True
-
-
-def _name_regular(d):
-    for run in paragraph(d, "^Nguyễn Trọng Nhân$").runs:
-        run.bold = False
-
-
-def _no_archive(d):
-    set_text(paragraph(d, "^- Lưu VP.$"), "- Văn phòng.")
-
-
-def _no_end_mark(d):
-    p = paragraph(d, "^Trên đây là Kế hoạch")
-    set_text(p, p.text.replace("./.", "."))
-
-
 def _number_on_page_one(d):
     d.sections[0].different_first_page_header_footer = False
-
-
-def _arial(d):
-    paragraph(d, "^Căn cứ Chương trình").runs[0].font.name = "Arial"
-
-
-def _parent_bold(d):
-    for run in paragraph(d, "^TỈNH ĐOÀN TRÀ VINH$").runs:
-        run.bold = True
-
-
-def _issuer_regular(d):
-    for run in paragraph(d, "^VÀ DOANH NGHIỆP$").runs:
-        run.bold = False
-
-
-def _subject_bold(d):
-    for run in paragraph(d, "^V/v ").runs:
-        run.bold = True
-
-
-def _addressee_regular(d):
-    for run in paragraph(d, "^Kính gửi:").runs:
-        run.bold = False
 
 
 MUTATIONS = [
     ("wrong margin", _margin, "U-PAGE-1"),
     ("page number on page 1", _number_on_page_one, "U-PAGE-2"),
-    ("Arial", _arial, "U-FONT-1"),
-    ("title not bold", _title_not_bold, "U-HDR-1"),
-    ("parent body bold", _parent_bold, "U-HDR-2"),
-    ("issuing body regular", _issuer_regular, "U-HDR-2"),
-    ("missing ***", _no_stars, "U-HDR-3"),
-    ("Số: 114 -KH/ĐTN", _number_spaced, "U-HDR-4"),
-    ("14 pt date", _date_14pt, "U-HDR-5"),
-    ("tháng 03", _month_padded, "U-HDR-5"),
-    ("type name 14 pt", _type_name_14, "U-TTL-1"),
-    ("trích yếu regular", _trich_yeu_regular, "U-TTL-2"),
-    ("no dashed rule", _no_rule, "U-TTL-3"),
-    ("body 13 pt", _body_13, "U-BODY-1"),
-    ("line spacing 1.5", _line_15, "U-BODY-2"),
-    ("12 pt after a paragraph", _spacing_12, "U-BODY-3"),
-    ("Mục title in lower case", _heading_lower, "U-HEAD-1"),
-    ("khoản number regular", _khoan_regular, "U-HEAD-2"),
-    ("1.1. upright", _diem_upright, "U-HEAD-3"),
-    ("III. becomes IV.", _skip_number, "U-HEAD-4"),
-    ("TM. line regular", _authority_regular, "U-SIG-1"),
-    ("position bold", _position_bold, "U-SIG-2"),
-    ("name regular", _name_regular, "U-SIG-3"),
-    ("italic Nơi nhận", _italic_label, "U-RCV-1"),
-    ("entry without ;", _entries_without_semicolon, "U-RCV-2"),
-    ("no Lưu line", _no_archive, "U-RCV-3"),
-    ("no ./.", _no_end_mark, "U-END-1"),
+    ("Arial", lambda d: restyle(d, "^Căn cứ Chương trình", font="Arial"), "U-FONT-1"),
+    ("title not bold", lambda d: restyle(d, "^ĐOÀN TNCS HỒ CHÍ MINH$", bold=False), "U-HDR-1"),
+    ("parent body bold", lambda d: restyle(d, "^TỈNH ĐOÀN TRÀ VINH$", bold=True), "U-HDR-2"),
+    ("issuing body regular", lambda d: restyle(d, "^VÀ DOANH NGHIỆP$", bold=False), "U-HDR-2"),
+    ("missing ***", lambda d: remove_paragraph(d, r"^\*\*\*$"), "U-HDR-3"),
+    ("Số: 114 -KH/ĐTN", lambda d: retext(d, "^Số:", "114-", "114 -"), "U-HDR-4"),
+    ("14 pt date", lambda d: restyle(d, ", ngày", size=14), "U-HDR-5"),
+    ("tháng 03", lambda d: retext(d, ", ngày", "tháng 3", "tháng 03"), "U-HDR-5"),
+    ("type name 14 pt", lambda d: restyle(d, "^KẾ HOẠCH$", size=14), "U-TTL-1"),
+    ("trích yếu regular", lambda d: restyle(d, "^Tổ chức thực hiện mô hình", bold=False), "U-TTL-2"),
+    ("no dashed rule", lambda d: remove_paragraph(d, r"^-{10,}$"), "U-TTL-3"),
+    ("body 13 pt", lambda d: restyle(d, "^Căn cứ Chương trình", size=13), "U-BODY-1"),
+    ("line spacing 1.5", lambda d: setattr(
+        find_paragraph(d, "^Căn cứ Chương trình").paragraph_format, "line_spacing", 1.5), "U-BODY-2"),
+    ("12 pt after a paragraph", lambda d: setattr(
+        find_paragraph(d, "^Căn cứ Chương trình").paragraph_format, "space_after", Pt(12)), "U-BODY-3"),
+    ("Mục title in lower case",
+     lambda d: retext(d, "^II. NỘI DUNG", "NỘI DUNG, GIẢI PHÁP", "Nội dung, giải pháp"), "U-HEAD-1"),
+    ("khoản number regular", lambda d: restyle(d, "^2. Giải pháp", bold=False), "U-HEAD-2"),
+    ("1.1. upright", lambda d: restyle(d, r"^1\.1\. ", italic=False), "U-HEAD-3"),
+    ("III. becomes IV.", lambda d: retext(d, "^III. TỔ CHỨC", "III.", "IV."), "U-HEAD-4"),
+    ("TM. line regular", lambda d: restyle(d, "^TM. BAN THƯỜNG VỤ$", bold=False), "U-SIG-1"),
+    ("position bold", lambda d: restyle(d, "^BÍ THƯ$", bold=True), "U-SIG-2"),
+    ("name regular", lambda d: restyle(d, "^Nguyễn Trọng Nhân$", bold=False), "U-SIG-3"),
+    ("italic Nơi nhận", lambda d: restyle(d, "^Nơi nhận:", italic=True), "U-RCV-1"),
+    ("entry without ;", lambda d: retext(d, r"^- TT Tỉnh đoàn", ";", ""), "U-RCV-2"),
+    ("no Lưu line", lambda d: retext(d, "^- Lưu VP.$", "Lưu VP", "Văn phòng"), "U-RCV-3"),
+    ("no ./.", lambda d: retext(d, "^Trên đây là Kế hoạch", "./.", "."), "U-END-1"),
 ]
 LETTER_MUTATIONS = [
-    ("V/v in bold", _subject_bold, "U-CV-1"),
-    ("Kính gửi regular", _addressee_regular, "U-CV-2"),
+    ("V/v in bold", lambda d: restyle(d, "^V/v ", bold=True), "U-CV-1"),
+    ("Kính gửi regular", lambda d: restyle(d, "^Kính gửi:", bold=False), "U-CV-2"),
 ]
 
 
 @pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in MUTATIONS], ids=[n for n, _, _ in MUTATIONS])
 def test_each_mistake_is_caught_by_exactly_the_rule_that_names_it(flagship, mutate, rule):
-    document = docx.Document(io.BytesIO(flagship))
-    mutate(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    rules, report = caught(buffer.getvalue())
+    rules, report = caught(mutated(flagship, mutate))
     assert rules == {rule}, report.to_text()
 
 
 @pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in LETTER_MUTATIONS],
                          ids=[n for n, _, _ in LETTER_MUTATIONS])
 def test_each_mistake_in_a_cong_van_is_caught_by_exactly_its_rule(letter, mutate, rule):
-    document = docx.Document(io.BytesIO(letter))
-    mutate(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    rules, report = caught(buffer.getvalue())
+    rules, report = caught(mutated(letter, mutate))
     assert rules == {rule}, report.to_text()
 
 
@@ -284,21 +133,14 @@ def test_every_doan_rule_has_a_mistake_that_triggers_it():
 
 
 def test_spaced_number_is_a_warning_and_padded_month_an_error(flagship):
-    for mutate, severity in ((_number_spaced, "warning"), (_month_padded, "error")):
-        document = docx.Document(io.BytesIO(flagship))
-        mutate(document)
-        buffer = io.BytesIO()
-        document.save(buffer)
-        (finding,) = check(buffer.getvalue()).findings
+    mistakes = {name: mutate for name, mutate, _ in MUTATIONS}
+    for name, severity in (("Số: 114 -KH/ĐTN", "warning"), ("tháng 03", "error")):
+        (finding,) = check(mutated(flagship, mistakes[name])).findings
         assert finding.severity == severity
 
 
 def test_a_finding_says_where_what_was_expected_and_what_was_found(flagship):
-    document = docx.Document(io.BytesIO(flagship))
-    _date_14pt(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    (finding,) = check(buffer.getvalue()).findings
+    (finding,) = check(mutated(flagship, lambda d: restyle(d, ", ngày", size=14))).findings
     assert finding.paragraph and "Trà Vinh, ngày 05" in finding.excerpt
     assert "cỡ 13" in finding.expected and "cỡ 14" in finding.found
     assert finding.source.startswith("29-HD") and "nghiêng" in finding.rule
@@ -307,12 +149,7 @@ def test_a_finding_says_where_what_was_expected_and_what_was_found(flagship):
 
 
 def test_a_part_that_cannot_be_found_is_reported_not_evaluated(flagship):
-    document = docx.Document(io.BytesIO(flagship))
-    label = paragraph(document, "^Nơi nhận:")
-    set_text(label, "Gửi:")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    report = check(buffer.getvalue())
+    report = check(mutated(flagship, lambda d: retext(d, "^Nơi nhận:", "Nơi nhận:", "Gửi:")))
     missing = {f.rule_id for f in report.findings if f.severity == "not_evaluated"}
     assert {"U-RCV-1", "U-RCV-2", "U-RCV-3", "U-SIG-1", "U-SIG-3"} <= missing
 
@@ -409,10 +246,8 @@ def test_the_decree_checked_as_a_union_document_misses_the_union_letterhead():
 
 
 def test_check_command_prints_vietnamese_text_and_exits_1_on_errors(flagship, tmp_path):
-    document = docx.Document(io.BytesIO(flagship))
-    _date_14pt(document)
     bad = tmp_path / "sai.docx"
-    document.save(bad)
+    bad.write_bytes(mutated(flagship, lambda d: restyle(d, ", ngày", size=14)))
     result = CliRunner().invoke(main, ["check", str(bad)])
     assert result.exit_code == 1
     assert "[LỖI] U-HDR-5" in result.output and "1 lỗi" in result.output

@@ -16,7 +16,18 @@ import vanban
 from vanban import check
 from vanban.rules import RULES
 
-from helpers import EXAMPLES, look, open_docx, paragraphs_in_order, text_lines
+from helpers import (
+    EXAMPLES,
+    find_paragraph,
+    look,
+    mutated,
+    open_docx,
+    paragraphs_in_order,
+    remove_paragraph,
+    restyle,
+    retext,
+    text_lines,
+)
 
 DECREE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nd30-2020" / "30_2020_ND_CP.docx"
 
@@ -111,35 +122,6 @@ def test_a_profile_can_be_chosen_per_issuer():
 # --- every N-* rule, one mistake each -----------------------------------------------------
 
 
-def paragraph(document, pattern):
-    for p in list(document.paragraphs) + [p for t in document.tables for c in t._cells for p in c.paragraphs]:
-        if re.search(pattern, p.text):
-            return p
-    raise AssertionError(pattern)
-
-
-def runs(document, pattern, **formatting):
-    for run in paragraph(document, pattern).runs:
-        for key, value in formatting.items():
-            if key == "size":
-                run.font.size = Pt(value)
-            else:
-                setattr(run, key, value)
-
-
-def remove(document, pattern):
-    p = paragraph(document, pattern)
-    p._p.getparent().remove(p._p)
-
-
-def retext(document, pattern, old, new):
-    p = paragraph(document, pattern)
-    text = p.text.replace(old, new)
-    for run in p.runs[1:]:
-        run._r.getparent().remove(run._r)
-    p.runs[0].text = text
-
-
 def _margins(d):
     d.sections[0].left_margin = Mm(25)
 
@@ -149,37 +131,37 @@ def _page_one_numbered(d):
 
 
 def _arial(d):
-    paragraph(d, "^Căn cứ Chương trình").runs[0].font.name = "Arial"
+    restyle(d, "^Căn cứ Chương trình", font="Arial")
 
 
 STATE_MUTATIONS = [
     ("plan", "left margin 25 mm", _margins, "N-PAGE-1"),
     ("plan", "number on page 1", _page_one_numbered, "N-PAGE-2"),
     ("plan", "Arial", _arial, "N-FONT-1"),
-    ("plan", "Quốc hiệu regular", lambda d: runs(d, "^CỘNG HÒA", bold=False), "N-HDR-1"),
+    ("plan", "Quốc hiệu regular", lambda d: restyle(d, "^CỘNG HÒA", bold=False), "N-HDR-1"),
     ("plan", "Tiêu ngữ without spaces", lambda d: retext(d, "^Độc lập", " - ", "-"), "N-HDR-2"),
-    ("plan", "no line under the Tiêu ngữ", lambda d: remove(d, "^_{25,}$"), "N-HDR-3"),
-    ("plan", "issuing body regular", lambda d: runs(d, "^TỈNH QUẢNG NINH$", bold=False), "N-HDR-4"),
-    ("plan", "no line under the body's name", lambda d: remove(d, "^_{5,12}$"), "N-HDR-5"),
+    ("plan", "no line under the Tiêu ngữ", lambda d: remove_paragraph(d, "^_{25,}$"), "N-HDR-3"),
+    ("plan", "issuing body regular", lambda d: restyle(d, "^TỈNH QUẢNG NINH$", bold=False), "N-HDR-4"),
+    ("plan", "no line under the body's name", lambda d: remove_paragraph(d, "^_{5,12}$"), "N-HDR-5"),
     ("plan", "Số: 8/KH-UBND", lambda d: retext(d, "^Số:", "08/", "8/"), "N-HDR-6"),
-    ("plan", "upright date", lambda d: runs(d, ", ngày", italic=False), "N-HDR-7"),
-    ("plan", "type name 16 pt", lambda d: runs(d, "^KẾ HOẠCH$", size=16), "N-TTL-1"),
-    ("plan", "trích yếu regular", lambda d: runs(d, "^Tổ chức thực hiện mô hình", bold=False), "N-TTL-2"),
+    ("plan", "upright date", lambda d: restyle(d, ", ngày", italic=False), "N-HDR-7"),
+    ("plan", "type name 16 pt", lambda d: restyle(d, "^KẾ HOẠCH$", size=16), "N-TTL-1"),
+    ("plan", "trích yếu regular", lambda d: restyle(d, "^Tổ chức thực hiện mô hình", bold=False), "N-TTL-2"),
     ("plan", "no line under the trích yếu",
-     lambda d: remove(d, "^_{13,24}$"), "N-TTL-3"),
-    ("plan", "body 12 pt", lambda d: runs(d, "^Căn cứ Chương trình", size=12), "N-BODY-1"),
+     lambda d: remove_paragraph(d, "^_{13,24}$"), "N-TTL-3"),
+    ("plan", "body 12 pt", lambda d: restyle(d, "^Căn cứ Chương trình", size=12), "N-BODY-1"),
     ("plan", "double line spacing",
-     lambda d: setattr(paragraph(d, "^Căn cứ Chương trình").paragraph_format, "line_spacing", 2.0), "N-BODY-2"),
+     lambda d: setattr(find_paragraph(d, "^Căn cứ Chương trình").paragraph_format, "line_spacing", 2.0), "N-BODY-2"),
     ("plan", "no space between paragraphs",
-     lambda d: setattr(paragraph(d, "^Căn cứ Chương trình").paragraph_format, "space_before", Pt(0)), "N-BODY-3"),
-    ("plan", "Nơi nhận upright", lambda d: runs(d, "^Nơi nhận:", italic=False), "N-RCV-1"),
+     lambda d: setattr(find_paragraph(d, "^Căn cứ Chương trình").paragraph_format, "space_before", Pt(0)), "N-BODY-3"),
+    ("plan", "Nơi nhận upright", lambda d: restyle(d, "^Nơi nhận:", italic=False), "N-RCV-1"),
     ("plan", "entry without ;", lambda d: retext(d, "^- TT Tỉnh đoàn", ";", ""), "N-RCV-2"),
     ("plan", "Lưu without VT", lambda d: retext(d, "^- Lưu:", "VT, VX", "VP"), "N-RCV-3"),
-    ("plan", "position regular", lambda d: runs(d, "^BÍ THƯ$", bold=False), "N-SIG-1"),
-    ("plan", "name regular", lambda d: runs(d, "^Nguyễn Trọng Nhân$", bold=False), "N-SIG-2"),
+    ("plan", "position regular", lambda d: restyle(d, "^BÍ THƯ$", bold=False), "N-SIG-1"),
+    ("plan", "name regular", lambda d: restyle(d, "^Nguyễn Trọng Nhân$", bold=False), "N-SIG-2"),
     ("plan", "no ./.", lambda d: retext(d, "^Trên đây là", "./.", "."), "N-END-1"),
-    ("letter", "V/v in italics", lambda d: runs(d, "^V/v ", italic=True), "N-CV-1"),
-    ("letter", "Kính gửi in italics", lambda d: runs(d, "^Kính gửi:", italic=True), "N-CV-2"),
+    ("letter", "V/v in italics", lambda d: restyle(d, "^V/v ", italic=True), "N-CV-1"),
+    ("letter", "Kính gửi in italics", lambda d: restyle(d, "^Kính gửi:", italic=True), "N-CV-2"),
 ]
 
 
@@ -189,11 +171,7 @@ def test_each_state_mistake_is_caught_by_exactly_the_rule_that_names_it(
         base, mutate, rule, plan_bytes, letter_bytes):
     source = plan_bytes if base == "plan" else letter_bytes
     assert check(source).findings == []
-    document = docx.Document(io.BytesIO(source))
-    mutate(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    report = check(buffer.getvalue())
+    report = check(mutated(source, mutate))
     assert report.profile == "nha-nuoc"
     assert {f.rule_id for f in report.findings if f.severity != "not_evaluated"} == {rule}, report.to_text()
 
@@ -216,15 +194,14 @@ def test_letterhead_measures_like_the_decree():
         place="Hà Nội", date=vanban.IssueDate(2020, 3, 5))))
 
     def measure(document, pattern):
-        p = paragraph(document, pattern)
-        shown = look(document, p)
+        shown = look(document, find_paragraph(document, pattern))
         return shown.sizes, shown.bold, shown.italic
 
     for pattern in ("^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$", "^Độc lập - Tự do - Hạnh phúc$", "^CHÍNH PHỦ$",
                     "^Hà Nội, ngày 05 tháng 3 năm 2020$"):
         assert measure(ours, pattern) == measure(decree, pattern), pattern
-    number_size = look(decree, paragraph(decree, "^Số:")).sizes
-    assert look(ours, paragraph(ours, "^Số:")).sizes == number_size == {13}
+    number_size = look(decree, find_paragraph(decree, "^Số:")).sizes
+    assert look(ours, find_paragraph(ours, "^Số:")).sizes == number_size == {13}
     # the same two-column letterhead, each line centred in its column; ours is a little wider on the
     # left (6.2 cm against 5.4 cm) so that two-line issuing bodies fit
     widths = [round(c.width.mm) for c in decree.tables[0].columns]

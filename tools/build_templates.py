@@ -119,6 +119,20 @@ def _tag(container, tag: str):
     return container.add_paragraph(tag, style="Normal")
 
 
+def _each(container, loop: str, text: str, key: str) -> None:
+    """One styled paragraph repeated ``{%p for <loop> %}``."""
+    _tag(container, f"{{%p for {loop} %}}")
+    _paragraph(container, text, key)
+    _tag(container, "{%p endfor %}")
+
+
+def _when(container, condition: str, text: str, key: str) -> None:
+    """One styled paragraph shown ``{%p if <condition> %}``."""
+    _tag(container, f"{{%p if {condition} %}}")
+    _paragraph(container, text, key)
+    _tag(container, "{%p endif %}")
+
+
 def _table(document, widths_mm, rows: int, border: str):
     """A fixed-width table; ``border`` is ``nil`` (letterhead, signature) or ``single``."""
     table = document.add_table(rows=rows, cols=len(widths_mm))
@@ -165,12 +179,8 @@ def _borderless_table(document, widths_mm, rows: int = 2):
 def _letterhead(document, profile: Profile) -> None:
     table = _borderless_table(document, profile.header_columns_mm)
     names, motto = table.cell(0, 0), table.cell(0, 1)
-    _tag(names, "{%p for line in parent_lines %}")
-    _paragraph(names, "{{ line }}", "parent")
-    _tag(names, "{%p endfor %}")
-    _tag(names, "{%p for line in issuer_lines %}")
-    _paragraph(names, "{{ line }}", "issuer")
-    _tag(names, "{%p endfor %}")
+    _each(names, "line in parent_lines", "{{ line }}", "parent")
+    _each(names, "line in issuer_lines", "{{ line }}", "issuer")
     _paragraph(names, "{{ agency_mark }}", "agency_mark")
     for index, (_, element) in enumerate(profile.motto):  # each motto line has its own style
         _paragraph(motto, f"{{{{ motto_lines[{index}] }}}}", element)
@@ -179,9 +189,7 @@ def _letterhead(document, profile: Profile) -> None:
 
     number, date = table.cell(1, 0), table.cell(1, 1)
     _paragraph(number, "{{ number_line }}", "number")
-    _tag(number, "{%p if subject %}")
-    _paragraph(number, "{{ subject }}", "subject")
-    _tag(number, "{%p endif %}")
+    _when(number, "subject", "{{ subject }}", "subject")
     _tag(number, "{%p for mark in marks %}")
     _tag(number, "{%p if mark.boxed %}")
     _paragraph(number, "{{ mark.text }}", "boxed_mark")
@@ -200,16 +208,10 @@ def _title_and_body(document, profile: Profile) -> None:
     _tag(document, "{%p endif %}")
     _tag(document, "{%p if addressee_label %}")
     _paragraph(document, "{{r addressee_label }}", "addressee")
-    _tag(document, "{%p for line in addressee_items %}")
-    _paragraph(document, "{{ line }}", "addressee_item")
-    _tag(document, "{%p endfor %}")
+    _each(document, "line in addressee_items", "{{ line }}", "addressee_item")
     _tag(document, "{%p endif %}")
-    _tag(document, "{%p for line in bases %}")
-    _paragraph(document, "{{ line }}", "basis")
-    _tag(document, "{%p endfor %}")
-    _tag(document, "{%p for paragraph in opening %}")
-    _paragraph(document, "{{r paragraph }}", "body")
-    _tag(document, "{%p endfor %}")
+    _each(document, "line in bases", "{{ line }}", "basis")
+    _each(document, "paragraph in opening", "{{r paragraph }}", "body")
     _tag(document, "{%p for block in body %}")
     for index, key in enumerate(BODY_ELEMENTS):
         keyword = "if" if index == 0 else "elif"
@@ -223,9 +225,7 @@ def _title_and_body(document, profile: Profile) -> None:
 
 
 def _results_table(document, profile: Profile) -> None:
-    _tag(document, "{%p if block.caption %}")
-    _paragraph(document, "{{r block.caption }}", "table_caption")
-    _tag(document, "{%p endif %}")
+    _when(document, "block.caption", "{{r block.caption }}", "table_caption")
     columns = profile.results_columns_mm
     table = _table(document, columns, rows=4, border="single")
     header, loop_start, data, loop_end = table.rows
@@ -264,13 +264,9 @@ def _closing_block(document, profile: Profile) -> None:
         _paragraph(table.cell(0, 0), "", "signer_authority")  # same height as the TM. line, kept with it
         _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
     else:
-        _tag(signer, "{%p if signer_authority %}")
-        _paragraph(signer, "{{ signer_authority }}", "signer_authority")
-        _tag(signer, "{%p endif %}")
+        _when(signer, "signer_authority", "{{ signer_authority }}", "signer_authority")
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
-    _tag(recipients, "{%p for line in recipients %}")
-    _paragraph(recipients, "{{ line }}", "recipient")
-    _tag(recipients, "{%p endfor %}")
+    _each(recipients, "line in recipients", "{{ line }}", "recipient")
     _tag(signer, "{%p if signer_authority %}")
     _paragraph(signer, "{{ signer_position }}", "signer_position")
     _tag(signer, "{%p else %}")  # the head signs with the bare title: the first line, in its style
