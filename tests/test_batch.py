@@ -1,0 +1,285 @@
+"""``vanban batch``: a folder or a list of rows in, one document per row out, failures reported."""
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import vanban
+from vanban._batch import _apply, read_jobs, run_batch, safe_file_name
+from vanban.cli import main
+
+from helpers import EXAMPLES, open_docx, text_lines
+
+BATCH = EXAMPLES / "batch"
+BASE = BATCH / "mau-chung.yaml"
+NAMES = ["08-KH-HĐTN.docx", "09-KH-HĐTN.docx", "12-KH-HĐTN.docx", "15-KH-HĐTN.docx", "21-KH-HĐTN.docx"]
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def files(folder):
+    return sorted(p.name for p in Path(folder).iterdir())
+
+
+def write_csv(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def from_csv(tmp_path_factory):
+    out = tmp_path_factory.mktemp("csv")
+    report = run_batch(BATCH / "danh-sach.csv", out, base=BASE, jobs=2, check=False)
+    assert not report.failed, report.summary()
+    return out
+
+
+def test_a_data_file_fills_one_document_per_row_over_the_base(from_csv):
+    assert files(from_csv) == NAMES
+    lines = text_lines(open_docx(from_csv / "12-KH-HĐTN.docx"))
+    assert lines[:2] == ["TỈNH ĐOÀN TRÀ VINH", "BCH HUYỆN ĐOÀN CÀNG LONG"]
+    assert "Số: 12-KH/HĐTN" in lines
+    assert "Càng Long, ngày 15 tháng 3 năm 2021" in lines
+    assert lines[-1] == "Nguyễn Văn An"
+    # "+noi_nhan" adds the row's recipients after the base's, a cell line each
+    start = lines.index("Nơi nhận:")
+    assert lines[start + 1:start + 6] == [
+        "- Ban Thường vụ Tỉnh đoàn (để b/c);",
+        "- Các cơ sở Đoàn trực thuộc (để th/h);",
+        "- Thường trực Huyện ủy Càng Long (để b/c);",
+        "- UBND huyện Càng Long (để phối hợp);",
+        "- Lưu VP.",
+    ]
+
+
+@pytest.mark.parametrize("source", ["danh-sach.xlsx", "danh-sach.yaml"])
+def test_excel_and_yaml_lists_give_the_same_documents_as_csv(source, from_csv, tmp_path):
+    report = run_batch(BATCH / source, tmp_path, base=BASE, jobs=1, check=False)
+    assert not report.failed, report.summary()
+    assert files(tmp_path) == NAMES
+    for name in NAMES:
+        assert (tmp_path / name).read_bytes() == (from_csv / name).read_bytes()
+
+
+def test_each_document_is_the_same_as_rendering_it_alone(from_csv):
+    data = read_jobs(BATCH / "danh-sach.csv", BASE)[0].data
+    assert (from_csv / "12-KH-HĐTN.docx").read_bytes() == vanban.render_bytes(vanban.parse(data))
+
+
+def test_a_folder_of_documents(tmp_path):
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        shutil.copy(path, folder / path.name)
+    (folder / "ghi-chu.txt").write_text("không phải văn bản", encoding="utf-8")
+    result = run("batch", folder, "-o", tmp_path / "ra", "--name", "{file}.docx")
+    assert result.exit_code == 0, result.output
+    expected = sorted(p.stem + ".docx" for p in EXAMPLES.glob("*.yaml"))
+    assert files(tmp_path / "ra") == expected
+    for path in EXAMPLES.glob("*.yaml"):
+        made = (tmp_path / "ra" / f"{path.stem}.docx").read_bytes()
+        assert made == vanban.render_bytes(vanban.load(path))
+    assert f"Đã tạo {len(expected)}/{len(expected)} văn bản" in result.output
+
+
+def test_one_bad_row_never_stops_the_others_and_the_summary_says_why(tmp_path):
+    rows = write_csv(tmp_path / "ds.csv", [
+        ["co_quan_ban_hanh.ten", "so", "ngay", "nguoi_ky.ho_ten"],
+        ["BCH Huyện đoàn A", "1", "", "Lê Văn A"],
+        ["BCH Huyện đoàn B", "hai", "31/02/2021", "Lê Văn B"],
+        ["BCH Huyện đoàn C", "3", "", "Lê Văn C"],
+    ])
+    result = run("batch", rows, "--base", BASE, "-o", tmp_path / "ra", "--no-check")
+    assert result.exit_code == 1
+    assert files(tmp_path / "ra") == ["01-KH-HĐTN.docx", "03-KH-HĐTN.docx"]
+    assert "Đã tạo 2/3 văn bản" in result.output
+    assert "Không tạo được 1 văn bản:" in result.output
+    assert "ds.csv, dòng 3" in result.output
+    assert "so:" in result.output and "số nguyên" in result.output
+    assert "ngay:" in result.output and "31/02/2021" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_rows_that_would_write_the_same_file_are_reported_not_overwritten(tmp_path):
+    rows = write_csv(tmp_path / "ds.csv", [
+        ["co_quan_ban_hanh.ten", "so", "nguoi_ky.ho_ten"],
+        ["BCH Huyện đoàn A", "7", "Lê Văn A"],
+        ["BCH Huyện đoàn B", "7", "Lê Văn B"],
+        ["BCH Huyện đoàn C", "8", "Lê Văn C"],
+    ])
+    report = run_batch(rows, tmp_path / "ra", base=BASE, jobs=2, check=False)
+    assert [r.ok for r in report.results] == [True, False, True]
+    assert "trùng tên tệp 07-KH-HĐTN.docx với ds.csv, dòng 2" in report.results[1].error
+    assert "BCH HUYỆN ĐOÀN A" in text_lines(open_docx(tmp_path / "ra" / "07-KH-HĐTN.docx"))
+    assert files(tmp_path / "ra") == ["07-KH-HĐTN.docx", "08-KH-HĐTN.docx"]
+
+
+def test_names_come_from_the_pattern_and_are_safe_file_names(tmp_path):
+    rows = write_csv(tmp_path / "ds.csv", [
+        ["co_quan_ban_hanh.ten", "so", "ten_tep", "nguoi_ky.ho_ten"],
+        ["BCH Đoàn xã A/B", "5", "", "Lê Văn A"],
+        ["BCH Đoàn xã C", "", "rieng: C?", "Lê Văn C"],
+    ])
+    report = run_batch(rows, tmp_path / "ra", base=BASE, name_pattern="{issuer} {number}-{type} {year}",
+                       check=False)
+    assert not report.failed, report.summary()
+    assert files(tmp_path / "ra") == ["BCH Đoàn xã A-B 05-KH 2021.docx", "rieng- C-.docx"]
+    assert safe_file_name(' a<b>c:"d"|e*f ') == "a-b-c-d-e-f"
+
+
+def test_an_unknown_value_in_the_name_pattern_is_a_usage_error(tmp_path):
+    result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", tmp_path / "ra", "--name", "{so}.docx")
+    assert result.exit_code == 2
+    assert "{so}" in result.output and "{number}" in result.output
+    assert not (tmp_path / "ra").exists()
+
+
+def test_existing_files_are_kept_unless_forced(tmp_path):
+    out = tmp_path / "ra"
+    out.mkdir()
+    (out / "12-KH-HĐTN.docx").write_bytes(b"cu")
+    result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", out, "--no-check")
+    assert result.exit_code == 1
+    assert "12-KH-HĐTN.docx đã tồn tại" in result.output and "Đã tạo 4/5" in result.output
+    assert (out / "12-KH-HĐTN.docx").read_bytes() == b"cu"
+    result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", out, "--force", "--no-check")
+    assert result.exit_code == 0, result.output
+    assert (out / "12-KH-HĐTN.docx").read_bytes()[:2] == b"PK"
+    assert files(out) == NAMES  # and no temporary file left behind
+
+
+def test_parallel_and_serial_runs_write_the_same_files(tmp_path):
+    one = run_batch(BATCH / "danh-sach.csv", tmp_path / "1", base=BASE, jobs=1, check=False)
+    two = run_batch(BATCH / "danh-sach.csv", tmp_path / "2", base=BASE, jobs=3, check=False)
+    assert [r.output.name for r in one.results] == [r.output.name for r in two.results]
+    for name in files(tmp_path / "1"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+
+
+def test_a_row_without_a_field_the_base_leaves_out_is_reported(tmp_path):
+    rows = write_csv(tmp_path / "ds.csv", [["co_quan_ban_hanh.ten", "so"], ["BCH Huyện đoàn A", "7"]])
+    report = run_batch(rows, tmp_path / "ra", base=BASE, check=False)
+    assert "nguoi_ky.ho_ten" in report.results[0].error and "Thiếu" in report.results[0].error
+    assert files(tmp_path / "ra") == []
+
+
+def test_each_document_is_checked_against_the_layout_rules_by_default(tmp_path):
+    report = run_batch(BATCH / "danh-sach.csv", tmp_path, base=BASE, jobs=1)
+    assert not report.failed, report.summary()
+    assert files(tmp_path) == NAMES
+
+
+def test_progress_is_reported_once_per_document(tmp_path):
+    seen = []
+    run_batch(BATCH / "danh-sach.csv", tmp_path, base=BASE, jobs=2, check=False,
+              progress=lambda result, done, total: seen.append((done, total, result.label)))
+    assert [(done, total) for done, total, _ in seen] == [(i, 5) for i in range(1, 6)]
+    assert len({label for _, _, label in seen}) == 5
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path):
+    result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", tmp_path, "--no-check")
+    assert result.exit_code == 0
+    assert "Đang tạo" not in result.output
+    assert result.output.strip().splitlines() == [result.output.strip().splitlines()[0]]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_a_progress_bar_on_a_terminal(tmp_path):
+    import pty
+
+    parent, child = pty.openpty()
+    process = subprocess.run(
+        [sys.executable, "-m", "vanban", "batch", str(BATCH / "danh-sach.csv"), "--base", str(BASE),
+         "-o", str(tmp_path), "--no-check"],
+        stderr=child, stdout=subprocess.PIPE, text=True, timeout=300,
+    )
+    os.close(child)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(parent, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(parent)
+    assert process.returncode == 0
+    assert "Đang tạo văn bản" in shown.decode("utf-8", "replace")
+    assert "Đang tạo" not in process.stdout and "Đã tạo 5/5" in process.stdout
+
+
+def test_a_cell_with_several_lines_fills_a_list_and_an_empty_cell_keeps_the_base():
+    data = {"noi_nhan": ["A"], "so": 3, "nguoi_ky": {"ho_ten": "X", "chuc_vu": "Bí thư"}}
+    _apply(data, "noi_nhan", "B (để b/c)\n\n C ")
+    _apply(data, "+noi_nhan", "D")
+    _apply(data, "nguoi_ky.ho_ten", "Y")
+    _apply(data, "kinh_phi", "một dòng")
+    assert data == {"noi_nhan": ["B (để b/c)", "C", "D"], "so": 3,
+                    "nguoi_ky": {"ho_ten": "Y", "chuc_vu": "Bí thư"}, "kinh_phi": "một dòng"}
+    rows = [{"so": None, "nguoi_ky.ho_ten": "Z"}]
+    from vanban._batch import _row_job
+
+    job = _row_job(1, "x", {"so": 3, "nguoi_ky": {"ho_ten": "X"}}, rows[0])
+    assert job.data == {"so": 3, "nguoi_ky": {"ho_ten": "Z"}}
+
+
+def _write(name, content):
+    def make(folder):
+        path = folder / name
+        if content is None:
+            path.mkdir()
+        else:
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return path
+
+    return make
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (_write("vao", None), "không có tệp .yaml"),
+        (_write("ds.csv", "so\n1\n".encode("utf-16")), "UTF-8"),
+        (_write("ds.csv", "so\n"), "không có dòng dữ liệu"),
+        (_write("mot.yaml", "loai: ke-hoach\n"), "phải là một danh sách"),
+        (_write("ds.txt", "x"), ".csv hay .xlsx"),
+        (_write("ds.xlsx", b"not a zip"), "Excel"),
+    ],
+    ids=["empty-folder", "utf16-csv", "header-only", "yaml-mapping", "unknown-suffix", "broken-xlsx"],
+)
+def test_unreadable_input_is_a_clear_error_and_writes_nothing(setup, message, tmp_path):
+    source = setup(tmp_path)
+    result = run("batch", source, "-o", tmp_path / "ra")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Lỗi: ") and message in result.output
+    assert not (tmp_path / "ra").exists()
+
+
+def test_a_base_that_is_not_a_document_is_a_clear_error(tmp_path):
+    base = tmp_path / "chung.yaml"
+    base.write_text("- a\n- b\n", encoding="utf-8")
+    result = run("batch", BATCH / "danh-sach.csv", "--base", base, "-o", tmp_path / "ra")
+    assert result.exit_code == 1 and "mẫu chung" in result.output
+
+
+def test_a_folder_merged_over_a_base(tmp_path):
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("co_quan_ban_hanh: {ten: BCH Huyện đoàn A}\nso: 4\n"
+                                   "nguoi_ky: {ho_ten: Lê Văn A}\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("so: [\n", encoding="utf-8")
+    report = run_batch(folder, tmp_path / "ra", base=BASE, check=False)
+    assert [r.ok for r in report.results] == [True, False]
+    assert "b.yaml" in report.results[1].error and "Lỗi cú pháp YAML" in report.results[1].error
+    assert files(tmp_path / "ra") == ["04-KH-HĐTN.docx"]
