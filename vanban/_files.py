@@ -12,22 +12,34 @@ from pathlib import Path
 from .errors import OutputError, OutputExistsError
 
 _REASONS = {
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EACCES: "không có quyền ghi vào thư mục này",
-    errno.EPERM: "không có quyền ghi vào thư mục này",
-    errno.EROFS: "ổ đĩa chỉ đọc",
-    errno.ETXTBSY: "tệp đang được một chương trình khác mở",
-    errno.EISDIR: "đã có một thư mục trùng tên",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-    errno.EDQUOT: "đã hết dung lượng được phép",
+    errno.ENOSPC: "ổ đĩa đã đầy; hãy xóa bớt tệp hoặc lưu vào ổ khác",
+    errno.EDQUOT: "đã hết dung lượng được phép; hãy xóa bớt tệp hoặc lưu vào ổ khác",
+    errno.EACCES: "không có quyền ghi vào thư mục này; hãy chọn thư mục khác (-o)",
+    errno.EPERM: "không có quyền ghi vào thư mục này; hãy chọn thư mục khác (-o)",
+    errno.EROFS: "ổ đĩa chỉ đọc; hãy lưu vào ổ khác",
+    errno.ETXTBSY: "tệp đang được một chương trình khác mở; hãy đóng tệp rồi chạy lại",
+    errno.EBUSY: "tệp đang được một chương trình khác mở; hãy đóng tệp rồi chạy lại",
+    errno.EISDIR: "đã có một thư mục trùng tên; hãy chọn tên khác (-o)",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.ENOENT: "thư mục không còn tồn tại",
+    errno.ENAMETOOLONG: "tên tệp quá dài; hãy chọn tên ngắn hơn (-o)",
+    errno.EINVAL: "tên tệp có ký tự không được phép (như : * ? \" < > |); hãy chọn tên khác (-o)",
+    errno.EIO: "lỗi đọc ghi ổ đĩa (ổ USB bị rút, ổ mạng mất kết nối?)",
 }
+_LOCKED = "tệp đang được mở trong chương trình khác (ví dụ Word) hoặc chỉ cho đọc; hãy đóng tệp rồi chạy lại"
+# Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (a file open in Word)
+_WINDOWS_LOCKED = {32, 33}
+# No hard links on this file system (FAT/exFAT USB drives, some network shares).
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.ENOSYS, errno.EMLINK}
 
 # Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno, error.strerror or str(error))
+    if getattr(error, "winerror", None) in _WINDOWS_LOCKED:
+        return _LOCKED
+    return _REASONS.get(error.errno, f"lỗi của hệ thống tệp ({error.strerror or error})")
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
@@ -38,12 +50,19 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     file is never replaced, even one created while we were writing.
     """
     folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(path, f"thư mục {folder} không tồn tại; hãy tạo thư mục trước")
-    if path.exists() and not overwrite:
-        raise OutputExistsError(path)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        if not folder.is_dir():
+            what = "là một tệp, không phải thư mục" if folder.exists() else "không tồn tại; hãy tạo thư mục trước"
+            raise OutputError(path, f"thư mục {folder} {what}")
+        if path.is_dir():
+            raise OutputError(path, _REASONS[errno.EISDIR])
+        if path.exists() and not overwrite:
+            raise OutputExistsError(path)
+    except OSError as error:  # a name too long, a drive gone: even looking fails
+        raise OutputError(path, _reason(error)) from error
+    try:
+        # a short name of its own: the output's name may already be near the length limit
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".vanban-", suffix=".tmp")
     except OSError as error:
         raise OutputError(path, _reason(error)) from error
     try:
@@ -52,18 +71,40 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # fails if path appeared meanwhile
-            os.unlink(temporary)
+    except OSError as error:
+        _remove(temporary)
+        raise OutputError(path, _reason(error)) from error
+    try:
+        _move_into_place(temporary, path, overwrite)
     except FileExistsError:
         _remove(temporary)
         raise OutputExistsError(path) from None
     except OSError as error:
         _remove(temporary)
-        raise OutputError(path, _reason(error)) from error
+        # the temporary file was written in the folder, so the folder is writable:
+        # what refuses is the output file itself
+        locked = error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
+        raise OutputError(path, _LOCKED if locked else _reason(error)) from error
     return path
+
+
+def _move_into_place(temporary: str, path: Path, overwrite: bool) -> None:
+    if overwrite:
+        os.replace(temporary, path)
+        return
+    try:
+        os.link(temporary, path)  # fails if path appeared meanwhile
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        # No hard links here: rename, after a last look (Windows' rename never replaces).
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.rename(temporary, path)
+        return
+    _remove(temporary)
 
 
 def _remove(path: str) -> None:

@@ -8,8 +8,8 @@ the Vietnamese letters should be. Printed in a Unicode font it is gibberish.
 
 :func:`legacy_encoding` finds such text. A word counts as legacy when it is not
 a Vietnamese syllable as written, but decoding it from one of the encodings
-(tables below) gives one of two letters or more, and it has an ASCII letter in
-it (a lone ``«`` or ``·`` is punctuation, ``où`` read as ``ó`` is too short to tell). A text is reported when legacy words are a fifth of its
+(tables below) gives one of two letters or more (a lone ``«`` or ``·`` is
+punctuation, ``où`` read as ``ó`` is too short to tell). A text is reported when legacy words are a fifth of its
 words or more, or at least three of them: a foreign name (``Raúl``) or word
 (``où``) in Unicode text is not enough.
 
@@ -74,14 +74,18 @@ _VNI_LETTERS = {
 
 _TONES = {_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT}
 _INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-# Nuclei that may close with a consonant, and rimes that end in a glide (never closed).
-_CLOSABLE = "uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uơ|[aăâeêioôơuưy]"
-_OPEN = (
-    "iêu|yêu|uôi|ươi|ươu|oai|oay|oeo|uây|uya|uyu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
-)
-_FINAL = "(?:ch|ng|nh|[cmnpt])"
-_SYLLABLE = re.compile(f"^{_INITIAL}(?:(?:{_CLOSABLE}){_FINAL}?|{_OPEN})$")
+# Rimes: a nucleus and the finals it takes. Glides (ai, ao, ưu ...) never close.
+_RIMES = "|".join([
+    "(?:a|ê|i|oa|uê|uy)(?:ch|nh)",
+    "(?:a|ă|â|e|o|ô|u|ư|iê|uô|ươ|oa|oă|oe|uâ)(?:ng|c)",
+    "(?:a|ă|â|e|ê|i|o|ô|ơ|u|ư|iê|yê|uô|ươ|oa|oă|oe)[mp]",
+    "(?:a|ă|â|e|ê|i|o|ô|ơ|u|ư|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uyê)[nt]",
+    "iêu|yêu|uôi|ươi|ươu|oai|oay|oao|oeo|uây|uya|uyu",
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu|oa|oe|uê|uy|uơ",
+    "[aeêioôơuư]",
+])
+# A bare y stands after few initials (ký, lý, mỹ, quý, tỷ); elsewhere it is spelled i.
+_SYLLABLE = re.compile(f"^(?:{_INITIAL}(?:{_RIMES})|(?:[hklmstvđ]|qu)?y)$")
 
 
 def is_vietnamese_syllable(word: str) -> bool:
@@ -152,7 +156,7 @@ def legacy_encoding(text: str) -> Optional[LegacyText]:
     """The legacy encoding ``text`` seems to be typed in, or None for ordinary Unicode text."""
     if text.isascii():
         return None
-    words = [w for w in _WORD.findall(text) if _ASCII_LETTER.search(w) and not w.isdigit()]
+    words = [w for w in _WORD.findall(text) if len(w) > 1 or _ASCII_LETTER.match(w)]
     if not words:
         return None
     best: Optional[LegacyText] = None

@@ -76,22 +76,68 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _YAML_PROBLEMS = {
     "mapping values are not allowed here": "dấu ':' không đúng chỗ (thụt lề sai, hoặc đoạn văn có ': ' cần đặt trong ngoặc kép)",
     "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
+    "found a tab character": "có ký tự Tab; hãy thụt lề bằng dấu cách",
+    "found character": "có ký tự không thể đứng đầu một đoạn văn (như @ hoặc `); hãy đặt đoạn văn trong ngoặc kép",
     "could not find expected ':'": "thiếu dấu ':' sau tên trường",
     "found undefined alias": "dấu '*' ở đầu dòng; hãy đặt đoạn văn trong ngoặc kép",
+    "expected alphabetic or numeric character": "dấu '&' hoặc '*' ở đầu đoạn văn; hãy đặt đoạn văn trong ngoặc kép",
     "expected <block end>, but found '-'": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
+    "expected <block end>": "thụt lề không thẳng hàng với các dòng trên",
+    "did not find expected '-' indicator": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
+    "did not find expected key": "thụt lề sai hoặc thiếu dấu ':' sau tên trường",
+    "block sequence entries are not allowed": "gạch đầu dòng '- ' đặt sai chỗ (hãy xuống dòng và thụt lề)",
+    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng ở cuối một đoạn văn",
+    "expected ',' or ']'": "thiếu dấu ']' đóng danh sách [...] hoặc thiếu dấu ',' giữa các mục",
+    "expected ',' or '}'": "thiếu dấu '}' đóng nhóm {...} hoặc thiếu dấu ',' giữa các trường",
+    "found unknown escape character": "trong ngoặc kép \"...\" dấu '\\' phải viết hai lần ('\\\\'), hoặc dùng ngoặc đơn '...'",
+    "but found another document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
+    "expected a single document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
+    "expected '<document start>'": "có nội dung thừa hoặc thụt lề sai ở đầu tệp",
+    "found unexpected ':'": "dấu ':' không đúng chỗ; hãy đặt đoạn văn trong ngoặc kép",
+    "expected the node content": "thiếu giá trị sau tên trường hoặc sau gạch đầu dòng",
 }
 
 
-def _yaml_problem(error: yaml.YAMLError) -> Problem:
+def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return Problem(
+            f"dòng {line}, cột {column}",
+            f"Tệp chứa ký tự điều khiển hoặc ký tự không dùng trong văn bản (mã U+{code:04X}); "
+            "hãy xóa ký tự này (thường do dán từ phần mềm khác).",
+        )
     mark = getattr(error, "problem_mark", None)
     where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
     problem = getattr(error, "problem", None) or str(error)
-    problem = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), problem)
+    translated = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), None)
+    problem = translated or f"{problem} (thông báo gốc của YAML)"
     return Problem(
         where,
         f"Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), "
         "dấu ':' sau tên trường, và đặt đoạn văn có dấu ':' hoặc '#' trong ngoặc kép.",
     )
+
+
+_JSON_PROBLEMS = {
+    "Expecting value": "thiếu giá trị, hoặc có dấu ',' thừa",
+    "Expecting ',' delimiter": "thiếu dấu ',' giữa hai mục",
+    "Expecting ':' delimiter": "thiếu dấu ':' sau tên trường",
+    "Expecting property name enclosed in double quotes":
+        "tên trường phải đặt trong ngoặc kép \"...\", hoặc có dấu ',' thừa trước '}'",
+    "Invalid control character at": "có ký tự điều khiển (Tab, xuống dòng) trong chuỗi; hãy viết \\t, \\n",
+    "Unterminated string starting at": "thiếu dấu ngoặc kép đóng chuỗi",
+    "Extra data": "có nội dung thừa sau dấu '}' cuối cùng",
+    "Invalid \\escape": "dấu '\\' trong chuỗi phải viết hai lần ('\\\\')",
+    "Invalid \\uXXXX escape": "mã \\uXXXX không hợp lệ",
+}
+
+
+def _json_problem(error: json.JSONDecodeError) -> Problem:
+    message = next((vi for en, vi in _JSON_PROBLEMS.items() if error.msg.startswith(en)),
+                   f"{error.msg} (thông báo gốc của JSON)")
+    return Problem(f"dòng {error.lineno}, cột {error.colno}", f"Lỗi cú pháp JSON: {message}.")
 
 
 _READ_ERRORS = {
@@ -116,15 +162,14 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
         try:
             return json.loads(text), None
         except json.JSONDecodeError as error:
-            where = f"dòng {error.lineno}, cột {error.colno}"
-            raise InputError([Problem(where, f"Lỗi cú pháp JSON: {error.msg}.")], path) from None
+            raise InputError([_json_problem(error)], path) from None
         except RecursionError:
             raise InputError([_too_deep()], path) from None
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
         data = yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as error:
-        raise InputError([_yaml_problem(error)], path) from None
+        raise InputError([_yaml_problem(error, text)], path) from None
     except RecursionError:
         raise InputError([_too_deep()], path) from None
     hidden = list(_comments_eating_text(node, text.splitlines()))
