@@ -439,7 +439,7 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
         if settings.check:
             from ._check import verify
 
-            verify(data, getattr(document, "profile_name", None) or document.profile)
+            verify(data, document.profile_name)  # as vanban render: never a document that breaks a MUST rule
         write_atomic(_temporary(settings, job.index, ".docx"), data, overwrite=True)
         return job.index, name, None
     except (_Skip, VanbanError) as error:

@@ -353,6 +353,13 @@ class PdfConverter:
             finally:
                 shutil.rmtree(out, ignore_errors=True)
 
+    def _office_environment(self) -> dict:
+        """LibreOffice's temporary files go to this converter's folder, removed on close,
+        even when a hung LibreOffice had to be killed."""
+        temporary = self.folder / "tmp"
+        temporary.mkdir(exist_ok=True)
+        return {**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}
+
     def _input_filter(self, source: Path) -> Optional[str]:
         return DOCX_FILTER if source.suffix.lower() == ".docx" else None
 
@@ -373,7 +380,7 @@ class PdfConverter:
                 [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                  "--nocrashreport", "--nodefault", "--nologo", "--nofirststartwizard", "--norestore",
                  "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=self._office_environment(),
             )
             bridge_script = Path(__file__).with_name("_uno_bridge.py")
             try:
@@ -381,6 +388,7 @@ class PdfConverter:
                     [self.uno_python, str(bridge_script), pipe, str(self.start_timeout)],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                     text=True, encoding="utf-8", bufsize=1, cwd=str(self.folder),
+                    env=self._office_environment(),
                 )
             except OSError:
                 _kill_tree(soffice)
@@ -441,7 +449,8 @@ class PdfConverter:
         if import_filter:
             args.append(f"--infilter={import_filter}")
         args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source)]
-        process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=self._office_environment())
         self.starts += 1
         try:
             process.wait(timeout=self.timeout)
