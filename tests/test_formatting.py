@@ -156,12 +156,18 @@ def test_recipients_get_dash_semicolons_and_a_final_archive_line_with_full_stop(
 
 def test_signer_with_authority_has_prefix_line_then_position():
     signer = Signer(authority="TM.", on_behalf_of="Ban Thường vụ", position="Bí thư", name="Nguyễn Trọng Nhân")
-    assert signer_lines(signer) == ("TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Trọng Nhân")
+    assert signer_lines(signer) == (["TM. BAN THƯỜNG VỤ"], "BÍ THƯ", "Nguyễn Trọng Nhân")
+
+
+def test_a_deputy_signing_for_a_collegial_body_adds_a_kt_line():
+    signer = Signer(authority="TM.", on_behalf_of="Ủy ban nhân dân", deputy_for="Chủ tịch",
+                    position="Phó Chủ tịch", name="Nguyễn Văn An")
+    assert signer_lines(signer) == (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
 
 
 def test_signer_without_authority_signs_with_the_bare_title():
     signer = Signer(position="Chánh Văn phòng", name="Lê Văn B")
-    assert signer_lines(signer) == ("", "CHÁNH VĂN PHÒNG", "Lê Văn B")
+    assert signer_lines(signer) == ([], "CHÁNH VĂN PHÒNG", "Lê Văn B")
 
 
 @pytest.mark.parametrize("given, stored", [("tm", "TM."), ("KT", "KT."), ("TL.", "TL."), (" q. ", "Q.")])

@@ -340,12 +340,16 @@ def test_signature_lines(page):
     signer = [p for p in located if p.place.startswith(f"table{last}[") and p.place.endswith("[1]")
               and p.text.strip()]
     lines = [p.text for p in signer]
+    first, name = signer[0], signer[-1]
     if document.signer.authority:
         assert lines[0].startswith(document.signer.authority + " ")
-        first, position, name = signer
+        if document.signer.deputy_for:
+            assert lines[1] == "KT. " + vanban._display.upper(document.signer.deputy_for)
+        position = signer[-2]
+        assert len(signer) == 3 + bool(document.signer.deputy_for)
         assert look(docx, position.paragraph).bold == {expect["position_bold"]}
     else:
-        first, name = signer
+        assert len(signer) == 2
     assert lines[0] == lines[0].upper() and look(docx, first.paragraph).bold == {True}
     assert name.text == document.signer.name and look(docx, name.paragraph).bold == {True}
     for p in signer:

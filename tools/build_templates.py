@@ -262,9 +262,14 @@ def _closing_block(document, profile: Profile) -> None:
     recipients, signer = table.cell(rows - 1, 0), table.cell(rows - 1, 1)
     if rows == 2:
         _paragraph(table.cell(0, 0), "", "signer_authority")  # same height as the TM. line, kept with it
-        _paragraph(table.cell(0, 1), "{{ signer_authority }}", "signer_authority")
+        authority = table.cell(0, 1)
+        _tag(authority, "{%p if signer_authority %}")
+        _each(authority, "line in signer_authority", "{{ line }}", "signer_authority")
+        _tag(authority, "{%p else %}")  # a cell needs a paragraph even when the head signs directly
+        _paragraph(authority, "", "signer_authority")
+        _tag(authority, "{%p endif %}")
     else:
-        _when(signer, "signer_authority", "{{ signer_authority }}", "signer_authority")
+        _each(signer, "line in signer_authority", "{{ line }}", "signer_authority")
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
     _each(recipients, "line in recipients", "{{ line }}", "recipient")
     _tag(signer, "{%p if signer_authority %}")

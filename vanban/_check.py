@@ -263,8 +263,9 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
         found.parts["signature_first"] = [first]
         found.parts["signature_name"] = [signer[-1]]
         found.parts["signature_titles"] = signer[:-1]
-        if AUTHORITY.match(clean(first.text)) and len(signer) > 2:
-            found.parts["signature_position"] = [signer[1]]
+        titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+        if AUTHORITY.match(clean(first.text)) and titles:
+            found.parts["signature_position"] = [titles[0]]
 
 
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:

@@ -208,14 +208,18 @@ def draft_mark(draft: Union[bool, int]) -> Optional[str]:
     return None
 
 
-def signer_lines(signer: Signer) -> tuple[str, str, str]:
-    """(đề ký line or "", chức vụ line, họ tên).
+def signer_lines(signer: Signer) -> tuple[list[str], str, str]:
+    """(đề ký lines, chức vụ line, họ tên).
 
-    With TM./KT./TL./Q. the prefix line stands above the position; a head who
-    signs directly has no prefix line and signs with the bare title (29-HD III.7).
+    With TM./KT./TL./TUQ./Q. the prefix line stands above the position, and a deputy
+    signing a collegial body's document adds a second one (TM. ỦY BAN NHÂN DÂN /
+    KT. CHỦ TỊCH / PHÓ CHỦ TỊCH). A head who signs directly has no prefix line and
+    signs with the bare title (29-HD III.7, NĐ 30 Điều 13).
     """
-    authority = upper(f"{signer.authority} {signer.on_behalf_of}") if signer.authority else ""
-    return authority, upper(signer.position), signer.name
+    lines = [upper(f"{signer.authority} {signer.on_behalf_of}")] if signer.authority else []
+    if signer.deputy_for:
+        lines.append(upper(f"KT. {signer.deputy_for}"))
+    return lines, upper(signer.position), signer.name
 
 
 # --- inline emphasis -------------------------------------------------------
@@ -393,7 +397,8 @@ TEMPLATE_VALUES: dict[str, str] = {
     "closing": "câu kết, đã có './.' (thẻ {{r closing }})",
     "recipients_label": "chữ 'Nơi nhận:'",
     "recipients": "các dòng Nơi nhận, đã có '- ', ';', '.' và dòng Lưu",
-    "signer_authority": "dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ), rỗng khi người đứng đầu ký trực tiếp",
+    "signer_authority": "các dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ; có thể thêm KT. CHỦ TỊCH); "
+                        "danh sách rỗng khi người đứng đầu ký trực tiếp",
     "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
     "signer_name": "họ tên người ký",
     "document_title": "tên loại và trích yếu, cho thuộc tính tệp",
@@ -451,7 +456,8 @@ def display(document: Document, profile: Profile) -> dict:
         "date_line": format_date_line(document.place, document.date),
         "type_name": "" if letter else upper(document.type_name),
         "title": parse_inline(document.title),
-        "title_rule": profile.title_rule.under(plain_text(document.title)[:60]),
+        # a trích yếu over two lines: measure the rule against the first line (about 72 characters)
+        "title_rule": profile.title_rule.under(plain_text(document.title)[:72]),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "bases": basis_lines(document.bases, profile),

@@ -201,7 +201,9 @@ DOAN = Profile(
         "title": TextFigure(size=14, bold=True),
         "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
         "addressee": TextFigure(size=14, bold=True, space_before_pt=12, space_after_pt=6),
-        "addressee_item": TextFigure(size=14, bold=True),
+        # several addressees: their dashes in a column under the centred label
+        "addressee_item": TextFigure(size=14, bold=True, align="left", left_indent_twips=3969,
+                                     space_after_pt=6),
         "basis": TextFigure(**_BODY),
         "body": TextFigure(**_BODY),
         "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
@@ -213,7 +215,8 @@ DOAN = Profile(
         "sub_bullet": TextFigure(**_BODY),
         "closing": TextFigure(**_BODY, keep_with_next=True),
         "recipients_label": TextFigure(size=13, bold=True, align="left"),
-        "recipient": TextFigure(size=11, align="left"),
+        # a long entry continues under its words, not under its dash
+        "recipient": TextFigure(size=11, align="left", left_indent_twips=142, first_line_indent_twips=-142),
         "signer_authority": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
@@ -269,7 +272,7 @@ NHA_NUOC = Profile(
         "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
         # right of centre, the dashes of several addressees under the colon (NĐ 30 PL I, ô 9a)
         "addressee": TextFigure(size=14, align="left", left_indent_twips=2268, space_before_pt=6),
-        "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402),
+        "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402, space_after_pt=6),
         "basis": TextFigure(**_STATE_BODY, italic=True),
         "body": TextFigure(**_STATE_BODY),
         "heading1": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
@@ -281,7 +284,8 @@ NHA_NUOC = Profile(
         "sub_bullet": TextFigure(**_STATE_BODY),
         "closing": TextFigure(**_STATE_BODY, keep_with_next=True),
         "recipients_label": TextFigure(size=12, bold=True, italic=True, align="left", space_before_pt=12),
-        "recipient": TextFigure(size=11, align="left"),
+        # a long entry continues under its words, not under its dash
+        "recipient": TextFigure(size=11, align="left", left_indent_twips=142, first_line_indent_twips=-142),
         "signer_authority": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
         "signer_position": TextFigure(size=14, bold=True),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),

@@ -434,6 +434,13 @@ class Signer(VanbanModel):
         "Tập thể hoặc chức danh được ký thay, ví dụ 'Ban Thường vụ' (sau TM.), 'Bí thư' (sau KT.).",
         default=None,
     )
+    deputy_for: Optional[Line] = field(
+        "deputy_for", "ky_thay",
+        "Ký thay (sau TM.)",
+        "Chức danh người đứng đầu khi cấp phó ký thay trong văn bản của tập thể: "
+        "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (ghi 'Chủ tịch').",
+        default=None,
+    )
     position: Line = field(
         "position", "chuc_vu", "Chức vụ", "Chức vụ người ký, ví dụ 'Bí thư', 'Phó Bí thư'."
     )
@@ -446,6 +453,11 @@ class Signer(VanbanModel):
                 "signer",
                 "Có thẩm quyền ký '{authority}' thì phải ghi 'thay_mat' (ví dụ: Ban Thường vụ).",
                 authority=self.authority,
+            )
+        if self.deputy_for and self.authority != "TM.":
+            raise _error(
+                "signer",
+                "'ky_thay' chỉ dùng sau 'tham_quyen: TM.' (TM. tập thể, KT. người đứng đầu).",
             )
         if self.on_behalf_of and not self.authority:
             raise _error(
