@@ -17,7 +17,8 @@ TOP_MARGIN_PT = 20 / 25.4 * 72
 TEXT_CENTRE_PT = (30 + (210 - 20)) / 2 / 25.4 * 72  # between the 30 mm and 20 mm margins
 
 
-PAGES = {"ke_hoach_114": 4, "huong_dan_yeu_the": 6, "bao_cao_yeu_the_2019": 6}
+PAGES = {"ke_hoach_114": 4, "huong_dan_yeu_the": 6, "bao_cao_yeu_the_2019": 6,
+         "ke_hoach_ubnd": 5, "cong_van_doan": 2, "cong_van_ubnd": 1}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,9 @@ def test_the_signature_block_is_whole_on_the_last_page(named_pdf):
     name, pdf = named_pdf
     document = vanban.load(EXAMPLES / f"{name}.yaml")
     text = pdf.pages[-1].extract_text()
-    for line in (document.signer.name, "Nơi nhận:", f"- Lưu {document.archive}."):
+    profile = vanban.get_profile(document.profile_name)
+    archive = profile.archive_format.format(archive=vanban._display.archive_of(document, profile))
+    for line in (document.signer.name, "Nơi nhận:", f"- {archive}."):
         assert line in text
     assert vanban._display.upper(document.signer.position) in text
 
