@@ -283,3 +283,19 @@ def test_a_folder_merged_over_a_base(tmp_path):
     assert [r.ok for r in report.results] == [True, False]
     assert "b.yaml" in report.results[1].error and "Lỗi cú pháp YAML" in report.results[1].error
     assert files(tmp_path / "ra") == ["04-KH-HĐTN.docx"]
+
+
+def test_when_libreoffice_will_not_start_each_pdf_reports_it_and_the_docx_is_kept(tmp_path, monkeypatch):
+    from vanban import _pdf
+    from vanban.errors import VanbanError
+
+    def refuse(self):
+        raise VanbanError("Không khởi động được LibreOffice (thử)")
+
+    monkeypatch.setattr(_pdf, "find_soffice", lambda: sys.executable)
+    monkeypatch.setattr(_pdf, "find_uno_python", lambda soffice: None)
+    monkeypatch.setattr(_pdf.PdfConverter, "__enter__", refuse)
+    report = run_batch(BATCH / "danh-sach.csv", tmp_path, base=BASE, pdf=True, jobs=2, check=False)
+    assert len(report.failed) == 5
+    assert all("nhưng không khởi động được LibreOffice (thử)" in r.error for r in report.failed)
+    assert files(tmp_path) == NAMES

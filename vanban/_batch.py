@@ -609,7 +609,12 @@ class _PdfStage:
         self.tasks.put((index, name))
 
     def _work(self, converter) -> None:
-        with converter:
+        try:
+            converter.__enter__()
+            broken = None
+        except VanbanError as problem:  # LibreOffice would not start: every task gets the reason
+            broken = str(problem)
+        try:
             while True:
                 task = self.tasks.get()
                 if task is None:
@@ -617,14 +622,17 @@ class _PdfStage:
                 index, name = task
                 source = _temporary(self.settings, index, ".docx")
                 target = _temporary(self.settings, index, ".pdf")
-                try:
-                    converter.convert(source, target, overwrite=True)
-                    error = None
-                except VanbanError as problem:
-                    error = str(problem).replace(str(source), name)
-                except Exception as problem:  # reported with the row, never a silent stop
-                    error = f"Lỗi không mong đợi khi tạo PDF ({type(problem).__name__}: {problem})"
+                error = broken
+                if error is None:
+                    try:
+                        converter.convert(source, target, overwrite=True)
+                    except VanbanError as problem:
+                        error = str(problem).replace(str(source), name)
+                    except Exception as problem:  # reported with the row, never a silent stop
+                        error = f"Lỗi không mong đợi khi tạo PDF ({type(problem).__name__}: {problem})"
                 self.events.put(("pdf", index, name, error))
+        finally:
+            converter.close()
 
     def close(self) -> None:
         for _ in self.threads:
