@@ -375,7 +375,7 @@ def main(argv: list[str]) -> int:
         "full": not quick,
     }
     if "render" in sections:
-        results["render"] = bench_render(iterations=10 if quick else 50, rounds=3 if quick else 5)
+        results["render"] = bench_render(iterations=15 if quick else 50, rounds=5)
     if "batch" in sections:
         counts = [100] if quick else [100, 1000]
         results["batch"] = bench_batch(counts, os.cpu_count() or 1, check_counts=[] if quick else [100])

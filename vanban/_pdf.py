@@ -204,8 +204,14 @@ class _Office:
             threading.Thread(target=self._read, daemon=True, name="vanban-uno-bridge").start()
 
     def _read(self) -> None:
+        """Replies of the bridge, one JSON object a line; anything else on its output is noise."""
         for line in self.bridge.stdout:
-            self.replies.put(line)
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(message, dict):
+                self.replies.put(message)
         self.replies.put(None)
 
     def alive(self) -> bool:
@@ -399,10 +405,9 @@ class PdfConverter:
         self._state["office"] = office
         self.starts += 1
         try:
-            line = office.replies.get(timeout=self.start_timeout + 10)
+            ready = office.replies.get(timeout=self.start_timeout + 10) or {}
         except queue.Empty:
-            line = None
-        ready = json.loads(line) if line else {}
+            ready = {}
         if not ready.get("ready"):
             self._state.pop("office", None)
             office.stop(gently=False)
@@ -424,16 +429,15 @@ class PdfConverter:
         try:
             office.bridge.stdin.write(json.dumps(request) + "\n")
             office.bridge.stdin.flush()
-            line = office.replies.get(timeout=self.timeout)
+            reply = office.replies.get(timeout=self.timeout)
         except queue.Empty:
             self._drop_office()
             raise ConversionTimeout(shown, self.timeout) from None
         except OSError:
-            line = None
-        if line is None:
+            reply = None
+        if reply is None:
             self._drop_office()
             raise ConversionError(shown, "LibreOffice dừng đột ngột khi mở tệp này (tệp có thể bị hỏng)")
-        reply = json.loads(line)
         if not reply.get("ok"):
             raise ConversionError(shown, _reason(reply.get("error", "")))
         if not target.is_file():
