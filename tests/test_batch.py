@@ -71,7 +71,9 @@ def test_excel_and_yaml_lists_give_the_same_documents_as_csv(source, from_csv, t
 
 
 def test_each_document_is_the_same_as_rendering_it_alone(from_csv):
-    data = read_jobs(BATCH / "danh-sach.csv", BASE)[0].data
+    from vanban._batch import merge, read_base
+
+    data, _ = merge(read_base(BASE), read_jobs(BATCH / "danh-sach.csv", BASE)[0].row)
     assert (from_csv / "12-KH-HĐTN.docx").read_bytes() == vanban.render_bytes(vanban.parse(data))
 
 
@@ -227,11 +229,12 @@ def test_a_cell_with_several_lines_fills_a_list_and_an_empty_cell_keeps_the_base
     _apply(data, "kinh_phi", "một dòng")
     assert data == {"noi_nhan": ["B (để b/c)", "C", "D"], "so": 3,
                     "nguoi_ky": {"ho_ten": "Y", "chuc_vu": "Bí thư"}, "kinh_phi": "một dòng"}
-    rows = [{"so": None, "nguoi_ky.ho_ten": "Z"}]
-    from vanban._batch import _row_job
+    from vanban._batch import merge
 
-    job = _row_job(1, "x", {"so": 3, "nguoi_ky": {"ho_ten": "X"}}, rows[0])
-    assert job.data == {"so": 3, "nguoi_ky": {"ho_ten": "Z"}}
+    base = {"so": 3, "nguoi_ky": {"ho_ten": "X"}}
+    assert merge(base, {"so": None, "nguoi_ky.ho_ten": "Z", "ten_tep": "rieng"}) == (
+        {"so": 3, "nguoi_ky": {"ho_ten": "Z"}}, "rieng")
+    assert base == {"so": 3, "nguoi_ky": {"ho_ten": "X"}}  # the base itself is never changed
 
 
 def _write(name, content):

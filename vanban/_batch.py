@@ -65,13 +65,16 @@ DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 
 @dataclass(frozen=True)
 class Job:
-    """One document to make: from a file (``path``) or from a row over the base (``data``)."""
+    """One document to make: a document file (``path``), or a row (``row``) or a file
+    (``path`` with ``over_base``) filled in over the base. Rows stay as they were read: the
+    worker merges them, so the main process never holds a copy of the base per row."""
 
     index: int
     label: str
     path: Optional[str] = None
-    data: Optional[dict] = None
-    name: Optional[str] = None
+    row: Optional[dict] = None
+    over_base: bool = False
+    error: Optional[str] = None
 
 
 @dataclass
@@ -141,29 +144,21 @@ def check_name_pattern(pattern: str) -> str:
     return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
 
 
+def read_base(base: Optional[PathLike]) -> dict:
+    """The base document's fields (empty without a base)."""
+    return _read_base(Path(base)) if base is not None else {}
+
+
 def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
-    """The documents of ``source`` (a folder, or a data file), each merged over ``base``."""
+    """The documents of ``source`` (a folder, or a data file); with ``base``, each is filled in
+    over it (by :func:`merge`, in the worker)."""
     source = Path(source)
-    base_data = _read_base(Path(base)) if base is not None else None
     if source.is_dir():
         files = sorted((p for p in source.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()),
                        key=lambda p: _natural(p.name))
         if not files:
             raise VanbanError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
-        if base_data is None:
-            return [Job(i, p.name, path=str(p)) for i, p in enumerate(files, start=1)]
-        from ._loading import read_data
-
-        jobs = []
-        for index, path in enumerate(files, start=1):
-            try:
-                data, _ = read_data(path)
-            except InputError as error:
-                jobs.append(Job(index, path.name, data={"__error__": str(error)}))
-                continue
-            jobs.append(_row_job(index, path.name, base_data, data if isinstance(data, dict) else {"__error__": (
-                "Tệp phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")}))
-        return jobs
+        return [Job(i, p.name, path=str(p), over_base=base is not None) for i, p in enumerate(files, start=1)]
     if not source.is_file():
         raise VanbanError(f"Không tìm thấy {source}.")
     suffix = source.suffix.lower()
@@ -180,7 +175,10 @@ def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
         rows = _list_rows(source)
     if not rows:
         raise VanbanError(f"Tệp {source.name} không có dòng dữ liệu nào.")
-    return [_row_job(i, label, base_data or {}, row) for i, (label, row) in enumerate(rows, start=1)]
+    return [
+        Job(i, label, error=row["__error__"]) if "__error__" in row else Job(i, label, row=row)
+        for i, (label, row) in enumerate(rows, start=1)
+    ]
 
 
 def _natural(name: str) -> list:
@@ -287,24 +285,20 @@ def _list_rows(path: Path) -> list[tuple[str, dict]]:
     return rows
 
 
-def _row_job(index: int, label: str, base: dict, row: dict) -> Job:
-    """The row merged over a copy of the base; a row that cannot be merged carries its error."""
-    if "__error__" in row:
-        return Job(index, label, data=row)
+def merge(base: dict, row: dict) -> tuple[dict, Optional[str]]:
+    """The row filled in over a copy of the base, and the row's own file name (``ten_tep``).
+    Raises _Skip with the reason when the row cannot be merged."""
     data = _copy(base)
     name = None
-    try:
-        for key, value in row.items():
-            key = str(key).strip()
-            if key == NAME_KEY:
-                name = None if value is None else str(value)
-                continue
-            if value is None:
-                continue
-            _apply(data, key, value)
-    except _Skip as problem:
-        return Job(index, label, data={"__error__": str(problem)})
-    return Job(index, label, data=data, name=name)
+    for key, value in row.items():
+        key = str(key).strip()
+        if key == NAME_KEY:
+            name = None if value is None else str(value)
+            continue
+        if value is None:
+            continue
+        _apply(data, key, value)
+    return data, name
 
 
 def _copy(value: Any) -> Any:
@@ -364,10 +358,10 @@ def safe_file_name(name: str) -> str:
     return name
 
 
-def output_name(pattern: str, document, job: Job) -> str:
+def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None) -> str:
     """The file name of ``document`` from ``pattern`` (or the row's own ``ten_tep``)."""
-    if job.name:
-        name = job.name if job.name.lower().endswith(".docx") else job.name + ".docx"
+    if own_name:
+        name = own_name if own_name.lower().endswith(".docx") else own_name + ".docx"
     else:
         date = document.date
         values = {
@@ -392,6 +386,13 @@ def output_name(pattern: str, document, job: Job) -> str:
 # --- the worker (runs in a pool process) -----------------------------------------------------
 
 _worker_renderers: dict = {}
+_worker_base: dict = {}
+
+
+def _init_worker(base: dict) -> None:
+    """Each pool process receives the base once, not with every row."""
+    global _worker_base
+    _worker_base = base
 
 
 def _renderer(template_dirs: tuple):
@@ -423,16 +424,23 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
     Returns (index, final file name, error message); never raises for the
     document's own problems, so one bad row never stops the others."""
     from ._files import write_atomic
-    from ._loading import load, parse
+    from ._loading import load, parse, read_data
 
     try:
-        if job.data is not None and "__error__" in job.data:
-            raise _Skip(job.data["__error__"])
-        if job.path is not None:
+        own_name = None
+        if job.error is not None:
+            raise _Skip(job.error)
+        if job.path is not None and not job.over_base:
             document = load(job.path)
         else:
-            document = parse(job.data)
-        name = output_name(settings.pattern, document, job)
+            row = job.row
+            if job.path is not None:
+                row, _ = read_data(Path(job.path))
+                if not isinstance(row, dict):
+                    raise _Skip("Tệp phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")
+            data, own_name = merge(_worker_base, row)
+            document = parse(data)
+        name = output_name(settings.pattern, document, job, own_name)
         if not settings.overwrite and (Path(settings.out_dir) / name).exists():
             raise OutputExistsError(Path(settings.out_dir) / name)
         data = _renderer(settings.template_dirs).render_bytes(document)
@@ -482,6 +490,7 @@ def run_batch(
 
         if find_soffice() is None:
             raise MissingToolError("libreoffice", "tạo được PDF")
+    base_data = read_base(base)
     all_jobs = read_jobs(source, base)
     out.mkdir(parents=True, exist_ok=True)
     settings = _Settings(str(out), pattern, tuple(str(d) for d in template_dirs), overwrite, check,
@@ -489,7 +498,7 @@ def run_batch(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs)))
     results = {job.index: ItemResult(job.index, job.label) for job in all_jobs}
     try:
-        names = _Run(all_jobs, settings, workers, pdf, pdf_timeout, results, progress).run()
+        names = _Run(all_jobs, settings, workers, pdf, pdf_timeout, results, progress, base_data).run()
         _finish(settings, results, names, pdf, overwrite)
     finally:
         for leftover in out.glob(f".vanban-{settings.token}-*"):
@@ -501,7 +510,8 @@ class _Run:
     """The event loop of one batch, in the calling thread: render results and PDF results
     arrive on one queue; the progress callback is only ever called from here."""
 
-    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, results, progress):
+    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, results, progress, base):
+        self.base = base
         self.jobs = jobs
         self.settings = settings
         self.workers = workers
@@ -522,17 +532,20 @@ class _Run:
             if self.workers > 1:
                 from concurrent.futures import ProcessPoolExecutor
 
-                self.pool = ProcessPoolExecutor(max_workers=self.workers)
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                                initargs=(self.base,))
                 self._fill()  # starts the worker processes before any thread of ours exists
             if self.pdf:
                 self.stage = _PdfStage(self.workers, self.settings, self.pdf_timeout, self.events)
             if self.pool is None:
+                _init_worker(self.base)
                 for job in self.jobs:
                     self._rendered(*make_document(job, self.settings))
                     self._drain()
             while self.pending:
                 self._handle(self.events.get())
         finally:
+            _init_worker({})
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             if self.stage is not None:
