@@ -56,7 +56,6 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     from . import Renderer, VanbanError, load
 
     from ._check import verify
-    from ._files import write_atomic
 
     output = output or file.with_suffix(".docx")
     try:
