@@ -112,6 +112,9 @@ class DocxView:
         return view
 
     def _index_styles(self) -> None:
+        self._chains: dict = {}
+        self._looks: dict = {}
+        self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
         self._default_paragraph_style = None
         if self.styles is not None:
@@ -184,6 +187,10 @@ class DocxView:
     # --- styles ----------------------------------------------------------------
 
     def _chain(self, style_id: Optional[str]) -> list:
+        """The style and its basedOn ancestors (computed once per style)."""
+        if style_id in self._chains:
+            return self._chains[style_id]
+        start = style_id
         chain = []
         while style_id and style_id in self._styles_by_id:
             style = self._styles_by_id[style_id]
@@ -192,6 +199,7 @@ class DocxView:
             chain.append(style)
             based = style.find(w("basedOn"))
             style_id = based.get(w("val")) if based is not None else None
+        self._chains[start] = chain
         return chain
 
     def _paragraph_style_chain(self, paragraph) -> list:
@@ -209,6 +217,9 @@ class DocxView:
         return self._chain(style.get(w("val"))) if style is not None else []
 
     def _defaults(self, kind: str):
+        return self._default_parts[kind]
+
+    def _find_defaults(self, kind: str):
         if self.styles is None:
             return None
         defaults = self.styles.find(w("docDefaults"))
@@ -265,7 +276,13 @@ class DocxView:
         return None
 
     def look(self, para: Union[Para, object]) -> Look:
+        """What a reader sees of a paragraph (computed once per paragraph)."""
         element = para.element if isinstance(para, Para) else para
+        if element not in self._looks:
+            self._looks[element] = self._look(element)
+        return self._looks[element]
+
+    def _look(self, element) -> Look:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
         runs = runs or [None]
         shown = Look()
