@@ -117,13 +117,14 @@ def copy_package_template(folder):
     return folder / "doan" / "van-ban.docx"
 
 
-def edit_template(path, old, new):
+def edit_template(path, old, new, part="word/document.xml"):
+    """Replace ``old`` by ``new`` in one XML part of the .docx at ``path``."""
     data = io.BytesIO(path.read_bytes())
     out = io.BytesIO()
     with zipfile.ZipFile(data) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
             content = source.read(item.filename)
-            if item.filename == "word/document.xml":
+            if item.filename == part:
                 content = content.replace(old.encode(), new.encode())
             target.writestr(item, content)
     path.write_bytes(out.getvalue())

@@ -57,16 +57,8 @@ def test_warm_output_of_an_offices_own_template_is_identical(plan, tmp_path):
 
 def test_a_header_using_values_is_rendered_for_each_document(plan, tmp_path):
     path = copy_package_template(tmp_path)
-    data = io.BytesIO(path.read_bytes())
-    out = io.BytesIO()
-    with zipfile.ZipFile(data) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "word/header1.xml":
-                content = content.replace(b"<w:p><w:pPr/></w:p>",
-                                          b"<w:p><w:r><w:t>{{ number_line }}</w:t></w:r></w:p>")
-            target.writestr(item, content)
-    path.write_bytes(out.getvalue())
+    edit_template(path, "<w:p><w:pPr/></w:p>", "<w:p><w:r><w:t>{{ number_line }}</w:t></w:r></w:p>",
+                  part="word/header1.xml")
     renderer = Renderer([tmp_path])
     for number in (7, 114):
         document = plan.model_copy(update={"number": number})
