@@ -443,3 +443,23 @@ def test_the_command_reports_an_unwritable_output_and_exits_1(tmp_path, monkeypa
     result = CliRunner().invoke(main, ["render", str(EXAMPLES / "ke_hoach_114.yaml"), "-o", str(out)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "ổ đĩa chỉ đọc" in result.output and not out.exists()
+
+
+# --- what the schema accepts, the checker accepts (found by the fuzzer) -------------------------
+
+@pytest.mark.parametrize("name", ["Nguyễn 2", "Lê Văn (An)", "Ωmega Lê", "nguyễn Văn A"])
+def test_a_signer_name_must_start_every_word_with_a_capital_letter(name):
+    document = data()
+    document["nguoi_ky"] = {"chuc_vu": "Bí thư", "ho_ten": name}
+    (problem,) = problems_of(document)
+    assert problem.startswith("nguoi_ky.ho_ten: ") and "chữ cái viết hoa" in problem
+
+
+@pytest.mark.parametrize("code", ["CTĐ&TTN", "ĐTN.VP"])
+def test_an_issuing_body_code_has_no_unit_separators(code):
+    document = data()
+    document["co_quan_ban_hanh"]["ky_hieu"] = code
+    (problem,) = problems_of(document)
+    assert problem.startswith("co_quan_ban_hanh.ky_hieu: ") and "don_vi_soan_thao" in problem
+    # the same code is a valid drafting unit
+    assert vanban.parse(data(don_vi_soan_thao=code)).drafting_unit == code

@@ -211,13 +211,19 @@ def _not_prefixed_with_luu(value: str) -> str:
     return value
 
 
+def _capital_letter(char: str) -> bool:
+    """A Latin capital (A-Z, Đ, À ... Ỹ): what the checker's rule U-SIG-3 reads as a capital."""
+    return char.isupper() and unicodedata.name(char, "").startswith("LATIN")
+
+
 def _capitalised_name(value: str) -> str:
-    lowered = [word for word in value.split() if word[:1].islower()]
-    if lowered:
-        suggestion = " ".join(word[:1].upper() + word[1:] for word in value.split())
+    words = value.split()
+    if not all(_capital_letter(word[0]) for word in words):
+        suggestion = " ".join(word[:1].upper() + word[1:] for word in words)
         raise _error(
             "person_name",
-            "Họ tên viết hoa chữ cái đầu mỗi tiếng (Phụ lục II NĐ 30), ví dụ '{suggestion}'.",
+            "Họ tên: mỗi tiếng bắt đầu bằng một chữ cái viết hoa (Phụ lục II NĐ 30), "
+            "ví dụ '{suggestion}'.",
             suggestion=suggestion,
         )
     return value
@@ -254,6 +260,7 @@ def _lines(value: Any) -> Any:
 Lines = Annotated[list[Line], BeforeValidator(_lines)]
 
 _CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9.&]*$")
+_AGENCY_CODE = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*$")
 
 
 def _code(value: Any) -> Any:
@@ -270,7 +277,24 @@ def _code(value: Any) -> Any:
     return value
 
 
+def _agency_code(value: Any) -> Any:
+    """The issuing body's part of the symbol: no '.' or '&' (those separate units, CTĐ&TTN)."""
+    value = _code(value)
+    if isinstance(value, str) and not _AGENCY_CODE.match(value):
+        raise PydanticCustomError(
+            "vanban_code",
+            "Ký hiệu cơ quan '{value}' không hợp lệ: chỉ gồm chữ IN HOA (có thể có Đ) và chữ số, "
+            "ví dụ ĐTN, TĐTN, TWĐTN, UBND; ký hiệu ban, đơn vị soạn thảo (VP, CTĐ&TTN) ghi ở "
+            "'don_vi_soan_thao'.",
+            {"value": value},
+        )
+    return value
+
+
 Code = Annotated[str, BeforeValidator(_code)]
+"""A unit's abbreviation in the symbol (VP, CTĐ&TTN)."""
+AgencyCode = Annotated[str, BeforeValidator(_agency_code)]
+"""An issuing body's abbreviation (ĐTN, TWĐTN, UBND): capitals and digits only."""
 
 
 # --- date -------------------------------------------------------------------
@@ -371,7 +395,7 @@ class Issuer(VanbanModel):
         "tên dài có thể chia thành nhiều dòng.",
         min_length=1,
     )
-    code: Code = field(
+    code: AgencyCode = field(
         "code", "ky_hieu", "Ký hiệu cơ quan",
         "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN, UBND.",
     )
