@@ -309,6 +309,12 @@ def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
         return f"Thiếu trường bắt buộc '{parts[-1]}'."
     if kind == "too_short" and isinstance(error.get("input"), str):
         kind = "string_too_short"
+    if kind in ("model_type", "dict_type", "model_attributes_type") and (
+            error.get("input") is None or isinstance(error.get("input"), (bool, int, float))):
+        value = error.get("input")
+        shown = "một mục trống" if value is None else f"'{str(value).lower() if isinstance(value, bool) else value}'"
+        return ("Cần một đoạn chữ hoặc một nhóm trường dạng 'tên_trường: giá trị'; "
+                f"thấy {shown}. Nếu đây là chữ, hãy đặt trong ngoặc kép, ví dụ \"2021\".")
     template = _MESSAGES.get(kind)
     if template is None:
         return error["msg"]
