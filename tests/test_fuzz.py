@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
 import vanban
@@ -53,6 +53,9 @@ PDF_SAMPLE_EVERY = 100  # in the long run, one document in this many also goes t
 
 FUZZ_SETTINGS = dict(
     deadline=None,
+    # the default run reports a failing document as found (shrinking a document can take
+    # minutes); the long run shrinks it to the smallest one that still fails
+    phases=list(Phase) if LONG else [Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
     derandomize=not LONG,  # the default run is the same on every machine; the long run explores
     print_blob=True,
@@ -268,10 +271,11 @@ def assert_page_says(document, data: bytes) -> None:
     assert recipients[:-1] == [nfc(r) for r in want["recipients"]]
     archive = recipients[-1]
     profile = want["profile"]
+    # the archive line: the profile's words around what the user wrote (NĐ 30 may add VT)
+    prefix = nfc("- " + profile.archive_format.format(archive="\0").split("\0")[0])
+    assert archive.startswith(prefix) and archive.endswith("."), archive
     if want["archive"]:
-        assert archive == nfc(f"- {profile.archive_format.format(archive=want['archive'])}.")
-    else:
-        assert re.fullmatch(r"- .+\.", archive), archive
+        assert archive.endswith(nfc(want["archive"]) + "."), archive
     known = set(want["by_style"]) | STRUCTURE | MARKS | {STYLE_NAMES["recipient"]}
     unknown = set(by_style) - known
     assert not unknown, f"paragraphs of an element the oracle does not know: {unknown}"
@@ -330,11 +334,14 @@ def known_crash(document):
 
 
 def _user_paragraphs(document) -> list[str]:
-    """The text of every paragraph the user wrote that is not a heading, as shown."""
+    """The text of every paragraph the user wrote that is not a heading, as shown
+    (table cells included)."""
     body: list = []
-    _outline(document.sections(), (), "arabic-points", body, [])
+    tables: list = []
+    _outline(document.sections(), (), "arabic-points", body, tables)
     texts = [text for style_name, text in body if "Heading" not in style_name]
-    return texts + [inline(t) for t in document.opening] + list(getattr(document, "bases", []))
+    cells = [cell for table in tables for row in table_cells(table) for cell in row[1:3]]
+    return texts + cells + [inline(t) for t in document.opening] + list(getattr(document, "bases", []))
 
 
 def known_false_finding(document, finding):
@@ -449,7 +456,8 @@ def test_long_run_ten_thousand_documents_and_a_sample_through_libreoffice(name, 
     sample: list[bytes] = []
     seen = [0]
 
-    @settings(max_examples=LONG_DOCUMENTS // len(TYPES), **FUZZ_SETTINGS)
+    @settings(max_examples=LONG_DOCUMENTS // len(TYPES), **{**FUZZ_SETTINGS, "derandomize": False,
+                                                            "phases": list(Phase)})
     @given(strategies.documents(name))
     def run(document):
         data = check_document(document)
@@ -563,7 +571,10 @@ CHECKER = "vanban/_check.py, vanban/rules.py: "
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_known_a_number_not_yet_issued_passes_the_checker(profile):
-    assert errors_of(vanban.parse(sample("ke-hoach", so=None, the_thuc=profile))) == []
+    document = vanban.parse(sample("ke-hoach", so=None, the_thuc=profile))
+    if profile == "nha-nuoc":  # the sample's 'luu: VP' is the archive bug below, not this one
+        document = document.model_copy(update={"archive": None})
+    assert errors_of(document) == []
 
 
 def test_known_an_issuing_body_name_over_two_lines_passes_the_checker():
@@ -600,6 +611,8 @@ def test_known_a_place_with_a_comma_is_refused_or_passes():
     refused_or_passes(sample("ke-hoach", dia_danh="Cầu Ngang, Trà Vinh"))
 
 
+@pytest.mark.xfail(strict=True, reason="schemas/document.py or profiles.py: a Nhà nước archive without VT is "
+                   "accepted but fails N-RCV-3")
 def test_known_a_state_archive_without_vt_is_refused_or_passes():
     refused_or_passes(sample("ke-hoach", the_thuc="nha-nuoc", luu="VP"))
 

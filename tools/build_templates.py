@@ -354,6 +354,12 @@ def build(profile: Profile, path: Path) -> None:
             body.remove(child)
     _prepare_styles(document, profile)
     settings = document.settings.element
+    # a line break (Shift+Enter) in a justified paragraph must not stretch the line before it
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        settings.append(compat)
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
     tab = settings.find(qn("w:defaultTabStop"))
     if tab is not None:
         tab.set(qn("w:val"), "720")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
+from ._display import to_roman
 from .errors import LayoutError, VanbanError
 from .rules import Rule, rules_for
 
@@ -45,9 +46,9 @@ RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s")
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
+# Lines that open the name of a Union issuing body (29-HD III.2): what stands above is its parent.
 ISSUER_START = re.compile(
-    r"^(BCH|BAN |CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ|VĂN PHÒNG|"
-    r"TỔ |HỘI ĐỒNG|TIỂU BAN|ỦY BAN|UỶ BAN|SỞ |PHÒNG |CỤC |VỤ |TRƯỜNG )"
+    r"^(BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ)\b"
 )
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+")
@@ -236,7 +237,8 @@ def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> N
 
 
 def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
-    label = _first(paragraphs, lambda p: clean(p.text).startswith("Nơi nhận"))
+    labels = [p for p in paragraphs if re.fullmatch(r"Nơi nhận\s*:?", clean(p.text))]
+    label = labels[-1] if labels else None  # the block is at the end; a sentence may start with the words
     if label is None:
         return
     found.parts["recipients_label"] = [label]
@@ -432,8 +434,11 @@ def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
         bolds.append(look.bold == {True})
     # Where the issuing body's name starts: a line like "BCH ĐOÀN ..." after a parent line;
     # otherwise at the first bold line (a single-level name is bold on every line).
-    starts = [i for i, p in enumerate(lines) if i and ISSUER_START.match(clean(p.text))]
-    first_issuer = starts[0] if starts else (bolds.index(True) if True in bolds else len(bolds) - 1)
+    starts = [i for i, p in enumerate(lines) if ISSUER_START.match(clean(p.text))]
+    if starts:
+        first_issuer = starts[0]
+    else:
+        first_issuer = bolds.index(True) if True in bolds else len(bolds) - 1
     for position, (para, bold) in enumerate(zip(lines, bolds)):
         if position < first_issuer and bold:
             issues.append((para, "tên cơ quan cấp trên không đậm", "đậm", None))
@@ -568,9 +573,6 @@ def check_diem_format(elements: Elements, rule: Rule) -> list[Issue]:
     return issues
 
 
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-
-
 def check_numbering(elements: Elements, rule: Rule) -> list[Issue]:
     issues = []
     romans = 0
@@ -578,7 +580,7 @@ def check_numbering(elements: Elements, rule: Rule) -> list[Issue]:
     for para in elements[rule.element]:
         match = LABEL.match(clean(para.text))
         if match.group(1):
-            expected = _ROMAN[romans] if romans < len(_ROMAN) else "?"
+            expected = to_roman(romans + 1)
             if match.group(1) != expected:
                 issues.append((para, f"mục {expected}.", f"mục {match.group(1)}.", None))
             romans += 1

@@ -131,6 +131,27 @@ def _new_environment():
     return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
 
 
+def template_error(name: str, error: Exception) -> TemplateError:
+    """A Jinja or sandbox error of a template, told in Vietnamese, the original kept after it."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    if isinstance(error, SecurityError):
+        attribute = re.search(r"attribute '([^']+)'", str(error))
+        what = f" (thuộc tính '{attribute.group(1)}')" if attribute else ""
+        detail = (f"mẫu không được phép truy cập phần bên trong của Python{what}; lệnh đã bị chặn để "
+                  "bảo vệ máy. Chỉ dùng các giá trị vanban cung cấp (xem 'vanban template check').")
+    elif isinstance(error, OverflowError):
+        detail = f"mẫu lặp quá nhiều lần (giới hạn của môi trường an toàn). Chi tiết: {error}"
+    elif isinstance(error, UndefinedError):
+        detail = f"mẫu dùng một giá trị vanban không cung cấp. Chi tiết: {error}"
+    elif isinstance(error, TemplateSyntaxError):
+        detail = f"lỗi cú pháp Jinja ở dòng {error.lineno}. Chi tiết: {error.message}"
+    else:
+        detail = str(error)
+    return TemplateError(name, detail)
+
+
 class Renderer:
     """Renders documents to .docx. Configure once, reuse everywhere (thread-safe).
 
@@ -226,8 +247,8 @@ class Renderer:
         template = DocxTemplate(io.BytesIO(template_bytes))
         try:
             template.render(values, jinja_env=self.environment, autoescape=True)
-        except JinjaTemplateError as error:
-            raise TemplateError(name, str(error)) from error
+        except (JinjaTemplateError, OverflowError) as error:
+            raise template_error(name, error) from error
         _remove_empty_runs(template.docx.element.body)
         _set_properties(template.docx.core_properties, values, document)
         out = io.BytesIO()
@@ -294,8 +315,8 @@ class _WarmTemplate:
             self.properties = {
                 prop: environment.from_string(getattr(core, prop)) for prop in _TEMPLATED_PROPERTIES
             }
-        except JinjaTemplateError as error:
-            raise TemplateError(name, str(error)) from error
+        except (JinjaTemplateError, OverflowError) as error:
+            raise template_error(name, error) from error
         self.core_name = core_part.partname.lstrip("/")
         self.core_xml = serialize_part_xml(core_part.element)
         self.document_name = template.docx.part.partname.lstrip("/")
@@ -323,8 +344,8 @@ class _WarmTemplate:
                 rendered = _after_render(helper, compiled.render(values)).encode(encoding)
                 changed[name] = serialize_part_xml(parse_xml(rendered))
             rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
-        except JinjaTemplateError as error:
-            raise TemplateError(self.name, str(error)) from error
+        except (JinjaTemplateError, OverflowError) as error:
+            raise template_error(self.name, error) from error
         body = helper.fix_tables(body_xml)
         helper.fix_docpr_ids(body)
         root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it

@@ -40,10 +40,11 @@ class Rule:
         return SEVERITY[self.strength]
 
 
-DOAN_NUMBER = r"^Số:\s?\d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9.&]*)?$"
+# A number not yet issued is left blank, to be written by hand: "Số:      -KH/ĐTN".
+DOAN_NUMBER = r"^Số:\s?(?:\d{2,}|\s*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9.&]*)?$"
 DOAN_NUMBER_LENIENT = r"^Số:?\s*\d+\s*[- ]\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9.&]*)?$"
 ND30_NUMBER = (
-    r"^Số:\s?\d{2,}/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"^Số:\s?(?:\d{2,}|\s*)/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
     r"|[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ][A-Za-zĐđ0-9]*)$"
 )
 DATE_LINE = (
