@@ -290,3 +290,18 @@ def test_render_refuses_to_write_a_document_that_breaks_a_must_rule(tmp_path):
     assert result.exit_code == 1
     assert "sai thể thức" in result.output and "U-HDR-5" in result.output
     assert not out.exists()
+
+
+def test_each_table_of_a_document_is_read_under_its_own_number():
+    from vanban._docx_read import DocxView, w
+
+    view = DocxView(vanban.render_bytes(vanban.load(EXAMPLES / "bao_cao_yeu_the_2019.yaml")))
+    top_tables = [t for t in view.document.iter(w("tbl")) if not any(a.tag == w("tbl") for a in t.iterancestors())]
+    numbers_by_table = {}
+    for para in view.paragraphs:
+        if para.table is not None:
+            table = next(a for a in reversed(list(para.element.iterancestors())) if a.tag == w("tbl"))
+            numbers_by_table.setdefault(top_tables.index(table), set()).add(para.table)
+    assert len(top_tables) >= 3  # letterhead, results, closing block
+    assert all(len(numbers) == 1 for numbers in numbers_by_table.values())
+    assert len({n for numbers in numbers_by_table.values() for n in numbers}) == len(top_tables)

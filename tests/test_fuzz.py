@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 
 import vanban
 from vanban._check import ISSUER_START, LABEL, clean
-from vanban._display import RESULTS_HEADER, figure_text, parse_inline
+from vanban._display import figure_text, parse_inline
 from vanban._numbers import format_number, format_percent, percent_of
 from vanban.profiles import PROFILES, STYLE_NAMES, get_profile
 from vanban.schemas.body import Bullet, Figure, Paragraph, ResultsTable, Section
@@ -347,13 +347,6 @@ def _user_paragraphs(document) -> list[str]:
 def known_false_finding(document, finding):
     """A checker error on a correct page (the xfail tests name each)."""
     profile = document.profile_name
-    if finding.element.startswith(("signature", "recipients")) and _has(document, ResultsTable):
-        # _docx_read.py numbers tables by id() of lxml proxies that die at once: a results
-        # table may get the closing table's number (depends on memory reuse, so no replay)
-        cells = {clean(c) for c in RESULTS_HEADER}
-        cells |= {clean(c) for t in _tables(document) for row in table_cells(t) for c in row}
-        if clean(finding.excerpt) in cells:
-            return "a results table numbered like the closing table (id() of lxml proxies)"
     paragraphs = [clean(t) for t in _user_paragraphs(document)]
     if finding.element in ("headings", "headings_roman", "headings_khoan", "headings_diem") \
             and any(LABEL.match(t) for t in paragraphs):

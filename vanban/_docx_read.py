@@ -159,6 +159,8 @@ class DocxView:
     def _paragraphs(self) -> Iterator[Para]:
         body = self.document.find(w("body"))
         index = 0
+        # Keyed by the element itself: lxml proxies are created on access and freed at once,
+        # so id() of one may be reused by the next table's proxy.
         tables: dict = {}
         textboxes: dict = {}
         for element in body.iter(w("p")):
@@ -169,13 +171,13 @@ class DocxView:
             box = next((a for a in element.iterancestors() if a.tag == w("txbxContent")), None)
             cell = next((a for a in element.iterancestors() if a.tag == w("tc")), None)
             if box is not None:
-                number = textboxes.setdefault(id(box), len(textboxes))
+                number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
             elif cell is not None:
                 tbl = cell.getparent().getparent()
                 outer = [a for a in tbl.iterancestors() if a.tag == w("tbl")]
                 top = outer[-1] if outer else tbl
-                table = tables.setdefault(id(top), len(tables))
+                table = tables.setdefault(top, len(tables))
                 nested = bool(outer)
                 if not nested:
                     tr = cell.getparent()
