@@ -27,7 +27,7 @@ from typing import Any, Literal, Union
 
 import annotated_types
 from hypothesis import strategies as st
-from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 import vanban

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional, Union
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
 from .errors import LayoutError, VanbanError
-from .rules import Rule, rules_for
+from .rules import HEADING_NUMBER, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
 SEVERITY_WORDS = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN", "not_evaluated": "CHƯA KIỂM TRA"}
@@ -43,7 +43,7 @@ NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh
 NUMBER = re.compile(r"^Số\b")
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
-LABEL = re.compile(r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s")
+LABEL = re.compile(HEADING_NUMBER)
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 # Lines that open the name of a Union issuing body (29-HD III.2): what stands above is its parent.
@@ -180,7 +180,12 @@ def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int)
     if label is None:
         return
     lines = [label]
+    # "Kính gửi: X" names its one addressee; "Kính gửi:" opens a list "- A;" ... "- B."
+    # that ends at the first item ending with ".": bullets after that are the body's.
+    listed = clean(label.text).rstrip().endswith(":")
     for para in paragraphs:
+        if not listed or lines[-1] is not label and clean(lines[-1].text).endswith("."):
+            break
         if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
             if para.index != lines[-1].index + 1:
                 break

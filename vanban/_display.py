@@ -182,12 +182,15 @@ def recipient_lines(entries: Iterable[str], archive: str, profile: Profile,
 
 
 def archive_of(document: Document, profile: Profile) -> str:
-    """What the document names, or the profile's default: ``VP``; ``VT, <drafting unit>``."""
-    if document.archive:
-        return document.archive
-    if profile.default_archive == "VT" and document.drafting_unit:
-        return f"VT, {document.drafting_unit}"
-    return profile.default_archive
+    """What the document names, or the profile's default: ``VP``; NĐ 30 ``VT, <named>``,
+    ``VT, <drafting unit>``."""
+    if not profile.archive_opens_with_default:
+        return document.archive or profile.default_archive
+    first = profile.default_archive
+    named = document.archive or document.drafting_unit
+    if not named or re.match(rf"{re.escape(first)}\b", named):
+        return named or first
+    return f"{first}, {named}"
 
 
 def basis_lines(bases: list[str], profile: Profile) -> list[str]:

@@ -227,6 +227,9 @@ _MESSAGES = {
     "literal_error": "Giá trị không hợp lệ; chọn một trong: {expected}.",
     "decimal_parsing": "Cần một số, ví dụ 38 hoặc 85.5 (không dùng dấu chấm phân cách hàng nghìn).",
     "decimal_type": "Cần một số, ví dụ 38 hoặc 85.5.",
+    "decimal_max_digits": "Số quá dài: tối đa {max_digits} chữ số.",
+    "decimal_whole_digits": "Số quá lớn: phần nguyên tối đa {whole_digits} chữ số.",
+    "decimal_max_places": "Tối đa {decimal_places} chữ số sau dấu thập phân.",
 }
 
 

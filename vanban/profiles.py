@@ -91,7 +91,13 @@ class Profile:
     archive_format: str
     """The last Nơi nhận entry, from ``{archive}``: ``Lưu VP`` or ``Lưu: VT, TH``."""
     default_archive: str
-    """Archive when the document names none; NĐ 30 adds the drafting unit (``VT, TH``)."""
+    """Archive when the document names none: ``VP`` (Đoàn), ``VT`` (NĐ 30)."""
+    archive_opens_with_default: bool
+    """NĐ 30: the default (VT, văn thư) always opens the line and what is named follows
+    (``VT, TH``); with nothing named, the drafting unit follows."""
+    unit_code_marks: str
+    """Marks a drafting unit's code may hold besides capitals and digits: ``.&`` in the
+    Union (``CTĐ&TTN``, 29-HD III.3), none in NĐ 30 (``UBND-VX``)."""
     recipients_beside_authority: bool
     """Nơi nhận level with the TM./KT. line (NĐ 30) or with the position line (Đoàn)."""
     authorities: tuple[str, ...]
@@ -183,6 +189,8 @@ DOAN = Profile(
     recipients_label="Nơi nhận:",
     archive_format="Lưu {archive}",
     default_archive="VP",
+    archive_opens_with_default=False,
+    unit_code_marks=".&",
     recipients_beside_authority=False,
     authorities=("TM.", "KT.", "TL.", "Q."),
     end_mark="./.",
@@ -250,6 +258,8 @@ NHA_NUOC = Profile(
     recipients_label="Nơi nhận:",
     archive_format="Lưu: {archive}",
     default_archive="VT",
+    archive_opens_with_default=True,
+    unit_code_marks="",
     recipients_beside_authority=True,
     authorities=("TM.", "KT.", "TL.", "TUQ.", "Q."),
     end_mark="./.",

@@ -47,6 +47,8 @@ ND30_NUMBER = (
     r"^Số:\s?(?:\d{2,}|\s*)/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
     r"|[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ][A-Za-zĐđ0-9]*)$"
 )
+# The number of a heading as a reader takes it: "I. ", "1. ", "1.2. " (group 1 Roman, group 2 Arabic).
+HEADING_NUMBER = r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s"
 DATE_LINE = (
     r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
 )

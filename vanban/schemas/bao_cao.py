@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .body import Node, Section
-from .common import Text, field, schema_text
+from .common import Line, field, schema_text
 from .document import Document
 
 
@@ -26,16 +26,16 @@ class BaoCao(Document):
     type: Literal["bao-cao"] = field(
         "type", "loai", "Loại văn bản", "Luôn là 'bao-cao'.", default="bao-cao"
     )
-    period: Optional[Text] = field(
+    period: Optional[Line] = field(
         "period", "ky_bao_cao", "Kỳ báo cáo", "Ví dụ 'năm 2019', '6 tháng đầu năm 2021'.", default=None
     )
-    next_period: Optional[Text] = field(
+    next_period: Optional[Line] = field(
         "next_period", "ky_toi", "Kỳ tới", "Ví dụ 'năm 2020', dùng trong tiêu đề phương hướng.", default=None
     )
     situation: list[Node] = _nodes("situation", "dac_diem_tinh_hinh", "Đặc điểm tình hình", "Tình hình chung.")
     advantages: list[Node] = _nodes("advantages", "thuan_loi", "Thuận lợi", "Các thuận lợi.")
     difficulties: list[Node] = _nodes("difficulties", "kho_khan", "Khó khăn", "Các khó khăn.")
-    results: list[Node] = _nodes(
+    results: list[Node] = field(  # required: the one part every report has
         "results", "ket_qua", "Kết quả thực hiện",
         "Kết quả theo từng lĩnh vực (mục con), số liệu (so_lieu), bảng chỉ tiêu (bang).",
         min_length=1,

@@ -13,9 +13,11 @@ from typing import Annotated, Any, Optional, Union
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
-from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text, string_shorthand
+from .common import _error, BulletText, HeadingText, ParagraphText, Text, VanbanModel, field, schema_text, string_shorthand
 
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+# Bounded so that every percentage of two amounts fits decimal's 28 significant digits
+# (babel formats through it); a million tỷ đồng is 19 digits, a rate has a few decimals.
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
 
 
 class Paragraph(VanbanModel):
@@ -23,7 +25,7 @@ class Paragraph(VanbanModel):
 
     model_config = schema_text("Đoạn văn", "Một đoạn văn; trong danh sách có thể viết thẳng chuỗi.")
 
-    text: Text = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
+    text: ParagraphText = field("text", "doan", "Đoạn văn", "Một đoạn văn của phần nội dung.")
 
     _from_string = string_shorthand("text")
 
@@ -56,9 +58,20 @@ class Figure(VanbanModel):
     )
     in_words: bool = field(
         "in_words", "bang_chu", "Viết bằng chữ",
-        "true để thêm số bằng chữ trong ngoặc: (Một tỷ hai trăm triệu đồng).",
+        "true để thêm số bằng chữ trong ngoặc: (Một tỷ hai trăm triệu đồng); chỉ với số nguyên.",
         default=False,
     )
+
+    @model_validator(mode="after")
+    def _words_for_whole_numbers(self) -> "Figure":
+        if self.in_words and self.value != self.value.to_integral_value():
+            raise _error(
+                "in_words",
+                "'bang_chu' chỉ dùng cho số nguyên; {value} có phần thập phân. Hãy bỏ 'bang_chu: true' "
+                "hoặc làm tròn số.",
+                value=str(self.value),
+            )
+        return self
 
 
 class Indicator(VanbanModel):
@@ -91,8 +104,8 @@ class ResultsTable(VanbanModel):
 _KINDS = {
     "section": ("title", "tieu_de"),
     "table": ("rows", "bang"),
-    "figure": ("figure", "so_lieu"),
-    # "children" without a title: a bullet as model_dump() writes it
+    # "label", and "children" without a title: a figure and a bullet as model_dump() writes them
+    "figure": ("figure", "so_lieu", "label"),
     "bullet": ("bullet", "y", "children", "y_con"),
 }
 

@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .._legacy_encodings import legacy_encoding
+from ..rules import HEADING_NUMBER
 
 
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
@@ -172,6 +173,19 @@ def _no_manual_number(value: str) -> str:
     return value
 
 
+def _not_numbered_like_a_heading(value: str) -> str:
+    match = re.match(HEADING_NUMBER, value)
+    if match:
+        raise _error(
+            "paragraph_number",
+            "Đoạn văn không bắt đầu bằng số thứ tự '{prefix}': người đọc (và vanban check) sẽ hiểu "
+            "đó là một mục, còn vanban tự đánh số các mục. Nếu đây là một mục, hãy viết nó thành "
+            "mục con (tieu_de, noi_dung); nếu là câu văn, hãy viết lại phần đầu, ví dụ 'Thứ nhất, ...'.",
+            prefix=match.group().strip(),
+        )
+    return value
+
+
 def _no_manual_bullet(value: str) -> str:
     if _MANUAL_BULLET.match(value):
         raise _error(
@@ -232,6 +246,8 @@ def _capitalised_name(value: str) -> str:
 Line = Annotated[Text, AfterValidator(_single_line)]
 """Text on one line (names, places, headings, list entries)."""
 HeadingText = Annotated[Line, AfterValidator(_no_manual_number)]
+ParagraphText = Annotated[Text, AfterValidator(_not_numbered_like_a_heading)]
+"""A paragraph of its own: it may not start like a numbered heading ("1. ", "II. ")."""
 BulletText = Annotated[Text, AfterValidator(_no_manual_bullet)]
 RecipientText = Annotated[Line, AfterValidator(_no_list_punctuation)]
 ArchiveText = Annotated[RecipientText, AfterValidator(_not_prefixed_with_luu)]
@@ -248,6 +264,19 @@ def _no_end_punctuation(value: str) -> str:
 
 
 BasisText = Annotated[Line, AfterValidator(_no_end_punctuation)]
+
+
+def _no_comma(value: str) -> str:
+    if "," in value:
+        raise _error(
+            "place",
+            "Địa danh là một tên, không có dấu phẩy (dấu phẩy ngăn địa danh với ngày tháng): "
+            "ghi tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ 'Cầu Ngang' hoặc 'Trà Vinh'.",
+        )
+    return value
+
+
+PlaceName = Annotated[Line, AfterValidator(_no_comma)]
 PurposeText = Annotated[Line, AfterValidator(_bare_purpose)]
 PersonName = Annotated[Line, AfterValidator(_capitalised_name)]
 

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Node, Section
+from .body import Node
 from .common import (
     Code,
     DocumentDate,
@@ -15,11 +15,12 @@ from .common import (
     Recipient,
     ArchiveText,
     BasisText,
-    Line,
     RecipientText,
     _error,
     Secrecy,
     Signer,
+    ParagraphText,
+    PlaceName,
     Text,
     Urgency,
     VanbanModel,
@@ -70,7 +71,7 @@ class Document(VanbanModel):
         "Chữ viết tắt của ban/đơn vị soạn thảo, thêm sau ký hiệu cơ quan, ví dụ VP, BTC.",
         default=None,
     )
-    place: Line = field(
+    place: PlaceName = field(
         "place", "dia_danh", "Địa danh", "Địa danh ghi trước ngày tháng, ví dụ 'Trà Vinh'."
     )
     date: DocumentDate = field(
@@ -90,12 +91,12 @@ class Document(VanbanModel):
         "Nơi nhận trực tiếp (công văn, báo cáo gửi cấp trên); vanban thêm '- Như trên;' vào Nơi nhận.",
         default_factory=list,
     )
-    opening: list[Text] = field(
+    opening: list[ParagraphText] = field(
         "opening", "mo_dau", "Phần mở đầu",
         "Các đoạn căn cứ / thực hiện ..., đoạn cuối thường kết thúc 'cụ thể như sau:'.",
         default_factory=list,
     )
-    closing: Optional[Text] = field(
+    closing: Optional[ParagraphText] = field(
         "closing", "ket_thuc", "Câu kết",
         "Câu kết ('Trên đây là ...'); vanban thêm './.' ở cuối.",
         default=None,
@@ -107,7 +108,8 @@ class Document(VanbanModel):
     )
     archive: Optional[ArchiveText] = field(
         "archive", "luu", "Lưu",
-        "Nơi lưu văn bản, dòng cuối Nơi nhận. Mặc định: 'VP' (Đoàn), 'VT, <đơn vị soạn thảo>' (Nhà nước).",
+        "Nơi lưu văn bản, dòng cuối Nơi nhận. Mặc định: 'VP' (Đoàn), 'VT, <đơn vị soạn thảo>' "
+        "(Nhà nước; thể thức Nhà nước luôn mở đầu bằng 'VT, ').",
         default=None,
     )
     signer: Signer = field("signer", "nguoi_ky", "Người ký", "Thể thức đề ký, chức vụ, họ tên.")
@@ -153,6 +155,15 @@ class Document(VanbanModel):
                 "Thể thức {label} không dùng '{authority}'; chọn một trong: {allowed}.",
                 label=profile.label, authority=self.signer.authority,
                 allowed=", ".join(profile.authorities),
+            )
+        marks = sorted(set(self.drafting_unit or "") & set(".&") - set(profile.unit_code_marks))
+        if marks:
+            raise _error(
+                "drafting_unit",
+                "Thể thức {label}: ký hiệu đơn vị soạn thảo 'don_vi_soan_thao' ('{unit}') chỉ gồm "
+                "chữ IN HOA và chữ số, không có {marks}; ví dụ VX, TH, VP.",
+                label=profile.label, unit=self.drafting_unit,
+                marks=" hay ".join(f"'{mark}'" for mark in marks),
             )
         if not self.symbol_type(profile.name) and not self.drafting_unit:
             raise _error(

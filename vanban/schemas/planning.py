@@ -8,7 +8,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from .body import Bullet, Node, Paragraph, Section
-from .common import BulletText, HeadingText, Text, VanbanModel, field, schema_text
+from .common import BulletText, HeadingText, ParagraphText, Text, VanbanModel, field, schema_text
 from .document import Document
 
 
@@ -61,7 +61,7 @@ class PlanningDocument(Document):
         "Mỗi đơn vị chịu trách nhiệm và nhiệm vụ của đơn vị đó.",
         min_length=1,
     )
-    reporting: list[Text] = field(
+    reporting: list[ParagraphText] = field(
         "reporting", "che_do_bao_cao", "Chế độ báo cáo",
         "Các đoạn văn cuối phần Tổ chức thực hiện (báo cáo kết quả, thời hạn, liên hệ).",
         default_factory=list,
