@@ -73,6 +73,10 @@ BAD_INPUTS = [
      ["noi_dung[0].noi_dung[0]", "U+000C"]),
     ("manual-number-after-a-tab", MINIMAL.replace("tieu_de: Nội dung", 'tieu_de: "2.\\tNội dung"'),
      ["noi_dung[0].tieu_de", "tự đánh số"]),
+    ("paragraph-numbered-like-a-heading", MINIMAL.replace("noi_dung: [Đoạn văn.]", 'noi_dung: ["1. Đoạn văn."]'),
+     ["noi_dung[0].noi_dung[0]", "'1.'", "tieu_de"]),
+    ("place-with-a-comma", MINIMAL.replace("dia_danh: Mỹ Long Nam", 'dia_danh: "Mỹ Long Nam, Cầu Ngang"'),
+     ["dia_danh, dòng 6", "dấu phẩy"]),
     ("too-deep", "loai: ke-hoach\nnoi_dung:\n" + "".join(
         "  " * i + "- tieu_de: a\n" + "  " * i + "  noi_dung:\n" for i in range(1, 600)), ["quá sâu"]),
 ]
