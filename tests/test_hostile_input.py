@@ -519,8 +519,9 @@ def test_two_thousand_sections_a_long_paragraph_and_200_recipients_render_in_lit
     assert found["peak_mb"] < 512
 
 
-@pytest.mark.parametrize("changes", [{"mo_dau": [LONG_PARAGRAPH]}, {"noi_nhan": RECIPIENTS}],
-                         ids=["100000-character-paragraph", "200-recipients"])
+@pytest.mark.parametrize("changes", [{"mo_dau": [LONG_PARAGRAPH]}, {"noi_nhan": RECIPIENTS},
+                                     {"noi_dung": TWO_THOUSAND_SECTIONS}],
+                         ids=["100000-character-paragraph", "200-recipients", "2000-sections"])
 def test_the_command_renders_and_checks_large_documents(tmp_path, changes):
     import yaml
 
@@ -535,22 +536,8 @@ def test_the_command_renders_and_checks_large_documents(tmp_path, changes):
         assert text in lines
     for name in changes.get("noi_nhan", []):
         assert f"- {name};" in lines
-
-
-@pytest.mark.fuzz
-def test_the_command_renders_and_checks_two_thousand_sections(tmp_path, request):
-    """Long run only: the checker reads the 2,000 headings (about 20 s until _check.py's
-    quadratic _structural() is fixed)."""
-    import yaml
-
-    if "fuzz" not in (request.config.getoption("markexpr") or "") and not os.environ.get("VANBAN_FUZZ"):
-        pytest.skip("long run: pytest -m fuzz")
-    source = tmp_path / "lon.yaml"
-    data = yaml.safe_load(vanban.get_document_type("ke-hoach").starter_yaml())
-    data["noi_dung"] = TWO_THOUSAND_SECTIONS
-    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = CliRunner().invoke(main, ["render", str(source)])
-    assert result.exit_code == 0, result.output
+    if "noi_dung" in changes:
+        assert sum(line.startswith("Đoạn ") for line in lines) == 2000
 
 
 def test_more_mucs_than_roman_numerals_is_refused_with_a_message():

@@ -288,8 +288,9 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
         return
+    structural = {p.index for p in _structural(body)}
     found.parts["body"] = [p for p in body if p.element.getparent().tag == w("body")
-                           and p not in _structural(body) and not _is_caption(p)]
+                           and p.index not in structural and not _is_caption(p)]
     found.parts["closing"] = [body[-1]]
     headings = [p for p in body if LABEL.match(clean(p.text))]
     found.parts["headings"] = headings
