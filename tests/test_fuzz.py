@@ -41,7 +41,7 @@ import strategies
 
 TYPES = sorted(strategies.document_types())
 LONG = bool(os.environ.get("VANBAN_FUZZ"))
-DOCUMENTS_PER_TYPE = 30
+DOCUMENTS_PER_TYPE = 75  # 300 documents over the four built-in types
 _ASKED = os.environ.get("VANBAN_FUZZ", "")
 LONG_DOCUMENTS = int(_ASKED) if _ASKED.isdigit() and int(_ASKED) > 1 else 10_000
 """VANBAN_FUZZ=1 (or pytest -m fuzz): 10,000; VANBAN_FUZZ=<n>: n documents, for a shorter run."""
