@@ -1,8 +1,10 @@
 """The ``vanban`` command as a Union staff member uses it."""
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +15,7 @@ from helpers import EXAMPLES, open_docx, text_lines
 
 
 def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="vanban")
 
 
 def test_render_example_writes_a_docx_next_to_the_input_by_default(tmp_path):
@@ -74,6 +76,137 @@ def test_invalid_data_exits_1_lists_problems_and_writes_nothing(tmp_path):
 
 def test_misused_command_exits_2():
     assert run("render").exit_code == 2
+
+
+# What click would have said in English; none of it may reach the user.
+ENGLISH = ("Usage", "Error", "Missing", "Invalid", "No such", "Try ", "Got unexpected", "Did you mean",
+           "does not exist", "requires", "is not", "Aborted")
+
+
+def misuse(*args) -> list[str]:
+    """Run a misused command; check the common shape and return its three lines."""
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "", "a misuse is told on stderr only"
+    for word in ENGLISH:
+        assert word not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0].startswith("Lỗi: ")
+    assert lines[1].startswith("Cách dùng: vanban")
+    assert lines[2].startswith("Xem thêm: vanban") and lines[2].endswith(" -h")
+    return lines
+
+
+RENDER_USAGE = "Cách dùng: vanban render [OPTIONS] FILE"
+MAIN_USAGE = "Cách dùng: vanban [OPTIONS] COMMAND [ARGS]..."
+
+
+@pytest.mark.parametrize("args, error, usage", [
+    (["render"], "Lỗi: Thiếu tham số FILE.", RENDER_USAGE),
+    (["render", "a.yaml", "--pfd"], "Lỗi: Không có tùy chọn --pfd. Có phải ý bạn là --pdf, --png hay --dpi?",
+     RENDER_USAGE),
+    (["rendr"], "Lỗi: Không có lệnh rendr. Có phải ý bạn là render?", MAIN_USAGE),
+    (["render", "a.yaml", "x"], "Lỗi: Thừa tham số: x.", RENDER_USAGE),
+    (["types", "a", "b"], "Lỗi: Thừa tham số: a b.", "Cách dùng: vanban types [OPTIONS]"),
+    (["render", "a.yaml", "--dpi", "5"], "Lỗi: --dpi phải là một số nguyên từ 30 đến 600.", RENDER_USAGE),
+    (["render", "a.yaml", "--dpi", "nhiều"], "Lỗi: --dpi phải là một số nguyên từ 30 đến 600.", RENDER_USAGE),
+    (["check", "a.docx", "--profile", "x"], "Lỗi: --profile phải là một trong các giá trị doan, nha-nuoc.",
+     "Cách dùng: vanban check [OPTIONS] PATH"),
+    (["render", "a.yaml", "-o"], "Lỗi: Tùy chọn -o cần đi kèm đường dẫn tới một tệp hoặc thư mục.", RENDER_USAGE),
+    (["render", "a.yaml", "--dpi"], "Lỗi: Tùy chọn --dpi cần đi kèm một số nguyên từ 30 đến 600.", RENDER_USAGE),
+    (["render", "a.yaml", "--force=yes"], "Lỗi: Tùy chọn --force không nhận giá trị: chỉ ghi --force.",
+     RENDER_USAGE),
+    (["batch", EXAMPLES], "Lỗi: Thiếu tùy chọn bắt buộc -o/--output.", "Cách dùng: vanban batch [OPTIONS] INPUT"),
+    (["batch", EXAMPLES, "-o", "ra", "-j", "0"], "Lỗi: -j/--jobs phải là một số nguyên từ 1 trở lên.",
+     "Cách dùng: vanban batch [OPTIONS] INPUT"),
+    (["template", "chek"], "Lỗi: Không có lệnh chek. Có phải ý bạn là check?",
+     "Cách dùng: vanban template [OPTIONS] COMMAND [ARGS]..."),
+    (["template", "check", EXAMPLES / "ke_hoach_114.yaml"], "Lỗi: Thiếu tùy chọn bắt buộc --type.",
+     "Cách dùng: vanban template check [OPTIONS] PATH"),
+    (["--"], "Lỗi: Thiếu tên lệnh.", MAIN_USAGE),
+    (["-x"], "Lỗi: Không có tùy chọn -x.", MAIN_USAGE),
+], ids=lambda value: " ".join(Path(str(a)).name or str(a) for a in value) if isinstance(value, list) else "")
+def test_every_usage_mistake_is_told_in_vietnamese_in_one_shape_with_exit_code_2(args, error, usage):
+    lines = misuse(*args)
+    assert lines[0] == error
+    assert lines[1] == usage
+    assert lines[2] == usage.replace("Cách dùng:", "Xem thêm:").split(" [")[0] + " -h"
+
+
+def test_a_mistyped_option_suggests_the_closest_option_first():
+    assert "Có phải ý bạn là --pdf," in misuse("render", "a.yaml", "--pfd")[0]
+    assert misuse("check", "a.docx", "--fromat")[0].endswith("Có phải ý bạn là --format?")
+
+
+def test_a_mistyped_command_suggests_the_command_it_resembles():
+    assert misuse("rendr")[0].endswith("Có phải ý bạn là render?")
+    assert misuse("doctr")[0].endswith("Có phải ý bạn là doctor?")
+    assert "Có phải" not in misuse("xyz")[0]
+
+
+def test_a_path_that_is_not_there_is_named_with_the_parameter_that_needs_it(tmp_path):
+    missing = tmp_path / "khong-co"
+    assert misuse("render", "a.yaml", "--templates", missing)[0] == (
+        f"Lỗi: Không tìm thấy thư mục {missing} (--templates).")
+    assert misuse("batch", missing, "-o", tmp_path / "ra")[0] == (
+        f"Lỗi: Không tìm thấy tệp hoặc thư mục {missing} (INPUT).")
+    assert misuse("template", "check", missing, "--type", "ke-hoach")[0] == (
+        f"Lỗi: Không tìm thấy tệp {missing} (PATH).")
+    assert not (tmp_path / "ra").exists()
+
+
+def test_a_file_given_for_a_folder_and_a_folder_given_for_a_file_are_both_named(tmp_path):
+    a_file = tmp_path / "mau.docx"
+    a_file.write_bytes(b"PK")
+    assert misuse("render", "a.yaml", "--templates", a_file)[0] == (
+        f"Lỗi: Cần một thư mục, nhưng {a_file} là một tệp (--templates).")
+    assert misuse("check", tmp_path)[0] == f"Lỗi: Cần một tệp, nhưng {tmp_path} là một thư mục (PATH)."
+    assert misuse("batch", tmp_path, "-o", tmp_path / "ra", "--base", tmp_path)[0] == (
+        f"Lỗi: Cần một tệp, nhưng {tmp_path} là một thư mục (--base).")
+
+
+def test_a_bad_name_pattern_is_a_misuse_told_in_the_same_shape(tmp_path):
+    lines = misuse("batch", EXAMPLES, "-o", tmp_path / "ra", "--name", "{so}.docx")
+    assert lines[0].startswith("Lỗi: Mẫu tên tệp '{so}.docx'") and "{number}" in lines[0]
+    assert lines[1] == "Cách dùng: vanban batch [OPTIONS] INPUT"
+
+
+def test_help_and_version_still_work_and_exit_0():
+    from vanban import __version__
+
+    for args in (["--help"], ["-h"], ["render", "-h"], ["template", "check", "--help"]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "Lỗi" not in result.output
+    assert "Tạo tệp .docx" in run("render", "--help").output
+    result = run("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"vanban {__version__}"
+
+
+def test_no_arguments_at_all_shows_the_help_not_an_error():
+    result = run()
+    assert "soạn văn bản Đoàn, Nhà nước" in result.output and "Lỗi" not in result.output
+
+
+def test_a_document_that_cannot_be_made_still_exits_1_without_the_usage_lines(tmp_path):
+    result = run("render", tmp_path / "khong-co.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Lỗi: ") and "Cách dùng" not in result.stderr
+
+
+def test_the_installed_command_tells_misuse_in_vietnamese_on_stderr():
+    script = Path(sys.executable).with_name("vanban")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "vanban"]
+    name = "vanban" if script.exists() else "python -m vanban"
+    result = subprocess.run([*command, "render", "a.yaml", "--pfd"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "Lỗi: Không có tùy chọn --pfd. Có phải ý bạn là --pdf, --png hay --dpi?",
+        f"Cách dùng: {name} render [OPTIONS] FILE",
+        f"Xem thêm: {name} render -h",
+    ]
 
 
 def test_console_script_shows_no_traceback_for_user_mistakes(tmp_path):

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 the document could not be made (invalid data, existing
 output, write failure); 2 the command itself was misused (unknown option,
-missing argument), as click reports it.
+missing argument): click finds the mistake, vanban says it in Vietnamese
+(see ``_cli_errors``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import click
 
 from . import __version__
 from ._batch import DEFAULT_NAME, NAME_FIELDS
+from ._cli_errors import CheckedPath, Misuse, VanbanGroup
 
 
 def _fail(error: Exception) -> None:
@@ -30,6 +32,7 @@ def _exit_on_sigterm() -> None:
 
 
 @click.group(
+    cls=VanbanGroup,
     help="vanban: soạn văn bản Đoàn, Nhà nước đúng thể thức từ tệp YAML/JSON.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -39,12 +42,12 @@ def main() -> None:
 
 
 @main.command(help="Tạo tệp .docx từ tệp dữ liệu YAML hoặc JSON.")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.argument("file", type=CheckedPath(path_type=Path))
+@click.option("-o", "--output", type=CheckedPath(path_type=Path),
               help="Tệp .docx cần tạo (mặc định: cùng tên, cùng thư mục với tệp dữ liệu).")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @click.option("--templates", "template_dirs", multiple=True,
-              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              type=CheckedPath(path_type=Path, file_okay=False, exists=True),
               help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cùng tên, bên cạnh tệp .docx (cần LibreOffice).")
 @click.option("--png", is_flag=True,
@@ -154,7 +157,7 @@ def types() -> None:
 
 
 @main.command(help="Kiểm tra thể thức một tệp .docx bất kỳ theo 29-HD (Đoàn) hoặc NĐ 30 (Nhà nước).")
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("path", type=CheckedPath(path_type=Path, dir_okay=False))
 @click.option("--profile", type=click.Choice(["doan", "nha-nuoc"]),
               help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
@@ -182,10 +185,10 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
 @main.command(help="Tạo nhiều văn bản một lần. INPUT là một thư mục tệp YAML/JSON (mỗi tệp một văn bản), "
                    "hoặc một tệp danh sách .yaml, .csv, .xlsx: mỗi dòng một văn bản, điền vào tệp mẫu "
                    "chung (--base). Một dòng lỗi không làm dừng các dòng khác.")
-@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path, exists=True))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+@click.argument("input_path", metavar="INPUT", type=CheckedPath(path_type=Path, exists=True))
+@click.option("-o", "--output", "out_dir", required=True, type=CheckedPath(path_type=Path),
               help="Thư mục ghi các văn bản (tạo mới nếu chưa có).")
-@click.option("--base", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+@click.option("--base", type=CheckedPath(path_type=Path, dir_okay=False, exists=True),
               help="Tệp YAML mẫu chung: phần giống nhau của mọi văn bản; mỗi dòng ghi đè hoặc thêm vào.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cho mỗi văn bản (cần LibreOffice).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
@@ -193,7 +196,7 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
 @click.option("--name", "name_pattern", default=DEFAULT_NAME, show_default=True, help=_NAME_HELP)
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @click.option("--templates", "template_dirs", multiple=True,
-              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              type=CheckedPath(path_type=Path, file_okay=False, exists=True),
               help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
 @click.option("--no-check", is_flag=True,
               help="Không tự kiểm tra thể thức từng văn bản vừa tạo (nhanh hơn nhiều).")
@@ -205,8 +208,7 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
     try:
         check_name_pattern(name_pattern)
     except VanbanError as error:
-        click.echo(f"Lỗi: {error}", err=True)
-        sys.exit(2)  # the command itself is misused
+        raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
     if pdf:
         _exit_on_sigterm()
     bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
@@ -262,7 +264,7 @@ def template() -> None:
 
 
 @template.command("check", help="Kiểm tra một mẫu Word: lỗi cú pháp, giá trị không có, dấu nháy cong, thẻ bị tách.")
-@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("path", type=CheckedPath(path_type=Path, exists=True, dir_okay=False))
 @click.option("--type", "kind", required=True, metavar="LOAI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
 def template_check(path: Path, kind: str) -> None:
     from ._template_check import check_template
