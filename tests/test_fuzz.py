@@ -453,6 +453,32 @@ def test_an_issuing_body_name_over_two_lines_passes_the_checker():
     assert errors_of(vanban.parse(sample("ke-hoach", co_quan_ban_hanh=issuer))) == []
 
 
+@pytest.mark.parametrize("parent, name", [
+    ("BCH Đoàn trường THPT Nguyễn Du", "BCH Chi đoàn 12A1"),
+    (["Tỉnh đoàn Trà Vinh", "Ban Thường vụ Huyện đoàn"], "Chi đoàn ấp Chợ"),
+])
+def test_a_parent_body_named_like_an_issuing_body_passes_the_checker(parent, name):
+    issuer = {"cap_tren": parent, "ten": name, "ky_hieu": "CĐ"}
+    assert errors_of(vanban.parse(sample("ke-hoach", co_quan_ban_hanh=issuer))) == []
+
+
+def test_a_bold_parent_body_above_a_bch_line_is_still_caught():
+    """Where two lines could open the issuing body's name, the reading that fits the page is
+    taken (the checker cannot tell a parent 'BCH ĐOÀN TRƯỜNG' from a two-line name); where only
+    one can, a bold parent is an error."""
+    data = vanban.render_bytes(vanban.parse(sample("ke-hoach", co_quan_ban_hanh={
+        "cap_tren": ["Tỉnh đoàn Trà Vinh", "Huyện đoàn Cầu Ngang"], "ten": "BCH Chi đoàn ấp Chợ",
+        "ky_hieu": "CĐ"})))
+    page = docx.Document(io.BytesIO(data))
+    parent = next(p for t in page.tables for c in t._cells for p in c.paragraphs
+                  if "HUYỆN ĐOÀN CẦU NGANG" in p.text)
+    for run in parent.runs:
+        run.bold = True
+    edited = io.BytesIO()
+    page.save(edited)
+    assert [f.rule_id for f in vanban.check(edited.getvalue(), "doan").errors] == ["U-HDR-2"]
+
+
 def test_sixteen_top_level_sections_pass_the_checker():
     content = [{"tieu_de": f"Nội dung {i}", "noi_dung": ["Đoạn văn."]} for i in range(1, 15)]
     assert errors_of(vanban.parse(sample("ke-hoach", noi_dung=content))) == []

@@ -438,19 +438,23 @@ def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
             issues.append((para, f"cỡ {_pt(rule.params['sizes'][0])}-{_pt(rule.params['sizes'][1])}",
                            _describe(look, ["size"]), None))
         bolds.append(look.bold == {True})
-    # Where the issuing body's name starts: a line like "BCH ĐOÀN ..." after a parent line;
-    # otherwise at the first bold line (a single-level name is bold on every line).
+    # Where the issuing body's name starts: at a line like "BCH ĐOÀN ..." (the parent may
+    # start so too: "BCH ĐOÀN TRƯỜNG" above "BCH CHI ĐOÀN 12A1", so the start that fits the
+    # page best is taken); otherwise at the first bold line (a one-level name is all bold).
     starts = [i for i, p in enumerate(lines) if ISSUER_START.match(clean(p.text))]
-    if starts:
-        first_issuer = starts[0]
-    else:
-        first_issuer = bolds.index(True) if True in bolds else len(bolds) - 1
-    for position, (para, bold) in enumerate(zip(lines, bolds)):
-        if position < first_issuer and bold:
-            issues.append((para, "tên cơ quan cấp trên không đậm", "đậm", None))
-        elif position >= first_issuer and not bold:
-            issues.append((para, "tên cơ quan ban hành đậm", "không đậm", None))
-    return issues
+    if not starts:
+        starts = [bolds.index(True) if True in bolds else len(bolds) - 1]
+
+    def misplaced(first_issuer: int) -> list[Issue]:
+        found = []
+        for position, (para, bold) in enumerate(zip(lines, bolds)):
+            if position < first_issuer and bold:
+                found.append((para, "tên cơ quan cấp trên không đậm", "đậm", None))
+            elif position >= first_issuer and not bold:
+                found.append((para, "tên cơ quan ban hành đậm", "không đậm", None))
+        return found
+
+    return issues + min((misplaced(start) for start in starts), key=len)
 
 
 def check_page(elements: Elements, rule: Rule) -> list[Issue]:
