@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import vanban
-from vanban._batch import _apply, read_jobs, run_batch, safe_file_name
+from vanban._batch import _apply, check_name_pattern, read_jobs, run_batch, safe_file_name
 from vanban.cli import main
 
 from helpers import EXAMPLES, open_docx, text_lines
@@ -142,6 +142,65 @@ def test_an_unknown_value_in_the_name_pattern_is_a_usage_error(tmp_path):
     result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", tmp_path / "ra", "--name", "{so}.docx")
     assert result.exit_code == 2
     assert "{so}" in result.output and "{number}" in result.output
+    assert not (tmp_path / "ra").exists()
+
+
+# Words of Python's own ValueError texts for a bad format string; none may reach the user.
+PYTHON_ENGLISH = ("Single", "encountered", "format", "expected", "unmatched", "unexpected", "conversion",
+                  "field", "Unknown", "end of string", "specifier")
+
+
+@pytest.mark.parametrize("pattern, reason", [
+    ("{number}}-{type}", "dấu } ở ký tự thứ 9 không có dấu { mở trước nó (muốn có chính dấu } trong tên tệp thì viết }})"),
+    ("}{number}", "dấu } ở ký tự thứ 1 không có dấu { mở trước nó"),
+    ("{number}-{type", "dấu { ở ký tự thứ 10 không được đóng bằng dấu } (muốn có chính dấu { trong tên tệp thì viết {{)"),
+    ("{", "dấu { ở ký tự thứ 1 không được đóng bằng dấu }"),
+    ("{number:{type}}", "{number:{type}} có dấu ngoặc nhọn lồng bên trong"),
+    ("x{a{b}c}", "{a{b}c} có dấu ngoặc nhọn lồng bên trong"),
+    ("{number!r}", "{number!r} có dấu !; trong { } chỉ ghi tên giá trị"),
+    ("{number!}", "{number!} có dấu !"),
+    ("{number!rr}", "{number!rr} có dấu !"),
+    ("{}-{number}", "có {} chưa ghi tên giá trị bên trong, ví dụ {number}"),
+    ("{so}-{number}", "có giá trị không biết: {so}. Các giá trị dùng được: {number}, {type},"),
+    ("{number.x}", "có giá trị không biết: {number.x}."),
+    ("{number:d}", "có cách trình bày '{number:d}' không dùng được: các giá trị đều là chữ"),
+    ("{index:0>999999999}", "có cách trình bày '{index:0>999999999}' không dùng được"),
+], ids=lambda value: value if value.isascii() else "")
+def test_a_bad_name_pattern_is_explained_in_vietnamese_with_the_actual_mistake(pattern, reason):
+    with pytest.raises(vanban.VanbanError) as caught:
+        check_name_pattern(pattern)
+    message = str(caught.value)
+    assert message.startswith(f"Mẫu tên tệp '{pattern}' ")
+    assert reason in message
+    for word in PYTHON_ENGLISH:
+        assert word not in message, message
+
+
+@pytest.mark.parametrize("pattern, name", [
+    ("{number}-{type}", "{number}-{type}.docx"),
+    ("{{{number}}}.DOCX", "{{{number}}}.DOCX"),
+    ("{index:0>3} {place:.10}", "{index:0>3} {place:.10}.docx"),
+    ("{index:!>3}", "{index:!>3}.docx"),
+])
+def test_a_good_name_pattern_is_kept_with_docx_at_the_end(pattern, name):
+    assert check_name_pattern(pattern) == name
+
+
+def test_braces_in_a_name_pattern_become_braces_and_a_padded_index_is_padded(tmp_path):
+    rows = write_csv(tmp_path / "ds.csv", [["co_quan_ban_hanh.ten", "so", "nguoi_ky.ho_ten"],
+                                           ["BCH Đoàn xã A", "8", "Lê Văn A"]])
+    report = run_batch(rows, tmp_path / "ra", base=BASE, name_pattern="{{{index:0>3}}} {number}", check=False)
+    assert not report.failed, report.summary()
+    assert files(tmp_path / "ra") == ["{001} 08.docx"]
+
+
+def test_an_unbalanced_brace_in_the_name_is_a_vietnamese_usage_error(tmp_path):
+    result = run("batch", BATCH / "danh-sach.csv", "--base", BASE, "-o", tmp_path / "ra", "--name", "{number}}.docx")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "Lỗi: Mẫu tên tệp '{number}}.docx' không hợp lệ: dấu } ở ký tự thứ 9 không có dấu { mở trước nó "
+        "(muốn có chính dấu } trong tên tệp thì viết }}). Mẫu đúng có dạng {number}-{type}-{issuer_code}.docx."
+    )
     assert not (tmp_path / "ra").exists()
 
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -98,32 +99,32 @@ def misuse(*args) -> list[str]:
     return lines
 
 
-RENDER_USAGE = "Cách dùng: vanban render [OPTIONS] FILE"
-MAIN_USAGE = "Cách dùng: vanban [OPTIONS] COMMAND [ARGS]..."
+RENDER_USAGE = "Cách dùng: vanban render [TÙY CHỌN] TỆP"
+MAIN_USAGE = "Cách dùng: vanban [TÙY CHỌN] LỆNH [THAM_SỐ]..."
 
 
 @pytest.mark.parametrize("args, error, usage", [
-    (["render"], "Lỗi: Thiếu tham số FILE.", RENDER_USAGE),
+    (["render"], "Lỗi: Thiếu tham số TỆP.", RENDER_USAGE),
     (["render", "a.yaml", "--pfd"], "Lỗi: Không có tùy chọn --pfd. Có phải ý bạn là --pdf, --png hay --dpi?",
      RENDER_USAGE),
     (["rendr"], "Lỗi: Không có lệnh rendr. Có phải ý bạn là render?", MAIN_USAGE),
     (["render", "a.yaml", "x"], "Lỗi: Thừa tham số: x.", RENDER_USAGE),
-    (["types", "a", "b"], "Lỗi: Thừa tham số: a b.", "Cách dùng: vanban types [OPTIONS]"),
+    (["types", "a", "b"], "Lỗi: Thừa tham số: a b.", "Cách dùng: vanban types [TÙY CHỌN]"),
     (["render", "a.yaml", "--dpi", "5"], "Lỗi: --dpi phải là một số nguyên từ 30 đến 600.", RENDER_USAGE),
     (["render", "a.yaml", "--dpi", "nhiều"], "Lỗi: --dpi phải là một số nguyên từ 30 đến 600.", RENDER_USAGE),
     (["check", "a.docx", "--profile", "x"], "Lỗi: --profile phải là một trong các giá trị doan, nha-nuoc.",
-     "Cách dùng: vanban check [OPTIONS] PATH"),
+     "Cách dùng: vanban check [TÙY CHỌN] TỆP"),
     (["render", "a.yaml", "-o"], "Lỗi: Tùy chọn -o cần đi kèm đường dẫn tới một tệp hoặc thư mục.", RENDER_USAGE),
     (["render", "a.yaml", "--dpi"], "Lỗi: Tùy chọn --dpi cần đi kèm một số nguyên từ 30 đến 600.", RENDER_USAGE),
     (["render", "a.yaml", "--force=yes"], "Lỗi: Tùy chọn --force không nhận giá trị: chỉ ghi --force.",
      RENDER_USAGE),
-    (["batch", EXAMPLES], "Lỗi: Thiếu tùy chọn bắt buộc -o/--output.", "Cách dùng: vanban batch [OPTIONS] INPUT"),
+    (["batch", EXAMPLES], "Lỗi: Thiếu tùy chọn bắt buộc -o/--output.", "Cách dùng: vanban batch [TÙY CHỌN] ĐẦU_VÀO"),
     (["batch", EXAMPLES, "-o", "ra", "-j", "0"], "Lỗi: -j/--jobs phải là một số nguyên từ 1 trở lên.",
-     "Cách dùng: vanban batch [OPTIONS] INPUT"),
+     "Cách dùng: vanban batch [TÙY CHỌN] ĐẦU_VÀO"),
     (["template", "chek"], "Lỗi: Không có lệnh chek. Có phải ý bạn là check?",
-     "Cách dùng: vanban template [OPTIONS] COMMAND [ARGS]..."),
+     "Cách dùng: vanban template [TÙY CHỌN] LỆNH [THAM_SỐ]..."),
     (["template", "check", EXAMPLES / "ke_hoach_114.yaml"], "Lỗi: Thiếu tùy chọn bắt buộc --type.",
-     "Cách dùng: vanban template check [OPTIONS] PATH"),
+     "Cách dùng: vanban template check [TÙY CHỌN] TỆP"),
     (["--"], "Lỗi: Thiếu tên lệnh.", MAIN_USAGE),
     (["-x"], "Lỗi: Không có tùy chọn -x.", MAIN_USAGE),
 ], ids=lambda value: " ".join(Path(str(a)).name or str(a) for a in value) if isinstance(value, list) else "")
@@ -150,9 +151,9 @@ def test_a_path_that_is_not_there_is_named_with_the_parameter_that_needs_it(tmp_
     assert misuse("render", "a.yaml", "--templates", missing)[0] == (
         f"Lỗi: Không tìm thấy thư mục {missing} (--templates).")
     assert misuse("batch", missing, "-o", tmp_path / "ra")[0] == (
-        f"Lỗi: Không tìm thấy tệp hoặc thư mục {missing} (INPUT).")
+        f"Lỗi: Không tìm thấy tệp hoặc thư mục {missing} (ĐẦU_VÀO).")
     assert misuse("template", "check", missing, "--type", "ke-hoach")[0] == (
-        f"Lỗi: Không tìm thấy tệp {missing} (PATH).")
+        f"Lỗi: Không tìm thấy tệp {missing} (TỆP).")
     assert not (tmp_path / "ra").exists()
 
 
@@ -161,7 +162,7 @@ def test_a_file_given_for_a_folder_and_a_folder_given_for_a_file_are_both_named(
     a_file.write_bytes(b"PK")
     assert misuse("render", "a.yaml", "--templates", a_file)[0] == (
         f"Lỗi: Cần một thư mục, nhưng {a_file} là một tệp (--templates).")
-    assert misuse("check", tmp_path)[0] == f"Lỗi: Cần một tệp, nhưng {tmp_path} là một thư mục (PATH)."
+    assert misuse("check", tmp_path)[0] == f"Lỗi: Cần một tệp, nhưng {tmp_path} là một thư mục (TỆP)."
     assert misuse("batch", tmp_path, "-o", tmp_path / "ra", "--base", tmp_path)[0] == (
         f"Lỗi: Cần một tệp, nhưng {tmp_path} là một thư mục (--base).")
 
@@ -169,7 +170,7 @@ def test_a_file_given_for_a_folder_and_a_folder_given_for_a_file_are_both_named(
 def test_a_bad_name_pattern_is_a_misuse_told_in_the_same_shape(tmp_path):
     lines = misuse("batch", EXAMPLES, "-o", tmp_path / "ra", "--name", "{so}.docx")
     assert lines[0].startswith("Lỗi: Mẫu tên tệp '{so}.docx'") and "{number}" in lines[0]
-    assert lines[1] == "Cách dùng: vanban batch [OPTIONS] INPUT"
+    assert lines[1] == "Cách dùng: vanban batch [TÙY CHỌN] ĐẦU_VÀO"
 
 
 def test_help_and_version_still_work_and_exit_0():
@@ -184,9 +185,100 @@ def test_help_and_version_still_work_and_exit_0():
     assert result.exit_code == 0 and result.output.strip() == f"vanban {__version__}"
 
 
-def test_no_arguments_at_all_shows_the_help_not_an_error():
+# What click writes on a help page in English; none of it may reach the user.
+ENGLISH_HELP = ("Usage", "Options", "Commands", "Show this message", "Show the version", "OPTIONS", "COMMAND",
+                "ARGS", "PATH", "FILE", "DIRECTORY", "INTEGER", "TEXT", "INPUT", "default:", "required")
+
+
+def every_command(group=main, path=()):
+    """The words that call each command and group of vanban: (), ("render",), ("template", "check")..."""
+    yield path
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from every_command(command, (*path, name))
+        else:
+            yield (*path, name)
+
+
+def assert_vietnamese_help(text, group):
+    for word in ENGLISH_HELP:
+        assert word not in text, (word, text)
+    assert text.startswith("Cách dùng: vanban")
+    assert "\nTùy chọn:\n" in text
+    assert "-h, --help  " in text and "Hiện trang trợ giúp này rồi thoát." in text
+    assert ("\nLệnh:\n" in text) == group
+
+
+@pytest.mark.parametrize("path", list(every_command()), ids=lambda path: " ".join(path) or "vanban")
+def test_the_help_page_of_every_command_is_vietnamese_and_exits_0(path):
+    result = run(*path, "-h")
+    assert result.exit_code == 0, result.output
+    command = main
+    for name in path:
+        command = command.commands[name]
+    assert_vietnamese_help(result.output, isinstance(command, click.Group))
+
+
+def test_no_arguments_at_all_shows_the_vietnamese_help_not_an_error():
     result = run()
     assert "soạn văn bản Đoàn, Nhà nước" in result.output and "Lỗi" not in result.output
+    assert_vietnamese_help(result.output, group=True)
+    assert "Hiện số phiên bản rồi thoát." in result.output
+    assert result.output.startswith(MAIN_USAGE + "\n")
+    assert "render    Tạo tệp .docx" in result.output
+
+
+@pytest.mark.parametrize("path", [("render",), ("batch",), ("template",), ("template", "check"), ("types",)],
+                         ids=" ".join)
+def test_a_help_page_starts_with_the_usage_line_a_misuse_shows(path):
+    usage = misuse(*path, "--khong-co")[1]
+    assert run(*path, "-h").output.splitlines()[0] == usage
+
+
+def test_option_values_defaults_ranges_and_required_options_are_described_in_vietnamese():
+    render_help = " ".join(run("render", "-h").output.split())
+    assert "-o, --output TỆP " in render_help
+    assert "--templates THƯ_MỤC " in render_help
+    assert "--dpi SỐ Độ phân giải ảnh trang (điểm ảnh mỗi inch). [mặc định: 100; từ 30 đến 600]" in render_help
+    batch_help = " ".join(run("batch", "-h").output.split())
+    assert "-o, --output THƯ_MỤC Thư mục ghi các văn bản (tạo mới nếu chưa có). [bắt buộc]" in batch_help
+    assert "-j, --jobs SỐ Số văn bản làm song song (mặc định: số nhân CPU). [từ 1 trở lên]" in batch_help
+    assert "--base TỆP " in batch_help and "--name MẪU " in batch_help
+    assert "[mặc định: {number}-{type}-{issuer_code}.docx]" in batch_help
+    assert "--profile [doan|nha-nuoc] " in " ".join(run("check", "-h").output.split())
+    assert "--type LOẠI " in run("template", "check", "-h").output
+
+
+def test_version_option_is_described_in_vietnamese():
+    assert "--version   Hiện số phiên bản rồi thoát." in run("-h").output
+
+
+def interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("args, target", [
+    (["types"], "vanban.document_types"),
+    (["render", EXAMPLES / "ke_hoach_114.yaml"], "vanban.load"),
+    (["template", "check", EXAMPLES / "ke_hoach_114.yaml", "--type", "ke-hoach"],
+     "vanban._template_check.check_template"),
+], ids=["types", "render", "template check"])
+def test_ctrl_c_during_a_command_says_it_stopped_in_vietnamese_and_exits_1(monkeypatch, args, target):
+    monkeypatch.setattr(target, interrupt)
+    result = run(*args)
+    assert result.exit_code == 1
+    assert "Aborted" not in result.output
+    assert result.stderr.splitlines() == ["", "Đã dừng."]  # a new line first, after the ^C the terminal shows
+
+
+def test_a_command_stopped_on_purpose_says_it_stopped_in_vietnamese_and_exits_1(monkeypatch):
+    def abort():
+        raise click.Abort()
+
+    monkeypatch.setattr("vanban.document_types", abort)
+    result = run("types")
+    assert result.exit_code == 1
+    assert result.stderr == "Đã dừng.\n"
 
 
 def test_a_document_that_cannot_be_made_still_exits_1_without_the_usage_lines(tmp_path):
@@ -204,7 +296,7 @@ def test_the_installed_command_tells_misuse_in_vietnamese_on_stderr():
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "Lỗi: Không có tùy chọn --pfd. Có phải ý bạn là --pdf, --png hay --dpi?",
-        f"Cách dùng: {name} render [OPTIONS] FILE",
+        f"Cách dùng: {name} render [TÙY CHỌN] TỆP",
         f"Xem thêm: {name} render -h",
     ]
 

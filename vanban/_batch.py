@@ -129,19 +129,82 @@ class _Skip(Exception):
 
 
 def check_name_pattern(pattern: str) -> str:
-    """The pattern with ``.docx`` at the end; a clear error for an unknown ``{value}``."""
+    """The pattern with ``.docx`` at the end; a clear Vietnamese error for a mistake in it."""
+    mistake = _brace_mistake(pattern)
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError as error:
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ ({error}); dùng dạng {DEFAULT_NAME}.") from None
-    unknown = [name for name in names if name not in NAME_FIELDS]
-    if unknown or "" in names:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError:  # _brace_mistake finds every mistake Python refuses; this is a safety net
+        fields = []
+        mistake = mistake or "các dấu ngoặc nhọn { } không đúng cách viết"
+    if mistake:
+        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.")
+    if any(name == "" for name, _ in fields):
+        raise VanbanError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.")
+    unknown = [name for name, _ in fields if name not in NAME_FIELDS]
+    if unknown:
         known = ", ".join("{" + n + "}" for n in NAME_FIELDS)
         raise VanbanError(
             f"Mẫu tên tệp '{pattern}' có giá trị không biết: "
-            f"{', '.join('{' + n + '}' for n in unknown) or '{}'}. Các giá trị dùng được: {known}."
+            f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}."
         )
+    for name, spec in fields:
+        if not _text_spec_works(spec):
+            raise VanbanError(
+                f"Mẫu tên tệp '{pattern}' có cách trình bày '{{{name}:{spec}}}' không dùng được: "
+                "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
+                "ví dụ {index:0>3} cho 001, 002..."
+            )
     return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
+
+
+def _text_spec_works(spec: str) -> bool:
+    """Whether a value's format spec (after ``:``) works on text, as every value of a name
+    is, and keeps within a file name's length."""
+    if any(int(digits) > 255 for digits in re.findall(r"\d+", spec)):
+        return False
+    try:
+        format("", spec)
+    except ValueError:
+        return False
+    return True
+
+
+def _brace_mistake(pattern: str) -> Optional[str]:
+    """What is wrong with the braces of a name pattern, in Vietnamese; None if nothing.
+
+    Read as :meth:`str.format` reads it: ``{{`` and ``}}`` are the braces themselves, and a
+    value is a ``{`` up to its matching ``}``.
+    """
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char in "{}" and pattern.startswith(char * 2, i):
+            i += 2
+            continue
+        if char == "}":
+            return (f"dấu }} ở ký tự thứ {i + 1} không có dấu {{ mở trước nó "
+                    "(muốn có chính dấu } trong tên tệp thì viết }})")
+        if char == "{":
+            depth, end = 0, i
+            nested = False
+            while end < len(pattern):
+                depth += {"{": 1, "}": -1}.get(pattern[end], 0)
+                nested = nested or depth > 1
+                if depth == 0:
+                    break
+                end += 1
+            if depth:
+                return (f"dấu {{ ở ký tự thứ {i + 1} không được đóng bằng dấu }} "
+                        "(muốn có chính dấu { trong tên tệp thì viết {{)")
+            field = pattern[i:end + 1]
+            if nested:
+                return f"{field} có dấu ngoặc nhọn lồng bên trong; mỗi giá trị là một tên trong một cặp {{ }}"
+            if "!" in field.split(":")[0]:  # after the name, ! starts a conversion (!r)
+                return f"{field} có dấu !; trong {{ }} chỉ ghi tên giá trị"
+            i = end + 1
+            continue
+        i += 1
+    return None
 
 
 def read_base(base: Optional[PathLike]) -> dict:

@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from ._batch import DEFAULT_NAME, NAME_FIELDS
-from ._cli_errors import CheckedPath, Misuse, VanbanGroup
+from ._cli_errors import VERSION_HELP, CheckedPath, Misuse, VanbanGroup
 
 
 def _fail(error: Exception) -> None:
@@ -36,14 +36,14 @@ def _exit_on_sigterm() -> None:
     help="vanban: soạn văn bản Đoàn, Nhà nước đúng thể thức từ tệp YAML/JSON.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, "--version", message="vanban %(version)s")
+@click.version_option(__version__, "--version", message="vanban %(version)s", help=VERSION_HELP)
 def main() -> None:
     pass
 
 
 @main.command(help="Tạo tệp .docx từ tệp dữ liệu YAML hoặc JSON.")
-@click.argument("file", type=CheckedPath(path_type=Path))
-@click.option("-o", "--output", type=CheckedPath(path_type=Path),
+@click.argument("file", metavar="TỆP", type=CheckedPath(path_type=Path))
+@click.option("-o", "--output", metavar="TỆP", type=CheckedPath(path_type=Path),
               help="Tệp .docx cần tạo (mặc định: cùng tên, cùng thư mục với tệp dữ liệu).")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @click.option("--templates", "template_dirs", multiple=True,
@@ -131,7 +131,7 @@ def _document_type(name: str):
 
 
 @main.command(help="In ra tệp YAML mẫu có chú thích cho một loại văn bản, ví dụ: vanban new ke-hoach")
-@click.argument("kind", metavar="LOAI")
+@click.argument("kind", metavar="LOẠI")
 def new(kind: str) -> None:
     from .errors import VanbanError
 
@@ -142,7 +142,7 @@ def new(kind: str) -> None:
 
 
 @main.command(help="In ra JSON Schema của một loại văn bản (cho trình soạn thảo).")
-@click.argument("kind", metavar="LOAI")
+@click.argument("kind", metavar="LOẠI")
 def schema(kind: str) -> None:
     model = _document_type(kind)
     click.echo(json.dumps(model.json_schema(), ensure_ascii=False, indent=2))
@@ -157,7 +157,7 @@ def types() -> None:
 
 
 @main.command(help="Kiểm tra thể thức một tệp .docx bất kỳ theo 29-HD (Đoàn) hoặc NĐ 30 (Nhà nước).")
-@click.argument("path", type=CheckedPath(path_type=Path, dir_okay=False))
+@click.argument("path", metavar="TỆP", type=CheckedPath(path_type=Path, dir_okay=False))
 @click.option("--profile", type=click.Choice(["doan", "nha-nuoc"]),
               help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
@@ -182,18 +182,18 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
 ) + "."
 
 
-@main.command(help="Tạo nhiều văn bản một lần. INPUT là một thư mục tệp YAML/JSON (mỗi tệp một văn bản), "
+@main.command(help="Tạo nhiều văn bản một lần. ĐẦU_VÀO là một thư mục tệp YAML/JSON (mỗi tệp một văn bản), "
                    "hoặc một tệp danh sách .yaml, .csv, .xlsx: mỗi dòng một văn bản, điền vào tệp mẫu "
                    "chung (--base). Một dòng lỗi không làm dừng các dòng khác.")
-@click.argument("input_path", metavar="INPUT", type=CheckedPath(path_type=Path, exists=True))
-@click.option("-o", "--output", "out_dir", required=True, type=CheckedPath(path_type=Path),
+@click.argument("input_path", metavar="ĐẦU_VÀO", type=CheckedPath(path_type=Path, exists=True))
+@click.option("-o", "--output", "out_dir", required=True, metavar="THƯ_MỤC", type=CheckedPath(path_type=Path),
               help="Thư mục ghi các văn bản (tạo mới nếu chưa có).")
 @click.option("--base", type=CheckedPath(path_type=Path, dir_okay=False, exists=True),
               help="Tệp YAML mẫu chung: phần giống nhau của mọi văn bản; mỗi dòng ghi đè hoặc thêm vào.")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cho mỗi văn bản (cần LibreOffice).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Số văn bản làm song song (mặc định: số nhân CPU).")
-@click.option("--name", "name_pattern", default=DEFAULT_NAME, show_default=True, help=_NAME_HELP)
+@click.option("--name", "name_pattern", metavar="MẪU", default=DEFAULT_NAME, show_default=True, help=_NAME_HELP)
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @click.option("--templates", "template_dirs", multiple=True,
               type=CheckedPath(path_type=Path, file_okay=False, exists=True),
@@ -264,8 +264,8 @@ def template() -> None:
 
 
 @template.command("check", help="Kiểm tra một mẫu Word: lỗi cú pháp, giá trị không có, dấu nháy cong, thẻ bị tách.")
-@click.argument("path", type=CheckedPath(path_type=Path, exists=True, dir_okay=False))
-@click.option("--type", "kind", required=True, metavar="LOAI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
+@click.argument("path", metavar="TỆP", type=CheckedPath(path_type=Path, exists=True, dir_okay=False))
+@click.option("--type", "kind", required=True, metavar="LOẠI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
 def template_check(path: Path, kind: str) -> None:
     from ._template_check import check_template
     from .errors import VanbanError
