@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional, Union
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
 from .errors import LayoutError, VanbanError
-from .rules import HEADING_NUMBER, Rule, rules_for
+from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
 SEVERITY_WORDS = {"error": "LỖI", "warning": "CẢNH BÁO", "info": "THÔNG TIN", "not_evaluated": "CHƯA KIỂM TRA"}
@@ -46,10 +46,7 @@ RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
-# Lines that open the name of a Union issuing body (29-HD III.2): what stands above is its parent.
-ISSUER_START = re.compile(
-    r"^(BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ)\b"
-)
+ISSUER_START = re.compile(ISSUING_BODY_START)
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+")
 

@@ -49,6 +49,10 @@ ND30_NUMBER = (
 )
 # The number of a heading as a reader takes it: "I. ", "1. ", "1.2. " (group 1 Roman, group 2 Arabic).
 HEADING_NUMBER = r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s"
+# Lines that open the name of a Union issuing body (29-HD III.2): what stands above is its parent.
+ISSUING_BODY_START = (
+    r"^(BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ)\b"
+)
 DATE_LINE = (
     r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
 )

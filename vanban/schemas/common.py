@@ -27,12 +27,13 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .._legacy_encodings import legacy_encoding
-from ..rules import HEADING_NUMBER
+from ..rules import HEADING_NUMBER, ISSUING_BODY_START
 
 
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
@@ -433,6 +434,22 @@ class Issuer(VanbanModel):
         "'doan' hoặc 'nha-nuoc': thể thức mặc định cho văn bản của cơ quan này.",
         default=None,
     )
+
+    @field_validator("name")
+    @classmethod
+    def _one_body(cls, lines: list[str]) -> list[str]:
+        # A reader (and vanban check) takes a line opening "BCH ..." for where the issuing
+        # body's name starts: what is above it is the parent, written not bold.
+        for line in lines[1:]:
+            opener = re.match(ISSUING_BODY_START, " ".join(line.upper().split()))
+            if opener:
+                raise _error(
+                    "issuer_lines",
+                    "Dòng '{line}' bắt đầu bằng '{opener}' nên được đọc là chỗ bắt đầu tên cơ quan "
+                    "ban hành: hãy chuyển các dòng phía trên nó sang 'cap_tren' (cơ quan cấp trên).",
+                    line=line, opener=opener.group(),
+                )
+        return lines
 
 
 class Recipient(VanbanModel):
