@@ -489,6 +489,22 @@ def test_a_name_line_opening_a_body_below_another_line_is_refused_with_where_to_
     assert "co_quan_ban_hanh.ten" in message and "'BCH'" in message and "cap_tren" in message
 
 
+def test_a_position_in_brackets_is_refused_as_it_reads_as_a_note():
+    message = refusal(sample("cong-van", nguoi_ky={"chuc_vu": "(Phó) Bí thư", "ho_ten": "Nguyễn Văn A"}))
+    assert "nguoi_ky.chuc_vu" in message and "(Đã ký)" in message
+
+
+def test_a_schedule_time_typed_with_its_own_bullet_is_refused_not_a_crash():
+    message = refusal(sample("ke-hoach", tien_do=[{"thoi_gian": "- Tháng 3/2021", "cong_viec": "Ra quân."}]))
+    assert "tien_do[0].thoi_gian" in message and "'-'" in message
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Văn Ꞙ", "Nguyễn Văn ǅan"])
+def test_a_name_word_opening_with_a_capital_the_checker_does_not_know_is_refused(name):
+    message = refusal(sample("ke-hoach", nguoi_ky={"chuc_vu": "Bí thư", "ho_ten": name}))
+    assert "nguoi_ky.ho_ten" in message
+
+
 def test_sixteen_top_level_sections_pass_the_checker():
     content = [{"tieu_de": f"Nội dung {i}", "noi_dung": ["Đoạn văn."]} for i in range(1, 15)]
     assert errors_of(vanban.parse(sample("ke-hoach", noi_dung=content))) == []

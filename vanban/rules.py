@@ -53,6 +53,8 @@ HEADING_NUMBER = r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s"
 ISSUING_BODY_START = (
     r"^(BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ)\b"
 )
+# What counts as a capital letter opening a word of a signer's name (U-SIG-3).
+NAME_CAPITALS = "A-ZĐÀ-Ỹ"
 DATE_LINE = (
     r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
 )
@@ -124,7 +126,7 @@ RULES: list[Rule] = [
          "text_format", {"size": 14, "bold": False, "caps": True}),
     Rule("U-SIG-3", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 17",
          "Họ tên người ký đậm, cỡ 14, viết hoa chữ cái đầu", "signature_name", "text_format",
-         {"size": 14, "bold": True, "pattern": r"^(?:[A-ZĐÀ-Ỹ][^\s]*\s?)+$"}),
+         {"size": 14, "bold": True, "pattern": rf"^(?:[{NAME_CAPITALS}][^\s]*\s?)+$"}),
     Rule("U-RCV-1", "doan", "MUST", "29-HD III.8; Mẫu 3 dòng 14",
          "'Nơi nhận:' đứng (không nghiêng), đậm, cỡ 13", "recipients_label", "text_format",
          {"size": 13, "bold": True, "italic": False, "pattern": r"^Nơi nhận:$"}),

@@ -33,7 +33,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .._legacy_encodings import legacy_encoding
-from ..rules import HEADING_NUMBER, ISSUING_BODY_START
+from ..rules import HEADING_NUMBER, ISSUING_BODY_START, NAME_CAPITALS
 
 
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
@@ -227,8 +227,9 @@ def _not_prefixed_with_luu(value: str) -> str:
 
 
 def _capital_letter(char: str) -> bool:
-    """A Latin capital (A-Z, Đ, À ... Ỹ): what the checker's rule U-SIG-3 reads as a capital."""
-    return char.isupper() and unicodedata.name(char, "").startswith("LATIN")
+    """A Latin capital within what the checker's rule U-SIG-3 reads as one (A-Z, Đ, À ... Ỹ)."""
+    return (char.isupper() and unicodedata.name(char, "").startswith("LATIN")
+            and re.match(f"[{NAME_CAPITALS}]", char) is not None)
 
 
 def _capitalised_name(value: str) -> str:
@@ -278,6 +279,19 @@ def _no_comma(value: str) -> str:
 
 
 PlaceName = Annotated[Line, AfterValidator(_no_comma)]
+
+
+def _not_bracketed(value: str) -> str:
+    if value[0] in "([":
+        raise _error(
+            "position",
+            "Chức vụ không bắt đầu bằng dấu ngoặc: trong khối chữ ký, dòng trong ngoặc là ghi chú "
+            "như '(Đã ký)'. Hãy ghi chức vụ, ví dụ 'Bí thư', 'Phó Chủ tịch'.",
+        )
+    return value
+
+
+PositionText = Annotated[Line, AfterValidator(_not_bracketed)]
 PurposeText = Annotated[Line, AfterValidator(_bare_purpose)]
 PersonName = Annotated[Line, AfterValidator(_capitalised_name)]
 
@@ -511,7 +525,7 @@ class Signer(VanbanModel):
         "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (ghi 'Chủ tịch').",
         default=None,
     )
-    position: Line = field(
+    position: PositionText = field(
         "position", "chuc_vu", "Chức vụ", "Chức vụ người ký, ví dụ 'Bí thư', 'Phó Bí thư'."
     )
     name: PersonName = field("name", "ho_ten", "Họ tên", "Họ và tên người ký, viết hoa chữ cái đầu mỗi tiếng.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .body import Bullet, Section
-from .common import Text, VanbanModel, field, schema_text
+from .common import BulletText, Text, VanbanModel, field, schema_text
 from .planning import Assignment, PlanningDocument, paragraphs
 
 __all__ = ["Assignment", "KeHoach", "TimelineEntry"]
@@ -16,7 +16,8 @@ class TimelineEntry(VanbanModel):
 
     model_config = schema_text("Tiến độ", "Thời gian và công việc.")
 
-    time: Text = field("time", "thoi_gian", "Thời gian", "Ví dụ 'Tháng 3/2021', 'Trước 15/4/2021'.")
+    # the start of a "- " line: no bullet of its own
+    time: BulletText = field("time", "thoi_gian", "Thời gian", "Ví dụ 'Tháng 3/2021', 'Trước 15/4/2021'.")
     task: Text = field("task", "cong_viec", "Công việc", "Việc thực hiện trong thời gian đó.")
 
 
