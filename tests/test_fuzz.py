@@ -505,6 +505,21 @@ def test_a_name_word_opening_with_a_capital_the_checker_does_not_know_is_refused
     assert "nguoi_ky.ho_ten" in message
 
 
+@pytest.mark.parametrize("changes", [
+    {"can_cu": ["Căn cứ Điều lệ Đoàn", "1. Kế hoạch của Tỉnh đoàn"]},
+    {"ket_qua": [{"tieu_de_bang": "1. Kết quả", "bang": [{"chi_tieu": "Công trình", "thuc_hien": 3}]}]},
+], ids=["basis", "table-caption"])
+def test_a_basis_or_a_table_caption_numbered_like_a_heading_is_refused(changes):
+    kind = "bao-cao" if "ket_qua" in changes else "ke-hoach"
+    assert "'1.'" in refusal(sample(kind, **changes))
+
+
+@pytest.mark.parametrize("parent", [["Huyện đoàn Cầu Ngang", "BCH"], ["Tỉnh đoàn", "Ban Thường vụ"]])
+def test_a_parent_whose_last_line_opens_a_body_passes_the_checker(parent):
+    issuer = {"cap_tren": parent, "ten": "Đoàn xã Mỹ Long Nam", "ky_hieu": "ĐTN"}
+    assert errors_of(vanban.parse(sample("cong-van", co_quan_ban_hanh=issuer))) == []
+
+
 def test_sixteen_top_level_sections_pass_the_checker():
     content = [{"tieu_de": f"Nội dung {i}", "noi_dung": ["Đoạn văn."]} for i in range(1, 15)]
     assert errors_of(vanban.parse(sample("ke-hoach", noi_dung=content))) == []

@@ -437,10 +437,12 @@ def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
         bolds.append(look.bold == {True})
     # Where the issuing body's name starts: at a line like "BCH ĐOÀN ..." (the parent may
     # start so too: "BCH ĐOÀN TRƯỜNG" above "BCH CHI ĐOÀN 12A1", so the start that fits the
-    # page best is taken); otherwise at the first bold line (a one-level name is all bold).
+    # page best is taken), or at the first bold line below every such line (a one-level name
+    # is all bold).
     starts = [i for i, p in enumerate(lines) if ISSUER_START.match(clean(p.text))]
-    if not starts:
-        starts = [bolds.index(True) if True in bolds else len(bolds) - 1]
+    first_bold = bolds.index(True) if True in bolds else len(bolds) - 1
+    if not starts or first_bold > starts[-1]:  # "BCH ..." may also end a parent's name
+        starts.append(first_bold)
 
     def misplaced(first_issuer: int) -> list[Issue]:
         found = []

@@ -95,7 +95,7 @@ class ResultsTable(VanbanModel):
         "Bảng kết quả", "Bảng chỉ tiêu: kế hoạch, thực hiện; vanban tự tính tỷ lệ % và so với cùng kỳ."
     )
 
-    caption: Optional[Text] = field(
+    caption: Optional[ParagraphText] = field(
         "caption", "tieu_de_bang", "Tên bảng", "Dòng tên bảng đặt trên bảng.", default=None
     )
     rows: list[Indicator] = field("rows", "bang", "Các chỉ tiêu", "Các dòng của bảng.", min_length=1)

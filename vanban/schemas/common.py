@@ -265,7 +265,7 @@ def _no_end_punctuation(value: str) -> str:
     return value
 
 
-BasisText = Annotated[Line, AfterValidator(_no_end_punctuation)]
+BasisText = Annotated[Line, AfterValidator(_no_end_punctuation), AfterValidator(_not_numbered_like_a_heading)]
 
 
 def _no_comma(value: str) -> str:
