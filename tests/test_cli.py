@@ -1,7 +1,6 @@
 """The ``vanban`` command as a Union staff member uses it."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path

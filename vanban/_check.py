@@ -179,14 +179,14 @@ def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int)
     lines = [label]
     # "Kính gửi: X" names its one addressee; "Kính gửi:" opens a list "- A;" ... "- B."
     # that ends at the first item ending with ".": bullets after that are the body's.
-    listed = clean(label.text).rstrip().endswith(":")
-    for para in paragraphs:
-        if not listed or lines[-1] is not label and clean(lines[-1].text).endswith("."):
-            break
-        if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
-            if para.index != lines[-1].index + 1:
-                break
-            lines.append(para)
+    if clean(label.text).endswith(":"):
+        for para in paragraphs:
+            if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
+                if para.index != lines[-1].index + 1:
+                    break
+                lines.append(para)
+                if clean(para.text).endswith("."):
+                    break
     found.parts["addressees"] = lines
 
 

@@ -69,8 +69,8 @@ def _expected(kind: click.ParamType) -> Optional[str]:
     """What a value of this type must be, as the end of a Vietnamese sentence; None if unknown."""
     if isinstance(kind, click.Choice):
         return "một trong các giá trị " + ", ".join(str(choice) for choice in kind.choices)
-    if isinstance(kind, click.IntRange) and _range(kind):
-        return f"một số nguyên {_range(kind)}"
+    if isinstance(kind, click.IntRange) and (bounds := _range(kind)):
+        return f"một số nguyên {bounds}"
     if isinstance(kind, click.types.IntParamType):
         return "một số nguyên"
     if isinstance(kind, click.types.FloatParamType):
@@ -171,8 +171,8 @@ def _help_notes(option: click.Option, ctx: click.Context) -> list[str]:
             default = ", ".join(str(value) for value in default)
         if isinstance(default, (str, int, float)) and default != "":
             notes.append(f"mặc định: {default}")
-    if isinstance(option.type, click.IntRange) and _range(option.type):
-        notes.append(_range(option.type))
+    if isinstance(option.type, click.IntRange) and (bounds := _range(option.type)):
+        notes.append(bounds)
     if option.required:
         notes.append("bắt buộc")
     return notes

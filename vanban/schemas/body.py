@@ -16,7 +16,7 @@ from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 from .common import _error, BulletText, HeadingText, ParagraphText, Text, VanbanModel, field, schema_text, string_shorthand
 
 # Bounded so that every percentage of two amounts fits decimal's 28 significant digits
-# (babel formats through it); a million tỷ đồng is 19 digits, a rate has a few decimals.
+# (babel formats through it): 16 whole digits (a million tỷ đồng, 10^15, has 16) and 4 decimals.
 Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
 
 
