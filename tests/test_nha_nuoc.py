@@ -240,8 +240,21 @@ def words(plan_bytes, tmp_path_factory):
     xml = subprocess.run([pdftotext, "-f", "1", "-l", "1", "-bbox", str(folder / "plan.pdf"), "-"],
                          check=True, capture_output=True, text=True).stdout
     root = ElementTree.fromstring(xml)
-    return [(w.text, float(w.get("xMin")), float(w.get("xMax")), round(float(w.get("yMin"))))
-            for w in root.iter("{http://www.w3.org/1999/xhtml}word")]
+    fragments = [(w.text, float(w.get("xMin")), float(w.get("xMax")), round(float(w.get("yMin"))))
+                 for w in root.iter("{http://www.w3.org/1999/xhtml}word")]
+    return join_fragments(fragments)
+
+
+def join_fragments(fragments):
+    """Words as a reader sees them: some poppler versions cut a word at a letter with a
+    stacked accent ('C', 'ỘNG'); pieces on one line that touch are one word."""
+    words = []
+    for text, left, right, row in fragments:
+        if words and words[-1][3] == row and -1 < left - words[-1][2] < 0.5:
+            previous = words.pop()
+            text, left = previous[0] + text, previous[1]
+        words.append((text, left, right, row))
+    return words
 
 
 def extent(words, first, last):
