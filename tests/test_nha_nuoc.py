@@ -184,8 +184,24 @@ def test_each_state_mistake_is_caught_by_exactly_the_rule_that_names_it(
     assert {f.rule_id for f in report.findings if f.severity != "not_evaluated"} == {rule}, report.to_text()
 
 
+STATE_ABSENT_PARTS = [
+    ("no number line", {"number": False}, "N-HAS-1"),
+    ("no Nơi nhận", {"recipients": [], "archive": None, "drafting_unit": None}, "N-HAS-2"),
+    ("no signature", {"signer": None}, "N-HAS-3"),
+]
+
+
+@pytest.mark.parametrize("changes, rule", [(c, r) for _, c, r in STATE_ABSENT_PARTS],
+                         ids=[n for n, _, _ in STATE_ABSENT_PARTS])
+def test_a_part_a_state_document_leaves_out_is_a_warning_of_exactly_its_rule(plan, changes, rule):
+    document = type(plan)(**{**dict(plan), **changes})
+    report = check(vanban.render_bytes(document))
+    assert [(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"] == [
+        (rule, "warning")], report.to_text()
+
+
 def test_every_state_rule_has_a_mistake_that_triggers_it():
-    assert {r.id for r in RULES if r.profile == "nha-nuoc"} == {r for *_, r in STATE_MUTATIONS}
+    assert {r.id for r in RULES if r.profile == "nha-nuoc"} == {r for *_, r in STATE_MUTATIONS + STATE_ABSENT_PARTS}
 
 
 # --- side by side with the government's own decree ---------------------------------------

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
-from ._numbers import format_amount, format_number, format_percent, number_in_words, percent_of
+from ._numbers import format_amount, format_number, number_in_words
+from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, Profile
-from .schemas.body import Bullet, Figure, Paragraph, ResultsTable, Section
+from .schemas.body import (
+    Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
+)
 from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
 
@@ -28,6 +31,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    underline: bool = False
 
 
 class Runs(tuple):
@@ -52,21 +56,6 @@ class Mark:
 
     text: str
     boxed: bool
-
-
-RESULTS_HEADER = (
-    "TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch", "So với cùng kỳ",
-)
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    """A results table in the body: caption, header cells, and the text of every cell."""
-
-    caption: Optional[Runs]
-    rows: tuple[tuple[str, ...], ...]
-    header: tuple[str, ...] = RESULTS_HEADER
-    style: str = "table"
 
 
 # --- words ---------------------------------------------------------------------
@@ -194,8 +183,13 @@ def archive_of(document: Document, profile: Profile) -> str:
 
 
 def basis_lines(bases: list[str], profile: Profile) -> list[str]:
-    """Each căn cứ ends with ``;``, the last with the profile's mark (``,`` or ``.``)."""
-    return [base + (";" if i < len(bases) - 1 else profile.bases_last_mark) for i, base in enumerate(bases)]
+    """Each căn cứ ends with ``;``, the last with the profile's mark (``,`` or ``.``);
+    a line the author ended with ``;``, ``.`` or ``,`` keeps the author's mark (a last
+    căn cứ ending ``;`` or ``.`` before a separate lead-in sentence)."""
+    def ended(base: str, mark: str) -> str:
+        return base if base[-1] in ";.,:" else base + mark
+
+    return [ended(base, ";" if i < len(bases) - 1 else profile.bases_last_mark) for i, base in enumerate(bases)]
 
 
 def addressee_lines(addressees: list[str], profile: Profile) -> tuple[Runs, list[str]]:
@@ -252,12 +246,37 @@ _LONE_BACKSLASH = re.compile(r"\\(?!\*)")
 _INTRAWORD_ASTERISK = re.compile(r"(?<=\w)\*(?=\w)")
 
 
+# ``++gạch chân++`` (as Markdown extensions write it): the pair is marked with another
+# noncharacter before parsing, and the marks toggle underlining in the runs after.
+_UNDERLINE = re.compile(r"\+\+(?=\S)(.+?)(?<=\S)\+\+", re.DOTALL)
+_UNDERLINE_MARK = "\ufdd1"
+
+
 def parse_inline(text: str) -> Runs:
-    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``.
+    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``, ``++gạch chân++``;
+    ``\\*`` is a literal ``*``.
 
     Everything else the user typed is kept: underscores, backslashes, asterisks
-    inside a word or without a partner.
+    inside a word or without a partner, a ``++`` without a partner.
     """
+    if "++" in text:
+        marked = _UNDERLINE.sub(lambda m: f"{_UNDERLINE_MARK}{m.group(1)}{_UNDERLINE_MARK}", text)
+        if marked != text:
+            return Runs(_merge(_underlined(_parse_emphasis(marked))))
+    return _parse_emphasis(text)
+
+
+def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
+    underline = False
+    for run in runs:
+        for index, piece in enumerate(run.text.split(_UNDERLINE_MARK)):
+            if index:
+                underline = not underline
+            if piece:
+                yield Run(piece, run.bold, run.italic, underline)
+
+
+def _parse_emphasis(text: str) -> Runs:
     if "*" not in text:
         return Runs((Run(text),))
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
@@ -280,11 +299,11 @@ def parse_inline(text: str) -> Runs:
     return Runs(_merge(runs))
 
 
-def _merge(runs: list[Run]) -> Iterator[Run]:
+def _merge(runs: Iterable[Run]) -> Iterator[Run]:
     pending: Optional[Run] = None
     for run in runs:
-        if pending and (pending.bold, pending.italic) == (run.bold, run.italic):
-            pending = Run(pending.text + run.text, run.bold, run.italic)
+        if pending and (pending.bold, pending.italic, pending.underline) == (run.bold, run.italic, run.underline):
+            pending = Run(pending.text + run.text, run.bold, run.italic, run.underline)
             continue
         if pending:
             yield pending
@@ -294,7 +313,7 @@ def _merge(runs: list[Run]) -> Iterator[Run]:
 
 
 def _upper_runs(runs: Runs) -> Runs:
-    return Runs(Run(upper(run.text), run.bold, run.italic) for run in runs)
+    return Runs(Run(upper(run.text), run.bold, run.italic, run.underline) for run in runs)
 
 
 def _prefixed(prefix: str, runs: Runs) -> Runs:
@@ -304,45 +323,112 @@ def _prefixed(prefix: str, runs: Runs) -> Runs:
 # --- body ------------------------------------------------------------------
 
 
-def body_blocks(document: Document, profile: Profile) -> list[Union[Block, TableBlock]]:
+BodyBlock = Union[Block, TableBlock]
+
+
+def body_blocks(document: Document, profile: Profile) -> list[BodyBlock]:
     """The numbered outline of the body, from the document type's sections."""
-    return list(_children_blocks(document.sections(), (), profile.label_scheme))
+    return list(_top_blocks(document.sections(), document.part_numbering, profile))
 
 
-def _children_blocks(children, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
-    """Paragraphs, bullets, figures and tables as they come; sections numbered in turn."""
+def _top_blocks(nodes, part_numbering: str, profile: Profile) -> Iterator[BodyBlock]:
+    """Parts above the Mục are numbered in turn, and the Mục restart at I. in each."""
+    part = 0
+    rest = []
+    for node in nodes:
+        if isinstance(node, DocumentPart):
+            yield from _children_blocks(rest, (), profile)
+            rest = []
+            part += 1
+            yield from _part_blocks(node, part, part_numbering)
+            yield from _children_blocks(node.children, (), profile)
+        else:
+            rest.append(node)
+    yield from _children_blocks(rest, (), profile)
+
+
+ORDINALS = {1: "nhất", 4: "tư"}
+
+
+def part_label(index: int, scheme: str) -> str:
+    """``Phần I`` (29-HD III.6), ``PHẦN THỨ NHẤT``, ``PHẦN THỨ TƯ`` or ``A.``."""
+    if scheme == "chu-cai":
+        return f"{_capital_letter(index)}."
+    if scheme == "phan-thu":
+        return upper(f"Phần thứ {ORDINALS.get(index) or number_in_words(index)}")
+    return f"Phần {to_roman(index)}"
+
+
+def _capital_letter(index: int) -> str:
+    letters = "ABCDEGHIKLMNOPQRSTUVXY"  # A., B.: the Latin letters Vietnamese uses, no F, J, W, Z
+    return letters[(index - 1) % len(letters)] * ((index - 1) // len(letters) + 1)
+
+
+def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBlock]:
+    title = _upper_runs(parse_inline(part.title))
+    if scheme == "chu-cai":
+        yield Block("heading1", _prefixed(part_label(index, scheme) + " ", title))
+        return
+    yield Block("part_label", Runs((Run(part_label(index, scheme)),)))
+    yield Block("part_title", title)
+
+
+def _children_blocks(children, path: tuple[int, ...], profile: Profile) -> Iterator[BodyBlock]:
+    """Paragraphs, bullets, figures and tables as they come; sections and numbered
+    paragraphs numbered in turn (they share the count at their depth)."""
     subsection = 0
     for child in children:
-        if isinstance(child, Section):
+        if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
-            yield from _section_blocks(child, (*path, subsection), scheme)
+            yield from _numbered_blocks(child, (*path, subsection), profile)
         else:
-            yield from _leaf_blocks(child)
+            yield from _leaf_blocks(child, profile)
 
 
-def _section_blocks(section: Section, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
-    title = parse_inline(section.title)
-    if len(path) == 1:
-        title = _upper_runs(title)
-    yield Block(heading_style(len(path)), _prefixed(section_label(path, scheme) + " ", title))
-    yield from _children_blocks(section.children, path, scheme)
+def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
+                     profile: Profile) -> Iterator[BodyBlock]:
+    label = section_label(path, profile.label_scheme)
+    if isinstance(node, Section):
+        title = parse_inline(node.title)
+        if len(path) == 1:
+            title = _upper_runs(title)
+        yield Block(heading_style(len(path)), _prefixed(label + " ", title))
+    else:
+        yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
+    yield from _children_blocks(node.children, path, profile)
 
 
-def _leaf_blocks(child) -> Iterator[Union[Block, TableBlock]]:
+def numbered_label(label: str, depth: int, profile: Profile) -> Run:
+    """The number of a numbered paragraph: in the Union it has the look of the heading of its
+    depth (khoản ``1.`` bold, điểm ``1.1.`` bold italic, 29-HD III.6); in NĐ 30 it is plain."""
+    if not profile.numbered_label_emphasis:
+        return Run(label + " ")
+    figure = profile.figures[heading_style(depth)]
+    return Run(label + " ", bold=figure.bold, italic=figure.italic)
+
+
+def _leaf_blocks(child, profile: Profile) -> Iterator[BodyBlock]:
     if isinstance(child, Bullet):
         yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
         for sub in child.children:
             yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
     elif isinstance(child, Figure):
         yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+    elif isinstance(child, NumberedList):
+        for index, item in enumerate(child.items, start=1):
+            yield Block("body", _prefixed(f"{index}. ", parse_inline(item)))
     elif isinstance(child, ResultsTable):
-        yield results_table(child)
+        caption = parse_inline(child.caption) if child.caption else None
+        yield results_table(child, profile.results_columns_mm, caption)
+    elif isinstance(child, Table):
+        caption = parse_inline(child.caption) if child.caption else None
+        yield general_table(child, profile.table_width_mm(), caption)
     elif isinstance(child, Paragraph):
         yield Block("body", parse_inline(child.text))
 
 
 def figure_text(figure: Figure) -> str:
-    """``Tổng kinh phí: 1.200.000.000 đồng (Một tỷ hai trăm triệu đồng).``"""
+    """``Tổng kinh phí: 1.200.000.000 đồng (...)``."""
     whole = figure.value == figure.value.to_integral_value()
     if figure.unit and whole:
         value = format_amount(int(figure.value), in_words=figure.in_words, currency=figure.unit)
@@ -354,31 +440,61 @@ def figure_text(figure: Figure) -> str:
     return f"{figure.label}: {value}."
 
 
-def _cell_number(value) -> str:
-    return "" if value is None else format_number(value)
+# --- annexes ------------------------------------------------------------------------
 
 
-def _cell_percent(part, whole) -> str:
-    ratio = percent_of(part, whole) if part is not None and whole is not None else None
-    return "" if ratio is None else format_percent(ratio)
+@dataclass(frozen=True)
+class AnnexBlock:
+    """One Phụ lục: its label line, title, "(Kèm theo ...)" line, orientation and body."""
+
+    label: str
+    title: Optional[Runs]
+    reference: str
+    landscape: bool
+    body: tuple
 
 
-def results_table(table: ResultsTable) -> TableBlock:
-    """Every cell as text; percentages computed from target, achieved and same period."""
-    rows = tuple(
-        (
-            str(index),
-            row.name,
-            row.unit or "",
-            _cell_number(row.target),
-            _cell_number(row.achieved),
-            _cell_percent(row.achieved, row.target),
-            _cell_percent(row.achieved, row.same_period),
-        )
-        for index, row in enumerate(table.rows, start=1)
-    )
-    caption = parse_inline(table.caption) if table.caption else None
-    return TableBlock(caption, rows)
+def short_date(date: IssueDate) -> str:
+    """``05/3/2021`` as Union documents cite dates in running text; unknown parts ``...``."""
+    day = format_day(date.day) if date.day else "..."
+    month = format_month(date.month) if date.month else "..."
+    return f"{day}/{month}/{date.year}"
+
+
+def issuing_body_phrase(document: Document) -> str:
+    """Who issued the document, as a citation names it: ``Ban Thường vụ Đoàn Khối ...``
+    when the signer signs for a collective (TM.), else the issuing body's name."""
+    name = " ".join(document.issuer.name)
+    signer = document.signer
+    if signer.authority == "TM." and signer.on_behalf_of:
+        body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
+        if body.lower().startswith(signer.on_behalf_of.lower()):
+            return body
+        return f"{signer.on_behalf_of} {body}"
+    return name
+
+
+def annex_reference(document: Document, profile: Profile) -> str:
+    """``(Kèm theo Kế hoạch số 114-KH/ĐTN ngày 05/3/2021 của Ban Thường vụ ...)``."""
+    symbol = format_number_line(profile, document.number or None, document.symbol_type(profile.name),
+                                document.issuer.code or "", document.drafting_unit).split(": ", 1)[-1]
+    number = f" số {symbol}" if document.number is not False else ""
+    date = f"ngày {short_date(document.date)}" if profile.annex_short_date else \
+        format_date_line("", document.date).split(", ", 1)[-1]
+    return f"(Kèm theo {document.type_name}{number} {date} của {issuing_body_phrase(document)})"
+
+
+def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
+    """Each annex: ``Phụ lục`` alone, or ``Phụ lục I``, ``Phụ lục II`` when there are several."""
+    count = len(document.annexes)
+    out = []
+    for index, annex in enumerate(document.annexes, start=1):
+        label = "Phụ lục" + (f" {to_roman(index)}" if count > 1 else "")
+        reference = f"({annex.reference})" if annex.reference else annex_reference(document, profile)
+        title = _upper_runs(parse_inline(annex.title)) if annex.title else None
+        body = tuple(_children_blocks(annex.children, (), profile))
+        out.append(AnnexBlock(label, title, reference, annex.orientation == "ngang", body))
+    return out
 
 
 # --- the whole page --------------------------------------------------------
@@ -393,7 +509,7 @@ TEMPLATE_VALUES: dict[str, str] = {
     "addressee_label": "dòng 'Kính gửi:' (kèm nơi nhận khi chỉ có một), thẻ {{r ... }}; rỗng nếu không có",
     "addressee_items": "các dòng '- nơi nhận;' khi Kính gửi nhiều nơi",
     "bases": "các dòng căn cứ, đã có ';' và dấu cuối",
-    "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN)",
+    "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN); rỗng khi văn bản không có số",
     "marks": "DỰ THẢO, độ mật, độ khẩn: mark.text, mark.boxed (có khung)",
     "motto_lines": "góc phải: tiêu đề Đoàn, hoặc quốc hiệu và tiêu ngữ, từng dòng",
     "date_line": "địa danh, ngày tháng năm",
@@ -401,10 +517,12 @@ TEMPLATE_VALUES: dict[str, str] = {
     "title": "trích yếu (thẻ {{r title }})",
     "title_rule": "đường gạch dưới trích yếu",
     "opening": "các đoạn mở đầu (căn cứ, thực hiện...), mỗi đoạn dùng thẻ {{r ... }}",
-    "body": "các đoạn của phần nội dung đánh số: block.style, block.runs (thẻ {{r block.runs }})",
-    "closing": "câu kết, đã có './.' (thẻ {{r closing }})",
-    "recipients_label": "chữ 'Nơi nhận:'",
+    "body": "các đoạn của phần nội dung đánh số: block.style, block.runs (thẻ {{r block.runs }}); "
+            "bảng: block.style == 'table', thẻ {{p block.table }}",
+    "closing": "câu kết, đã có './.' (thẻ {{r closing }}); rỗng khi văn bản không có câu kết",
+    "recipients_label": "chữ 'Nơi nhận:'; rỗng khi văn bản không có Nơi nhận",
     "recipients": "các dòng Nơi nhận, đã có '- ', ';', '.' và dòng Lưu",
+    "annexes": "các phụ lục: annex.label, annex.title, annex.reference, annex.landscape, annex.body",
     "signer_authority": "các dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ; có thể thêm KT. CHỦ TỊCH); "
                         "danh sách rỗng khi người đứng đầu ký trực tiếp",
     "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
@@ -434,7 +552,8 @@ def _property(text: str) -> str:
 
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
-    authority_line, position_line, name = signer_lines(document.signer)
+    authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
+    closing = document.closing_sentence()
     marks = [
         Mark(text, boxed)
         for text, boxed in ((draft_mark(document.draft), True), (document.secrecy, True),
@@ -444,6 +563,8 @@ def display(document: Document, profile: Profile) -> dict:
     recipients = [
         f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
     ]
+    # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)
+    has_recipients = bool(recipients or document.archive or document.addressees)
     issuer_lines = [upper(line) for line in document.issuer.name]
     addressee_label, addressee_items = (
         addressee_lines(document.addressees, profile) if document.addressees else (Runs(), [])
@@ -453,7 +574,7 @@ def display(document: Document, profile: Profile) -> dict:
         "parent_lines": [upper(line) for line in document.issuer.parent],
         "issuer_lines": issuer_lines,
         "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
-        "number_line": format_number_line(
+        "number_line": "" if document.number is False else format_number_line(
             profile, document.number, document.symbol_type(profile.name),
             document.issuer.code, document.drafting_unit,
         ),
@@ -471,13 +592,14 @@ def display(document: Document, profile: Profile) -> dict:
         "bases": basis_lines(document.bases, profile),
         "opening": [parse_inline(text) for text in document.opening],
         "body": body_blocks(document, profile),
-        "closing": parse_inline(with_end_mark(document.closing_sentence(), profile.end_mark)),
-        "recipients_label": profile.recipients_label,
+        "closing": parse_inline(with_end_mark(closing, profile.end_mark)) if closing else "",
+        "recipients_label": profile.recipients_label if has_recipients else "",
         "recipients": recipient_lines(recipients, archive_of(document, profile), profile,
-                                      same_as_above=bool(document.addressees)),
+                                      same_as_above=bool(document.addressees)) if has_recipients else [],
         "signer_authority": authority_line,
         "signer_position": position_line,
         "signer_name": name,
+        "annexes": annex_blocks(document, profile),
         "document_title": _property(f"{document.type_name} {plain_text(document.title)}"),
         "document_author": _property(" ".join(document.issuer.name)),
     }

@@ -264,8 +264,15 @@ def _vocabulary() -> list[str]:
 
 
 
+# The tags of vanban's discriminated unions (a body node, a top-level part, a unit of Tổ
+# chức thực hiện) stand in pydantic's error locations but not in what the user wrote.
+_UNION_TAGS = NODE_TAGS | {"node", "part", "unit"}
+# A part written as a bare list is validated as {noi_dung: list}: the key is not in the YAML.
+_LIST_SHORTHAND_KEYS = {"children", "noi_dung"}
+
+
 def _clean_location(loc: tuple) -> list:
-    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in NODE_TAGS))]
+    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in _UNION_TAGS))]
 
 
 def _format_path(parts: list) -> str:
@@ -282,6 +289,8 @@ def _position(node: Optional[yaml.Node], parts: list) -> str:
     """``dòng L, cột C`` of the deepest YAML node on the path, if the data came from YAML."""
     found = node
     for part in parts:
+        if isinstance(found, yaml.SequenceNode) and part in _LIST_SHORTHAND_KEYS:
+            continue  # a part written as a bare list
         if isinstance(found, yaml.MappingNode) and isinstance(part, str):
             match = [value for key, value in found.value if key.value == part]
             if not match:

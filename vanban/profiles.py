@@ -104,14 +104,35 @@ class Profile:
     """Signing authorities the regime knows."""
     end_mark: str
     """Closes the body (``./.``)."""
+    numbered_label_emphasis: bool
+    """The number of a numbered paragraph takes the look of the heading of its depth (29-HD:
+    khoản ``1.`` bold, điểm ``1.1.`` bold italic) or stays plain (NĐ 30: a khoản without a
+    title is upright, the size of the text)."""
+    annex_short_date: bool
+    """The date in an annex's "(Kèm theo ...)" line: ``05/3/2021`` as Union documents cite
+    dates, or ``ngày 05 tháng 3 năm 2021`` (NĐ 30 PL I's annex form)."""
+    annex_restarts_page_numbers: bool
+    """Each annex numbers its pages from 1 (NĐ 30 PL I); otherwise the numbers run on."""
     figures: dict[str, TextFigure] = field(default_factory=dict)
     """Keyed by element; the Word style of element ``x`` is ``STYLE_NAMES[x]``."""
+
+    def text_width_mm(self, landscape: bool = False) -> float:
+        width, height = self.page_size_mm
+        _, _, left, right = self.margins_mm
+        return (height if landscape else width) - left - right
+
+    def table_width_mm(self, landscape: bool = False) -> float:
+        """A body table's width: the text width less the cell margin its borders are indented by."""
+        return self.text_width_mm(landscape) - 2
 
 
 HEADING_LEVELS = 5
 """Mục, khoản and three điểm levels have their own style; deeper levels share the last."""
 
-BODY_ELEMENTS = ("body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet")
+BODY_ELEMENTS = (
+    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
+    "part_label", "part_title",
+)
 """The kinds of paragraph in the numbered body (``block.style``)."""
 
 # One Word paragraph style per element; the names are what a maintainer sees in Word.
@@ -156,6 +177,12 @@ STYLE_NAMES: dict[str, str] = {
     "table_index": "VB Table Index",
     "table_after": "VB Table After",
     "table_number": "VB Table Number",
+    "part_label": "VB Part Label",
+    "part_title": "VB Part Title",
+    "annex_label": "VB Annex Label",
+    "annex_title": "VB Annex Title",
+    "annex_reference": "VB Annex Reference",
+    "table_note": "VB Table Note",
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
@@ -166,6 +193,13 @@ _TABLES = {
     "table_text": TextFigure(size=13, align="left"),
     "table_index": TextFigure(size=13),
     "table_number": TextFigure(size=13, align="right"),
+}
+# Phụ lục (NĐ 30 PL I; 29-HD is silent, the Union follows the same form): "Phụ lục I" and
+# the title centred bold, the "(Kèm theo ...)" line centred italic, then a short rule's air.
+_ANNEX = {
+    "annex_label": TextFigure(size=14, bold=True),
+    "annex_title": TextFigure(size=14, bold=True),
+    "annex_reference": TextFigure(size=14, italic=True, space_after_pt=12),
 }
 
 DOAN = Profile(
@@ -194,6 +228,9 @@ DOAN = Profile(
     recipients_beside_authority=False,
     authorities=("TM.", "KT.", "TL.", "Q."),
     end_mark="./.",
+    numbered_label_emphasis=True,
+    annex_short_date=True,
+    annex_restarts_page_numbers=False,
     figures={
         "normal": TextFigure(size=14, align="left"),
         "parent": TextFigure(size=14),
@@ -229,7 +266,12 @@ DOAN = Profile(
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
+        # Phần (29-HD III.6): "Phần I" 15-16 bold centred, its title under it 14 bold centred
+        "part_label": TextFigure(size=15, bold=True, space_before_pt=12, keep_with_next=True),
+        "part_title": TextFigure(size=14, bold=True, space_after_pt=6, keep_with_next=True),
         **_TABLES,
+        "table_note": TextFigure(**_BODY, italic=True),  # the total in words: running text
+        **_ANNEX,
     },
 )
 
@@ -263,6 +305,9 @@ NHA_NUOC = Profile(
     recipients_beside_authority=True,
     authorities=("TM.", "KT.", "TL.", "TUQ.", "Q."),
     end_mark="./.",
+    numbered_label_emphasis=False,
+    annex_short_date=False,
+    annex_restarts_page_numbers=True,
     figures={
         "normal": TextFigure(size=14, align="left"),
         # sizes as in the government's own decree file (30_2020_ND_CP.docx), within PL I's ranges
@@ -300,7 +345,12 @@ NHA_NUOC = Profile(
         "signer_position": TextFigure(size=14, bold=True),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
+        # Phần (NĐ 30 PL I, II.6): "Phần I" 14 bold centred, its title CAPS 14 bold centred
+        "part_label": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
+        "part_title": TextFigure(size=14, bold=True, space_after_pt=6, keep_with_next=True),
         **_TABLES,
+        "table_note": TextFigure(**_STATE_BODY, italic=True),  # the total in words: running text
+        **_ANNEX,
     },
 )
 
