@@ -14,10 +14,12 @@ from typing import Optional, Sequence
 from ._numbers import amount_in_words, format_number, format_percent, percent_of
 from .schemas.body import Column, GroupRow, ResultsTable, Table
 
-# A 13 pt Times New Roman character is about 2.1 mm wide on average; a cell adds about
-# 2 mm of margins. Good enough to share a table's width between its columns.
+# A 13 pt Times New Roman character is about 2.1 mm wide on average, a bold capital about
+# 3 mm; a cell adds its margins (VB Table: 1.5 mm each side) and a little air. Good enough
+# to share a table's width between its columns without breaking a word.
 CHAR_MM = 2.1
-CELL_PADDING_MM = 2.0
+HEADER_CHAR_MM = 2.9
+CELL_PADDING_MM = 3.5
 NATURAL_CAP = 60
 """A cell longer than this many characters wraps anyway: it asks for no more width."""
 STT_TITLE = "STT"
@@ -187,10 +189,11 @@ def column_widths(titles: list[str], columns_texts: list[list[str]], total_mm: f
     ``NATURAL_CAP`` characters; what is left over is shared in proportion to that."""
     minimum, natural = [], []
     for title, texts in zip(titles, columns_texts):
-        words = [len(word) for text in (title, *texts) for word in text.split()] or [1]
-        longest = max([len(text) for text in texts] or [0])
-        minimum.append(max(words) * CHAR_MM + CELL_PADDING_MM)
-        natural.append(max(min(longest, NATURAL_CAP), max(words)) * CHAR_MM + CELL_PADDING_MM)
+        words = max([len(word) * CHAR_MM for text in texts for word in text.split()]
+                    + [len(word) * HEADER_CHAR_MM for word in title.split()] + [CHAR_MM])
+        longest = max([len(text) for text in texts] or [0]) * CHAR_MM
+        minimum.append(words + CELL_PADDING_MM)
+        natural.append(max(min(longest, NATURAL_CAP * CHAR_MM), words) + CELL_PADDING_MM)
     if sum(minimum) >= total_mm:
         scale = total_mm / sum(minimum)
         return tuple(round(width * scale, 1) for width in minimum)
