@@ -262,3 +262,31 @@ def test_underlined_words_are_underlined():
     paragraph = _paragraph(document, "Chủ đề")
     assert [(run.text, bool(run.underline)) for run in paragraph.runs] == [
         ("Chủ đề ", False), ("Tuổi trẻ", True), (" năm 2024.", False)]
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def test_a_real_key_in_the_wrong_place_is_not_suggested_back_to_itself():
+    with pytest.raises(InputError) as error:
+        vanban.parse(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [{"y": "Ý", "tieu_de": "Lạc chỗ"}]}]))
+    message = str(error.value)
+    assert "Có phải ý bạn là 'tieu_de'" not in message and "không dùng được ở chỗ này" in message
+
+
+def test_a_footnote_is_a_reference_mark_in_the_text_and_its_words_at_the_foot_of_the_page():
+    import zipfile
+    import io
+
+    data = plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [
+        "Theo Nghị quyết số 12^[Ban hành ngày **5/3/2021**.] của Ban Chấp hành."]}])
+    document = vanban.parse(data)
+    docx_bytes = vanban.render_bytes(document)
+    assert vanban.Renderer().reference_render_bytes(document) == docx_bytes
+    opened = open_docx(docx_bytes)
+    paragraph = _paragraph(opened, "Theo Nghị quyết")
+    assert paragraph.text == "Theo Nghị quyết số 12 của Ban Chấp hành."
+    assert len(paragraph._p.findall(".//" + qn("w:footnoteReference"))) == 1
+    notes = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/footnotes.xml").decode()
+    assert "Ban hành ngày " in notes and "<w:b/>" in notes and 'w:id="1"' in notes
+    assert check(docx_bytes).errors == []

@@ -32,6 +32,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    footnote: Optional["Runs"] = None
+    """A footnote's words: the run stands for its reference mark, its ``text`` is empty."""
 
 
 class Runs(tuple):
@@ -252,18 +254,41 @@ _UNDERLINE = re.compile(r"\+\+(?=\S)(.+?)(?<=\S)\+\+", re.DOTALL)
 _UNDERLINE_MARK = "\ufdd1"
 
 
+# ``^[chú thích]`` (Pandoc's inline note): a footnote at that place. The note is set aside
+# behind a noncharacter and its position number before the emphasis is parsed.
+_FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
+_FOOTNOTE_MARK = "\ufdd2"
+
+
 def parse_inline(text: str) -> Runs:
     """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``, ``++gạch chân++``;
-    ``\\*`` is a literal ``*``.
+    ``\\*`` is a literal ``*``; ``^[chú thích]`` is a footnote.
 
     Everything else the user typed is kept: underscores, backslashes, asterisks
     inside a word or without a partner, a ``++`` without a partner.
     """
+    notes: list[str] = []
+    if "^[" in text:
+        def set_aside(match: re.Match) -> str:
+            notes.append(match.group(1).strip())
+            return _FOOTNOTE_MARK
+        text = _FOOTNOTE.sub(set_aside, text)
+    runs = _parse_emphasis(text)
     if "++" in text:
         marked = _UNDERLINE.sub(lambda m: f"{_UNDERLINE_MARK}{m.group(1)}{_UNDERLINE_MARK}", text)
         if marked != text:
-            return Runs(_merge(_underlined(_parse_emphasis(marked))))
-    return _parse_emphasis(text)
+            runs = Runs(_merge(_underlined(_parse_emphasis(marked))))
+    return Runs(_with_footnotes(runs, iter(notes))) if notes else runs
+
+
+def _with_footnotes(runs: Iterable[Run], notes: Iterator[str]) -> Iterator[Run]:
+    for run in runs:
+        pieces = run.text.split(_FOOTNOTE_MARK)
+        for index, piece in enumerate(pieces):
+            if index:
+                yield Run("", footnote=parse_inline(next(notes)))
+            if piece:
+                yield Run(piece, run.bold, run.italic, run.underline)
 
 
 def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
@@ -302,6 +327,12 @@ def _parse_emphasis(text: str) -> Runs:
 def _merge(runs: Iterable[Run]) -> Iterator[Run]:
     pending: Optional[Run] = None
     for run in runs:
+        if run.footnote is not None:
+            if pending:
+                yield pending
+            yield run
+            pending = None
+            continue
         if pending and (pending.bold, pending.italic, pending.underline) == (run.bold, run.italic, run.underline):
             pending = Run(pending.text + run.text, run.bold, run.italic, run.underline)
             continue
@@ -313,7 +344,7 @@ def _merge(runs: Iterable[Run]) -> Iterator[Run]:
 
 
 def _upper_runs(runs: Runs) -> Runs:
-    return Runs(Run(upper(run.text), run.bold, run.italic, run.underline) for run in runs)
+    return Runs(Run(upper(run.text), run.bold, run.italic, run.underline, run.footnote) for run in runs)
 
 
 def _prefixed(prefix: str, runs: Runs) -> Runs:
@@ -541,7 +572,7 @@ def subject_line(title: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """The words of ``text`` without Markdown markers or line breaks."""
+    """The words of ``text`` without Markdown markers, footnotes or line breaks."""
     return " ".join("".join(run.text for run in parse_inline(text)).split())
 
 

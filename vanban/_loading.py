@@ -313,6 +313,10 @@ def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
         return error["msg"]
     if kind == "extra_forbidden":
         key = str(parts[-1]) if parts else ""
+        if key in vocabulary:  # a real key, in the wrong place: naming it back would say nothing
+            return (f"Trường '{key}' không dùng được ở chỗ này: nó thuộc một phần khác của văn bản. "
+                    "Hãy kiểm tra thụt lề (số dấu cách đầu dòng), hoặc xem cách viết phần này trong "
+                    "'vanban new <loại văn bản>'.")
         hint = difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.6)
         suggestion = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
         return f"Trường '{key}' không có trong mẫu văn bản.{suggestion} Hãy sửa hoặc xóa trường này."

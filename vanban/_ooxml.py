@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from html import escape
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ._display import Run
 from ._tables import Cell, TableBlock
@@ -38,10 +38,63 @@ def xml_text(text: str) -> str:
     return escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def runs_xml(runs: Iterable[Run], bold: bool = False) -> str:
-    """Word runs; emphasis adds to the paragraph style, a line break is a ``<w:br/>``."""
+class Footnotes:
+    """The footnotes of one document, numbered as their references are written."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def reference(self, runs: Iterable[Run]) -> str:
+        """The reference mark in the text; the note itself goes to ``word/footnotes.xml``."""
+        number = len(self.notes) + 1
+        mark = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        space = '<w:r><w:t xml:space="preserve"> </w:t></w:r>'
+        self.notes.append(f'<w:footnote w:id="{number}">{_paragraph("footnote", mark + space + runs_xml(runs))}'
+                          "</w:footnote>")
+        return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{number}"/></w:r>'
+
+    def add_to(self, docx: bytes) -> bytes:
+        """``docx`` with these footnotes: the part, its relationship and its content type."""
+        import io
+        import zipfile
+
+        from ._files import reproducible_zip
+
+        separators = "".join(
+            f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+            f'w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+            for number, kind in ((-1, "separator"), (0, "continuationSeparator"))
+        )
+        part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
+                f'{separators}{"".join(self.notes)}</w:footnotes>').encode("utf-8")
+        source = zipfile.ZipFile(io.BytesIO(docx))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", (
+                        b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                        b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+                elif item.filename == "word/_rels/document.xml.rels":
+                    data = data.replace(b"</Relationships>", (
+                        b'<Relationship Id="rIdVanbanFootnotes" Type="http://schemas.openxmlformats.org/'
+                        b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>'))
+                target.writestr(item, data)
+            target.writestr("word/footnotes.xml", part)
+        return reproducible_zip(out.getvalue())
+
+
+def runs_xml(runs: Iterable[Run], bold: bool = False, footnotes: Optional[Footnotes] = None) -> str:
+    """Word runs; emphasis adds to the paragraph style, a line break is a ``<w:br/>``,
+    a footnote a reference mark (its words kept by ``footnotes``)."""
     parts = []
     for run in runs:
+        if run.footnote is not None:
+            if footnotes is None:
+                raise ValueError("a footnote where the page has no room for one")
+            parts.append(footnotes.reference(run.footnote))
+            continue
         props = (("<w:b/>" if run.bold or bold else "") + ("<w:i/>" if run.italic else "")
                  + ('<w:u w:val="single"/>' if run.underline else ""))
         props = f"<w:rPr>{props}</w:rPr>" if props else ""

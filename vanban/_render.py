@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from ._display import AnnexBlock, Block, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
-from ._ooxml import apply_annex_sections, runs_xml, table_xml, xml_text as _xml_text
+from ._ooxml import Footnotes, apply_annex_sections, runs_xml, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
@@ -102,24 +102,24 @@ class _Xml:
         return self.xml
 
 
-def _runs(runs: Iterable[Run]) -> _Xml:
-    return _Xml(runs_xml(runs))
+def _to_template_values(value: Any, notes: Footnotes) -> Any:
+    """Display values as the template takes them: runs and tables as Word XML."""
+    def runs(items: Iterable[Run]) -> _Xml:
+        return _Xml(runs_xml(items, footnotes=notes))
 
-
-def _to_template_values(value: Any) -> Any:
     if isinstance(value, Block):
-        return {"style": value.style, "runs": _runs(value.runs)}
+        return {"style": value.style, "runs": runs(value.runs)}
     if isinstance(value, TableBlock):
-        caption = _runs(value.caption) if value.caption else None
+        caption = runs(value.caption) if value.caption else None
         return {"style": value.style, "caption": caption, "table": _Xml(table_xml(value)), "note": value.note}
     if isinstance(value, AnnexBlock):
-        return {"label": value.label, "title": _runs(value.title) if value.title else None,
+        return {"label": value.label, "title": runs(value.title) if value.title else None,
                 "reference": value.reference, "landscape": value.landscape,
-                "body": [_to_template_values(block) for block in value.body]}
+                "body": [_to_template_values(block, notes) for block in value.body]}
     if isinstance(value, Runs):
-        return _runs(value)
+        return runs(value)
     if isinstance(value, list):
-        return [_to_template_values(item) for item in value]
+        return [_to_template_values(item, notes) for item in value]
     return value
 
 
@@ -212,8 +212,11 @@ class Renderer:
         return body_name, cached
 
     def _values(self, document: Document) -> dict:
-        values = {k: _to_template_values(v) for k, v in display(document, get_profile(document.profile_name)).items()}
+        notes = Footnotes()
+        values = {k: _to_template_values(v, notes)
+                  for k, v in display(document, get_profile(document.profile_name)).items()}
         values["document"] = document
+        values[_FOOTNOTES_KEY] = notes
         return values
 
     def render_bytes(self, document: Document) -> bytes:
@@ -230,14 +233,15 @@ class Renderer:
         values = self._values(document)
         if not warm.supported:
             return self._reference(name, warm.source, values, document)
-        return warm.render(values, document)
+        return _with_footnotes(warm.render(values, document), values)
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
         compile its Jinja source, render, save, every time. Several times slower; kept as
         the reference the warm path is tested and measured against."""
         name, template_bytes = self.document_template(document)
-        return self._reference(name, template_bytes, self._values(document), document)
+        values = self._values(document)
+        return _with_footnotes(self._reference(name, template_bytes, values, document), values)
 
     def _reference(self, name: str, template_bytes: bytes, values: dict, document: Document) -> bytes:
         from docxtpl import DocxTemplate
@@ -519,6 +523,15 @@ def _remove_empty_runs(body) -> None:
             continue
         if sum(1 for child in run if child.tag != properties) == 1:
             run.getparent().remove(run)
+
+
+_FOOTNOTES_KEY = "_footnotes"
+"""Where the values carry the document's footnotes (a name a template cannot use: private)."""
+
+
+def _with_footnotes(docx: bytes, values: dict) -> bytes:
+    notes: Footnotes = values[_FOOTNOTES_KEY]
+    return notes.add_to(docx) if notes.notes else docx
 
 
 def _finish_body(body, values: dict, document: Document) -> None:

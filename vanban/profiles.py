@@ -183,6 +183,7 @@ STYLE_NAMES: dict[str, str] = {
     "annex_title": "VB Annex Title",
     "annex_reference": "VB Annex Reference",
     "table_note": "VB Table Note",
+    "footnote": "VB Footnote",
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
@@ -193,6 +194,7 @@ _TABLES = {
     "table_text": TextFigure(size=13, align="left"),
     "table_index": TextFigure(size=13),
     "table_number": TextFigure(size=13, align="right"),
+    "footnote": TextFigure(size=12, align="justify"),
 }
 # Phụ lục (NĐ 30 PL I; 29-HD is silent, the Union follows the same form): "Phụ lục I" and
 # the title centred bold, the "(Kèm theo ...)" line centred italic, then a short rule's air.
