@@ -290,3 +290,22 @@ def test_a_footnote_is_a_reference_mark_in_the_text_and_its_words_at_the_foot_of
     notes = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/footnotes.xml").decode()
     assert "Ban hành ngày " in notes and "<w:b/>" in notes and 'w:id="1"' in notes
     assert check(docx_bytes).errors == []
+
+
+def test_a_landscape_annex_table_takes_the_turned_page_width():
+    data = plan(noi_dung=[{"tieu_de": "Nội dung"}], phu_luc=[
+        {"huong": "ngang", "noi_dung": [{"cot": ["Chi đoàn", {"ten": "Nam", "kieu": "so"}], "dong": [["10A1", 20]]}]}])
+    table = rendered(data).tables[-1]
+    widths = [int(col.get(qn("w:w"))) for col in table._tbl.find(qn("w:tblGrid"))]
+    assert abs(sum(widths) - (297 - 30 - 20 - 2) * 1440 / 25.4) < 30
+
+
+def test_without_number_or_noi_nhan_a_table_header_or_an_annex_is_not_taken_for_them():
+    """'Số đoàn viên' heading a table column is no number line, and with no Nơi nhận the
+    signature is the block after the text, not an annex's table."""
+    data = plan(so="khong", noi_nhan=[], luu=None, noi_dung=[{"tieu_de": "Kết quả", "noi_dung": [
+        {"cot": ["Chi đoàn", {"ten": "Số đoàn viên", "kieu": "so"}], "dong": [["10A1", 45]]}]}],
+        phu_luc=[{"noi_dung": [{"cot": ["Chi đoàn", {"ten": "Nữ", "kieu": "so"}], "dong": [["10A1", 25]]}]}])
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert {(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"} == {
+        ("U-HAS-1", "warning"), ("U-HAS-2", "warning")}, report.to_text()

@@ -40,7 +40,7 @@ ELEMENT_WORDS = {
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
 NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
 NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
-NUMBER = re.compile(r"^Số\b")
+NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
@@ -48,6 +48,7 @@ AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
+ANNEX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC\d]+)?$", re.IGNORECASE)
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|thứ\s+\w+)", re.IGNORECASE)
 # A part lettered A., B. above the Mục: its title is in capitals (a sentence starting
 # "A. " is not one).
@@ -290,7 +291,9 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
     """A document without Nơi nhận: its signature is the right column of its last table
     (the header table aside), read like the one beside a Nơi nhận."""
     header = {p.table for name in ("number", "date") for p in found[name]}
-    tables = [p.table for p in paragraphs if p.table is not None and p.table not in header]
+    annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(clean(p.text))), None)
+    tables = [p.table for p in paragraphs if p.table is not None and p.table not in header
+              and (annex is None or p.index < annex)]
     if not tables:
         return
     last = tables[-1]

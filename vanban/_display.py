@@ -404,20 +404,22 @@ def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBl
     yield Block("part_title", title)
 
 
-def _children_blocks(children, path: tuple[int, ...], profile: Profile) -> Iterator[BodyBlock]:
+def _children_blocks(children, path: tuple[int, ...], profile: Profile,
+                     landscape: bool = False) -> Iterator[BodyBlock]:
     """Paragraphs, bullets, figures and tables as they come; sections and numbered
-    paragraphs numbered in turn (they share the count at their depth)."""
+    paragraphs numbered in turn (they share the count at their depth). Tables take the
+    text width of the page they are on (``landscape``: a turned annex page)."""
     subsection = 0
     for child in children:
         if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
-            yield from _numbered_blocks(child, (*path, subsection), profile)
+            yield from _numbered_blocks(child, (*path, subsection), profile, landscape)
         else:
-            yield from _leaf_blocks(child, profile)
+            yield from _leaf_blocks(child, profile, landscape)
 
 
 def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
-                     profile: Profile) -> Iterator[BodyBlock]:
+                     profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
     label = section_label(path, profile.label_scheme)
     if isinstance(node, Section):
         title = parse_inline(node.title)
@@ -426,7 +428,7 @@ def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, .
         yield Block(heading_style(len(path)), _prefixed(label + " ", title))
     else:
         yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
-    yield from _children_blocks(node.children, path, profile)
+    yield from _children_blocks(node.children, path, profile, landscape)
 
 
 def numbered_label(label: str, depth: int, profile: Profile) -> Run:
@@ -438,7 +440,7 @@ def numbered_label(label: str, depth: int, profile: Profile) -> Run:
     return Run(label + " ", bold=figure.bold, italic=figure.italic)
 
 
-def _leaf_blocks(child, profile: Profile) -> Iterator[BodyBlock]:
+def _leaf_blocks(child, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
     if isinstance(child, Bullet):
         yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
         for sub in child.children:
@@ -453,7 +455,7 @@ def _leaf_blocks(child, profile: Profile) -> Iterator[BodyBlock]:
         yield results_table(child, profile.results_columns_mm, caption)
     elif isinstance(child, Table):
         caption = parse_inline(child.caption) if child.caption else None
-        yield general_table(child, profile.table_width_mm(), caption)
+        yield general_table(child, profile.table_width_mm(landscape), caption)
     elif isinstance(child, Paragraph):
         yield Block("body", parse_inline(child.text))
 
@@ -523,8 +525,9 @@ def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
         label = "Phụ lục" + (f" {to_roman(index)}" if count > 1 else "")
         reference = f"({annex.reference})" if annex.reference else annex_reference(document, profile)
         title = _upper_runs(parse_inline(annex.title)) if annex.title else None
-        body = tuple(_children_blocks(annex.children, (), profile))
-        out.append(AnnexBlock(label, title, reference, annex.orientation == "ngang", body))
+        landscape = annex.orientation == "ngang"
+        body = tuple(_children_blocks(annex.children, (), profile, landscape))
+        out.append(AnnexBlock(label, title, reference, landscape, body))
     return out
 
 
