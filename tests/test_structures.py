@@ -309,3 +309,31 @@ def test_without_number_or_noi_nhan_a_table_header_or_an_annex_is_not_taken_for_
     report = check(vanban.render_bytes(vanban.parse(data)))
     assert {(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"} == {
         ("U-HAS-1", "warning"), ("U-HAS-2", "warning")}, report.to_text()
+
+
+# --- page breaks and alignment of headings ---------------------------------------------------
+
+
+def test_a_heading_with_nothing_under_it_does_not_chain_keep_with_next():
+    document = rendered(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [
+        {"tieu_de": "Đề án", "noi_dung": [{"tieu_de": "Đề án thí điểm"}, {"tieu_de": "Đề án dạy chữ"}]}]}]))
+    keep = {p.text: p.paragraph.style.paragraph_format.keep_with_next for p in paragraphs_in_order(document)
+            if p.text[:2] in ("I.", "1.")}
+    assert keep["I. NỘI DUNG"] and keep["1. Đề án"]
+    assert not keep["1.1. Đề án thí điểm"] and not keep["1.2. Đề án dạy chữ"]
+
+
+def test_headings_are_flush_left_and_running_text_justified_and_a_left_paragraph_is_still_caught():
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from helpers import find_paragraph, mutated
+
+    def flush_left(d):
+        find_paragraph(d, "^Một đoạn").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    data = plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Một đoạn văn."]}])
+    document = rendered(data)
+    assert look(document, _paragraph(document, "I. NỘI DUNG")).align == "left"
+    assert look(document, _paragraph(document, "Một đoạn")).align == "justify"
+    wrong = mutated(vanban.render_bytes(vanban.parse(data)), flush_left)
+    assert {f.rule_id for f in check(wrong).errors} == {"U-BODY-1"}

@@ -44,6 +44,7 @@ NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoà
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
@@ -591,7 +592,9 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
         problems = []
         if not _size_ok(look, rule.params):
             problems.append(_describe(look, ["size"]))
-        if look.align != rule.params["align"]:
+        # a heading may be set flush left (a wrapped heading is then not stretched)
+        heading = look.align == "left" and HEADING_LIKE.match(clean(para.text))
+        if look.align != rule.params["align"] and not heading:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
         if not low <= indent <= high:

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
-from .profiles import HEADING_LEVELS, Profile
+from .profiles import HEADING_LEVELS, LEAF, Profile
 from .schemas.body import (
     Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
@@ -425,7 +425,8 @@ def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, .
         title = parse_inline(node.title)
         if len(path) == 1:
             title = _upper_runs(title)
-        yield Block(heading_style(len(path)), _prefixed(label + " ", title))
+        style = heading_style(len(path)) + ("" if node.children else LEAF)
+        yield Block(style, _prefixed(label + " ", title))
     else:
         yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
     yield from _children_blocks(node.children, path, profile, landscape)
@@ -601,7 +602,7 @@ def display(document: Document, profile: Profile) -> dict:
     has_recipients = bool(recipients or document.archive or document.addressees)
     issuer_lines = [upper(line) for line in document.issuer.name]
     addressee_label, addressee_items = (
-        addressee_lines(document.addressees, profile) if document.addressees else (Runs(), [])
+        addressee_lines(document.addressees, profile) if document.addressees else (None, [])
     )
     letter = document.is_letter
     return {

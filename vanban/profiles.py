@@ -9,7 +9,7 @@ them. A new regime (Nhà nước, Đảng) is a new :class:`Profile`, not new co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Optional
 
 Align = Literal["left", "center", "right", "justify"]
@@ -129,8 +129,14 @@ class Profile:
 HEADING_LEVELS = 5
 """Mục, khoản and three điểm levels have their own style; deeper levels share the last."""
 
+LEAF = "_leaf"
+"""A heading with nothing under it (a point whose words are all it says: "a) Đề án ...")
+has a style of its own that does not keep with the next paragraph: a run of them is not
+one chain pushed whole onto the next page."""
+
 BODY_ELEMENTS = (
-    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
+    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)),
+    *(f"heading{level}{LEAF}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
     "part_label", "part_title",
 )
 """The kinds of paragraph in the numbered body (``block.style``)."""
@@ -162,6 +168,7 @@ STYLE_NAMES: dict[str, str] = {
     "heading3": "VB Heading 3",
     "heading4": "VB Heading 4",
     "heading5": "VB Heading 5",
+    **{f"heading{level}{LEAF}": f"VB Heading {level} Leaf" for level in range(1, HEADING_LEVELS + 1)},
     "bullet": "VB Bullet",
     "sub_bullet": "VB Sub Bullet",
     "recipients_label": "VB Recipients Label",
@@ -187,6 +194,10 @@ STYLE_NAMES: dict[str, str] = {
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
+# Headings are set flush left, not justified: a heading that wraps would otherwise stretch its
+# first line with wide gaps before a lone word ("XẾP" / "LOẠI"). 29-HD III.6 and NĐ 30 PL I
+# give the headings' weight, case and indent, not their alignment; running text stays justified.
+_HEADING = {**_BODY, "align": "left"}
 _TABLES = {
     "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
     "table_after": TextFigure(size=6),
@@ -253,11 +264,11 @@ DOAN = Profile(
                                      space_after_pt=6),
         "basis": TextFigure(**_BODY),
         "body": TextFigure(**_BODY),
-        "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_BODY, bold=True, italic=True, keep_with_next=True),
-        "heading4": TextFigure(**_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_HEADING, bold=True, italic=True, keep_with_next=True),
+        "heading4": TextFigure(**_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_BODY),
         "sub_bullet": TextFigure(**_BODY),
         "closing": TextFigure(**_BODY, keep_with_next=True),
@@ -279,6 +290,7 @@ DOAN = Profile(
 
 # NĐ 30: body paragraphs at least 6 pt apart, line spacing single to 1.5, indent 1 cm or 1.27 cm.
 _STATE_BODY = dict(size=14, align="justify", first_line_indent_twips=567, space_before_pt=6, line_spacing=1.15)
+_STATE_HEADING = {**_STATE_BODY, "align": "left"}
 
 NHA_NUOC = Profile(
     name="nha-nuoc",
@@ -332,11 +344,11 @@ NHA_NUOC = Profile(
         "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402, space_after_pt=6),
         "basis": TextFigure(**_STATE_BODY, italic=True),
         "body": TextFigure(**_STATE_BODY),
-        "heading1": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_STATE_BODY, keep_with_next=True),
-        "heading4": TextFigure(**_STATE_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_STATE_HEADING, keep_with_next=True),
+        "heading4": TextFigure(**_STATE_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_STATE_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_STATE_BODY),
         "sub_bullet": TextFigure(**_STATE_BODY),
         "closing": TextFigure(**_STATE_BODY, keep_with_next=True),
@@ -356,6 +368,15 @@ NHA_NUOC = Profile(
     },
 )
 
+def _with_leaf_headings(profile: Profile) -> Profile:
+    """Each heading's leaf variant: the same figure, not kept with the next paragraph."""
+    leaves = {f"{key}{LEAF}": replace(figure, keep_with_next=False)
+              for key, figure in profile.figures.items() if key.startswith("heading")}
+    return replace(profile, figures={**profile.figures, **leaves})
+
+
+DOAN = _with_leaf_headings(DOAN)
+NHA_NUOC = _with_leaf_headings(NHA_NUOC)
 PROFILES: dict[str, Profile] = {DOAN.name: DOAN, NHA_NUOC.name: NHA_NUOC}
 
 
