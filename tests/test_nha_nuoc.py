@@ -62,7 +62,7 @@ def plan_bytes(plan):
 def letter_bytes():
     data = yaml.safe_load(vanban.get_document_type("cong-van").starter_yaml())
     letter = state(vanban.parse(data), issuer=vanban.Issuer(
-        parent=["Ủy ban nhân dân tỉnh Trà Vinh"], name=["Sở Nội vụ"], code="SNV"),
+        parent=["UBND tỉnh Trà Vinh"], name=["Sở Nội vụ"], code="SNV"),
         addressees=["Ủy ban nhân dân các huyện", "Các sở, ban, ngành tỉnh"])
     return vanban.render_bytes(letter)
 
@@ -188,6 +188,8 @@ STATE_ABSENT_PARTS = [
     ("no number line", {"number": False}, "N-HAS-1"),
     ("no Nơi nhận", {"recipients": [], "archive": None, "drafting_unit": None}, "N-HAS-2"),
     ("no signature", {"signer": None}, "N-HAS-3"),
+    ("a name line too long for its column", {"issuer": vanban.Issuer(
+        name=["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"], code="UBND")}, "N-FIT-1"),
 ]
 
 

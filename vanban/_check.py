@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Optional, Union
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
 from .errors import LayoutError, VanbanError
+from ._measure import text_width_mm
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -743,7 +744,42 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
 
 
+def _cell_width_twips(element) -> Optional[int]:
+    """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
+    cell = next((a for a in element.iterancestors(w("tc"))), None)
+    width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
+    if width is None or width.get(w("type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(width.get(w("w"), "0")))
+    except ValueError:
+        return None
+
+
+def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
+    """Each line of the name fits its column: a line too long wraps where nobody broke it."""
+    issues = []
+    for para in elements[rule.element]:
+        cell = _cell_width_twips(para.element)
+        look = elements.view.look(para)
+        if not cell or not look.sizes:
+            continue
+        column_mm = cell / 56.693 - (look.left + max(look.first_line, 0)) / 56.693
+        length = text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic)
+        if length > column_mm:
+            issues.append((para, f"nằm trên một dòng (cột rộng {_mm(column_mm)} mm)",
+                           f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; hãy tách tên thành "
+                           "hai dòng ở chỗ muốn ngắt (trong YAML ghi tên thành danh sách dòng: ten: [dòng 1, dòng 2]; "
+                           "cap_tren cũng vậy)", None))
+    return issues
+
+
+def _mm(value: float) -> str:
+    return f"{value:.0f}"
+
+
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "fits_column": check_fits_column,
     "text_format": check_text_format,
     "number_line": check_number_line,
     "agency_lines": check_agency_lines,
@@ -801,8 +837,10 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     return report
 
 
-def verify(data: bytes, profile: str) -> None:
-    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep."""
+def verify(data: bytes, profile: str) -> Report:
+    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep;
+    else the report, whose warnings (a missing number, a name that wraps) the user should see."""
     report = check_document(data, profile, name="văn bản vừa tạo")
     if report.errors:
         raise LayoutError(report)
+    return report

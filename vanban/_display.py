@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
+from ._measure import text_width_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, Profile
@@ -585,6 +586,42 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
+_LINE_AIR_MM = 2.0
+"""Room a centred line keeps in its column, so that rounding never wraps it."""
+
+
+def line_width_mm(text: str, profile: Profile, element: str) -> float:
+    """How long ``text`` is set in the style of ``element``."""
+    figure = profile.figures[element]
+    return text_width_mm(text, figure.size, figure.bold, figure.italic) + _LINE_AIR_MM
+
+
+LETTERHEAD_MIN_MM = 60.0
+"""The narrowest a letterhead column gets, whatever the other holds."""
+
+
+def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: list[tuple[str, str]]
+                       ) -> tuple[float, float]:
+    """The letterhead's two columns, (left, right) in mm, sized by what they hold.
+
+    Each side's lines are (text, element). The profile's widths stand while both sides fit;
+    a side that needs more takes it from the other's room. When the two cannot both fit,
+    the right side (the motto and the date line, which vanban writes and nobody can break)
+    gets what it needs, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left
+    are the user's to break into lines, and ``vanban check`` names a line that wraps."""
+    preferred_left, preferred_right = profile.header_columns_mm
+    total = preferred_left + preferred_right
+    need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
+    need_right = max((line_width_mm(text, profile, element) for text, element in right if text), default=0)
+    if need_left <= preferred_left and need_right <= preferred_right:
+        return preferred_left, preferred_right
+    if need_left + need_right <= total:
+        width = need_left if need_left > preferred_left else total - need_right
+    else:
+        width = max(LETTERHEAD_MIN_MM, total - need_right)
+    return round(width, 1), round(total - width, 1)
+
+
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
     authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
@@ -605,19 +642,28 @@ def display(document: Document, profile: Profile) -> dict:
         addressee_lines(document.addressees, profile) if document.addressees else (None, [])
     )
     letter = document.is_letter
+    number_line = "" if document.number is False else format_number_line(
+        profile, document.number, document.symbol_type(profile.name), document.issuer.code, document.drafting_unit,
+    )
+    date_line = format_date_line(document.place, document.date)
+    parent_lines = [upper(line) for line in document.issuer.parent]
+    header_columns = letterhead_columns(
+        profile,
+        [*((line, "parent") for line in parent_lines), *((line, "issuer") for line in issuer_lines),
+         (number_line, "number")],
+        [*((text, element) for text, element in profile.motto), (date_line, "date")],
+    )
     return {
-        "parent_lines": [upper(line) for line in document.issuer.parent],
+        "parent_lines": parent_lines,
         "issuer_lines": issuer_lines,
         "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
-        "number_line": "" if document.number is False else format_number_line(
-            profile, document.number, document.symbol_type(profile.name),
-            document.issuer.code, document.drafting_unit,
-        ),
+        "number_line": number_line,
         "subject": subject_line(document.title) if letter else "",
         "marks": marks,
         "motto_lines": [text for text, _ in profile.motto],
         "motto_rule": profile.motto_rule.under() if profile.motto_rule else "",
-        "date_line": format_date_line(document.place, document.date),
+        "date_line": date_line,
+        "header_columns_mm": header_columns,
         "type_name": "" if letter else upper(document.type_name),
         "title": parse_inline(document.title),
         # a trích yếu over two lines: measure the rule against the first line (about 72 characters)

@@ -168,6 +168,19 @@ def table_xml(block: TableBlock) -> str:
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
+def set_column_widths(table, widths_mm: Sequence[float]) -> None:
+    """Give a table (a ``w:tbl`` of two or more columns, no merged cells) these column widths."""
+    twips = [_twips(width) for width in widths_mm]
+    for column, width in zip(table.find(w("tblGrid")).findall(w("gridCol")), twips):
+        column.set(w("w"), str(width))
+    for row in table.findall(w("tr")):
+        for cell, width in zip(row.findall(w("tc")), twips):
+            size = cell.find(f"{w('tcPr')}/{w('tcW')}")
+            if size is not None:
+                size.set(w("w"), str(width))
+                size.set(w("type"), "dxa")
+
+
 # --- annexes: one section each ------------------------------------------------------
 
 # The children of w:sectPr in schema order (ECMA-376 CT_SectPr), to insert at the right place.

@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from ._display import AnnexBlock, Block, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
-from ._ooxml import Footnotes, apply_annex_sections, runs_xml, table_xml, xml_text as _xml_text
+from ._ooxml import Footnotes, apply_annex_sections, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
@@ -535,8 +535,10 @@ def _with_footnotes(docx: bytes, values: dict) -> bytes:
 
 
 def _finish_body(body, values: dict, document: Document) -> None:
-    """After docxtpl: drop its empty runs, and give each annex its own section."""
+    """After docxtpl: drop its empty runs, size the letterhead's columns by their content,
+    and give each annex its own section."""
     _remove_empty_runs(body)
+    set_column_widths(body.find(_w("tbl")), values["header_columns_mm"])
     annexes = values["annexes"]
     if annexes:
         profile = get_profile(document.profile_name)
