@@ -586,6 +586,71 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
+# Where a title reads well broken: after a comma, before a word that opens a phrase; and
+# where it does not: after a word that needs the next one, or inside "năm 2021".
+_PHRASE_OPENERS = {"và", "của", "về", "cho", "tại", "trong", "nhằm", "theo", "giai", "năm", "với", "đối",
+                   "trên", "thực", "triển", "tổ", "gắn", "hướng", "giữa", "từ", "đến"}
+_NEEDS_NEXT = {"và", "của", "các", "những", "về", "cho", "tại", "trong", "năm", "giai", "số", "với", "đối",
+               "ngày", "tháng", "thứ", "lần", "một", "hai", "ba", "cấp", "khóa", "nhiệm"}
+_GOOD_BREAK_MM = 15.0
+_BAD_BREAK_MM = 40.0
+
+
+def balanced_title(title: str, profile: Profile) -> str:
+    """A trích yếu the user did not break, broken into lines of even length at phrase
+    boundaries when it does not fit on one line ("... yếu thế" / "giai đoạn 2020 - 2022",
+    not "... yếu thế giai" / "đoạn 2020 - 2022"). A title with its own breaks, or with
+    emphasis or a note, is left as the user wrote it."""
+    figure = profile.figures["title"]
+    available = profile.text_width_mm() - _LINE_AIR_MM
+    if "\n" in title or any(mark in title for mark in "*+^"):
+        return title
+
+    def width(words: list[str]) -> float:
+        return text_width_mm(" ".join(words), figure.size, figure.bold, figure.italic)
+
+    words = title.split(" ")
+    if width(words) <= available or len(words) < 4:
+        return title
+
+    def penalty(before: str, after: str, opened: bool) -> float:
+        cost = _GOOD_BREAK_MM * 0.6 if opened else 0.0  # inside a quoted name
+        
+        if before[-1] in ",;:":
+            cost -= _GOOD_BREAK_MM
+        elif after.lower() in _PHRASE_OPENERS:
+            cost -= _GOOD_BREAK_MM * 0.8
+        if before.lower() in _NEEDS_NEXT or after[:1].isdigit() or after in ("-", "–"):
+            cost += _BAD_BREAK_MM
+        return cost
+
+    # as few lines as the words need (filled greedily), then the breaks that make those lines
+    # most even, at the best boundaries: best[(k, i)] sets the first i words on k lines
+    count, line = 1, []
+    for word in words:
+        if line and width(line + [word]) > available:
+            count, line = count + 1, [word]
+        else:
+            line.append(word)
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
+    for lines in range(1, count + 1):
+        for end in range(1, len(words) + 1):
+            options = []
+            for start in range(end):
+                if (lines - 1, start) not in best or width(words[start:end]) > available:
+                    continue
+                score, breaks = best[(lines - 1, start)]
+                opened = " ".join(words[:start]).count("“") > " ".join(words[:start]).count("”")
+                joint = penalty(words[start - 1], words[start], opened) if start else 0.0
+                options.append((max(score, width(words[start:end])) + joint, breaks + [start]))
+            if options:
+                best[(lines, end)] = min(options)
+    if (count, len(words)) not in best:
+        return title
+    cuts = best[(count, len(words))][1][1:]
+    return "\n".join(" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)]))
+
+
 _LINE_AIR_MM = 2.0
 """Room a centred line keeps in its column, so that rounding never wraps it."""
 
@@ -642,6 +707,7 @@ def display(document: Document, profile: Profile) -> dict:
         addressee_lines(document.addressees, profile) if document.addressees else (None, [])
     )
     letter = document.is_letter
+    title = document.title if letter else balanced_title(document.title, profile)
     number_line = "" if document.number is False else format_number_line(
         profile, document.number, document.symbol_type(profile.name), document.issuer.code, document.drafting_unit,
     )
@@ -665,9 +731,9 @@ def display(document: Document, profile: Profile) -> dict:
         "date_line": date_line,
         "header_columns_mm": header_columns,
         "type_name": "" if letter else upper(document.type_name),
-        "title": parse_inline(document.title),
+        "title": parse_inline(title),
         # a trích yếu over two lines: measure the rule against the first line (about 72 characters)
-        "title_rule": profile.title_rule.under(plain_text(document.title)[:72]),
+        "title_rule": profile.title_rule.under(max(title.split("\n"), key=len)),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "bases": basis_lines(document.bases, profile),
