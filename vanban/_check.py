@@ -729,7 +729,8 @@ def _is_rule(view: DocxView, para: Optional[Para]) -> bool:
     if para is None:
         return False
     drawing = any(e.tag in (w("drawing"), w("pict")) for e in para.element.iter())
-    return drawing or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
+    drawn = not clean(para.text) and view.look(para).border_bottom  # an empty paragraph's border
+    return drawing or drawn or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
 
 
 def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:

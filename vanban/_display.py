@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional, Union
 from ._measure import text_width_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
-from .profiles import HEADING_LEVELS, LEAF, Profile
+from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
 from .schemas.body import (
     Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
@@ -51,6 +51,15 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class DrawnRule:
+    """A line drawn under a text (NĐ 30), centred in its container: element, lengths in mm."""
+
+    element: str
+    length_mm: float
+    container_mm: float
 
 
 @dataclass(frozen=True)
@@ -687,6 +696,16 @@ def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: lis
     return round(width, 1), round(total - width, 1)
 
 
+def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str, lines: list[str],
+                text_element: str, container_mm: float) -> Union[str, DrawnRule]:
+    """The mark under a text: typed characters (``***``, dashes), or a line drawn as long as
+    a share of the text's longest line."""
+    if isinstance(spec, LineSpec):
+        return spec.under(max(lines, key=len))
+    longest = max(line_width_mm(plain_text(line), profile, text_element) - _LINE_AIR_MM for line in lines)
+    return DrawnRule(element, round(min(longest * spec.ratio, container_mm), 1), container_mm)
+
+
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
     authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
@@ -722,18 +741,21 @@ def display(document: Document, profile: Profile) -> dict:
     return {
         "parent_lines": parent_lines,
         "issuer_lines": issuer_lines,
-        "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
+        "agency_mark": _rule_under(profile, profile.agency_mark, "agency_mark", issuer_lines, "issuer",
+                                   header_columns[0]),
         "number_line": number_line,
         "subject": subject_line(document.title) if letter else "",
         "marks": marks,
         "motto_lines": [text for text, _ in profile.motto],
-        "motto_rule": profile.motto_rule.under() if profile.motto_rule else "",
+        "motto_rule": _rule_under(profile, profile.motto_rule, "motto_rule", [profile.motto[-1][0]],
+                                  profile.motto[-1][1], header_columns[1]) if profile.motto_rule else "",
         "date_line": date_line,
         "header_columns_mm": header_columns,
         "type_name": "" if letter else upper(document.type_name),
         "title": parse_inline(title),
         # a trích yếu over two lines: measure the rule against the first line (about 72 characters)
-        "title_rule": profile.title_rule.under(max(title.split("\n"), key=len)),
+        "title_rule": _rule_under(profile, profile.title_rule, "title_rule", title.split("\n"), "title",
+                                  profile.text_width_mm()),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "bases": basis_lines(document.bases, profile),

@@ -168,6 +168,14 @@ def table_xml(block: TableBlock) -> str:
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
+def drawn_rule_xml(element: str, length_mm: float, container_mm: float) -> str:
+    """An empty paragraph whose style draws its bottom border, indented from both sides so
+    that the line is ``length_mm`` long, centred in ``container_mm``."""
+    side = _twips(max(container_mm - length_mm, 0) / 2)
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id(STYLE_NAMES[element])}"/>'
+            f'<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/></w:pPr></w:p>')
+
+
 def set_column_widths(table, widths_mm: Sequence[float]) -> None:
     """Give a table (a ``w:tbl`` of two or more columns, no merged cells) these column widths."""
     twips = [_twips(width) for width in widths_mm]

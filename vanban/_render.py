@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 
 from markupsafe import Markup
 
-from ._display import AnnexBlock, Block, Run, Runs, display
+from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
-from ._ooxml import Footnotes, apply_annex_sections, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
+from ._ooxml import Footnotes, apply_annex_sections, drawn_rule_xml, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
@@ -109,6 +109,8 @@ def _to_template_values(value: Any, notes: Footnotes) -> Any:
 
     if isinstance(value, Block):
         return {"style": value.style, "runs": runs(value.runs)}
+    if isinstance(value, DrawnRule):
+        return _Xml(drawn_rule_xml(value.element, value.length_mm, value.container_mm))
     if isinstance(value, TableBlock):
         caption = runs(value.caption) if value.caption else None
         return {"style": value.style, "caption": caption, "table": _Xml(table_xml(value)), "note": value.note}

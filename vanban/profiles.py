@@ -10,7 +10,7 @@ them. A new regime (Nhà nước, Đảng) is a new :class:`Profile`, not new co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -33,6 +33,8 @@ class TextFigure:
     """A frame around the words (MẬT, DỰ THẢO)."""
     keep_with_next: bool = False
     """Keep on the same page as the next paragraph (headings, the closing sentence)."""
+    border_bottom: bool = False
+    """A line under the paragraph (the drawn lines of NĐ 30)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,16 @@ class LineSpec:
 
 
 @dataclass(frozen=True)
+class DrawnLine:
+    """A real line (the bottom border of an empty paragraph), centred, as long as a share of
+    the text above it: NĐ 30 PL I draws the lines under the agency's name (1/3 to 1/2 of it),
+    under the tiêu ngữ (as long as it) and under the trích yếu (1/3 to 1/2 of it). A drawn
+    line keeps its length whatever the font; typed underscores do not."""
+
+    ratio: float
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything that differs between regimes: page, letterhead, figures, fixed words."""
 
@@ -69,11 +81,11 @@ class Profile:
     """Widths of the results table's columns (TT, chỉ tiêu, đơn vị ... so với cùng kỳ)."""
     motto: tuple[tuple[str, str], ...]
     """Lines at the top right, each with its element: tiêu đề, or quốc hiệu and tiêu ngữ."""
-    motto_rule: Optional[LineSpec]
+    motto_rule: Optional[DrawnLine]
     """A line under the motto (NĐ 30: as long as the tiêu ngữ); None when the motto is underlined."""
-    agency_mark: LineSpec
+    agency_mark: Union[LineSpec, DrawnLine]
     """Under the issuing body's name: ``***`` (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
-    title_rule: LineSpec
+    title_rule: Union[LineSpec, DrawnLine]
     """Under the trích yếu: dashes (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
     number_format: str
     """``str.format`` pattern of the number line, with ``{number}`` and ``{symbol}``."""
@@ -302,9 +314,9 @@ NHA_NUOC = Profile(
     results_columns_mm=(10, 55, 20, 19, 19, 20, 20),
     motto=(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national_name"),
            ("Độc lập - Tự do - Hạnh phúc", "national_motto")),
-    motto_rule=LineSpec("_", length=26),  # as long as the tiêu ngữ
-    agency_mark=LineSpec("_", ratio=0.55),
-    title_rule=LineSpec("_", ratio=0.35),
+    motto_rule=DrawnLine(1.0),  # as long as the tiêu ngữ
+    agency_mark=DrawnLine(0.4),  # 1/3 to 1/2 of the name
+    title_rule=DrawnLine(0.4),
     number_format="Số: {number}/{symbol}",
     symbol_format="{type}-{agency}",
     number_blank="\u00a0" * 6,
@@ -327,18 +339,19 @@ NHA_NUOC = Profile(
         # sizes as in the government's own decree file (30_2020_ND_CP.docx), within PL I's ranges
         "parent": TextFigure(size=13),
         "issuer": TextFigure(size=13, bold=True),
-        "agency_mark": TextFigure(size=13, bold=True),
+        # the drawn lines: an empty paragraph of small size carries a bottom border
+        "agency_mark": TextFigure(size=4, border_bottom=True),
         "number": TextFigure(size=13, space_before_pt=6),
         "subject": TextFigure(size=12, space_before_pt=6),
         "mark": TextFigure(size=13, bold=True, space_before_pt=6),
         "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
         "national_name": TextFigure(size=13, bold=True),
         "national_motto": TextFigure(size=14, bold=True),
-        "motto_rule": TextFigure(size=14, bold=True),
+        "motto_rule": TextFigure(size=4, border_bottom=True),
         "date": TextFigure(size=14, italic=True, space_before_pt=6),
         "type_name": TextFigure(size=14, bold=True, space_before_pt=18),
         "title": TextFigure(size=14, bold=True),
-        "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
+        "title_rule": TextFigure(size=4, border_bottom=True, space_after_pt=12),
         # right of centre, the dashes of several addressees under the colon (NĐ 30 PL I, ô 9a)
         "addressee": TextFigure(size=14, align="left", left_indent_twips=2268, space_before_pt=6),
         "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402, space_after_pt=6),
