@@ -1,80 +1,35 @@
 """``vanban batch``: many documents in one run, across every core.
 
-Input is a folder of YAML/JSON documents, or one data file (a YAML/JSON list,
-CSV, or Excel .xlsx) with one document per row, each row filled in over a base
-YAML (``--base``): the same plan sent by a Tỉnh đoàn to every Huyện đoàn, each
-with its own name, number and recipients.
-
-A row's keys are field paths: ``so``, ``co_quan_ban_hanh.ten``,
-``nguoi_ky.ho_ten``. A cell with several lines fills a list field (each line
-one item) when the base has a list there; a key starting with ``+``
-(``+noi_nhan``) adds its lines to the base's list instead of replacing it. An
-empty cell keeps the base's value. ``ten_tep`` names that row's output file.
-
 Documents are rendered by a pool of processes, each with its own warm
 :class:`~vanban.Renderer`, and written under temporary names in the output
 folder; PDFs (``pdf=True``) are made by one warm LibreOffice per job slot.
 Only at the end do files take their names, in input order, so two rows that
 would write the same file are reported, never silently overwritten. One row's
 failure never stops the others; every failure is in the report with its reason.
+Reading the input is :mod:`vanban._batch_input`; naming the files, :mod:`vanban._batch_names`.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import os
 import queue
-import re
 import secrets
-import string
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
 
-from .errors import InputError, OutputExistsError, Problem, VanbanError
+from ._batch_input import NAME_KEY, Job, _Skip, merge, read_base, read_jobs
+from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern, output_name
+from .errors import OutputExistsError, VanbanError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 PathLike = Union[str, Path]
 
-DEFAULT_NAME = "{number}-{type}-{issuer_code}.docx"
-NAME_FIELDS = {
-    "number": "số văn bản, có số 0 đứng trước nếu nhỏ hơn 10 (chưa có số: chua-so)",
-    "type": "ký hiệu loại văn bản (KH, HD, BC)",
-    "loai": "tên loại trong tệp dữ liệu (ke-hoach)",
-    "issuer_code": "ký hiệu cơ quan ban hành (ĐTN)",
-    "issuer": "tên cơ quan ban hành (dòng đầu)",
-    "place": "địa danh",
-    "date": "ngày ban hành, dạng 2021-03-05",
-    "year": "năm ban hành",
-    "index": "số thứ tự của văn bản trong đợt (1, 2, 3...)",
-    "file": "tên tệp dữ liệu (không có phần mở rộng)",
-}
-"""The values an output name may use, with what each holds."""
-NAME_KEY = "ten_tep"
-"""A row's own output file name, instead of the pattern."""
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One document to make: a document file (``path``), or a row (``row``) or a file
-    (``path`` with ``over_base``) filled in over the base. Rows stay as they were read: the
-    worker merges them, so the main process never holds a copy of the base per row."""
-
-    index: int
-    label: str
-    path: Optional[str] = None
-    row: Optional[dict] = None
-    over_base: bool = False
-    error: Optional[str] = None
+__all__ = ["DEFAULT_NAME", "NAME_FIELDS", "BatchReport", "ItemResult", "check_name_pattern", "run_batch"]
 
 
 @dataclass
@@ -120,330 +75,6 @@ class BatchReport:
                 lines.append(f"  - {result.label}: {reason}")
         return "\n".join(lines)
 
-
-class _Skip(Exception):
-    """A row given to a worker that could not be made; the message is for the report."""
-
-
-# --- reading the input -----------------------------------------------------------------
-
-
-def check_name_pattern(pattern: str) -> str:
-    """The pattern with ``.docx`` at the end; a clear Vietnamese error for a mistake in it."""
-    mistake = _brace_mistake(pattern)
-    try:
-        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError:  # _brace_mistake finds every mistake Python refuses; this is a safety net
-        fields = []
-        mistake = mistake or "các dấu ngoặc nhọn { } không đúng cách viết"
-    if mistake:
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.")
-    if any(name == "" for name, _ in fields):
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.")
-    unknown = [name for name, _ in fields if name not in NAME_FIELDS]
-    if unknown:
-        known = ", ".join("{" + n + "}" for n in NAME_FIELDS)
-        raise VanbanError(
-            f"Mẫu tên tệp '{pattern}' có giá trị không biết: "
-            f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}."
-        )
-    for name, spec in fields:
-        if not _text_spec_works(spec):
-            raise VanbanError(
-                f"Mẫu tên tệp '{pattern}' có cách trình bày '{{{name}:{spec}}}' không dùng được: "
-                "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
-                "ví dụ {index:0>3} cho 001, 002..."
-            )
-    return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
-
-
-def _text_spec_works(spec: str) -> bool:
-    """Whether a value's format spec (after ``:``) works on text, as every value of a name
-    is, and keeps within a file name's length."""
-    if any(int(digits) > 255 for digits in re.findall(r"\d+", spec)):
-        return False
-    try:
-        format("", spec)
-    except ValueError:
-        return False
-    return True
-
-
-def _brace_mistake(pattern: str) -> Optional[str]:
-    """What is wrong with the braces of a name pattern, in Vietnamese; None if nothing.
-
-    Read as :meth:`str.format` reads it: ``{{`` and ``}}`` are the braces themselves, and a
-    value is a ``{`` up to its matching ``}``.
-    """
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char in "{}" and pattern.startswith(char * 2, i):
-            i += 2
-            continue
-        if char == "}":
-            return (f"dấu }} ở ký tự thứ {i + 1} không có dấu {{ mở trước nó "
-                    "(muốn có chính dấu } trong tên tệp thì viết }})")
-        if char == "{":
-            depth, end = 0, i
-            nested = False
-            while end < len(pattern):
-                depth += {"{": 1, "}": -1}.get(pattern[end], 0)
-                nested = nested or depth > 1
-                if depth == 0:
-                    break
-                end += 1
-            if depth:
-                return (f"dấu {{ ở ký tự thứ {i + 1} không được đóng bằng dấu }} "
-                        "(muốn có chính dấu { trong tên tệp thì viết {{)")
-            field = pattern[i:end + 1]
-            if nested:
-                return f"{field} có dấu ngoặc nhọn lồng bên trong; mỗi giá trị là một tên trong một cặp {{ }}"
-            if "!" in field.split(":")[0]:  # after the name, ! starts a conversion (!r)
-                return f"{field} có dấu !; trong {{ }} chỉ ghi tên giá trị"
-            i = end + 1
-            continue
-        i += 1
-    return None
-
-
-def read_base(base: Optional[PathLike]) -> dict:
-    """The base document's fields (empty without a base)."""
-    return _read_base(Path(base)) if base is not None else {}
-
-
-def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
-    """The documents of ``source`` (a folder, or a data file); with ``base``, each is filled in
-    over it (by :func:`merge`, in the worker)."""
-    source = Path(source)
-    if source.is_dir():
-        files = sorted((p for p in source.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()),
-                       key=lambda p: _natural(p.name))
-        if not files:
-            raise VanbanError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
-        return [Job(i, p.name, path=str(p), over_base=base is not None) for i, p in enumerate(files, start=1)]
-    if not source.is_file():
-        raise VanbanError(f"Không tìm thấy {source}.")
-    suffix = source.suffix.lower()
-    if suffix not in DATA_SUFFIXES:
-        raise VanbanError(
-            f"Không đọc được {source.name}: cần một thư mục tệp YAML/JSON, hoặc một tệp danh sách "
-            ".yaml, .json, .csv hay .xlsx."
-        )
-    if suffix == ".csv":
-        rows = _csv_rows(source)
-    elif suffix == ".xlsx":
-        rows = _xlsx_rows(source)
-    else:
-        rows = _list_rows(source)
-    if not rows:
-        raise VanbanError(f"Tệp {source.name} không có dòng dữ liệu nào.")
-    return [
-        Job(i, label, error=row["__error__"]) if "__error__" in row else Job(i, label, row=row)
-        for i, (label, row) in enumerate(rows, start=1)
-    ]
-
-
-def _natural(name: str) -> list:
-    """``2.yaml`` before ``10.yaml``."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
-
-
-def _read_base(path: Path) -> dict:
-    from ._loading import read_data
-
-    data, _ = read_data(path)
-    if not isinstance(data, dict):
-        raise InputError([Problem("", "Tệp mẫu chung phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")], path)
-    return data
-
-
-def _cell(value: Any) -> Any:
-    """A spreadsheet value as the schema reads it: dates as 2021-03-05, 114.0 as 114."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
-        return value or None
-    return value
-
-
-def _csv_rows(path: Path) -> list[tuple[str, dict]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise VanbanError(
-            f"Tệp {path.name} không phải UTF-8. Trong Excel, chọn Lưu thành > 'CSV UTF-8 (phân cách bằng dấu phẩy)'."
-        ) from None
-    except OSError as error:
-        raise VanbanError(f"Không đọc được {path}: {error.strerror}.") from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header:
-        raise VanbanError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
-    keys = [_cell(key) for key in header]
-    rows = []
-    line = reader.line_num + 1
-    for cells in reader:
-        row = {key: _cell(cell) for key, cell in zip(keys, cells) if key}
-        if any(value is not None for value in row.values()):
-            rows.append((f"{path.name}, dòng {line}", row))
-        line = reader.line_num + 1
-    return rows
-
-
-def _xlsx_rows(path: Path) -> list[tuple[str, dict]]:
-    import zipfile
-
-    try:
-        from openpyxl import load_workbook
-    except ImportError:
-        raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = next(lines, None)
-        if not header or not any(header):
-            raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
-        keys = [_cell(key) if key is not None else None for key in header]
-        rows = []
-        for number, cells in enumerate(lines, start=2):
-            row = {str(key): _cell(cell) for key, cell in zip(keys, cells) if key}
-            if any(value is not None for value in row.values()):
-                rows.append((f"{path.name}, dòng {number}", row))
-        return rows
-    finally:
-        workbook.close()
-
-
-def _list_rows(path: Path) -> list[tuple[str, dict]]:
-    from ._loading import read_data
-
-    data, node = read_data(path)
-    if not isinstance(data, list):
-        raise VanbanError(
-            f"Tệp {path.name} phải là một danh sách, mỗi mục bắt đầu bằng '- ' là một văn bản "
-            "(một văn bản riêng lẻ thì dùng 'vanban render')."
-        )
-    rows = []
-    for number, item in enumerate(data, start=1):
-        line = ""
-        if node is not None and number - 1 < len(getattr(node, "value", [])):
-            line = f" (dòng {node.value[number - 1].start_mark.line + 1})"
-        label = f"{path.name}, mục {number}{line}"
-        rows.append((label, item if isinstance(item, dict) else {"__error__": (
-            "Mỗi mục phải là các trường của văn bản dạng 'tên_trường: giá trị'.")}))
-    return rows
-
-
-def merge(base: dict, row: dict) -> tuple[dict, Optional[str]]:
-    """The row filled in over a copy of the base, and the row's own file name (``ten_tep``).
-    Raises _Skip with the reason when the row cannot be merged."""
-    data = _copy(base)
-    name = None
-    for key, value in row.items():
-        key = str(key).strip()
-        if key == NAME_KEY:
-            name = None if value is None else str(value)
-            continue
-        if value is None:
-            continue
-        _apply(data, key, value)
-    return data, name
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
-
-
-def _lines(value: Any) -> list:
-    if isinstance(value, list):
-        return value
-    if isinstance(value, str):
-        return [line.strip() for line in value.splitlines() if line.strip()]
-    return [value]
-
-
-def _apply(data: dict, key: str, value: Any) -> None:
-    """Set ``key`` (``a.b.c``, or ``+a.b`` to add to a list) in ``data`` from a row."""
-    append = key.startswith("+")
-    parts = [part.strip() for part in key.lstrip("+").split(".")]
-    if not all(parts):
-        raise _Skip(f"Tên cột '{key}' không hợp lệ: dùng dạng so, co_quan_ban_hanh.ten hoặc +noi_nhan.")
-    target = data
-    for part in parts[:-1]:
-        inner = target.get(part)
-        if inner is None:
-            inner = target[part] = {}
-        elif not isinstance(inner, dict):
-            raise _Skip(f"Cột '{key}': trường '{part}' trong tệp mẫu chung không phải một nhóm trường.")
-        target = inner
-    last = parts[-1]
-    current = target.get(last)
-    if append:
-        existing = current if isinstance(current, list) else ([] if current is None else [current])
-        target[last] = existing + _lines(value)
-    elif isinstance(value, dict) and isinstance(current, dict):
-        for inner_key, inner_value in value.items():
-            _apply(current, str(inner_key), inner_value)
-    elif isinstance(current, list) and not isinstance(value, list):
-        target[last] = _lines(value)
-    else:
-        target[last] = value
-
-
-# --- output names ----------------------------------------------------------------------------
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def safe_file_name(name: str) -> str:
-    """A file name that works on Windows, macOS and Linux: no / \\ : * ? " < > |."""
-    name = unicodedata.normalize("NFC", name)
-    name = _UNSAFE.sub("-", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
-    return name
-
-
-def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None) -> str:
-    """The file name of ``document`` from ``pattern`` (or the row's own ``ten_tep``)."""
-    if own_name:
-        name = own_name if own_name.lower().endswith(".docx") else own_name + ".docx"
-    else:
-        date = document.date
-        values = {
-            "number": f"{document.number:02d}" if document.number is not None else "chua-so",
-            "type": document.type_code,
-            "loai": document.type_key(),
-            "issuer_code": document.issuer.code,
-            "issuer": document.issuer.name[0] if document.issuer.name else "",
-            "place": document.place,
-            "date": "-".join(f"{part:02d}" for part in (date.year, date.month, date.day) if part),
-            "year": str(date.year),
-            "index": str(job.index),
-            "file": Path(job.path).stem if job.path else Path(job.label.split(",")[0]).stem,
-        }
-        name = pattern.format(**values)
-    stem = safe_file_name(name[:-5])
-    if not stem:
-        raise _Skip(f"Tên tệp '{name}' rỗng sau khi bỏ các ký tự không dùng được trong tên tệp.")
-    return stem + ".docx"
 
 
 # --- the worker (runs in a pool process) -----------------------------------------------------
