@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Optional
 
-from ._batch_input import Job, _Skip
+from ._batch_input import NAME_KEY, Job, _Skip
 from .errors import VanbanError
 
 DEFAULT_NAME = "{number}-{type}-{issuer_code}.docx"
@@ -54,7 +54,55 @@ def check_name_pattern(pattern: str) -> str:
                 "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
                 "ví dụ {index:0>3} cho 001, 002..."
             )
-    return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
+    tail = _literal_tail(pattern)
+    extension = other_extension(tail)
+    if extension is not None:
+        stem = _without_docx(pattern[:-len(extension)])
+        raise VanbanError(_not_docx(f"Mẫu tên tệp '{pattern}'", extension, f"--name '{stem}.docx' --pdf",
+                                    "hãy dùng đuôi .docx, hoặc bỏ đuôi để vanban tự thêm .docx"))
+    return pattern if tail.lower().endswith(".docx") else pattern + ".docx"
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+"""How a file name's extension looks (.pdf, .doc, .txt, .mp4): a name ending ``.2021`` has none."""
+
+
+def other_extension(name: str) -> Optional[str]:
+    """The extension ``name`` ends with when it is not .docx (``.pdf``); None if it ends with
+    .docx or with no extension (vanban then adds .docx)."""
+    found = _EXTENSION.search(name)
+    if found is None or found.group().lower() == ".docx":
+        return None
+    return found.group()
+
+
+def docx_output_mistake(name: str) -> Optional[str]:
+    """Why ``name`` cannot be the name of the .docx that ``vanban render`` writes; None if it can."""
+    if name.lower().endswith(".docx"):
+        return None
+    extension = other_extension(name)
+    stem = _without_docx(name[:-len(extension)]) if extension else name
+    if extension is None:
+        return f"Tệp ra {name} phải có đuôi .docx (vanban ghi văn bản Word), ví dụ -o {stem}.docx."
+    return _not_docx(f"Tệp ra {name}", extension, f"-o {stem}.docx --pdf", f"hãy dùng -o {stem}.docx")
+
+
+def _without_docx(stem: str) -> str:
+    return stem[:-5] if stem.lower().endswith(".docx") else stem
+
+
+def _not_docx(what: str, extension: str, pdf_instead: str, docx_instead: str) -> str:
+    if extension.lower() == ".pdf":
+        return (f"{what} có đuôi .pdf, nhưng vanban ghi văn bản Word (.docx) vào tên này. "
+                f"Muốn có PDF, dùng {pdf_instead}: tệp PDF cùng tên được ghi bên cạnh tệp .docx.")
+    return f"{what} có đuôi {extension}, nhưng vanban chỉ ghi văn bản Word (.docx): {docx_instead}."
+
+
+def _literal_tail(pattern: str) -> str:
+    """The text of a pattern after its last value: where the extension is written."""
+    pieces = list(string.Formatter().parse(pattern))
+    last = pieces[-1] if pieces else ("", None, None, None)
+    return last[0] if last[1] is None else ""
 
 
 def _text_spec_works(spec: str) -> bool:
@@ -121,6 +169,12 @@ def safe_file_name(name: str) -> str:
 def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None) -> str:
     """The file name of ``document`` from ``pattern`` (or the row's own ``ten_tep``)."""
     if own_name:
+        extension = other_extension(own_name)
+        if extension is not None:
+            stem = _without_docx(own_name[:-len(extension)])
+            raise _Skip(_not_docx(f"Tên tệp '{own_name}' (cột {NAME_KEY})", extension,
+                                  f"'{stem}.docx' trong cột {NAME_KEY} và --pdf",
+                                  f"hãy ghi '{stem}.docx', hoặc '{stem}' để vanban tự thêm .docx"))
         name = own_name if own_name.lower().endswith(".docx") else own_name + ".docx"
     else:
         date = document.date

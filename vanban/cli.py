@@ -58,8 +58,11 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
            pdf: bool, png: bool, dpi: int) -> None:
     from . import Renderer, VanbanError, load
 
+    from ._batch_names import docx_output_mistake
     from ._check import verify
 
+    if output is not None and docx_output_mistake(str(output)):
+        raise Misuse(docx_output_mistake(str(output)), click.get_current_context())  # exit code 2
     output = output or file.with_suffix(".docx")
     try:
         document = load(file)
