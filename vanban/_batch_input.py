@@ -32,6 +32,9 @@ NAME_KEY = "ten_tep"
 """A row's own output file name, instead of the pattern."""
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
+MAX_CELL_CHARS = 1_000_000
+"""The longest cell of a CSV file: ten times the longest paragraph vanban renders (100,000
+characters). Python's csv module stops at 131,072 by default."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = _BoundedReader(csv.reader(io.StringIO(text), dialect), path)
     header = next(reader, None)
     if not header:
         raise VanbanError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
@@ -146,6 +149,45 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
             rows.append((f"{path.name}, dòng {line}", row))
         line = reader.line_num + 1
     return rows
+
+
+def _thousands(number: int) -> str:
+    """1.000.000: digits grouped as Vietnamese writes them."""
+    return f"{number:,}".replace(",", ".")
+
+
+class _BoundedReader:
+    """A csv reader whose cells may be up to :data:`MAX_CELL_CHARS` long; its errors said in
+    Vietnamese with the line. The limit is the csv module's, global to the process: it is set
+    only while a line is read, and given back."""
+
+    def __init__(self, reader, path: Path):
+        self.reader = reader
+        self.path = path
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        line = self.reader.line_num + 1
+        previous = csv.field_size_limit(MAX_CELL_CHARS)
+        try:
+            return next(self.reader)
+        except csv.Error as error:
+            if "field limit" in str(error):
+                raise VanbanError(
+                    f"Tệp {self.path.name}, dòng {line}: có ô dài hơn {_thousands(MAX_CELL_CHARS)} ký tự, "
+                    "quá giới hạn một ô của vanban. Thường do một dấu ngoặc kép \" không được đóng "
+                    "(phần còn lại của tệp thành một ô): hãy kiểm tra dòng này; nếu văn bản thật sự dài "
+                    "như vậy, hãy chia thành nhiều đoạn, mỗi đoạn một dòng trong ô."
+                ) from None
+            raise VanbanError(f"Tệp {self.path.name}, dòng {line}: không đọc được như tệp CSV ({error}).") from None
+        finally:
+            csv.field_size_limit(previous)
 
 
 def _xlsx_rows(path: Path) -> list[tuple[str, dict]]:
