@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from ._xlsx import cell_address, is_error_value
 from .errors import InputError, Problem, VanbanError
 
 PathLike = Union[str, Path]
@@ -144,11 +145,22 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
     rows = []
     line = reader.line_num + 1
     for cells in reader:
-        row = {key: _cell(cell) for key, cell in zip(keys, cells) if key}
-        if any(value is not None for value in row.values()):
-            rows.append((f"{path.name}, dòng {line}", row))
+        label = f"{path.name}, dòng {line}"
+        refused = [_csv_error_value(cell_address(column, line), cell.strip())
+                   for column, (key, cell) in enumerate(zip(keys, cells), start=1) if key and is_error_value(cell)]
+        if refused:
+            rows.append((label, {"__error__": _refusal(refused)}))
+        else:
+            row = {key: _cell(cell) for key, cell in zip(keys, cells) if key}
+            if any(value is not None for value in row.values()):
+                rows.append((label, row))
         line = reader.line_num + 1
     return rows
+
+
+def _csv_error_value(address: str, value: str) -> str:
+    return (f"ô {address} có {value}, giá trị lỗi của Excel (công thức của ô không tính được khi lưu "
+            "thành CSV): hãy sửa công thức trong bảng tính rồi lưu lại, hoặc gõ thẳng giá trị vào ô")
 
 
 def _thousands(number: int) -> str:
@@ -191,31 +203,33 @@ class _BoundedReader:
 
 
 def _xlsx_rows(path: Path) -> list[tuple[str, dict]]:
-    import zipfile
+    from ._xlsx import xlsx_rows
 
-    try:
-        from openpyxl import load_workbook
-    except ImportError:
-        raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = next(lines, None)
-        if not header or not any(header):
-            raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
-        keys = [_cell(key) if key is not None else None for key in header]
-        rows = []
-        for number, cells in enumerate(lines, start=2):
-            row = {str(key): _cell(cell) for key, cell in zip(keys, cells) if key}
-            if any(value is not None for value in row.values()):
-                rows.append((f"{path.name}, dòng {number}", row))
-        return rows
-    finally:
-        workbook.close()
+    lines = xlsx_rows(path)
+    _, header, problems = next(lines, (1, (), {}))
+    if problems:
+        raise VanbanError(f"Dòng tên trường của {path.name}: " + "; ".join(problems.values()) + ".")
+    if not header or not any(header):
+        raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
+    keys = [_cell(key) if key is not None else None for key in header]
+    rows = []
+    for number, cells, problems in lines:
+        label = f"{path.name}, dòng {number}"
+        refused = [problem for column, problem in sorted(problems.items())
+                   if column <= len(keys) and keys[column - 1]]
+        if refused:
+            rows.append((label, {"__error__": _refusal(refused)}))
+            continue
+        row = {str(key): _cell(cell) for key, cell in zip(keys, cells) if key}
+        if any(value is not None for value in row.values()):
+            rows.append((label, row))
+    return rows
+
+
+def _refusal(problems: list[str]) -> str:
+    """A row's cells that cannot be read, as one sentence (each problem starts with ``ô C7``)."""
+    text = "; ".join(problems)
+    return text[0].upper() + text[1:] + "."
 
 
 def _list_rows(path: Path) -> list[tuple[str, dict]]:
