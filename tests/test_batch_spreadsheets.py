@@ -54,7 +54,7 @@ def test_a_csv_cell_beyond_the_limit_is_refused_with_its_line_and_the_likely_cau
 
 def test_a_cell_of_exactly_the_limit_is_read(tmp_path):
     source = write_csv(tmp_path / "ds.csv", [["so", "mo_dau"], ["1", "z" * MAX_CELL_CHARS]])
-    assert len(read_jobs(source)[0].row["mo_dau"]) == MAX_CELL_CHARS
+    assert len(next(read_jobs(source)).row["mo_dau"]) == MAX_CELL_CHARS
 
 
 # --- formulas without a stored result, and Excel's error values -------------------------------
@@ -128,12 +128,12 @@ def test_a_formula_with_its_result_stored_is_read_as_its_result(tmp_path):
     with zipfile.ZipFile(source, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    assert read_jobs(source)[0].row["dia_danh"] == "Càng Long"
+    assert next(read_jobs(source)).row["dia_danh"] == "Càng Long"
 
 
 def test_a_formula_or_error_in_a_column_without_a_field_name_is_ignored_as_the_column_is(tmp_path):
     source = workbook(tmp_path / "ds.xlsx", [HEADER, ROW + ["=A2", "#N/A"]])
-    assert read_jobs(source)[0].error is None
+    assert next(read_jobs(source)).error is None
 
 
 def test_an_error_value_in_the_field_names_refuses_the_file(tmp_path):
@@ -147,3 +147,139 @@ def test_an_error_value_excel_wrote_into_a_csv_is_refused_with_its_address(tmp_p
     report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
     assert [r.ok for r in report.results] == [True, False]
     assert report.results[1].error.startswith("Ô C3 có #N/A, giá trị lỗi của Excel")
+
+
+# --- rows are read as the work goes, within limits -------------------------------------------
+
+
+def many_rows(path, count, broken_at=None):
+    rows = [HEADER]
+    for number in range(1, count + 1):
+        cells = [f"BCH Chi đoàn {number}", number, "Càng Long", "Nguyễn Văn An"]
+        if number == broken_at:
+            cells[2] = "x" * (MAX_CELL_CHARS + 1)
+        rows.append(cells)
+    return write_csv(path, rows)
+
+
+def test_the_first_documents_are_made_before_the_last_rows_are_read(tmp_path):
+    seen = []
+    report = run_batch(many_rows(tmp_path / "ds.csv", 30), tmp_path / "ra", base=BASE, jobs=1, check=False,
+                       progress=lambda result, done, total: seen.append((done, total)))
+    assert not report.failed, report.summary()
+    assert seen[0] == (1, None)  # the total is not known yet: the file is still being read
+    assert seen[-1] == (30, 30)
+    assert [done for done, _ in seen] == list(range(1, 31))
+
+
+def test_a_row_that_cannot_be_read_late_in_the_file_keeps_the_documents_made_before_it(tmp_path):
+    source = many_rows(tmp_path / "ds.csv", 30, broken_at=25)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra", "--no-check", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "Dừng đọc dữ liệu: Tệp ds.csv, dòng 26: có ô dài hơn 1.000.000 ký tự" in result.output
+    made = sorted(p.name for p in (tmp_path / "ra").iterdir())
+    assert len(made) == 24 and made[0] == "01-KH-HĐTN.docx"  # every row before the broken one
+
+
+def test_rows_beyond_the_limit_are_not_read_and_the_message_says_how_to_raise_it(tmp_path):
+    source = many_rows(tmp_path / "ds.csv", 8)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra", "--no-check", "--max-rows", "5",
+                 "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "Đã tạo 5/5" in result.output
+    assert "có hơn 5 dòng dữ liệu, quá giới hạn 5 văn bản một lần chạy" in result.output
+    assert "--max-rows" in result.output and "VANBAN_MAX_ROWS" in result.output
+    assert len(list((tmp_path / "ra").iterdir())) == 5
+    again = run("batch", source, "--base", BASE, "-o", tmp_path / "ra2", "--no-check", "--max-rows", "8")
+    assert again.exit_code == 0 and "Đã tạo 8/8" in again.output
+
+
+def test_a_problem_in_the_first_rows_read_refuses_the_run_before_any_work(tmp_path):
+    # the first rows are read before the output folder is made: a file that stops there writes nothing
+    source = many_rows(tmp_path / "ds.csv", 3)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra", "--max-rows", "2")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Lỗi: Tệp ds.csv có hơn 2 dòng dữ liệu")
+    assert not (tmp_path / "ra").exists()
+
+
+def rewrite(path, change):
+    """The .xlsx at ``path`` with its parts changed by ``change(parts)`` (a dict name -> bytes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_an_excel_sheet_of_a_million_rows_is_refused_before_any_work(tmp_path, monkeypatch):
+    # Excel writes the sheet's size first: a sheet filled down to its last row says so
+    def declare(parts):
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace('<dimension ref="A1:D2"/>',
+                                                          '<dimension ref="A1:D1048576"/>').encode()
+
+    source = rewrite(workbook(tmp_path / "ds.xlsx", [HEADER, ROW]), declare)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1, result.output
+    assert "Lỗi: Tệp ds.xlsx có 1.048.575 dòng dữ liệu, quá giới hạn 100.000 văn bản" in result.output
+    assert "--max-rows 1048575" in result.output and not (tmp_path / "ra").exists()
+    monkeypatch.setenv("VANBAN_MAX_ROWS", "2000000")
+    assert run("batch", source, "--base", BASE, "-o", tmp_path / "ra", "--no-check").exit_code == 0
+
+
+def test_more_field_names_than_the_limit_are_refused(tmp_path):
+    source = workbook(tmp_path / "ds.xlsx", [HEADER + [f"cot_{n}" for n in range(1000)], ROW])
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1
+    assert "có hơn 1.000 cột, quá giới hạn 1.000 cột" in result.output and "VANBAN_MAX_COLUMNS" in result.output
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    def inflate(parts):  # 8 MB of blanks inside the sheet: valid XML, packed a thousand times over
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<sheetData>", b"<sheetData>" + b" " * (8 << 20))
+
+    source = rewrite(workbook(tmp_path / "ds.xlsx", [HEADER, ROW]), inflate)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1, result.output
+    assert "Phần xl/worksheets/sheet1.xml của tệp ds.xlsx giải nén lớn gấp" in result.output
+    assert "zip bomb" in result.output and "VANBAN_MAX_XLSX_RATIO=" in result.output
+
+
+def test_an_excel_file_too_large_once_inflated_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    import base64
+    import os
+
+    def add_picture(parts):  # what does not pack: a photo pasted in the sheet
+        parts["xl/media/image1.png"] = base64.b64encode(os.urandom(1_600_000))
+
+    source = rewrite(workbook(tmp_path / "ds.xlsx", [HEADER, ROW]), add_picture)
+    monkeypatch.setenv("VANBAN_MAX_XLSX_MB", "2")
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1, result.output
+    assert "khi giải nén lớn 3 MB, quá giới hạn 2 MB" in result.output and "VANBAN_MAX_XLSX_MB=3" in result.output
+
+
+def test_a_limit_set_to_something_not_a_number_is_said(tmp_path, monkeypatch):
+    monkeypatch.setenv("VANBAN_MAX_ROWS", "nhiều")
+    result = run("batch", many_rows(tmp_path / "ds.csv", 1), "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1 and "VANBAN_MAX_ROWS phải là một số nguyên dương (đang là 'nhiều')" in result.output
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"])
+def test_an_excel_part_declaring_a_doctype_is_refused(tmp_path, part):
+    def declare(parts):
+        text = parts[part].decode()
+        body = text.split("?>", 1)[1] if text.startswith("<?xml") else text
+        parts[part] = ('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+                       + body).encode()
+
+    source = rewrite(workbook(tmp_path / "ds.xlsx", [HEADER, ROW]), declare)
+    result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1, result.output
+    assert f"Phần {part} của tệp ds.xlsx có khai báo DOCTYPE" in result.output

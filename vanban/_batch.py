@@ -1,7 +1,10 @@
 """``vanban batch``: many documents in one run, across every core.
 
-Documents are rendered by a pool of processes, each with its own warm
-:class:`~vanban.Renderer`, and written under temporary names in the output
+Rows are read as the work goes, never all at once: a bounded window of documents is
+read ahead of the work (the first window before the output folder is made, so a file that
+cannot be read there writes nothing), and a problem found later stops the reading, keeping what
+was made (:attr:`BatchReport.stopped`). Documents are rendered by a pool of processes, each with
+its own warm :class:`~vanban.Renderer`, and written under temporary names in the output
 folder; PDFs (``pdf=True``) are made by one warm LibreOffice per job slot.
 Only at the end do files take their names, in input order, so two rows that
 would write the same file are reported, never silently overwritten. One row's
@@ -11,6 +14,7 @@ Reading the input is :mod:`vanban._batch_input`; naming the files, :mod:`vanban.
 
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 import secrets
@@ -18,9 +22,9 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
-from ._batch_input import NAME_KEY, Job, _Skip, merge, read_base, read_jobs
+from ._batch_input import NAME_KEY, Job, Limits, _Skip, merge, read_base, read_jobs
 from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern, output_name
 from .errors import OutputExistsError, VanbanError
 
@@ -54,6 +58,8 @@ class BatchReport:
     results: list[ItemResult]
     out_dir: Path
     seconds: float = 0.0
+    stopped: Optional[str] = None
+    """Why the input was not read to its end (a broken row, a limit); None if it was."""
 
     @property
     def done(self) -> list[ItemResult]:
@@ -73,6 +79,8 @@ class BatchReport:
             for result in self.failed:
                 reason = result.error.replace("\n", "\n      ")
                 lines.append(f"  - {result.label}: {reason}")
+        if self.stopped:
+            lines.append(f"Dừng đọc dữ liệu: {self.stopped}")
         return "\n".join(lines)
 
 
@@ -165,14 +173,17 @@ def run_batch(
     template_dirs: Sequence[PathLike] = (),
     check: bool = True,
     pdf_timeout: float = 120.0,
-    progress: Optional[Callable[[ItemResult, int, int], None]] = None,
+    progress: Optional[Callable[[ItemResult, int, Optional[int]], None]] = None,
+    limits: Optional[Limits] = None,
 ) -> BatchReport:
     """Make one document for each file of a folder, or each row of a data file.
 
     ``jobs`` processes render (default: every core); with ``pdf`` as many warm
-    LibreOffice converters make the PDFs. ``progress(result, finished, total)``
-    is called once per document, when it is finished or has failed. Documents that fail are in
-    the report with their reason; the others are made regardless.
+    LibreOffice converters make the PDFs. Rows are read as the work goes, never all at once.
+    ``progress(result, finished, total)`` is called once per document, when it is finished or
+    has failed; ``total`` is None while rows are still being read. Documents that fail are in
+    the report with their reason; the others are made regardless. ``limits`` bound what is read
+    (default: :meth:`Limits.from_environment`).
     """
     started = time.monotonic()
     pattern = check_name_pattern(name_pattern)
@@ -185,41 +196,56 @@ def run_batch(
         if find_soffice() is None:
             raise MissingToolError("libreoffice", "tạo được PDF")
     base_data = read_base(base)
-    all_jobs = read_jobs(source, base)
+    waiting = read_jobs(source, base, limits or Limits.from_environment())
+    workers = max(1, jobs or os.cpu_count() or 1)
+    head = list(itertools.islice(waiting, workers * _WINDOW))  # a file of 3 rows needs no 8 processes
+    workers = min(workers, len(head))
     out.mkdir(parents=True, exist_ok=True)
     settings = _Settings(str(out), pattern, tuple(str(d) for d in template_dirs), overwrite, check,
                          secrets.token_hex(4))
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs)))
-    results = {job.index: ItemResult(job.index, job.label) for job in all_jobs}
+    run = _Run(itertools.chain(head, waiting), settings, workers, pdf, pdf_timeout, progress, base_data)
     try:
-        names = _Run(all_jobs, settings, workers, pdf, pdf_timeout, results, progress, base_data).run()
-        _finish(settings, results, names, pdf, overwrite)
+        names = run.run()
+        _finish(settings, run.results, names, pdf, overwrite)
     finally:
+        close = getattr(waiting, "close", None)
+        if close is not None:
+            close()  # an .xlsx or CSV read half way is closed now, not when collected
         for leftover in out.glob(f".vanban-{settings.token}-*"):
             leftover.unlink(missing_ok=True)
-    return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started)
+    results = run.results
+    return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started, run.stopped)
+
+
+_WINDOW = 4
+"""Documents read but not finished, per worker: enough to keep every worker busy, few enough
+that memory stays flat and few temporary files wait however many rows."""
+
+
+_NOT_READ = object()
 
 
 class _Run:
-    """The event loop of one batch, in the calling thread: render results and PDF results
-    arrive on one queue; the progress callback is only ever called from here."""
+    """The event loop of one batch, in the calling thread: rows are read, render results and PDF
+    results arrive on one queue; the progress callback is only ever called from here."""
 
-    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, results, progress, base):
+    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base):
         self.base = base
-        self.jobs = jobs
+        self.waiting = jobs
         self.settings = settings
         self.workers = workers
         self.pdf = pdf
         self.pdf_timeout = pdf_timeout
-        self.results = results
         self.progress = progress
         self.events: queue.Queue = queue.Queue()
-        self.pending = len(jobs)
+        self.results: dict[int, ItemResult] = {}
+        self.unfinished = 0
+        self.reading = True
+        self.ahead: Any = _NOT_READ
+        self.stopped: Optional[str] = None
         self.names: dict[int, str] = {}
         self.stage: Optional[_PdfStage] = None
         self.pool: Optional[ProcessPoolExecutor] = None
-        self.waiting = iter(jobs)
-        self.in_flight = 0
 
     def run(self) -> dict[int, str]:
         try:
@@ -233,11 +259,11 @@ class _Run:
                 self.stage = _PdfStage(self.workers, self.settings, self.pdf_timeout, self.events)
             if self.pool is None:
                 _init_worker(self.base)
-                for job in self.jobs:
-                    self._rendered(*make_document(job, self.settings))
-                    self._drain()
-            while self.pending:
+                self._make_here()
+            while self.unfinished:
                 self._handle(self.events.get())
+                if self.pool is None:
+                    self._make_here()
         finally:
             _init_worker({})
             if self.pool is not None:
@@ -246,15 +272,41 @@ class _Run:
                 self.stage.close()
         return self.names
 
+    def _make_here(self) -> None:
+        """Without a pool: render in this thread, up to a window ahead of the PDFs."""
+        while self.unfinished < _WINDOW and (job := self._read()) is not None:
+            self._rendered(*make_document(job, self.settings))
+            self._drain()
+
+    def _read(self) -> Optional[Job]:
+        """The next document of the input, or None at its end or when it cannot be read further.
+        One document is read ahead, so that the last one is known to be the last."""
+        if self.ahead is _NOT_READ:
+            self.ahead = self._pull()
+        job, self.ahead = self.ahead, None
+        if job is None:
+            return None
+        self.ahead = self._pull()
+        self.reading = self.ahead is not None
+        self.results[job.index] = ItemResult(job.index, job.label)
+        self.unfinished += 1
+        return job
+
+    def _pull(self) -> Optional[Job]:
+        try:
+            return next(self.waiting, None)
+        except VanbanError as error:  # a broken row or a limit, found as the rows are read
+            self.stopped = str(error)
+            return None
+
     def _fill(self) -> None:
-        """Keep a bounded window of rows in the pool: memory stays flat however many rows."""
-        while self.in_flight < self.workers * 4:
-            job = next(self.waiting, None)
+        """Keep a bounded window of documents in the work: memory stays flat however many rows."""
+        while self.unfinished < self.workers * _WINDOW:
+            job = self._read()
             if job is None:
                 return
             future: Future = self.pool.submit(make_document, job, self.settings)
             future.add_done_callback(lambda f, i=job.index: self.events.put(("rendered", i, f)))
-            self.in_flight += 1
 
     def _drain(self) -> None:
         while True:
@@ -268,17 +320,17 @@ class _Run:
         kind = event[0]
         if kind == "rendered":
             _, index, future = event
-            self.in_flight -= 1
             try:
                 self._rendered(*future.result())
             except Exception as error:  # the worker process itself died
                 self._rendered(index, None, f"Tiến trình tạo văn bản dừng đột ngột ({error}).")
-            self._fill()
         elif kind == "pdf":
             _, index, name, error = event
             if error is not None:
                 error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
             self._finished(index, name, error)
+        if self.pool is not None:
+            self._fill()
 
     def _rendered(self, index: int, name: Optional[str], error: Optional[str]) -> None:
         if error is None and self.stage is not None:
@@ -288,13 +340,14 @@ class _Run:
 
     def _finished(self, index: int, name: Optional[str], error: Optional[str]) -> None:
         """One document is as finished as it gets. A .docx whose PDF failed is still kept."""
-        self.pending -= 1
+        self.unfinished -= 1
         result = self.results[index]
         result.error = error
         if name is not None:
             self.names[index] = name
         if self.progress is not None:
-            self.progress(result, len(self.jobs) - self.pending, len(self.jobs))
+            total = None if self.reading else len(self.results)
+            self.progress(result, len(self.results) - self.unfinished, total)
 
 
 class _PdfStage:

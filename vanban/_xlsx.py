@@ -13,9 +13,12 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from .errors import VanbanError
+
+if TYPE_CHECKING:
+    from ._batch_input import Limits
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -28,6 +31,10 @@ ERROR_VALUES = frozenset({
     "#PYTHON!",
 })
 """Excel's error values: what a cell shows when its formula cannot be calculated."""
+MAX_PARTS = 10_000
+"""Parts of one .xlsx: a workbook of a few sheets has some tens."""
+RATIO_FROM_BYTES = 1 << 20
+"""Parts smaller than this inflate to nothing worth refusing, whatever their ratio."""
 
 
 def uncached_formula(address: str, formula: str) -> str:
@@ -42,34 +49,110 @@ def error_value(address: str, value: str) -> str:
             "hãy sửa công thức, hoặc gõ thẳng giá trị vào ô")
 
 
-def xlsx_rows(path: Path) -> Iterator[tuple[int, tuple, dict[int, str]]]:
+def xlsx_rows(path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[int, str]]]:
     """(row number, values, problems) for each row of the first sheet, from row 1 (the header):
-    ``problems`` maps a column number (1 for A) to what is wrong with that cell."""
+    ``problems`` maps a column number (1 for A) to what is wrong with that cell. Data rows are
+    as wide as the header (cells beyond it have no field name to go under)."""
     try:
         from openpyxl import load_workbook
     except ImportError:
         raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
     try:
         archive = zipfile.ZipFile(path)
-        sheet_part = _first_sheet(archive)
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as error:
+    except (OSError, zipfile.BadZipFile, ValueError) as error:
         raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
+    workbook = None
     try:
+        _inspect(archive, path, limits)
+        try:
+            sheet_part = _first_sheet(archive)
+            workbook = load_workbook(path, read_only=True, data_only=True)
+        except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, TypeError) as error:
+            raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
         if not workbook.worksheets:
             raise VanbanError(f"Tệp {path.name} không có trang tính nào.")
-        problems = _problem_cells(archive, sheet_part, path)
-        pending = next(problems, None)
-        for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-            found: dict[int, str] = {}
-            while pending is not None and pending[0] <= number:
-                if pending[0] == number:
-                    found = pending[1]
-                pending = next(problems, None)
-            yield number, values, found
+        sheet = workbook.worksheets[0]
+        declared = sheet.max_row  # from the sheet's own <dimension>: right in every file Excel writes
+        if declared and declared - 1 > limits.rows:
+            raise VanbanError(limits.too_many_rows(path.name, declared - 1))
+        sheet.reset_dimensions()  # never trust it to pad rows: widths come from the header
+        problems = _Lockstep(_problem_cells(archive, sheet_part, path))
+        number = 1
+        try:
+            header = next(sheet.iter_rows(max_row=1, max_col=limits.columns + 1, values_only=True), ())
+            width = max((i + 1 for i, value in enumerate(header) if value is not None), default=0)
+            if width > limits.columns:
+                raise VanbanError(limits.too_many_columns(path.name))
+            yield 1, header[:width], problems.at(1)
+            if not width:
+                return
+            rows = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
+            for number, values in enumerate(rows, start=2):
+                yield number, values, problems.at(number)
+        except VanbanError:
+            raise
+        except Exception as error:  # openpyxl on a file no spreadsheet program wrote
+            raise VanbanError(f"Tệp {path.name} hỏng ở dòng {number}, không đọc tiếp được "
+                              f"({type(error).__name__}: {error}).") from None
     finally:
-        workbook.close()
+        if workbook is not None:
+            workbook.close()
         archive.close()
+
+
+class _Lockstep:
+    """The problem cells of each row, taken from the scan as openpyxl reaches that row."""
+
+    def __init__(self, scan: Iterator[tuple[int, dict[int, str]]]):
+        self.scan = scan
+        self.pending = next(scan, None)
+
+    def at(self, number: int) -> dict[int, str]:
+        found: dict[int, str] = {}
+        while self.pending is not None and self.pending[0] <= number:
+            if self.pending[0] == number:
+                found = self.pending[1]
+            self.pending = next(self.scan, None)
+        return found
+
+
+def _inspect(archive: zipfile.ZipFile, path: Path, limits: "Limits") -> None:
+    """Refuse, before anything is read, a file whose parts would take more memory or time than
+    any real list: too many parts, too large once inflated, inflating too many times over (a zip
+    bomb), or an XML part with a DOCTYPE (entities: a way to read other files or blow up)."""
+    entries = archive.infolist()
+    if len(entries) > MAX_PARTS:
+        raise VanbanError(f"Tệp {path.name} có {len(entries)} phần nén, quá nhiều cho một tệp Excel "
+                          f"(tối đa {MAX_PARTS}): đây không phải tệp do Excel ghi ra.")
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.xlsx_bytes:
+        raise VanbanError(limits.too_large(path.name, total))
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > RATIO_FROM_BYTES and ratio > limits.xlsx_ratio:
+            raise VanbanError(limits.inflates_too_much(path.name, entry.filename, entry.file_size,
+                                                       entry.compress_size))
+    for entry in entries:
+        if entry.filename.lower().endswith((".xml", ".rels")) and _has_doctype(archive, entry.filename):
+            raise VanbanError(
+                f"Phần {entry.filename} của tệp {path.name} có khai báo DOCTYPE, điều Excel không bao giờ "
+                "ghi (khai báo này có thể dùng để đọc trộm tệp khác trên máy): vanban không đọc tệp này. "
+                "Hãy mở tệp bằng Excel và lưu thành một tệp .xlsx mới."
+            )
+
+
+def _has_doctype(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether the part declares a DOCTYPE: read only up to its first element."""
+    from lxml import etree
+
+    with archive.open(part) as stream:
+        try:
+            for _, element in etree.iterparse(stream, events=("start",), resolve_entities=False,
+                                              no_network=True, load_dtd=False):
+                return bool(element.getroottree().docinfo.doctype)
+        except etree.XMLSyntaxError:
+            return False  # not XML at all: the reader says the file is broken
+    return False
 
 
 def _parse(data: bytes, path: Path, part: str):

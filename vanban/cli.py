@@ -203,9 +203,13 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
               help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
 @click.option("--no-check", is_flag=True,
               help="Không tự kiểm tra thể thức từng văn bản vừa tạo (nhanh hơn nhiều).")
+@click.option("--max-rows", type=click.IntRange(min=1), metavar="SỐ",
+              help="Số văn bản tối đa một lần chạy (mặc định 100.000, hoặc biến môi trường VANBAN_MAX_ROWS).")
 def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs: Optional[int],
-          name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool) -> None:
+          name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool,
+          max_rows: Optional[int]) -> None:
     from ._batch import check_name_pattern, run_batch
+    from ._batch_input import Limits
     from .errors import VanbanError
 
     try:
@@ -214,11 +218,12 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
         raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
     if pdf:
         _exit_on_sigterm()
-    bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
+    bar = _Progress() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
     try:
         report = run_batch(
             input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
             overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
+            limits=Limits.from_environment(rows=max_rows),
         )
     except VanbanError as error:
         if bar is not None:
@@ -227,27 +232,36 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
     if bar is not None:
         bar.close()
     click.echo(report.summary())
-    if report.failed:
+    if report.failed or report.stopped:
         sys.exit(1)
 
 
-class _ProgressBar:
-    """click's progress bar, made once the batch knows how many documents it has."""
+class _Progress:
+    """One line on the terminal, rewritten as documents are finished: how many, of how many once
+    every row has been read (before that the total is not known), and how many failed."""
 
     def __init__(self):
-        self.bar = None
+        self.shown = 0.0
+        self.width = 0
+        self.failed = 0
 
-    def __call__(self, result, done: int, total: int) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Đang tạo văn bản", file=sys.stderr,
-                                         show_pos=True)
-            self.bar.__enter__()
-        self.bar.update(1)
+    def __call__(self, result, done: int, total: Optional[int]) -> None:
+        import time
+
+        self.failed += not result.ok
+        now = time.monotonic()
+        if now - self.shown < 0.1 and done != total:  # a line a tenth of a second is enough to read
+            return
+        self.shown = now
+        count = f"{done}/{total}" if total is not None else f"{done} (đang đọc tiếp dữ liệu)"
+        line = f"Đang tạo văn bản: {count}" + (f", {self.failed} lỗi" if self.failed else "")
+        click.echo("\r" + line.ljust(self.width), nl=False, err=True)
+        self.width = len(line)
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
 
 
 @main.command(help="Kiểm tra máy đã có những gì để tạo PDF và ảnh trang (LibreOffice, phông chữ, "
