@@ -92,9 +92,26 @@ _worker_base: dict = {}
 
 
 def _init_worker(base: dict) -> None:
-    """Each pool process receives the base once, not with every row."""
+    """Each worker receives the base once, not with every row."""
     global _worker_base
     _worker_base = base
+
+
+def _init_pool_worker(base: dict) -> None:
+    """A pool process: the base, and a process that stops with the batch.
+
+    Ctrl-C (SIGINT, sent to the terminal's whole process group) is the batch's to handle: it
+    stops the pool itself, and a worker interrupted half way would only print a traceback.
+    SIGTERM keeps its plain meaning here (the batch's own handler was copied by fork). And the
+    worker ends when the batch's process dies, however it dies (:func:`vanban._guard.watch_parent`)."""
+    import signal
+
+    from ._guard import watch_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    watch_parent()
+    _init_worker(base)
 
 
 def _renderer(template_dirs: tuple):
@@ -114,17 +131,22 @@ class _Settings:
     overwrite: bool
     check: bool
     token: str
+    owner: int
+    """The pid of the process running the batch: in the name of every temporary file."""
 
 
 def _temporary(settings: _Settings, index: int, suffix: str) -> Path:
-    return Path(settings.out_dir) / f".vanban-{settings.token}-{index}{suffix}"
+    from ._files import temporary_name
+
+    return Path(settings.out_dir) / temporary_name(settings.owner, f"{settings.token}-{index}", suffix)
 
 
 def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Optional[str]]:
     """Validate, render and write one document under a temporary name.
 
     Returns (index, final file name, error message); never raises for the
-    document's own problems, so one bad row never stops the others."""
+    document's own problems, so one bad row never stops the others. The name comes with the
+    error of a file that exists already, which may be one this run wrote for an earlier row."""
     from ._files import write_atomic
     from ._loading import load, parse, read_data
 
@@ -144,7 +166,8 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
             document = parse(data)
         name = output_name(settings.pattern, document, job, own_name)
         if not settings.overwrite and (Path(settings.out_dir) / name).exists():
-            raise OutputExistsError(Path(settings.out_dir) / name)
+            # the name too: the file may be one this very run wrote for an earlier row
+            return job.index, name, str(OutputExistsError(Path(settings.out_dir) / name))
         data = _renderer(settings.template_dirs).render_bytes(document)
         if settings.check:
             from ._check import verify
@@ -184,7 +207,14 @@ def run_batch(
     has failed; ``total`` is None while rows are still being read. Documents that fail are in
     the report with their reason; the others are made regardless. ``limits`` bound what is read
     (default: :meth:`Limits.from_environment`).
+
+    Each document takes its name as soon as it and every document before it are rendered, so
+    a run stopped half way (KeyboardInterrupt, raised again after the cleanup) keeps every
+    document it finished; the temporary files of this run are removed, and those an earlier run
+    left in the folder when it was killed are removed when the next one starts.
     """
+    from ._files import remove_stray_temporaries
+
     started = time.monotonic()
     pattern = check_name_pattern(name_pattern)
     out = Path(out_dir)
@@ -201,17 +231,17 @@ def run_batch(
     head = list(itertools.islice(waiting, workers * _WINDOW))  # a file of 3 rows needs no 8 processes
     workers = min(workers, len(head))
     out.mkdir(parents=True, exist_ok=True)
+    remove_stray_temporaries(out, before=time.time())
     settings = _Settings(str(out), pattern, tuple(str(d) for d in template_dirs), overwrite, check,
-                         secrets.token_hex(4))
+                         secrets.token_hex(4), os.getpid())
     run = _Run(itertools.chain(head, waiting), settings, workers, pdf, pdf_timeout, progress, base_data)
     try:
-        names = run.run()
-        _finish(settings, run.results, names, pdf, overwrite)
+        run.run()
     finally:
         close = getattr(waiting, "close", None)
         if close is not None:
             close()  # an .xlsx or CSV read half way is closed now, not when collected
-        for leftover in out.glob(f".vanban-{settings.token}-*"):
+        for leftover in out.glob(_temporary(settings, 0, "").name[:-1] + "*"):
             leftover.unlink(missing_ok=True)
     results = run.results
     return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started, run.stopped)
@@ -220,19 +250,19 @@ def run_batch(
 _WINDOW = 4
 """Documents read but not finished, per worker: enough to keep every worker busy, few enough
 that memory stays flat and few temporary files wait however many rows."""
-
-
 _NOT_READ = object()
 
 
 class _Run:
     """The event loop of one batch, in the calling thread: rows are read, render results and PDF
-    results arrive on one queue; the progress callback is only ever called from here."""
+    results arrive on one queue, documents take their names; the progress callback is only ever
+    called from here."""
 
     def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base):
         self.base = base
         self.waiting = jobs
         self.settings = settings
+        self.out = Path(settings.out_dir)
         self.workers = workers
         self.pdf = pdf
         self.pdf_timeout = pdf_timeout
@@ -243,16 +273,18 @@ class _Run:
         self.reading = True
         self.ahead: Any = _NOT_READ
         self.stopped: Optional[str] = None
-        self.names: dict[int, str] = {}
+        self.rendered: dict[int, tuple[Optional[str], Optional[str]]] = {}
+        self.next_to_name = 1
+        self.owners: dict[str, ItemResult] = {}
         self.stage: Optional[_PdfStage] = None
         self.pool: Optional[ProcessPoolExecutor] = None
 
-    def run(self) -> dict[int, str]:
+    def run(self) -> None:
         try:
             if self.workers > 1:
                 from concurrent.futures import ProcessPoolExecutor
 
-                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_pool_worker,
                                                 initargs=(self.base,))
                 self._fill()  # starts the worker processes before any thread of ours exists
             if self.pdf:
@@ -264,13 +296,16 @@ class _Run:
                 self._handle(self.events.get())
                 if self.pool is None:
                     self._make_here()
+        except BaseException:
+            if self.stage is not None:
+                self.stage.abort()  # Ctrl-C: LibreOffice is stopped, not waited for
+            raise
         finally:
             _init_worker({})
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             if self.stage is not None:
                 self.stage.close()
-        return self.names
 
     def _make_here(self) -> None:
         """Without a pool: render in this thread, up to a window ahead of the PDFs."""
@@ -326,32 +361,77 @@ class _Run:
                 self._rendered(index, None, f"Tiến trình tạo văn bản dừng đột ngột ({error}).")
         elif kind == "pdf":
             _, index, name, error = event
+            if error is None:
+                error = self._take_name(index, _temporary(self.settings, index, ".pdf"),
+                                        self.out / (name[:-5] + ".pdf"), pdf=True)
             if error is not None:
                 error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
-            self._finished(index, name, error)
+            self._finished(index, error)
         if self.pool is not None:
             self._fill()
 
     def _rendered(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+        """A document is rendered (or failed): it and those after it take their names in input
+        order, so that of two rows wanting one name the first always has it."""
+        self.rendered[index] = (name, error)
+        while self.next_to_name in self.rendered:
+            index = self.next_to_name
+            self.next_to_name += 1
+            self._name(index, *self.rendered.pop(index))
+
+    def _name(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+        if name is not None and name.casefold() in self.owners:
+            error = self._claim(index, name)  # an earlier row of this run has the name
+        elif error is None:
+            error = self._claim(index, name)
         if error is None and self.stage is not None:
             self.stage.submit(index, name)
         else:
-            self._finished(index, name, error)
+            self._finished(index, error)
 
-    def _finished(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+    def _claim(self, index: int, name: str) -> Optional[str]:
+        """Give the document its name (and its PDF's): why it cannot have it, or None."""
+        temporary = _temporary(self.settings, index, ".docx")
+        key = name.casefold()
+        if key in self.owners:
+            temporary.unlink(missing_ok=True)
+            return (f"trùng tên tệp {name} với {self.owners[key].label}; hãy sửa số văn bản, "
+                    f"đặt cột {NAME_KEY}, hoặc dùng --name với {{index}}")
+        self.owners[key] = self.results[index]
+        if self.pdf and not self.settings.overwrite and (self.out / (name[:-5] + ".pdf")).exists():
+            temporary.unlink(missing_ok=True)
+            return str(OutputExistsError(self.out / (name[:-5] + ".pdf")))
+        return self._take_name(index, temporary, self.out / name, pdf=False)
+
+    def _take_name(self, index: int, temporary: Path, target: Path, *, pdf: bool) -> Optional[str]:
+        from .errors import OutputError
+
+        try:
+            _move(temporary, target, self.settings.overwrite)
+        except VanbanError as error:
+            temporary.unlink(missing_ok=True)
+            return str(error)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            return str(OutputError(target, error.strerror or str(error)))
+        if pdf:
+            self.results[index].pdf = target
+        else:
+            self.results[index].output = target
+        return None
+
+    def _finished(self, index: int, error: Optional[str]) -> None:
         """One document is as finished as it gets. A .docx whose PDF failed is still kept."""
         self.unfinished -= 1
         result = self.results[index]
         result.error = error
-        if name is not None:
-            self.names[index] = name
         if self.progress is not None:
             total = None if self.reading else len(self.results)
             self.progress(result, len(self.results) - self.unfinished, total)
 
 
 class _PdfStage:
-    """One warm LibreOffice per thread, converting the rendered documents as they come."""
+    """One warm LibreOffice per thread, converting the named documents as they come."""
 
     def __init__(self, count: int, settings: _Settings, timeout: float, events: queue.Queue):
         from ._pdf import PdfConverter
@@ -380,7 +460,7 @@ class _PdfStage:
                 if task is None:
                     return
                 index, name = task
-                source = _temporary(self.settings, index, ".docx")
+                source = Path(self.settings.out_dir) / name
                 target = _temporary(self.settings, index, ".pdf")
                 error = broken
                 if error is None:
@@ -394,6 +474,16 @@ class _PdfStage:
         finally:
             converter.close()
 
+    def abort(self) -> None:
+        """Stop at once: no task waiting is started, and LibreOffice is killed mid-conversion."""
+        while True:
+            try:
+                self.tasks.get_nowait()
+            except queue.Empty:
+                break
+        for converter in self.converters:
+            converter.abort()
+
     def close(self) -> None:
         for _ in self.threads:
             self.tasks.put(None)
@@ -401,45 +491,6 @@ class _PdfStage:
             thread.join()
         for converter in self.converters:
             converter.close()
-
-
-def _finish(settings: _Settings, results: dict, names: dict, pdf: bool, overwrite: bool) -> None:
-    """Give the finished documents their names, in input order; a name taken twice is an error.
-
-    A document whose PDF failed keeps its .docx (its result still carries the PDF error)."""
-    from .errors import OutputError
-
-    out = Path(settings.out_dir)
-    owner: dict[str, ItemResult] = {}
-    for index in sorted(names):
-        result = results[index]
-        name = names[index]
-        key = name.casefold()
-        if key in owner:
-            result.error = (
-                f"trùng tên tệp {name} với {owner[key].label}; hãy sửa số văn bản, "
-                f"đặt cột {NAME_KEY}, hoặc dùng --name với {{index}}"
-            )
-            continue
-        owner[key] = result
-        moves = [(_temporary(settings, index, ".docx"), out / name)]
-        pdf_made = pdf and result.ok
-        if pdf_made:
-            moves.append((_temporary(settings, index, ".pdf"), out / (name[:-5] + ".pdf")))
-        try:
-            for temporary, target in moves:
-                if not overwrite and target.exists():
-                    raise OutputExistsError(target)
-            for temporary, target in moves:
-                _move(temporary, target, overwrite)
-        except VanbanError as error:
-            result.error = str(error)
-            continue
-        except OSError as error:
-            result.error = str(OutputError(moves[0][1], error.strerror or str(error)))
-            continue
-        result.output = moves[0][1]
-        result.pdf = moves[1][1] if pdf_made else None
 
 
 def _move(temporary: Path, target: Path, overwrite: bool) -> None:

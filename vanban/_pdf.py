@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import secrets
 import shutil
 import signal
@@ -158,12 +159,15 @@ def find_uno_python(soffice: str) -> Optional[str]:
 
 
 def _popen(args: list[str], **kwargs) -> subprocess.Popen:
-    """A child in its own process group, so that it and everything it starts can be killed."""
+    """A child in its own process group, so that it and everything it starts can be killed,
+    started through the guard (:mod:`vanban._guard`), so that none of them outlives vanban."""
+    from ._guard import guarded
+
     if os.name == "nt":
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
     else:
         kwargs["start_new_session"] = True
-    return subprocess.Popen(args, **kwargs)
+    return subprocess.Popen(guarded(args), **kwargs)
 
 
 def _kill_tree(process: Optional[subprocess.Popen]) -> None:
@@ -237,6 +241,25 @@ class _Office:
                 pass
 
 
+_FOLDER_PREFIX = "vanban-libreoffice-"
+_FOLDER = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-[0-9a-z_]{6,16}")
+
+
+def _remove_stray_folders(temporary: Path) -> None:
+    """Remove the folders (LibreOffice profiles, a few MB each) of converters whose vanban was
+    killed: its LibreOffice was stopped by the guard, but nobody removed its folder."""
+    from ._files import _process_alive
+
+    try:
+        entries = list(os.scandir(temporary))
+    except OSError:
+        return
+    for entry in entries:
+        found = _FOLDER.fullmatch(entry.name)
+        if found is not None and not _process_alive(int(found.group(1))):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def _cleanup(state: dict) -> None:
     """Stop LibreOffice and remove the profile; also run if the converter is never closed."""
     office = state.pop("office", None)
@@ -280,7 +303,8 @@ class PdfConverter:
         self._lock = threading.Lock()
         self._count = 0
         self._closed = False
-        self._state: dict = {"folder": Path(tempfile.mkdtemp(prefix="vanban-libreoffice-"))}
+        _remove_stray_folders(Path(tempfile.gettempdir()))
+        self._state: dict = {"folder": Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))}
         self._finalizer = weakref.finalize(self, _cleanup, self._state)
 
     # context manager
@@ -303,6 +327,14 @@ class PdfConverter:
         """Process id of the running LibreOffice (its process group on POSIX), or None."""
         office = self._state.get("office")
         return office.office.pid if office is not None and office.alive() else None
+
+    def abort(self) -> None:
+        """Stop LibreOffice now, from any thread, even while it converts (that conversion fails);
+        the converter is closed. For a batch stopped with Ctrl-C: nothing waits for LibreOffice."""
+        self._closed = True
+        office = self._state.get("office")
+        if office is not None:
+            office.stop(gently=False)
 
     def close(self) -> None:
         """Stop LibreOffice and remove the profile folder. Safe to call twice."""

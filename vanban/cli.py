@@ -216,9 +216,8 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
         check_name_pattern(name_pattern)
     except VanbanError as error:
         raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
-    if pdf:
-        _exit_on_sigterm()
-    bar = _Progress() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
+    _stop_on_termination()
+    bar = _Progress(sys.stderr.isatty())  # drawn on a terminal only: logs stay clean
     try:
         report = run_batch(
             input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
@@ -226,33 +225,49 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
             limits=Limits.from_environment(rows=max_rows),
         )
     except VanbanError as error:
-        if bar is not None:
-            bar.close()
-        _fail(error)
-    if bar is not None:
         bar.close()
+        _fail(error)
+    except KeyboardInterrupt:
+        bar.close()
+        if bar.made:
+            click.echo(f"Đã tạo xong {bar.made} văn bản trước khi dừng; các tệp này được giữ trong {out_dir}.",
+                       err=True)
+        raise
+    bar.close()
     click.echo(report.summary())
     if report.failed or report.stopped:
         sys.exit(1)
 
 
-class _Progress:
-    """One line on the terminal, rewritten as documents are finished: how many, of how many once
-    every row has been read (before that the total is not known), and how many failed."""
+def _stop_on_termination() -> None:
+    """SIGTERM (a service manager, kill) and SIGHUP (the terminal closed) stop a batch as
+    Ctrl-C does: finished documents are kept, nothing half-made is left, LibreOffice is stopped."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.default_int_handler)
 
-    def __init__(self):
-        self.shown = 0.0
-        self.width = 0
+
+class _Progress:
+    """Counts the documents made; on a terminal, one line rewritten as documents are finished:
+    how many, of how many once every row has been read (before that the total is not known),
+    and how many failed."""
+
+    def __init__(self, shown: bool):
+        self.shown = shown
+        self.made = 0
         self.failed = 0
+        self.drawn = 0.0
+        self.width = 0
 
     def __call__(self, result, done: int, total: Optional[int]) -> None:
         import time
 
+        self.made += result.output is not None
         self.failed += not result.ok
         now = time.monotonic()
-        if now - self.shown < 0.1 and done != total:  # a line a tenth of a second is enough to read
+        if not self.shown or (now - self.drawn < 0.1 and done != total):  # ten lines a second at most
             return
-        self.shown = now
+        self.drawn = now
         count = f"{done}/{total}" if total is not None else f"{done} (đang đọc tiếp dữ liệu)"
         line = f"Đang tạo văn bản: {count}" + (f", {self.failed} lỗi" if self.failed else "")
         click.echo("\r" + line.ljust(self.width), nl=False, err=True)
