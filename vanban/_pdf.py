@@ -412,6 +412,7 @@ class PdfConverter:
             self._state.pop("office", None)
         pipe = f"vanban_{os.getpid()}_{secrets.token_hex(6)}"
         profile = self.folder / f"profile{self.starts}"
+        _write_settings(profile)
         log = open(self.folder / "libreoffice.log", "ab")
         try:
             soffice = _popen(
@@ -479,6 +480,8 @@ class PdfConverter:
     # cold: one soffice --convert-to per document
     def _convert_cold(self, source: Path, out: Path, shown: str) -> Path:
         profile = self.folder / "profile"
+        if not (profile / "user" / "registrymodifications.xcu").exists():
+            _write_settings(profile)
         args = [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                 "--nolockcheck", "--nologo", "--nofirststartwizard"]
         import_filter = self._input_filter(source)
@@ -499,6 +502,53 @@ class PdfConverter:
         if not target.is_file():
             raise ConversionError(shown, "LibreOffice không mở được tệp này (tệp hỏng hoặc không phải văn bản Word)")
         return target
+
+
+# LibreOffice's settings for every profile vanban starts it with: a document it converts may be
+# hostile (an office's template, any .docx given to the converter) and must not make LibreOffice
+# fetch anything, or put a file of this machine into the PDF. Keys and values as in LibreOffice's
+# own schema (share/registry/main.xcd); each checked on LibreOffice 7.4 by tests/test_converter_links.py.
+_SETTINGS = (
+    # "Stealth mode": a document may load linked resources (images linked to http: or file:
+    # targets, a remote attachedTemplate) only from a trusted location, and none is trusted.
+    # This is the setting that stops linked images: without it LibreOffice fetches them.
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "xs:boolean", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "SecureURL", "oor:string-list", ""),
+    # Writer never updates links (OLE and DDE links, sections and text linked to files): 0 = never
+    # (its enumeration: never, on request, always)
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "xs:int", "0"),
+    # no macro runs, whatever the document holds (.docm)
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "xs:int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"),
+    # nothing asks the network on start
+    ("/org.openoffice.Office.Update/Update", "Enabled", "xs:boolean", "false"),
+)
+
+
+_REGISTRY = "http://openoffice.org/2001/registry"
+
+
+def _write_settings(profile: Path) -> None:
+    """Put :data:`_SETTINGS` into the profile's registrymodifications.xcu (written before
+    LibreOffice first starts with the profile, it is kept; what LibreOffice wrote there is kept)."""
+    from lxml import etree
+
+    path = profile / "user" / "registrymodifications.xcu"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        root = etree.Element(f"{{{_REGISTRY}}}items", nsmap={"oor": _REGISTRY})
+    ours = {(item_path, name) for item_path, name, _, _ in _SETTINGS}
+    for item in list(root):
+        prop = item.find("prop")
+        if prop is not None and (item.get(f"{{{_REGISTRY}}}path"), prop.get(f"{{{_REGISTRY}}}name")) in ours:
+            root.remove(item)
+    for item_path, name, kind, value in _SETTINGS:
+        item = etree.SubElement(root, "item", {f"{{{_REGISTRY}}}path": item_path})
+        prop = etree.SubElement(item, "prop", {f"{{{_REGISTRY}}}name": name, f"{{{_REGISTRY}}}op": "fuse"})
+        etree.SubElement(prop, "value").text = value or None
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def _reason(detail: str) -> str:
