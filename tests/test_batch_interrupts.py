@@ -152,6 +152,7 @@ def test_sigkill_leaves_no_worker_and_the_next_run_cleans_its_temporaries(tmp_pa
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
 def test_no_libreoffice_outlives_a_stopped_batch(tmp_path, stop):
     from vanban._pdf import find_soffice

@@ -110,7 +110,7 @@ def pages(pdf):
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-@pytest.mark.parametrize("kind", ["warm", "one-soffice-per-document"])
+@pytest.mark.parametrize("kind", ["warm", pytest.param("one-soffice-per-document", marks=pytest.mark.slow)])
 def test_a_document_linking_a_local_file_and_a_web_address_makes_libreoffice_fetch_neither(
         tmp_path, server, kind, monkeypatch):
     if find_soffice() is None:

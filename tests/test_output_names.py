@@ -91,3 +91,37 @@ def test_a_row_naming_its_file_with_another_extension_is_refused_and_the_others_
     assert "'ke-hoach-a.pdf' (cột ten_tep) có đuôi .pdf" in report.results[0].error
     assert "'ke-hoach-a.docx' trong cột ten_tep và --pdf" in report.results[0].error
     assert [p.name for p in (tmp_path / "ra").iterdir()] == ["ke-hoach-b.docx"]
+
+
+# --- names too long for the file system ---------------------------------------------------------
+
+
+def test_render_says_a_name_is_too_long_and_what_to_do(tmp_path):
+    result = run("render", PLAN, "-o", tmp_path / ("a" * 300 + ".docx"))
+    assert result.exit_code == 2, result.output
+    assert "dài 305 byte, quá giới hạn 255 byte của một tên tệp" in result.output
+    assert "hãy đặt tên ngắn hơn (-o)" in result.output and "OSError" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_vietnamese_letters_count_for_the_bytes_they_take(tmp_path):
+    name = "Kế hoạch " * 19 + ".docx"  # 176 letters, 252 bytes: written
+    assert run("render", PLAN, "-o", tmp_path / name).exit_code == 0
+    longer = "Kế hoạch " * 20 + ".docx"  # 185 letters, 265 bytes: refused
+    assert "dài 265 byte" in run("render", PLAN, "-o", tmp_path / longer).output
+
+
+def test_a_path_too_long_for_the_system_is_an_error_not_a_traceback(tmp_path):
+    result = run("render", PLAN, "-o", tmp_path / ("thu-muc/" * 600) / "ke-hoach.docx")
+    assert result.exit_code == 1, result.output
+    assert "tên tệp quá dài" in result.output and "Traceback" not in result.output
+
+
+def test_a_row_whose_name_is_too_long_is_refused_with_the_reason_and_the_others_made(tmp_path):
+    rows = tmp_path / "ds.csv"
+    rows.write_text("co_quan_ban_hanh.ten,so,nguoi_ky.ho_ten,ten_tep\n"
+                    f"BCH Huyện đoàn A,1,Lê Văn A,{'ă' * 150}\nBCH Huyện đoàn B,2,Lê Văn B,\n", encoding="utf-8")
+    report = run_batch(rows, tmp_path / "ra", base=BATCH / "mau-chung.yaml", jobs=1, check=False)
+    assert [r.ok for r in report.results] == [False, True]
+    assert "dài 305 byte, quá giới hạn 255 byte" in report.results[0].error
+    assert "(cột ten_tep)" in report.results[0].error and "Lỗi không mong đợi" not in report.results[0].error

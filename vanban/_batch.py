@@ -165,7 +165,7 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
             data, own_name = merge(_worker_base, row)
             document = parse(data)
         name = output_name(settings.pattern, document, job, own_name)
-        if not settings.overwrite and (Path(settings.out_dir) / name).exists():
+        if not settings.overwrite and _exists(Path(settings.out_dir) / name):
             # the name too: the file may be one this very run wrote for an earlier row
             return job.index, name, str(OutputExistsError(Path(settings.out_dir) / name))
         data = _renderer(settings.template_dirs).render_bytes(document)
@@ -179,6 +179,18 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
         return job.index, None, str(error)
     except Exception as error:  # a bug must not stop the batch; it is reported with the row
         return job.index, None, f"Lỗi không mong đợi ({type(error).__name__}: {error})"
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; an error of the file system (a path too long, a drive gone)
+    said in Vietnamese as the reason the document cannot be written."""
+    from ._files import _reason
+    from .errors import OutputError
+
+    try:
+        return path.exists()
+    except OSError as error:
+        raise OutputError(path, _reason(error)) from None
 
 
 # --- the run -------------------------------------------------------------------------------------

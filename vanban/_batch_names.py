@@ -87,6 +87,22 @@ def docx_output_mistake(name: str) -> Optional[str]:
     return _not_docx(f"Tệp ra {name}", extension, f"-o {stem}.docx --pdf", f"hãy dùng -o {stem}.docx")
 
 
+NAME_MAX_BYTES = 255
+"""The longest file name Linux and macOS file systems take, in bytes of UTF-8 (a Vietnamese
+letter with its marks takes 2 or 3); Windows counts 255 characters."""
+
+
+def name_too_long(name: str, instead: str) -> Optional[str]:
+    """Why ``name`` (a file name, without its folder) is too long to be written; None if it is not.
+    ``instead`` says where a shorter name is given (-o, the ten_tep column...)."""
+    size = len(name.encode("utf-8"))
+    if size <= NAME_MAX_BYTES:
+        return None
+    shown = name if len(name) <= 60 else name[:40] + "..." + name[-12:]
+    return (f"Tên tệp '{shown}' dài {size} byte, quá giới hạn {NAME_MAX_BYTES} byte của một tên tệp "
+            f"(mỗi chữ có dấu chiếm 2 đến 3 byte): hãy đặt tên ngắn hơn ({instead}).")
+
+
 def _without_docx(stem: str) -> str:
     return stem[:-5] if stem.lower().endswith(".docx") else stem
 
@@ -194,4 +210,7 @@ def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None
     stem = safe_file_name(name[:-5])
     if not stem:
         raise _Skip(f"Tên tệp '{name}' rỗng sau khi bỏ các ký tự không dùng được trong tên tệp.")
+    too_long = name_too_long(stem + ".docx", f"cột {NAME_KEY}" if own_name else "--name với ít giá trị hơn")
+    if too_long:
+        raise _Skip(too_long)
     return stem + ".docx"

@@ -19,6 +19,7 @@ Page images come from the PDF with poppler's ``pdftoppm``.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import queue
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._files import write_atomic
-from .errors import OutputExistsError, VanbanError
+from .errors import OfficeStartError, OutputExistsError, VanbanError
 
 PathLike = Union[str, Path]
 
@@ -84,6 +85,13 @@ class ConversionError(VanbanError):
         self.source = Path(source)
         self.reason = reason
         super().__init__(f"Không chuyển được {source} sang PDF: {reason}.")
+
+
+CRASHED_TWICE = (
+    "LibreOffice dừng đột ngột (bị lỗi) hai lần khi chuyển tệp này, cả hai lần đã được chạy lại; "
+    "có thể chính tệp làm LibreOffice lỗi: hãy mở tệp bằng Word hoặc LibreOffice để kiểm tra"
+)
+"""Said when the document crashed LibreOffice twice; once is taken for LibreOffice's own fault."""
 
 
 class ConversionTimeout(ConversionError):
@@ -221,6 +229,11 @@ class _Office:
     def alive(self) -> bool:
         return self.office.poll() is None and (self.bridge is None or self.bridge.poll() is None)
 
+    def send(self, request: dict) -> None:
+        """One request to the bridge (raises OSError if the bridge is gone)."""
+        self.bridge.stdin.write(json.dumps(request) + "\n")
+        self.bridge.stdin.flush()
+
     def stop(self, *, gently: bool) -> None:
         if gently and self.bridge is not None and self.bridge.poll() is None:
             try:
@@ -258,6 +271,35 @@ def _remove_stray_folders(temporary: Path) -> None:
         found = _FOLDER.fullmatch(entry.name)
         if found is not None and not _process_alive(int(found.group(1))):
             shutil.rmtree(entry.path, ignore_errors=True)
+
+
+MIN_FREE_BYTES = 64 << 20
+"""Room LibreOffice needs in the temporary folder: its profile, its work files, one PDF."""
+
+
+def _free_bytes(folder: Path) -> Optional[int]:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _no_room(folder: Path, error: Optional[OSError] = None) -> Optional[str]:
+    """What to say when the temporary folder is (or a write there failed for being) full."""
+    free = _free_bytes(folder)
+    full = error is not None and error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if not full and (free is None or free >= MIN_FREE_BYTES):
+        return None
+    room = f"chỉ còn {free >> 20} MB trống" if free is not None and not full else "đã hết chỗ trống"
+    return (f"Thư mục tạm {folder} {room}; LibreOffice cần ít nhất {MIN_FREE_BYTES >> 20} MB ở đó để chạy. "
+            "Hãy xóa bớt tệp ở đó, hoặc đặt biến môi trường TMPDIR là một thư mục trên ổ còn trống.")
+
+
+def _check_room(folder: Path) -> None:
+    """Before LibreOffice starts: a full temporary folder made it hang until its time limit."""
+    message = _no_room(folder)
+    if message:
+        raise OfficeStartError(message)
 
 
 def _cleanup(state: dict) -> None:
@@ -303,8 +345,18 @@ class PdfConverter:
         self._lock = threading.Lock()
         self._count = 0
         self._closed = False
-        _remove_stray_folders(Path(tempfile.gettempdir()))
-        self._state: dict = {"folder": Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))}
+        temporary = Path(tempfile.gettempdir())
+        _remove_stray_folders(temporary)
+        _check_room(temporary)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
+        except OSError as error:
+            raise OfficeStartError(_no_room(temporary, error) or
+                                   f"Không tạo được thư mục tạm cho LibreOffice trong {temporary} "
+                                   f"({error.strerror or error}).") from None
+        self.crashes = 0
+        """How many times LibreOffice stopped by itself (crashed) while converting."""
+        self._state: dict = {"folder": folder}
         self._finalizer = weakref.finalize(self, _cleanup, self._state)
 
     # context manager
@@ -437,17 +489,28 @@ class PdfConverter:
         office = _Office(soffice, bridge)
         self._state["office"] = office
         self.starts += 1
-        try:
-            ready = office.replies.get(timeout=self.start_timeout + 10) or {}
-        except queue.Empty:
-            ready = {}
+        ready: dict = {}
+        deadline = time.monotonic() + self.start_timeout + 10
+        while time.monotonic() < deadline:
+            try:
+                ready = office.replies.get(timeout=0.25) or {}
+                break
+            except queue.Empty:
+                if office.office.poll() is not None:  # LibreOffice itself is gone: no use waiting
+                    break
         if not ready.get("ready"):
             self._state.pop("office", None)
+            stopped = office.office.poll()
             office.stop(gently=False)
-            detail = ready.get("error") or "LibreOffice không trả lời"
-            raise VanbanError(
-                f"Không khởi động được LibreOffice ({self.soffice}) sau {self.start_timeout:g} giây: {detail}. "
-                "Chạy 'vanban doctor' để kiểm tra."
+            room = _no_room(self.folder)
+            if room:
+                raise OfficeStartError(room)
+            if stopped is not None:
+                detail = f"LibreOffice dừng ngay khi khởi động (mã thoát {stopped})"
+            else:
+                detail = ready.get("error") or f"LibreOffice không trả lời sau {self.start_timeout:g} giây"
+            raise OfficeStartError(
+                f"Không khởi động được LibreOffice ({self.soffice}): {detail}. Chạy 'vanban doctor' để kiểm tra."
             )
         return office
 
@@ -457,20 +520,25 @@ class PdfConverter:
             office.stop(gently=False)
 
     def _convert_warm(self, source: Path, target: Path, shown: str) -> Path:
-        office = self._ensure_started()
         request = {"in": str(source), "out": str(target), "filter": self._input_filter(source)}
-        try:
-            office.bridge.stdin.write(json.dumps(request) + "\n")
-            office.bridge.stdin.flush()
-            reply = office.replies.get(timeout=self.timeout)
-        except queue.Empty:
+        for attempt in (1, 2):
+            office = self._ensure_started()
+            try:
+                office.send(request)
+                reply = office.replies.get(timeout=self.timeout)
+            except queue.Empty:
+                self._drop_office()
+                raise ConversionTimeout(shown, self.timeout) from None
+            except OSError:
+                reply = None
+            if reply is not None and not reply.get("office_gone"):
+                break
+            # LibreOffice stopped by itself (crashed, or was killed) while converting: start it
+            # again and try the document once more, to tell a crash from a document that crashes it
             self._drop_office()
-            raise ConversionTimeout(shown, self.timeout) from None
-        except OSError:
-            reply = None
-        if reply is None:
-            self._drop_office()
-            raise ConversionError(shown, "LibreOffice dừng đột ngột khi mở tệp này (tệp có thể bị hỏng)")
+            self.crashes += 1
+            if attempt == 2:
+                raise ConversionError(shown, CRASHED_TWICE)
         if not reply.get("ok"):
             raise ConversionError(shown, _reason(reply.get("error", "")))
         if not target.is_file():
@@ -488,16 +556,22 @@ class PdfConverter:
         if import_filter:
             args.append(f"--infilter={import_filter}")
         args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source)]
-        process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         env=self._office_environment())
-        self.starts += 1
-        try:
-            process.wait(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            _kill_tree(process)
-            raise ConversionTimeout(shown, self.timeout) from None
-        finally:
-            _kill_tree(process)  # nothing it started may outlive it
+        for attempt in (1, 2):
+            process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=self._office_environment())
+            self.starts += 1
+            try:
+                code = process.wait(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                _kill_tree(process)
+                raise ConversionTimeout(shown, self.timeout) from None
+            finally:
+                _kill_tree(process)  # nothing it started may outlive it
+            if not (code < 0 or code > 128):  # not killed by a signal (the guard says 128 + N)
+                break
+            self.crashes += 1  # crashed: once more, to tell LibreOffice's fault from the document's
+            if attempt == 2:
+                raise ConversionError(shown, CRASHED_TWICE)
         target = out / f"{source.stem}.pdf"
         if not target.is_file():
             raise ConversionError(shown, "LibreOffice không mở được tệp này (tệp hỏng hoặc không phải văn bản Word)")

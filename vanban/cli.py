@@ -58,12 +58,17 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
            pdf: bool, png: bool, dpi: int) -> None:
     from . import Renderer, VanbanError, load
 
-    from ._batch_names import docx_output_mistake
+    from ._batch_names import docx_output_mistake, name_too_long
     from ._check import verify
+    from ._files import _reason
+    from .errors import OutputError
 
     if output is not None and docx_output_mistake(str(output)):
         raise Misuse(docx_output_mistake(str(output)), click.get_current_context())  # exit code 2
     output = output or file.with_suffix(".docx")
+    for name in [output.name] + ([output.stem + "-999.png"] if png else []):  # page images: longer names
+        if name_too_long(name, "-o"):
+            raise Misuse(name_too_long(name, "-o"), click.get_current_context())
     try:
         document = load(file)
         data = Renderer(template_dirs).render_bytes(document)
@@ -72,6 +77,8 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
         written = _write_all(outputs, force)
     except VanbanError as error:
         _fail(error)
+    except OSError as error:  # looking at the output failed: a path too long, a drive gone
+        _fail(OutputError(output, _reason(error)))
     for path in written:
         click.echo(f"Đã tạo {path}")
 
