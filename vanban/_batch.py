@@ -253,10 +253,20 @@ def run_batch(
         close = getattr(waiting, "close", None)
         if close is not None:
             close()  # an .xlsx or CSV read half way is closed now, not when collected
-        for leftover in out.glob(_temporary(settings, 0, "").name[:-1] + "*"):
-            leftover.unlink(missing_ok=True)
+        _remove_temporaries(settings)
     results = run.results
     return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started, run.stopped)
+
+
+def _remove_temporaries(settings: _Settings) -> None:
+    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), and those
+    a write of this process left when interrupted (``.vanban-<pid>-...tmp``)."""
+    from ._files import temporary_name
+
+    out = Path(settings.out_dir)
+    for pattern in (temporary_name(settings.owner, settings.token, "-*"), temporary_name(settings.owner, "*", ".tmp")):
+        for leftover in out.glob(pattern):
+            leftover.unlink(missing_ok=True)
 
 
 _WINDOW = 4
