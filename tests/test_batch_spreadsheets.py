@@ -283,3 +283,82 @@ def test_an_excel_part_declaring_a_doctype_is_refused(tmp_path, part):
     result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
     assert result.exit_code == 1, result.output
     assert f"Phần {part} của tệp ds.xlsx có khai báo DOCTYPE" in result.output
+
+
+# --- values as Excel stores them ---------------------------------------------------------------
+
+
+def as_excel_writes_it(path):
+    """The workbook at ``path`` with its text in a shared string table, as Excel writes it
+    (openpyxl writes each text in its cell), one of them in runs with a phonetic hint."""
+    import re
+
+    strings = []
+
+    def share(found):
+        strings.append(found.group(2))
+        return f'<c r="{found.group(1)}" t="s"><v>{len(strings) - 1}</v></c>'
+
+    def change(parts):
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        sheet = re.sub(r'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', share, sheet)
+        parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+        items = [f"<si><t>{text}</t></si>" for text in strings]
+        first = strings[0]
+        items[0] = (f"<si><r><t>{first[:2]}</t></r><r><rPr><b/></rPr><t>{first[2:]}</t></r>"
+                    "<rPh sb=\"0\" eb=\"1\"><t>không phải chữ của ô</t></rPh></si>")
+        parts["xl/sharedStrings.xml"] = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                         + "".join(items) + "</sst>").encode()
+        rels = parts["xl/_rels/workbook.xml.rels"].decode()
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace("</Relationships>", (
+            '<Relationship Id="rIdChuoi" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')).encode()
+        types = parts["[Content_Types].xml"].decode()
+        parts["[Content_Types].xml"] = types.replace("</Types>", (
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')).encode()
+
+    return rewrite(path, change)
+
+
+@pytest.mark.parametrize("system_1904", [False, True], ids=["1900", "1904"])
+def test_values_are_read_as_excel_shows_them(tmp_path, system_1904):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from vanban._batch_input import Limits
+    from vanban._xlsx import xlsx_rows
+
+    rows = [
+        ["so", "ngay", "ty_le", "dung", "gio", "ten"],
+        [114, dt.date(2021, 3, 5), 0.25, True, dt.time(7, 30), "Hà Nội"],
+        [114.0, dt.datetime(2021, 3, 15, 8, 0), 1e21, False, None, "Trần Thị Bình"],
+    ]
+    source = workbook(tmp_path / "ds.xlsx", rows)
+    if system_1904:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        book = load_workbook(source)
+        book.epoch = CALENDAR_MAC_1904
+        book.save(source)
+    source = as_excel_writes_it(source)
+    expected = [tuple(row) for row in load_workbook(source, data_only=True).active.iter_rows(values_only=True)]
+    got = [values for _, values, problems in xlsx_rows(source, Limits())]
+    assert got == expected
+    assert got[1][5] == "Hà Nội" and got[0][0] == "so"
+    assert next(read_jobs(source)).row["ngay"] == "2021-03-05"
+
+
+def test_the_first_rows_of_a_sheet_are_read_before_its_end(tmp_path):
+    # a sheet broken after its 30th row: the rows before it are made, then reading stops there
+    rows = [HEADER] + [[f"BCH Chi đoàn {n}", n, "Càng Long", "Nguyễn Văn An"] for n in range(1, 31)]
+
+    def break_the_end(parts):
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", b"<row r=\"32\"><c></sheetData>")
+
+    source = rewrite(workbook(tmp_path / "ds.xlsx", rows), break_the_end)
+    report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
+    assert len(report.done) == 30
+    assert report.stopped.startswith("Tệp ds.xlsx hỏng sau dòng 31: trang tính không phải XML hợp lệ")

@@ -1,11 +1,15 @@
-"""The rows of an Excel .xlsx file's first sheet, one at a time.
+"""The rows of an Excel .xlsx file's first sheet, one at a time, read in one streaming pass.
 
-openpyxl (read-only, values as last calculated) gives the values. What its values hide is
-found by a scan of the sheet's XML alongside, row by row: a formula whose result the file never
-stored (openpyxl and some other programs save formulas so; read as an empty cell, the base's
-value would silently be used instead) and Excel's error values (``#N/A``, ``#REF!``...: they
-would become document text). Such a cell refuses its row, naming the cell (``ô C7``) and what
-to do.
+vanban reads the sheet's XML itself, with lxml, one row in memory at a time. openpyxl's
+read-only loader is not used for it: on opening it looks for the sheet's size and, in a sheet
+that does not state it first (openpyxl's own files), parses the whole sheet before the first row
+(a minute for a million rows). openpyxl's utilities still read number formats and dates.
+
+Values are the results the file stored (what Excel shows). What they would hide is refused:
+a formula whose result the file never stored (openpyxl and some other programs save formulas
+so; read as an empty cell, the base's value would silently be used instead) and Excel's error
+values (``#N/A``, ``#REF!``...: they would become document text). Such a cell refuses its row,
+naming the cell (``ô C7``) and what to do.
 """
 
 from __future__ import annotations
@@ -50,70 +54,200 @@ def error_value(address: str, value: str) -> str:
 
 
 def xlsx_rows(path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[int, str]]]:
-    """(row number, values, problems) for each row of the first sheet, from row 1 (the header):
-    ``problems`` maps a column number (1 for A) to what is wrong with that cell. Data rows are
-    as wide as the header (cells beyond it have no field name to go under)."""
-    try:
-        from openpyxl import load_workbook
-    except ImportError:
-        raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
+    """(row number, values, problems) for each row of the first sheet, from row 1 (the header,
+    read up to ``limits.columns`` + 1 cells): ``problems`` maps a column number (1 for A) to
+    what is wrong with that cell. Data rows are as wide as the header (cells beyond it have no
+    field name to go under). Rows the sheet leaves out are not given."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile, ValueError) as error:
         raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-    workbook = None
-    try:
+    with archive:
         _inspect(archive, path, limits)
         try:
-            sheet_part = _first_sheet(archive)
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError, TypeError) as error:
+            book = _Book(archive, path)
+        except (KeyError, ValueError) as error:
             raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-        if not workbook.worksheets:
-            raise VanbanError(f"Tệp {path.name} không có trang tính nào.")
-        sheet = workbook.worksheets[0]
-        declared = sheet.max_row  # from the sheet's own <dimension>: right in every file Excel writes
+        declared = book.declared_rows()
         if declared and declared - 1 > limits.rows:
             raise VanbanError(limits.too_many_rows(path.name, declared - 1))
-        sheet.reset_dimensions()  # never trust it to pad rows: widths come from the header
-        problems = _Lockstep(_problem_cells(archive, sheet_part, path))
-        number = 1
-        try:
-            header = next(sheet.iter_rows(max_row=1, max_col=limits.columns + 1, values_only=True), ())
-            width = max((i + 1 for i, value in enumerate(header) if value is not None), default=0)
-            if width > limits.columns:
-                raise VanbanError(limits.too_many_columns(path.name))
-            yield 1, header[:width], problems.at(1)
-            if not width:
+        width = limits.columns + 1
+        for number, values, problems in book.rows(lambda: width):
+            if number == 1:
+                width = max((i + 1 for i, value in enumerate(values) if value is not None), default=0)
+                if width > limits.columns:
+                    raise VanbanError(limits.too_many_columns(path.name))
+                yield 1, values[:width], problems
+                if not width:
+                    return
+                continue
+            if width == limits.columns + 1:  # the sheet has no row 1: its header is empty
+                yield 1, (), {}
                 return
-            rows = sheet.iter_rows(min_row=2, max_col=width, values_only=True)
-            for number, values in enumerate(rows, start=2):
-                yield number, values, problems.at(number)
-        except VanbanError:
-            raise
-        except Exception as error:  # openpyxl on a file no spreadsheet program wrote
-            raise VanbanError(f"Tệp {path.name} hỏng ở dòng {number}, không đọc tiếp được "
-                              f"({type(error).__name__}: {error}).") from None
-    finally:
-        if workbook is not None:
-            workbook.close()
-        archive.close()
+            yield number, values, problems
 
 
-class _Lockstep:
-    """The problem cells of each row, taken from the scan as openpyxl reaches that row."""
+_T, _R, _RPH = f"{{{_MAIN}}}t", f"{{{_MAIN}}}r", f"{{{_MAIN}}}rPh"
 
-    def __init__(self, scan: Iterator[tuple[int, dict[int, str]]]):
-        self.scan = scan
-        self.pending = next(scan, None)
 
-    def at(self, number: int) -> dict[int, str]:
-        found: dict[int, str] = {}
-        while self.pending is not None and self.pending[0] <= number:
-            if self.pending[0] == number:
-                found = self.pending[1]
-            self.pending = next(self.scan, None)
-        return found
+class _Book:
+    """What reading the first sheet needs: where it is, the shared strings, which cell styles
+    are dates, and the date system (1900 or 1904)."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: Path):
+        from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
+
+        self.archive = archive
+        self.path = path
+        workbook_part = "xl/workbook.xml"
+        for relation in _relations(archive, path, "_rels/.rels"):
+            if relation.get("Type", "").endswith("/officeDocument"):
+                workbook_part = relation.get("Target", workbook_part).lstrip("/")
+        folder, name = posixpath.split(workbook_part)
+        targets: dict[str, str] = {}
+        found: dict[str, str] = {}
+        for relation in _relations(archive, path, posixpath.join(folder, "_rels", name + ".rels")):
+            target = relation.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            kind = relation.get("Type", "").rsplit("/", 1)[-1]
+            if kind == "worksheet":
+                targets[relation.get("Id")] = target
+            elif kind in ("sharedStrings", "styles"):
+                found[kind] = target
+        workbook = _parse(archive.read(workbook_part), path, workbook_part)
+        self.sheet = next((targets[sheet.get(f"{{{_DOC_RELS}}}id")] for sheet in workbook.iter(f"{{{_MAIN}}}sheet")
+                           if sheet.get(f"{{{_DOC_RELS}}}id") in targets), None)
+        if self.sheet is None:
+            raise KeyError("không có trang tính nào")
+        properties = workbook.find(f"{{{_MAIN}}}workbookPr")
+        system_1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
+        self.epoch = MAC_EPOCH if system_1904 else WINDOWS_EPOCH
+        self.strings = self._strings(found.get("sharedStrings"))
+        self.dates, self.durations = self._date_styles(found.get("styles"))
+
+    def _strings(self, part: Optional[str]) -> list[str]:
+        from lxml import etree
+
+        strings: list[str] = []
+        if not part or part not in self.archive.namelist():
+            return strings
+        with self.archive.open(part) as stream:
+            for _, item in etree.iterparse(stream, events=("end",), tag=f"{{{_MAIN}}}si",
+                                           resolve_entities=False, no_network=True, load_dtd=False):
+                strings.append(_text(item))
+                item.clear()
+        return strings
+
+    def _date_styles(self, part: Optional[str]) -> tuple[set[int], set[int]]:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
+
+        dates: set[int] = set()
+        durations: set[int] = set()
+        if not part or part not in self.archive.namelist():
+            return dates, durations
+        styles = _parse(self.archive.read(part), self.path, part)
+        formats = dict(BUILTIN_FORMATS)
+        for number_format in styles.iter(f"{{{_MAIN}}}numFmt"):
+            formats[_int(number_format.get("numFmtId"))] = number_format.get("formatCode", "")
+        cell_formats = styles.find(f"{{{_MAIN}}}cellXfs")
+        for index, style in enumerate(cell_formats if cell_formats is not None else ()):
+            code = formats.get(_int(style.get("numFmtId")))
+            if code and is_date_format(code):
+                (durations if is_timedelta_format(code) else dates).add(index)
+        return dates, durations
+
+    def declared_rows(self) -> int:
+        """The last row the sheet says it has (its ``<dimension>``, which Excel writes first);
+        0 if it says nothing before its rows. Read up to the rows only."""
+        from lxml import etree
+
+        with self.archive.open(self.sheet) as stream:
+            for _, element in etree.iterparse(stream, events=("start",), resolve_entities=False,
+                                              no_network=True, load_dtd=False):
+                if element.tag == f"{{{_MAIN}}}dimension":
+                    return _int(element.get("ref", "").rpartition(":")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                if element.tag == f"{{{_MAIN}}}sheetData":
+                    return 0
+        return 0
+
+    def rows(self, width) -> Iterator[tuple[int, tuple, dict[int, str]]]:
+        """Each row of the sheet: (number, values up to ``width()`` cells, problems)."""
+        from lxml import etree
+
+        row_tag, cell_tag = f"{{{_MAIN}}}row", f"{{{_MAIN}}}c"
+        number = 0
+        with self.archive.open(self.sheet) as stream:
+            events = etree.iterparse(stream, events=("end",), tag=row_tag, resolve_entities=False,
+                                     no_network=True, load_dtd=False)
+            try:
+                for _, row in events:
+                    number = _int(row.get("r")) or number + 1
+                    size = width()
+                    values: list = [None] * size
+                    problems: dict[int, str] = {}
+                    column = 0
+                    for cell in row.iterchildren(cell_tag):
+                        address = cell.get("r")
+                        column = _column(address) or column + 1
+                        if column > size:
+                            continue
+                        value, problem = self._value(cell, address or cell_address(column, number))
+                        values[column - 1] = value
+                        if problem:
+                            problems[column] = problem
+                    row.clear()
+                    while row.getprevious() is not None:  # rows already read: free them
+                        del row.getparent()[0]
+                    yield number, tuple(values), problems
+            except etree.XMLSyntaxError as error:
+                raise VanbanError(f"Tệp {self.path.name} hỏng sau dòng {number}: trang tính không phải "
+                                  f"XML hợp lệ ({error}).") from None
+
+    def _value(self, cell, address: str) -> tuple[Any, Optional[str]]:
+        """The value of a cell as Excel shows it, or why it cannot be had."""
+        from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+        kind = cell.get("t", "n")
+        formula = cell.find(f"{{{_MAIN}}}f")
+        stored = cell.find(f"{{{_MAIN}}}v")
+        text = stored.text if stored is not None and stored.text is not None else ""
+        if kind == "e":
+            return None, error_value(address, text or "#N/A")
+        if formula is not None and (stored is None or (not text and kind != "str")):
+            return None, uncached_formula(address, formula.text or "")
+        try:
+            if kind == "inlineStr":
+                inline = cell.find(f"{{{_MAIN}}}is")
+                return (_text(inline) if inline is not None else None), None
+            if not text:
+                return ("" if kind == "str" else None), None
+            if kind == "s":
+                return self.strings[int(text)], None
+            if kind == "str":
+                return text, None
+            if kind == "b":
+                return bool(int(text)), None
+            if kind == "d":
+                return from_ISO8601(text), None
+            number = float(text) if any(mark in text for mark in ".eE") else int(text)
+            style = _int(cell.get("s"))
+            if style in self.dates or style in self.durations:
+                return from_excel(number, self.epoch, timedelta=style in self.durations), None
+            return number, None
+        except (ValueError, IndexError, OverflowError):
+            return None, (f"ô {address} có giá trị '{text[:40]}' không đọc được (tệp không do Excel ghi "
+                          "ra, hoặc đã hỏng): hãy mở tệp bằng Excel, gõ lại giá trị vào ô rồi lưu lại")
+
+
+def _text(element) -> str:
+    """The text of a shared or inline string, its runs joined; phonetic hints (rPh) left out."""
+    return "".join(t.text or "" for t in element.iter(_T) if t.getparent().tag != _RPH)
+
+
+def _relations(archive: zipfile.ZipFile, path: Path, part: str):
+    if part not in archive.namelist():
+        return []
+    return list(_parse(archive.read(part), path, part).iter(f"{{{_RELS}}}Relationship"))
 
 
 def _inspect(archive: zipfile.ZipFile, path: Path, limits: "Limits") -> None:
@@ -163,64 +297,6 @@ def _parse(data: bytes, path: Path, part: str):
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise VanbanError(f"Tệp {path.name} hỏng: phần {part} không phải XML hợp lệ ({error}).") from None
-
-
-def _first_sheet(archive: zipfile.ZipFile) -> str:
-    """The zip path of the first worksheet, as openpyxl's ``worksheets[0]`` finds it."""
-    path = Path(archive.filename or "?")
-    workbook_part = "xl/workbook.xml"
-    for relation in _parse(archive.read("_rels/.rels"), path, "_rels/.rels").iter(f"{{{_RELS}}}Relationship"):
-        if relation.get("Type", "").endswith("/officeDocument"):
-            workbook_part = relation.get("Target", workbook_part).lstrip("/")
-    folder, name = posixpath.split(workbook_part)
-    rels_part = posixpath.join(folder, "_rels", name + ".rels")
-    targets = {
-        relation.get("Id"): relation.get("Target", "")
-        for relation in _parse(archive.read(rels_part), path, rels_part).iter(f"{{{_RELS}}}Relationship")
-        if relation.get("Type") == _WORKSHEET
-    }
-    for sheet in _parse(archive.read(workbook_part), path, workbook_part).iter(f"{{{_MAIN}}}sheet"):
-        target = targets.get(sheet.get(f"{{{_DOC_RELS}}}id"))
-        if target:
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-    raise KeyError("no worksheet")
-
-
-def _problem_cells(archive: zipfile.ZipFile, part: str, path: Path) -> Iterator[tuple[int, dict[int, str]]]:
-    """(row number, {column: problem}) for each row that has a formula without a stored result
-    or an error value, in order. Streams the sheet: one row in memory at a time."""
-    from lxml import etree
-
-    row_tag, cell_tag = f"{{{_MAIN}}}row", f"{{{_MAIN}}}c"
-    formula_tag, value_tag = f"{{{_MAIN}}}f", f"{{{_MAIN}}}v"
-    number = 0
-    with archive.open(part) as stream:
-        events = etree.iterparse(stream, events=("end",), tag=row_tag, resolve_entities=False,
-                                 no_network=True, load_dtd=False)
-        try:
-            for _, row in events:
-                number = _int(row.get("r")) or number + 1
-                column = 0
-                found: dict[int, str] = {}
-                for cell in row.iterchildren(cell_tag):
-                    address = cell.get("r")
-                    column = _column(address) or column + 1
-                    address = address or cell_address(column, number)
-                    formula = cell.find(formula_tag)
-                    value = cell.find(value_tag)
-                    text = value.text if value is not None and value.text else ""
-                    kind = cell.get("t", "n")
-                    if kind == "e":
-                        found[column] = error_value(address, text or "#N/A")
-                    elif formula is not None and (value is None or (not text and kind != "str")):
-                        found[column] = uncached_formula(address, formula.text or "")
-                row.clear()
-                while row.getprevious() is not None:  # rows already read: free them
-                    del row.getparent()[0]
-                if found:
-                    yield number, found
-        except etree.XMLSyntaxError as error:
-            raise VanbanError(f"Tệp {path.name} hỏng: trang tính không phải XML hợp lệ ({error}).") from None
 
 
 def _int(text: Optional[str]) -> int:
