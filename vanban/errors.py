@@ -93,3 +93,7 @@ class LayoutError(VanbanError):
             "Văn bản vừa tạo sai thể thức (đây là lỗi của vanban hoặc của mẫu Word, xin báo lại "
             f"cho người bảo trì); tệp không được ghi:\n{findings}"
         )
+
+
+class OfficeStartError(VanbanError):
+    """LibreOffice could not be started (no room in the temporary folder, a broken install)."""
