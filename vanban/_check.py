@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import LayoutError, VanbanError
+from .errors import DocxReadError, LayoutError, VanbanError
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -689,7 +689,9 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
                    name: str = "") -> Report:
     """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
     try:
-        view = DocxView(source)
+        view = DocxView(source, name)
+    except DocxReadError:
+        raise
     except Exception as error:  # not a zip, no document.xml, broken XML
         raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
     profile = profile or detect_profile(view)

@@ -19,6 +19,8 @@ from typing import Iterator, Optional, Union
 
 from lxml import etree
 
+from .errors import DocxReadError
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -88,10 +90,49 @@ class PageSetup:
     mirror: bool = False
 
 
+def _safe_parser() -> etree.XMLParser:
+    # One new parser per part: lxml parsers must not be shared between threads.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+_DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def parse_part(data: bytes, part: str, source: str):
+    """The root element of one XML part, parsed without anything that reaches outside it.
+
+    No entity is resolved, no DTD loaded, nothing fetched from the network, and a part
+    that declares a DOCTYPE is refused outright: Word never writes one, and a DOCTYPE is
+    how an XML file reads other files on the machine (an external entity) or explodes
+    in memory (nested entities), whatever the lxml version.
+    """
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError as error:
+        if any(marker in data for marker in _DOCTYPE):  # libxml2 stops some entity bombs itself
+            raise _doctype_refused(part, source) from None
+        raise DocxReadError(
+            source, f"phần {part} bị hỏng (XML không hợp lệ ở dòng {error.lineno}). "
+            "Hãy mở tệp trong Word, lưu lại rồi thử lại."
+        ) from None
+    if root.getroottree().docinfo.doctype:
+        raise _doctype_refused(part, source)
+    return root
+
+
+def _doctype_refused(part: str, source: str) -> DocxReadError:
+    return DocxReadError(
+        source, f"phần {part} có khai báo DOCTYPE. Word không bao giờ ghi khai báo này; nó có thể "
+        "được dùng để đọc trộm tệp trên máy, nên vanban không đọc tệp này. Nếu tệp là của bạn, "
+        "hãy mở trong Word và lưu thành một tệp .docx mới."
+    )
+
+
 class DocxView:
     """A read-only view of a .docx; built once, queried by the checker."""
 
-    def __init__(self, source: Union[str, Path, bytes]):
+    def __init__(self, source: Union[str, Path, bytes], name: str = ""):
+        self.name = name or (str(source) if not isinstance(source, bytes) else "văn bản")
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         self.archive = zipfile.ZipFile(io.BytesIO(data))
         self.document = self._xml("word/document.xml")
@@ -128,9 +169,10 @@ class DocxView:
 
     def _xml(self, name: str):
         try:
-            return etree.fromstring(self.archive.read(name))
+            data = self.archive.read(name)
         except KeyError:
             return None
+        return parse_part(data, name, self.name)
 
     def _relationship_targets(self) -> dict:
         rels = self._xml("word/_rels/document.xml.rels")
