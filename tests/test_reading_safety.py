@@ -125,3 +125,182 @@ def test_the_parser_expands_no_entity_whatever_the_lxml_default():
 
     root = etree.fromstring(b'<!DOCTYPE x [<!ENTITY e "expanded">]><x>&e;</x>', _safe_parser())
     assert root.text is None and b"expanded" not in etree.tostring(root)
+
+
+# --- a .docx bounded in entries, inflated size and ratio ---------------------------------------
+
+
+def declaring(data: bytes, part: str, *, size: int | None = None, compressed: int | None = None) -> bytes:
+    """``data`` with the sizes its central directory declares for ``part`` replaced."""
+    import struct
+
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_length] == part.encode():
+            patched = bytearray(data)
+            if compressed is not None:
+                struct.pack_into("<I", patched, at + 20, compressed)
+            if size is not None:
+                struct.pack_into("<I", patched, at + 24, size)
+            return bytes(patched)
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(f"no {part} in the central directory")
+
+
+def long_document(paragraphs: int) -> str:
+    """A document.xml of varied text: it inflates about 8 times, as real documents do."""
+    return document_xml(LETTERHEAD + "".join(paragraph(f"Đoạn văn số {i}: {i * 7919 % 10007}.")
+                                             for i in range(paragraphs)))
+
+
+def read_document_part(data: bytes) -> bytes:
+    from vanban._docx_read import Package
+
+    with Package(data, "văn bản") as docx_package:
+        return docx_package.read("word/document.xml")
+
+
+def test_a_part_larger_than_the_limit_is_refused_naming_the_limit_and_how_to_raise_it(monkeypatch):
+    data = package(long_document(30_000))  # about 2 MB of XML
+    monkeypatch.setenv("VANBAN_MAX_DOCX_MB", "1")
+    message = refusal(data)
+    assert "word/document.xml" in message and "1 MB" in message and "VANBAN_MAX_DOCX_MB=" in message
+    monkeypatch.setenv("VANBAN_MAX_DOCX_MB", "3")
+    assert len(read_document_part(data)) > 1 << 20
+
+
+def test_a_declared_size_beyond_the_limit_is_refused_before_anything_is_inflated(monkeypatch):
+    import zlib
+
+    inflated = []
+    real = zlib.decompressobj
+    monkeypatch.setattr(zlib, "decompressobj", lambda *a: inflated.append(1) or real(*a))
+    message = refusal(declaring(package(), "word/document.xml", size=3 << 30))
+    assert "16 MB" in message and "VANBAN_MAX_DOCX_MB" in message
+    assert not inflated
+
+
+def test_a_declared_size_smaller_than_the_truth_is_refused_as_damaged():
+    data = package(long_document(30_000))
+    message = refusal(declaring(data, "word/document.xml", size=10_000))
+    assert "word/document.xml" in message and "bị hỏng" in message
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio_and_the_ratio_can_be_raised(monkeypatch):
+    bomb = document_xml(LETTERHEAD + paragraph("") * 200_000)  # 6 MB of one repeated paragraph
+    data = package(bomb)
+    assert len(data) < 60_000
+    message = refusal(data)
+    assert "word/document.xml" in message and "100 lần" in message and "VANBAN_MAX_DOCX_RATIO=" in message
+    monkeypatch.setenv("VANBAN_MAX_DOCX_RATIO", "1000")
+    assert len(read_document_part(data)) > 6_000_000
+
+
+def test_a_bomb_hiding_its_ratio_behind_a_false_compressed_size_is_still_refused():
+    data = package(document_xml(LETTERHEAD + paragraph("") * 200_000))
+    # claims 1 GB compressed, so that 6 MB would be a small ratio
+    message = refusal(declaring(data, "word/document.xml", compressed=1 << 30))
+    assert "word/document.xml" in message and "Traceback" not in message
+
+
+def test_a_small_part_is_never_refused_for_its_ratio():
+    styles = f'<w:styles xmlns:w="{W_NS}">' + "<w:style/>" * 20_000 + "</w:styles>"  # 200 KB, ratio > 300
+    assert vanban.check(package(word__styles_xml=styles), profile="doan").findings
+
+
+def test_a_zip_of_too_many_entries_is_refused_before_its_directory_is_read(monkeypatch):
+    import vanban._docx_read as reader
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", document_xml())
+        for i in range(10_001):
+            archive.writestr(f"m/{i}", b"")
+    monkeypatch.setattr(reader.zipfile, "ZipFile", None)  # any attempt to read the directory fails
+    message = refusal(buffer.getvalue())
+    assert "10.002 mục" in message and "10.000" in message
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5"])
+def test_a_wrong_limit_in_the_environment_is_named(monkeypatch, value):
+    monkeypatch.setenv("VANBAN_MAX_DOCX_MB", value)
+    message = refusal(package())
+    assert "VANBAN_MAX_DOCX_MB" in message and f"'{value}'" in message
+
+
+def test_running_out_of_memory_is_said_as_such_not_as_a_broken_file(monkeypatch):
+    import vanban._docx_read as reader
+
+    def exhausted(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(reader, "parse_part", exhausted)
+    message = refusal(package())
+    assert "bộ nhớ" in message and "VANBAN_MAX_DOCX_MB" in message and "không phải tệp .docx" not in message
+
+
+def test_a_fifo_is_refused_instead_of_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "ong.docx"
+    os.mkfifo(fifo)
+    with pytest.raises(DocxReadError) as error:
+        vanban.check(fifo)
+    assert "không phải một tệp thường" in str(error.value)
+
+
+def test_every_cell_of_a_long_table_is_read_at_its_row_and_column():
+    from vanban._docx_read import DocxView
+
+    rows = "".join(f"<w:tr><w:tc>{paragraph(f'{r}')}</w:tc><w:tc>{paragraph(f'Tên {r}')}</w:tc></w:tr>"
+                   for r in range(3_000))
+    view = DocxView(package(document_xml(LETTERHEAD + f"<w:tbl>{rows}</w:tbl>")))
+    cells = [(p.row, p.column, p.text) for p in view.paragraphs if p.table is not None]
+    assert cells == [(r, c, f"{r}" if c == 0 else f"Tên {r}") for r in range(3_000) for c in (0, 1)]
+
+
+# --- YAML anchors and aliases, bounded ----------------------------------------------------------
+
+from test_loading import MINIMAL  # noqa: E402
+
+
+def load_text(tmp_path, text: str, name: str = "van-ban.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return vanban.load(path)
+
+
+def yaml_problems(tmp_path, text: str) -> str:
+    with pytest.raises(vanban.InputError) as error:
+        load_text(tmp_path, text)
+    return str(error.value)
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["ha ha ha ha ha ha ha ha ha ha"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + f"\nmuc_dich: *a{levels}\n"
+
+
+def test_a_billion_laughs_is_refused_naming_the_limit(tmp_path):
+    text = MINIMAL.replace("muc_dich: [Phát huy vai trò xung kích]\n", "") + billion_laughs()
+    assert len(text.encode()) < 4096
+    message = yaml_problems(tmp_path, text)
+    assert "10.000 mục" in message and "tham chiếu" in message
+
+
+def test_more_than_a_hundred_aliases_are_refused_at_the_hundred_and_first(tmp_path):
+    text = MINIMAL.replace("noi_nhan: [Các chi đoàn]", "noi_nhan: [&n Các chi đoàn" + ", *n" * 101 + "]")
+    message = yaml_problems(tmp_path, text)
+    assert "hơn 100 tham chiếu" in message and "dòng 16, cột 429" in message  # the 101st *n
+
+
+def test_an_alias_inside_its_own_anchor_is_refused_not_looped_on(tmp_path):
+    message = yaml_problems(tmp_path, MINIMAL + "lap: &a [1, *a]\n")
+    assert "lặp vô hạn" in message
+
+
+def test_text_repeated_by_an_alias_is_read(tmp_path):
+    text = MINIMAL.replace("muc_dich: [Phát huy vai trò xung kích]", "muc_dich: [&m Phát huy vai trò xung kích, *m]")
+    assert load_text(tmp_path, text).purposes == ["Phát huy vai trò xung kích"] * 2

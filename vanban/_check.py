@@ -692,8 +692,12 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
         view = DocxView(source, name)
     except DocxReadError:
         raise
-    except Exception as error:  # not a zip, no document.xml, broken XML
-        raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
+    except MemoryError:
+        raise DocxReadError(name or str(source), "không đủ bộ nhớ để đọc tệp. Hãy đóng bớt chương trình khác, "
+                            "hoặc giảm giới hạn VANBAN_MAX_DOCX_MB để vanban từ chối sớm hơn.") from None
+    except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
+        raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
+                            "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
     profile = profile or detect_profile(view)
     if profile is None:
         raise VanbanError(

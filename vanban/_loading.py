@@ -73,6 +73,69 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
+# --- anchors and aliases, bounded --------------------------------------------------
+# An alias (*name) repeats the node its anchor (&name) marks. Ten lines of ten aliases
+# each, every one repeating the line above, are a billion nodes in a 4 KB file: bounded
+# by the number of aliases and by the nodes they add once repeated.
+
+MAX_ALIASES = 100
+MAX_ALIAS_NODES = 10_000  # a signer or a section reused adds tens
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML file refused by vanban's own limits; its problem is already in Vietnamese."""
+
+
+def _compose_node(loader: _StrictLoader, parent, index):
+    if loader.check_event(yaml.AliasEvent):
+        loader.alias_count = getattr(loader, "alias_count", 0) + 1
+        if loader.alias_count > MAX_ALIASES:
+            raise _Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
+                           "của vanban; hãy viết thẳng nội dung thay cho các tham chiếu",
+                           loader.peek_event().start_mark)
+    return yaml.SafeLoader.compose_node(loader, parent, index)
+
+
+_StrictLoader.compose_node = _compose_node
+
+
+def _check_repetition(root: Optional[yaml.Node]) -> None:
+    """Refuse a node graph whose aliases add more than MAX_ALIAS_NODES nodes, or loop."""
+    sizes: dict[int, int] = {}  # id(node) -> nodes once every alias is written out
+    visiting: set[int] = set()
+    written = 0
+
+    def size(node: yaml.Node) -> int:
+        nonlocal written
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise _Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
+                           "(lặp vô hạn); hãy viết thẳng nội dung", node.start_mark)
+        visiting.add(key)
+        written += 1
+        children = node.value if isinstance(node, yaml.SequenceNode) else (
+            [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+        total = 1
+        for child in children:
+            total += size(child)
+            if total - written > MAX_ALIAS_NODES:
+                raise _Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
+                               f"{_thousands(MAX_ALIAS_NODES)} mục so với tệp viết ra, giới hạn của vanban; hãy viết "
+                               "thẳng nội dung thay cho các tham chiếu", child.start_mark)
+        visiting.discard(key)
+        sizes[key] = total
+        return total
+
+    if root is not None:
+        size(root)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 _YAML_PROBLEMS = {
     "mapping values are not allowed here": "dấu ':' không đúng chỗ (thụt lề sai, hoặc đoạn văn có ': ' cần đặt trong ngoặc kép)",
     "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
@@ -111,6 +174,8 @@ def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None)
     where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
     problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, _Refused):
+        return Problem(where, f"{problem[0].upper()}{problem[1:]}.")
     translated = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), None)
     problem = translated or f"{problem} (thông báo gốc của YAML)"
     return Problem(
@@ -165,13 +230,19 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
             raise InputError([_json_problem(error)], path) from None
         except RecursionError:
             raise InputError([_too_deep()], path) from None
+    loader = None
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-        data = yaml.load(text, Loader=_StrictLoader)
+        loader = _StrictLoader(text)  # the reader checks every character here
+        node = loader.get_single_node()
+        _check_repetition(node)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         raise InputError([_yaml_problem(error, text)], path) from None
     except RecursionError:
         raise InputError([_too_deep()], path) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     hidden = list(_comments_eating_text(node, text.splitlines()))
     if hidden:
         raise InputError(hidden, path)
