@@ -304,3 +304,68 @@ def test_an_alias_inside_its_own_anchor_is_refused_not_looped_on(tmp_path):
 def test_text_repeated_by_an_alias_is_read(tmp_path):
     text = MINIMAL.replace("muc_dich: [Phát huy vai trò xung kích]", "muc_dich: [&m Phát huy vai trò xung kích, *m]")
     assert load_text(tmp_path, text).purposes == ["Phát huy vai trò xung kích"] * 2
+
+
+# --- schema-valid documents other tools write ---------------------------------------------------
+
+
+def page_findings(data: bytes) -> list:
+    return [f for f in vanban.check(data, profile="doan").findings if f.rule_id == "U-PAGE-1"]
+
+
+def test_a_document_without_a_section_is_checked_and_its_undeclared_page_is_a_finding(tmp_path):
+    result = check_command(tmp_path, package(document_xml(section="")))
+    assert result.exit_code == 1
+    assert "không có w:sectPr" in result.output and "khổ và lề mặc định" in result.output
+
+
+def test_a_section_without_page_size_or_margins_says_which_is_missing():
+    found = {f.found for f in page_findings(package(document_xml(section="<w:sectPr/>")))}
+    assert found == {"không khai báo khổ giấy (w:pgSz)", "không khai báo (w:pgMar)"}
+
+
+def test_a_document_without_a_body_is_read_as_empty(tmp_path):
+    result = check_command(tmp_path, package(f'<w:document xmlns:w="{W_NS}"/>'))
+    assert result.exit_code == 1 and "Không nhận ra thể thức" in result.output
+
+
+@pytest.mark.parametrize("value, twips", [
+    ("720", 720), ("+720", 720), ("-720", -720), ("0.50in", 720), ("36pt", 720), ("12.7mm", 720),
+    ("1.27cm", 720), ("3pc", 720), ("3pi", 720), ("-0.5in", -720), ("0", 0), ("1.5cm", 850),
+])
+def test_every_form_of_a_twips_measure_is_read(value, twips):
+    from vanban._docx_read import DocxView
+
+    data = package(document_xml(paragraph("Đoạn", f'<w:ind w:left="{value}" w:firstLine="{value.lstrip("-")}"/>'
+                                                  f'<w:spacing w:before="{value.lstrip("-")}" w:line="{value}"/>')))
+    look = DocxView(data).look(DocxView(data).paragraphs[0])
+    assert (look.left, look.first_line, look.before, look.line) == (twips, abs(twips), abs(twips), twips)
+
+
+@pytest.mark.parametrize("value, points", [("28", 14), ("14pt", 14), ("10.5pt", 10.5), ("0.25in", 18),
+                                           ("5mm", 14.17), ("-1pt", -1)])
+def test_every_form_of_a_half_point_measure_is_read(value, points):
+    from vanban._docx_read import DocxView
+
+    view = DocxView(package(document_xml(paragraph("Chữ", run_properties=f'<w:sz w:val="{value}"/>'))))
+    (size,) = view.look(view.paragraphs[0]).sizes
+    assert size == pytest.approx(points, abs=0.01)
+
+
+def test_a_page_given_in_millimetres_and_inches_is_a4_with_the_right_margins():
+    section = ('<w:sectPr><w:pgSz w:w="210mm" w:h="29.7cm"/>'
+               '<w:pgMar w:top="20mm" w:bottom="2cm" w:left="30mm" w:right="56.7pt"/></w:sectPr>')
+    assert page_findings(package(document_xml(section=section))) == []
+
+
+def test_a_value_that_is_no_measurement_is_refused_naming_the_attribute(tmp_path):
+    bad = package(document_xml(paragraph("ĐOÀN TNCS HỒ CHÍ MINH", run_properties='<w:sz w:val="14px"/>')))
+    result = check_command(tmp_path, bad)
+    assert result.exit_code == 1
+    assert "'14px'" in result.output and "w:val" in result.output and "<w:sz>" in result.output
+
+
+def test_a_strict_open_xml_document_is_named_and_how_to_save_it_said():
+    strict = '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>'
+    message = refusal(package(strict))
+    assert "Strict Open XML" in message and "Word Document (.docx)" in message

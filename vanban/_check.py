@@ -460,16 +460,25 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
     page = elements.view.page_setup()
     issues = []
     width, height = rule.params["size_mm"]
-    if abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
+    if not page.declared:
+        return [(None, f"A4 {width}×{height} mm và lề theo quy định",
+                 "văn bản không khai báo khổ giấy và lề (không có w:sectPr): "
+                 "mỗi máy in theo khổ và lề mặc định của mình", None)]
+    if page.width is None or page.height is None:
+        issues.append((None, f"A4 {width}×{height} mm", "không khai báo khổ giấy (w:pgSz)", None))
+    elif abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
         issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
     if page.orientation != "portrait":
         issues.append((None, "khổ đứng", "khổ ngang", None))
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, expected in rule.params["margins_mm"].items():
-        actual = getattr(page, side) / 56.693
         low, high = expected if isinstance(expected, tuple) else (expected, expected)
+        want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+        if getattr(page, side) is None:
+            issues.append((None, f"lề {names[side]} {want} mm", "không khai báo (w:pgMar)", None))
+            continue
+        actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
             issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
     return issues
 

@@ -83,16 +83,39 @@ class Para:
 
 @dataclass
 class PageSetup:
-    width: int
-    height: int
-    top: int
-    bottom: int
-    left: int
-    right: int
+    """The page of the document's last section, in twips; None where the document says nothing."""
+
+    width: Optional[int]
+    height: Optional[int]
+    top: Optional[int]
+    bottom: Optional[int]
+    left: Optional[int]
+    right: Optional[int]
     orientation: str
     title_page: bool
     headers: dict  # kind ("default", "first", "even") -> header root element
     mirror: bool = False
+    declared: bool = True  # False: no w:sectPr at all, the page is the application's default
+
+
+# --- measurements in every form the standard allows ------------------------------------------
+# ST_TwipsMeasure, ST_SignedTwipsMeasure, ST_HpsMeasure and ST_SignedHpsMeasure are each
+# a bare number, already in the unit (twips, half-points), or a number and a unit
+# (ST_UniversalMeasure: 14pt, 0.50in, 20mm, 1.5cm, 2pc, 2pi, -0.5in).
+
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+_WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
+_POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+TWIPS, HALF_POINTS = 20, 2  # per point
+
+
+def measure(value: str, per_point: int) -> Optional[float]:
+    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement."""
+    text = value.strip()
+    if _NUMBER.fullmatch(text):
+        return float(text)
+    found = _WITH_UNIT.fullmatch(text)
+    return float(found[1]) * _POINTS_PER[found[2]] * per_point if found else None
 
 
 # --- the package: bounded, and XML that cannot reach outside its part ---------------------
@@ -285,6 +308,12 @@ class DocxView:
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
             self._headers = _headers(package)
+        if self.document.tag != w("document"):
+            strict = self.document.tag == "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
+            raise DocxReadError(self.name, (
+                "văn bản được lưu dạng 'Strict Open XML', vanban chưa đọc được dạng này." if strict else
+                "phần word/document.xml không phải nội dung một văn bản Word.")
+                + " Hãy mở tệp trong Word và lưu thành Word Document (.docx).")
         self._index_styles()
 
     @classmethod
@@ -316,6 +345,8 @@ class DocxView:
 
     def _paragraphs(self) -> Iterator[Para]:
         body = self.document.find(w("body"))
+        if body is None:  # schema-valid: a document without a body has no paragraphs
+            return
         index = 0
         # Keyed by the element itself: lxml proxies are created on access and freed at once,
         # so id() of one may be reused by the next table's proxy.
@@ -433,7 +464,10 @@ class DocxView:
             if found is None:
                 continue
             if name == "sz":
-                return int(found.get(w("val")))
+                if found.get(w("val")) is None:
+                    continue
+                size = self._measure(found, "val", HALF_POINTS)
+                return int(size) if size.is_integer() else size
             if name == "u":
                 return found.get(w("val")) not in (None, "none")
             return _toggle(found)
@@ -441,6 +475,17 @@ class DocxView:
 
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
+
+    def _measure(self, element, attribute: str, per_point: int) -> float:
+        raw = element.get(w(attribute))
+        found = measure(raw, per_point)
+        if found is None:
+            tag = etree.QName(element).localname
+            raise DocxReadError(
+                self.name, f"giá trị '{raw[:40]}' của thuộc tính w:{attribute} trong <w:{tag}> không phải một số đo "
+                "(như 240, 12pt, 0.5in, 20mm). Hãy mở tệp trong Word, lưu lại rồi thử lại."
+            )
+        return found
 
     def look(self, para: Union[Para, object]) -> Look:
         """What a reader sees of a paragraph (computed once per paragraph)."""
@@ -467,14 +512,21 @@ class DocxView:
         def value(tag: str, attribute: str):
             return _paragraph_value(chain, tag, attribute)
 
+        def twips(tag: str, *attributes: str, default: int = 0) -> int:
+            for attribute in attributes:
+                found = _paragraph_element(chain, tag, attribute)
+                if found is not None:
+                    return round(self._measure(found, attribute, TWIPS))
+            return default
+
         align = value("jc", "val") or "left"
         shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify"}.get(align, align)
-        hanging = value("ind", "hanging")
-        shown.first_line = -int(hanging) if hanging else int(value("ind", "firstLine") or 0)
-        shown.left = int(value("ind", "left") or value("ind", "start") or 0)
-        shown.before = int(value("spacing", "before") or 0)
-        shown.after = int(value("spacing", "after") or 0)
-        shown.line = int(value("spacing", "line") or 240)
+        hanging = _paragraph_element(chain, "ind", "hanging")
+        shown.first_line = -twips("ind", "hanging") if hanging is not None else twips("ind", "firstLine")
+        shown.left = twips("ind", "left", "start")
+        shown.before = twips("spacing", "before")
+        shown.after = twips("spacing", "after")
+        shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
         shown.border_bottom = self._has_bottom_border(element)
         return shown
@@ -493,9 +545,11 @@ class DocxView:
 
     def page_setup(self) -> PageSetup:
         body = self.document.find(w("body"))
-        sect = body.find(w("sectPr"))
+        sect = body.find(w("sectPr")) if body is not None else None
         if sect is None:
-            sect = next(self.document.iter(w("sectPr")))
+            sect = next(self.document.iter(w("sectPr")), None)
+        if sect is None:  # schema-valid: the application's default page, which vanban cannot know
+            return PageSetup(None, None, None, None, None, None, "portrait", False, {}, declared=False)
         size = sect.find(w("pgSz"))
         margin = sect.find(w("pgMar"))
         headers = {}
@@ -505,12 +559,18 @@ class DocxView:
                 headers[reference.get(w("type"), "default")] = header
         mirror = self.settings is not None and self.settings.find(w("mirrorMargins")) is not None
 
-        def value(element, name, default=0):
-            return int(float(element.get(w(name), default))) if element is not None else default
+        def value(element, name) -> Optional[int]:
+            if element is None or element.get(w(name)) is None:
+                return None
+            return round(self._measure(element, name, TWIPS))
+
+        def distance(element, name) -> Optional[int]:  # a negative top or bottom margin: text may overlap the header
+            found = value(element, name)
+            return None if found is None else abs(found)
 
         return PageSetup(
             width=value(size, "w"), height=value(size, "h"),
-            top=abs(value(margin, "top")), bottom=abs(value(margin, "bottom")),
+            top=distance(margin, "top"), bottom=distance(margin, "bottom"),
             left=value(margin, "left"), right=value(margin, "right"),
             orientation=size.get(w("orient"), "portrait") if size is not None else "portrait",
             title_page=_toggle(sect.find(w("titlePg"))) or False,
@@ -518,13 +578,19 @@ class DocxView:
         )
 
 
-def _paragraph_value(chain: list, tag: str, attribute: str):
-    """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
+def _paragraph_element(chain: list, tag: str, attribute: str):
+    """The first ``tag`` along a chain of ``pPr`` that sets ``attribute``, or None."""
     for ppr in chain:
         found = ppr.find(w(tag))
         if found is not None and found.get(w(attribute)) is not None:
-            return found.get(w(attribute))
+            return found
     return None
+
+
+def _paragraph_value(chain: list, tag: str, attribute: str):
+    """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
+    found = _paragraph_element(chain, tag, attribute)
+    return None if found is None else found.get(w(attribute))
 
 
 def _cell_positions(table) -> dict:
