@@ -17,6 +17,7 @@ import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
 
 from ._registry import document_types, get_document_type
+from ._yaml_errors import Refused, at, problem_for, split_lines
 from .errors import InputError, Problem, UnknownDocumentTypeError
 from .schemas.body import NODE_TAGS
 from .schemas.document import Document
@@ -59,13 +60,13 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int)):
-            raise yaml.constructor.ConstructorError(
-                None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark
-            )
+            raise Refused(None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"khóa '{key}' xuất hiện hai lần", key_node.start_mark
-            )
+            raise Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
+                          f"{seen[key].start_mark.line + 1}); hãy xóa một lần hoặc đổi tên", key_node.start_mark)
+        if isinstance(key, str) and key_node.style is None and re.match(r"-[^\s\-]", key):
+            raise Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
+                          f"Hãy viết '- {key[1:]}'", key_node.start_mark)
         seen[key] = key_node
     return yaml.SafeLoader.construct_mapping(loader, node, deep)
 
@@ -82,15 +83,11 @@ MAX_ALIASES = 100
 MAX_ALIAS_NODES = 10_000  # a signer or a section reused adds tens
 
 
-class _Refused(yaml.MarkedYAMLError):
-    """A YAML file refused by vanban's own limits; its problem is already in Vietnamese."""
-
-
 def _compose_node(loader: _StrictLoader, parent, index):
     if loader.check_event(yaml.AliasEvent):
         loader.alias_count = getattr(loader, "alias_count", 0) + 1
         if loader.alias_count > MAX_ALIASES:
-            raise _Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
+            raise Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
                            "của vanban; hãy viết thẳng nội dung thay cho các tham chiếu",
                            loader.peek_event().start_mark)
     return yaml.SafeLoader.compose_node(loader, parent, index)
@@ -111,7 +108,7 @@ def _check_repetition(root: Optional[yaml.Node]) -> None:
         if key in sizes:
             return sizes[key]
         if key in visiting:
-            raise _Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
+            raise Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
                            "(lặp vô hạn); hãy viết thẳng nội dung", node.start_mark)
         visiting.add(key)
         written += 1
@@ -121,7 +118,7 @@ def _check_repetition(root: Optional[yaml.Node]) -> None:
         for child in children:
             total += size(child)
             if total - written > MAX_ALIAS_NODES:
-                raise _Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
+                raise Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
                                f"{_thousands(MAX_ALIAS_NODES)} mục so với tệp viết ra, giới hạn của vanban; hãy viết "
                                "thẳng nội dung thay cho các tham chiếu", child.start_mark)
         visiting.discard(key)
@@ -134,55 +131,6 @@ def _check_repetition(root: Optional[yaml.Node]) -> None:
 
 def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
-
-
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "dấu ':' không đúng chỗ (thụt lề sai, hoặc đoạn văn có ': ' cần đặt trong ngoặc kép)",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
-    "found a tab character": "có ký tự Tab; hãy thụt lề bằng dấu cách",
-    "found character": "có ký tự không thể đứng đầu một đoạn văn (như @ hoặc `); hãy đặt đoạn văn trong ngoặc kép",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found undefined alias": "dấu '*' ở đầu dòng; hãy đặt đoạn văn trong ngoặc kép",
-    "expected alphabetic or numeric character": "dấu '&' hoặc '*' ở đầu đoạn văn; hãy đặt đoạn văn trong ngoặc kép",
-    "expected <block end>, but found '-'": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
-    "expected <block end>": "thụt lề không thẳng hàng với các dòng trên",
-    "did not find expected '-' indicator": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
-    "did not find expected key": "thụt lề sai hoặc thiếu dấu ':' sau tên trường",
-    "block sequence entries are not allowed": "gạch đầu dòng '- ' đặt sai chỗ (hãy xuống dòng và thụt lề)",
-    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng ở cuối một đoạn văn",
-    "expected ',' or ']'": "thiếu dấu ']' đóng danh sách [...] hoặc thiếu dấu ',' giữa các mục",
-    "expected ',' or '}'": "thiếu dấu '}' đóng nhóm {...} hoặc thiếu dấu ',' giữa các trường",
-    "found unknown escape character": "trong ngoặc kép \"...\" dấu '\\' phải viết hai lần ('\\\\'), hoặc dùng ngoặc đơn '...'",
-    "but found another document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
-    "expected a single document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
-    "expected '<document start>'": "có nội dung thừa hoặc thụt lề sai ở đầu tệp",
-    "found unexpected ':'": "dấu ':' không đúng chỗ; hãy đặt đoạn văn trong ngoặc kép",
-    "expected the node content": "thiếu giá trị sau tên trường hoặc sau gạch đầu dòng",
-}
-
-
-def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
-    if isinstance(error, yaml.reader.ReaderError):
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        return Problem(
-            f"dòng {line}, cột {column}",
-            f"Tệp chứa ký tự điều khiển hoặc ký tự không dùng trong văn bản (mã U+{code:04X}); "
-            "hãy xóa ký tự này (thường do dán từ phần mềm khác).",
-        )
-    mark = getattr(error, "problem_mark", None)
-    where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-    problem = getattr(error, "problem", None) or str(error)
-    if isinstance(error, _Refused):
-        return Problem(where, f"{problem[0].upper()}{problem[1:]}.")
-    translated = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), None)
-    problem = translated or f"{problem} (thông báo gốc của YAML)"
-    return Problem(
-        where,
-        f"Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), "
-        "dấu ':' sau tên trường, và đặt đoạn văn có dấu ':' hoặc '#' trong ngoặc kép.",
-    )
 
 
 _JSON_PROBLEMS = {
@@ -237,13 +185,13 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
         _check_repetition(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        raise InputError([_yaml_problem(error, text)], path) from None
+        raise InputError([problem_for(error, text)], path) from None
     except RecursionError:
         raise InputError([_too_deep()], path) from None
     finally:
         if loader is not None:
             loader.dispose()
-    hidden = list(_comments_eating_text(node, text.splitlines()))
+    hidden = list(_comments_eating_text(node, split_lines(text)))
     if hidden:
         raise InputError(hidden, path)
     return data, node
@@ -270,11 +218,9 @@ def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterat
             end = current.end_mark
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
             if _CONTENT_COMMENT.match(rest):
-                yield Problem(
-                    f"dòng {end.line + 1}, cột {end.column + 2}",
-                    f"phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
-                    "hãy đặt cả đoạn văn trong ngoặc kép \"...\".",
-                )
+                yield at(lines, end.line, end.column + 1,
+                         f"Phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
+                         "hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
 
 
 # --- validation errors in Vietnamese ------------------------------------------
