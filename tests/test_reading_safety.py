@@ -369,3 +369,142 @@ def test_a_strict_open_xml_document_is_named_and_how_to_save_it_said():
     strict = '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>'
     message = refusal(package(strict))
     assert "Strict Open XML" in message and "Word Document (.docx)" in message
+
+
+# --- files of another kind, or in another encoding ---------------------------------------------
+
+
+def compound_file(*streams: str) -> bytes:
+    """A minimal OLE compound file (the container of .doc, .xls and password-protected .docx)
+    whose directory names ``streams``: a header, one FAT sector, one directory sector."""
+    import struct
+
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 0x2C, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    header[0x4C:0x200] = struct.pack("<I", 0) + b"\xff" * (0x200 - 0x50)
+    fat = struct.pack("<II", 0xFFFFFFFD, 0xFFFFFFFE) + b"\xff" * 504
+
+    def entry(name: str, kind: int) -> bytes:
+        record = bytearray(128)
+        encoded = name.encode("utf-16-le") + b"\0\0"
+        record[:len(encoded)] = encoded
+        struct.pack_into("<HB", record, 64, len(encoded), kind)
+        struct.pack_into("<III", record, 68, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+        return bytes(record)
+
+    directory = entry("Root Entry", 5) + b"".join(entry(name, 2) for name in streams)
+    return bytes(header) + fat + directory.ljust(512, b"\0")
+
+
+OTHER_KINDS = [
+    ("password-protected", compound_file("EncryptionInfo", "EncryptedPackage"),
+     ["có đặt mật khẩu", "bỏ mật khẩu", "Mã hóa bằng mật khẩu"]),
+    ("old-doc", compound_file("WordDocument", "1Table"), ["Word cũ (.doc", "Word Document (.docx)", "soffice"]),
+    ("old-xls", compound_file("Workbook"), ["Excel cũ (.xls)"]),
+    ("rtf", b"{\\rtf1\\ansi Xin ch\\'e0o}", ["tệp RTF", "Word Document (.docx)"]),
+    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["tệp PDF", ".docx gốc"]),
+    ("odt", None, ["OpenDocument (.odt)"]),
+    ("xlsx", None, ["tệp Excel (.xlsx)"]),
+]
+
+
+def _zip_of(**entries: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name.replace("__", "/").replace("_", "."), data)
+    return buffer.getvalue()
+
+
+def other_kind(name: str, data: bytes | None) -> bytes:
+    if name == "odt":
+        return _zip_of(mimetype=b"application/vnd.oasis.opendocument.text", content_xml=b"<x/>")
+    if name == "xlsx":
+        return _zip_of(xl__workbook_xml=b"<x/>")
+    return data
+
+
+@pytest.mark.parametrize("name, data, words", OTHER_KINDS, ids=[c[0] for c in OTHER_KINDS])
+def test_a_file_of_another_kind_named_docx_is_said_to_be_what_it_is(tmp_path, name, data, words):
+    result = check_command(tmp_path, other_kind(name, data))
+    assert result.exit_code == 1
+    assert "không phải tệp .docx hợp lệ" in result.output and "File is not a zip file" not in result.output
+    for word in words:
+        assert word in result.output, (word, result.output)
+
+
+def test_the_name_of_a_stream_inside_a_streams_content_does_not_count():
+    from vanban._file_kind import kind_of
+
+    data = bytearray(compound_file("WordDocument"))
+    data += b"\0" + "EncryptedPackage".encode("utf-16-le") + b"\0\0" + b"\0" * 200  # off the 128-byte grid
+    assert kind_of(io.BytesIO(bytes(data))) == "doc"
+
+
+def test_text_that_starts_like_a_zip_is_still_text(tmp_path):
+    with pytest.raises(vanban.InputError) as error:
+        load_text(tmp_path, "PK: 1\n")
+    assert "loai" in str(error.value) and "ZIP" not in str(error.value)
+
+
+@pytest.mark.parametrize("encoding, mark", [
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"\xef\xbb\xbf"),
+    ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-16-le", b""), ("utf-16-be", b""),
+], ids=["notepad-unicode", "unicode-big-endian", "utf-8-with-mark", "utf-32", "utf-16-le-no-mark",
+        "utf-16-be-no-mark"])
+def test_a_file_saved_as_unicode_by_notepad_is_read(tmp_path, encoding, mark):
+    path = tmp_path / "van-ban.yaml"
+    path.write_bytes(mark + MINIMAL.replace("\n", "\r\n").encode(encoding))
+    document = vanban.load(path)
+    assert document.place == "Mỹ Long Nam" and document.signer.name == "Nguyễn Văn A"
+
+
+def test_a_json_file_in_utf16_is_read(tmp_path):
+    import json
+
+    import yaml
+
+    path = tmp_path / "van-ban.json"
+    data = yaml.safe_load(MINIMAL) | {"ngay": "2021-02-03"}
+    path.write_bytes(b"\xff\xfe" + json.dumps(data, ensure_ascii=False).encode("utf-16-le"))
+    assert vanban.load(path).place == "Mỹ Long Nam"
+
+
+def test_a_file_in_an_old_code_page_is_named_at_its_first_unreadable_byte(tmp_path):
+    path = tmp_path / "van-ban.yaml"
+    import unicodedata
+
+    windows_1258 = unicodedata.normalize("NFD", "Mỹ Long Nam").encode("cp1258")  # y, then the tilde as 0xDE
+    path.write_bytes(MINIMAL.encode("utf-8").replace("Mỹ Long Nam".encode(), windows_1258, 1))
+    with pytest.raises(vanban.InputError) as error:
+        vanban.load(path)
+    (problem,) = error.value.problems
+    assert problem.location == "dòng 3, cột 22" and "UTF-8" in problem.message and "0xDE" in problem.message
+    assert "    3 |   ten: BCH Đoàn xã My" in problem.message
+
+
+def test_a_word_file_given_to_render_is_named_and_check_is_suggested(tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(vanban.render_bytes(vanban.load(__import__("helpers").EXAMPLES / "ke_hoach_114.yaml")))
+    out = tmp_path / "ra.docx"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "là một tệp Word (.docx)" in result.output and f"vanban check {source}" in result.output
+    assert "UTF-8" not in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("name", ["password-protected", "old-doc"])
+def test_an_old_or_protected_word_file_given_to_render_says_what_to_do(tmp_path, name):
+    data = next(d for n, d, _ in OTHER_KINDS if n == name)
+    message = yaml_problems_of_bytes(tmp_path, data)
+    assert "không phải tệp dữ liệu YAML" in message and "vanban check" in message
+
+
+def yaml_problems_of_bytes(tmp_path, data: bytes) -> str:
+    path = tmp_path / "van-ban.yaml"
+    path.write_bytes(data)
+    with pytest.raises(vanban.InputError) as error:
+        vanban.load(path)
+    return str(error.value)

@@ -23,7 +23,7 @@ KINDS = {
         "xóa mật khẩu rồi bấm OK), lưu lại rồi thử lại.",
     ),
     "doc": (
-        "một tệp Word cũ (.doc, Word 97-2003), chỉ mang đuôi .docx",
+        "một tệp Word cũ (.doc, Word 97-2003)",
         "Hãy mở tệp trong Word và chọn Lưu thành > Word Document (.docx), hoặc chuyển bằng LibreOffice: "
         "soffice --headless --convert-to docx <tệp>.",
     ),
@@ -79,9 +79,11 @@ def zip_entry_count(stream: BinaryIO) -> Optional[int]:
     return entries
 
 
-def _zip_kind(stream: BinaryIO) -> str:
+def _zip_kind(stream: BinaryIO) -> Optional[str]:
     count = zip_entry_count(stream)
-    if count is None or count > MAX_ZIP_ENTRIES:
+    if count is None:  # "PK" and no zip end record: some text that starts with PK
+        return None
+    if count > MAX_ZIP_ENTRIES:
         return "zip"
     try:
         archive = zipfile.ZipFile(stream)

@@ -7,15 +7,19 @@ field path and, for files, the line and column.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import io
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Union
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
 
+from ._file_kind import KINDS, kind_of
 from ._registry import document_types, get_document_type
 from ._yaml_errors import Refused, at, problem_for, split_lines
 from .errors import InputError, Problem, UnknownDocumentTypeError
@@ -163,14 +167,14 @@ _READ_ERRORS = {
 def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
     """The data in a .yaml/.yml/.json file, and its YAML node tree for positions."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(
-            [Problem("", "Tệp không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8.")], path
-        ) from None
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise InputError([Problem("", f"Không đọc được {path}: đây không phải một tệp thường "
+                                          "(mà là thiết bị hoặc đường ống).")], path)
+        raw = path.read_bytes()
     except OSError as error:
         reason = next((m for kind, m in _READ_ERRORS.items() if isinstance(error, kind)), error.strerror)
         raise InputError([Problem("", f"Không đọc được {path}: {reason}.")], path) from None
+    text = _decode(raw, path)
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text), None
@@ -195,6 +199,64 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
     if hidden:
         raise InputError(hidden, path)
     return data, node
+
+
+# Notepad's "Unicode" is UTF-16 with a byte order mark; UTF-32 is checked first, as its
+# little-endian mark starts with UTF-16's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """The text of a data file in UTF-8, UTF-16 or UTF-32 (with or without a byte order mark)."""
+    kind = kind_of(io.BytesIO(raw)) if raw[:2] in (b"PK", b"\xd0\xcf", b"%P", b"{\\") else None
+    if kind is not None:
+        raise InputError([Problem("", _not_data(kind, path))], path)
+    body, encoding = raw, _utf16_without_mark(raw) or "utf-8"
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            body, encoding = raw[len(mark):], codec
+            break
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as error:
+        lines = split_lines(body[:error.end + 200].decode(encoding, errors="replace"))
+        line, column = _line_and_column(body[:error.start].decode(encoding))
+        raise InputError([at(lines, line, column,
+                             f"Tệp không phải {encoding.upper().replace('-LE', '').replace('-BE', '')}: byte "
+                             f"0x{body[error.start]:02X} ở đây không đọc được. Tệp có lẽ được lưu bằng một mã "
+                             "khác (như Windows-1258). Hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: Lưu "
+                             "thành, Mã hóa: UTF-8).")], path) from None
+
+
+def _line_and_column(before: str) -> tuple[int, int]:
+    lines = split_lines(before)
+    return len(lines) - 1, len(lines[-1])
+
+
+def _utf16_without_mark(raw: bytes) -> Optional[str]:
+    """UTF-16 without its mark, told by the zero bytes of its ASCII characters (``l\\0o\\0a\\0i\\0``)."""
+    head = raw[:64] if len(raw) % 2 == 0 else b""
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and 0 not in even and odd.count(0) >= len(odd) // 2:
+        return "utf-16-le"
+    if len(head) >= 4 and 0 not in odd and even.count(0) >= len(even) // 2:
+        return "utf-16-be"
+    return None
+
+
+def _not_data(kind: str, path: Path) -> str:
+    what, advice = KINDS[kind]
+    said = f"Tệp {path.name} là {what}, không phải tệp dữ liệu YAML hay JSON mà 'vanban render' đọc."
+    if kind == "docx":
+        return f"{said} Để kiểm tra thể thức của tệp Word này, dùng: vanban check {path}"
+    if kind in ("xlsx", "xls"):
+        return f"{said} Để tạo nhiều văn bản từ một bảng tính, dùng 'vanban batch' (xem vanban batch --help)."
+    if kind in ("doc", "encrypted", "odt", "rtf"):
+        return f"{said} {advice} Sau đó có thể kiểm tra thể thức tệp .docx bằng: vanban check <tệp .docx>"
+    return f"{said} {advice}".rstrip()
 
 
 def _too_deep() -> Problem:
