@@ -113,6 +113,18 @@ def test_the_file_named_by_an_external_entity_never_reaches_the_report(tmp_path)
     assert result.exit_code == 1 and "MẬT KHẨU" not in result.output
 
 
+def test_a_foreign_docx_is_checked_part_by_part_before_python_docx_opens_it():
+    from vanban._docx_read import check_package
+
+    template = vanban.default_renderer().template_bytes("doan/van-ban.docx")
+    check_package(template, "mẫu của đơn vị")  # every part of vanban's own frame passes
+    header = (f'<?xml version="1.0"?>{EXTERNAL_ENTITY}'
+              f'<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:hdr>')
+    with pytest.raises(DocxReadError) as error:
+        check_package(package(word__header1_xml=header), "mẫu của đơn vị")
+    assert "word/header1.xml" in str(error.value) and "DOCTYPE" in str(error.value)
+
+
 def test_broken_xml_is_named_by_its_part_and_line():
     message = refusal(package(document_xml().replace("</w:body>", "</w:bod>")))
     assert "word/document.xml" in message and "XML không hợp lệ ở dòng 1" in message

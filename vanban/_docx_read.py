@@ -258,6 +258,16 @@ class Package:
         return None if data is None else parse_part(data, part, self.name)
 
 
+def check_package(source: Union[str, Path, bytes], name: str) -> None:
+    """Read every XML part of a .docx within the limits and with the safe parser, or raise
+    :class:`DocxReadError`. For a foreign .docx that python-docx or docxtpl is about to open
+    (an office's template): they parse with a parser of their own and read every part."""
+    with Package(source, name) as package:
+        for part in package.names():
+            if part.endswith((".xml", ".rels")):
+                package.xml(part)
+
+
 def _safe_parser() -> etree.XMLParser:
     # One new parser per part: lxml parsers must not be shared between threads.
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
