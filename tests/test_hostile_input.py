@@ -126,7 +126,7 @@ def test_json_mistakes_are_explained_in_vietnamese(tmp_path, text, words):
         ("loai: ke-hoach\ntrich_yeu: @Tổ chức\n", ["dòng 2, cột 12", "ngoặc kép"]),
         ('loai: ke-hoach\ntrich_yeu: "C:\\tai lieu\\qx"\n', ["dòng 2", "hai lần"]),
         ("loai: ke-hoach\nmuc_dich:\n  - a\n - b\n", ["dòng 4", "thụt lề"]),
-        ("loai: ke-hoach\nmuc_dich: [a, b\n", ["dòng 3", "']'"]),
+        ("loai: ke-hoach\nmuc_dich: [a, b\n", ["dòng 2, cột 11", "']'"]),
         ("loai: ke-hoach\n---\nloai: ke-hoach\n", ["'---'"]),
     ],
 )

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import LayoutError, VanbanError
+from .errors import DocxReadError, LayoutError, VanbanError
 from ._measure import text_width_mm
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
@@ -535,16 +535,25 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
     page = elements.view.page_setup()
     issues = []
     width, height = rule.params["size_mm"]
-    if abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
+    if not page.declared:
+        return [(None, f"A4 {width}×{height} mm và lề theo quy định",
+                 "văn bản không khai báo khổ giấy và lề (không có w:sectPr): "
+                 "mỗi máy in theo khổ và lề mặc định của mình", None)]
+    if page.width is None or page.height is None:
+        issues.append((None, f"A4 {width}×{height} mm", "không khai báo khổ giấy (w:pgSz)", None))
+    elif abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
         issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
     if page.orientation != "portrait":
         issues.append((None, "khổ đứng", "khổ ngang", None))
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, expected in rule.params["margins_mm"].items():
-        actual = getattr(page, side) / 56.693
         low, high = expected if isinstance(expected, tuple) else (expected, expected)
+        want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+        if getattr(page, side) is None:
+            issues.append((None, f"lề {names[side]} {want} mm", "không khai báo (w:pgMar)", None))
+            continue
+        actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
             issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
     return issues
 
@@ -806,9 +815,15 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
                    name: str = "") -> Report:
     """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
     try:
-        view = DocxView(source)
-    except Exception as error:  # not a zip, no document.xml, broken XML
-        raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
+        view = DocxView(source, name)
+    except DocxReadError:
+        raise
+    except MemoryError:
+        raise DocxReadError(name or str(source), "không đủ bộ nhớ để đọc tệp. Hãy đóng bớt chương trình khác, "
+                            "hoặc giảm giới hạn VANBAN_MAX_DOCX_MB để vanban từ chối sớm hơn.") from None
+    except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
+        raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
+                            "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
     profile = profile or detect_profile(view)
     if profile is None:
         raise VanbanError(
