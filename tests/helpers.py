@@ -75,18 +75,19 @@ def _row_cells(row) -> list[str]:
         if tc in seen or merge is not None and merge.get(qn("w:val"), "continue") == "continue":
             continue
         seen.add(tc)  # the element itself: ids of lxml proxies are reused once they are freed
-        cells.append(" ¶ ".join(p.text for p in cell.paragraphs if p.text.strip()))
+        cells.append(" ¶ ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip()))
     return cells
 
 
 def reading_lines(document) -> list[str]:
     """The document as it reads, one line per line: each line of a paragraph (a line break
     starts a new one), layout tables paragraph by paragraph, cell after cell, and each row
-    of a body table as its cells joined by " | ". Empty lines are left out."""
+    of a body table as its cells joined by " | ". Empty lines are left out, and a run of
+    spaces reads as one space: the blank of an unnumbered "Số:      -HD/..." is no word."""
     lines: list[str] = []
 
     def add(text: str) -> None:
-        lines.extend(line for line in text.split("\n") if line.strip())
+        lines.extend(" ".join(line.split()) for line in text.split("\n") if line.strip())
 
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
