@@ -16,7 +16,7 @@ from helpers import open_docx, paragraphs_in_order
 
 NOT_TEXT = {"type", "profile", "date", "number", "draft", "in_words", "value",
             "target", "achieved", "same_period", "authority", "part_numbering", "orientation", "kind",
-            "total", "numbered", "total_in_words"}
+            "total", "numbered", "total_in_words", "section_numbering"}
 
 
 def user_texts(data, key=None):

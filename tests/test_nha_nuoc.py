@@ -200,6 +200,7 @@ STATE_ABSENT_PARTS = [
     ("no number line", {"number": False}, "N-HAS-1"),
     ("no Nơi nhận", {"recipients": [], "archive": None, "drafting_unit": None}, "N-HAS-2"),
     ("no signature", {"signer": None}, "N-HAS-3"),
+    ("no date line", {"place": None, "date": None}, "N-HAS-4"),
     ("a name line too long for its column", {"issuer": vanban.Issuer(
         name=["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"], code="UBND")}, "N-FIT-1"),
 ]

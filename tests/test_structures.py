@@ -337,3 +337,28 @@ def test_headings_are_flush_left_and_running_text_justified_and_a_left_paragraph
     assert look(document, _paragraph(document, "Một đoạn")).align == "justify"
     wrong = mutated(vanban.render_bytes(vanban.parse(data)), flush_left)
     assert {f.rule_id for f in check(wrong).errors} == {"U-BODY-1"}
+
+
+# --- what real copies leave out -----------------------------------------------------------
+
+
+def test_a_document_without_a_roman_level_numbers_its_top_sections_1_2():
+    data = plan(danh_so_muc="so", noi_dung=[
+        {"tieu_de": "Mục đích", "noi_dung": [{"tieu_de": "Hưởng ứng", "noi_dung": ["A."]}]},
+        {"doan_so": "Thời gian: tháng 3/2021."}])
+    assert body_lines(rendered(data))[:4] == ["1. Mục đích", "1.1. Hưởng ứng", "A.", "2. Thời gian: tháng 3/2021."]
+
+
+def test_a_copy_without_its_date_line_has_none_and_the_checker_warns():
+    data = plan(dia_danh=None, ngay=None, noi_dung=[{"tieu_de": "Nội dung"}])
+    docx_bytes = vanban.render_bytes(vanban.parse(data))
+    report = check(docx_bytes)
+    assert [(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"] == [
+        ("U-HAS-4", "warning")], report.to_text()
+    assert not any(", ngày" in line for line in text_lines(open_docx(docx_bytes)))
+
+
+def test_a_place_without_a_date_is_refused_with_what_to_write():
+    with pytest.raises(InputError) as error:
+        vanban.parse(plan(ngay=None, noi_dung=[{"tieu_de": "Nội dung"}]))
+    assert "'dia_danh' và 'ngay'" in str(error.value)

@@ -195,14 +195,15 @@ def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None
     else:
         date = document.date
         values = {
-            "number": f"{document.number:02d}" if document.number is not None else "chua-so",
+            "number": "khong-so" if document.number is False else
+                      f"{document.number:02d}" if document.number is not None else "chua-so",
             "type": document.type_code,
             "loai": document.type_key(),
-            "issuer_code": document.issuer.code,
+            "issuer_code": document.issuer.code or "",
             "issuer": document.issuer.name[0] if document.issuer.name else "",
-            "place": document.place,
-            "date": "-".join(f"{part:02d}" for part in (date.year, date.month, date.day) if part),
-            "year": str(date.year),
+            "place": document.place or "",
+            "date": "-".join(f"{part:02d}" for part in (date.year, date.month, date.day) if part) if date else "",
+            "year": str(date.year) if date else "",
             "index": str(job.index),
             "file": Path(job.path).stem if job.path else Path(job.label.split(",")[0]).stem,
         }

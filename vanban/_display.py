@@ -369,23 +369,25 @@ BodyBlock = Union[Block, TableBlock]
 
 def body_blocks(document: Document, profile: Profile) -> list[BodyBlock]:
     """The numbered outline of the body, from the document type's sections."""
-    return list(_top_blocks(document.sections(), document.part_numbering, profile))
+    # without a Roman level the top sections are numbered as khoản are: 1., 2. (then 1.1.)
+    root = (0,) if document.section_numbering == "so" else ()
+    return list(_top_blocks(document.sections(), document.part_numbering, root, profile))
 
 
-def _top_blocks(nodes, part_numbering: str, profile: Profile) -> Iterator[BodyBlock]:
+def _top_blocks(nodes, part_numbering: str, root: tuple[int, ...], profile: Profile) -> Iterator[BodyBlock]:
     """Parts above the Mục are numbered in turn, and the Mục restart at I. in each."""
     part = 0
     rest = []
     for node in nodes:
         if isinstance(node, DocumentPart):
-            yield from _children_blocks(rest, (), profile)
+            yield from _children_blocks(rest, root, profile)
             rest = []
             part += 1
             yield from _part_blocks(node, part, part_numbering)
-            yield from _children_blocks(node.children, (), profile)
+            yield from _children_blocks(node.children, root, profile)
         else:
             rest.append(node)
-    yield from _children_blocks(rest, (), profile)
+    yield from _children_blocks(rest, root, profile)
 
 
 ORDINALS = {1: "nhất", 4: "tư"}
@@ -523,9 +525,13 @@ def annex_reference(document: Document, profile: Profile) -> str:
     symbol = format_number_line(profile, document.number or None, document.symbol_type(profile.name),
                                 document.issuer.code or "", document.drafting_unit).split(": ", 1)[-1]
     number = f" số {symbol}" if document.number is not False else ""
-    date = f"ngày {short_date(document.date)}" if profile.annex_short_date else \
-        format_date_line("", document.date).split(", ", 1)[-1]
-    return f"(Kèm theo {document.type_name}{number} {date} của {issuing_body_phrase(document)})"
+    if document.date is None:
+        date = ""
+    elif profile.annex_short_date:
+        date = f" ngày {short_date(document.date)}"
+    else:
+        date = " " + format_date_line("", document.date).split(", ", 1)[-1]
+    return f"(Kèm theo {document.type_name}{number}{date} của {issuing_body_phrase(document)})"
 
 
 def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
@@ -720,7 +726,7 @@ def display(document: Document, profile: Profile) -> dict:
         f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
     ]
     # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)
-    has_recipients = bool(recipients or document.archive or document.addressees)
+    has_recipients = bool(recipients or document.archive)
     issuer_lines = [upper(line) for line in document.issuer.name]
     addressee_label, addressee_items = (
         addressee_lines(document.addressees, profile) if document.addressees else (None, [])
@@ -730,7 +736,7 @@ def display(document: Document, profile: Profile) -> dict:
     number_line = "" if document.number is False else format_number_line(
         profile, document.number, document.symbol_type(profile.name), document.issuer.code, document.drafting_unit,
     )
-    date_line = format_date_line(document.place, document.date)
+    date_line = format_date_line(document.place, document.date) if document.date else ""
     parent_lines = [upper(line) for line in document.issuer.parent]
     header_columns = letterhead_columns(
         profile,

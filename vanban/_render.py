@@ -555,5 +555,5 @@ def _set_properties(properties, values: dict, document: Document) -> None:
     properties.language = "vi-VN"
     properties.revision = 1
     date = document.date
-    stamp = dt.datetime(date.year, date.month or 1, date.day or 1)
+    stamp = dt.datetime(date.year, date.month or 1, date.day or 1) if date else dt.datetime(2000, 1, 1)
     properties.created = properties.modified = stamp
