@@ -21,6 +21,12 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def as_read(text: str) -> str:
+    """Text as a reader reads it: vanban keeps some phrases on one line with no-break spaces
+    ("(để b/c)", "ngày 05 tháng 3"), which read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def open_docx(source: Union[bytes, Path]):
     return docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
@@ -54,7 +60,7 @@ def paragraphs_in_order(document) -> Iterator[Located]:
 
 def text_lines(document) -> list[str]:
     """The lines of text a reader sees, in order: a paragraph's line breaks start new lines."""
-    return [line for p in paragraphs_in_order(document) for line in p.text.split("\n") if line.strip()]
+    return [as_read(line) for p in paragraphs_in_order(document) for line in p.text.split("\n") if line.strip()]
 
 
 # --- the text as a reader reads it: the format of the oracles (*.expected.txt) ------------

@@ -225,3 +225,31 @@ def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_
     widths = [text_width_mm(line, 14, bold=True) for line in lines]
     assert max(widths) < DOAN.text_width_mm() and max(widths) - min(widths) < 60
     assert " ".join(lines) == title  # the words, in order, nothing added or lost
+
+
+# --- phrases kept on one line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Đoàn TNCS Hồ Chí Minh", "TNCS\u00a0Hồ\u00a0Chí\u00a0Minh"),
+    ("giai đoạn 2020 - 2022", "2020\u00a0-\u00a02022"),
+    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03\u00a0năm\u00a02021"),
+    ("Kế hoạch số 114-KH/ĐTN", "114\u2011KH/ĐTN"),
+    ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ\u2011CP"),
+])
+def test_phrases_that_must_not_break_are_joined_with_no_break_spaces_and_hyphens(text, kept):
+    from vanban._display import keep_together
+
+    assert kept in keep_together(text)
+    assert keep_together(text).replace("\u00a0", " ").replace("\u2011", "-") == text  # nothing else changes
+
+
+def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
+    import vanban
+
+    from helpers import EXAMPLES
+
+    plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    typed = type(plan)(**{**dict(plan), "recipients": ["Huyện ủy (để b/c)", {"ten": "Tỉnh đoàn", "muc_dich_gui": "để biết"}]})
+    lines = vanban._display.display(typed, vanban.get_profile("doan"))["recipients"]
+    assert lines[:2] == ["- Huyện ủy (để\u00a0b/c);", "- Tỉnh đoàn (để\u00a0biết);"]

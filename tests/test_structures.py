@@ -261,7 +261,7 @@ def test_underlined_words_are_underlined():
     document = rendered(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Chủ đề ++Tuổi trẻ++ năm 2024."]}]))
     paragraph = _paragraph(document, "Chủ đề")
     assert [(run.text, bool(run.underline)) for run in paragraph.runs] == [
-        ("Chủ đề ", False), ("Tuổi trẻ", True), (" năm 2024.", False)]
+        ("Chủ đề ", False), ("Tuổi trẻ", True), (" năm\u00a02024.", False)]  # "năm 2024" kept on one line
 
 
 # --- messages ------------------------------------------------------------------------------

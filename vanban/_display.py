@@ -270,6 +270,28 @@ _FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
 _FOOTNOTE_MARK = "\ufdd2"
 
 
+# Phrases a line must not break inside (issue: "(để" / "b/c);", "Hồ Chí" / "Minh", "2010 -" /
+# "2012"): their spaces become no-break spaces, and a number symbol's hyphens no-break hyphens
+# (U+2011, written to Word as <w:noBreakHyphen/>, read back as "-").
+NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
+_KEPT_TOGETHER = re.compile(
+    r"\b(?:TNCS )?Hồ Chí Minh\b"
+    r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
+    r"|\b\d{4} [-–] \d{4}\b"
+    r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"\([^()]*\)$")
+"""A Nơi nhận entry's purpose, whether given apart or typed after the name."""
+_SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no line break possible inside the phrases that must stay whole."""
+    text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+
+
 def parse_inline(text: str) -> Runs:
     """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``, ``++gạch chân++``;
     ``\\*`` is a literal ``*``; ``^[chú thích]`` is a footnote.
@@ -283,6 +305,7 @@ def parse_inline(text: str) -> Runs:
             notes.append(match.group(1).strip())
             return _FOOTNOTE_MARK
         text = _FOOTNOTE.sub(set_aside, text)
+    text = keep_together(text)
     runs = _parse_emphasis(text)
     if "++" in text:
         marked = _UNDERLINE.sub(lambda m: f"{_UNDERLINE_MARK}{m.group(1)}{_UNDERLINE_MARK}", text)
@@ -593,7 +616,8 @@ def subject_line(title: str) -> str:
 
 def plain_text(text: str) -> str:
     """The words of ``text`` without Markdown markers, footnotes or line breaks."""
-    return " ".join("".join(run.text for run in parse_inline(text)).split())
+    words = "".join(run.text for run in parse_inline(text))
+    return " ".join(words.replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-").split())
 
 
 def _property(text: str) -> str:
@@ -722,8 +746,9 @@ def display(document: Document, profile: Profile) -> dict:
                             (document.urgency, False))
         if text
     ]
-    recipients = [
-        f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
+    recipients = [  # the purpose, "(để b/c)", is never cut in two
+        _PURPOSE.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), f"{r.name} ({r.purpose})" if r.purpose else r.name)
+        for r in document.recipients
     ]
     # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)
     has_recipients = bool(recipients or document.archive)

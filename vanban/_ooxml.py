@@ -99,6 +99,7 @@ def runs_xml(runs: Iterable[Run], bold: bool = False, footnotes: Optional[Footno
                  + ('<w:u w:val="single"/>' if run.underline else ""))
         props = f"<w:rPr>{props}</w:rPr>" if props else ""
         text = xml_text(run.text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        text = text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
         parts.append(f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>')
     return "".join(parts)
 
