@@ -10,16 +10,32 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import (
+    BatchSourceError,
+    ConversionError,
+    ConversionTimeout,
+    ConverterClosedError,
+    ConverterStartError,
     InputError,
+    LayoutError,
+    MissingToolError,
+    NamePatternError,
+    NotADocxError,
     OutputError,
     OutputExistsError,
+    OutputFolderError,
+    PageImageError,
     Problem,
+    ProfileNotDetectedError,
     ProfileNotFoundError,
+    SourceError,
+    SourceNotFoundError,
+    StarterNotFoundError,
     TemplateError,
     TemplateNotFoundError,
+    TooManySectionsError,
     UnknownDocumentTypeError,
     VanbanError,
 )
@@ -35,12 +51,12 @@ _LAZY = {
     "register": "._registry",
     "Renderer": "._render",
     "PdfConverter": "._pdf",
-    "ConversionError": "._pdf",
-    "MissingToolError": "._pdf",
     "render_pdf": "._pdf",
     "to_pdf": "._pdf",
     "run_batch": "._batch",
     "BatchReport": "._batch",
+    "Finding": "._check",
+    "Report": "._check",
     **dict.fromkeys(
         [
             "Assignment", "BaoCao", "CongVan", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
@@ -53,7 +69,8 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what type checkers and editors see
     from ._batch import BatchReport, run_batch
-    from ._pdf import ConversionError, MissingToolError, PdfConverter, render_pdf, to_pdf
+    from ._check import Finding, Report
+    from ._pdf import PdfConverter, render_pdf, to_pdf
     from ._loading import load, parse
     from ._registry import document_types, get_document_type, register
     from ._render import Renderer
@@ -116,10 +133,13 @@ def render(document: Document, path: Union[str, Path], *, overwrite: bool = Fals
     return default_renderer().render(document, path, overwrite=overwrite)
 
 
-def check(source, profile: Union[str, None] = None):
-    """Check a .docx (path or bytes) against the layout rules; returns a report of findings.
+def check(source: Union[str, Path, bytes], profile: Optional[str] = None) -> Report:
+    """Check a .docx (path or bytes) against the layout rules.
 
     ``profile`` is ``"doan"`` or ``"nha-nuoc"``; detected from the letterhead when None.
+    The :class:`Report` lists every :class:`Finding` (``report.errors`` the errors only).
+    Raises :class:`NotADocxError`, :class:`ProfileNotDetectedError` or
+    :class:`ProfileNotFoundError` when the document cannot be checked.
     """
     from ._check import check_document
 
@@ -134,37 +154,57 @@ def render_bytes(document: Document) -> bytes:
 __all__ = [
     "Assignment",
     "BaoCao",
+    "BatchReport",
+    "BatchSourceError",
+    "Bullet",
     "CongVan",
+    "ConversionError",
+    "ConversionTimeout",
+    "ConverterClosedError",
+    "ConverterStartError",
+    "DOAN",
+    "Document",
     "Figure",
+    "Finding",
     "HuongDan",
     "Indicator",
-    "Part",
-    "PlanningDocument",
-    "ResultsTable",
-    "Bullet",
-    "check",
-    "DOAN",
-    "NHA_NUOC",
-    "Document",
     "InputError",
     "IssueDate",
     "Issuer",
     "KeHoach",
+    "LayoutError",
+    "MissingToolError",
+    "NHA_NUOC",
+    "NamePatternError",
+    "NotADocxError",
     "OutputError",
     "OutputExistsError",
+    "OutputFolderError",
+    "PageImageError",
     "Paragraph",
+    "Part",
+    "PdfConverter",
+    "PlanningDocument",
     "Problem",
     "Profile",
+    "ProfileNotDetectedError",
     "ProfileNotFoundError",
     "Recipient",
     "Renderer",
+    "Report",
+    "ResultsTable",
     "Section",
     "Signer",
+    "SourceError",
+    "SourceNotFoundError",
+    "StarterNotFoundError",
     "TemplateError",
     "TemplateNotFoundError",
     "TimelineEntry",
+    "TooManySectionsError",
     "UnknownDocumentTypeError",
     "VanbanError",
+    "check",
     "default_renderer",
     "document_types",
     "get_document_type",
@@ -174,10 +214,6 @@ __all__ = [
     "register",
     "render",
     "render_bytes",
-    "BatchReport",
-    "ConversionError",
-    "MissingToolError",
-    "PdfConverter",
     "render_pdf",
     "run_batch",
     "to_pdf",

@@ -36,7 +36,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
-from .errors import InputError, OutputExistsError, Problem, VanbanError
+from .errors import (
+    BatchSourceError,
+    InputError,
+    MissingToolError,
+    NamePatternError,
+    OutputExistsError,
+    OutputFolderError,
+    Problem,
+    SourceNotFoundError,
+    VanbanError,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -137,22 +147,26 @@ def check_name_pattern(pattern: str) -> str:
         fields = []
         mistake = mistake or "các dấu ngoặc nhọn { } không đúng cách viết"
     if mistake:
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.")
+        raise NamePatternError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.",
+                               pattern)
     if any(name == "" for name, _ in fields):
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.")
+        raise NamePatternError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.",
+                               pattern)
     unknown = [name for name, _ in fields if name not in NAME_FIELDS]
     if unknown:
         known = ", ".join("{" + n + "}" for n in NAME_FIELDS)
-        raise VanbanError(
+        raise NamePatternError(
             f"Mẫu tên tệp '{pattern}' có giá trị không biết: "
-            f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}."
+            f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}.",
+            pattern,
         )
     for name, spec in fields:
         if not _text_spec_works(spec):
-            raise VanbanError(
+            raise NamePatternError(
                 f"Mẫu tên tệp '{pattern}' có cách trình bày '{{{name}:{spec}}}' không dùng được: "
                 "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
-                "ví dụ {index:0>3} cho 001, 002..."
+                "ví dụ {index:0>3} cho 001, 002...",
+                pattern,
             )
     return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
 
@@ -220,15 +234,16 @@ def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
         files = sorted((p for p in source.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()),
                        key=lambda p: _natural(p.name))
         if not files:
-            raise VanbanError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
+            raise BatchSourceError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.", source)
         return [Job(i, p.name, path=str(p), over_base=base is not None) for i, p in enumerate(files, start=1)]
     if not source.is_file():
-        raise VanbanError(f"Không tìm thấy {source}.")
+        raise SourceNotFoundError(source)
     suffix = source.suffix.lower()
     if suffix not in DATA_SUFFIXES:
-        raise VanbanError(
+        raise BatchSourceError(
             f"Không đọc được {source.name}: cần một thư mục tệp YAML/JSON, hoặc một tệp danh sách "
-            ".yaml, .json, .csv hay .xlsx."
+            ".yaml, .json, .csv hay .xlsx.",
+            source,
         )
     if suffix == ".csv":
         rows = _csv_rows(source)
@@ -237,7 +252,7 @@ def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
     else:
         rows = _list_rows(source)
     if not rows:
-        raise VanbanError(f"Tệp {source.name} không có dòng dữ liệu nào.")
+        raise BatchSourceError(f"Tệp {source.name} không có dòng dữ liệu nào.", source)
     return [
         Job(i, label, error=row["__error__"]) if "__error__" in row else Job(i, label, row=row)
         for i, (label, row) in enumerate(rows, start=1)
@@ -276,11 +291,12 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise VanbanError(
-            f"Tệp {path.name} không phải UTF-8. Trong Excel, chọn Lưu thành > 'CSV UTF-8 (phân cách bằng dấu phẩy)'."
+        raise BatchSourceError(
+            f"Tệp {path.name} không phải UTF-8. Trong Excel, chọn Lưu thành > 'CSV UTF-8 (phân cách bằng dấu phẩy)'.",
+            path,
         ) from None
     except OSError as error:
-        raise VanbanError(f"Không đọc được {path}: {error.strerror}.") from None
+        raise BatchSourceError(f"Không đọc được {path}: {error.strerror}.", path) from None
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
     except csv.Error:
@@ -288,7 +304,9 @@ def _csv_rows(path: Path) -> list[tuple[str, dict]]:
     reader = csv.reader(io.StringIO(text), dialect)
     header = next(reader, None)
     if not header:
-        raise VanbanError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
+        raise BatchSourceError(
+            f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).", path
+        )
     keys = [_cell(key) for key in header]
     rows = []
     line = reader.line_num + 1
@@ -306,17 +324,17 @@ def _xlsx_rows(path: Path) -> list[tuple[str, dict]]:
     try:
         from openpyxl import load_workbook
     except ImportError:
-        raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
+        raise MissingToolError("openpyxl", "đọc được tệp .xlsx", "python3 -m pip install openpyxl") from None
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
+        raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).", path) from None
     try:
         sheet = workbook.worksheets[0]
         lines = sheet.iter_rows(values_only=True)
         header = next(lines, None)
         if not header or not any(header):
-            raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
+            raise BatchSourceError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.", path)
         keys = [_cell(key) if key is not None else None for key in header]
         rows = []
         for number, cells in enumerate(lines, start=2):
@@ -333,9 +351,10 @@ def _list_rows(path: Path) -> list[tuple[str, dict]]:
 
     data, node = read_data(path)
     if not isinstance(data, list):
-        raise VanbanError(
+        raise BatchSourceError(
             f"Tệp {path.name} phải là một danh sách, mỗi mục bắt đầu bằng '- ' là một văn bản "
-            "(một văn bản riêng lẻ thì dùng 'vanban render')."
+            "(một văn bản riêng lẻ thì dùng 'vanban render').",
+            path,
         )
     rows = []
     for number, item in enumerate(data, start=1):
@@ -547,9 +566,9 @@ def run_batch(
     pattern = check_name_pattern(name_pattern)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise VanbanError(f"{out} là một tệp, không phải thư mục.")
+        raise OutputFolderError(out)
     if pdf:
-        from ._pdf import MissingToolError, find_soffice
+        from ._pdf import find_soffice
 
         if find_soffice() is None:
             raise MissingToolError("libreoffice", "tạo được PDF")

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import LayoutError, VanbanError
+from .errors import LayoutError, NotADocxError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -691,15 +691,13 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     try:
         view = DocxView(source)
     except Exception as error:  # not a zip, no document.xml, broken XML
-        raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
+        raise NotADocxError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).",
+                            None if isinstance(source, bytes) else source) from None
     profile = profile or detect_profile(view)
     if profile is None:
-        raise VanbanError(
-            "Không nhận ra thể thức: không thấy 'ĐOÀN TNCS HỒ CHÍ MINH' hay Quốc hiệu ở đầu văn bản. "
-            "Hãy chọn --profile doan hoặc --profile nha-nuoc."
-        )
+        raise ProfileNotDetectedError()
     if profile not in PROFILE_NAMES:
-        raise VanbanError(f"Không có thể thức '{profile}'; chọn: {', '.join(PROFILE_NAMES)}.")
+        raise ProfileNotFoundError(profile, list(PROFILE_NAMES))
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
     letter = bool(elements["subject"]) and not elements["type_name"]

@@ -115,12 +115,9 @@ def format_number_line(
 
 def to_roman(number: int) -> str:
     if not 0 < number < 4000:
-        from .errors import VanbanError
+        from .errors import TooManySectionsError
 
-        raise VanbanError(
-            f"Văn bản có {number} mục lớn: số La Mã chỉ viết được đến 3999 (MMMCMXCIX); "
-            "hãy gộp bớt các mục."
-        )
+        raise TooManySectionsError(number)
     numerals = [
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),

@@ -15,6 +15,7 @@ from typing import Any, Iterator, Mapping, Optional, Union
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ._registry import document_types, get_document_type
 from .errors import InputError, Problem, UnknownDocumentTypeError
@@ -341,6 +342,25 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
         where = ", ".join(p for p in (path, position) if p)
         problems.append(Problem(where, _message(item, parts, vocabulary)))
     return InputError(problems, source)
+
+
+def in_vietnamese(error: ValidationError) -> ValidationError:
+    """The same ValidationError (types, locations, inputs, context), each message in Vietnamese
+    as :func:`translate` words it: what a model built in Python raises (``VanbanModel``)."""
+    vocabulary = _vocabulary()
+    line_errors = []
+    for item in error.errors(include_url=False):
+        message = _message(item, _clean_location(item["loc"]), vocabulary)
+        # pydantic fills each {key} of the context into the message, with no way to escape a
+        # brace: a key the finished message happens to show (in words the user wrote) is left out
+        context = {key: value for key, value in (item.get("ctx") or {}).items()
+                   if "{" + key + "}" not in message}
+        line_errors.append({
+            "type": PydanticCustomError(item["type"], message, context or None),
+            "loc": item["loc"],
+            "input": item["input"],
+        })
+    return ValidationError.from_exception_data(error.title, line_errors)
 
 
 # --- entry points ---------------------------------------------------------------
