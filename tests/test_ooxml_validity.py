@@ -29,7 +29,7 @@ from helpers import EXAMPLES, ROOT
 VALIDATOR = OpenXmlValidator(max_errors=20)
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 STARTERS = sorted((ROOT / "vanban" / "starters").glob("*.yaml"))
-GENERATED_PER_TYPE = 3
+GENERATED_PER_TYPE = 2
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
