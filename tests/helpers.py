@@ -53,7 +53,8 @@ def paragraphs_in_order(document) -> Iterator[Located]:
 
 
 def text_lines(document) -> list[str]:
-    return [p.text for p in paragraphs_in_order(document) if p.text.strip()]
+    """The lines of text a reader sees, in order: a paragraph's line breaks start new lines."""
+    return [line for p in paragraphs_in_order(document) for line in p.text.split("\n") if line.strip()]
 
 
 # --- effective formatting: the same reader ``vanban check`` uses -------------------

@@ -15,7 +15,8 @@ from vanban._display import parse_inline, upper
 from helpers import open_docx, paragraphs_in_order
 
 NOT_TEXT = {"type", "profile", "date", "number", "draft", "in_words", "value",
-            "target", "achieved", "same_period", "authority"}
+            "target", "achieved", "same_period", "authority", "part_numbering", "orientation", "kind",
+            "total", "numbered", "total_in_words"}
 
 
 def user_texts(data, key=None):

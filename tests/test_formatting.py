@@ -198,3 +198,30 @@ def test_issuer_names_are_stored_as_written_and_nfc():
     issuer = Issuer(name=unicodedata.normalize("NFD", "BCH Đoàn xã Sơn Định"), code="ĐTN")
     assert issuer.name == ["BCH Đoàn xã Sơn Định"]
     assert unicodedata.is_normalized("NFC", issuer.name[0])
+
+
+# --- a long trích yếu in balanced lines ------------------------------------------------------
+
+
+def test_a_title_that_fits_or_that_the_user_broke_is_left_as_written():
+    from vanban._display import balanced_title
+    from vanban.profiles import DOAN
+
+    assert balanced_title("Tổ chức Tháng Thanh niên năm 2021", DOAN) == "Tổ chức Tháng Thanh niên năm 2021"
+    broken = "Tổ chức thực hiện mô hình hỗ trợ thanh, thiếu niên yếu thế giai\nđoạn 2020 - 2022 trên địa bàn"
+    assert balanced_title(broken, DOAN) == broken
+
+
+def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_width_runs_out():
+    from vanban._display import balanced_title
+    from vanban._measure import text_width_mm
+    from vanban.profiles import DOAN
+
+    title = "Tổ chức thực hiện mô hình hỗ trợ thanh, thiếu niên yếu thế giai đoạn 2020 - 2022 trên địa bàn huyện"
+    lines = balanced_title(title, DOAN).split("\n")
+    assert len(lines) == 2
+    for phrase in ("yếu thế", "giai đoạn", "2020 - 2022", "địa bàn"):
+        assert any(phrase in line for line in lines), lines  # never cut inside a phrase
+    widths = [text_width_mm(line, 14, bold=True) for line in lines]
+    assert max(widths) < DOAN.text_width_mm() and max(widths) - min(widths) < 60
+    assert " ".join(lines) == title  # the words, in order, nothing added or lost

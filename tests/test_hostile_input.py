@@ -47,7 +47,7 @@ BAD_INPUTS = [
     ("yaml-syntax", MINIMAL.replace("so: 7", "so: 7\n  bad: ["), ["dòng 6", "YAML"]),
     ("unclosed-quote", MINIMAL.replace("dia_danh: Mỹ Long Nam", 'dia_danh: "Mỹ Long Nam'), ["ngoặc kép"]),
     ("wrong-type", MINIMAL.replace("so: 7", "so: [7, 8]"), ["so, dòng 5", "số nguyên"]),
-    ("missing-fields", "loai: ke-hoach\n", ["'dia_danh'", "'nguoi_ky'", "'noi_nhan'", "'trich_yeu'"]),
+    ("missing-fields", "loai: ke-hoach\n", ["'dia_danh'", "'ngay'", "'trich_yeu'"]),
     ("unknown-field", MINIMAL + "noi_nhnan: [x]\n", ["noi_nhnan, dòng", "'noi_nhan'"]),
     ("empty-text", MINIMAL.replace("trich_yeu: Tổ chức Tháng Thanh niên", "trich_yeu: ''"),
      ["trich_yeu", "Không được để trống"]),

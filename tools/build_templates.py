@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vanban._files import reproducible_zip  # noqa: E402
+from vanban._ooxml import TABLE_STYLE  # noqa: E402
 from vanban.profiles import BODY_ELEMENTS, PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
 
 FONT = "Times New Roman"
@@ -215,7 +216,11 @@ def _letterhead(document, profile: Profile) -> None:
         _paragraph(motto, "{{ motto_rule }}", "motto_rule")
 
     number, date = table.cell(1, 0), table.cell(1, 1)
+    _tag(number, "{%p if number_line %}")
     _paragraph(number, "{{ number_line }}", "number")
+    _tag(number, "{%p elif not subject and not marks %}")  # a cell holds at least one paragraph
+    _paragraph(number, "", "number")
+    _tag(number, "{%p endif %}")
     _when(number, "subject", "{{ subject }}", "subject")
     _tag(number, "{%p for mark in marks %}")
     _tag(number, "{%p if mark.boxed %}")
@@ -239,41 +244,60 @@ def _title_and_body(document, profile: Profile) -> None:
     _tag(document, "{%p endif %}")
     _each(document, "line in bases", "{{ line }}", "basis")
     _each(document, "paragraph in opening", "{{r paragraph }}", "body")
-    _tag(document, "{%p for block in body %}")
+    _body_loop(document, "body")
+    _when(document, "closing", "{{r closing }}", "closing")
+
+
+def _body_loop(document, blocks: str) -> None:
+    """Each block of ``blocks`` in the paragraph style of its element; a table as vanban
+    writes it (``{{p block.table }}``), between its caption and its note."""
+    _tag(document, f"{{%p for block in {blocks} %}}")
     for index, key in enumerate(BODY_ELEMENTS):
         keyword = "if" if index == 0 else "elif"
         _tag(document, f'{{%p {keyword} block.style == "{key}" %}}')
         _paragraph(document, "{{r block.runs }}", key)
     _tag(document, '{%p elif block.style == "table" %}')
-    _results_table(document, profile)
+    _when(document, "block.caption", "{{r block.caption }}", "table_caption")
+    document.add_paragraph("{{p block.table }}", style="Normal")
+    _when(document, "block.note", "{{ block.note }}", "table_note")
+    _paragraph(document, "", "table_after")  # a little air before the next heading
     _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
-    _paragraph(document, "{{r closing }}", "closing")
 
 
-def _results_table(document, profile: Profile) -> None:
-    _when(document, "block.caption", "{{r block.caption }}", "table_caption")
-    columns = profile.results_columns_mm
-    table = _table(document, columns, rows=4, border="single")
-    header, loop_start, data, loop_end = table.rows
-    for index, cell in enumerate(header.cells):
-        cell.paragraphs[0].text = f"{{{{ block.header[{index}] }}}}"
-        cell.paragraphs[0].style = document.styles[STYLE_NAMES["table_header"]]
-    loop_start.cells[0].paragraphs[0].text = "{%tr for row in block.rows %}"
-    loop_end.cells[0].paragraphs[0].text = "{%tr endfor %}"
-    for index, cell in enumerate(data.cells):
-        key = "table_text" if index in (1, 2) else "table_number"
-        if index == 0:
-            key = "table_index"
-        cell.paragraphs[0].text = f"{{{{ row[{index}] }}}}"
-        cell.paragraphs[0].style = document.styles[STYLE_NAMES[key]]
-    repeat = OxmlElement("w:tblHeader")
-    header._tr.get_or_add_trPr().append(repeat)
-    indent = OxmlElement("w:tblInd")  # borders inside the margins, not hanging out by the cell margin
-    indent.set(qn("w:w"), "108")
-    indent.set(qn("w:type"), "dxa")
-    _insert_in_order(table._tbl.tblPr, indent, TBL_PR_ORDER)
-    _paragraph(document, "", "table_after")  # a little air before the next heading
+def _annexes(document) -> None:
+    """Each Phụ lục after the signature block; vanban puts each on its own page (a section)."""
+    _tag(document, "{%p for annex in annexes %}")
+    _paragraph(document, "{{ annex.label }}", "annex_label")
+    _when(document, "annex.title", "{{r annex.title }}", "annex_title")
+    _paragraph(document, "{{ annex.reference }}", "annex_reference")
+    _body_loop(document, "annex.body")
+    _tag(document, "{%p endfor %}")
+
+
+def _table_style(document) -> None:
+    """``VB Table``: single borders and cell margins of every body table (vanban writes the
+    table's shape; its look is here, for a maintainer to adjust in Word)."""
+    style = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    style.base_style = document.styles["Normal Table"]
+    properties = style.element.find(qn("w:tblPr"))
+    if properties is None:
+        properties = OxmlElement("w:tblPr")
+        style.element.append(properties)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "auto")):
+            edge.set(qn(f"w:{name}"), value)
+        borders.append(edge)
+    _insert_in_order(properties, borders, TBL_PR_ORDER)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):  # 1.5 mm each side
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "85")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    _insert_in_order(properties, margins, TBL_PR_ORDER)
 
 
 def _closing_block(document, profile: Profile) -> None:
@@ -283,6 +307,7 @@ def _closing_block(document, profile: Profile) -> None:
     TM./KT. line (29-HD III.8). NĐ 30: one row, "Nơi nhận:" level with the TM./KT. line.
     """
     rows = 1 if profile.recipients_beside_authority else 2
+    _tag(document, "{%p if recipients_label or signer_name %}")  # a copy cut before its end has neither
     table = _borderless_table(document, profile.closing_columns_mm, rows=rows)
     for row in table.rows:  # never split the signature block over two pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -297,14 +322,19 @@ def _closing_block(document, profile: Profile) -> None:
         _tag(authority, "{%p endif %}")
     else:
         _each(signer, "line in signer_authority", "{{ line }}", "signer_authority")
+    _tag(recipients, "{%p if recipients_label %}")
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
     _each(recipients, "line in recipients", "{{ line }}", "recipient")
+    _tag(recipients, "{%p else %}")  # no Nơi nhận: the cell still holds a paragraph
+    _paragraph(recipients, "", "recipient")
+    _tag(recipients, "{%p endif %}")
     _tag(signer, "{%p if signer_authority %}")
     _paragraph(signer, "{{ signer_position }}", "signer_position")
     _tag(signer, "{%p else %}")  # the head signs with the bare title: the first line, in its style
     _paragraph(signer, "{{ signer_position }}", "signer_authority")
     _tag(signer, "{%p endif %}")
     _paragraph(signer, "{{ signer_name }}", "signer_name")
+    _tag(document, "{%p endif %}")
 
 
 def _page_setup(document, profile: Profile) -> None:
@@ -392,8 +422,10 @@ def build(profile: Profile, path: Path) -> None:
         tab.set(qn("w:val"), "720")
     _page_setup(document, profile)
     _letterhead(document, profile)
+    _table_style(document)
     _title_and_body(document, profile)
     _closing_block(document, profile)
+    _annexes(document)
     _clear_properties(document)
     _drop_unused_parts(document)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
+from ._measure import text_width_mm
 from .errors import LayoutError, NotADocxError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
@@ -40,15 +41,26 @@ ELEMENT_WORDS = {
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
 NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
 NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
-NUMBER = re.compile(r"^Số\b")
+NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
-STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+")
+ANNEX_LABEL = re.compile(r"^Phụ lục(\s+[IVXLC\d]+)?$", re.IGNORECASE)
+STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|thứ\s+\w+)", re.IGNORECASE)
+# A part lettered A., B. above the Mục: its title is in capitals (a sentence starting
+# "A. " is not one).
+_LETTERED = re.compile(r"^(?![IVXL]\.)[A-Z]\.\s+(\S.*)$")
+
+
+def lettered_part(text: str) -> bool:
+    """``A. BÁO CÁO TỔNG KẾT``: a capital letter (not a Roman I, V, X, L) and a title in capitals."""
+    match = _LETTERED.match(text)
+    return bool(match) and match.group(1) == match.group(1).upper() and any(c.isalpha() for c in match.group(1))
 
 
 def clean(text: str) -> str:
@@ -155,8 +167,10 @@ def locate(view: DocxView) -> Elements:
             found.parts[name] = [para]
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
+    anchor = number or _first(head, lambda p: clean(p.text) == "***")
+    if anchor:
+        _locate_agency(found, paragraphs, anchor)
     if number:
-        _locate_agency(found, paragraphs, number)
         subject = _first(
             (p for p in paragraphs if p.index > number.index and p.place == number.place),
             lambda p: bool(SUBJECT.match(clean(p.text))),
@@ -191,7 +205,9 @@ def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int)
 
 
 def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
-    before = [p for p in paragraphs if p.index < number.index and clean(p.text)]
+    """The names above ``number`` (the number line, or the *** when the document has none)."""
+    before = [p for p in paragraphs if clean(p.text) and (
+        p.index < number.index or p is number and clean(p.text) == "***")]
     if number.table is not None:  # the names sit above the number, in its column of the header table
         before = [p for p in before if p.table == number.table and p.column == number.column]
     else:
@@ -242,6 +258,7 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
     labels = [p for p in paragraphs if re.fullmatch(r"Nơi nhận\s*:?", clean(p.text))]
     label = labels[-1] if labels else None  # the block is at the end; a sentence may start with the words
     if label is None:
+        _locate_signature_alone(found, paragraphs)
         return
     found.parts["recipients_label"] = [label]
     same = [p for p in paragraphs if p.index > label.index and _same_place(p, label) and clean(p.text)]
@@ -272,13 +289,35 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
             found.parts["signature_position"] = [titles[0]]
 
 
+def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
+    """A document without Nơi nhận: its signature is the right column of its last table
+    (the header table aside), read like the one beside a Nơi nhận."""
+    header = {p.table for name in ("number", "date") for p in found[name]}
+    annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(clean(p.text))), None)
+    tables = [p.table for p in paragraphs if p.table is not None and p.table not in header
+              and (annex is None or p.index < annex)]
+    if not tables:
+        return
+    last = tables[-1]
+    signer = [p for p in paragraphs if p.table == last and p.column == max(
+        q.column for q in paragraphs if q.table == last) and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    if len(signer) >= 2:
+        found.parts["signature_first"] = [signer[0]]
+        found.parts["signature_name"] = [signer[-1]]
+        found.parts["signature_titles"] = signer[:-1]
+        titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+        if AUTHORITY.match(clean(signer[0].text)) and titles:
+            found.parts["signature_position"] = [titles[0]]
+
+
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     start = max((p.index for name in ("title_rule", "title", "type_name", "subject", "addressees")
                  for p in found[name]), default=None)
     if start is None:
         return
-    end_candidates = [p.index for p in found["recipients_label"]]
-    closing_table = found["recipients_label"][0].table if found["recipients_label"] else None
+    end_candidates = [p.index for p in found["recipients_label"] + found["signature_first"]]
+    closing = (found["recipients_label"] or found["signature_first"])
+    closing_table = closing[0].table if closing else None
     if closing_table is not None:
         end_candidates += [p.index for p in paragraphs if p.table == closing_table]
     end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
@@ -288,8 +327,11 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     structural = {p.index for p in _structural(body)}
     found.parts["body"] = [p for p in body if p.element.getparent().tag == w("body")
                            and p.index not in structural and not _is_caption(p)]
+    found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
+                            or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
-    headings = [p for p in body if LABEL.match(clean(p.text))]
+    listed = _list_items(body)
+    headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
     found.parts["headings"] = headings
     found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
     found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
@@ -302,11 +344,44 @@ def _is_caption(para: Para) -> bool:
     return following is not None and following.tag == w("tbl")
 
 
+def _list_items(body: list[Para]) -> set[int]:
+    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
+    after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
+    "2.", "3." that follow it. They are not khoản: their numbers restart."""
+    items: set[int] = set()
+    following = None
+    khoan = 0
+    for position, para in enumerate(body):
+        match = LABEL.match(clean(para.text))
+        if following is not None:
+            if match and match.group(2) == f"{following}.":
+                items.add(para.index)
+                following += 1
+                continue
+            following = None
+        if not match:
+            continue
+        if match.group(1) or STRUCTURAL.match(clean(para.text)):
+            khoan = 0
+            continue
+        previous = clean(body[position - 1].text) if position else ""
+        lead_in = previous.endswith(":") and not LABEL.match(previous)
+        if match.group(2) == "1." and (lead_in or khoan >= 1):
+            items.add(para.index)
+            following = 2
+        elif match.group(2).count(".") == 1:
+            khoan += 1
+    return items
+
+
 def _structural(body: list[Para]) -> list[Para]:
-    """Centred Phần/Chương/Mục headings and their caps titles: not running text."""
+    """Centred Phần/Chương/Mục headings and their caps titles, and lettered parts (A. ...):
+    not running text."""
     out = []
     for index, para in enumerate(body):
-        if STRUCTURAL.match(clean(para.text)):
+        if lettered_part(clean(para.text)):
+            out.append(para)
+        elif STRUCTURAL.match(clean(para.text)):
             out.append(para)
             if index + 1 < len(body) and clean(body[index + 1].text).isupper():
                 out.append(body[index + 1])
@@ -518,7 +593,9 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
         problems = []
         if not _size_ok(look, rule.params):
             problems.append(_describe(look, ["size"]))
-        if look.align != rule.params["align"]:
+        # a heading may be set flush left (a wrapped heading is then not stretched)
+        heading = look.align == "left" and HEADING_LIKE.match(clean(para.text))
+        if look.align != rule.params["align"] and not heading:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
         if not low <= indent <= high:
@@ -586,7 +663,11 @@ def check_numbering(elements: Elements, rule: Rule) -> list[Issue]:
     issues = []
     romans = 0
     path: list[int] = []
-    for para in elements[rule.element]:
+    parts = {p.index for p in elements["parts"]}  # the Mục restart at I. in each part
+    for para in sorted(elements[rule.element] + elements["parts"], key=lambda p: p.index):
+        if para.index in parts:
+            romans, path = 0, []
+            continue
         match = LABEL.match(clean(para.text))
         if match.group(1):
             expected = to_roman(romans + 1)
@@ -663,7 +744,42 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
 
 
+def _cell_width_twips(element) -> Optional[int]:
+    """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
+    cell = next((a for a in element.iterancestors(w("tc"))), None)
+    width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
+    if width is None or width.get(w("type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(width.get(w("w"), "0")))
+    except ValueError:
+        return None
+
+
+def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
+    """Each line of the name fits its column: a line too long wraps where nobody broke it."""
+    issues = []
+    for para in elements[rule.element]:
+        cell = _cell_width_twips(para.element)
+        look = elements.view.look(para)
+        if not cell or not look.sizes:
+            continue
+        column_mm = cell / 56.693 - (look.left + max(look.first_line, 0)) / 56.693
+        length = text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic)
+        if length > column_mm:
+            issues.append((para, f"nằm trên một dòng (cột rộng {_mm(column_mm)} mm)",
+                           f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; hãy tách tên thành "
+                           "hai dòng ở chỗ muốn ngắt (trong YAML ghi tên thành danh sách dòng: ten: [dòng 1, dòng 2]; "
+                           "cap_tren cũng vậy)", None))
+    return issues
+
+
+def _mm(value: float) -> str:
+    return f"{value:.0f}"
+
+
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "fits_column": check_fits_column,
     "text_format": check_text_format,
     "number_line": check_number_line,
     "agency_lines": check_agency_lines,
@@ -719,8 +835,10 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     return report
 
 
-def verify(data: bytes, profile: str) -> None:
-    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep."""
+def verify(data: bytes, profile: str) -> Report:
+    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep;
+    else the report, whose warnings (a missing number, a name that wraps) the user should see."""
     report = check_document(data, profile, name="văn bản vừa tạo")
     if report.errors:
         raise LayoutError(report)
+    return report

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
-from ._numbers import format_amount, format_number, format_percent, number_in_words, percent_of
-from .profiles import HEADING_LEVELS, Profile
-from .schemas.body import Bullet, Figure, Paragraph, ResultsTable, Section
+from ._measure import text_width_mm
+from ._numbers import format_amount, format_number, number_in_words
+from ._tables import TableBlock, general_table, results_table
+from .profiles import HEADING_LEVELS, LEAF, Profile
+from .schemas.body import (
+    Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
+)
 from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
 
@@ -28,6 +32,9 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    underline: bool = False
+    footnote: Optional["Runs"] = None
+    """A footnote's words: the run stands for its reference mark, its ``text`` is empty."""
 
 
 class Runs(tuple):
@@ -52,21 +59,6 @@ class Mark:
 
     text: str
     boxed: bool
-
-
-RESULTS_HEADER = (
-    "TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ so với kế hoạch", "So với cùng kỳ",
-)
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    """A results table in the body: caption, header cells, and the text of every cell."""
-
-    caption: Optional[Runs]
-    rows: tuple[tuple[str, ...], ...]
-    header: tuple[str, ...] = RESULTS_HEADER
-    style: str = "table"
 
 
 # --- words ---------------------------------------------------------------------
@@ -191,8 +183,13 @@ def archive_of(document: Document, profile: Profile) -> str:
 
 
 def basis_lines(bases: list[str], profile: Profile) -> list[str]:
-    """Each căn cứ ends with ``;``, the last with the profile's mark (``,`` or ``.``)."""
-    return [base + (";" if i < len(bases) - 1 else profile.bases_last_mark) for i, base in enumerate(bases)]
+    """Each căn cứ ends with ``;``, the last with the profile's mark (``,`` or ``.``);
+    a line the author ended with ``;``, ``.`` or ``,`` keeps the author's mark (a last
+    căn cứ ending ``;`` or ``.`` before a separate lead-in sentence)."""
+    def ended(base: str, mark: str) -> str:
+        return base if base[-1] in ";.,:" else base + mark
+
+    return [ended(base, ";" if i < len(bases) - 1 else profile.bases_last_mark) for i, base in enumerate(bases)]
 
 
 def addressee_lines(addressees: list[str], profile: Profile) -> tuple[Runs, list[str]]:
@@ -249,12 +246,60 @@ _LONE_BACKSLASH = re.compile(r"\\(?!\*)")
 _INTRAWORD_ASTERISK = re.compile(r"(?<=\w)\*(?=\w)")
 
 
+# ``++gạch chân++`` (as Markdown extensions write it): the pair is marked with another
+# noncharacter before parsing, and the marks toggle underlining in the runs after.
+_UNDERLINE = re.compile(r"\+\+(?=\S)(.+?)(?<=\S)\+\+", re.DOTALL)
+_UNDERLINE_MARK = "\ufdd1"
+
+
+# ``^[chú thích]`` (Pandoc's inline note): a footnote at that place. The note is set aside
+# behind a noncharacter and its position number before the emphasis is parsed.
+_FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
+_FOOTNOTE_MARK = "\ufdd2"
+
+
 def parse_inline(text: str) -> Runs:
-    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``; ``\\*`` is a literal ``*``.
+    """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``, ``++gạch chân++``;
+    ``\\*`` is a literal ``*``; ``^[chú thích]`` is a footnote.
 
     Everything else the user typed is kept: underscores, backslashes, asterisks
-    inside a word or without a partner.
+    inside a word or without a partner, a ``++`` without a partner.
     """
+    notes: list[str] = []
+    if "^[" in text:
+        def set_aside(match: re.Match) -> str:
+            notes.append(match.group(1).strip())
+            return _FOOTNOTE_MARK
+        text = _FOOTNOTE.sub(set_aside, text)
+    runs = _parse_emphasis(text)
+    if "++" in text:
+        marked = _UNDERLINE.sub(lambda m: f"{_UNDERLINE_MARK}{m.group(1)}{_UNDERLINE_MARK}", text)
+        if marked != text:
+            runs = Runs(_merge(_underlined(_parse_emphasis(marked))))
+    return Runs(_with_footnotes(runs, iter(notes))) if notes else runs
+
+
+def _with_footnotes(runs: Iterable[Run], notes: Iterator[str]) -> Iterator[Run]:
+    for run in runs:
+        pieces = run.text.split(_FOOTNOTE_MARK)
+        for index, piece in enumerate(pieces):
+            if index:
+                yield Run("", footnote=parse_inline(next(notes)))
+            if piece:
+                yield Run(piece, run.bold, run.italic, run.underline)
+
+
+def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
+    underline = False
+    for run in runs:
+        for index, piece in enumerate(run.text.split(_UNDERLINE_MARK)):
+            if index:
+                underline = not underline
+            if piece:
+                yield Run(piece, run.bold, run.italic, underline)
+
+
+def _parse_emphasis(text: str) -> Runs:
     if "*" not in text:
         return Runs((Run(text),))
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
@@ -277,11 +322,17 @@ def parse_inline(text: str) -> Runs:
     return Runs(_merge(runs))
 
 
-def _merge(runs: list[Run]) -> Iterator[Run]:
+def _merge(runs: Iterable[Run]) -> Iterator[Run]:
     pending: Optional[Run] = None
     for run in runs:
-        if pending and (pending.bold, pending.italic) == (run.bold, run.italic):
-            pending = Run(pending.text + run.text, run.bold, run.italic)
+        if run.footnote is not None:
+            if pending:
+                yield pending
+            yield run
+            pending = None
+            continue
+        if pending and (pending.bold, pending.italic, pending.underline) == (run.bold, run.italic, run.underline):
+            pending = Run(pending.text + run.text, run.bold, run.italic, run.underline)
             continue
         if pending:
             yield pending
@@ -291,7 +342,7 @@ def _merge(runs: list[Run]) -> Iterator[Run]:
 
 
 def _upper_runs(runs: Runs) -> Runs:
-    return Runs(Run(upper(run.text), run.bold, run.italic) for run in runs)
+    return Runs(Run(upper(run.text), run.bold, run.italic, run.underline, run.footnote) for run in runs)
 
 
 def _prefixed(prefix: str, runs: Runs) -> Runs:
@@ -301,45 +352,115 @@ def _prefixed(prefix: str, runs: Runs) -> Runs:
 # --- body ------------------------------------------------------------------
 
 
-def body_blocks(document: Document, profile: Profile) -> list[Union[Block, TableBlock]]:
+BodyBlock = Union[Block, TableBlock]
+
+
+def body_blocks(document: Document, profile: Profile) -> list[BodyBlock]:
     """The numbered outline of the body, from the document type's sections."""
-    return list(_children_blocks(document.sections(), (), profile.label_scheme))
+    return list(_top_blocks(document.sections(), document.part_numbering, profile))
 
 
-def _children_blocks(children, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
-    """Paragraphs, bullets, figures and tables as they come; sections numbered in turn."""
+def _top_blocks(nodes, part_numbering: str, profile: Profile) -> Iterator[BodyBlock]:
+    """Parts above the Mục are numbered in turn, and the Mục restart at I. in each."""
+    part = 0
+    rest = []
+    for node in nodes:
+        if isinstance(node, DocumentPart):
+            yield from _children_blocks(rest, (), profile)
+            rest = []
+            part += 1
+            yield from _part_blocks(node, part, part_numbering)
+            yield from _children_blocks(node.children, (), profile)
+        else:
+            rest.append(node)
+    yield from _children_blocks(rest, (), profile)
+
+
+ORDINALS = {1: "nhất", 4: "tư"}
+
+
+def part_label(index: int, scheme: str) -> str:
+    """``Phần I`` (29-HD III.6), ``PHẦN THỨ NHẤT``, ``PHẦN THỨ TƯ`` or ``A.``."""
+    if scheme == "chu-cai":
+        return f"{_capital_letter(index)}."
+    if scheme == "phan-thu":
+        return upper(f"Phần thứ {ORDINALS.get(index) or number_in_words(index)}")
+    return f"Phần {to_roman(index)}"
+
+
+def _capital_letter(index: int) -> str:
+    letters = "ABCDEGHIKLMNOPQRSTUVXY"  # A., B.: the Latin letters Vietnamese uses, no F, J, W, Z
+    return letters[(index - 1) % len(letters)] * ((index - 1) // len(letters) + 1)
+
+
+def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBlock]:
+    title = _upper_runs(parse_inline(part.title))
+    if scheme == "chu-cai":
+        yield Block("heading1", _prefixed(part_label(index, scheme) + " ", title))
+        return
+    yield Block("part_label", Runs((Run(part_label(index, scheme)),)))
+    yield Block("part_title", title)
+
+
+def _children_blocks(children, path: tuple[int, ...], profile: Profile,
+                     landscape: bool = False) -> Iterator[BodyBlock]:
+    """Paragraphs, bullets, figures and tables as they come; sections and numbered
+    paragraphs numbered in turn (they share the count at their depth). Tables take the
+    text width of the page they are on (``landscape``: a turned annex page)."""
     subsection = 0
     for child in children:
-        if isinstance(child, Section):
+        if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
-            yield from _section_blocks(child, (*path, subsection), scheme)
+            yield from _numbered_blocks(child, (*path, subsection), profile, landscape)
         else:
-            yield from _leaf_blocks(child)
+            yield from _leaf_blocks(child, profile, landscape)
 
 
-def _section_blocks(section: Section, path: tuple[int, ...], scheme: str) -> Iterator[Union[Block, TableBlock]]:
-    title = parse_inline(section.title)
-    if len(path) == 1:
-        title = _upper_runs(title)
-    yield Block(heading_style(len(path)), _prefixed(section_label(path, scheme) + " ", title))
-    yield from _children_blocks(section.children, path, scheme)
+def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
+                     profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+    label = section_label(path, profile.label_scheme)
+    if isinstance(node, Section):
+        title = parse_inline(node.title)
+        if len(path) == 1:
+            title = _upper_runs(title)
+        style = heading_style(len(path)) + ("" if node.children else LEAF)
+        yield Block(style, _prefixed(label + " ", title))
+    else:
+        yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
+    yield from _children_blocks(node.children, path, profile, landscape)
 
 
-def _leaf_blocks(child) -> Iterator[Union[Block, TableBlock]]:
+def numbered_label(label: str, depth: int, profile: Profile) -> Run:
+    """The number of a numbered paragraph: in the Union it has the look of the heading of its
+    depth (khoản ``1.`` bold, điểm ``1.1.`` bold italic, 29-HD III.6); in NĐ 30 it is plain."""
+    if not profile.numbered_label_emphasis:
+        return Run(label + " ")
+    figure = profile.figures[heading_style(depth)]
+    return Run(label + " ", bold=figure.bold, italic=figure.italic)
+
+
+def _leaf_blocks(child, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
     if isinstance(child, Bullet):
         yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
         for sub in child.children:
             yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
     elif isinstance(child, Figure):
         yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+    elif isinstance(child, NumberedList):
+        for index, item in enumerate(child.items, start=1):
+            yield Block("body", _prefixed(f"{index}. ", parse_inline(item)))
     elif isinstance(child, ResultsTable):
-        yield results_table(child)
+        caption = parse_inline(child.caption) if child.caption else None
+        yield results_table(child, profile.results_columns_mm, caption)
+    elif isinstance(child, Table):
+        caption = parse_inline(child.caption) if child.caption else None
+        yield general_table(child, profile.table_width_mm(landscape), caption)
     elif isinstance(child, Paragraph):
         yield Block("body", parse_inline(child.text))
 
 
 def figure_text(figure: Figure) -> str:
-    """``Tổng kinh phí: 1.200.000.000 đồng (Một tỷ hai trăm triệu đồng).``"""
+    """``Tổng kinh phí: 1.200.000.000 đồng (...)``."""
     whole = figure.value == figure.value.to_integral_value()
     if figure.unit and whole:
         value = format_amount(int(figure.value), in_words=figure.in_words, currency=figure.unit)
@@ -351,31 +472,62 @@ def figure_text(figure: Figure) -> str:
     return f"{figure.label}: {value}."
 
 
-def _cell_number(value) -> str:
-    return "" if value is None else format_number(value)
+# --- annexes ------------------------------------------------------------------------
 
 
-def _cell_percent(part, whole) -> str:
-    ratio = percent_of(part, whole) if part is not None and whole is not None else None
-    return "" if ratio is None else format_percent(ratio)
+@dataclass(frozen=True)
+class AnnexBlock:
+    """One Phụ lục: its label line, title, "(Kèm theo ...)" line, orientation and body."""
+
+    label: str
+    title: Optional[Runs]
+    reference: str
+    landscape: bool
+    body: tuple
 
 
-def results_table(table: ResultsTable) -> TableBlock:
-    """Every cell as text; percentages computed from target, achieved and same period."""
-    rows = tuple(
-        (
-            str(index),
-            row.name,
-            row.unit or "",
-            _cell_number(row.target),
-            _cell_number(row.achieved),
-            _cell_percent(row.achieved, row.target),
-            _cell_percent(row.achieved, row.same_period),
-        )
-        for index, row in enumerate(table.rows, start=1)
-    )
-    caption = parse_inline(table.caption) if table.caption else None
-    return TableBlock(caption, rows)
+def short_date(date: IssueDate) -> str:
+    """``05/3/2021`` as Union documents cite dates in running text; unknown parts ``...``."""
+    day = format_day(date.day) if date.day else "..."
+    month = format_month(date.month) if date.month else "..."
+    return f"{day}/{month}/{date.year}"
+
+
+def issuing_body_phrase(document: Document) -> str:
+    """Who issued the document, as a citation names it: ``Ban Thường vụ Đoàn Khối ...``
+    when the signer signs for a collective (TM.), else the issuing body's name."""
+    name = " ".join(document.issuer.name)
+    signer = document.signer
+    if signer.authority == "TM." and signer.on_behalf_of:
+        body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
+        if body.lower().startswith(signer.on_behalf_of.lower()):
+            return body
+        return f"{signer.on_behalf_of} {body}"
+    return name
+
+
+def annex_reference(document: Document, profile: Profile) -> str:
+    """``(Kèm theo Kế hoạch số 114-KH/ĐTN ngày 05/3/2021 của Ban Thường vụ ...)``."""
+    symbol = format_number_line(profile, document.number or None, document.symbol_type(profile.name),
+                                document.issuer.code or "", document.drafting_unit).split(": ", 1)[-1]
+    number = f" số {symbol}" if document.number is not False else ""
+    date = f"ngày {short_date(document.date)}" if profile.annex_short_date else \
+        format_date_line("", document.date).split(", ", 1)[-1]
+    return f"(Kèm theo {document.type_name}{number} {date} của {issuing_body_phrase(document)})"
+
+
+def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
+    """Each annex: ``Phụ lục`` alone, or ``Phụ lục I``, ``Phụ lục II`` when there are several."""
+    count = len(document.annexes)
+    out = []
+    for index, annex in enumerate(document.annexes, start=1):
+        label = "Phụ lục" + (f" {to_roman(index)}" if count > 1 else "")
+        reference = f"({annex.reference})" if annex.reference else annex_reference(document, profile)
+        title = _upper_runs(parse_inline(annex.title)) if annex.title else None
+        landscape = annex.orientation == "ngang"
+        body = tuple(_children_blocks(annex.children, (), profile, landscape))
+        out.append(AnnexBlock(label, title, reference, landscape, body))
+    return out
 
 
 # --- the whole page --------------------------------------------------------
@@ -390,7 +542,7 @@ TEMPLATE_VALUES: dict[str, str] = {
     "addressee_label": "dòng 'Kính gửi:' (kèm nơi nhận khi chỉ có một), thẻ {{r ... }}; rỗng nếu không có",
     "addressee_items": "các dòng '- nơi nhận;' khi Kính gửi nhiều nơi",
     "bases": "các dòng căn cứ, đã có ';' và dấu cuối",
-    "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN)",
+    "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN); rỗng khi văn bản không có số",
     "marks": "DỰ THẢO, độ mật, độ khẩn: mark.text, mark.boxed (có khung)",
     "motto_lines": "góc phải: tiêu đề Đoàn, hoặc quốc hiệu và tiêu ngữ, từng dòng",
     "date_line": "địa danh, ngày tháng năm",
@@ -398,10 +550,12 @@ TEMPLATE_VALUES: dict[str, str] = {
     "title": "trích yếu (thẻ {{r title }})",
     "title_rule": "đường gạch dưới trích yếu",
     "opening": "các đoạn mở đầu (căn cứ, thực hiện...), mỗi đoạn dùng thẻ {{r ... }}",
-    "body": "các đoạn của phần nội dung đánh số: block.style, block.runs (thẻ {{r block.runs }})",
-    "closing": "câu kết, đã có './.' (thẻ {{r closing }})",
-    "recipients_label": "chữ 'Nơi nhận:'",
+    "body": "các đoạn của phần nội dung đánh số: block.style, block.runs (thẻ {{r block.runs }}); "
+            "bảng: block.style == 'table', thẻ {{p block.table }}",
+    "closing": "câu kết, đã có './.' (thẻ {{r closing }}); rỗng khi văn bản không có câu kết",
+    "recipients_label": "chữ 'Nơi nhận:'; rỗng khi văn bản không có Nơi nhận",
     "recipients": "các dòng Nơi nhận, đã có '- ', ';', '.' và dòng Lưu",
+    "annexes": "các phụ lục: annex.label, annex.title, annex.reference, annex.landscape, annex.body",
     "signer_authority": "các dòng thẩm quyền ký (TM. BAN THƯỜNG VỤ; có thể thêm KT. CHỦ TỊCH); "
                         "danh sách rỗng khi người đứng đầu ký trực tiếp",
     "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
@@ -420,7 +574,7 @@ def subject_line(title: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """The words of ``text`` without Markdown markers or line breaks."""
+    """The words of ``text`` without Markdown markers, footnotes or line breaks."""
     return " ".join("".join(run.text for run in parse_inline(text)).split())
 
 
@@ -429,9 +583,111 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
+# Where a title reads well broken: after a comma, before a word that opens a phrase; and
+# where it does not: after a word that needs the next one, or inside "năm 2021".
+_PHRASE_OPENERS = {"và", "của", "về", "cho", "tại", "trong", "nhằm", "theo", "giai", "năm", "với", "đối",
+                   "trên", "thực", "triển", "tổ", "gắn", "hướng", "giữa", "từ", "đến"}
+_NEEDS_NEXT = {"và", "của", "các", "những", "về", "cho", "tại", "trong", "năm", "giai", "số", "với", "đối",
+               "ngày", "tháng", "thứ", "lần", "một", "hai", "ba", "cấp", "khóa", "nhiệm"}
+_GOOD_BREAK_MM = 15.0
+_BAD_BREAK_MM = 40.0
+
+
+def balanced_title(title: str, profile: Profile) -> str:
+    """A trích yếu the user did not break, broken into lines of even length at phrase
+    boundaries when it does not fit on one line ("... yếu thế" / "giai đoạn 2020 - 2022",
+    not "... yếu thế giai" / "đoạn 2020 - 2022"). A title with its own breaks, or with
+    emphasis or a note, is left as the user wrote it."""
+    figure = profile.figures["title"]
+    available = profile.text_width_mm() - _LINE_AIR_MM
+    if "\n" in title or any(mark in title for mark in "*+^"):
+        return title
+
+    def width(words: list[str]) -> float:
+        return text_width_mm(" ".join(words), figure.size, figure.bold, figure.italic)
+
+    words = title.split(" ")
+    if width(words) <= available or len(words) < 4:
+        return title
+
+    def penalty(before: str, after: str, opened: bool) -> float:
+        cost = _GOOD_BREAK_MM * 0.6 if opened else 0.0  # inside a quoted name
+        
+        if before[-1] in ",;:":
+            cost -= _GOOD_BREAK_MM
+        elif after.lower() in _PHRASE_OPENERS:
+            cost -= _GOOD_BREAK_MM * 0.8
+        if before.lower() in _NEEDS_NEXT or after[:1].isdigit() or after in ("-", "–"):
+            cost += _BAD_BREAK_MM
+        return cost
+
+    # as few lines as the words need (filled greedily), then the breaks that make those lines
+    # most even, at the best boundaries: best[(k, i)] sets the first i words on k lines
+    count, line = 1, []
+    for word in words:
+        if line and width(line + [word]) > available:
+            count, line = count + 1, [word]
+        else:
+            line.append(word)
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
+    for lines in range(1, count + 1):
+        for end in range(1, len(words) + 1):
+            options = []
+            for start in range(end):
+                if (lines - 1, start) not in best or width(words[start:end]) > available:
+                    continue
+                score, breaks = best[(lines - 1, start)]
+                opened = " ".join(words[:start]).count("“") > " ".join(words[:start]).count("”")
+                joint = penalty(words[start - 1], words[start], opened) if start else 0.0
+                options.append((max(score, width(words[start:end])) + joint, breaks + [start]))
+            if options:
+                best[(lines, end)] = min(options)
+    if (count, len(words)) not in best:
+        return title
+    cuts = best[(count, len(words))][1][1:]
+    return "\n".join(" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)]))
+
+
+_LINE_AIR_MM = 2.0
+"""Room a centred line keeps in its column, so that rounding never wraps it."""
+
+
+def line_width_mm(text: str, profile: Profile, element: str) -> float:
+    """How long ``text`` is set in the style of ``element``."""
+    figure = profile.figures[element]
+    return text_width_mm(text, figure.size, figure.bold, figure.italic) + _LINE_AIR_MM
+
+
+LETTERHEAD_MIN_MM = 60.0
+"""The narrowest a letterhead column gets, whatever the other holds."""
+
+
+def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: list[tuple[str, str]]
+                       ) -> tuple[float, float]:
+    """The letterhead's two columns, (left, right) in mm, sized by what they hold.
+
+    Each side's lines are (text, element). The profile's widths stand while both sides fit;
+    a side that needs more takes it from the other's room. When the two cannot both fit,
+    the right side (the motto and the date line, which vanban writes and nobody can break)
+    gets what it needs, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left
+    are the user's to break into lines, and ``vanban check`` names a line that wraps."""
+    preferred_left, preferred_right = profile.header_columns_mm
+    total = preferred_left + preferred_right
+    need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
+    need_right = max((line_width_mm(text, profile, element) for text, element in right if text), default=0)
+    if need_left <= preferred_left and need_right <= preferred_right:
+        return preferred_left, preferred_right
+    if need_left + need_right <= total:
+        width = need_left if need_left > preferred_left else total - need_right
+    else:
+        width = max(LETTERHEAD_MIN_MM, total - need_right)
+    return round(width, 1), round(total - width, 1)
+
+
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
-    authority_line, position_line, name = signer_lines(document.signer)
+    authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
+    closing = document.closing_sentence()
     marks = [
         Mark(text, boxed)
         for text, boxed in ((draft_mark(document.draft), True), (document.secrecy, True),
@@ -441,40 +697,53 @@ def display(document: Document, profile: Profile) -> dict:
     recipients = [
         f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
     ]
+    # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)
+    has_recipients = bool(recipients or document.archive or document.addressees)
     issuer_lines = [upper(line) for line in document.issuer.name]
     addressee_label, addressee_items = (
-        addressee_lines(document.addressees, profile) if document.addressees else (Runs(), [])
+        addressee_lines(document.addressees, profile) if document.addressees else (None, [])
     )
     letter = document.is_letter
+    title = document.title if letter else balanced_title(document.title, profile)
+    number_line = "" if document.number is False else format_number_line(
+        profile, document.number, document.symbol_type(profile.name), document.issuer.code, document.drafting_unit,
+    )
+    date_line = format_date_line(document.place, document.date)
+    parent_lines = [upper(line) for line in document.issuer.parent]
+    header_columns = letterhead_columns(
+        profile,
+        [*((line, "parent") for line in parent_lines), *((line, "issuer") for line in issuer_lines),
+         (number_line, "number")],
+        [*((text, element) for text, element in profile.motto), (date_line, "date")],
+    )
     return {
-        "parent_lines": [upper(line) for line in document.issuer.parent],
+        "parent_lines": parent_lines,
         "issuer_lines": issuer_lines,
         "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
-        "number_line": format_number_line(
-            profile, document.number, document.symbol_type(profile.name),
-            document.issuer.code, document.drafting_unit,
-        ),
+        "number_line": number_line,
         "subject": subject_line(document.title) if letter else "",
         "marks": marks,
         "motto_lines": [text for text, _ in profile.motto],
         "motto_rule": profile.motto_rule.under() if profile.motto_rule else "",
-        "date_line": format_date_line(document.place, document.date),
+        "date_line": date_line,
+        "header_columns_mm": header_columns,
         "type_name": "" if letter else upper(document.type_name),
-        "title": parse_inline(document.title),
+        "title": parse_inline(title),
         # a trích yếu over two lines: measure the rule against the first line (about 72 characters)
-        "title_rule": profile.title_rule.under(plain_text(document.title)[:72]),
+        "title_rule": profile.title_rule.under(max(title.split("\n"), key=len)),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "bases": basis_lines(document.bases, profile),
         "opening": [parse_inline(text) for text in document.opening],
         "body": body_blocks(document, profile),
-        "closing": parse_inline(with_end_mark(document.closing_sentence(), profile.end_mark)),
-        "recipients_label": profile.recipients_label,
+        "closing": parse_inline(with_end_mark(closing, profile.end_mark)) if closing else "",
+        "recipients_label": profile.recipients_label if has_recipients else "",
         "recipients": recipient_lines(recipients, archive_of(document, profile), profile,
-                                      same_as_above=bool(document.addressees)),
+                                      same_as_above=bool(document.addressees)) if has_recipients else [],
         "signer_authority": authority_line,
         "signer_position": position_line,
         "signer_name": name,
+        "annexes": annex_blocks(document, profile),
         "document_title": _property(f"{document.type_name} {plain_text(document.title)}"),
         "document_author": _property(" ".join(document.issuer.name)),
     }

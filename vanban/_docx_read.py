@@ -320,10 +320,8 @@ class DocxView:
     # --- page --------------------------------------------------------------------
 
     def page_setup(self) -> PageSetup:
-        body = self.document.find(w("body"))
-        sect = body.find(w("sectPr"))
-        if sect is None:
-            sect = next(self.document.iter(w("sectPr")))
+        # the page of page 1: the first section's (annexes after it may be landscape)
+        sect = next(self.document.iter(w("sectPr")))
         size = sect.find(w("pgSz"))
         margin = sect.find(w("pgMar"))
         targets = self._relationship_targets()

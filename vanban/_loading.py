@@ -265,8 +265,15 @@ def _vocabulary() -> list[str]:
 
 
 
+# The tags of vanban's discriminated unions (a body node, a top-level part, a unit of Tổ
+# chức thực hiện) stand in pydantic's error locations but not in what the user wrote.
+_UNION_TAGS = NODE_TAGS | {"node", "part", "unit"}
+# A part written as a bare list is validated as {noi_dung: list}: the key is not in the YAML.
+_LIST_SHORTHAND_KEYS = {"children", "noi_dung"}
+
+
 def _clean_location(loc: tuple) -> list:
-    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in NODE_TAGS))]
+    return [part for part in loc if not (isinstance(part, str) and ("[" in part or part in _UNION_TAGS))]
 
 
 def _format_path(parts: list) -> str:
@@ -283,6 +290,8 @@ def _position(node: Optional[yaml.Node], parts: list) -> str:
     """``dòng L, cột C`` of the deepest YAML node on the path, if the data came from YAML."""
     found = node
     for part in parts:
+        if isinstance(found, yaml.SequenceNode) and part in _LIST_SHORTHAND_KEYS:
+            continue  # a part written as a bare list
         if isinstance(found, yaml.MappingNode) and isinstance(part, str):
             match = [value for key, value in found.value if key.value == part]
             if not match:
@@ -305,6 +314,10 @@ def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
         return error["msg"]
     if kind == "extra_forbidden":
         key = str(parts[-1]) if parts else ""
+        if key in vocabulary:  # a real key, in the wrong place: naming it back would say nothing
+            return (f"Trường '{key}' không dùng được ở chỗ này: nó thuộc một phần khác của văn bản. "
+                    "Hãy kiểm tra thụt lề (số dấu cách đầu dòng), hoặc xem cách viết phần này trong "
+                    "'vanban new <loại văn bản>'.")
         hint = difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.6)
         suggestion = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
         return f"Trường '{key}' không có trong mẫu văn bản.{suggestion} Hãy sửa hoặc xóa trường này."

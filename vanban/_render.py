@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 
 from markupsafe import Markup
 
-from ._display import Block, Run, Runs, TableBlock, display
+from ._display import AnnexBlock, Block, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
+from ._ooxml import Footnotes, apply_annex_sections, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
+from ._tables import TableBlock
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
@@ -84,43 +86,40 @@ class PackageLoader:
         return "vanban/templates"
 
 
-def _xml_text(text: str) -> str:
-    """Escape for XML, and hide braces from docxtpl, which rewrites ``{_{`` after rendering."""
-    return escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
-
-
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return Markup(_xml_text(value))
     return value
 
 
-class _Runs:
-    """Word runs for a ``{{r ... }}`` tag; emphasis adds to the paragraph style."""
+class _Xml:
+    """Word XML for a ``{{r ... }}`` (runs) or ``{{p ... }}`` (a table) tag, placed as it is."""
 
-    def __init__(self, runs: Iterable[Run]):
-        parts = []
-        for run in runs:
-            props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
-            props = f"<w:rPr>{props}</w:rPr>" if props else ""
-            text = _xml_text(run.text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-            parts.append(f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>')
-        self.xml = "".join(parts)
+    def __init__(self, xml: str):
+        self.xml = xml
 
     def __html__(self) -> str:
         return self.xml
 
 
-def _to_template_values(value: Any) -> Any:
+def _to_template_values(value: Any, notes: Footnotes) -> Any:
+    """Display values as the template takes them: runs and tables as Word XML."""
+    def runs(items: Iterable[Run]) -> _Xml:
+        return _Xml(runs_xml(items, footnotes=notes))
+
     if isinstance(value, Block):
-        return {"style": value.style, "runs": _Runs(value.runs)}
+        return {"style": value.style, "runs": runs(value.runs)}
     if isinstance(value, TableBlock):
-        caption = _Runs(value.caption) if value.caption else None
-        return {"style": value.style, "caption": caption, "header": value.header, "rows": value.rows}
+        caption = runs(value.caption) if value.caption else None
+        return {"style": value.style, "caption": caption, "table": _Xml(table_xml(value)), "note": value.note}
+    if isinstance(value, AnnexBlock):
+        return {"label": value.label, "title": runs(value.title) if value.title else None,
+                "reference": value.reference, "landscape": value.landscape,
+                "body": [_to_template_values(block, notes) for block in value.body]}
     if isinstance(value, Runs):
-        return _Runs(value)
+        return runs(value)
     if isinstance(value, list):
-        return [_to_template_values(item) for item in value]
+        return [_to_template_values(item, notes) for item in value]
     return value
 
 
@@ -213,8 +212,11 @@ class Renderer:
         return body_name, cached
 
     def _values(self, document: Document) -> dict:
-        values = {k: _to_template_values(v) for k, v in display(document, get_profile(document.profile_name)).items()}
+        notes = Footnotes()
+        values = {k: _to_template_values(v, notes)
+                  for k, v in display(document, get_profile(document.profile_name)).items()}
         values["document"] = document
+        values[_FOOTNOTES_KEY] = notes
         return values
 
     def render_bytes(self, document: Document) -> bytes:
@@ -231,14 +233,15 @@ class Renderer:
         values = self._values(document)
         if not warm.supported:
             return self._reference(name, warm.source, values, document)
-        return warm.render(values, document)
+        return _with_footnotes(warm.render(values, document), values)
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
         compile its Jinja source, render, save, every time. Several times slower; kept as
         the reference the warm path is tested and measured against."""
         name, template_bytes = self.document_template(document)
-        return self._reference(name, template_bytes, self._values(document), document)
+        values = self._values(document)
+        return _with_footnotes(self._reference(name, template_bytes, values, document), values)
 
     def _reference(self, name: str, template_bytes: bytes, values: dict, document: Document) -> bytes:
         from docxtpl import DocxTemplate
@@ -249,7 +252,7 @@ class Renderer:
             template.render(values, jinja_env=self.environment, autoescape=True)
         except (JinjaTemplateError, OverflowError) as error:
             raise template_error(name, error) from error
-        _remove_empty_runs(template.docx.element.body)
+        _finish_body(template.docx.element.body, values, document)
         _set_properties(template.docx.core_properties, values, document)
         out = io.BytesIO()
         template.save(out)
@@ -350,7 +353,7 @@ class _WarmTemplate:
         helper.fix_docpr_ids(body)
         root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
         root.replace(root.find(f"{{{_W}}}body"), body)
-        _remove_empty_runs(body)
+        _finish_body(body, values, document)
         changed[self.document_name] = serialize_part_xml(root)
 
         core = parse_xml(self.core_xml)
@@ -520,6 +523,26 @@ def _remove_empty_runs(body) -> None:
             continue
         if sum(1 for child in run if child.tag != properties) == 1:
             run.getparent().remove(run)
+
+
+_FOOTNOTES_KEY = "_footnotes"
+"""Where the values carry the document's footnotes (a name a template cannot use: private)."""
+
+
+def _with_footnotes(docx: bytes, values: dict) -> bytes:
+    notes: Footnotes = values[_FOOTNOTES_KEY]
+    return notes.add_to(docx) if notes.notes else docx
+
+
+def _finish_body(body, values: dict, document: Document) -> None:
+    """After docxtpl: drop its empty runs, size the letterhead's columns by their content,
+    and give each annex its own section."""
+    _remove_empty_runs(body)
+    set_column_widths(body.find(_w("tbl")), values["header_columns_mm"])
+    annexes = values["annexes"]
+    if annexes:
+        profile = get_profile(document.profile_name)
+        apply_annex_sections(body, [annex["landscape"] for annex in annexes], profile.annex_restarts_page_numbers)
 
 
 def _set_properties(properties, values: dict, document: Document) -> None:

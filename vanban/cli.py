@@ -82,11 +82,14 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     output = output or file.with_suffix(".docx")
     document = load(file)
     data = Renderer(template_dirs).render_bytes(document)
-    verify(data, document.profile_name)  # vanban never hands out a document that breaks a MUST rule
+    report = verify(data, document.profile_name)  # never hand out a document that breaks a MUST rule
     outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
     written = _write_all(outputs, force)
     for path in written:
         click.echo(f"Đã tạo {path}")
+    for finding in report.findings:
+        if finding.severity == "warning":
+            click.echo(f"Lưu ý: {finding}", err=True)
 
 
 def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, force: bool) -> list:

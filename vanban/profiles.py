@@ -9,7 +9,7 @@ them. A new regime (Nhà nước, Đảng) is a new :class:`Profile`, not new co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Optional
 
 Align = Literal["left", "center", "right", "justify"]
@@ -104,14 +104,41 @@ class Profile:
     """Signing authorities the regime knows."""
     end_mark: str
     """Closes the body (``./.``)."""
+    numbered_label_emphasis: bool
+    """The number of a numbered paragraph takes the look of the heading of its depth (29-HD:
+    khoản ``1.`` bold, điểm ``1.1.`` bold italic) or stays plain (NĐ 30: a khoản without a
+    title is upright, the size of the text)."""
+    annex_short_date: bool
+    """The date in an annex's "(Kèm theo ...)" line: ``05/3/2021`` as Union documents cite
+    dates, or ``ngày 05 tháng 3 năm 2021`` (NĐ 30 PL I's annex form)."""
+    annex_restarts_page_numbers: bool
+    """Each annex numbers its pages from 1 (NĐ 30 PL I); otherwise the numbers run on."""
     figures: dict[str, TextFigure] = field(default_factory=dict)
     """Keyed by element; the Word style of element ``x`` is ``STYLE_NAMES[x]``."""
+
+    def text_width_mm(self, landscape: bool = False) -> float:
+        width, height = self.page_size_mm
+        _, _, left, right = self.margins_mm
+        return (height if landscape else width) - left - right
+
+    def table_width_mm(self, landscape: bool = False) -> float:
+        """A body table's width: the text width less the cell margin its borders are indented by."""
+        return self.text_width_mm(landscape) - 2
 
 
 HEADING_LEVELS = 5
 """Mục, khoản and three điểm levels have their own style; deeper levels share the last."""
 
-BODY_ELEMENTS = ("body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet")
+LEAF = "_leaf"
+"""A heading with nothing under it (a point whose words are all it says: "a) Đề án ...")
+has a style of its own that does not keep with the next paragraph: a run of them is not
+one chain pushed whole onto the next page."""
+
+BODY_ELEMENTS = (
+    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)),
+    *(f"heading{level}{LEAF}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
+    "part_label", "part_title",
+)
 """The kinds of paragraph in the numbered body (``block.style``)."""
 
 # One Word paragraph style per element; the names are what a maintainer sees in Word.
@@ -141,6 +168,7 @@ STYLE_NAMES: dict[str, str] = {
     "heading3": "VB Heading 3",
     "heading4": "VB Heading 4",
     "heading5": "VB Heading 5",
+    **{f"heading{level}{LEAF}": f"VB Heading {level} Leaf" for level in range(1, HEADING_LEVELS + 1)},
     "bullet": "VB Bullet",
     "sub_bullet": "VB Sub Bullet",
     "recipients_label": "VB Recipients Label",
@@ -156,9 +184,20 @@ STYLE_NAMES: dict[str, str] = {
     "table_index": "VB Table Index",
     "table_after": "VB Table After",
     "table_number": "VB Table Number",
+    "part_label": "VB Part Label",
+    "part_title": "VB Part Title",
+    "annex_label": "VB Annex Label",
+    "annex_title": "VB Annex Title",
+    "annex_reference": "VB Annex Reference",
+    "table_note": "VB Table Note",
+    "footnote": "VB Footnote",
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
+# Headings are set flush left, not justified: a heading that wraps would otherwise stretch its
+# first line with wide gaps before a lone word ("XẾP" / "LOẠI"). 29-HD III.6 and NĐ 30 PL I
+# give the headings' weight, case and indent, not their alignment; running text stays justified.
+_HEADING = {**_BODY, "align": "left"}
 _TABLES = {
     "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
     "table_after": TextFigure(size=6),
@@ -166,6 +205,14 @@ _TABLES = {
     "table_text": TextFigure(size=13, align="left"),
     "table_index": TextFigure(size=13),
     "table_number": TextFigure(size=13, align="right"),
+    "footnote": TextFigure(size=12, align="justify"),
+}
+# Phụ lục (NĐ 30 PL I; 29-HD is silent, the Union follows the same form): "Phụ lục I" and
+# the title centred bold, the "(Kèm theo ...)" line centred italic, then a short rule's air.
+_ANNEX = {
+    "annex_label": TextFigure(size=14, bold=True),
+    "annex_title": TextFigure(size=14, bold=True),
+    "annex_reference": TextFigure(size=14, italic=True, space_after_pt=12),
 }
 
 DOAN = Profile(
@@ -194,6 +241,9 @@ DOAN = Profile(
     recipients_beside_authority=False,
     authorities=("TM.", "KT.", "TL.", "Q."),
     end_mark="./.",
+    numbered_label_emphasis=True,
+    annex_short_date=True,
+    annex_restarts_page_numbers=False,
     figures={
         "normal": TextFigure(size=14, align="left"),
         "parent": TextFigure(size=14),
@@ -214,11 +264,11 @@ DOAN = Profile(
                                      space_after_pt=6),
         "basis": TextFigure(**_BODY),
         "body": TextFigure(**_BODY),
-        "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_BODY, bold=True, italic=True, keep_with_next=True),
-        "heading4": TextFigure(**_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_HEADING, bold=True, italic=True, keep_with_next=True),
+        "heading4": TextFigure(**_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_BODY),
         "sub_bullet": TextFigure(**_BODY),
         "closing": TextFigure(**_BODY, keep_with_next=True),
@@ -229,12 +279,18 @@ DOAN = Profile(
         "signer_position": TextFigure(size=14),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
+        # Phần (29-HD III.6): "Phần I" 15-16 bold centred, its title under it 14 bold centred
+        "part_label": TextFigure(size=15, bold=True, space_before_pt=12, keep_with_next=True),
+        "part_title": TextFigure(size=14, bold=True, space_after_pt=6, keep_with_next=True),
         **_TABLES,
+        "table_note": TextFigure(**_BODY, italic=True),  # the total in words: running text
+        **_ANNEX,
     },
 )
 
 # NĐ 30: body paragraphs at least 6 pt apart, line spacing single to 1.5, indent 1 cm or 1.27 cm.
 _STATE_BODY = dict(size=14, align="justify", first_line_indent_twips=567, space_before_pt=6, line_spacing=1.15)
+_STATE_HEADING = {**_STATE_BODY, "align": "left"}
 
 NHA_NUOC = Profile(
     name="nha-nuoc",
@@ -263,6 +319,9 @@ NHA_NUOC = Profile(
     recipients_beside_authority=True,
     authorities=("TM.", "KT.", "TL.", "TUQ.", "Q."),
     end_mark="./.",
+    numbered_label_emphasis=False,
+    annex_short_date=False,
+    annex_restarts_page_numbers=True,
     figures={
         "normal": TextFigure(size=14, align="left"),
         # sizes as in the government's own decree file (30_2020_ND_CP.docx), within PL I's ranges
@@ -285,11 +344,11 @@ NHA_NUOC = Profile(
         "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402, space_after_pt=6),
         "basis": TextFigure(**_STATE_BODY, italic=True),
         "body": TextFigure(**_STATE_BODY),
-        "heading1": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_STATE_BODY, keep_with_next=True),
-        "heading4": TextFigure(**_STATE_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_STATE_HEADING, keep_with_next=True),
+        "heading4": TextFigure(**_STATE_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_STATE_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_STATE_BODY),
         "sub_bullet": TextFigure(**_STATE_BODY),
         "closing": TextFigure(**_STATE_BODY, keep_with_next=True),
@@ -300,10 +359,24 @@ NHA_NUOC = Profile(
         "signer_position": TextFigure(size=14, bold=True),
         "signer_name": TextFigure(size=14, bold=True, space_before_pt=66),
         "page_number": TextFigure(size=14),
+        # Phần (NĐ 30 PL I, II.6): "Phần I" 14 bold centred, its title CAPS 14 bold centred
+        "part_label": TextFigure(size=14, bold=True, space_before_pt=12, keep_with_next=True),
+        "part_title": TextFigure(size=14, bold=True, space_after_pt=6, keep_with_next=True),
         **_TABLES,
+        "table_note": TextFigure(**_STATE_BODY, italic=True),  # the total in words: running text
+        **_ANNEX,
     },
 )
 
+def _with_leaf_headings(profile: Profile) -> Profile:
+    """Each heading's leaf variant: the same figure, not kept with the next paragraph."""
+    leaves = {f"{key}{LEAF}": replace(figure, keep_with_next=False)
+              for key, figure in profile.figures.items() if key.startswith("heading")}
+    return replace(profile, figures={**profile.figures, **leaves})
+
+
+DOAN = _with_leaf_headings(DOAN)
+NHA_NUOC = _with_leaf_headings(NHA_NUOC)
 PROFILES: dict[str, Profile] = {DOAN.name: DOAN, NHA_NUOC.name: NHA_NUOC}
 
 

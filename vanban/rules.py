@@ -59,7 +59,25 @@ DATE_LINE = (
     r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
 )
 
+def _present(profile: str, prefix: str, source: str) -> list[Rule]:
+    """What the regime asks every document to have: a missing one is a warning, not an error
+    (a chi đoàn report has no number; a published copy may stop before its end)."""
+    return [
+        Rule(f"{prefix}-HAS-1", profile, "CONV", source, "Văn bản có dòng số, ký hiệu", "number", "text_format",
+             {"required": True}),
+        Rule(f"{prefix}-HAS-2", profile, "CONV", source, "Văn bản có Nơi nhận", "recipients_label", "text_format",
+             {"required": True}),
+        Rule(f"{prefix}-HAS-3", profile, "CONV", source, "Văn bản có phần chữ ký (chức vụ, họ tên người ký)",
+             "signature_name", "text_format", {"required": True}),
+        Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
+             "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
+             "agency", "fits_column", {}),
+    ]
+
+
 RULES: list[Rule] = [
+    *_present("doan", "U", "29-HD mục I.2 (thành phần thể thức)"),
+    *_present("nha-nuoc", "N", "NĐ 30 Điều 8 (thành phần thể thức)"),
     # --- Đoàn TNCS Hồ Chí Minh: Hướng dẫn 29-HD/TWĐTN-VP (standards.md §2, §5.3) ---
     Rule("U-PAGE-1", "doan", "MUST", "29-HD mục II; Mẫu 1",
          "Khổ A4 đứng; lề trên 20, dưới 20, trái 30, phải 20 mm", "page", "page",

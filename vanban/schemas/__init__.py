@@ -1,33 +1,41 @@
 """Pydantic models describing documents as data. Pure: no formatting, no I/O."""
 
-from .body import Bullet, Figure, Indicator, Node, Paragraph, Part, ResultsTable, Section
+from .body import (
+    Annex, Bullet, BulletPart, Column, DocumentPart, Figure, GroupRow, Indicator, Node, NumberedList,
+    NumberedParagraph, Paragraph, Part, ResultsTable, Section, Table, TopNode,
+)
 from .common import BulletText, HeadingText, IssueDate, Issuer, Line, Recipient, Signer, Text, field, schema_text
 from .document import Document
 from .bao_cao import BaoCao
 from .cong_van import CongVan
 from .huong_dan import HuongDan
 from .ke_hoach import KeHoach, TimelineEntry
-from .planning import Assignment, PlanningDocument
+from .planning import Assignment, AssignmentPart, PlanningDocument
 
 __all__ = [
-    "BulletText",
-    "HeadingText",
-    "Line",
-    "Node",
-    "Text",
-    "field",
-    "schema_text",
+    "Annex",
     "Assignment",
+    "AssignmentPart",
     "BaoCao",
-    "CongVan",
     "Bullet",
+    "BulletPart",
+    "BulletText",
+    "Column",
+    "CongVan",
     "Document",
+    "DocumentPart",
     "Figure",
+    "GroupRow",
+    "HeadingText",
     "HuongDan",
     "Indicator",
     "IssueDate",
     "Issuer",
     "KeHoach",
+    "Line",
+    "Node",
+    "NumberedList",
+    "NumberedParagraph",
     "Paragraph",
     "Part",
     "PlanningDocument",
@@ -35,5 +43,10 @@ __all__ = [
     "ResultsTable",
     "Section",
     "Signer",
+    "Table",
+    "Text",
     "TimelineEntry",
+    "TopNode",
+    "field",
+    "schema_text",
 ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .body import Node, Section
+from .body import Part, Section, TopNode
 from .common import Line, field, schema_text
 from .document import Document
 
 
-def _nodes(name: str, alias: str, title: str, description: str, **kwargs):
-    return field(name, alias, title, description, default_factory=list, **kwargs)
+def _part(name: str, alias: str, title: str, description: str):
+    return field(name, alias, title, description + " Một danh sách, hoặc {tieu_de, noi_dung} để đổi tiêu đề.",
+                 default=None)
 
 
 class BaoCao(Document):
@@ -32,59 +33,66 @@ class BaoCao(Document):
     next_period: Optional[Line] = field(
         "next_period", "ky_toi", "Kỳ tới", "Ví dụ 'năm 2020', dùng trong tiêu đề phương hướng.", default=None
     )
-    situation: list[Node] = _nodes("situation", "dac_diem_tinh_hinh", "Đặc điểm tình hình", "Tình hình chung.")
-    advantages: list[Node] = _nodes("advantages", "thuan_loi", "Thuận lợi", "Các thuận lợi.")
-    difficulties: list[Node] = _nodes("difficulties", "kho_khan", "Khó khăn", "Các khó khăn.")
-    results: list[Node] = field(  # required: the one part every report has
+    situation: Optional[Part] = _part("situation", "dac_diem_tinh_hinh", "Đặc điểm tình hình", "Tình hình chung.")
+    advantages: Optional[Part] = _part("advantages", "thuan_loi", "Thuận lợi", "Các thuận lợi.")
+    difficulties: Optional[Part] = _part("difficulties", "kho_khan", "Khó khăn", "Các khó khăn.")
+    results: Optional[Part] = _part(
         "results", "ket_qua", "Kết quả thực hiện",
-        "Kết quả theo từng lĩnh vực (mục con), số liệu (so_lieu), bảng chỉ tiêu (bang).",
-        min_length=1,
+        "Kết quả theo từng lĩnh vực (mục con), số liệu (so_lieu), bảng chỉ tiêu (bang), bảng (cot).",
     )
-    strengths: list[Node] = _nodes("strengths", "uu_diem", "Ưu điểm", "Ưu điểm.")
-    limitations: list[Node] = _nodes("limitations", "han_che", "Hạn chế, tồn tại", "Hạn chế, tồn tại.")
-    objective_causes: list[Node] = _nodes(
+    content: list[TopNode] = field(
+        "content", "noi_dung", "Các mục khác",
+        "Các mục lớn khác, đặt sau phần Kết quả; hoặc cả báo cáo theo thứ tự của nó (mục, đoạn văn, "
+        "bảng, phần PHẦN THỨ NHẤT / A.) khi không dùng các phần cố định.",
+        default_factory=list,
+    )
+    strengths: Optional[Part] = _part("strengths", "uu_diem", "Ưu điểm", "Ưu điểm.")
+    limitations: Optional[Part] = _part("limitations", "han_che", "Hạn chế, tồn tại", "Hạn chế, tồn tại.")
+    objective_causes: Optional[Part] = _part(
         "objective_causes", "nguyen_nhan_khach_quan", "Nguyên nhân khách quan", "Nguyên nhân khách quan."
     )
-    subjective_causes: list[Node] = _nodes(
+    subjective_causes: Optional[Part] = _part(
         "subjective_causes", "nguyen_nhan_chu_quan", "Nguyên nhân chủ quan", "Nguyên nhân chủ quan."
     )
-    lessons: list[Node] = _nodes("lessons", "bai_hoc", "Bài học kinh nghiệm", "Bài học kinh nghiệm.")
-    directions: list[Node] = _nodes(
+    lessons: Optional[Part] = _part("lessons", "bai_hoc", "Bài học kinh nghiệm", "Bài học kinh nghiệm.")
+    directions: Optional[Part] = _part(
         "directions", "phuong_huong", "Phương hướng, nhiệm vụ", "Phương hướng, nhiệm vụ kỳ tới."
     )
-    proposals: list[Node] = _nodes("proposals", "de_xuat", "Đề xuất, kiến nghị", "Đề xuất, kiến nghị.")
+    proposals: Optional[Part] = _part("proposals", "de_xuat", "Đề xuất, kiến nghị", "Đề xuất, kiến nghị.")
 
-    def sections(self) -> list[Section]:
+    def sections(self) -> list:
         def titled(title: str, suffix: Optional[str] = None) -> str:
             return f"{title} {suffix}" if suffix else title
 
         parts = []
-        situation = list(self.situation) + _subsections(
-            ("Thuận lợi", self.advantages), ("Khó khăn", self.difficulties)
-        )
-        if situation:
-            parts.append(Section(title="Đặc điểm tình hình", children=situation))
-        parts.append(Section(title=titled("Kết quả thực hiện", self.period), children=self.results))
+        situation = _subsections(("Thuận lợi", self.advantages), ("Khó khăn", self.difficulties))
+        if self.situation or situation:
+            own = self.situation.as_section("Đặc điểm tình hình") if self.situation \
+                else Section(title="Đặc điểm tình hình")
+            parts.append(own.model_copy(update={"children": [*own.children, *situation]}))
+        if self.results:
+            parts.append(self.results.as_section(titled("Kết quả thực hiện", self.period)))
+        parts += self.content
         causes = _subsections(
             ("Nguyên nhân khách quan", self.objective_causes),
             ("Nguyên nhân chủ quan", self.subjective_causes),
         )
+        causes_part = Part(children=causes) if causes else None
         assessment = _subsections(
             ("Ưu điểm", self.strengths),
             ("Hạn chế, tồn tại", self.limitations),
-            ("Nguyên nhân", causes),
+            ("Nguyên nhân", causes_part),
             ("Bài học kinh nghiệm", self.lessons),
         )
         if assessment:
             parts.append(Section(title="Đánh giá chung", children=assessment))
         if self.directions:
-            parts.append(Section(title=titled("Phương hướng, nhiệm vụ", self.next_period),
-                                 children=self.directions))
+            parts.append(self.directions.as_section(titled("Phương hướng, nhiệm vụ", self.next_period)))
         if self.proposals:
-            parts.append(Section(title="Đề xuất, kiến nghị", children=self.proposals))
+            parts.append(self.proposals.as_section("Đề xuất, kiến nghị"))
         return parts
 
 
-def _subsections(*parts: tuple[str, list]) -> list[Section]:
-    """A numbered sub-section for each part that has content."""
-    return [Section(title=title, children=children) for title, children in parts if children]
+def _subsections(*parts: tuple[str, Optional[Part]]) -> list[Section]:
+    """A numbered sub-section for each part that has content, under its own title if it has one."""
+    return [part.as_section(title) for title, part in parts if part]

@@ -212,14 +212,30 @@ def _no_manual_number(value: str) -> str:
     return value
 
 
+_NUMBERING_ADVICE = (
+    "vanban tự đánh số. Nếu đây là đoạn văn mang số (viết thường, không đậm), hãy viết "
+    "'doan_so: <nội dung>'; nếu là mục có tiêu đề, viết 'tieu_de: <tiêu đề>' với 'noi_dung'; "
+    "nếu là danh sách riêng đánh số từ 1, viết 'danh_sach_so: [...]'. Không gõ '{prefix}'."
+)
+
+
 def _not_numbered_like_a_heading(value: str) -> str:
     match = re.match(HEADING_NUMBER, value)
     if match:
         raise _error(
             "paragraph_number",
-            "Đoạn văn không bắt đầu bằng số thứ tự '{prefix}': người đọc (và vanban check) sẽ hiểu "
-            "đó là một mục, còn vanban tự đánh số các mục. Nếu đây là một mục, hãy viết nó thành "
-            "mục con (tieu_de, noi_dung); nếu là câu văn, hãy viết lại phần đầu, ví dụ 'Thứ nhất, ...'.",
+            "Đoạn văn bắt đầu bằng số thứ tự '{prefix}' mà " + _NUMBERING_ADVICE,
+            prefix=match.group().strip(),
+        )
+    return value
+
+
+def _no_typed_number(value: str) -> str:
+    match = _MANUAL_NUMBER.match(value)
+    if match:
+        raise _error(
+            "typed_number",
+            "Không gõ số thứ tự '{prefix}' ở đầu dòng: vanban tự đánh số. Hãy xóa phần '{prefix}'.",
             prefix=match.group().strip(),
         )
     return value
@@ -288,22 +304,17 @@ Line = Annotated[Text, AfterValidator(_single_line)]
 HeadingText = Annotated[Line, AfterValidator(_no_manual_number)]
 ParagraphText = Annotated[Text, AfterValidator(_not_numbered_like_a_heading)]
 """A paragraph of its own: it may not start like a numbered heading ("1. ", "II. ")."""
-BulletText = Annotated[Text, AfterValidator(_no_manual_bullet)]
+BulletText = Annotated[Text, AfterValidator(_no_manual_bullet), AfterValidator(_not_numbered_like_a_heading)]
+NumberedText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(_no_manual_bullet)]
+"""A numbered paragraph's words: vanban writes its number."""
+ListText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(_no_manual_bullet)]
+"""An entry of a numbered list: vanban writes ``1.``, ``2.``."""
 RecipientText = Annotated[Line, AfterValidator(_no_list_punctuation)]
 ArchiveText = Annotated[RecipientText, AfterValidator(_not_prefixed_with_luu)]
 
 
-def _no_end_punctuation(value: str) -> str:
-    if value[-1] in ";.,":
-        raise _error(
-            "basis_punctuation",
-            "Không gõ dấu '{mark}' ở cuối dòng căn cứ: vanban tự thêm ';' và dấu cuối.",
-            mark=value[-1],
-        )
-    return value
-
-
-BasisText = Annotated[Line, AfterValidator(_no_end_punctuation), AfterValidator(_not_numbered_like_a_heading)]
+BasisText = Annotated[Line, AfterValidator(_not_numbered_like_a_heading)]
+"""A căn cứ line; vanban ends it with ';' (the last with the profile's mark) unless the author did."""
 
 
 def _no_comma(value: str) -> str:
@@ -477,9 +488,11 @@ class Issuer(VanbanModel):
         "tên dài có thể chia thành nhiều dòng.",
         min_length=1,
     )
-    code: AgencyCode = field(
+    code: Optional[AgencyCode] = field(
         "code", "ky_hieu", "Ký hiệu cơ quan",
-        "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN, UBND.",
+        "Chữ viết tắt của cơ quan trong số ký hiệu, ví dụ ĐTN, TĐTN, TWĐTN, UBND; bỏ trống khi văn bản "
+        "không có dòng số (so: khong).",
+        default=None,
     )
     profile: Optional[str] = field(
         "profile", "the_thuc", "Thể thức của cơ quan",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Optional
 
-from .body import Node
+from .body import TopNode
 from .common import RecipientText, field, schema_text
 from .document import Document
 
@@ -29,7 +29,7 @@ class CongVan(Document):
         "Các nơi nhận trực tiếp, sau 'Kính gửi:'; vanban thêm '- Như trên;' vào Nơi nhận.",
         min_length=1,
     )
-    content: list[Node] = field(
+    content: list[TopNode] = field(
         "content", "noi_dung", "Nội dung",
         "Các đoạn văn (chuỗi), ý (y: ...), mục (tieu_de: ...).", min_length=1,
     )
@@ -39,8 +39,10 @@ class CongVan(Document):
         """The Union writes CV (Số: 245-CV/TWĐTN-VP); the State none (Số: 12/UBND-VX)."""
         return "" if profile == "nha-nuoc" else cls.type_code
 
-    def sections(self) -> list[Node]:
+    def sections(self) -> list:
         return list(self.content)
 
-    def closing_sentence(self) -> str:
+    def closing_sentence(self) -> Optional[str]:
+        if self.closing is False:
+            return None
         return self.closing or "Trân trọng"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, ClassVar, Optional, Union
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Node
+from .body import Annex, DocumentPart, Node, Section
 from .common import (
     Code,
     DocumentDate,
@@ -29,10 +29,20 @@ from .common import (
 )
 
 
+def _none_written(value: Any) -> Any:
+    """``khong`` (or ``false``): the document has no such part at all (a number line, a closing)."""
+    if value is False or isinstance(value, str) and value.strip().lower() in ("khong", "không"):
+        return False
+    return value
+
+
 _SHORTHANDS = {
     "Paragraph": {"type": "string"},
     "Recipient": {"type": "string"},
+    "Column": {"type": "string"},
 }
+_LIST_PARTS = ("Part", "BulletPart", "AssignmentPart")
+"""Parts that may be written as a bare list of their content."""
 
 
 class Document(VanbanModel):
@@ -61,9 +71,12 @@ class Document(VanbanModel):
     issuer: Issuer = field(
         "issuer", "co_quan_ban_hanh", "Cơ quan ban hành", "Cơ quan ban hành và cơ quan cấp trên."
     )
-    number: Optional[Annotated[int, Field(ge=1, le=999_999)]] = field(
+    number: Annotated[
+        Optional[Union[Literal[False], Annotated[int, Field(ge=1, le=999_999)]]], BeforeValidator(_none_written)
+    ] = field(
         "number", "so", "Số văn bản",
-        "Số thứ tự văn bản (số nguyên dương); bỏ trống nếu chưa cấp số để điền tay.",
+        "Số thứ tự văn bản (số nguyên dương); bỏ trống nếu chưa cấp số để điền tay; "
+        "'khong' nếu văn bản không có dòng số (ví dụ báo cáo của chi đoàn).",
         default=None,
     )
     drafting_unit: Optional[Code] = field(
@@ -96,15 +109,17 @@ class Document(VanbanModel):
         "Các đoạn căn cứ / thực hiện ..., đoạn cuối thường kết thúc 'cụ thể như sau:'.",
         default_factory=list,
     )
-    closing: Optional[ParagraphText] = field(
+    closing: Annotated[Optional[Union[Literal[False], ParagraphText]], BeforeValidator(_none_written)] = field(
         "closing", "ket_thuc", "Câu kết",
-        "Câu kết ('Trên đây là ...'); vanban thêm './.' ở cuối.",
+        "Câu kết ('Trên đây là ...'); vanban thêm './.' ở cuối. Bỏ trống: vanban viết câu kết thường "
+        "dùng; 'khong': văn bản không có câu kết.",
         default=None,
     )
     recipients: list[Recipient] = field(
         "recipients", "noi_nhan", "Nơi nhận",
-        "Danh sách nơi nhận; vanban thêm '- ', ';', '.' và dòng Lưu.",
-        min_length=1,
+        "Danh sách nơi nhận; vanban thêm '- ', ';', '.' và dòng Lưu. Văn bản không có Nơi nhận: "
+        "bỏ trống cả 'noi_nhan' và 'luu'.",
+        default_factory=list,
     )
     archive: Optional[ArchiveText] = field(
         "archive", "luu", "Lưu",
@@ -112,7 +127,12 @@ class Document(VanbanModel):
         "(Nhà nước; thể thức Nhà nước luôn mở đầu bằng 'VT, ').",
         default=None,
     )
-    signer: Signer = field("signer", "nguoi_ky", "Người ký", "Thể thức đề ký, chức vụ, họ tên.")
+    signer: Optional[Signer] = field(
+        "signer", "nguoi_ky", "Người ký",
+        "Thể thức đề ký, chức vụ, họ tên. Bỏ trống chỉ khi bản văn bản không có phần chữ ký "
+        "(vanban check sẽ cảnh báo).",
+        default=None,
+    )
     secrecy: Annotated[Optional[Secrecy], BeforeValidator(upper_mark)] = field(
         "secrecy", "do_mat", "Độ mật", "'MẬT' nếu văn bản mật.", default=None
     )
@@ -123,6 +143,18 @@ class Document(VanbanModel):
         "draft", "du_thao", "Dự thảo",
         "true để đánh dấu DỰ THẢO; một số (2) để ghi DỰ THẢO LẦN THỨ 2.",
         default=False,
+    )
+
+    part_numbering: Literal["phan-la-ma", "phan-thu", "chu-cai"] = field(
+        "part_numbering", "danh_so_phan", "Cách đánh số phần",
+        "Khi nội dung chia thành phần (phan): 'phan-la-ma' (Phần I, Phần II: như 29-HD), "
+        "'phan-thu' (PHẦN THỨ NHẤT, PHẦN THỨ HAI) hoặc 'chu-cai' (A., B.).",
+        default="phan-la-ma",
+    )
+    annexes: list[Annex] = field(
+        "annexes", "phu_luc", "Phụ lục",
+        "Các phụ lục sau chữ ký, mỗi phụ lục một trang mới: tieu_de, huong (doc/ngang), noi_dung.",
+        default_factory=list,
     )
 
     is_letter: ClassVar[bool] = False
@@ -149,7 +181,7 @@ class Document(VanbanModel):
                 "Không có thể thức '{name}'; chọn 'doan' hoặc 'nha-nuoc'.",
                 name=self.profile_name,
             )
-        if self.signer.authority and self.signer.authority not in profile.authorities:
+        if self.signer and self.signer.authority and self.signer.authority not in profile.authorities:
             raise _error(
                 "authority",
                 "Thể thức {label} không dùng '{authority}'; chọn một trong: {allowed}.",
@@ -165,7 +197,13 @@ class Document(VanbanModel):
                 label=profile.label, unit=self.drafting_unit,
                 marks=" hay ".join(f"'{mark}'" for mark in marks),
             )
-        if not self.symbol_type(profile.name) and not self.drafting_unit:
+        if self.number is not False and not self.issuer.code:
+            raise _error(
+                "code",
+                "Cần 'ky_hieu' của cơ quan ban hành để ghi số ký hiệu (ví dụ ĐTN trong Số: 114-KH/ĐTN); "
+                "văn bản không có dòng số thì ghi 'so: khong'.",
+            )
+        if self.number is not False and not self.symbol_type(profile.name) and not self.drafting_unit:
             raise _error(
                 "drafting_unit",
                 "Công văn theo thể thức Nhà nước cần 'don_vi_soan_thao' để ghi số ký hiệu "
@@ -173,8 +211,29 @@ class Document(VanbanModel):
             )
         return self
 
-    def sections(self) -> list[Node]:
-        """The body outline in document order: top-level sections get Roman numbers."""
+    @model_validator(mode="after")
+    def _body_holds_together(self) -> "Document":
+        top = self.sections()
+        if not top and not self.opening and self.body_template is None:
+            raise _error(
+                "empty_body",
+                "Văn bản chưa có nội dung: ghi ít nhất một mục (tieu_de), đoạn văn hoặc bảng trong 'noi_dung'.",
+            )
+        parts = [node for node in top if isinstance(node, DocumentPart)]
+        stray = [node for node in top if isinstance(node, Section)]
+        if parts and stray:
+            raise _error(
+                "parts",
+                "Văn bản chia thành phần (phan) thì mọi mục phải nằm trong một phần; mục '{title}' đang "
+                "đứng ngoài. Hãy chuyển nó (và các phần cố định như muc_dich, to_chuc_thuc_hien) vào "
+                "'noi_dung' của phần chứa nó.",
+                title=stray[0].title,
+            )
+        return self
+
+    def sections(self) -> list:
+        """The body outline in document order: top-level sections get Roman numbers,
+        parts (:class:`DocumentPart`) stand above them."""
         raise NotImplementedError
 
     @classmethod
@@ -185,9 +244,12 @@ class Document(VanbanModel):
         schema = cls.model_json_schema()
         definitions = schema.get("$defs", {})
         shorthands = dict(_SHORTHANDS)
-        if "Part" in definitions:
-            nodes = definitions["Part"]["properties"]["noi_dung"]["items"]
-            shorthands["Part"] = {"type": "array", "items": nodes}
+        for name in _LIST_PARTS:
+            if name in definitions:
+                items = definitions[name]["properties"]["noi_dung"]["items"]
+                if name == "BulletPart":  # a plain string there is a "- " item
+                    items = {"anyOf": [{"type": "string"}, items]}
+                shorthands[name] = {"type": "array", "items": items}
         for name, shorthand in shorthands.items():
             if name in definitions:
                 full = definitions[name]
@@ -224,8 +286,10 @@ class Document(VanbanModel):
             raise StarterNotFoundError(cls.type_key())
         return starter.read_text(encoding="utf-8")
 
-    def closing_sentence(self) -> str:
-        """The closing sentence the user wrote, or the conventional one."""
+    def closing_sentence(self) -> Optional[str]:
+        """The closing sentence the user wrote, the conventional one, or None (``ket_thuc: khong``)."""
+        if self.closing is False:
+            return None
         if self.closing:
             return self.closing
         title = " ".join(self.title.split())  # a line break in the trích yếu is not one here

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .body import Part, Section
+from .body import Part, TopNode
 from .common import field, schema_text
 from .planning import PlanningDocument
 
@@ -25,22 +25,23 @@ class HuongDan(PlanningDocument):
     target_groups: Optional[Part] = field(
         "target_groups", "doi_tuong", "Đối tượng", "Đối tượng áp dụng hoặc được hỗ trợ.", default=None
     )
-    content: list[Section] = field(
+    content: list[TopNode] = field(
         "content", "noi_dung", "Nội dung hướng dẫn",
-        "Các mục lớn: mô hình, phương thức, các bước...; lồng nhau tùy ý.",
-        min_length=1,
+        "Các mục lớn: mô hình, phương thức, các bước...; lồng nhau tùy ý. Hướng dẫn mở đầu bằng mục "
+        "khác (Đối tượng, phạm vi; Quy trình): bỏ các phần cố định, ghi mọi mục ở đây theo thứ tự.",
+        default_factory=list,
     )
     evaluation: Optional[Part] = field(
         "evaluation", "danh_gia", "Đánh giá, công nhận",
         "Cách thức, tiêu chí đánh giá và công nhận.", default=None,
     )
 
-    def sections(self) -> list[Section]:
-        parts = [self.purposes_section()]
+    def sections(self) -> list:
+        parts = list(self.purposes_section())
         if self.target_groups:
             parts.append(self.target_groups.as_section("Đối tượng"))
         parts += self.content
         if self.evaluation:
             parts.append(self.evaluation.as_section("Đánh giá, công nhận"))
-        parts.append(self.assignments_section())
+        parts += self.assignments_section()
         return parts

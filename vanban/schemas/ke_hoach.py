@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .body import Bullet, Section
+from .body import Bullet, Section, TopNode
 from .common import BulletText, Text, VanbanModel, field, schema_text
 from .planning import Assignment, PlanningDocument, paragraphs
 
@@ -32,10 +32,11 @@ class KeHoach(PlanningDocument):
     type: Literal["ke-hoach"] = field(
         "type", "loai", "Loại văn bản", "Luôn là 'ke-hoach'.", default="ke-hoach"
     )
-    content: list[Section] = field(
+    content: list[TopNode] = field(
         "content", "noi_dung", "Nội dung",
-        "Các mục lớn của kế hoạch (ví dụ 'Nội dung, giải pháp'), đánh số La Mã sau mục I.",
-        min_length=1,
+        "Các mục lớn của kế hoạch (ví dụ 'Nội dung, giải pháp'), đánh số La Mã tiếp sau phần Mục đích, "
+        "yêu cầu; hoặc cả văn bản theo thứ tự của nó (mục, đoạn văn, bảng, phần).",
+        default_factory=list,
     )
     timeline: list[TimelineEntry] = field(
         "timeline", "tien_do", "Tiến độ thực hiện", "Thời gian và công việc.",
@@ -45,7 +46,7 @@ class KeHoach(PlanningDocument):
         "budget", "kinh_phi", "Kinh phí", "Các đoạn văn về kinh phí.", default_factory=list
     )
 
-    def sections(self) -> list[Section]:
+    def sections(self) -> list:
         optional = []
         if self.timeline:
             optional.append(Section(
@@ -54,4 +55,4 @@ class KeHoach(PlanningDocument):
             ))
         if self.budget:
             optional.append(Section(title="Kinh phí", children=paragraphs(self.budget)))
-        return [self.purposes_section(), *self.content, *optional, self.assignments_section()]
+        return [*self.purposes_section(), *self.content, *optional, *self.assignments_section()]
