@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -29,7 +30,11 @@ from helpers import EXAMPLES, ROOT
 VALIDATOR = OpenXmlValidator(max_errors=20)
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 STARTERS = sorted((ROOT / "vanban" / "starters").glob("*.yaml"))
-GENERATED_PER_TYPE = 2
+TYPES = sorted(strategies.document_types())
+GENERATED_PER_TYPE = 1
+"""Generated documents per type in the default run (a generated document takes seconds to make);
+the long run (``pytest -m fuzz`` or ``VANBAN_FUZZ=1``) validates LONG_GENERATED_PER_TYPE, at random."""
+LONG_GENERATED_PER_TYPE = 100
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -74,27 +79,43 @@ def test_the_package_frame_of_each_profile_is_schema_valid(profile, tmp_path):
     assert schema_errors(frame.read_bytes(), tmp_path) == []
 
 
-@pytest.mark.parametrize("name", sorted(strategies.document_types()))
-def test_generated_documents_of_every_type_and_profile_are_schema_valid(name, tmp_path):
+def invalid_generated(name: str, count: int, folder: Path, *, randomised: bool) -> list:
+    """(profile, errors) of each of ``count`` generated documents of type ``name`` that is not valid.
+
+    Failures are collected rather than raised: Hypothesis would print the failing document
+    as Python, which takes minutes for a generated document.
+    """
     invalid = []
 
-    # Failures are collected rather than raised: Hypothesis would print the failing
-    # document as Python, which takes minutes for a generated document.
     @settings(
-        max_examples=GENERATED_PER_TYPE,
+        max_examples=count,
         deadline=None,
-        derandomize=True,
+        derandomize=not randomised,
+        database=None,
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
     @given(strategies.documents(name))
     def run(document):
-        errors = schema_errors(vanban.render_bytes(document), tmp_path)
+        errors = schema_errors(vanban.render_bytes(document), folder)
         if errors:
             invalid.append((document.profile_name, errors))
 
     run()
-    assert invalid == []
+    return invalid
+
+
+@pytest.mark.parametrize("name", TYPES)
+def test_generated_documents_of_every_type_are_schema_valid(name, tmp_path):
+    assert invalid_generated(name, GENERATED_PER_TYPE, tmp_path, randomised=False) == []
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("name", TYPES)
+def test_long_run_many_random_generated_documents_are_schema_valid(name, request, tmp_path):
+    if not (os.environ.get("VANBAN_FUZZ") or "fuzz" in (request.config.getoption("markexpr") or "")):
+        pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
+    assert invalid_generated(name, LONG_GENERATED_PER_TYPE, tmp_path, randomised=True) == []
 
 
 # --- the template builder -----------------------------------------------------------
