@@ -19,8 +19,8 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import DocxReadError, LayoutError, VanbanError
 from ._measure import text_width_mm
+from .errors import DocxReadError, LayoutError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -826,12 +826,9 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
                             "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
     profile = profile or detect_profile(view)
     if profile is None:
-        raise VanbanError(
-            "Không nhận ra thể thức: không thấy 'ĐOÀN TNCS HỒ CHÍ MINH' hay Quốc hiệu ở đầu văn bản. "
-            "Hãy chọn --profile doan hoặc --profile nha-nuoc."
-        )
+        raise ProfileNotDetectedError()
     if profile not in PROFILE_NAMES:
-        raise VanbanError(f"Không có thể thức '{profile}'; chọn: {', '.join(PROFILE_NAMES)}.")
+        raise ProfileNotFoundError(profile, list(PROFILE_NAMES))
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
     letter = bool(elements["subject"]) and not elements["type_name"]

@@ -27,7 +27,6 @@ import re
 import struct
 import threading
 import zipfile
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union

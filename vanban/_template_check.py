@@ -17,7 +17,7 @@ from lxml import etree
 
 from ._display import TEMPLATE_VALUES
 from ._render import BODY_LOOP_START, jinja_source, parse_jinja
-from .errors import VanbanError
+from .errors import NotADocxError
 from .schemas.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -112,7 +112,7 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         with zipfile.ZipFile(path) as archive:
             xml = archive.read("word/document.xml")
     except (OSError, KeyError, zipfile.BadZipFile) as error:
-        raise VanbanError(f"Không đọc được mẫu {path}: không phải tệp .docx hợp lệ ({error}).") from None
+        raise NotADocxError(f"Không đọc được mẫu {path}: không phải tệp .docx hợp lệ ({error}).", path) from None
     root = etree.fromstring(xml)
     paragraphs = _paragraphs(root)
     findings = list(_tag_findings(paragraphs))
