@@ -1,9 +1,10 @@
-"""The only module that touches docxtpl and Jinja.
+"""The only module that touches docxtpl, and Jinja with ``_sandbox.py`` (its environment).
 
 A :class:`Renderer` is configured once and reused: it finds templates by name
 through its loaders (an office's own folders first, then the package's), keeps
 their bytes in memory, and renders documents with a sandboxed, autoescaping,
-strict Jinja environment. It holds no per-document state, so one Renderer may
+strict Jinja environment (``_sandbox.py``: a template reads what it is given and
+changes none of it). It holds no per-document state, so one Renderer may
 serve many threads.
 
 Two paths give the same bytes. The reference path is plain docxtpl: load the
@@ -127,9 +128,10 @@ def _to_template_values(value: Any, notes: Footnotes) -> Any:
 
 def _new_environment():
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    from ._sandbox import TemplateSandbox
+
+    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
 
 
 def template_error(name: str, error: Exception) -> TemplateError:
@@ -137,7 +139,11 @@ def template_error(name: str, error: Exception) -> TemplateError:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
-    if isinstance(error, SecurityError):
+    from ._sandbox import Refused
+
+    if isinstance(error, Refused):
+        detail = str(error)
+    elif isinstance(error, SecurityError):
         attribute = re.search(r"attribute '([^']+)'", str(error))
         what = f" (thuộc tính '{attribute.group(1)}')" if attribute else ""
         detail = (f"mẫu không được phép truy cập phần bên trong của Python{what}; lệnh đã bị chặn để "
