@@ -43,6 +43,7 @@ from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
 if TYPE_CHECKING:
+    from ._sandbox import TemplateLimits
     from .schemas.document import Document
 
 PathLike = Union[str, Path]
@@ -126,12 +127,13 @@ def _to_template_values(value: Any, notes: Footnotes) -> Any:
     return value
 
 
-def _new_environment():
+def _new_environment(limits: Optional[TemplateLimits] = None):
     from jinja2 import StrictUndefined
 
-    from ._sandbox import TemplateSandbox
+    from ._sandbox import TemplateLimits, TemplateSandbox
 
-    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_finalize,
+                           limits=limits or TemplateLimits())
 
 
 def template_error(name: str, error: Exception) -> TemplateError:
@@ -139,9 +141,9 @@ def template_error(name: str, error: Exception) -> TemplateError:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
-    from ._sandbox import Refused
+    from ._sandbox import LimitExceeded, Refused
 
-    if isinstance(error, Refused):
+    if isinstance(error, (Refused, LimitExceeded)):
         detail = str(error)
     elif isinstance(error, SecurityError):
         attribute = re.search(r"attribute '([^']+)'", str(error))
@@ -167,15 +169,18 @@ class Renderer:
 
     The first document of each template pays for loading and compiling it; the
     next ones reuse that work (:meth:`render_bytes`).
+
+    ``limits`` bound what a template may spend on one document (time, steps, sizes:
+    :class:`vanban._sandbox.TemplateLimits`).
     """
 
-    def __init__(self, template_dirs: Iterable[PathLike] = ()):
+    def __init__(self, template_dirs: Iterable[PathLike] = (), *, limits: Optional[TemplateLimits] = None):
         self.loaders: list[TemplateLoader] = [FolderLoader(d) for d in template_dirs]
         self.loaders.append(PackageLoader())
         self._templates: dict[str, bytes] = {}
         self._warm: dict[str, _WarmTemplate] = {}
         self._lock = threading.Lock()
-        self.environment = _new_environment()
+        self.environment = _new_environment(limits)
 
     def template_bytes(self, name: str) -> bytes:
         """The template called ``name``, from the first loader that has it (cached)."""
@@ -239,9 +244,10 @@ class Renderer:
             with self._lock:
                 warm = self._warm.setdefault(key, warm)
         values = self._values(document)
-        if not warm.supported:
-            return self._reference(name, warm.source, values, document)
-        return _with_footnotes(warm.render(values, document), values)
+        with self.environment.budget():  # one budget for the body, headers and properties
+            if not warm.supported:
+                return self._reference(name, warm.source, values, document)
+            return _with_footnotes(warm.render(values, document), values)
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
@@ -257,7 +263,8 @@ class Renderer:
 
         template = DocxTemplate(io.BytesIO(template_bytes))
         try:
-            template.render(values, jinja_env=self.environment, autoescape=True)
+            with self.environment.budget():
+                template.render(values, jinja_env=self.environment, autoescape=True)
         except (JinjaTemplateError, OverflowError) as error:
             raise template_error(name, error) from error
         _finish_body(template.docx.element.body, values, document)
