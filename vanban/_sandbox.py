@@ -11,7 +11,9 @@ given the caller's document. So it may only *read*:
   dict or set (Jinja's :class:`ImmutableSandboxedEnvironment`);
 
 and nothing else: no ``Path`` a plugin type may carry, no class, no function. Jinja itself
-assigns attributes only on its own ``namespace()`` objects.
+assigns attributes only on its own ``namespace()`` objects. ``include``, ``import`` and
+``extends`` are refused when the template is compiled: vanban gives a template no other
+template to load.
 
 What a template may spend, per document (:class:`TemplateLimits`): wall-clock seconds;
 steps (loop iterations, calls, filters, intercepted operators); ``range()`` items; the
@@ -33,8 +35,8 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
-import inspect
 import datetime as dt
+import inspect
 import math
 import re
 import types
@@ -45,7 +47,7 @@ from functools import update_wrapper
 from time import monotonic
 from typing import Any, Callable, Iterator, Optional
 
-from jinja2 import Template, nodes
+from jinja2 import Template, TemplateAssertionError, nodes
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import (
@@ -329,6 +331,21 @@ _FILTERS_WRITING_THEIR_INPUT = frozenset({
     "urlencode", "urlize", "wordcount", "wordwrap", "xmlattr",
 })
 """Filters that turn their input into text: a structure whose text is huge is refused first."""
+
+_OTHER_TEMPLATE_TAGS = {nodes.Extends: "extends", nodes.Include: "include", nodes.Import: "import",
+                        nodes.FromImport: "from ... import"}
+OTHER_TEMPLATE_NODES = tuple(_OTHER_TEMPLATE_TAGS)
+"""The tags that load another template: refused when compiled, reported by ``vanban template check``."""
+
+
+def other_template_message(node: nodes.Node) -> str:
+    """Why ``{% include %}`` (``import``, ``extends``) is refused: vanban gives a template no other."""
+    return (f"mẫu dùng thẻ {{% {_OTHER_TEMPLATE_TAGS[type(node)]} %}}, nhưng vanban không nạp mẫu nào khác "
+            "cho một mẫu; hãy chép nội dung cần dùng vào chính mẫu này.")
+
+
+class OtherTemplateRefused(TemplateAssertionError):
+    """A template tried to load another one (message in Vietnamese)."""
 
 
 def _frozen_dataclass(kind: type) -> bool:
@@ -744,7 +761,7 @@ _FILTER_SIZES: dict[str, Callable[[int, dict], int]] = {
 }
 
 
-# --- compiling: every loop counted, repeated text counted, ``~`` measured ----------------
+# --- compiling: every loop counted, repeated text counted, ``~`` measured, no other template
 
 class _CodeGenerator(CodeGenerator):
     def __init__(self, *args: Any, **kwargs: Any):
@@ -783,6 +800,11 @@ class _CodeGenerator(CodeGenerator):
             self.visit(value, frame)
             self.write(", ")
         self.write("))")
+
+    def _refuse_other_template(self, node: nodes.Node, frame: Any) -> None:
+        raise OtherTemplateRefused(other_template_message(node), node.lineno, self.name, self.filename)
+
+    visit_Extends = visit_Include = visit_Import = visit_FromImport = _refuse_other_template
 
 
 class _BoundedTemplate(Template):

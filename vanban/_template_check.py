@@ -1,8 +1,9 @@
 """``vanban template check``: what is wrong with a Word template, paragraph by paragraph.
 
 Reports Jinja syntax errors, values the document does not provide, document
-fields the template never shows, Word's curly quotes inside tags, and tags that
-Word split over several runs (differently formatted pieces of one tag).
+fields the template never shows, Word's curly quotes inside tags, tags that
+Word split over several runs (differently formatted pieces of one tag), and tags
+that load another template (refused when rendering).
 """
 
 from __future__ import annotations
@@ -130,6 +131,15 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         text = "".join(_runs_text(paragraphs[number - 1])) if number <= len(paragraphs) else ""
         findings.append(Finding("lỗi", number, _excerpt(text), f"lỗi cú pháp Jinja: {error.message}"))
         return findings
+
+    from ._sandbox import OTHER_TEMPLATE_NODES, other_template_message
+
+    texts = ["".join(_runs_text(p)) for p in paragraphs]
+    for node in tree.find_all(OTHER_TEMPLATE_NODES):
+        keyword = re.compile(r"\{%-?\s*" + type(node).__name__.lower().replace("fromimport", "from") + r"\b")
+        number = next((i for i, text in enumerate(texts, 1) if keyword.search(text)), 0)
+        findings.append(Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "",
+                                other_template_message(node)))
 
     names, fields = _used_names(tree)
     available = set(TEMPLATE_VALUES) | {"document"}
