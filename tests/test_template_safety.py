@@ -1,5 +1,6 @@
 """An office's template is a file from outside: it reads what it is given and changes none of it."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,127 @@ def test_template_check_reports_a_tag_that_loads_another_template(tmp_path):
     findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
     assert any(f.startswith("[lỗi] đoạn 7 «{{ agency_mark }}{% include 'khac.docx' %}»: mẫu dùng thẻ {% include %}")
                for f in findings), findings
+
+
+# --- an office's template folder: nothing outside it is read, nothing in it is unbounded --------
+
+def package_frame() -> bytes:
+    return Renderer().template_bytes("doan/van-ban.docx")
+
+
+@pytest.mark.parametrize("name", ["../van-ban.docx", "doan/../../van-ban.docx", "/etc/passwd", "doan//van-ban.docx",
+                                  "C:/mau/van-ban.docx", "..\\van-ban.docx", ""])
+def test_a_template_name_that_leads_outside_the_folder_is_refused(tmp_path, name):
+    (tmp_path / "van-ban.docx").write_bytes(package_frame())
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    with pytest.raises(TemplateError) as error:
+        Renderer([folder]).template_bytes(name)
+    assert "tên mẫu phải là một đường dẫn bên trong thư mục mẫu" in str(error.value)
+
+
+def test_a_link_pointing_outside_the_folder_is_refused_and_one_inside_is_followed(tmp_path, plan):
+    (tmp_path / "ngoai.docx").write_bytes(package_frame())
+    folder = tmp_path / "mau"
+    (folder / "doan").mkdir(parents=True)
+    link = folder / "doan" / "van-ban.docx"
+    link.symlink_to(tmp_path / "ngoai.docx")
+    result = render_command(folder, tmp_path / "kh.docx")
+    assert result.exit_code == 1 and not (tmp_path / "kh.docx").exists()
+    assert f"{link} là một liên kết trỏ ra ngoài thư mục mẫu {folder}" in result.output
+    link.unlink()
+    (folder / "chung.docx").write_bytes(package_frame())
+    link.symlink_to(folder / "chung.docx")
+    assert render_command(folder, tmp_path / "kh.docx").exit_code == 0
+
+
+def test_a_broken_link_is_named(tmp_path):
+    (tmp_path / "mau" / "doan").mkdir(parents=True)
+    (tmp_path / "mau" / "doan" / "van-ban.docx").symlink_to(tmp_path / "khong-co.docx")
+    result = render_command(tmp_path / "mau", tmp_path / "kh.docx")
+    assert result.exit_code == 1 and "là một liên kết hỏng" in result.output
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda path: os.mkfifo(path), "một đường ống (FIFO)"),
+    (lambda path: path.mkdir(), "một thư mục"),
+], ids=["fifo", "folder"])
+def test_a_template_that_is_not_a_regular_file_is_refused_before_it_is_opened(tmp_path, make, kind):
+    import signal
+
+    (tmp_path / "mau" / "doan").mkdir(parents=True)
+    make(tmp_path / "mau" / "doan" / "van-ban.docx")
+    def waited_for_ever(signum, frame):
+        raise TimeoutError("the template was opened and waited for a writer")
+
+    previous = signal.signal(signal.SIGALRM, waited_for_ever)
+    signal.alarm(20)  # a FIFO opened for reading waits for a writer for ever
+    try:
+        result = render_command(tmp_path / "mau", tmp_path / "kh.docx")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 1
+    assert f"{tmp_path}/mau/doan/van-ban.docx là {kind}, không phải một tệp mẫu .docx." in result.output
+
+
+def test_a_template_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    folder = broken_template(tmp_path / "mau", b"")
+    with open(folder / "doan" / "van-ban.docx", "wb") as file:
+        file.truncate(21 * 1024 * 1024)  # sparse: nothing is written
+    result = render_command(folder, tmp_path / "kh.docx")
+    assert result.exit_code == 1 and "có 21,0 MiB, lớn hơn giới hạn 20,0 MiB của một tệp mẫu" in result.output
+
+
+def frame_with(extra: dict) -> bytes:
+    """The package frame with more parts: name -> bytes (compressed with deflate)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package_frame())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        for name, data in extra.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def marked_encrypted(data: bytes, name: str) -> bytes:
+    """``data`` with the zip's "encrypted" flag set on the part ``name`` (zipfile never writes it)."""
+    import struct
+
+    data = bytearray(data)
+    position = data.index(b"PK\x01\x02")  # the central directory's records
+    while data[position + 46:position + 46 + struct.unpack_from("<H", data, position + 28)[0]] != name.encode():
+        position = data.index(b"PK\x01\x02", position + 46)
+    data[position + 8] |= 0x1
+    data[struct.unpack_from("<L", data, position + 42)[0] + 6] |= 0x1  # and its local header
+    return bytes(data)
+
+
+MIB = 1024 * 1024
+SOMEWHAT_COMPRESSIBLE = os.urandom(400 * 1024)  # keeps a big part under the ratio limit
+
+BOUNDS = [
+    ({"word/media/bom.bin": bytes(2 * MIB)}, "giải nén ra 2,0 MiB từ", "gấp hơn 100 lần"),
+    ({"word/media/lon.bin": SOMEWHAT_COMPRESSIBLE + bytes(32 * MIB)}, "giải nén ra 32,4 MiB",
+     "lớn hơn giới hạn 32,0 MiB của một phần mẫu"),
+    ({f"word/media/{i}.bin": SOMEWHAT_COMPRESSIBLE + bytes(22 * MIB) for i in range(3)},
+     "giải nén ra 67,2 MiB", "lớn hơn giới hạn 64,0 MiB của một mẫu"),
+    ({f"word/media/{i}.bin": b"" for i in range(1000)}, "phần, quá giới hạn 1000 phần", "của một mẫu"),
+]
+
+
+@pytest.mark.parametrize("extra, said, limit", BOUNDS, ids=["ratio", "part", "total", "parts"])
+def test_a_template_zip_past_a_size_limit_is_refused_naming_the_limit(tmp_path, extra, said, limit):
+    folder = broken_template(tmp_path / "mau", frame_with(extra))
+    result = render_command(folder, tmp_path / "kh.docx")
+    assert result.exit_code == 1 and said in result.output and limit in result.output, result.output
+
+
+def test_an_encrypted_part_is_refused(tmp_path):
+    folder = broken_template(tmp_path / "mau", marked_encrypted(frame_with({"word/media/a.bin": b"x"}), "word/media/a.bin"))
+    result = render_command(folder, tmp_path / "kh.docx")
+    assert result.exit_code == 1 and "phần word/media/a.bin của tệp" in result.output and "bị mã hóa" in result.output

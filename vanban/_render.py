@@ -39,7 +39,7 @@ from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
 from ._ooxml import Footnotes, apply_annex_sections, drawn_rule_xml, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
-from ._template_file import open_template
+from ._template_file import check_template_name, open_template, read_in_folder, read_regular_file
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
@@ -65,14 +65,14 @@ class TemplateLoader(Protocol):
 
 
 class FolderLoader:
-    """Templates in an office's own folder, laid out like the package's."""
+    """Templates in an office's own folder, laid out like the package's. Nothing outside the
+    folder is read, and only regular files of bounded size (``_template_file``)."""
 
     def __init__(self, folder: PathLike):
         self.folder = Path(folder)
 
     def load(self, name: str) -> Optional[bytes]:
-        path = self.folder / name
-        return path.read_bytes() if path.is_file() else None
+        return read_in_folder(self.folder, name)
 
     def describe(self) -> str:
         return str(self.folder)
@@ -235,6 +235,7 @@ class Renderer:
             cached = self._templates.get(name)
         if cached is not None:
             return cached
+        check_template_name(name)
         for loader in self.loaders:
             data = loader.load(name)
             if data is not None:
@@ -267,7 +268,7 @@ class Renderer:
             cached = self._templates.get(key)
         if cached is None:
             if isinstance(body, Path):
-                body_bytes = body.read_bytes()
+                body_bytes = read_regular_file(body, body_name)
                 open_template(body_bytes, body_name, body_name)
             else:
                 body_bytes = self.template_bytes(body_name)
