@@ -249,7 +249,6 @@ FAILING = {
     "{% import 'khac.docx' as khac %}": "mẫu dùng thẻ {% import %}",
     "{% from 'khac.docx' import x %}": "mẫu dùng thẻ {% from ... import %}",
     "{% extends 'khac.docx' %}": "mẫu dùng thẻ {% extends %}",
-    "{{ '<'|safe }}": "mẫu tạo ra XML không hợp lệ",
 }
 
 
@@ -262,6 +261,17 @@ def test_a_failing_template_is_named_and_explained_in_vietnamese(tmp_path, plan,
             render(plan)
         messages.append(str(error.value))
     assert all(m.startswith("Mẫu 'doan/van-ban.docx' bị lỗi: ") and said in m for m in messages), messages
+
+
+def test_a_template_writing_broken_xml_is_named(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:p><w:pPr/></w:p>", "<w:p><w:r><w:t>{{ number_line }}{{ '%c'|format(60)|safe }}</w:t></w:r></w:p>",
+                  part="word/header1.xml")
+    renderer = Renderer([tmp_path])
+    for render in (renderer.render_bytes, renderer.reference_render_bytes):
+        with pytest.raises(TemplateError) as error:
+            render(plan)
+        assert str(error.value).startswith("Mẫu 'doan/van-ban.docx' bị lỗi: mẫu tạo ra XML không hợp lệ")
 
 
 def test_the_line_of_a_failing_template_is_quoted(tmp_path, plan):
@@ -458,3 +468,105 @@ def test_an_encrypted_part_is_refused(tmp_path):
     folder = broken_template(tmp_path / "mau", marked_encrypted(frame_with({"word/media/a.bin": b"x"}), "word/media/a.bin"))
     result = render_command(folder, tmp_path / "kh.docx")
     assert result.exit_code == 1 and "phần word/media/a.bin của tệp" in result.output and "bị mã hóa" in result.output
+
+
+# --- vanban template check: any file, any XML, a Vietnamese message ----------------------------
+
+def template_check(path: Path, *, seconds: int = 20):
+    """``vanban template check PATH --type ke-hoach``, stopped if it waits for ever."""
+    import signal
+
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    def waited_for_ever(signum, frame):
+        raise TimeoutError("template check did not finish")
+
+    previous = signal.signal(signal.SIGALRM, waited_for_ever)
+    signal.alarm(seconds)
+    try:
+        return CliRunner().invoke(main, ["template", "check", str(path), "--type", "ke-hoach"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+LAUGHS = ('<!DOCTYPE w:document [<!ENTITY a "hahahahaha">'
+          + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi")) + "]>")
+PASSWD = '<!DOCTYPE w:document [<!ENTITY p SYSTEM "file:///etc/passwd">]>'
+
+
+@pytest.mark.parametrize("old, new, part, said", [
+    ("</w:body>", "", "word/document.xml", "phần word/document.xml của tệp {path} không phải XML hợp lệ (dòng "),
+    ("<w:document", LAUGHS + "<w:document", "word/document.xml", "phần word/document.xml của tệp {path} có khai báo DOCTYPE"),
+    ("{{ agency_mark }}", "{{ agency_mark }}&i;", "word/document.xml", "không phải XML hợp lệ (dòng 2, cột "),
+    ("<w:document", PASSWD + "<w:document", "word/document.xml", "có khai báo DOCTYPE"),
+    ("<w:styles", LAUGHS.replace("w:document", "w:styles") + "<w:styles", "word/styles.xml",
+     "phần word/styles.xml của tệp {path} có khai báo DOCTYPE"),
+    ("<Types", '<!DOCTYPE Types [<!ENTITY x "y">]><Types', "[Content_Types].xml", "có khai báo DOCTYPE"),
+], ids=["malformed", "billion laughs", "undeclared entity", "external entity", "in another part", "content types"])
+def test_template_check_names_a_part_that_is_not_sound_xml(tmp_path, old, new, part, said):
+    path = copy_package_template(tmp_path)
+    edit_template(path, old, new, part=part)
+    result = template_check(path)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert result.output.startswith("Lỗi: Mẫu 'van-ban.docx' bị lỗi: ")
+    assert said.format(path=path) in result.output and "root:" not in result.output
+
+
+def test_a_template_with_a_doctype_is_refused_when_rendering_too(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:document", PASSWD + "<w:document")
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}&p;")
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    assert "có khai báo DOCTYPE" in str(error.value) and "root:" not in str(error.value)
+
+
+def test_template_check_reads_utf16_parts_as_office_may_write_them(tmp_path, plan):
+    import io
+    import zipfile
+
+    path = copy_package_template(tmp_path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename in ("word/document.xml", "word/styles.xml"):
+                content = content.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+            target.writestr(item, content)
+    path.write_bytes(out.getvalue())
+    result = template_check(path)
+    assert result.exit_code == 0 and "0 lỗi, 0 cảnh báo" in result.output, result.output
+    assert Renderer([tmp_path]).render_bytes(plan) == Renderer().render_bytes(plan)
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda path: os.mkfifo(path), "một đường ống (FIFO)"),
+    (None, "một thiết bị"),
+], ids=["fifo", "device"])
+def test_template_check_refuses_what_is_not_a_regular_file_before_opening_it(tmp_path, make, kind):
+    path = tmp_path / "mau.docx"
+    if make is None:
+        path = Path("/dev/zero")
+    else:
+        make(path)
+    result = template_check(path)
+    assert result.exit_code == 1 and f"{path} là {kind}, không phải một tệp mẫu .docx." in result.output
+
+
+def test_template_check_names_a_file_that_is_not_a_docx(tmp_path):
+    path = tmp_path / "mau.docx"
+    path.write_text("Kính gửi", encoding="utf-8")
+    result = template_check(path)
+    assert result.exit_code == 1 and "không phải tệp Word .docx (không mở được như một tệp nén zip)" in result.output
+
+
+def test_a_template_whose_main_part_is_not_the_one_checked_is_refused(tmp_path):
+    # a decoy word/document.xml, and the document Word would open elsewhere
+    path = copy_package_template(tmp_path)
+    edit_template(path, 'Target="word/document.xml"', 'Target="word/khac.xml"', part="_rels/.rels")
+    result = template_check(path)
+    assert result.exit_code == 1
+    assert f"phần chính của tệp {path} là word/khac.xml, không phải word/document.xml" in result.output

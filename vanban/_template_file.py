@@ -9,6 +9,13 @@ parts together, and the ratio of a large part to its compressed size (a zip bomb
 sizes are those the zip declares; :mod:`zipfile` never inflates a part past its declared
 size, so what is checked is what is read.
 
+Every XML part (by name, .xml or .rels, or by declared content type) is parsed once with
+a parser that resolves no entity, loads no DTD and reads nothing from the network, and a
+part with a DOCTYPE is refused: Word never writes one, and one is how entity expansion
+(billion laughs) and external entities get in. UTF-16 parts, which Office may write, are
+read like UTF-8 ones. The main part is the one ``_rels/.rels`` names, and it must be
+``word/document.xml``, the part vanban checks and splices.
+
 The renderer (``_render.py``) opens every template through :func:`open_template` before
 docxtpl sees it, and ``vanban template check`` does the same, so both say the same thing
 about the same file.
@@ -18,14 +25,21 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import stat
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Optional
+from typing import Any, Optional
 
 from .errors import TemplateError
 
 MAIN_PART = "word/document.xml"
+CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "_rels/.rels"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 files, and password-protected .docx
 
 MIB = 1024 * 1024
@@ -98,8 +112,33 @@ def read_in_folder(folder: Path, name: str) -> Optional[bytes]:
     return read_regular_file(path, name)
 
 
-def open_template(data: bytes, name: str, where: str) -> zipfile.ZipFile:
-    """The zip of the template ``name`` (the file ``where``), or a TemplateError saying what is wrong."""
+@dataclass
+class TemplateFile:
+    """A template's zip, bounded and with every XML part parsed (zip name -> root element)."""
+
+    name: str
+    where: str
+    archive: zipfile.ZipFile
+    xml: dict[str, Any]
+
+    def content_type(self, part: str) -> str:
+        """The content type [Content_Types].xml declares for ``part`` (a zip name)."""
+        overrides, defaults = self._content_types()
+        return overrides.get(part.lower()) or defaults.get(part.rsplit(".", 1)[-1].lower(), "")
+
+    def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        root = self.xml.get(CONTENT_TYPES)
+        if root is None:
+            return {}, {}
+        overrides = {e.get("PartName", "").lstrip("/").lower(): e.get("ContentType", "")
+                     for e in root.iter(f"{_CT}Override")}
+        defaults = {e.get("Extension", "").lower(): e.get("ContentType", "") for e in root.iter(f"{_CT}Default")}
+        return overrides, defaults
+
+
+def open_template(data: bytes, name: str, where: str) -> TemplateFile:
+    """The template ``name`` (the file ``where``), opened and parsed, or a TemplateError saying
+    what is wrong with it."""
     if data.startswith(_OLE_SIGNATURE):
         raise TemplateError(name, f"tệp {where} là tệp Word cũ (.doc) hoặc tệp .docx có đặt mật khẩu; hãy "
                                   "mở nó trong Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx.")
@@ -111,7 +150,64 @@ def open_template(data: bytes, name: str, where: str) -> zipfile.ZipFile:
     _check_sizes(archive, name, where)
     if MAIN_PART not in archive.namelist():
         raise TemplateError(name, f"tệp {where} không phải tệp Word .docx: thiếu phần {MAIN_PART}.")
-    return archive
+    template = TemplateFile(name, where, archive, {})
+    for part in (CONTENT_TYPES, *archive.namelist()):
+        if part not in template.xml and part in archive.NameToInfo and _is_xml(template, part):
+            template.xml[part] = _parse(template, part)
+    main = _main_part(template)
+    if main != MAIN_PART:
+        raise TemplateError(name, f"phần chính của tệp {where} là {main or '(không có)'}, không phải {MAIN_PART} "
+                                  "như Word viết; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    return template
+
+
+def _is_xml(template: TemplateFile, part: str) -> bool:
+    if part.lower().endswith((".xml", ".rels")):
+        return True
+    kind = template.content_type(part)
+    return kind.endswith("+xml") or kind.endswith("/xml")
+
+
+def _parse(template: TemplateFile, part: str) -> Any:
+    from lxml import etree
+
+    try:
+        data = template.archive.read(part)
+    except Exception as error:  # noqa: BLE001 - a bad CRC, zlib.error, a truncated entry: a damaged part
+        raise TemplateError(template.name, f"phần {part} của tệp {template.where} bị hỏng ({error}); hãy "
+                                           "mở mẫu trong Word và lưu lại.") from None
+    if any(mark in data for mark in _DOCTYPE_MARKS):  # looked for first: nothing is expanded, even in part
+        _refuse_doctype(template, part)
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        raise TemplateError(template.name, f"phần {part} của tệp {template.where} không phải XML hợp lệ "
+                                           f"(dòng {line}, cột {column}: {error.msg}); hãy mở mẫu trong Word "
+                                           "và lưu lại.") from None
+    if root.getroottree().docinfo.doctype:
+        _refuse_doctype(template, part)
+    return root
+
+
+_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _refuse_doctype(template: TemplateFile, part: str) -> None:
+    raise TemplateError(template.name, f"phần {part} của tệp {template.where} có khai báo DOCTYPE; Word không "
+                                       "bao giờ viết DOCTYPE, và nó có thể chứa thực thể mở rộng (entity) đọc tệp "
+                                       "trên máy hay làm phình bộ nhớ, nên vanban không đọc mẫu này.")
+
+
+def _main_part(template: TemplateFile) -> Optional[str]:
+    rels = template.xml.get(PACKAGE_RELS)
+    if rels is None:
+        return None
+    for relation in rels.iter(f"{_REL}Relationship"):
+        if relation.get("Type") == _OFFICE_DOCUMENT and relation.get("TargetMode") != "External":
+            return posixpath.normpath(relation.get("Target", "").lstrip("/"))
+    return None
 
 
 def _check_sizes(archive: zipfile.ZipFile, name: str, where: str) -> None:
