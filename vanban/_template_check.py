@@ -2,8 +2,10 @@
 
 Reports Jinja syntax errors, values the document does not provide, document
 fields the template never shows, Word's curly quotes inside tags, tags that
-Word split over several runs (differently formatted pieces of one tag), and tags
-that load another template (refused when rendering).
+Word split over several runs (differently formatted pieces of one tag), tags
+that load another template, and external or active content (linked templates,
+images and objects, macros, OLE objects, altChunk, INCLUDE/LINK/DDE fields): the
+last two are refused when rendering.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from lxml import etree
 
 from ._display import TEMPLATE_VALUES
 from ._render import BODY_LOOP_START, jinja_source, parse_jinja
-from ._template_file import MAIN_PART, open_template, read_regular_file
+from ._template_file import MAIN_PART, Unsafe, open_template, read_regular_file, unsafe_content
 from .schemas.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,14 +108,29 @@ def _used_names(tree) -> tuple[set[str], set[str]]:
     return names, fields
 
 
+def _unsafe_finding(piece: Unsafe, paragraphs: list) -> Finding:
+    """External or active content: an error (rendering refuses the template), with its paragraph
+    when it is one of the main part's."""
+    paragraph = None
+    if piece.part == MAIN_PART and piece.element is not None:
+        paragraph = next(piece.element.iterancestors(f"{_W}p"), None)
+        if paragraph is None and piece.element.tag == f"{_W}p":
+            paragraph = piece.element
+    number = next((i for i, p in enumerate(paragraphs, 1) if p is paragraph), 0) if paragraph is not None else 0
+    text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
+    return Finding("lỗi", number, _excerpt(text), f"{piece}; vanban không dùng mẫu có nội dung lấy từ bên ngoài "
+                                                  "hoặc chạy được (xóa nó trong Word).")
+
+
 def check_template(path: Path, model: type[Document]) -> list[Finding]:
     """Every problem found in the template at ``path`` for documents of type ``model``."""
     # a FIFO or a device is refused before it is opened; the zip is bounded, every XML part
     # parsed without entities, a DOCTYPE refused (TemplateError, a VanbanError)
-    template = open_template(read_regular_file(path, path.name), path.name, str(path))
+    template = open_template(read_regular_file(path, path.name), path.name, str(path), refuse_unsafe=False)
     root = template.xml[MAIN_PART]
     paragraphs = _paragraphs(root)
-    findings = list(_tag_findings(paragraphs))
+    findings = [_unsafe_finding(piece, paragraphs) for piece in unsafe_content(template)]
+    findings += _tag_findings(paragraphs)
 
     from jinja2 import TemplateSyntaxError
 

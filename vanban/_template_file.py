@@ -16,9 +16,25 @@ part with a DOCTYPE is refused: Word never writes one, and one is how entity exp
 read like UTF-8 ones. The main part is the one ``_rels/.rels`` names, and it must be
 ``word/document.xml``, the part vanban checks and splices.
 
+A template may carry nothing that reaches outside or runs (:func:`unsafe_content`), as it
+would go into every document made from it: external relationships (a remote or local
+attached template, linked images, linked OLE objects, frames, sub-documents; only
+hyperlinks to http, https and mailto addresses are kept), embedded OLE objects and
+packages (a chart's own workbook excepted), ActiveX controls, macros (vbaProject.bin,
+macro-enabled content types, key maps, toolbars, customUI), altChunk, mail-merge data
+sources, and fields that fetch or run something (INCLUDETEXT, INCLUDEPICTURE, INCLUDE,
+IMPORT, LINK, DDE, DDEAUTO, DATABASE, MACROBUTTON), in ``w:fldSimple`` or in
+``w:instrText`` runs, however Word split them. Such a template is *refused*, each piece
+named (its part, the relationship's target, the field's code), not stripped: the
+template is the office's own file, and removing a piece silently would change every
+document made from it (a logo or a paragraph gone) while hiding from the office that its
+template carries something it should look at, perhaps something planted; refused, it is
+fixed once, in Word, by whoever keeps it.
+
 The renderer (``_render.py``) opens every template through :func:`open_template` before
-docxtpl sees it, and ``vanban template check`` does the same, so both say the same thing
-about the same file.
+docxtpl sees it, and ``vanban template check`` does the same (reporting each piece of
+external or active content instead of refusing), so both say the same thing about the
+same file.
 """
 
 from __future__ import annotations
@@ -28,7 +44,7 @@ import os
 import posixpath
 import stat
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Optional
 
@@ -136,9 +152,9 @@ class TemplateFile:
         return overrides, defaults
 
 
-def open_template(data: bytes, name: str, where: str) -> TemplateFile:
+def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = True) -> TemplateFile:
     """The template ``name`` (the file ``where``), opened and parsed, or a TemplateError saying
-    what is wrong with it."""
+    what is wrong with it; external or active content too, unless ``refuse_unsafe`` is False."""
     if data.startswith(_OLE_SIGNATURE):
         raise TemplateError(name, f"tệp {where} là tệp Word cũ (.doc) hoặc tệp .docx có đặt mật khẩu; hãy "
                                   "mở nó trong Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx.")
@@ -158,6 +174,11 @@ def open_template(data: bytes, name: str, where: str) -> TemplateFile:
     if main != MAIN_PART:
         raise TemplateError(name, f"phần chính của tệp {where} là {main or '(không có)'}, không phải {MAIN_PART} "
                                   "như Word viết; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    unsafe = unsafe_content(template) if refuse_unsafe else []
+    if unsafe:
+        pieces = "\n".join(f"  - {piece}" for piece in unsafe)
+        raise TemplateError(name, f"tệp {where} có nội dung lấy từ bên ngoài hoặc nội dung chạy được, sẽ đi vào "
+                                  f"mọi văn bản tạo từ mẫu này, nên vanban không dùng mẫu:\n{pieces}\n{UNSAFE_ADVICE}")
     return template
 
 
@@ -234,3 +255,165 @@ def _check_sizes(archive: zipfile.ZipFile, name: str, where: str) -> None:
     if total > MAX_TOTAL_BYTES:
         raise TemplateError(name, f"tệp {where} giải nén ra {_mib(total)}, lớn hơn giới hạn "
                                   f"{_mib(MAX_TOTAL_BYTES)} của một mẫu.")
+
+
+# --- external and active content ----------------------------------------------------------
+
+UNSAFE_ADVICE = ("Hãy mở mẫu trong Word, xóa các phần này (mẫu đính kèm: Developer > Document Template; liên "
+                 "kết: File > Info > Edit Links to Files; macro, đối tượng nhúng, trường INCLUDE...), lưu lại "
+                 "dạng .docx rồi kiểm tra bằng 'vanban template check'.")
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_O = "{urn:schemas-microsoft-com:office:office}"
+
+
+@dataclass(frozen=True)
+class Unsafe:
+    """One piece of external or active content: the part it is in, and what it is (Vietnamese)."""
+
+    part: str
+    what: str
+    element: Any = field(default=None, compare=False, repr=False)  # where in the part, when an element
+
+    def __str__(self) -> str:
+        return f"{self.part}: {self.what}"
+
+
+_RELATIONS = {  # the last segment of a relationship type -> what it is
+    "attachedTemplate": "mẫu đính kèm (attachedTemplate)",
+    "image": "ảnh liên kết",
+    "oleObject": "đối tượng OLE",
+    "package": "tài liệu nhúng (OLE)",
+    "control": "điều khiển ActiveX",
+    "aFChunk": "nội dung chèn từ tệp khác (altChunk)",
+    "subDocument": "tài liệu con (subDocument)",
+    "frame": "khung lấy trang khác (frame)",
+    "vbaProject": "macro VBA",
+    "wordVbaData": "dữ liệu macro VBA",
+    "keyMapCustomizations": "phím tắt gán macro",
+    "attachedToolbars": "thanh công cụ gắn macro",
+    "extensibility": "giao diện tùy biến có macro (customUI)",
+    "mailMergeSource": "nguồn dữ liệu trộn thư",
+    "mailMergeHeaderSource": "nguồn dữ liệu trộn thư",
+    "recipientData": "danh sách nhận trộn thư",
+    "hyperlink": "siêu liên kết",
+}
+_ACTIVE_RELATIONS = frozenset(_RELATIONS) - {"image", "hyperlink", "package"}
+"""Relationships refused even inside the package (an embedded package only outside a chart)."""
+_SAFE_LINK_SCHEMES = ("http:", "https:", "mailto:")
+
+_ACTIVE_TYPES = {
+    "application/vnd.ms-office.vbaProject": "macro VBA",
+    "application/vnd.ms-word.vbaData+xml": "dữ liệu macro VBA",
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "tài liệu có macro (.docm)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "mẫu có macro (.dotm)",
+    "application/vnd.ms-word.keyMapCustomizations+xml": "phím tắt gán macro",
+    "application/vnd.ms-word.attachedToolbars": "thanh công cụ gắn macro",
+    "application/vnd.ms-office.activeX+xml": "điều khiển ActiveX",
+    "application/vnd.ms-office.activeX": "điều khiển ActiveX",
+    "application/vnd.openxmlformats-officedocument.oleObject": "đối tượng OLE nhúng",
+}
+
+_ACTIVE_ELEMENTS = {
+    f"{_W}object": "đối tượng nhúng (OLE, w:object)",
+    f"{_W}altChunk": "nội dung chèn từ tệp khác (w:altChunk)",
+    f"{_W}control": "điều khiển ActiveX (w:control)",
+    f"{_W}mailMerge": "trộn thư nối tới nguồn dữ liệu ngoài (w:mailMerge)",
+}
+
+_FIELDS = {
+    "INCLUDETEXT": "chèn văn bản từ tệp hay địa chỉ khác",
+    "INCLUDE": "chèn văn bản từ tệp hay địa chỉ khác",
+    "INCLUDEPICTURE": "chèn ảnh từ tệp hay địa chỉ khác",
+    "IMPORT": "chèn ảnh từ tệp hay địa chỉ khác",
+    "LINK": "liên kết tới nội dung của tệp khác",
+    "DDE": "lấy dữ liệu qua DDE (có thể chạy chương trình)",
+    "DDEAUTO": "lấy dữ liệu qua DDE khi mở tệp (có thể chạy chương trình)",
+    "DATABASE": "truy vấn cơ sở dữ liệu ngoài",
+    "MACROBUTTON": "nút chạy macro",
+}
+
+
+def unsafe_content(template: TemplateFile) -> list[Unsafe]:
+    """Every piece of external or active content of ``template``, in part order."""
+    found: list[Unsafe] = []
+    for part in template.archive.namelist():
+        kind = template.content_type(part)
+        if kind in _ACTIVE_TYPES:
+            found.append(Unsafe(part, f"{_ACTIVE_TYPES[kind]} ({kind})"))
+        elif part.lower().endswith("vbaproject.bin"):
+            found.append(Unsafe(part, "macro VBA"))
+        root = template.xml.get(part)
+        if root is None:
+            continue
+        if part.endswith(".rels"):
+            found += _unsafe_relations(part, root)
+        else:
+            found += _unsafe_elements(part, root)
+            found += _unsafe_fields(part, root)
+    return found
+
+
+def _unsafe_relations(part: str, root: Any) -> list[Unsafe]:
+    found = []
+    from_chart = "/charts/" in f"/{part}"
+    for relation in root.iter(f"{_REL}Relationship"):
+        kind = relation.get("Type", "").rsplit("/", 1)[-1]
+        target = relation.get("Target", "")
+        what = _RELATIONS.get(kind, f"quan hệ {kind}")
+        if (relation.get("TargetMode") or "").lower() == "external":
+            if kind == "hyperlink" and target.strip().lower().startswith(_SAFE_LINK_SCHEMES):
+                continue
+            found.append(Unsafe(part, f"{what} lấy từ bên ngoài: {target}"))
+        elif kind in _ACTIVE_RELATIONS or (kind == "package" and not from_chart):
+            found.append(Unsafe(part, f"{what}: {target}"))
+    return found
+
+
+def _unsafe_elements(part: str, root: Any) -> list[Unsafe]:
+    found = []
+    for element in root.iter(*_ACTIVE_ELEMENTS):
+        what = _ACTIVE_ELEMENTS[element.tag]
+        ole = next(element.iter(f"{_O}OLEObject"), None)
+        if ole is not None and ole.get("ProgID"):
+            what += f" {ole.get('ProgID')}"
+        found.append(Unsafe(part, what, element))
+    return found
+
+
+def _field_codes(root: Any) -> list[tuple[str, Any]]:
+    """Each field's code in ``root`` (``w:fldSimple``, or ``w:instrText`` runs between a
+    field's begin and separate marks, nested fields apart), with the element it starts at."""
+    codes: list[tuple[str, Any]] = []
+    open_fields: list[tuple[list[str], Any, list[bool]]] = []  # pieces, first element, [still reading]
+    for element in root.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText"):
+        if element.tag == f"{_W}fldSimple":
+            codes.append((element.get(f"{_W}instr", ""), element))
+        elif element.tag == f"{_W}instrText":
+            if open_fields and open_fields[-1][2][0]:
+                open_fields[-1][0].append(element.text or "")
+            else:  # an instruction outside any field mark: read on its own
+                codes.append((element.text or "", element))
+        else:
+            mark = element.get(f"{_W}fldCharType")
+            if mark == "begin":
+                open_fields.append(([], element, [True]))
+            elif mark == "separate" and open_fields:
+                open_fields[-1][2][0] = False
+            elif mark == "end" and open_fields:
+                pieces, start, _ = open_fields.pop()
+                codes.append(("".join(pieces), start))
+    codes += [("".join(pieces), start) for pieces, start, _ in open_fields]  # fields never closed
+    return codes
+
+
+def _unsafe_fields(part: str, root: Any) -> list[Unsafe]:
+    found = []
+    for code, element in _field_codes(root):
+        words = code.split()
+        keyword = words[0].upper() if words else ""
+        if keyword in _FIELDS:
+            shown = " ".join(words)
+            shown = shown if len(shown) <= 100 else shown[:97] + "..."
+            found.append(Unsafe(part, f"trường {keyword} ({_FIELDS[keyword]}): «{shown}»", element))
+    return found
