@@ -134,8 +134,8 @@ class _Budget:
         self.produced += size
         if self.produced > self.limits.characters:
             raise LimitExceeded(
-                f"{what}: mẫu đã tạo ra quá {_number(self.limits.characters)} ký tự và phần tử "
-                "(giới hạn kích thước một mẫu được tạo ra cho mỗi văn bản).")
+                f"{what}: mẫu đã tạo ra {_number(self.produced)} ký tự hoặc phần tử, quá giới hạn "
+                f"{_number(self.limits.characters)} ký tự và phần tử một mẫu được tạo ra cho mỗi văn bản.")
 
     def number(self, value: Any, what: str) -> None:
         """Refuse an integer (or a decimal's exponent) longer than the digits limit."""
