@@ -228,7 +228,7 @@ def test_a_template_slower_than_its_time_limit_is_stopped(tmp_path, plan):
     renderer = limited(tmp_path, NESTED_LOOPS, seconds=0.3, steps=10**12)
     with pytest.raises(TemplateError) as error:
         renderer.render_bytes(plan)
-    assert "đã chạy quá 0.3 giây (giới hạn thời gian chạy một mẫu cho mỗi văn bản)" in str(error.value)
+    assert "đã chạy quá 0,3 giây (giới hạn thời gian chạy một mẫu cho mỗi văn bản)" in str(error.value)
 
 
 def test_the_limits_are_per_document(tmp_path, plan):

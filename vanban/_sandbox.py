@@ -88,8 +88,8 @@ class LimitExceeded(SecurityError):
 
 
 def _number(n: float) -> str:
-    """``50000000`` as Vietnamese write it: ``50.000.000``."""
-    return f"{n:,}".replace(",", ".") if isinstance(n, int) else f"{n:g}"
+    """A number as Vietnamese write it: ``50.000.000``, ``0,5``."""
+    return f"{n:,}".replace(",", ".") if isinstance(n, int) else f"{n:g}".replace(".", ",")
 
 
 # --- the budget of one document ----------------------------------------------------
@@ -158,8 +158,6 @@ _BUDGET: contextvars.ContextVar[Optional[_Budget]] = contextvars.ContextVar("van
 # --- how big a value is once written -----------------------------------------------
 
 _SMALL = 24  # the text of a float, a date, an object's short repr
-
-
 _SEQUENCES = (list, tuple, set, frozenset, type({}.keys()), type({}.values()))
 _SHAPES: dict[type, str] = {}
 
