@@ -334,15 +334,15 @@ def zip_without_document() -> bytes:
 
 
 @pytest.mark.parametrize("data, said", [
-    ("Kính gửi: ...".encode(), "không phải tệp Word .docx (không mở được như một tệp nén zip)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "là tệp Word cũ (.doc) hoặc tệp .docx có đặt mật khẩu"),
-    (zip_without_document(), "không phải tệp Word .docx: thiếu phần word/document.xml"),
-])
+    ("Kính gửi: ...".encode(), "không phải tệp .docx hợp lệ (tệp Word 2007 trở lên)."),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "không phải tệp .docx hợp lệ: đây là một tệp Office cũ"),
+    (zip_without_document(), "không phải tệp .docx hợp lệ: đây là một tệp nén ZIP không chứa văn bản Word."),
+], ids=["text", "old office file", "zip without a document"])
 def test_a_template_that_is_not_a_docx_is_named_with_what_it_is(tmp_path, data, said):
     folder = broken_template(tmp_path / "mau", data)
     result = render_command(folder, tmp_path / "kh.docx")
     assert result.exit_code == 1, result.output
-    assert result.output.startswith(f"Lỗi: Mẫu 'doan/van-ban.docx' bị lỗi: tệp {folder}/doan/van-ban.docx ")
+    assert result.output.startswith(f"Lỗi: Mẫu 'doan/van-ban.docx' bị lỗi: tệp {folder}/doan/van-ban.docx: ")
     assert said in result.output and "Traceback" not in result.output
 
 
@@ -482,7 +482,7 @@ BOUNDS = [
      "lớn hơn giới hạn 32,0 MiB của một phần mẫu"),
     ({f"word/media/{i}.bin": SOMEWHAT_COMPRESSIBLE + bytes(22 * MIB) for i in range(3)},
      "giải nén ra 67,", "lớn hơn giới hạn 64,0 MiB của một mẫu"),
-    ({f"word/media/{i}.bin": b"" for i in range(1000)}, "phần, quá giới hạn 1000 phần", "của một mẫu"),
+    ({f"word/media/{i}.bin": b"" for i in range(10_000)}, "tệp nén có 10.0", "mục, quá giới hạn 10.000 mục"),
 ]
 
 
@@ -527,12 +527,12 @@ PASSWD = '<!DOCTYPE w:document [<!ENTITY p SYSTEM "file:///etc/passwd">]>'
 
 
 @pytest.mark.parametrize("old, new, part, said", [
-    ("</w:body>", "", "word/document.xml", "phần word/document.xml của tệp {path} không phải XML hợp lệ (dòng "),
-    ("<w:document", LAUGHS + "<w:document", "word/document.xml", "phần word/document.xml của tệp {path} có khai báo DOCTYPE"),
-    ("{{ agency_mark }}", "{{ agency_mark }}&i;", "word/document.xml", "không phải XML hợp lệ (dòng 2, cột "),
+    ("</w:body>", "", "word/document.xml", "tệp {path}: phần word/document.xml bị hỏng (XML không hợp lệ ở dòng 2)"),
+    ("<w:document", LAUGHS + "<w:document", "word/document.xml", "tệp {path}: phần word/document.xml có khai báo DOCTYPE"),
+    ("{{ agency_mark }}", "{{ agency_mark }}&i;", "word/document.xml", "phần word/document.xml bị hỏng (XML không hợp lệ ở dòng 2)"),
     ("<w:document", PASSWD + "<w:document", "word/document.xml", "có khai báo DOCTYPE"),
     ("<w:styles", LAUGHS.replace("w:document", "w:styles") + "<w:styles", "word/styles.xml",
-     "phần word/styles.xml của tệp {path} có khai báo DOCTYPE"),
+     "tệp {path}: phần word/styles.xml có khai báo DOCTYPE"),
     ("<Types", '<!DOCTYPE Types [<!ENTITY x "y">]><Types', "[Content_Types].xml", "có khai báo DOCTYPE"),
 ], ids=["malformed", "billion laughs", "undeclared entity", "external entity", "in another part", "content types"])
 def test_template_check_names_a_part_that_is_not_sound_xml(tmp_path, old, new, part, said):
@@ -589,7 +589,7 @@ def test_template_check_names_a_file_that_is_not_a_docx(tmp_path):
     path = tmp_path / "mau.docx"
     path.write_text("Kính gửi", encoding="utf-8")
     result = template_check(path)
-    assert result.exit_code == 1 and "không phải tệp Word .docx (không mở được như một tệp nén zip)" in result.output
+    assert result.exit_code == 1 and "mau.docx: không phải tệp .docx hợp lệ (tệp Word 2007 trở lên)." in result.output
 
 
 def test_a_template_whose_main_part_is_not_the_one_checked_is_refused(tmp_path):

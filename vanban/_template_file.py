@@ -4,17 +4,18 @@ An office's template folder is read like any other input: a template's name is a
 inside the folder (no ``..``, not absolute), the file it names is a regular file inside
 the folder (a symbolic link pointing elsewhere, a FIFO, a device or a folder is refused
 before it is opened, so nothing hangs and nothing outside is read), and the file and its
-zip are bounded: the file's size, the number of parts, each part's uncompressed size, all
-parts together, and the ratio of a large part to its compressed size (a zip bomb). The
-sizes are those the zip declares; :mod:`zipfile` never inflates a part past its declared
-size, so what is checked is what is read.
+zip are bounded: the file's size, each part's uncompressed size, all parts together (as
+python-docx loads them all), and the ratio of a large part to its compressed size (a zip
+bomb). The sizes are those the zip declares; :mod:`zipfile` never inflates a part past its
+declared size, so what is checked is what is read.
 
-Every XML part (by name, .xml or .rels, or by declared content type) is parsed once with
-a parser that resolves no entity, loads no DTD and reads nothing from the network, and a
-part with a DOCTYPE is refused: Word never writes one, and one is how entity expansion
-(billion laughs) and external entities get in. UTF-16 parts, which Office may write, are
-read like UTF-8 ones. The main part is the one ``_rels/.rels`` names, and it must be
-``word/document.xml``, the part vanban checks and splices.
+The zip is opened and its XML parts (by name, .xml or .rels, or by declared content type)
+parsed with the checker's reader (``_docx_read.Package``): a file that is not a .docx is
+named for what it is (an old .doc, a password-protected .docx, a PDF...), each part is
+bounded again while it is inflated, and parsed with no entity, no DTD, no network, a
+DOCTYPE refused. UTF-16 parts, which Office may write, are read like UTF-8 ones. The main
+part is the one ``_rels/.rels`` names, and it must be ``word/document.xml``, the part
+vanban checks and splices.
 
 A template may carry nothing that reaches outside or runs (:func:`unsafe_content`), as it
 would go into every document made from it: external relationships (a remote or local
@@ -39,7 +40,6 @@ same file.
 
 from __future__ import annotations
 
-import io
 import os
 import posixpath
 import stat
@@ -56,14 +56,12 @@ PACKAGE_RELS = "_rels/.rels"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 files, and password-protected .docx
 
 MIB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MIB
 """A template file (an office's letterhead with its logo is well under 1 MiB)."""
-MAX_PARTS = 1_000
 MAX_PART_BYTES = 32 * MIB
-"""One part, uncompressed."""
+"""One part, uncompressed, whatever it is (an XML part also has the checker's own limit)."""
 MAX_TOTAL_BYTES = 64 * MIB
 """All parts together, uncompressed."""
 MAX_RATIO = 100
@@ -155,21 +153,20 @@ class TemplateFile:
 def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = True) -> TemplateFile:
     """The template ``name`` (the file ``where``), opened and parsed, or a TemplateError saying
     what is wrong with it; external or active content too, unless ``refuse_unsafe`` is False."""
-    if data.startswith(_OLE_SIGNATURE):
-        raise TemplateError(name, f"tệp {where} là tệp Word cũ (.doc) hoặc tệp .docx có đặt mật khẩu; hãy "
-                                  "mở nó trong Word, bỏ mật khẩu nếu có, rồi lưu lại dạng .docx.")
+    from ._docx_read import Package
+    from .errors import DocxReadError
+
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        raise TemplateError(name, f"tệp {where} không phải tệp Word .docx (không mở được như một tệp nén "
-                                  "zip); hãy mở nó trong Word và lưu lại dạng .docx.") from None
-    _check_sizes(archive, name, where)
-    if MAIN_PART not in archive.namelist():
-        raise TemplateError(name, f"tệp {where} không phải tệp Word .docx: thiếu phần {MAIN_PART}.")
-    template = TemplateFile(name, where, archive, {})
-    for part in (CONTENT_TYPES, *archive.namelist()):
-        if part not in template.xml and part in archive.NameToInfo and _is_xml(template, part):
-            template.xml[part] = _parse(template, part)
+        # the checker's reader: a file that is not a .docx named for what it is, the number of
+        # entries, each XML part bounded while it is inflated and parsed with the safe parser
+        package = Package(data, where)
+        _check_sizes(package.archive, name, where)
+        template = TemplateFile(name, where, package.archive, {})
+        for part in (CONTENT_TYPES, *package.names()):
+            if part not in template.xml and part in package.archive.NameToInfo and _is_xml(template, part):
+                template.xml[part] = package.xml(part)
+    except DocxReadError as error:
+        raise TemplateError(name, f"tệp {where}: {error.reason}") from None
     main = _main_part(template)
     if main != MAIN_PART:
         raise TemplateError(name, f"phần chính của tệp {where} là {main or '(không có)'}, không phải {MAIN_PART} "
@@ -189,38 +186,6 @@ def _is_xml(template: TemplateFile, part: str) -> bool:
     return kind.endswith("+xml") or kind.endswith("/xml")
 
 
-def _parse(template: TemplateFile, part: str) -> Any:
-    from lxml import etree
-
-    try:
-        data = template.archive.read(part)
-    except Exception as error:  # noqa: BLE001 - a bad CRC, zlib.error, a truncated entry: a damaged part
-        raise TemplateError(template.name, f"phần {part} của tệp {template.where} bị hỏng ({error}); hãy "
-                                           "mở mẫu trong Word và lưu lại.") from None
-    if any(mark in data for mark in _DOCTYPE_MARKS):  # looked for first: nothing is expanded, even in part
-        _refuse_doctype(template, part)
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        raise TemplateError(template.name, f"phần {part} của tệp {template.where} không phải XML hợp lệ "
-                                           f"(dòng {line}, cột {column}: {error.msg}); hãy mở mẫu trong Word "
-                                           "và lưu lại.") from None
-    if root.getroottree().docinfo.doctype:
-        _refuse_doctype(template, part)
-    return root
-
-
-_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
-
-
-def _refuse_doctype(template: TemplateFile, part: str) -> None:
-    raise TemplateError(template.name, f"phần {part} của tệp {template.where} có khai báo DOCTYPE; Word không "
-                                       "bao giờ viết DOCTYPE, và nó có thể chứa thực thể mở rộng (entity) đọc tệp "
-                                       "trên máy hay làm phình bộ nhớ, nên vanban không đọc mẫu này.")
-
-
 def _main_part(template: TemplateFile) -> Optional[str]:
     rels = template.xml.get(PACKAGE_RELS)
     if rels is None:
@@ -232,11 +197,9 @@ def _main_part(template: TemplateFile) -> Optional[str]:
 
 
 def _check_sizes(archive: zipfile.ZipFile, name: str, where: str) -> None:
-    parts = archive.infolist()
-    if len(parts) > MAX_PARTS:
-        raise TemplateError(name, f"tệp {where} có {len(parts)} phần, quá giới hạn {MAX_PARTS} phần của một mẫu.")
+    """Every part, by its declared sizes: python-docx loads all of them, images and fonts too."""
     total = 0
-    for part in parts:
+    for part in archive.infolist():
         if part.flag_bits & 0x1:
             raise TemplateError(name, f"phần {part.filename} của tệp {where} bị mã hóa; hãy lưu lại mẫu "
                                       "trong Word không đặt mật khẩu.")
