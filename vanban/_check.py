@@ -294,9 +294,15 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
     if not tables:
         return
     last = tables[-1]
-    signer = [p for p in paragraphs if p.table == last and p.column == max(
-        q.column for q in paragraphs if q.table == last) and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
-    if len(signer) >= 2:
+    cells = [p for p in paragraphs if p.table == last]
+    right = max(p.column for p in cells)
+    signer = [p for p in cells if p.column == right and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    # a table of the body ending the document is no signature: its first row is a header with
+    # words from its first column on, where a signature's table is blank on the left of its top
+    written = [p for p in cells if clean(p.text)]
+    top = min((p.row for p in written), default=0)
+    header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
+    if len(signer) >= 2 and not header_like:
         found.parts["signature_first"] = [signer[0]]
         found.parts["signature_name"] = [signer[-1]]
         found.parts["signature_titles"] = signer[:-1]

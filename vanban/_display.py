@@ -466,7 +466,7 @@ def issuing_body_phrase(document: Document) -> str:
     when the signer signs for a collective (TM.), else the issuing body's name."""
     name = " ".join(document.issuer.name)
     signer = document.signer
-    if signer.authority == "TM." and signer.on_behalf_of:
+    if signer is not None and signer.authority == "TM." and signer.on_behalf_of:
         body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
         if body.lower().startswith(signer.on_behalf_of.lower()):
             return body
