@@ -804,3 +804,14 @@ def bare(kind: str, **changes) -> dict:
 def test_a_table_ending_a_document_without_signature_is_not_read_as_the_signature(table):
     document = vanban.parse(bare("ke-hoach", noi_dung=[{"tieu_de": "Danh sách", "noi_dung": [table]}]))
     assert errors_of(document) == []
+
+
+@pytest.mark.parametrize("changes, place", [
+    ({"noi_dung": [{"doan_so": "Tổ chức ra quân."}]}, "noi_dung"),
+    ({"noi_dung": [{"phan": "Kết quả", "noi_dung": [{"doan_so": "Tổ chức ra quân."}]}]}, "phần 'Kết quả'"),
+    ({"noi_dung": [{"tieu_de": "Nội dung"}], "phu_luc": [{"noi_dung": [{"doan_so": "Tổ chức ra quân."}]}]},
+     "phu_luc[0].noi_dung"),
+], ids=["body", "part", "annex"])
+def test_a_numbered_paragraph_at_the_level_of_the_muc_is_refused_as_it_would_read_as_a_heading(changes, place):
+    message = refusal(bare("ke-hoach", **changes))
+    assert "doan_so" in message and place in message and "'Tổ chức ra quân.'" in message and "tieu_de" in message

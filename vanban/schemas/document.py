@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Annex, DocumentPart, Node, Section
+from .body import Annex, DocumentPart, Node, NumberedParagraph, Section
 from .common import (
     Code,
     DocumentDate,
@@ -220,6 +220,21 @@ class Document(VanbanModel):
                 "Văn bản chưa có nội dung: ghi ít nhất một mục (tieu_de), đoạn văn hoặc bảng trong 'noi_dung'.",
             )
         parts = [node for node in top if isinstance(node, DocumentPart)]
+        # a numbered paragraph takes the number of its depth: at the top, a Mục's I., II., which
+        # reads as a Mục heading; it belongs under a Mục
+        tops = [("noi_dung", node) for node in top if not isinstance(node, DocumentPart)]
+        tops += [("noi_dung của phần '{}'".format(part.title), node) for part in parts for node in part.children]
+        tops += [("phu_luc[{}].noi_dung".format(index), node) for index, annex in enumerate(self.annexes)
+                 for node in annex.children]
+        for place, node in tops:
+            if isinstance(node, NumberedParagraph):
+                raise _error(
+                    "numbered_top",
+                    "Đoạn đánh số (doan_so) '{text}' đứng ngay trong {place} nên sẽ mang số mục La Mã (I., II.) "
+                    "như một tiêu đề mục: hãy đặt nó vào 'noi_dung' của một mục (tieu_de), hoặc viết nó "
+                    "thành mục hay đoạn văn thường.",
+                    text=node.numbered, place=place,
+                )
         stray = [node for node in top if isinstance(node, Section)]
         if parts and stray:
             raise _error(
