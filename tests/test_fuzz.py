@@ -172,7 +172,7 @@ def _top_outline(nodes, part_numbering: str, scheme: str, body: list) -> None:
         _outline(run, (), scheme, body)
         run = []
         parts += 1
-        title = upper(inline(node.title))
+        title = upper(inline(node.part))
         if part_numbering == "chu-cai":
             body.append((style("heading1"), f"{capital_letter(parts)}. {title}"))
         else:
@@ -745,7 +745,7 @@ def test_a_report_without_results_is_refused():
 def test_a_figure_survives_a_json_round_trip():
     document = vanban.parse(sample("bao-cao", ket_qua=[{"so_lieu": "Kinh phí", "gia_tri": 5, "don_vi": "đồng"}]))
     again = type(document).model_validate(json.loads(document.model_dump_json()))
-    assert isinstance(again.results[0], Figure) and again == document
+    assert isinstance(again.results.children[0], Figure) and again == document
 
 
 @pytest.mark.parametrize("figure, target, field", [
@@ -815,3 +815,9 @@ def test_a_table_ending_a_document_without_signature_is_not_read_as_the_signatur
 def test_a_numbered_paragraph_at_the_level_of_the_muc_is_refused_as_it_would_read_as_a_heading(changes, place):
     message = refusal(bare("ke-hoach", **changes))
     assert "doan_so" in message and place in message and "'Tổ chức ra quân.'" in message and "tieu_de" in message
+
+
+def test_a_document_in_parts_survives_a_json_round_trip():
+    document = vanban.parse(bare("ke-hoach", noi_dung=[{"phan": "Kết quả", "noi_dung": [{"tieu_de": "Tình hình"}]}]))
+    again = type(document).model_validate(json.loads(document.model_dump_json()))
+    assert again == document

@@ -399,15 +399,15 @@ class DocumentPart(VanbanModel):
         "Phần trên các mục La Mã (PHẦN THỨ NHẤT, Phần I hoặc A.); số mục I., II. bắt đầu lại trong mỗi phần.",
     )
 
-    title: HeadingText = field("title", "phan", "Tên phần", "Ví dụ 'Kết quả thực hiện nhiệm kỳ 2017 - 2022'.")
+    # not "title": a part dumped by its Python names must not read back as a Section
+    part: HeadingText = field("part", "phan", "Tên phần", "Ví dụ 'Kết quả thực hiện nhiệm kỳ 2017 - 2022'.")
     children: list[Node] = field(
         "children", "noi_dung", "Nội dung", "Các mục (tieu_de) và đoạn văn của phần.", min_length=1
     )
 
 
 def _top_kind(value: Any) -> str:
-    if isinstance(value, DocumentPart) or isinstance(value, dict) and {"phan", "title"} & value.keys() \
-            and "phan" in value:
+    if isinstance(value, DocumentPart) or isinstance(value, dict) and {"phan", "part"} & value.keys():
         return "part"
     return "node"
 

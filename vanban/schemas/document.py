@@ -223,7 +223,7 @@ class Document(VanbanModel):
         # a numbered paragraph takes the number of its depth: at the top, a Mục's I., II., which
         # reads as a Mục heading; it belongs under a Mục
         tops = [("noi_dung", node) for node in top if not isinstance(node, DocumentPart)]
-        tops += [("noi_dung của phần '{}'".format(part.title), node) for part in parts for node in part.children]
+        tops += [("noi_dung của phần '{}'".format(part.part), node) for part in parts for node in part.children]
         tops += [("phu_luc[{}].noi_dung".format(index), node) for index, annex in enumerate(self.annexes)
                  for node in annex.children]
         for place, node in tops:
