@@ -736,10 +736,11 @@ def test_a_multi_line_period_is_refused_with_its_field():
     assert "ky_bao_cao" in message and "một dòng" in message
 
 
-def test_a_report_without_results_is_refused():
+def test_a_report_without_results_renders_and_passes_the_checker():
+    """Every fixed part is optional since real reports leave some out (issue 11)."""
     data = sample("bao-cao")
     data.pop("ket_qua")
-    assert "ket_qua" in refusal(data)
+    assert errors_of(vanban.parse(data)) == []
 
 
 def test_a_figure_survives_a_json_round_trip():
@@ -749,8 +750,8 @@ def test_a_figure_survives_a_json_round_trip():
 
 
 @pytest.mark.parametrize("figure, target, field", [
-    ("1" + "0" * 29, "1", "ket_qua[0].gia_tri"),
-    ("1000", "0." + "0" * 29 + "1", "ket_qua[1].bang[0].ke_hoach"),
+    ("1" + "0" * 29, "1", "ket_qua.noi_dung[0].gia_tri"),
+    ("1000", "0." + "0" * 29 + "1", "ket_qua.noi_dung[1].bang[0].ke_hoach"),
 ])
 def test_a_figure_too_large_or_too_fine_is_refused_with_its_field(figure, target, field):
     results = [{"so_lieu": "Tổng kinh phí", "gia_tri": figure, "don_vi": "đồng"},
