@@ -822,3 +822,10 @@ def test_a_document_in_parts_survives_a_json_round_trip():
     document = vanban.parse(bare("ke-hoach", noi_dung=[{"phan": "Kết quả", "noi_dung": [{"tieu_de": "Tình hình"}]}]))
     again = type(document).model_validate(json.loads(document.model_dump_json()))
     assert again == document
+
+
+def test_a_table_with_stt_survives_a_json_round_trip():
+    table = {"stt": True, "cot": ["Họ và tên"], "dong": [["Nguyễn Văn A"]]}
+    document = vanban.parse(bare("ke-hoach", noi_dung=[{"tieu_de": "Danh sách", "noi_dung": [table]}]))
+    again = type(document).model_validate(json.loads(document.model_dump_json()))
+    assert again == document

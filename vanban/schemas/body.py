@@ -264,9 +264,10 @@ class NumberedList(VanbanModel):
 
 _KINDS = {
     "section": ("title", "tieu_de"),
+    # before "numbered": a table dumped by its Python names has "numbered" (its STT column)
+    "table": ("columns", "cot"),
     "numbered": ("numbered", "doan_so"),
     "list": ("items", "danh_sach_so"),
-    "table": ("columns", "cot"),
     "results": ("rows", "bang"),
     # "label", and "children" without a title: a figure and a bullet as model_dump() writes them
     "figure": ("figure", "so_lieu", "label"),
