@@ -317,7 +317,7 @@ def expected_page(document) -> dict:
     number = profile.number_blank if document.number is None else f"{document.number:02d}"
     type_code = document.symbol_type(profile.name)
     symbol = profile.symbol_format.format(type=type_code, agency=document.issuer.code) if type_code \
-        else document.issuer.code
+        else document.issuer.code or ""
     symbol += f"-{document.drafting_unit}" if document.drafting_unit else ""
     number_line = profile.number_format.format(number=number, symbol=symbol)
     day, month = day_month(document.date)
@@ -884,3 +884,10 @@ def test_an_annex_table_after_a_signature_without_noi_nhan_is_not_read_as_the_si
     table = {"stt": True, "cot": ["Họ và tên"], "dong": [["Nguyễn Văn A"]]}
     data = sample("ke-hoach", the_thuc=profile, noi_nhan=[], luu=None, phu_luc=[{"noi_dung": [table]}])
     assert errors_of(vanban.parse(data)) == []
+
+
+def test_a_figure_with_a_unit_among_the_assignments_is_a_figure_in_yaml_and_after_a_json_round_trip():
+    figure = {"so_lieu": "Kinh phí", "gia_tri": 5000000, "don_vi": "đồng"}
+    document = vanban.parse(bare("ke-hoach", noi_dung=[{"tieu_de": "Nội dung"}], to_chuc_thuc_hien=[figure]))
+    assert isinstance(document.assignments.children[0], Figure)
+    assert type(document).model_validate(json.loads(document.model_dump_json())) == document
