@@ -242,8 +242,9 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
             high = MAX_TOP_SECTIONS
         if name == "annexes":
             high = ANNEXES_MAX
-        elif _unwrapped(inner) is _unwrapped(Node) and depth:
-            high = max(1, LIST_MAX - depth)  # deeper sections hold fewer children: documents stay in bounds
+        elif _unwrapped(inner) is _unwrapped(Node):
+            # a part holds two nodes at most, deeper sections fewer: documents stay in bounds (and fast)
+            high = max(1, LIST_MAX - 1 - depth)
         elements = strategy_for(inner, (), depth, name, top=top or inner == TopNode)
         return st.lists(elements, min_size=low, max_size=max(low, high))
     if annotation is bool:
@@ -304,7 +305,7 @@ def _build_model(model: type[BaseModel], depth: int, parts: Optional[bool] = Non
     from vanban.schemas.document import Document
 
     if issubclass(model, Document) and parts is None:
-        return _weighted((6, _build_model(model, depth, parts=False)), (1, _build_model(model, depth, parts=True)))
+        return _weighted((10, _build_model(model, depth, parts=False)), (1, _build_model(model, depth, parts=True)))
     required, optional = {}, {}
     for name, info in model.model_fields.items():
         top = model in (DocumentPart, Annex) and name == "children"
