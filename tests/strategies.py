@@ -246,7 +246,8 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
             # a part holds two nodes at most, deeper sections fewer: documents stay in bounds (and fast)
             high = max(1, LIST_MAX - 1 - depth)
         elements = strategy_for(inner, (), depth, name, top=top or inner == TopNode)
-        return st.lists(elements, min_size=low, max_size=max(low, high))
+        drawn = st.lists(elements, min_size=low, max_size=max(low, high))
+        return drawn.map(_lists_introduced)
     if annotation is bool:
         return st.booleans()
     if annotation is int:
@@ -271,6 +272,20 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return model_strategy(annotation, depth)
     raise NotImplementedError(f"no strategy for {annotation!r} ({name})")
+
+
+def _lists_introduced(nodes: list) -> list:
+    """What a writer does before a numbered list: a sentence ending ':' leading into it (a list
+    nothing introduces reads as khoản and is refused)."""
+    from vanban.schemas.body import NumberedList, Paragraph
+
+    out: list = []
+    for node in nodes:
+        if isinstance(node, NumberedList) and not (out and isinstance(out[-1], Paragraph)
+                                                   and out[-1].text.endswith(":")):
+            out.append(Paragraph(text="Gồm:"))
+        out.append(node)
+    return out
 
 
 def _unwrapped(annotation):

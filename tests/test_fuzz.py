@@ -891,3 +891,12 @@ def test_a_figure_with_a_unit_among_the_assignments_is_a_figure_in_yaml_and_afte
     document = vanban.parse(bare("ke-hoach", noi_dung=[{"tieu_de": "Nội dung"}], to_chuc_thuc_hien=[figure]))
     assert isinstance(document.assignments.children[0], Figure)
     assert type(document).model_validate(json.loads(document.model_dump_json())) == document
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_the_annexes_of_a_document_without_signature_or_noi_nhan_are_not_read_as_its_body(profile):
+    data = bare("ke-hoach", the_thuc=profile, noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Đoạn."]}],
+                phu_luc=[{"tieu_de": "Danh sách", "noi_dung": ["Một."]}, {"noi_dung": ["Hai."]}])
+    if profile == "nha-nuoc":
+        data["don_vi_soan_thao"] = "VP"
+    assert errors_of(vanban.parse(data)) == []

@@ -329,6 +329,7 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     closing_table = closing[0].table if closing else None
     if closing_table is not None:
         end_candidates += [p.index for p in paragraphs if p.table == closing_table]
+    end_candidates += [p.index for p in _annex_labels(paragraphs, start)][:1]
     end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
@@ -345,6 +346,17 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
     found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
     found.parts["headings_diem"] = [p for p in headings if _depth(p) in (2, 3)]
+
+
+ANNEX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
+
+
+def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
+    """``Phụ lục I`` lines after the body (an annex's label, its reference line ``(Kèm theo ...)``
+    within the next three lines): the body ends before the first, signed or not."""
+    written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
+    return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
+            and any(clean(q.text).startswith("(Kèm theo") for q in written[i + 1:i + 4])]
 
 
 def _is_caption(para: Para) -> bool:
