@@ -275,13 +275,14 @@ class Document(VanbanModel):
             )
         parts = [node for node in top if isinstance(node, DocumentPart)]
         # a numbered paragraph takes the number of its depth: at the top, a Mục's I., II., which
-        # reads as a Mục heading; it belongs under a Mục
+        # reads as a Mục heading; it belongs under a Mục (with top sections numbered 1., 2. it
+        # reads as a numbered paragraph and may stand there)
         tops = [("noi_dung", node) for node in top if not isinstance(node, DocumentPart)]
         tops += [("noi_dung của phần '{}'".format(part.part), node) for part in parts for node in part.children]
         tops += [("phu_luc[{}].noi_dung".format(index), node) for index, annex in enumerate(self.annexes)
                  for node in annex.children]
         for place, node in tops:
-            if isinstance(node, NumberedParagraph):
+            if isinstance(node, NumberedParagraph) and self.section_numbering == "la-ma":
                 raise _error(
                     "numbered_top",
                     "Đoạn đánh số (doan_so) '{text}' đứng ngay trong {place} nên sẽ mang số mục La Mã (I., II.) "
