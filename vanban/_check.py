@@ -352,11 +352,12 @@ ANNEX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
 
 
 def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
-    """``Phụ lục I`` lines after the body (an annex's label, its reference line ``(Kèm theo ...)``
-    within the next three lines): the body ends before the first, signed or not."""
+    """``Phụ lục I`` lines after the body (an annex's label, its reference line in brackets,
+    ``(Kèm theo ...)`` or the author's own, within the next three lines): the body ends before
+    the first, signed or not."""
     written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
     return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
-            and any(clean(q.text).startswith("(Kèm theo") for q in written[i + 1:i + 4])]
+            and any(clean(q.text).startswith("(") and clean(q.text).endswith(")") for q in written[i + 1:i + 4])]
 
 
 def _is_caption(para: Para) -> bool:
