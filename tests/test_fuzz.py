@@ -901,8 +901,21 @@ def test_a_figure_with_a_unit_among_the_assignments_is_a_figure_in_yaml_and_afte
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_the_annexes_of_a_document_without_signature_or_noi_nhan_are_not_read_as_its_body(profile):
+    """Their reference line as vanban writes it or as the author does."""
     data = bare("ke-hoach", the_thuc=profile, noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Đoạn."]}],
-                phu_luc=[{"tieu_de": "Danh sách", "noi_dung": ["Một."]}, {"noi_dung": ["Hai."]}])
+                phu_luc=[{"kem_theo": "Ban hành kèm theo Quyết định số 12", "noi_dung": ["Một."]},
+                         {"tieu_de": "Danh sách", "noi_dung": ["Hai."]}])
+    if profile == "nha-nuoc":
+        data["don_vi_soan_thao"] = "VP"
+    assert errors_of(vanban.parse(data)) == []
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_a_khoan_after_a_one_entry_list_is_not_read_as_its_second_entry(profile):
+    content = [{"tieu_de": "Tình hình", "noi_dung": [
+        {"tieu_de": "Thuận lợi", "noi_dung": ["Gồm:", {"danh_sach_so": ["Được quan tâm."]}]},
+        {"tieu_de": "Khó khăn", "noi_dung": [{"tieu_de": "Kinh phí"}]}]}]
+    data = bare("ke-hoach", the_thuc=profile, noi_dung=content)
     if profile == "nha-nuoc":
         data["don_vi_soan_thao"] = "VP"
     assert errors_of(vanban.parse(data)) == []

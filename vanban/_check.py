@@ -345,7 +345,7 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
-    listed = _list_items(body)
+    listed = _list_items(body, found.view)
     headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
     found.parts["headings"] = headings
     found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
@@ -357,11 +357,12 @@ ANNEX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
 
 
 def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
-    """``Phụ lục I`` lines after the body (an annex's label, its reference line ``(Kèm theo ...)``
-    within the next three lines): the body ends before the first, signed or not."""
+    """``Phụ lục I`` lines after the body (an annex's label, its reference line in brackets,
+    ``(Kèm theo ...)`` or the author's own, within the next three lines): the body ends before
+    the first, signed or not."""
     written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
     return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
-            and any(clean(q.text).startswith("(Kèm theo") for q in written[i + 1:i + 4])]
+            and any(clean(q.text).startswith("(") and clean(q.text).endswith(")") for q in written[i + 1:i + 4])]
 
 
 def _is_caption(para: Para) -> bool:
@@ -370,17 +371,19 @@ def _is_caption(para: Para) -> bool:
     return following is not None and following.tag == w("tbl")
 
 
-def _list_items(body: list[Para]) -> set[int]:
+def _list_items(body: list[Para], view: DocxView) -> set[int]:
     """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
     after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
-    "2.", "3." that follow it. They are not khoản: their numbers restart."""
+    "2.", "3." that follow it with a number of the same look (a bold "2." after a one-entry
+    list is the next khoản). They are not khoản: their numbers restart."""
     items: set[int] = set()
     following = None
+    look = None
     khoan = 0
     for position, para in enumerate(body):
         match = LABEL.match(clean(para.text))
         if following is not None:
-            if match and match.group(2) == f"{following}.":
+            if match and match.group(2) == f"{following}." and _label_run_look(view, para) == look:
                 items.add(para.index)
                 following += 1
                 continue
@@ -395,6 +398,7 @@ def _list_items(body: list[Para]) -> set[int]:
         if match.group(2) == "1." and (lead_in or khoan >= 1):
             items.add(para.index)
             following = 2
+            look = _label_run_look(view, para)
         elif match.group(2).count(".") == 1:
             khoan += 1
     return items
