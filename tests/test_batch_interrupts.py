@@ -172,3 +172,31 @@ def test_no_libreoffice_outlives_a_stopped_batch(tmp_path, stop):
     assert pdfs and all(name[:-4] + ".docx" in made for name in pdfs)
     if stop == signal.SIGTERM:
         assert temporaries(out) == []
+
+
+# --- the process after a batch -----------------------------------------------------------------
+
+
+def _own_handler(signum, frame):
+    """Stands for what a program calling vanban's commands installed for itself."""
+
+
+@pytest.mark.parametrize("succeeds", [True, False], ids=["finished", "failed"])
+def test_a_batch_gives_back_the_termination_handlers_it_found(tmp_path, succeeds):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    rows = write_rows(tmp_path / "ds.csv", 2)
+    if not succeeds:
+        rows.write_text("so\n0\n", encoding="utf-8")  # a row refused: exit code 1
+    before = {number: signal.signal(number, _own_handler) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        result = CliRunner().invoke(main, ["batch", str(rows), "--base", str(BASE), "-o", str(tmp_path / "ra"),
+                                           "--no-check", "--jobs", "1"])
+        assert result.exit_code == (0 if succeeds else 1), result.output
+        assert signal.getsignal(signal.SIGTERM) is _own_handler
+        assert signal.getsignal(signal.SIGHUP) is _own_handler
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)

@@ -9,6 +9,7 @@ missing argument): click finds the mistake, vanban says it in Vietnamese
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import sys
@@ -45,9 +46,27 @@ class _Group(VanbanGroup):
     command_class = _Command
 
 
-def _exit_on_sigterm() -> None:
+@contextlib.contextmanager
+def _handling(handlers: dict):
+    """``handlers`` (signal name: handler) installed for the ``with`` block only, and the
+    previous ones given back after it, however it ends: code that runs after the command in the
+    same process (a test run, a program calling vanban's commands) keeps its own handlers.
+    Signals this system lacks (SIGHUP on Windows) are left out."""
+    previous = {}
+    try:
+        for name, handler in handlers.items():
+            number = getattr(signal, name, None)
+            if number is not None:
+                previous[number] = signal.signal(number, handler)
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _exit_on_sigterm():
     """A terminated vanban still runs its cleanup (LibreOffice stopped, temporary files removed)."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    return _handling({"SIGTERM": lambda signum, frame: sys.exit(128 + signum)})
 
 
 @click.group(
@@ -116,8 +135,7 @@ def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, forc
             raise OutputExistsError(target)  # before LibreOffice spends its seconds
     if png and find_pdftoppm() is None:
         raise MissingToolError("pdftoppm", "tạo được ảnh trang")
-    _exit_on_sigterm()
-    with PdfConverter() as converter:
+    with _exit_on_sigterm(), PdfConverter() as converter:
         pdf_bytes = converter.convert_bytes(data, output.name)
     outputs = [(pdf_path, pdf_bytes)] if pdf else []
     if png:
@@ -229,14 +247,14 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
         check_name_pattern(name_pattern)
     except VanbanError as error:
         raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
-    _stop_on_termination()
     bar = _Progress(sys.stderr.isatty())  # drawn on a terminal only: logs stay clean
     try:
-        report = run_batch(
-            input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
-            overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
-            limits=Limits.from_environment(rows=max_rows),
-        )
+        with _stop_on_termination():
+            report = run_batch(
+                input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
+                overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
+                limits=Limits.from_environment(rows=max_rows),
+            )
     except KeyboardInterrupt:
         bar.close()
         if bar.made:
@@ -250,12 +268,11 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
         sys.exit(1)
 
 
-def _stop_on_termination() -> None:
-    """SIGTERM (a service manager, kill) and SIGHUP (the terminal closed) stop a batch as
-    Ctrl-C does: finished documents are kept, nothing half-made is left, LibreOffice is stopped."""
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.default_int_handler)
+def _stop_on_termination():
+    """While the batch runs, SIGTERM (a service manager, kill) and SIGHUP (the terminal closed)
+    stop it as Ctrl-C does: finished documents are kept, nothing half-made is left, LibreOffice
+    is stopped. The previous handlers are back once the batch is over."""
+    return _handling({"SIGTERM": signal.default_int_handler, "SIGHUP": signal.default_int_handler})
 
 
 class _Progress:
