@@ -116,6 +116,8 @@ class Job:
     row: Optional[dict] = None
     over_base: bool = False
     error: Optional[str] = None
+    raw: Optional[bytes] = None
+    """The file's bytes, read by the batch for a worker that cannot see ``path`` (a cluster's)."""
 
 
 

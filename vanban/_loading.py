@@ -165,13 +165,15 @@ _READ_ERRORS = {
 }
 
 
-def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
-    """The data in a .yaml/.yml/.json file, and its YAML node tree for positions."""
+def read_data(path: Path, raw: Optional[bytes] = None) -> tuple[Any, Optional[yaml.Node]]:
+    """The data in a .yaml/.yml/.json file, and its YAML node tree for positions. ``raw``: the
+    file's bytes, already read elsewhere (a batch's cluster worker gets them so); messages still
+    name ``path``."""
     try:
-        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+        if raw is None and path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
             raise InputError([Problem("", f"Không đọc được {path}: đây không phải một tệp thường "
                                           "(mà là thiết bị hoặc đường ống).")], path)
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         reason = next((m for kind, m in _READ_ERRORS.items() if isinstance(error, kind)), error.strerror)
         raise InputError([Problem("", f"Không đọc được {path}: {reason}.")], path) from None

@@ -28,6 +28,7 @@ same way, at one place (``vanban.cli``), and exits with the error's ``exit_code`
     ├── ConverterClosedError       a closed PdfConverter was used again
     ├── ConversionError            one document could not be converted to PDF
     │   └── ConversionTimeout
+    ├── FontError                  the PDF would not be in Times New Roman or a font of its widths
     └── PageImageError             pdftoppm could not draw the pages of a PDF
 """
 
@@ -278,6 +279,11 @@ class ConversionTimeout(ConversionError):
             f"LibreOffice không xong sau {seconds:g} giây; đã dừng LibreOffice, "
             "văn bản sau sẽ dùng một LibreOffice mới",
         )
+
+
+class FontError(VanbanError):
+    """The PDF would not be drawn in Times New Roman or a font of the same widths
+    (:mod:`vanban._fonts`): it would not match the document printed from Word."""
 
 
 class PageImageError(VanbanError):

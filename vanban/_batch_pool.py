@@ -1,0 +1,67 @@
+"""Where ``vanban batch`` makes its documents on this machine: a pool of processes, each with
+its own warm renderer, or (one job) the batch's own thread.
+
+An engine takes one document at a time (``submit``) and puts a ``("rendered", index, outcome)``
+event on the batch's queue when it is made, ``outcome()`` giving (index, file name, error). The
+batch feeds it from the rows as they are read, never more than :data:`WINDOW` documents per
+slot in the work, so that memory stays flat however many rows. The cluster engine
+(:mod:`vanban._batch_cluster`) has the same shape.
+"""
+
+from __future__ import annotations
+
+import queue
+from typing import TYPE_CHECKING
+
+from ._batch_input import Job
+from ._batch_worker import Settings, init_pool_worker, init_worker, make_document
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+WINDOW = 4
+"""Documents read but not finished, per slot: enough to keep every worker busy, few enough
+that memory stays flat and few temporary files wait however many rows."""
+
+
+class InThread:
+    """One job: each document is made in the batch's own thread as it is submitted."""
+
+    synchronous = True
+
+    def __init__(self, base: dict, events: queue.Queue):
+        self.slots = 1
+        self.events = events
+        init_worker(base)
+
+    def submit(self, job: Job, settings: Settings) -> None:
+        outcome = make_document(job, settings)
+        self.events.put(("rendered", job.index, lambda: outcome))
+
+    def close(self) -> None:
+        init_worker({})
+
+
+class ProcessPool:
+    """``workers`` processes, each given the base once when it starts."""
+
+    synchronous = False
+
+    def __init__(self, workers: int, base: dict, events: queue.Queue):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.slots = workers
+        self.events = events
+        self.executor: ProcessPoolExecutor = ProcessPoolExecutor(
+            max_workers=workers, initializer=init_pool_worker, initargs=(base,))
+
+    def submit(self, job: Job, settings: Settings) -> None:
+        future = self.executor.submit(make_document, job, settings)
+        future.add_done_callback(lambda done, index=job.index: self.events.put(("rendered", index, done.result)))
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def local_engine(workers: int, base: dict, events: queue.Queue):
+    return ProcessPool(workers, base, events) if workers > 1 else InThread(base, events)

@@ -1,0 +1,110 @@
+"""The font of a PDF: Times New Roman, or a font with the same width for every character.
+
+Documents are written in Times New Roman (29-HD, NĐ 30). LibreOffice draws them with whatever
+font the system gives for that name; a font of other widths moves line and page breaks, so the
+PDF no longer matches the document printed from Word. Two checks, each said in Vietnamese:
+
+- before converting: which font fontconfig (``fc-match``) gives for Times New Roman
+  (:func:`times_substitute_problem`); where there is no fontconfig (Windows, macOS), Times New
+  Roman comes with the system;
+- after: which fonts the PDF embeds (poppler's ``pdffonts``, :func:`embedded_font_problem`):
+  a character the font lacks is drawn by LibreOffice in another font, and a font not embedded is
+  drawn by the reader's own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+TIMES = "Times New Roman"
+METRIC_COMPATIBLE = ("Times New Roman", "Liberation Serif", "Tinos")
+"""Fonts with Times New Roman's width for every character: lines and pages break alike."""
+_KEYS = {re.sub(r"[^a-z]", "", name.lower()) for name in METRIC_COMPATIBLE} | {"timesnewromanps"}
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def _family_key(font: str) -> str:
+    """``BAAAAA+LiberationSerif-BoldItalic`` -> ``liberationserif``; ``TimesNewRomanPS-BoldMT``
+    -> ``timesnewromanps``: the family, without subset tag, style, or spaces."""
+    font = _SUBSET.sub("", font).split("-")[0].split(",")[0]
+    return re.sub(r"[^a-z]", "", font.lower())
+
+
+def _run(args: list[str], timeout: float = 60) -> Optional[str]:
+    try:
+        result = subprocess.run(args, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+@lru_cache(maxsize=1)
+def times_substitute_problem() -> Optional[str]:
+    """Why LibreOffice would draw Times New Roman in a font of other widths; None if it will
+    not (or if this system has no fontconfig to ask). Asked once per process."""
+    program = shutil.which("fc-match")
+    if program is None:
+        return None
+    found = (_run([program, "-f", "%{family}", TIMES]) or "").strip()
+    families = [family.strip() for family in found.split(",") if family.strip()]
+    if any(family in METRIC_COMPATIBLE for family in families):
+        return None
+    from ._pdf import INSTALL
+
+    shown = families[0] if families else "không có phông nào"
+    return (f"Máy này không có phông {TIMES}, cũng không có phông cùng kích thước chữ với nó (Liberation "
+            f"Serif): LibreOffice sẽ vẽ chữ bằng {shown}, rộng hẹp khác nên xuống dòng, sang trang của PDF "
+            f"sẽ khác văn bản in từ Word. Hãy cài phông ({INSTALL['fonts']}) rồi chạy lại; "
+            "'vanban doctor' cho biết máy đã có gì.")
+
+
+def embedded_fonts(pdf: bytes) -> Optional[list[tuple[str, bool]]]:
+    """(font name, embedded) for each font of ``pdf``, from pdffonts; None without pdffonts."""
+    program = shutil.which("pdffonts")
+    if program is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="vanban-fonts-") as folder:
+        path = Path(folder) / "van-ban.pdf"
+        path.write_bytes(pdf)
+        listing = _run([program, str(path)])
+    if listing is None:
+        return None
+    fonts = []
+    lines = listing.splitlines()
+    rule = next((i for i, line in enumerate(lines) if line.startswith("---")), None)
+    if rule is None:
+        return fonts
+    columns = [match.span() for match in re.finditer(r"-+", lines[rule])]  # fixed-width columns
+    for line in lines[rule + 1:]:
+        if not line.strip():
+            continue
+        name = line[columns[0][0]:columns[0][1]].strip()
+        embedded = line[columns[3][0]:columns[3][1]].strip() == "yes" if len(columns) > 3 else True
+        fonts.append((name, embedded))
+    return fonts
+
+
+def embedded_font_problem(pdf: bytes) -> Optional[str]:
+    """Why the fonts of ``pdf`` differ from the document's (Times New Roman or a font of the same
+    widths, embedded); None if they do not, or if pdffonts is not installed."""
+    fonts = embedded_fonts(pdf)
+    if not fonts:
+        return None
+    others = sorted({_SUBSET.sub("", name) for name, _ in fonts if _family_key(name) not in _KEYS})
+    missing = sorted({_SUBSET.sub("", name) for name, embedded in fonts
+                      if not embedded and _family_key(name) in _KEYS})
+    if others:
+        return (f"PDF có chữ vẽ bằng phông {', '.join(others)} thay cho {TIMES}: có ký tự mà phông "
+                f"{TIMES} (hay Liberation Serif) của máy này không có, nên LibreOffice lấy phông khác, và "
+                "chữ đó sẽ khác văn bản in từ Word. Hãy thay ký tự đó (chữ Việt, số và dấu câu thường "
+                "đều có trong phông), hoặc cài đủ phông Times New Roman")
+    if missing:
+        return (f"PDF không nhúng phông {', '.join(missing)}: máy mở PDF sẽ tự chọn phông khác, chữ có thể "
+                "xô lệch. Hãy kiểm tra cài đặt phông của máy ('vanban doctor')")
+    return None
