@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "ke_hoach_114.yaml"
 BASE = ROOT / "examples" / "batch" / "mau-chung.yaml"
 
-TARGETS = {"render": 5.0, "pdf": 5.0, "startup": 0.3}
+TARGETS = {"render": 5.0, "pdf": 5.0, "startup": 0.3, "memory": 1.10}
 
 
 def machine() -> str:
@@ -139,19 +139,16 @@ def measure_process(command: list[str]) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants (Linux /proc)."""
+def _tree(root: int) -> list[int]:
+    """``root`` and all its descendants (Linux /proc)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
             parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-            status = (entry / "status").read_text()
-            rss[int(entry.name)] = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS"))
-        except (OSError, StopIteration, ValueError, IndexError):
+        except (OSError, ValueError, IndexError):
             continue
     tree, frontier = {root}, [root]
     while frontier:
@@ -160,7 +157,21 @@ def _tree_rss_kib(root: int) -> int:
             if parent == current and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return sorted(tree)
+
+
+def _tree_pss_kib(root: int) -> int:
+    """Proportional set size of ``root`` and all its descendants: each page shared by N
+    processes counts 1/N in each, so the pages a forked worker shares with the batch are
+    counted once (summing RSS counts them in every process)."""
+    total = 0
+    for pid in _tree(root):
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return total
 
 
 def _measure(command: list[str]) -> None:
@@ -174,7 +185,7 @@ def _measure(command: list[str]) -> None:
     def sample():
         nonlocal peak_tree
         while not done.is_set():
-            peak_tree = max(peak_tree, _tree_rss_kib(process.pid))
+            peak_tree = max(peak_tree, _tree_pss_kib(process.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -190,7 +201,7 @@ def _measure(command: list[str]) -> None:
         largest //= 1024
     print(json.dumps({"seconds": seconds, "returncode": process.returncode,
                       "peak_largest_process_mib": largest / 1024,
-                      "peak_all_processes_mib": peak_tree / 1024 if sampling else None,
+                      "peak_all_processes_pss_mib": peak_tree / 1024 if sampling else None,
                       "stderr": errors.decode("utf-8", "replace")[-2000:]}))
 
 
@@ -214,9 +225,35 @@ def bench_batch(counts: list[int], jobs: int, check_counts: list[int]) -> dict:
                     "documents": count, "layout_check": checked, "seconds": result["seconds"],
                     "documents_per_second": count / result["seconds"],
                     "peak_largest_process_mib": result["peak_largest_process_mib"],
-                    "peak_all_processes_mib": result["peak_all_processes_mib"],
+                    "peak_all_processes_pss_mib": result["peak_all_processes_pss_mib"],
                 })
                 shutil.rmtree(target)
+    return out
+
+
+def bench_memory(small: int, large: int, jobs: int) -> dict:
+    """The same batch (--no-check) of ``small`` and of ``large`` rows: peak RSS of the largest
+    process and peak PSS of all processes together, each as a ratio of large to small."""
+    out: dict = {"jobs": jobs, "runs": []}
+    with tempfile.TemporaryDirectory(prefix="vanban-bench-memory-") as folder:
+        for count in (small, large):
+            rows = Path(folder) / f"rows-{count}.csv"
+            _write_rows(rows, count)
+            target = Path(folder) / f"out-{count}"
+            command = [sys.executable, "-m", "vanban", "batch", str(rows), "--base", str(BASE), "-o", str(target),
+                       "--jobs", str(jobs), "--no-check", "--max-rows", str(count)]
+            result = measure_process(command)
+            made = sum(1 for _ in target.glob("*.docx"))
+            if result["returncode"] != 0 or made != count:
+                raise SystemExit(f"batch of {count} made {made} documents:\n{result['stderr']}")
+            out["runs"].append({"documents": count, "seconds": result["seconds"],
+                                "peak_largest_process_mib": result["peak_largest_process_mib"],
+                                "peak_all_processes_pss_mib": result["peak_all_processes_pss_mib"]})
+            shutil.rmtree(target)
+    first, last = out["runs"]
+    out["ratio_largest"] = last["peak_largest_process_mib"] / first["peak_largest_process_mib"]
+    if first["peak_all_processes_pss_mib"]:
+        out["ratio_all_pss"] = last["peak_all_processes_pss_mib"] / first["peak_all_processes_pss_mib"]
     return out
 
 
@@ -323,14 +360,30 @@ def report(results: dict) -> tuple[str, list[str]]:
         lines.append(f"2. vanban batch, {batch['jobs']} processes:")
         for run in batch["runs"]:
             check = "with layout check" if run["layout_check"] else "--no-check"
-            tree = run["peak_all_processes_mib"]
-            tree = f", all processes {tree:.0f} MiB" if tree is not None else ""
+            tree = run["peak_all_processes_pss_mib"]
+            tree = f", all processes {tree:.0f} MiB (PSS)" if tree is not None else ""
             lines.append(
                 f"   {run['documents']:>5} documents, {check:<17} {run['seconds']:6.1f} s, "
                 f"{run['documents_per_second']:6.1f} documents/s, peak memory: largest process "
                 f"{run['peak_largest_process_mib']:.0f} MiB{tree}"
             )
         lines.append("")
+    memory = results.get("memory")
+    if memory:
+        lines.append(f"2b. Batch memory, {memory['jobs']} processes, --no-check (peak):")
+        for run in memory["runs"]:
+            pss = run["peak_all_processes_pss_mib"]
+            pss = f"{pss:6.1f} MiB" if pss is not None else "     n/a"
+            lines.append(f"   {run['documents']:>7,} documents {run['seconds']:8.1f} s: largest process "
+                         f"{run['peak_largest_process_mib']:6.1f} MiB, all processes (PSS) {pss}")
+        ratio_pss = memory.get("ratio_all_pss")
+        lines.append(f"   largest process x{memory['ratio_largest']:.3f}"
+                     + (f", all processes x{ratio_pss:.3f}" if ratio_pss is not None else "")
+                     + f"; target <= x{TARGETS['memory']:.2f} (full run)")
+        lines.append("")
+        if results.get("full") and (memory["ratio_largest"] > TARGETS["memory"]
+                                    or (ratio_pss or 0) > TARGETS["memory"]):
+            missed.append("memory")
     pdf = results.get("pdf")
     if pdf and "skipped" not in pdf:
         lines += [
@@ -365,7 +418,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short run (CI)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--only", default="render,batch,pdf,startup", help="comma-separated sections")
+    parser.add_argument("--only", default="render,batch,memory,pdf,startup", help="comma-separated sections")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     options = parser.parse_args(argv)
     sections = set(options.only.split(","))
@@ -380,6 +433,8 @@ def main(argv: list[str]) -> int:
     if "batch" in sections:
         counts = [100] if quick else [100, 1000]
         results["batch"] = bench_batch(counts, os.cpu_count() or 1, check_counts=[] if quick else [100])
+    if "memory" in sections:  # the full run's 100,000 rows take about 15 minutes on 2 cores
+        results["memory"] = bench_memory(*((100, 1000) if quick else (1000, 100_000)), jobs=os.cpu_count() or 1)
     if "pdf" in sections:
         results["pdf"] = bench_pdf(8 if quick else 50)
     if "startup" in sections:

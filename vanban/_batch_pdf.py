@@ -22,12 +22,9 @@ from .errors import VanbanError
 def check_before() -> None:
     """Refuse the run, before any work, when this machine would draw Times New Roman in a font
     of other widths."""
-    from ._fonts import times_substitute_problem
-    from .errors import FontError
+    from ._fonts import require_times
 
-    problem = times_substitute_problem()
-    if problem:
-        raise FontError(problem)
+    require_times()
 
 
 class PdfStage:

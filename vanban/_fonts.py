@@ -25,15 +25,16 @@ from typing import Optional
 TIMES = "Times New Roman"
 METRIC_COMPATIBLE = ("Times New Roman", "Liberation Serif", "Tinos")
 """Fonts with Times New Roman's width for every character: lines and pages break alike."""
-_KEYS = {re.sub(r"[^a-z]", "", name.lower()) for name in METRIC_COMPATIBLE} | {"timesnewromanps"}
+_KEYS = tuple(re.sub(r"[^a-z]", "", name.lower()) for name in METRIC_COMPATIBLE)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 
-def _family_key(font: str) -> str:
-    """``BAAAAA+LiberationSerif-BoldItalic`` -> ``liberationserif``; ``TimesNewRomanPS-BoldMT``
-    -> ``timesnewromanps``: the family, without subset tag, style, or spaces."""
-    font = _SUBSET.sub("", font).split("-")[0].split(",")[0]
-    return re.sub(r"[^a-z]", "", font.lower())
+def _same_widths(font: str) -> bool:
+    """Whether a PDF font name is of a family in :data:`METRIC_COMPATIBLE`, whatever its subset
+    tag, style and spelling: ``BAAAAA+LiberationSerif-BoldItalic``, ``TimesNewRomanPS-BoldMT``,
+    ``Times New Roman,Bold``."""
+    family = _SUBSET.sub("", font).split("-")[0].split(",")[0]
+    return re.sub(r"[^a-z]", "", family.lower()).startswith(_KEYS)
 
 
 def _run(args: list[str], timeout: float = 60) -> Optional[str]:
@@ -96,15 +97,34 @@ def embedded_font_problem(pdf: bytes) -> Optional[str]:
     fonts = embedded_fonts(pdf)
     if not fonts:
         return None
-    others = sorted({_SUBSET.sub("", name) for name, _ in fonts if _family_key(name) not in _KEYS})
+    others = sorted({_SUBSET.sub("", name) for name, _ in fonts if not _same_widths(name)})
     missing = sorted({_SUBSET.sub("", name) for name, embedded in fonts
-                      if not embedded and _family_key(name) in _KEYS})
+                      if not embedded and _same_widths(name)})
     if others:
-        return (f"PDF có chữ vẽ bằng phông {', '.join(others)} thay cho {TIMES}: có ký tự mà phông "
+        return (f"Có chữ trong PDF được vẽ bằng phông {', '.join(others)} thay cho {TIMES}: có ký tự mà phông "
                 f"{TIMES} (hay Liberation Serif) của máy này không có, nên LibreOffice lấy phông khác, và "
                 "chữ đó sẽ khác văn bản in từ Word. Hãy thay ký tự đó (chữ Việt, số và dấu câu thường "
                 "đều có trong phông), hoặc cài đủ phông Times New Roman")
     if missing:
-        return (f"PDF không nhúng phông {', '.join(missing)}: máy mở PDF sẽ tự chọn phông khác, chữ có thể "
+        return (f"Phông {', '.join(missing)} không được nhúng vào PDF: máy mở PDF sẽ tự chọn phông khác, chữ có thể "
                 "xô lệch. Hãy kiểm tra cài đặt phông của máy ('vanban doctor')")
     return None
+
+
+def require_times() -> None:
+    """Raise :class:`~vanban.errors.FontError` before any conversion when this machine would
+    draw Times New Roman in a font of other widths."""
+    from .errors import FontError
+
+    problem = times_substitute_problem()
+    if problem:
+        raise FontError(problem)
+
+
+def require_document_fonts(pdf: bytes, name: str) -> None:
+    """Raise :class:`~vanban.errors.FontError` when the PDF ``name`` is not in the document's fonts."""
+    from .errors import FontError
+
+    problem = embedded_font_problem(pdf)
+    if problem:
+        raise FontError(f"Không ghi {name}: {problem[0].lower()}{problem[1:]}.")

@@ -135,8 +135,12 @@ def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, forc
             raise OutputExistsError(target)  # before LibreOffice spends its seconds
     if png and find_pdftoppm() is None:
         raise MissingToolError("pdftoppm", "tạo được ảnh trang")
+    from ._fonts import require_document_fonts, require_times
+
+    require_times()
     with _exit_on_sigterm(), PdfConverter() as converter:
         pdf_bytes = converter.convert_bytes(data, output.name)
+    require_document_fonts(pdf_bytes, pdf_path.name)
     outputs = [(pdf_path, pdf_bytes)] if pdf else []
     if png:
         images = pdf_to_png(pdf_bytes, dpi=dpi)
