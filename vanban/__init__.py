@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import (
     BatchSourceError,
+    ClusterError,
     ConversionError,
     ConversionTimeout,
     ConverterClosedError,
@@ -171,6 +172,7 @@ __all__ = [
     "BatchReport",
     "BatchSourceError",
     "Bullet",
+    "ClusterError",
     "Column",
     "CongVan",
     "ConversionError",

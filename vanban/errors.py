@@ -29,6 +29,7 @@ same way, at one place (``vanban.cli``), and exits with the error's ``exit_code`
     ├── ConversionError            one document could not be converted to PDF
     │   └── ConversionTimeout
     ├── FontError                  the PDF would not be in Times New Roman or a font of its widths
+    ├── ClusterError               ``vanban batch --cluster``: the cluster cannot be used
     └── PageImageError             pdftoppm could not draw the pages of a PDF
 """
 
@@ -284,6 +285,11 @@ class ConversionTimeout(ConversionError):
 class FontError(VanbanError):
     """The PDF would not be drawn in Times New Roman or a font of the same widths
     (:mod:`vanban._fonts`): it would not match the document printed from Word."""
+
+
+class ClusterError(VanbanError):
+    """``vanban batch --cluster``: the scheduler does not answer, has no workers, or its workers
+    run another version of vanban."""
 
 
 class PageImageError(VanbanError):
