@@ -362,3 +362,31 @@ def test_the_first_rows_of_a_sheet_are_read_before_its_end(tmp_path):
     report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
     assert len(report.done) == 30
     assert report.stopped.startswith("Tệp ds.xlsx hỏng sau dòng 31: trang tính không phải XML hợp lệ")
+
+
+def test_a_cell_pointing_before_or_past_the_shared_strings_is_refused_with_its_address(tmp_path):
+    # -1 is no string of the table (a list read from its end would give the last one)
+    def point_outside(parts):
+        import re
+
+        sheet = parts["xl/worksheets/sheet1.xml"].decode()
+        sheet = re.sub(r'(<c r="D2" t="s"><v>)\d+', r"\g<1>-1", sheet)
+        sheet = re.sub(r'(<c r="A3" t="s"><v>)\d+', r"\g<1>99", sheet)
+        parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+
+    rows = [HEADER, ROW, ["BCH Huyện đoàn Cầu Kè", 8, "Cầu Kè", "Trần Thị Bình"]]
+    source = rewrite(as_excel_writes_it(workbook(tmp_path / "ds.xlsx", rows)), point_outside)
+    report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
+    assert [r.ok for r in report.results] == [False, False]
+    assert report.results[0].error.startswith("Ô D2 có giá trị '-1' không đọc được")
+    assert report.results[1].error.startswith("Ô A3 có giá trị '99' không đọc được")
+
+
+def test_many_distinct_texts_of_a_sheet_are_each_read_back_in_their_cell(tmp_path):
+    from vanban._batch_input import Limits
+    from vanban._xlsx import xlsx_rows
+
+    rows = [HEADER] + [[f"BCH Chi đoàn {n}", n, f"Xã {n}", f"Người ký {n}"] for n in range(1, 501)]
+    source = as_excel_writes_it(workbook(tmp_path / "ds.xlsx", rows))
+    got = [values for _, values, _ in xlsx_rows(source, Limits())]
+    assert got == [tuple(row) for row in rows]

@@ -1,18 +1,13 @@
 """What became of every document of a ``vanban batch`` run, kept on disk, not in memory.
 
 A national run makes hundreds of thousands of documents: the batch keeps in memory only those
-in the work (a bounded window), and writes each finished one to a small SQLite file in the
-temporary folder, with the name it took (two rows that want one name are found there). The
-:class:`BatchReport` reads the results back from that file as they are asked for; the file is
-removed with the report (at once on POSIX systems, where an open file can be unlinked).
+in the work (a bounded window), and writes each finished one to a scratch database
+(:mod:`vanban._scratch`), with the name it took (two rows that want one name are found there).
+The :class:`BatchReport` reads the results back from it as they are asked for.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import tempfile
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional, Sequence, overload
@@ -39,24 +34,15 @@ class Record(Sequence[ItemResult]):
     Memory stays flat however many rows: SQLite keeps a bounded page cache, the rest is in the
     file. Used from the batch's own thread while it runs; read from any thread afterwards."""
 
-    _CACHE_KIB = 1024
-
     def __init__(self) -> None:
-        handle, path = tempfile.mkstemp(prefix="vanban-batch-", suffix=".sqlite")
-        os.close(handle)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._finalizer = weakref.finalize(self, _close, self._db, path)
-        db = self._db
-        db.execute("PRAGMA journal_mode=OFF")  # a throwaway file: no journal beside it
-        db.execute("PRAGMA synchronous=OFF")
-        db.execute(f"PRAGMA cache_size=-{self._CACHE_KIB}")
-        db.execute("CREATE TABLE result (idx INTEGER PRIMARY KEY, label TEXT, output TEXT, pdf TEXT, error TEXT)")
-        db.execute("CREATE TABLE name (key TEXT PRIMARY KEY, label TEXT)")
-        try:
-            os.unlink(path)  # POSIX: the open file lives on, nothing to clean even if killed
-        except OSError:
-            pass  # Windows: removed when the record is closed
-        db.execute("BEGIN")
+        from ._scratch import Scratch
+
+        self._scratch = Scratch("vanban-batch-", (
+            "CREATE TABLE result (idx INTEGER PRIMARY KEY, label TEXT, output TEXT, pdf TEXT, error TEXT)",
+            "CREATE TABLE name (key TEXT PRIMARY KEY, label TEXT)",
+        ))
+        self._db = self._scratch.db
+        self._db.execute("BEGIN")
         self._count = 0
         self._failed = 0
 
@@ -125,14 +111,6 @@ def _text(path: Optional[Path]) -> Optional[str]:
 def _result(row) -> ItemResult:
     index, label, output, pdf, error = row
     return ItemResult(index, label, Path(output) if output else None, Path(pdf) if pdf else None, error)
-
-
-def _close(db: sqlite3.Connection, path: str) -> None:
-    db.close()
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 class BatchReport:

@@ -68,23 +68,30 @@ def xlsx_rows(path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[i
             book = _Book(archive, path)
         except (KeyError, ValueError) as error:
             raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-        declared = book.declared_rows()
-        if declared and declared - 1 > limits.rows:
-            raise BatchSourceError(limits.too_many_rows(path.name, declared - 1))
-        width = limits.columns + 1
-        for number, values, problems in book.rows(lambda: width):
-            if number == 1:
-                width = max((i + 1 for i, value in enumerate(values) if value is not None), default=0)
-                if width > limits.columns:
-                    raise BatchSourceError(limits.too_many_columns(path.name))
-                yield 1, values[:width], problems
-                if not width:
-                    return
-                continue
-            if width == limits.columns + 1:  # the sheet has no row 1: its header is empty
-                yield 1, (), {}
+        try:
+            yield from _sheet_rows(book, path, limits)
+        finally:
+            book.strings.close()
+
+
+def _sheet_rows(book: "_Book", path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[int, str]]]:
+    declared = book.declared_rows()
+    if declared and declared - 1 > limits.rows:
+        raise BatchSourceError(limits.too_many_rows(path.name, declared - 1))
+    width = limits.columns + 1
+    for number, values, problems in book.rows(lambda: width):
+        if number == 1:
+            width = max((i + 1 for i, value in enumerate(values) if value is not None), default=0)
+            if width > limits.columns:
+                raise BatchSourceError(limits.too_many_columns(path.name))
+            yield 1, values[:width], problems
+            if not width:
                 return
-            yield number, values, problems
+            continue
+        if width == limits.columns + 1:  # the sheet has no row 1: its header is empty
+            yield 1, (), {}
+            return
+        yield number, values, problems
 
 
 _T, _R, _RPH = f"{{{_MAIN}}}t", f"{{{_MAIN}}}r", f"{{{_MAIN}}}rPh"
@@ -125,10 +132,10 @@ class _Book:
         self.strings = self._strings(found.get("sharedStrings"))
         self.dates, self.durations = self._date_styles(found.get("styles"))
 
-    def _strings(self, part: Optional[str]) -> list[str]:
+    def _strings(self, part: Optional[str]) -> "_SharedStrings":
         from lxml import etree
 
-        strings: list[str] = []
+        strings = _SharedStrings()
         if not part or part not in self.archive.namelist():
             return strings
         with self.archive.open(part) as stream:
@@ -136,6 +143,9 @@ class _Book:
                                            resolve_entities=False, no_network=True, load_dtd=False):
                 strings.append(_text(item))
                 item.clear()
+                while item.getprevious() is not None:  # strings already read: free them
+                    del item.getparent()[0]
+        strings.done()
         return strings
 
     def _date_styles(self, part: Optional[str]) -> tuple[set[int], set[int]]:
@@ -237,6 +247,56 @@ class _Book:
         except (ValueError, IndexError, OverflowError):
             return None, (f"ô {address} có giá trị '{text[:40]}' không đọc được (tệp không do Excel ghi "
                           "ra, hoặc đã hỏng): hãy mở tệp bằng Excel, gõ lại giá trị vào ô rồi lưu lại")
+
+
+class _SharedStrings:
+    """The sheet's shared strings, on disk (:mod:`vanban._scratch`): a list of a million rows'
+    worth of distinct texts stays out of memory. Looked up by index, the most used kept at hand
+    (a column of one district's name, a signer's)."""
+
+    _BATCH = 1000
+
+    def __init__(self) -> None:
+        from ._scratch import Scratch
+
+        self._scratch = Scratch("vanban-xlsx-", ("CREATE TABLE string (i INTEGER PRIMARY KEY, text TEXT)",))
+        self._db = self._scratch.db
+        self._db.execute("BEGIN")
+        self._waiting: list[tuple[int, str]] = []
+        self._count = 0
+        self._recent: dict[int, str] = {}
+
+    def append(self, text: str) -> None:
+        self._waiting.append((self._count, text))
+        self._count += 1
+        if len(self._waiting) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._db.executemany("INSERT INTO string VALUES (?, ?)", self._waiting)
+        self._waiting = []
+
+    def done(self) -> None:
+        self._flush()
+        self._db.execute("COMMIT")
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> str:
+        text = self._recent.get(index)
+        if text is not None:
+            return text
+        found = self._db.execute("SELECT text FROM string WHERE i = ?", (index,)).fetchone()
+        if found is None:
+            raise IndexError(index)
+        if len(self._recent) >= 4096:
+            self._recent.clear()
+        self._recent[index] = found[0]
+        return found[0]
+
+    def close(self) -> None:
+        self._scratch.close()
 
 
 def _text(element) -> str:
