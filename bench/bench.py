@@ -295,6 +295,7 @@ def bench_pdf(count: int) -> dict:
                 converter.convert(source, folder / "warm" / f"{source.stem}.pdf")
         warm_seconds = time.perf_counter() - start
         assert len(list((folder / "warm").glob("*.pdf"))) == count
+        pool = _pdf_pool(folder, count)
     return {
         "documents": count,
         "converter": warm_kind,
@@ -304,7 +305,26 @@ def bench_pdf(count: int) -> dict:
         "cold_documents_per_second": count / cold_seconds,
         "warm_documents_per_second": count / warm_seconds,
         "ratio": cold_seconds / warm_seconds,
+        "pool": pool,
     }
+
+
+def _pdf_pool(folder: Path, count: int) -> dict:
+    """``vanban batch --pdf`` of ``count`` rows with a pool of 1 and of 2 LibreOffice processes
+    (``--jobs``; start, fonts checks and .docx included): documents per second of each."""
+    rows = folder / "pool-rows.csv"
+    _write_rows(rows, count)
+    pool = {}
+    for jobs in (1, 2):
+        target = folder / f"pool-{jobs}"
+        command = [sys.executable, "-m", "vanban", "batch", str(rows), "--base", str(BASE), "-o", str(target),
+                   "--jobs", str(jobs), "--no-check", "--pdf"]
+        result = measure_process(command)
+        made = sum(1 for _ in target.glob("*.pdf"))
+        if result["returncode"] != 0 or made != count:
+            raise SystemExit(f"batch --pdf --jobs {jobs} made {made} PDFs:\n{result['stderr']}")
+        pool[jobs] = {"seconds": result["seconds"], "documents_per_second": count / result["seconds"]}
+    return pool
 
 
 # --- 4. startup ----------------------------------------------------------------------------
@@ -393,6 +413,10 @@ def report(results: dict) -> tuple[str, list[str]]:
             f"   warm converter, start included        {pdf['warm_seconds']:6.1f} s "
             f"({pdf['warm_documents_per_second']:.2f} documents/s; start {pdf['warm_start_seconds']:.1f} s)",
             f"   warm throughput is {pdf['ratio']:.1f}x; target >= {TARGETS['pdf']:g}x",
+            *(f"   batch --pdf, a pool of {jobs} LibreOffice      {run['seconds']:6.1f} s "
+              f"({run['documents_per_second']:.2f} documents/s)" for jobs, run in pdf["pool"].items()),
+            f"   2 LibreOffice give {pdf['pool'][2]['documents_per_second'] / pdf['pool'][1]['documents_per_second']:.2f}x "
+            "the throughput of 1",
             "",
         ]
         if results.get("full") and pdf["ratio"] < TARGETS["pdf"]:
