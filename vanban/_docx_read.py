@@ -483,6 +483,11 @@ class DocxView:
             return _toggle(found)
         return {"sz": 20, "font": None}.get(name, False)
 
+    def label_look(self, para: Para) -> tuple:
+        """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
+        runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        return (self.run_property(para.element, runs[0], "b"), self.run_property(para.element, runs[0], "i"))
+
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
 
