@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from ._check_parts import LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
 from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok
 from ._display import to_roman
-from ._docx_read import DocxView, Para, has_page_field, w
+from ._docx_read import DocxView, Para
 from ._measure import text_width_mm
 from .rules import Rule
 
@@ -103,21 +103,18 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
 
 
 def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
-    page = elements.view.page_setup()
-    default = page.headers.get("default")
-    first = page.headers.get("first")
+    view = elements.view
+    page = view.page_setup()
     issues = []
-    if not has_page_field(default):
+    if not view.header_has_page_field("default"):
         return [(None, "số trang ở đầu trang từ trang 2", "không có trường số trang (PAGE)", None)]
-    if not page.title_page or has_page_field(first):
+    if not page.title_page or view.header_has_page_field("first"):
         issues.append((None, "trang 1 không có số trang", "trang 1 có số trang", None))
-    for paragraph in default.iter(w("p")):
-        if has_page_field(paragraph):
-            look = elements.view.look(paragraph)
-            low, high = rule.params["sizes"]
-            if look.align != "center" or not all(low <= s <= high for s in look.sizes) or True in look.italic:
-                issues.append((None, f"căn giữa, cỡ {low}-{high}, đứng",
-                               _describe(look, ["align", "size", "italic"]), None))
+    for look in view.page_field_looks("default"):
+        low, high = rule.params["sizes"]
+        if look.align != "center" or not all(low <= s <= high for s in look.sizes) or True in look.italic:
+            issues.append((None, f"căn giữa, cỡ {low}-{high}, đứng",
+                           _describe(look, ["align", "size", "italic"]), None))
     return issues
 
 
@@ -276,7 +273,7 @@ def check_archive_line(elements: Elements, rule: Rule) -> list[Issue]:
 def _is_rule(view: DocxView, para: Optional[Para]) -> bool:
     if para is None:
         return False
-    drawing = any(e.tag in (w("drawing"), w("pict")) for e in para.element.iter())
+    drawing = para.has_drawing
     drawn = not clean(para.text) and view.look(para).border_bottom  # an empty paragraph's border
     return drawing or drawn or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
 
@@ -293,23 +290,11 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
 
 
-def _cell_width_twips(element) -> Optional[int]:
-    """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
-    cell = next((a for a in element.iterancestors(w("tc"))), None)
-    width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
-    if width is None or width.get(w("type"), "dxa") != "dxa":
-        return None
-    try:
-        return int(float(width.get(w("w"), "0")))
-    except ValueError:
-        return None
-
-
 def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
     """Each line of the name fits its column: a line too long wraps where nobody broke it."""
     issues = []
     for para in elements[rule.element]:
-        cell = _cell_width_twips(para.element)
+        cell = elements.view.cell_width(para)
         look = elements.view.look(para)
         if not cell or not look.sizes:
             continue

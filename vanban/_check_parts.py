@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from ._docx_read import DocxView, Para, w
+from ._docx_read import DocxView, Para
 from .rules import HEADING_NUMBER, ISSUING_BODY_START
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
@@ -261,7 +261,7 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     if not body:
         return
     structural = {p.index for p in _structural(body)}
-    found.parts["body"] = [p for p in body if p.element.getparent().tag == w("body")
+    found.parts["body"] = [p for p in body if p.top_level
                            and p.index not in structural and not _is_caption(p)]
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
@@ -288,8 +288,7 @@ def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
 
 def _is_caption(para: Para) -> bool:
     """A paragraph standing right above a table names the table; it is not running text."""
-    following = para.element.getnext()
-    return following is not None and following.tag == w("tbl")
+    return para.before_table
 
 
 def _list_items(body: list[Para], view: DocxView) -> set[int]:
