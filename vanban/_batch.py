@@ -89,7 +89,11 @@ def run_batch(
     if cluster is not None:
         from ._batch_cluster import connect as connect_cluster
 
-        connect = connect_cluster(cluster)  # before any work: an address that does not answer writes nothing
+        try:
+            connect = connect_cluster(cluster)  # before any work: an address that does not answer writes nothing
+        except BaseException:
+            getattr(waiting, "close", lambda: None)()
+            raise
     try:
         workers = connect.slots if connect is not None else max(1, jobs or os.cpu_count() or 1)
         head = list(itertools.islice(waiting, workers * WINDOW))  # a file of 3 rows needs no 8 processes
