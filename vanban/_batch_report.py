@@ -44,13 +44,11 @@ class Record(Sequence[ItemResult]):
         self._db = self._scratch.db
         self._db.execute("BEGIN")
         self._count = 0
-        self._failed = 0
 
     def add(self, result: ItemResult) -> None:
         self._db.execute("INSERT INTO result VALUES (?, ?, ?, ?, ?)",
                          (result.index, result.label, _text(result.output), _text(result.pdf), result.error))
         self._count += 1
-        self._failed += result.error is not None
 
     def owner(self, name: str) -> Optional[str]:
         """The label of the document of this run that took ``name`` (in any case), or None."""
@@ -65,10 +63,6 @@ class Record(Sequence[ItemResult]):
         """Every result is in: the record is only read from now on."""
         if self._db.in_transaction:
             self._db.execute("COMMIT")
-
-    @property
-    def failed_count(self) -> int:
-        return self._failed
 
     def where(self, failed: bool) -> list[ItemResult]:
         condition = "error IS NOT NULL" if failed else "error IS NULL"
