@@ -181,20 +181,21 @@ def _own_handler(signum, frame):
     """Stands for what a program calling vanban's commands installed for itself."""
 
 
-@pytest.mark.parametrize("succeeds", [True, False], ids=["finished", "failed"])
-def test_a_batch_gives_back_the_termination_handlers_it_found(tmp_path, succeeds):
+@pytest.mark.parametrize("refused", ["a row", "the input"])
+def test_a_batch_gives_back_the_termination_handlers_it_found(tmp_path, refused):
     from click.testing import CliRunner
 
     from vanban.cli import main
 
-    rows = write_rows(tmp_path / "ds.csv", 2)
-    if not succeeds:
-        rows.write_text("so\n0\n", encoding="utf-8")  # a row refused: exit code 1
+    rows = tmp_path / "ds.csv"
+    # a row refused: the batch runs to its end; no row at all: the input is refused before any work
+    rows.write_text("so\n0\n" if refused == "a row" else "so\n", encoding="utf-8")
     before = {number: signal.signal(number, _own_handler) for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         result = CliRunner().invoke(main, ["batch", str(rows), "--base", str(BASE), "-o", str(tmp_path / "ra"),
                                            "--no-check", "--jobs", "1"])
-        assert result.exit_code == (0 if succeeds else 1), result.output
+        assert result.exit_code == 1, result.output
+        assert ("Không tạo được 1 văn bản" if refused == "a row" else "không có dòng dữ liệu nào") in result.output
         assert signal.getsignal(signal.SIGTERM) is _own_handler
         assert signal.getsignal(signal.SIGHUP) is _own_handler
     finally:
