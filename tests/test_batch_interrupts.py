@@ -201,3 +201,49 @@ def test_a_batch_gives_back_the_termination_handlers_it_found(tmp_path, refused)
     finally:
         for number, handler in before.items():
             signal.signal(number, handler)
+
+
+# --- a LibreOffice of the PDF pool that hangs ------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="stops LibreOffice with SIGSTOP")
+def test_a_hung_libreoffice_of_the_pool_costs_one_pdf_and_is_started_again(tmp_path):
+    from vanban._batch import run_batch
+    from vanban._pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice is not installed")
+    rows = write_rows(tmp_path / "ds.csv", 4)
+    stopped = []
+
+    def stop_libreoffice_after_the_first_pdf(result, done, total):
+        if result.pdf is not None and not stopped:
+            for entry in Path("/proc").iterdir():
+                try:
+                    command = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"soffice.bin" in command and f"vanban-libreoffice-{os.getpid()}-".encode() in command:
+                    os.kill(int(entry.name), signal.SIGSTOP)  # it stops answering, as a hung one does
+                    stopped.append(int(entry.name))
+
+    report = run_batch(rows, tmp_path / "ra", base=BASE, pdf=True, jobs=1, check=False, pdf_timeout=3,
+                       progress=stop_libreoffice_after_the_first_pdf)
+    assert stopped
+    failed = report.failed
+    assert len(failed) == 1 and "LibreOffice không xong sau 3 giây" in failed[0].error
+    assert len(visible(tmp_path / "ra", ".pdf")) == 3  # the documents after it had a new LibreOffice
+    assert len(finished(tmp_path / "ra")) == 4
+
+
+def test_a_pdf_time_limit_under_a_second_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    result = CliRunner().invoke(main, ["batch", str(write_rows(tmp_path / "ds.csv", 1)), "--base", str(BASE),
+                                       "-o", str(tmp_path / "ra"), "--pdf", "--pdf-timeout", "0"])
+    assert result.exit_code == 2 and "--pdf-timeout phải là một số nguyên từ 1 trở lên" in result.output
+    assert not (tmp_path / "ra").exists()

@@ -255,12 +255,15 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
               help="Không tự kiểm tra thể thức từng văn bản vừa tạo (nhanh hơn nhiều).")
 @click.option("--max-rows", type=click.IntRange(min=1), metavar="SỐ",
               help="Số văn bản tối đa một lần chạy (mặc định 100.000, hoặc biến môi trường VANBAN_MAX_ROWS).")
+@click.option("--pdf-timeout", type=click.IntRange(min=1), default=120, show_default=True, metavar="GIÂY",
+              help="Thời gian tối đa LibreOffice chuyển một văn bản sang PDF; quá thì LibreOffice đó bị dừng, "
+                   "mở lại cho văn bản sau, văn bản đó báo lỗi.")
 @click.option("--cluster", metavar="ĐỊA_CHỈ",
               help="Tạo văn bản trên các máy của một cụm Dask (địa chỉ bộ điều phối, ví dụ tcp://may-chu:8786); "
                    "cần pip install 'vanban[cluster]'. Tệp vẫn được ghi ở máy này.")
 def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs: Optional[int],
           name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool,
-          max_rows: Optional[int], cluster: Optional[str]) -> None:
+          max_rows: Optional[int], pdf_timeout: int, cluster: Optional[str]) -> None:
     from ._batch import check_name_pattern, run_batch
     from ._batch_input import Limits
     from .errors import VanbanError
@@ -275,7 +278,7 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
             report = run_batch(
                 input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
                 overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
-                limits=Limits.from_environment(rows=max_rows), cluster=cluster,
+                limits=Limits.from_environment(rows=max_rows), pdf_timeout=pdf_timeout, cluster=cluster,
             )
     except KeyboardInterrupt:
         bar.close()
