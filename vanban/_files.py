@@ -58,26 +58,32 @@ def remove_stray_temporaries(folder: Path, before: float) -> list[Path]:
     unless a day old. Returns what was removed."""
     removed = []
     try:
-        entries = list(os.scandir(folder))
+        entries = os.scandir(folder)  # read as it goes: a folder of 100,000 documents is never a list
     except OSError:
         return removed
-    for entry in entries:
-        found = _TEMPORARY.fullmatch(entry.name)
-        if found is None or int(found.group(1)) == os.getpid():
-            continue
-        try:
-            if not entry.is_file(follow_symlinks=False):
-                continue
-            changed = entry.stat(follow_symlinks=False).st_mtime
-            if changed >= before:
-                continue
-            if _process_alive(int(found.group(1))) and time.time() - changed < _ABANDONED_AFTER:
-                continue
-            os.unlink(entry.path)
-        except OSError:
-            continue
-        removed.append(Path(entry.path))
+    with entries:
+        for entry in entries:
+            if _remove_if_stray(entry, before):
+                removed.append(Path(entry.path))
     return removed
+
+
+def _remove_if_stray(entry: os.DirEntry, before: float) -> bool:
+    found = _TEMPORARY.fullmatch(entry.name)
+    if found is None or int(found.group(1)) == os.getpid():
+        return False
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        changed = entry.stat(follow_symlinks=False).st_mtime
+        if changed >= before:
+            return False
+        if _process_alive(int(found.group(1))) and time.time() - changed < _ABANDONED_AFTER:
+            return False
+        os.unlink(entry.path)
+    except OSError:
+        return False
+    return True
 
 
 def _process_alive(pid: int) -> bool:
