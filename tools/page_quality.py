@@ -454,8 +454,11 @@ def _text_after(paragraph, marker) -> str:
 class Failure:
     measure: str
     page: int
+    """0 when the line was not found on any page."""
     line: str
     reason: str
+    subject: str = ""
+    """What failed: the phrase, the heading or the letterhead line, as the document has it."""
 
     def __str__(self) -> str:
         where = f"trang {self.page}" if self.page else "không rõ trang"
@@ -654,7 +657,8 @@ def measure_phrases(reading: Reading, names: Iterable[str]) -> list[Failure]:
                     failures.append(Failure(
                         "phrase", first.page, first.text,
                         f"{what} «{' '.join(match.group(0).split())}» bị tách: «{first.text}» / «{second.text}»"
-                        + (f" (sang trang {second.page})" if second.page != first.page else "")))
+                        + (f" (sang trang {second.page})" if second.page != first.page else ""),
+                        " ".join(match.group(0).split())))
     return failures
 
 
@@ -732,7 +736,8 @@ def measure_stretch(model_line: ModelLine, run: Run) -> list[Failure]:
             failures.append(Failure(
                 "stretched", line.page, row_text(row),
                 f"{_element_words(model_line.element)}: khoảng cách giữa hai chữ {_num(gap)} pt, quá "
-                f"{_num(STRETCH_FACTOR)} lần {typed} dấu cách cỡ {model_line.size:g} ({_num(bound)} pt)"))
+                f"{_num(STRETCH_FACTOR)} lần {typed} dấu cách cỡ {model_line.size:g} ({_num(bound)} pt)",
+                model_line.text))
     return failures
 
 
@@ -757,7 +762,7 @@ def measure_model_lines(reading: Reading, model: Model) -> list[Failure]:
         if not runs:
             failures.append(Failure("stretched", 0, heading.text,
                                     f"không tìm thấy {_element_words(heading.element)} này trên trang PDF "
-                                    "nên không đo được"))
+                                    "nên không đo được", heading.text))
             continue
         used.add(id(runs[0][0][0]))
         failures += measure_stretch(heading, runs[0])
@@ -771,11 +776,11 @@ def measure_model_lines(reading: Reading, model: Model) -> list[Failure]:
             failures.append(Failure(
                 "letterhead", rows[0][0].page, piece.text,
                 f"{_element_words(piece.element)} là một dòng nhưng trên trang thành {len(rows)} dòng: "
-                + " / ".join(f"«{row_text(row)}»" for row in rows)))
+                + " / ".join(f"«{row_text(row)}»" for row in rows), piece.text))
         else:
             failures.append(Failure("letterhead", 1, piece.text,
                                     f"không tìm thấy dòng {_element_words(piece.element)} này trên trang 1 "
-                                    "nên không đo được"))
+                                    "nên không đo được", piece.text))
     return failures
 
 
