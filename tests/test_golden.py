@@ -101,3 +101,9 @@ def test_the_examples_look_as_their_committed_page_images(example_pdfs, tmp_path
         warnings.warn(result.to_text())
     else:
         assert not result.differences, result.to_text() + "\nIf the change is intended: python3 tools/golden.py"
+
+
+def test_the_command_refuses_options_it_does_not_know_in_vietnamese(capsys):
+    assert golden.main(["--nhanh"]) == 2 and "không hiểu --nhanh" in capsys.readouterr().err
+    assert golden.main(["--check", "--diff"]) == 2 and "--diff cần tên thư mục" in capsys.readouterr().err
+    assert golden.main(["--diff", "x"]) == 2 and "--diff chỉ dùng cùng --check" in capsys.readouterr().err

@@ -308,3 +308,37 @@ def test_every_page_of_every_document_has_its_foot_gap_measured(reports):
         assert report.pages, name
         assert report.pages[-1].excused == "trang cuối"
         assert all(figure.foot_gap >= 0 for figure in report.pages[:-1]), report.to_text()
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+def test_the_command_prints_every_page_and_every_failure_and_exits_1_on_a_failure(converter, tmp_path, capsys):
+    clean = plain_document()
+    for lines in WHOLE:
+        add_lines(clean, lines)
+    for name, data in (("cum-tu", phrases_document()), ("sach", saved(clean))):
+        (tmp_path / f"{name}.docx").write_bytes(data)
+        (tmp_path / f"{name}.pdf").write_bytes(converter.convert_bytes(data, f"{name}.docx"))
+    assert quality.main([str(tmp_path / "cum-tu.pdf")]) == 1
+    out = capsys.readouterr().out
+    assert "trang 1: khoảng trống cuối trang" in out and "(trang cuối)" in out
+    assert ("LỖI [cụm từ bị ngắt dòng] trang 1, dòng «- Ban Tuyên giáo Tỉnh đoàn (để»: mục đích gửi ở "
+            "Nơi nhận «(để b/c)» bị tách") in out
+    assert out.count("LỖI [") == len(BROKEN) + 1
+    assert quality.main([str(tmp_path / "sach.pdf")]) == 0
+    assert "Đạt mọi phép đo." in capsys.readouterr().out
+
+
+def test_the_command_says_in_vietnamese_what_it_cannot_measure_and_exits_2(tmp_path, capsys):
+    (tmp_path / "hong.pdf").write_bytes(b"%PDF-1.4 not really")
+    (tmp_path / "ghi-chu.txt").write_text("x")
+    code = quality.main([str(tmp_path / "khong-co.pdf"), str(tmp_path / "ghi-chu.txt"), str(tmp_path / "hong.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{tmp_path / 'khong-co.pdf'}: không đo được: không tìm thấy tệp" in err
+    assert f"{tmp_path / 'ghi-chu.txt'}: không đo được: chỉ đo được tệp .pdf, .docx" in err
+    assert f"{tmp_path / 'hong.pdf'}: không đo được:" in err and "Traceback" not in err
+    assert quality.main([]) == 2 and "chưa có tệp nào để đo" in capsys.readouterr().err
+    assert quality.main(["--nhanh", "a.pdf"]) == 2 and "không có tùy chọn --nhanh" in capsys.readouterr().err

@@ -23,7 +23,6 @@ then refreshed with ``python3 tools/golden.py`` rather than read as a regression
 
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
 import sys
@@ -300,22 +299,42 @@ def check(pages: dict[str, list], folder: Path = GOLDEN, diff_folder: Optional[P
 # --- command line ------------------------------------------------------------------------------
 
 
+USAGE = """Cách dùng: python3 tools/golden.py [--check [--diff THƯ_MỤC]]
+
+Không tùy chọn: vẽ lại ảnh mẫu các trang của mọi văn bản mẫu (examples/*.yaml) vào
+tests/golden và ghi phiên bản LibreOffice, poppler vào tests/golden/VERSION.
+--check: vẽ lại và so sánh với ảnh mẫu; ghi ảnh so sánh (mẫu | hiện tại | khác biệt màu đỏ)
+của mỗi trang khác vào THƯ_MỤC (mặc định: một thư mục tạm mới). Mã thoát: 0 giống (hoặc chỉ
+cảnh báo khi phiên bản LibreOffice, poppler khác), 1 có trang khác, 2 không chạy được."""
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="golden.py",
-        description="Vẽ lại ảnh mẫu các trang của mọi văn bản mẫu (examples/*.yaml), hoặc so sánh với ảnh mẫu.")
-    parser.add_argument("--check", action="store_true", help="so sánh với ảnh mẫu trong tests/golden")
-    parser.add_argument("--diff", type=Path, metavar="THƯ_MỤC",
-                        help="nơi ghi ảnh so sánh các trang khác (mặc định: một thư mục tạm mới)")
-    args = parser.parse_args(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in ("-h", "--help") for arg in args):
+        print(USAGE)
+        return 0
+    checking = "--check" in args
+    diff = None
+    if "--diff" in args:
+        place = args.index("--diff")
+        if place + 1 >= len(args):
+            print(f"Lỗi: --diff cần tên thư mục.\n\n{USAGE}", file=sys.stderr)
+            return 2
+        diff = Path(args.pop(place + 1))
+        args.pop(place)
+    unknown = [arg for arg in args if arg != "--check"]
+    if unknown or (diff is not None and not checking):
+        problem = f"không hiểu {unknown[0]}" if unknown else "--diff chỉ dùng cùng --check"
+        print(f"Lỗi: {problem}.\n\n{USAGE}", file=sys.stderr)
+        return 2
     from vanban._pdf import PdfConverter
 
     try:
         with PdfConverter() as converter:
             pdfs = render_examples(converter)
         pages = {name: page_images(pdf) for name, pdf in pdfs.items()}
-        if args.check:
-            result = check(pages, GOLDEN, args.diff)
+        if checking:
+            result = check(pages, GOLDEN, diff)
             print(result.to_text())
             return 1 if result.failed else 0
         written = write_references(pages)

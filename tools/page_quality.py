@@ -39,7 +39,6 @@ be measured. Output is in Vietnamese, like every message vanban prints.
 
 from __future__ import annotations
 
-import argparse
 import re
 import subprocess
 import sys
@@ -230,21 +229,11 @@ def _run(args: list[str], what: str) -> bytes:
     except FileNotFoundError:
         raise VanbanError(f"Chưa cài {args[0]} (poppler-utils): sudo apt-get install poppler-utils.") from None
     except subprocess.TimeoutExpired:
-        raise VanbanError(f"{args[0]} không {what} xong sau {TOOL_TIMEOUT:g} giây.") from None
+        raise VanbanError(f"{args[0]} không {what} sau {TOOL_TIMEOUT:g} giây.") from None
     if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip()
-        raise VanbanError(f"{args[0]} không {what} được: {detail}.")
+        detail = " ".join(result.stderr.decode("utf-8", "replace").split())
+        raise VanbanError(f"{args[0]} không {what} ({detail}).")
     return result.stdout
-
-
-def poppler_version() -> str:
-    """``pdftotext -v`` says 'pdftotext version 22.12.0' (on standard error)."""
-    try:
-        result = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return "không rõ"
-    found = re.search(r"version\s+(\S+)", result.stderr + result.stdout)
-    return found.group(1) if found else "không rõ"
 
 
 def read_pdf(pdf: bytes) -> list[Page]:
@@ -253,7 +242,10 @@ def read_pdf(pdf: bytes) -> list[Page]:
         source = Path(folder) / "van-ban.pdf"
         source.write_bytes(pdf)
         xml = _run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(source), "-"], "đọc được chữ trong PDF")
-    root = ElementTree.fromstring(xml)
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        raise VanbanError(f"pdftotext trả về nội dung không đọc được ({error}).") from None
     pages = []
     for number, element in enumerate(root.iter(f"{XHTML}page"), start=1):
         lines = []
@@ -266,7 +258,11 @@ def read_pdf(pdf: bytes) -> list[Page]:
                     words = [w for w in words if w.text]
                     lines += [Line(number, (number, f, b, n), part) for part in split_columns(words)]
         pages.append(Page(number, float(element.get("width")), float(element.get("height")), lines))
-    for page, rules in zip(pages, drawn_rules(pdf)):
+    try:
+        drawn = drawn_rules(pdf)
+    except Exception as error:  # pypdf raises many kinds on a damaged file; all mean the same here
+        raise VanbanError(f"pypdf không đọc được các đường kẻ trong PDF ({type(error).__name__}: {error}).") from None
+    for page, rules in zip(pages, drawn):
         page.rules = rules
     return pages
 
@@ -363,7 +359,12 @@ def model_from_docx(docx: bytes) -> Model:
     from vanban._check import detect_profile, locate
     from vanban._docx_read import DocxView
 
-    view = DocxView(docx)
+    try:
+        view = DocxView(docx)
+    except Exception as error:  # not a zip, broken XML: as vanban check says it
+        raise VanbanError(f"tệp .docx hỏng hoặc không phải văn bản Word ({error}).") from None
+    if view.document is None:
+        raise VanbanError("tệp .docx không có word/document.xml: không phải văn bản Word.")
     profile = NHA_NUOC if detect_profile(view) == "nha-nuoc" else DOAN
     setup = view.page_setup()
     found = locate(view)
@@ -814,27 +815,30 @@ def measure(pages: list[Page], model: Optional[Model], name: str = "") -> Report
 
 def _read(path: Path) -> bytes:
     if not path.is_file():
-        raise VanbanError(f"Không tìm thấy tệp {path}.")
+        raise VanbanError(f"không tìm thấy tệp {path}.")
     if path.stat().st_size > MAX_INPUT_BYTES:
-        raise VanbanError(f"Tệp {path} lớn quá {MAX_INPUT_BYTES // (1024 * 1024)} MB: không đọc.")
+        raise VanbanError(f"tệp {path} lớn quá {MAX_INPUT_BYTES // (1024 * 1024)} MB: không đọc.")
     return path.read_bytes()
+
+
+SOURCES = (".pdf", ".docx", ".yaml", ".yml", ".json")
 
 
 def documents_of(path: Path, converter=None) -> tuple[bytes, Optional[bytes]]:
     """The PDF of ``path`` and the .docx it comes from (None for a PDF without one beside it)."""
     suffix = path.suffix.lower()
+    if suffix not in SOURCES:
+        raise VanbanError(f"chỉ đo được tệp {', '.join(SOURCES)}.")
+    data = _read(path)
     if suffix == ".pdf":
         sibling = path.with_suffix(".docx")
-        return _read(path), (_read(sibling) if sibling.is_file() else None)
-    if suffix in (".yaml", ".yml", ".json"):
+        return data, (_read(sibling) if sibling.is_file() else None)
+    if suffix == ".docx":
+        docx = data
+    else:
         import vanban
 
-        _read(path)
         docx = vanban.render_bytes(vanban.load(path))
-    elif suffix == ".docx":
-        docx = _read(path)
-    else:
-        raise VanbanError(f"{path}: chỉ đo được tệp .pdf, .docx, .yaml hoặc .json.")
     if converter is None:
         from vanban._pdf import PdfConverter
 
@@ -847,22 +851,35 @@ def measure_documents(pdf: bytes, docx: Optional[bytes], name: str) -> Report:
     return measure(read_pdf(pdf), model_from_docx(docx) if docx is not None else None, name)
 
 
+USAGE = """Cách dùng: python3 tools/page_quality.py TỆP [TỆP ...]
+
+Đo chất lượng trang trên bản PDF của mỗi TỆP (.pdf, .docx, .yaml hoặc .json; tệp .docx,
+.yaml, .json được vanban dựng và chuyển sang PDF bằng LibreOffice; tệp .pdf được đọc cùng
+tệp .docx cùng tên bên cạnh nếu có): khoảng trống cuối trang, cụm từ bị ngắt dòng, dòng bị
+giãn chữ, dòng tiêu đề văn bản bị xuống dòng. Mã thoát: 0 đạt, 1 có lỗi, 2 không đo được."""
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="page_quality.py",
-        description="Đo chất lượng trang trên bản PDF: khoảng trống cuối trang, cụm từ bị ngắt dòng, "
-                    "dòng bị giãn chữ, dòng tiêu đề văn bản bị xuống dòng.")
-    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp .pdf, .docx, .yaml hoặc .json")
-    args = parser.parse_args(argv)
+    import contextlib
+
+    args = sys.argv[1:] if argv is None else argv
+    if any(arg in ("-h", "--help") for arg in args):
+        print(USAGE)
+        return 0
+    options = [arg for arg in args if arg.startswith("-")]
+    if options or not args:
+        problem = f"không có tùy chọn {options[0]}" if options else "chưa có tệp nào để đo"
+        print(f"Lỗi: {problem}.\n\n{USAGE}", file=sys.stderr)
+        return 2
     failed = unreadable = False
-    converter = None
-    try:
-        for path in args.files:
+    with contextlib.ExitStack() as stack:
+        converter = None
+        for path in map(Path, args):
             try:
-                if path.suffix.lower() != ".pdf" and converter is None:
+                if converter is None and path.suffix.lower() in SOURCES[1:] and path.is_file():
                     from vanban._pdf import PdfConverter
 
-                    converter = PdfConverter().__enter__()
+                    converter = stack.enter_context(PdfConverter())
                 pdf, docx = documents_of(path, converter)
                 report = measure_documents(pdf, docx, str(path))
             except VanbanError as error:
@@ -871,9 +888,6 @@ def main(argv: Optional[list[str]] = None) -> int:
                 continue
             print(report.to_text())
             failed = failed or bool(report.failures)
-    finally:
-        if converter is not None:
-            converter.close()
     return 2 if unreadable else 1 if failed else 0
 
 
