@@ -105,6 +105,30 @@ def test_foot_gap_is_measured_on_every_page_and_excused_only_for_a_break_a_table
 
 
 @pytest.mark.libreoffice
+def footnote_document() -> bytes:
+    """The flagship with a footnote in its opening paragraph, and 40 lines that may not be
+    split right after it: they go to page 2, and page 1 keeps the footnote at its foot."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "ke_hoach_114.yaml").read_text(encoding="utf-8"))
+    data["mo_dau"] = ["Căn cứ Chương trình công tác Đoàn năm 2021^[Ban hành ngày 05/01/2021.]."]
+    rendered = vanban.render_bytes(vanban.parse(data))
+    document = docx.Document(io.BytesIO(rendered))
+    opening = next(p for p in document.paragraphs if p.text.startswith("Căn cứ Chương trình"))
+    block = add_lines(document, [f"Khối không được tách, dòng {n}" for n in range(1, 41)], keep_together=True)
+    opening._p.addnext(block._p)
+    return saved(document)
+
+
+@pytest.mark.libreoffice
+def test_the_foot_gap_of_a_page_with_a_footnote_ends_where_the_footnote_begins(converter):
+    report = measured(converter, footnote_document(), "chu-thich")
+    assert report.pages[0].foot_gap > 10 * quality.body_line_pitch(vanban.DOAN)
+    failure = report.failed("foot_gap")[0]
+    assert failure.page == 1 and failure.line.startswith("Căn cứ Chương trình")
+
+
+@pytest.mark.libreoffice
 def test_without_its_docx_a_pdf_does_not_know_where_the_document_breaks_its_pages(converter):
     report = measured(converter, foot_gap_document(), "khoang-trong", with_model=False)
     assert [f.page for f in report.failed("foot_gap")] == [1, 2]

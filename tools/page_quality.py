@@ -83,7 +83,7 @@ MEASURES = {
     "foot_gap": "khoảng trống cuối trang",
     "phrase": "cụm từ bị ngắt dòng",
     "stretched": "dòng bị giãn chữ",
-    "letterhead": "dòng tiêu đề văn bản bị xuống dòng",
+    "letterhead": "dòng phần đầu văn bản bị xuống dòng",
 }
 """Each measure's name in the report (keys are what the tests and the code use)."""
 
@@ -528,6 +528,11 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
         bottom = page.height - bottom_margin
         lines = content_lines(page, top, bottom)
         rules = _content_rules(page, top, bottom)
+        separator = _footnote_separator(page, lines, rules)
+        if separator is not None:  # the body ends where the footnotes begin
+            bottom = separator.y0
+            lines = [line for line in lines if line.y1 <= bottom + 1]
+            rules = [r for r in rules if r.y1 < bottom - 1]
         ends = [line.y1 for line in lines] + [r.y1 for r in rules]
         gap = bottom - max(ends) if ends else bottom - top
         figure = PageFigure(page.number, gap, gap / pitch)
@@ -537,7 +542,8 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
             figure.excused = "trang cuối"
             continue
         last = max(lines, key=lambda line: line.y1) if lines else None
-        first = next(iter(content_lines(following, top, following.height - bottom_margin)), None)
+        opening = content_lines(following, top, following.height - bottom_margin)
+        first = min(opening, key=lambda line: (line.y0, line.x0)) if opening else None
         if last is not None and _inside_table(last, rules):
             figure.excused = "trang kết thúc bằng một bảng"
         elif first is not None and re.match(r"phụ lục\b", first.text, re.IGNORECASE):
@@ -550,6 +556,22 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
                 f"còn trống {_num(gap)} pt ({_num(gap / pitch)} dòng) cuối trang, quá {FOOT_LINES} dòng "
                 f"({_num(limit)} pt); trang sau mở đầu bằng «{first.text if first else ''}»"))
     return figures, failures
+
+
+def _footnote_separator(page: Page, lines: list[Line], rules: list[Rule]) -> Optional[Rule]:
+    """The short rule at the left of the text that footnotes stand under, in the lower half
+    of the page, with every line of the page either above or below it."""
+    if not lines:
+        return None
+    left = min(line.x0 for line in lines)
+    for rule in sorted(rules, key=lambda r: r.y0):
+        if rule.y1 - rule.y0 < 2 and 20 < rule.x1 - rule.x0 < page.width / 3 and abs(rule.x0 - left) < 6 \
+                and rule.y0 > page.height / 2:
+            above = [line for line in lines if line.y1 <= rule.y0 + 1]
+            below = [line for line in lines if line.y0 >= rule.y1 - 1]
+            if below and len(above) + len(below) == len(lines):
+                return rule
+    return None
 
 
 def _inside_table(line: Line, rules: list[Rule]) -> bool:
