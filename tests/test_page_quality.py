@@ -58,9 +58,8 @@ def saved(document) -> bytes:
     return buffer.getvalue()
 
 
-def measured(converter, data: bytes, name: str, with_model: bool = True):
-    pdf = converter.convert_bytes(data, f"{name}.docx")
-    return quality.measure_documents(pdf, data if with_model else None, name)
+def measured(converter, data: bytes, name: str):
+    return quality.measure_documents(converter.convert_bytes(data, f"{name}.docx"), data, name)
 
 
 def foot_gap_document() -> bytes:
@@ -90,9 +89,15 @@ def foot_gap_document() -> bytes:
     return saved(document)
 
 
+@pytest.fixture(scope="module")
+def foot_gaps(converter):
+    data = foot_gap_document()
+    return data, converter.convert_bytes(data, "khoang-trong.docx")
+
+
 @pytest.mark.libreoffice
-def test_foot_gap_is_measured_on_every_page_and_excused_only_for_a_break_a_table_or_an_annex(converter):
-    report = measured(converter, foot_gap_document(), "khoang-trong")
+def test_foot_gap_is_measured_on_every_page_and_excused_only_for_a_break_a_table_or_an_annex(foot_gaps):
+    report = quality.measure_documents(foot_gaps[1], foot_gaps[0], "khoang-trong")
     excuses = [figure.excused for figure in report.pages]
     assert excuses == ["", "văn bản ngắt trang ở đây", "", "trang kết thúc bằng một bảng",
                        "trang sau mở đầu phụ lục", "trang cuối"]
@@ -129,8 +134,8 @@ def test_the_foot_gap_of_a_page_with_a_footnote_ends_where_the_footnote_begins(c
 
 
 @pytest.mark.libreoffice
-def test_without_its_docx_a_pdf_does_not_know_where_the_document_breaks_its_pages(converter):
-    report = measured(converter, foot_gap_document(), "khoang-trong", with_model=False)
+def test_without_its_docx_a_pdf_does_not_know_where_the_document_breaks_its_pages(foot_gaps):
+    report = quality.measure_documents(foot_gaps[1], None, "khoang-trong")
     assert [f.page for f in report.failed("foot_gap")] == [1, 2]
     assert report.not_evaluated
 
@@ -174,9 +179,16 @@ def phrases_document() -> bytes:
     return saved(document)
 
 
+@pytest.fixture(scope="module")
+def phrases(converter):
+    """The phrases document and its PDF (converted once for the measure and the command)."""
+    data = phrases_document()
+    return data, converter.convert_bytes(data, "cum-tu.docx")
+
+
 @pytest.mark.libreoffice
-def test_a_protected_phrase_running_onto_the_next_line_is_a_failure_and_a_whole_one_is_not(converter):
-    report = measured(converter, phrases_document(), "cum-tu")
+def test_a_protected_phrase_running_onto_the_next_line_is_a_failure_and_a_whole_one_is_not(phrases):
+    report = quality.measure_documents(phrases[1], phrases[0], "cum-tu")
     assert sorted(f.subject for f in report.failed("phrase")) == sorted([*BROKEN, "Số: 114-KH/ĐTN"])
     broken = next(f for f in report.failures if f.subject == "(để b/c)")
     assert broken.page == 1 and broken.line == "- Ban Tuyên giáo Tỉnh đoàn (để"
@@ -226,12 +238,14 @@ def narrow_letterhead(document):
 
 
 @pytest.mark.libreoffice
-def test_a_letterhead_line_wrapped_by_its_column_is_a_failure_and_a_line_the_writer_broke_is_not(converter):
+def test_a_letterhead_line_wrapped_by_its_column_is_a_failure_and_a_line_the_writer_broke_is_not(
+        converter, example_pdfs):
     report = measured(converter, flagship_with(narrow_letterhead), "tieu-de")
     (failure,) = report.failed("letterhead")
     assert failure.subject == "BCH ĐOÀN KHỐI CÁC CƠ QUAN"
     assert "thành 2 dòng" in failure.reason
-    assert not measured(converter, flagship_with(lambda document: None), "tieu-de").failed("letterhead")
+    data, pdf = example_pdfs["ke_hoach_114"]  # the same letterhead in its 80 mm column
+    assert not quality.measure_documents(pdf, data, "ke_hoach_114").failed("letterhead")
 
 
 # --- the pieces of the measure ---------------------------------------------------------------
@@ -244,6 +258,13 @@ def word(text, x0, x1, y0=100.0, y1=118.2):
 def test_pieces_of_a_word_cut_at_a_stacked_accent_are_joined_and_words_a_space_apart_are_not():
     pieces = [word("C", 100, 110), word("ỘNG", 110.05, 140), word("H", 143.5, 152), word("ÒA", 152.5, 170)]
     assert [w.text for w in quality.join_fragments(pieces)] == ["CỘNG", "HÒA"]
+
+
+def test_no_break_spaces_non_breaking_hyphens_and_invisible_characters_read_as_what_the_page_shows():
+    assert quality.key("Số: 114\u2011KH/ĐTN") == quality.key("Số:\u00a0114-KH/ĐTN") == "Số:114-KH/ĐTN"
+    assert quality.key("Hồ\u00a0Chí\u2060Minh\u200b") == quality.key("Hồ Chí Minh")
+    assert quality.key("Ho\u0302\u0300") == quality.key("Hồ")  # NFD as NFC
+    assert quality.plain("(để\u00a0b/c)") == "(để b/c)"
 
 
 def test_a_line_poppler_read_across_two_columns_is_cut_between_them_and_a_justified_line_is_not():
@@ -340,13 +361,15 @@ def test_every_page_of_every_example_has_its_foot_gap_measured(reports, example_
 
 
 @pytest.mark.libreoffice
-def test_the_command_prints_every_page_and_every_failure_and_exits_1_on_a_failure(converter, tmp_path, capsys):
+def test_the_command_prints_every_page_and_every_failure_and_exits_1_on_a_failure(
+        converter, phrases, tmp_path, capsys):
     clean = plain_document()
     for lines in WHOLE:
         add_lines(clean, lines)
-    for name, data in (("cum-tu", phrases_document()), ("sach", saved(clean))):
-        (tmp_path / f"{name}.docx").write_bytes(data)
-        (tmp_path / f"{name}.pdf").write_bytes(converter.convert_bytes(data, f"{name}.docx"))
+    (tmp_path / "cum-tu.docx").write_bytes(phrases[0])
+    (tmp_path / "cum-tu.pdf").write_bytes(phrases[1])
+    (tmp_path / "sach.docx").write_bytes(saved(clean))
+    (tmp_path / "sach.pdf").write_bytes(converter.convert_bytes(saved(clean), "sach.docx"))
     assert quality.main([str(tmp_path / "cum-tu.pdf")]) == 1
     out = capsys.readouterr().out
     assert "trang 1: khoảng trống cuối trang" in out and "(trang cuối)" in out

@@ -110,10 +110,24 @@ def foot_gap_limit(profile: Profile) -> float:
 # --- the page as poppler reads it ----------------------------------------------------------
 
 
+_SAME_TEXT = str.maketrans({
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ",  # no-break spaces are spaces to a reader
+    "\u2010": "-", "\u2011": "-",  # a non-breaking hyphen is a hyphen (the PDF may give either)
+    "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None,  # nothing on the page
+})
+
+
+def plain(text: str) -> str:
+    """Text as it reads on the page, whichever of the look-alike characters the document or
+    the PDF uses: NFC, no-break spaces as spaces, non-breaking hyphens as hyphens, and no
+    invisible characters (soft hyphen, zero-width space, word joiner)."""
+    return unicodedata.normalize("NFC", text).translate(_SAME_TEXT)
+
+
 def key(text: str) -> str:
-    """Text without any white space, in NFC: how a PDF line and a model line are compared
-    (PDF text loses spaces between pieces of a word, and keeps none at line ends)."""
-    return "".join(unicodedata.normalize("NFC", text).split())
+    """Text without any white space: how a PDF line and a model line are compared (PDF
+    text loses spaces between pieces of a word, and keeps none at line ends)."""
+    return "".join(plain(text).split())
 
 
 @dataclass
@@ -252,7 +266,7 @@ def read_pdf(pdf: bytes) -> list[Page]:
         for f, flow in enumerate(element.iter(f"{XHTML}flow")):
             for b, block in enumerate(flow.iter(f"{XHTML}block")):
                 for n, line in enumerate(block.iter(f"{XHTML}line")):
-                    words = [Word(unicodedata.normalize("NFC", (w.text or "").replace("\u00a0", " ")).strip(),
+                    words = [Word(plain(w.text or "").strip(),
                                   *(float(w.get(a)) for a in ("xMin", "yMin", "xMax", "yMax")))
                              for w in line.iter(f"{XHTML}word")]
                     words = [w for w in words if w.text]
@@ -384,7 +398,7 @@ def model_from_docx(docx: bytes) -> Model:
                 if piece.strip():
                     model.letterhead.append(ModelLine(piece, name, size(para)))
     for para in found["signature_name"]:
-        name = " ".join(para.text.replace("\u00a0", " ").split())
+        name = " ".join(plain(para.text).split())
         if name:
             model.names.append(name)
     model.page_starts = _page_starts(view)
@@ -726,7 +740,7 @@ def _typed_spaces(text: str) -> dict[int, int]:
     """For each place in ``key(text)`` where the text has white space, how many spaces."""
     spaces: dict[int, int] = {}
     offset = 0
-    for match in re.finditer(r"(\S+)|([ \t\u00a0\u202f]+)|(\n)", unicodedata.normalize("NFC", text)):
+    for match in re.finditer(r"(\S+)|([ \t]+)|(\n)", plain(text)):
         if match.group(1):
             offset += len(key(match.group(1)))
         elif match.group(2):
