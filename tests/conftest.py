@@ -1,6 +1,12 @@
-"""Fixtures shared by the tests that look at pages: one LibreOffice for the session, and
-every example converted once (the page counts, the page-quality measures and the golden
-page images all read the same PDFs)."""
+"""Shared test set-up.
+
+Tests marked ``slow`` run only when asked for (``pytest -m slow``, or VANBAN_SLOW=1): they
+start LibreOffice many times over (crash recovery, batches stopped while converting) and would
+add half a minute to every run.
+
+The tests that look at pages share one LibreOffice for the session and every example
+converted once (the page counts, the page-quality measures and the golden page images all
+read the same PDFs)."""
 
 import os
 import shutil
@@ -10,6 +16,15 @@ import pytest
 import vanban
 
 from helpers import EXAMPLES
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("VANBAN_SLOW") or "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with pytest -m slow, or VANBAN_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,12 @@ def tool(name: str):
     return importlib.import_module(name)
 
 
+def as_read(text: str) -> str:
+    """Text as a reader reads it: vanban keeps some phrases on one line with no-break spaces
+    ("(để b/c)", "ngày 05 tháng 3"), which read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def open_docx(source: Union[bytes, Path]):
     return docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
@@ -65,7 +71,63 @@ def paragraphs_in_order(document) -> Iterator[Located]:
 
 
 def text_lines(document) -> list[str]:
-    return [p.text for p in paragraphs_in_order(document) if p.text.strip()]
+    """The lines of text a reader sees, in order: a paragraph's line breaks start new lines."""
+    return [as_read(line) for p in paragraphs_in_order(document) for line in p.text.split("\n") if line.strip()]
+
+
+# --- the text as a reader reads it: the format of the oracles (*.expected.txt) ------------
+
+
+def _is_layout_table(table: Table) -> bool:
+    """A table that only places text (letterhead, signature block): it draws no border."""
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    return borders is not None and all(edge.get(qn("w:val")) in ("nil", "none") for edge in borders)
+
+
+def _row_cells(row) -> list[str]:
+    """The cells a reader sees in a row: a merged cell once, where it starts."""
+    seen, cells = set(), []
+    for cell in row.cells:
+        tc = cell._tc
+        merge = tc.tcPr.find(qn("w:vMerge")) if tc.tcPr is not None else None
+        if tc in seen or merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+            continue
+        seen.add(tc)  # the element itself: ids of lxml proxies are reused once they are freed
+        cells.append(" ¶ ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip()))
+    return cells
+
+
+def reading_lines(document) -> list[str]:
+    """The document as it reads, one line per line: each line of a paragraph (a line break
+    starts a new one), layout tables paragraph by paragraph, cell after cell, and each row
+    of a body table as its cells joined by " | ". Empty lines are left out, and a run of
+    spaces reads as one space: the blank of an unnumbered "Số:      -HD/..." is no word."""
+    lines: list[str] = []
+
+    def add(text: str) -> None:
+        lines.extend(" ".join(line.split()) for line in text.split("\n") if line.strip())
+
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            add(Paragraph(child, document).text)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            if _is_layout_table(table):
+                seen = set()
+                for row in table.rows:
+                    for cell in row.cells:
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            for paragraph in cell.paragraphs:
+                                add(paragraph.text)
+            else:
+                lines.extend(" | ".join(cells) for cells in map(_row_cells, table.rows) if any(cells))
+    return lines
+
+
+def oracle(path: Path) -> list[str]:
+    """An oracle file: the expected :func:`reading_lines` of a rendered document."""
+    return path.read_text(encoding="utf-8").splitlines()
 
 
 # --- effective formatting: the same reader ``vanban check`` uses -------------------

@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 import vanban
-from vanban._batch import _apply, check_name_pattern, read_jobs, run_batch, safe_file_name
+from vanban._batch import run_batch
+from vanban._batch_input import _apply, merge, read_base, read_jobs
+from vanban._batch_names import check_name_pattern, safe_file_name
 from vanban.cli import main
 
 from helpers import EXAMPLES, open_docx, text_lines
@@ -71,9 +73,7 @@ def test_excel_and_yaml_lists_give_the_same_documents_as_csv(source, from_csv, t
 
 
 def test_each_document_is_the_same_as_rendering_it_alone(from_csv):
-    from vanban._batch import merge, read_base
-
-    data, _ = merge(read_base(BASE), read_jobs(BATCH / "danh-sach.csv", BASE)[0].row)
+    data, _ = merge(read_base(BASE), next(read_jobs(BATCH / "danh-sach.csv", BASE)).row)
     assert (from_csv / "12-KH-HĐTN.docx").read_bytes() == vanban.render_bytes(vanban.parse(data))
 
 
@@ -288,8 +288,6 @@ def test_a_cell_with_several_lines_fills_a_list_and_an_empty_cell_keeps_the_base
     _apply(data, "kinh_phi", "một dòng")
     assert data == {"noi_nhan": ["B (để b/c)", "C", "D"], "so": 3,
                     "nguoi_ky": {"ho_ten": "Y", "chuc_vu": "Bí thư"}, "kinh_phi": "một dòng"}
-    from vanban._batch import merge
-
     base = {"so": 3, "nguoi_ky": {"ho_ten": "X"}}
     assert merge(base, {"so": None, "nguoi_ky.ho_ten": "Z", "ten_tep": "rieng"}) == (
         {"so": 3, "nguoi_ky": {"ho_ten": "Z"}}, "rieng")

@@ -150,6 +150,10 @@ ABSENT_PARTS = [
         "cap_tren": "Tỉnh đoàn Trà Vinh", "ten": ["BCH Đoàn Khối các cơ quan", "và Doanh nghiệp"]}}, "U-HAS-1"),
     ("no Nơi nhận", {"noi_nhan": [], "luu": None}, "U-HAS-2"),
     ("no signature (a copy cut before it)", {"nguoi_ky": None}, "U-HAS-3"),
+    ("no date line (a copy that lost it)", {"dia_danh": None, "ngay": None}, "U-HAS-4"),
+    ("a name line too long for its column", {"co_quan_ban_hanh": {
+        "cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Liên chi đoàn khoa Quan hệ quốc tế và Truyền thông",
+        "ky_hieu": "LCĐ"}}, "U-FIT-1"),
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import vanban
 
-from helpers import DATA, EXAMPLES, open_docx, paragraphs_in_order, text_lines
+from helpers import DATA, EXAMPLES, open_docx, oracle, paragraphs_in_order, reading_lines, text_lines
 
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 
@@ -23,8 +23,7 @@ def load_script(name):
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_text_equals_the_expected_text_paragraph_by_paragraph(name):
     document = open_docx(vanban.render_bytes(vanban.load(EXAMPLES / f"{name}.yaml")))
-    expected = (DATA / f"{name}.expected.txt").read_text(encoding="utf-8").splitlines()
-    assert text_lines(document) == expected
+    assert reading_lines(document) == oracle(DATA / f"{name}.expected.txt")
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

@@ -198,3 +198,58 @@ def test_issuer_names_are_stored_as_written_and_nfc():
     issuer = Issuer(name=unicodedata.normalize("NFD", "BCH Đoàn xã Sơn Định"), code="ĐTN")
     assert issuer.name == ["BCH Đoàn xã Sơn Định"]
     assert unicodedata.is_normalized("NFC", issuer.name[0])
+
+
+# --- a long trích yếu in balanced lines ------------------------------------------------------
+
+
+def test_a_title_that_fits_or_that_the_user_broke_is_left_as_written():
+    from vanban._display import balanced_title
+    from vanban.profiles import DOAN
+
+    assert balanced_title("Tổ chức Tháng Thanh niên năm 2021", DOAN) == "Tổ chức Tháng Thanh niên năm 2021"
+    broken = "Tổ chức thực hiện mô hình hỗ trợ thanh, thiếu niên yếu thế giai\nđoạn 2020 - 2022 trên địa bàn"
+    assert balanced_title(broken, DOAN) == broken
+
+
+def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_width_runs_out():
+    from vanban._display import balanced_title
+    from vanban._measure import text_width_mm
+    from vanban.profiles import DOAN
+
+    title = "Tổ chức thực hiện mô hình hỗ trợ thanh, thiếu niên yếu thế giai đoạn 2020 - 2022 trên địa bàn huyện"
+    lines = balanced_title(title, DOAN).split("\n")
+    assert len(lines) == 2
+    for phrase in ("yếu thế", "giai đoạn", "2020 - 2022", "địa bàn"):
+        assert any(phrase in line for line in lines), lines  # never cut inside a phrase
+    widths = [text_width_mm(line, 14, bold=True) for line in lines]
+    assert max(widths) < DOAN.text_width_mm() and max(widths) - min(widths) < 60
+    assert " ".join(lines) == title  # the words, in order, nothing added or lost
+
+
+# --- phrases kept on one line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Đoàn TNCS Hồ Chí Minh", "TNCS\u00a0Hồ\u00a0Chí\u00a0Minh"),
+    ("giai đoạn 2020 - 2022", "2020\u00a0-\u00a02022"),
+    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03\u00a0năm\u00a02021"),
+    ("Kế hoạch số 114-KH/ĐTN", "114\u2011KH/ĐTN"),
+    ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ\u2011CP"),
+])
+def test_phrases_that_must_not_break_are_joined_with_no_break_spaces_and_hyphens(text, kept):
+    from vanban._display import keep_together
+
+    assert kept in keep_together(text)
+    assert keep_together(text).replace("\u00a0", " ").replace("\u2011", "-") == text  # nothing else changes
+
+
+def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
+    import vanban
+
+    from helpers import EXAMPLES
+
+    plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    typed = type(plan)(**{**dict(plan), "recipients": ["Huyện ủy (để b/c)", {"ten": "Tỉnh đoàn", "muc_dich_gui": "để biết"}]})
+    lines = vanban._display.display(typed, vanban.get_profile("doan"))["recipients"]
+    assert lines[:2] == ["- Huyện ủy (để\u00a0b/c);", "- Tỉnh đoàn (để\u00a0biết);"]

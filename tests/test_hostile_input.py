@@ -47,7 +47,7 @@ BAD_INPUTS = [
     ("yaml-syntax", MINIMAL.replace("so: 7", "so: 7\n  bad: ["), ["dòng 6", "YAML"]),
     ("unclosed-quote", MINIMAL.replace("dia_danh: Mỹ Long Nam", 'dia_danh: "Mỹ Long Nam'), ["ngoặc kép"]),
     ("wrong-type", MINIMAL.replace("so: 7", "so: [7, 8]"), ["so, dòng 5", "số nguyên"]),
-    ("missing-fields", "loai: ke-hoach\n", ["'dia_danh'", "'ngay'", "'trich_yeu'"]),
+    ("missing-fields", "loai: ke-hoach\n", ["'co_quan_ban_hanh'", "'trich_yeu'"]),
     ("unknown-field", MINIMAL + "noi_nhnan: [x]\n", ["noi_nhnan, dòng", "'noi_nhan'"]),
     ("empty-text", MINIMAL.replace("trich_yeu: Tổ chức Tháng Thanh niên", "trich_yeu: ''"),
      ["trich_yeu", "Không được để trống"]),
@@ -126,7 +126,7 @@ def test_json_mistakes_are_explained_in_vietnamese(tmp_path, text, words):
         ("loai: ke-hoach\ntrich_yeu: @Tổ chức\n", ["dòng 2, cột 12", "ngoặc kép"]),
         ('loai: ke-hoach\ntrich_yeu: "C:\\tai lieu\\qx"\n', ["dòng 2", "hai lần"]),
         ("loai: ke-hoach\nmuc_dich:\n  - a\n - b\n", ["dòng 4", "thụt lề"]),
-        ("loai: ke-hoach\nmuc_dich: [a, b\n", ["dòng 3", "']'"]),
+        ("loai: ke-hoach\nmuc_dich: [a, b\n", ["dòng 2, cột 11", "']'"]),
         ("loai: ke-hoach\n---\nloai: ke-hoach\n", ["'---'"]),
     ],
 )

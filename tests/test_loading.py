@@ -98,9 +98,9 @@ def test_all_missing_fields_are_reported_at_once(tmp_path):
     with pytest.raises(InputError) as error:
         vanban.load(write(tmp_path, "loai: ke-hoach\n"))
     text = str(error.value)
-    for name in ("co_quan_ban_hanh", "dia_danh", "ngay", "trich_yeu"):
+    for name in ("co_quan_ban_hanh", "trich_yeu"):
         assert f"'{name}'" in text
-    assert len(error.value.problems) >= 4
+    assert len(error.value.problems) >= 2
 
 
 @pytest.mark.parametrize("typo, suggestion", [("noi_nhnan", "noi_nhan"), ("recipent", "recipients")])
@@ -218,7 +218,7 @@ def test_decimal_looking_text_is_kept_as_typed(tmp_path):
 
 @pytest.mark.parametrize(
     "text, words",
-    [("? [a, b]\n: 1\n", "tên trường"), ("loai: ke-hoach\n" + "x: " + "[" * 2000, "")],
+    [("? [a, b]\n: 1\n", "Tên trường phải là một chữ"), ("loai: ke-hoach\n" + "x: " + "[" * 2000, "")],
 )
 def test_odd_yaml_is_an_input_error_not_a_crash(tmp_path, text, words):
     with pytest.raises(InputError) as error:
@@ -239,3 +239,103 @@ def test_deep_nesting_is_refused_with_a_message(tmp_path):
     with pytest.raises(InputError) as error:
         vanban.load(write(tmp_path, deep))
     assert "quá sâu" in str(error.value)
+
+
+# --- YAML syntax errors: the line at fault, the column, and what to change --------------------
+
+
+def with_line(number: int, new: str, text: str = MINIMAL) -> str:
+    """``text`` with its line ``number`` (1-based) replaced by ``new`` (which may be several lines)."""
+    lines = text.splitlines()
+    lines[number - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+SIXTY_FOUR_LINES = (MINIMAL + "".join(f"# ghi chú {n}\n" for n in range(18, 27)) + 'ghi_chu: "chưa đóng\n'
+                    + "".join(f"# ghi chú {n}\n" for n in range(28, 65)))
+
+# (case, input, line and column at fault, words of the advice). PyYAML notices many of these
+# later than the mistake: a missing ':' on the next line, a quote left open at the end of the
+# file or at the next quote, '-y:' at the next item, a quote inside quotes as an indentation.
+YAML_MISTAKES = [
+    ("colon-missing-before-a-list", with_line(10, "noi_dung"), (10, 9), ["'noi_dung'", "'noi_dung: ...'"]),
+    ("colon-missing-before-a-value", with_line(6, "dia_danh Mỹ Long Nam"), (6, 9), ["'dia_danh: ...'"]),
+    ("colon-missing-in-a-group", with_line(3, "  ten BCH Đoàn xã Mỹ Long Nam"), (3, 6), ["'ten: ...'"]),
+    ("colon-missing-on-the-last-line", with_line(17, "nguoi_ky Nguyễn Văn A"), (17, 9), ["'nguoi_ky: ...'"]),
+    ("quote-left-open-in-a-64-line-file", SIXTY_FOUR_LINES, (27, 10), ["không được đóng", "hết tệp"]),
+    ("quote-left-open-until-the-next-quote",
+     with_line(16, 'noi_nhan: ["Các chi đoàn"]', with_line(8, 'trich_yeu: "Tổ chức Tháng Thanh niên')),
+     (8, 12), ["không được đóng", "dòng 16"]),
+    ("single-quote-left-open", with_line(8, "trich_yeu: 'Tổ chức Tháng Thanh niên"), (8, 12), ["nháy đơn"]),
+    ("dash-without-space-first-item",
+     with_line(15, "    nhiem_vu:\n      -y: Thực hiện\n      - y: Báo cáo"), (16, 8), ["thiếu dấu cách", "'- y: Thực hiện'"]),
+    ("dash-without-space-last-item",
+     with_line(15, "    nhiem_vu:\n      - y: Thực hiện\n      -y: Báo cáo"), (17, 8), ["thiếu dấu cách", "'- y: Báo cáo'"]),
+    ("dash-without-space-only-item", with_line(15, "    nhiem_vu:\n      -y: Thực hiện"), (16, 7), ["'- y'"]),
+    ("quotes-inside-double-quotes", with_line(8, 'trich_yeu: "Về việc "Tháng Thanh niên" năm 2021"'), (8, 21),
+     ['\\"', "nháy đơn"]),
+    ("quotes-inside-single-quotes", with_line(8, "trich_yeu: 'Về việc 'Tháng' năm 2021'"), (8, 21), ["''"]),
+    ("quotes-inside-quotes-in-a-list", with_line(16, 'noi_nhan: ["Chi đoàn "12A1"", VP]'), (16, 22), ['\\"']),
+    ("word-smart-quotes", with_line(8, "trich_yeu: “Kế hoạch: Tháng Thanh niên”"), (8, 21),
+     ["“ ”", "ngoặc kép thẳng"]),
+    ("colon-inside-text", with_line(8, "trich_yeu: Kế hoạch: Tháng Thanh niên"), (8, 20), ['trich_yeu: "..."']),
+    ("indented-too-deep", with_line(4, "    ky_hieu: ĐTN"), (4, 5), ["sâu hơn dòng 3"]),
+    ("indented-too-little", with_line(4, " ky_hieu: ĐTN"), (4, 2), ["thụt lề 1 dấu cách", "dòng 3 thụt 2"]),
+    ("tab-indent", with_line(4, "\tky_hieu: ĐTN"), (4, 1), ["Tab", "dấu cách"]),
+    ("list-item-without-its-dash", with_line(9, "muc_dich:\n  - Phát huy vai trò\n  Tham gia\n  - Học tập"),
+     (11, 3), ["không bắt đầu bằng '- '"]),
+    ("field-aligned-with-the-dash", with_line(12, "  noi_dung: [Đoạn văn.]"), (12, 3),
+     ["thẳng hàng với gạch đầu dòng", "4 dấu cách"]),
+    ("bracket-left-open", with_line(16, "noi_nhan: [Các chi đoàn"), (16, 11), ["'['", "']'"]),
+    ("text-starting-with-a-bracket", with_line(8, "trich_yeu: [Dự thảo] Kế hoạch"), (8, 22), ["ngoặc kép"]),
+    ("text-starting-with-at", with_line(8, "trich_yeu: @Tổ chức"), (8, 12), ["'@'", "ngoặc kép"]),
+    ("text-starting-with-a-star", with_line(8, "trich_yeu: *Tổ chức"), (8, 12), ["'*'", "ngoặc kép"]),
+    ("a-dash-after-a-key", with_line(9, "muc_dich: - Phát huy"), (9, 11), ["xuống dòng"]),
+    ("key-written-twice", MINIMAL + "so: 8\n", (18, 1), ["'so'", "lần đầu ở dòng 5"]),
+    ("hash-eating-the-rest", with_line(8, "trich_yeu: Đạt giải #1 toàn tỉnh"), (8, 21), ["'#1 toàn tỉnh'", "ngoặc kép"]),
+]
+
+
+@pytest.mark.parametrize("text, place, words", [c[1:] for c in YAML_MISTAKES], ids=[c[0] for c in YAML_MISTAKES])
+def test_a_yaml_mistake_is_shown_on_its_own_line_with_a_caret_and_what_to_change(tmp_path, text, place, words):
+    line, column = place
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text))
+    (problem,) = error.value.problems
+    assert problem.location == f"dòng {line}, cột {column}", str(problem)
+    for word in words:
+        assert word in problem.message, (word, str(problem))
+    assert "thông báo gốc" not in problem.message
+    shown, caret = problem.message.splitlines()[-2:]
+    number, _, shown_text = shown.strip().partition(" | ")
+    assert number == str(line)
+    assert shown_text == text.splitlines()[line - 1].replace("\t", " ")
+    assert caret.index("^") - (shown.index(" | ") + 3) == column - 1
+
+
+def test_a_long_line_is_shown_around_the_column_with_the_caret_under_it(tmp_path):
+    text = "Đoàn viên thanh niên " * 10 + "ghi: chú " + "tích cực " * 10
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, with_line(8, f"trich_yeu: {text}")))
+    shown, caret = error.value.problems[0].message.splitlines()[-2:]
+    assert shown.count("…") == 2 and len(shown) < 100
+    assert shown[caret.index("^")] == ":"
+
+
+def test_the_caret_stands_under_wide_characters_as_a_terminal_shows_them(tmp_path):
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, with_line(8, "trich_yeu: 中文中文: x")))
+    shown, caret = error.value.problems[0].message.splitlines()[-2:]
+    assert caret.index("^") == shown.rindex(":") + 4  # four characters two columns wide before it
+
+
+def test_the_command_prints_the_line_and_the_caret_under_the_message(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    source = write(tmp_path, with_line(6, "dia_danh Mỹ Long Nam"))
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(tmp_path / "kh.docx")])
+    assert result.exit_code == 1
+    assert "dòng 6, cột 9: Lỗi cú pháp YAML: thiếu dấu ':' sau tên trường 'dia_danh'" in result.output
+    assert "    6 | dia_danh Mỹ Long Nam\n      |         ^" in result.output

@@ -14,7 +14,7 @@ TEXT_CENTRE_PT = (30 + (210 - 20)) / 2 / 25.4 * 72  # between the 30 mm and 20 m
 
 
 PAGES = {"ke_hoach_114": 4, "huong_dan_yeu_the": 6, "bao_cao_yeu_the_2019": 6,
-         "ke_hoach_ubnd": 5, "cong_van_doan": 2, "cong_van_ubnd": 1}
+         "ke_hoach_ubnd": 4, "cong_van_doan": 2, "cong_van_ubnd": 1}
 
 
 @pytest.fixture(scope="module")

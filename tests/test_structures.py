@@ -261,7 +261,7 @@ def test_underlined_words_are_underlined():
     document = rendered(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Chủ đề ++Tuổi trẻ++ năm 2024."]}]))
     paragraph = _paragraph(document, "Chủ đề")
     assert [(run.text, bool(run.underline)) for run in paragraph.runs] == [
-        ("Chủ đề ", False), ("Tuổi trẻ", True), (" năm 2024.", False)]
+        ("Chủ đề ", False), ("Tuổi trẻ", True), (" năm\u00a02024.", False)]  # "năm 2024" kept on one line
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -309,3 +309,56 @@ def test_without_number_or_noi_nhan_a_table_header_or_an_annex_is_not_taken_for_
     report = check(vanban.render_bytes(vanban.parse(data)))
     assert {(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"} == {
         ("U-HAS-1", "warning"), ("U-HAS-2", "warning")}, report.to_text()
+
+
+# --- page breaks and alignment of headings ---------------------------------------------------
+
+
+def test_a_heading_with_nothing_under_it_does_not_chain_keep_with_next():
+    document = rendered(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [
+        {"tieu_de": "Đề án", "noi_dung": [{"tieu_de": "Đề án thí điểm"}, {"tieu_de": "Đề án dạy chữ"}]}]}]))
+    keep = {p.text: p.paragraph.style.paragraph_format.keep_with_next for p in paragraphs_in_order(document)
+            if p.text[:2] in ("I.", "1.")}
+    assert keep["I. NỘI DUNG"] and keep["1. Đề án"]
+    assert not keep["1.1. Đề án thí điểm"] and not keep["1.2. Đề án dạy chữ"]
+
+
+def test_headings_are_flush_left_and_running_text_justified_and_a_left_paragraph_is_still_caught():
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from helpers import find_paragraph, mutated
+
+    def flush_left(d):
+        find_paragraph(d, "^Một đoạn").paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    data = plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": ["Một đoạn văn."]}])
+    document = rendered(data)
+    assert look(document, _paragraph(document, "I. NỘI DUNG")).align == "left"
+    assert look(document, _paragraph(document, "Một đoạn")).align == "justify"
+    wrong = mutated(vanban.render_bytes(vanban.parse(data)), flush_left)
+    assert {f.rule_id for f in check(wrong).errors} == {"U-BODY-1"}
+
+
+# --- what real copies leave out -----------------------------------------------------------
+
+
+def test_a_document_without_a_roman_level_numbers_its_top_sections_1_2():
+    data = plan(danh_so_muc="so", noi_dung=[
+        {"tieu_de": "Mục đích", "noi_dung": [{"tieu_de": "Hưởng ứng", "noi_dung": ["A."]}]},
+        {"doan_so": "Thời gian: tháng 3/2021."}])
+    assert body_lines(rendered(data))[:4] == ["1. Mục đích", "1.1. Hưởng ứng", "A.", "2. Thời gian: tháng 3/2021."]
+
+
+def test_a_copy_without_its_date_line_has_none_and_the_checker_warns():
+    data = plan(dia_danh=None, ngay=None, noi_dung=[{"tieu_de": "Nội dung"}])
+    docx_bytes = vanban.render_bytes(vanban.parse(data))
+    report = check(docx_bytes)
+    assert [(f.rule_id, f.severity) for f in report.findings if f.severity != "not_evaluated"] == [
+        ("U-HAS-4", "warning")], report.to_text()
+    assert not any(", ngày" in line for line in text_lines(open_docx(docx_bytes)))
+
+
+def test_a_place_without_a_date_is_refused_with_what_to_write():
+    with pytest.raises(InputError) as error:
+        vanban.parse(plan(ngay=None, noi_dung=[{"tieu_de": "Nội dung"}]))
+    assert "'dia_danh' và 'ngay'" in str(error.value)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from vanban._files import reproducible_zip  # noqa: E402
 from vanban._ooxml import TABLE_STYLE  # noqa: E402
-from vanban.profiles import BODY_ELEMENTS, PROFILES, STYLE_NAMES, Profile, TextFigure  # noqa: E402
+from vanban.profiles import BODY_ELEMENTS, PROFILES, STYLE_NAMES, DrawnLine, Profile, TextFigure  # noqa: E402
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -100,6 +100,20 @@ def _apply_figure(style, figure: TextFigure) -> None:
     paragraph.line_spacing = figure.line_spacing
     paragraph.widow_control = True
     paragraph.keep_with_next = figure.keep_with_next
+    if figure.border_bottom:
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+            bottom.set(qn(f"w:{name}"), value)
+        borders.append(bottom)
+        properties = style.element.get_or_add_pPr()
+        # w:pBdr stands after w:keepNext ... w:pageBreakBefore and before w:shd, w:tabs, w:spacing
+        later = [c for c in properties if c.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"),
+                                                     qn("w:jc"), qn("w:outlineLvl"))]
+        if later:
+            later[0].addprevious(borders)
+        else:
+            properties.append(borders)
     if figure.boxed:
         # a character border frames just the words, and boxes on consecutive lines stay apart
         border = OxmlElement("w:bdr")
@@ -113,6 +127,15 @@ def _paragraph(container, text: str, key: str):
     if text:
         paragraph.add_run(text)
     return paragraph
+
+
+def _mark(container, spec, key: str) -> None:
+    """The mark under a text: typed (``{{ x }}`` in its style) or a drawn line that vanban
+    writes whole (``{{p x }}``: an empty paragraph of that style, its border the line)."""
+    if isinstance(spec, DrawnLine):
+        container.add_paragraph(f"{{{{p {key} }}}}", style="Normal")
+    else:
+        _paragraph(container, f"{{{{ {key} }}}}", key)
 
 
 def _tag(container, tag: str):
@@ -182,11 +205,11 @@ def _letterhead(document, profile: Profile) -> None:
     names, motto = table.cell(0, 0), table.cell(0, 1)
     _each(names, "line in parent_lines", "{{ line }}", "parent")
     _each(names, "line in issuer_lines", "{{ line }}", "issuer")
-    _paragraph(names, "{{ agency_mark }}", "agency_mark")
+    _mark(names, profile.agency_mark, "agency_mark")
     for index, (_, element) in enumerate(profile.motto):  # each motto line has its own style
         _paragraph(motto, f"{{{{ motto_lines[{index}] }}}}", element)
     if profile.motto_rule:
-        _paragraph(motto, "{{ motto_rule }}", "motto_rule")
+        _mark(motto, profile.motto_rule, "motto_rule")
 
     number, date = table.cell(1, 0), table.cell(1, 1)
     _tag(number, "{%p if number_line %}")
@@ -209,7 +232,7 @@ def _title_and_body(document, profile: Profile) -> None:
     _tag(document, "{%p if type_name %}")  # a công văn has none: its trích yếu is under the number
     _paragraph(document, "{{ type_name }}", "type_name")
     _paragraph(document, "{{r title }}", "title")
-    _paragraph(document, "{{ title_rule }}", "title_rule")
+    _mark(document, profile.title_rule, "title_rule")
     _tag(document, "{%p endif %}")
     _tag(document, "{%p if addressee_label %}")
     _paragraph(document, "{{r addressee_label }}", "addressee")

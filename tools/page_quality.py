@@ -391,18 +391,36 @@ def model_from_docx(docx: bytes) -> Model:
     for name in HEADING_PARTS:
         for para in found[name]:
             if para.text.strip():
-                model.headings.append(ModelLine(para.text, name, size(para)))
+                model.headings.append(ModelLine(shown_text(para.element), name, size(para)))
     for name in LETTERHEAD_PARTS:
         for para in found[name]:
-            for piece in para.text.split("\n"):
+            for piece in shown_text(para.element).split("\n"):
                 if piece.strip():
                     model.letterhead.append(ModelLine(piece, name, size(para)))
     for para in found["signature_name"]:
-        name = " ".join(plain(para.text).split())
+        name = " ".join(plain(shown_text(para.element)).split())
         if name:
             model.names.append(name)
     model.page_starts = _page_starts(view)
     return model
+
+
+def shown_text(paragraph) -> str:
+    """A paragraph's text as the page shows it: the checker's reading, with Word's no-break
+    hyphen (``<w:noBreakHyphen/>``, which vanban writes inside number symbols) as the hyphen
+    it draws and an optional hyphen (``<w:softHyphen/>``) as nothing."""
+    import copy
+
+    from vanban._docx_read import paragraph_text, w
+
+    if next(paragraph.iter(w("noBreakHyphen"), w("softHyphen")), None) is None:
+        return paragraph_text(paragraph)
+    shown = copy.deepcopy(paragraph)
+    for mark in list(shown.iter(w("noBreakHyphen"), w("softHyphen"))):
+        text = mark.makeelement(w("t"), {})
+        text.text = "-" if mark.tag == w("noBreakHyphen") else ""
+        mark.getparent().replace(mark, text)
+    return paragraph_text(shown)
 
 
 def _page_starts(view) -> list[str]:
@@ -415,7 +433,7 @@ def _page_starts(view) -> list[str]:
     starts = []
     pending = False
     for para in paragraphs:
-        text = para.text
+        text = shown_text(para.element)
         if pending and text.strip():
             starts.append(text)
             pending = False
@@ -604,7 +622,7 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFF + 1)) if c.isupper())
 FIXED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(để(?:\s+[^\s()]+){1,3}\)", "mục đích gửi ở Nơi nhận"),
     (r"(?:TNCS\s+)?Hồ\s+Chí\s+Minh", "tên Chủ tịch Hồ Chí Minh"),
-    (rf"\d+(?:[-/][0-9{_UPPER}&.]*[0-9{_UPPER}])+", "số, ký hiệu hoặc ngày tháng viết bằng số"),
+    (rf"\d+(?:[-/][0-9{_UPPER}&.]*[0-9{_UPPER}][a-z]*)+", "số, ký hiệu hoặc ngày tháng viết bằng số"),
     (r"\b(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\b", "khoảng năm"),
     (r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\b", "ngày tháng"),
     (r"Số:\s*\S+", "dòng số, ký hiệu"),
@@ -653,6 +671,15 @@ class Reading:
     def below(self, line: Line) -> Optional[Line]:
         return self._below[id(line)]
 
+    def below_words(self, line: Line, words: Sequence[Word]) -> Optional[Line]:
+        """The line read after ``words`` of ``line`` (part of a line shared with another column)."""
+        if len(words) == len(line.words):
+            return self.below(line)
+        found = _below(line, min(w.x0 for w in words), max(w.x1 for w in words), self.page_lines(line.page))
+        if found is None and self.below(line) is not None and self.below(line).page != line.page:
+            return self.below(line)
+        return found
+
     def page_lines(self, number: int) -> list[Line]:
         return self.pages[number - 1] if 0 < number <= len(self.pages) else []
 
@@ -667,14 +694,18 @@ def _line_beside(line: Line, lines: Sequence[Line]) -> Optional[Line]:
 
 
 def _line_below(line: Line, lines: Sequence[Line]) -> Optional[Line]:
+    return _below(line, line.x0, line.x1, lines)
+
+
+def _below(line: Line, left: float, right: float, lines: Sequence[Line]) -> Optional[Line]:
     """The nearest line starting under ``line`` (no further than a line below its foot) that
-    shares some of its width, or starts to its left within a first-line indent (the short
-    last line of a paragraph under its indented first line)."""
+    shares some of the width from ``left`` to ``right``, or starts to its left within a
+    first-line indent (the short last line of a paragraph under its indented first line)."""
     height = line.y1 - line.y0
     below = [other for other in lines if other is not line and not _same_row(line, other)
              and line.y0 + 0.5 * height < other.y0 < line.y1 + 0.6 * height
-             and (min(line.x1, other.x1) - max(line.x0, other.x0) > 0
-                  or other.x0 <= line.x0 <= other.x0 + 3 * height)]
+             and (min(right, other.x1) - max(left, other.x0) > 0
+                  or other.x0 <= left <= other.x0 + 3 * height)]
     return min(below, key=lambda other: (other.y0, other.x0)) if below else None
 
 
@@ -699,40 +730,77 @@ def measure_phrases(reading: Reading, names: Iterable[str]) -> list[Failure]:
     return failures
 
 
-Run = list  # the lines a text runs over: one list of pieces per line of the page
+@dataclass
+class Span:
+    """Words ``start`` to ``end`` of a line: the part of it a paragraph has, when poppler put
+    the other column's words on the same line."""
+
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def words(self) -> list[Word]:
+        return self.line.words[self.start:self.end]
+
+    @property
+    def whole(self) -> bool:
+        return self.end == len(self.line.words)
+
+
+Run = list
+"""Where a text stands: one list of spans per line of the page it runs over."""
+
+
+def _take(line: Line, start: int, target: str, joined: str) -> tuple[int, str]:
+    """How far the words of ``line`` from ``start`` go on spelling ``target`` after ``joined``."""
+    end = start
+    while end < len(line.words) and target.startswith(joined + key(line.words[end].text)):
+        joined += key(line.words[end].text)
+        end += 1
+    return end, joined
 
 
 def find_runs(reading: Reading, lines: Sequence[Line], text: str) -> list[Run]:
-    """Where ``text`` (spaces aside) stands on the page, starting at one of ``lines``: each
-    place as the lines of the page it runs over, every line a list of its pieces."""
+    """Where ``text`` (spaces aside) stands on the page, starting in one of ``lines``: each
+    place as the lines it runs over. A line of the text may share its line of the page with
+    the other column: the text starts at any word and ends at any word of a line."""
     target = key(text)
     runs = []
     if not target:
         return runs
     for line in lines:
-        if not line.key or not target.startswith(line.key):
-            continue
-        rows, joined = [[line]], line.key
-        while len(joined) < len(target):
-            after = reading.beside(rows[-1][-1])
-            if after is not None and target.startswith(joined + after.key):
-                rows[-1].append(after)
-            else:
-                after = reading.below(rows[-1][0]) or reading.below(rows[-1][-1])
-                if after is None or not after.key or not target.startswith(joined + after.key):
+        for start in range(len(line.words)):
+            end, joined = _take(line, start, target, "")
+            if end == start:
+                continue
+            rows = [[Span(line, start, end)]]
+            while joined != target:
+                last = rows[-1][-1]
+                beside = reading.beside(last.line) if last.whole else None
+                if beside is not None:
+                    end, longer = _take(beside, 0, target, joined)
+                    if end:
+                        rows[-1].append(Span(beside, 0, end))
+                        joined = longer
+                        continue
+                first = rows[-1][0]
+                below = reading.below_words(first.line, first.words)
+                end, longer = _take(below, 0, target, joined) if below is not None else (0, joined)
+                if not end:
                     break
-                rows.append([after])
-            joined += after.key
-        if joined == target:
-            runs.append(rows)
+                rows.append([Span(below, 0, end)])
+                joined = longer
+            if joined == target:
+                runs.append(rows)
     return runs
 
 
-def row_words(row: list[Line]) -> list[Word]:
-    return [word for piece in row for word in piece.words]
+def row_words(row: list[Span]) -> list[Word]:
+    return [word for span in row for word in span.words]
 
 
-def row_text(row: list[Line]) -> str:
+def row_text(row: list[Span]) -> str:
     return " ".join(w.text for w in join_fragments(row_words(row)))
 
 
@@ -756,7 +824,7 @@ def measure_stretch(model_line: ModelLine, run: Run) -> list[Failure]:
     offset = 0
     failures = []
     for row in run:
-        words, line = row_words(row), row[0]
+        words, line = row_words(row), row[0].line
         worst = None
         for left, right in zip(words, words[1:]):
             offset += len(key(left.text))
@@ -795,13 +863,14 @@ def measure_model_lines(reading: Reading, model: Model) -> list[Failure]:
     failures: list[Failure] = []
     used: set[int] = set()
     for heading in model.headings:
-        runs = [r for r in find_runs(reading, reading.lines, heading.text) if id(r[0][0]) not in used]
+        runs = [r for r in find_runs(reading, reading.lines, heading.text)
+                if (id(r[0][0].line), r[0][0].start) not in used]
         if not runs:
             failures.append(Failure("stretched", 0, heading.text,
                                     f"không tìm thấy {_element_words(heading.element)} này trên trang PDF "
                                     "nên không đo được", heading.text))
             continue
-        used.add(id(runs[0][0][0]))
+        used.add((id(runs[0][0][0].line), runs[0][0][0].start))
         failures += measure_stretch(heading, runs[0])
     for piece in model.letterhead:
         runs = find_runs(reading, reading.page_lines(1), piece.text)
@@ -811,7 +880,7 @@ def measure_model_lines(reading: Reading, model: Model) -> list[Failure]:
         elif runs:
             rows = runs[0]
             failures.append(Failure(
-                "letterhead", rows[0][0].page, piece.text,
+                "letterhead", rows[0][0].line.page, piece.text,
                 f"{_element_words(piece.element)} là một dòng nhưng trên trang thành {len(rows)} dòng: "
                 + " / ".join(f"«{row_text(row)}»" for row in rows), piece.text))
         else:

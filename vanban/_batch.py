@@ -1,80 +1,39 @@
 """``vanban batch``: many documents in one run, across every core.
 
-Input is a folder of YAML/JSON documents, or one data file (a YAML/JSON list,
-CSV, or Excel .xlsx) with one document per row, each row filled in over a base
-YAML (``--base``): the same plan sent by a Tỉnh đoàn to every Huyện đoàn, each
-with its own name, number and recipients.
-
-A row's keys are field paths: ``so``, ``co_quan_ban_hanh.ten``,
-``nguoi_ky.ho_ten``. A cell with several lines fills a list field (each line
-one item) when the base has a list there; a key starting with ``+``
-(``+noi_nhan``) adds its lines to the base's list instead of replacing it. An
-empty cell keeps the base's value. ``ten_tep`` names that row's output file.
-
-Documents are rendered by a pool of processes, each with its own warm
-:class:`~vanban.Renderer`, and written under temporary names in the output
+Rows are read as the work goes, never all at once: a bounded window of documents is
+read ahead of the work (the first window before the output folder is made, so a file that
+cannot be read there writes nothing), and a problem found later stops the reading, keeping what
+was made (:attr:`BatchReport.stopped`). Documents are rendered by a pool of processes, each with
+its own warm :class:`~vanban.Renderer`, and written under temporary names in the output
 folder; PDFs (``pdf=True``) are made by one warm LibreOffice per job slot.
 Only at the end do files take their names, in input order, so two rows that
 would write the same file are reported, never silently overwritten. One row's
 failure never stops the others; every failure is in the report with its reason.
+Reading the input is :mod:`vanban._batch_input`; naming the files, :mod:`vanban._batch_names`.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
+import itertools
 import os
 import queue
-import re
 import secrets
-import string
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
-from .errors import InputError, OutputExistsError, Problem, VanbanError
+from ._batch_input import NAME_KEY, Job, Limits, _Skip, merge, read_base, read_jobs
+from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern, output_name
+from .errors import OutputExistsError, VanbanError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 PathLike = Union[str, Path]
 
-DEFAULT_NAME = "{number}-{type}-{issuer_code}.docx"
-NAME_FIELDS = {
-    "number": "số văn bản, có số 0 đứng trước nếu nhỏ hơn 10 (chưa có số: chua-so)",
-    "type": "ký hiệu loại văn bản (KH, HD, BC)",
-    "loai": "tên loại trong tệp dữ liệu (ke-hoach)",
-    "issuer_code": "ký hiệu cơ quan ban hành (ĐTN)",
-    "issuer": "tên cơ quan ban hành (dòng đầu)",
-    "place": "địa danh",
-    "date": "ngày ban hành, dạng 2021-03-05",
-    "year": "năm ban hành",
-    "index": "số thứ tự của văn bản trong đợt (1, 2, 3...)",
-    "file": "tên tệp dữ liệu (không có phần mở rộng)",
-}
-"""The values an output name may use, with what each holds."""
-NAME_KEY = "ten_tep"
-"""A row's own output file name, instead of the pattern."""
-DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
-DATA_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One document to make: a document file (``path``), or a row (``row``) or a file
-    (``path`` with ``over_base``) filled in over the base. Rows stay as they were read: the
-    worker merges them, so the main process never holds a copy of the base per row."""
-
-    index: int
-    label: str
-    path: Optional[str] = None
-    row: Optional[dict] = None
-    over_base: bool = False
-    error: Optional[str] = None
+__all__ = ["DEFAULT_NAME", "NAME_FIELDS", "BatchReport", "ItemResult", "check_name_pattern", "run_batch"]
 
 
 @dataclass
@@ -99,6 +58,8 @@ class BatchReport:
     results: list[ItemResult]
     out_dir: Path
     seconds: float = 0.0
+    stopped: Optional[str] = None
+    """Why the input was not read to its end (a broken row, a limit); None if it was."""
 
     @property
     def done(self) -> list[ItemResult]:
@@ -118,332 +79,10 @@ class BatchReport:
             for result in self.failed:
                 reason = result.error.replace("\n", "\n      ")
                 lines.append(f"  - {result.label}: {reason}")
+        if self.stopped:
+            lines.append(f"Dừng đọc dữ liệu: {self.stopped}")
         return "\n".join(lines)
 
-
-class _Skip(Exception):
-    """A row given to a worker that could not be made; the message is for the report."""
-
-
-# --- reading the input -----------------------------------------------------------------
-
-
-def check_name_pattern(pattern: str) -> str:
-    """The pattern with ``.docx`` at the end; a clear Vietnamese error for a mistake in it."""
-    mistake = _brace_mistake(pattern)
-    try:
-        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError:  # _brace_mistake finds every mistake Python refuses; this is a safety net
-        fields = []
-        mistake = mistake or "các dấu ngoặc nhọn { } không đúng cách viết"
-    if mistake:
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.")
-    if any(name == "" for name, _ in fields):
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.")
-    unknown = [name for name, _ in fields if name not in NAME_FIELDS]
-    if unknown:
-        known = ", ".join("{" + n + "}" for n in NAME_FIELDS)
-        raise VanbanError(
-            f"Mẫu tên tệp '{pattern}' có giá trị không biết: "
-            f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}."
-        )
-    for name, spec in fields:
-        if not _text_spec_works(spec):
-            raise VanbanError(
-                f"Mẫu tên tệp '{pattern}' có cách trình bày '{{{name}:{spec}}}' không dùng được: "
-                "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
-                "ví dụ {index:0>3} cho 001, 002..."
-            )
-    return pattern if pattern.lower().endswith(".docx") else pattern + ".docx"
-
-
-def _text_spec_works(spec: str) -> bool:
-    """Whether a value's format spec (after ``:``) works on text, as every value of a name
-    is, and keeps within a file name's length."""
-    if any(int(digits) > 255 for digits in re.findall(r"\d+", spec)):
-        return False
-    try:
-        format("", spec)
-    except ValueError:
-        return False
-    return True
-
-
-def _brace_mistake(pattern: str) -> Optional[str]:
-    """What is wrong with the braces of a name pattern, in Vietnamese; None if nothing.
-
-    Read as :meth:`str.format` reads it: ``{{`` and ``}}`` are the braces themselves, and a
-    value is a ``{`` up to its matching ``}``.
-    """
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char in "{}" and pattern.startswith(char * 2, i):
-            i += 2
-            continue
-        if char == "}":
-            return (f"dấu }} ở ký tự thứ {i + 1} không có dấu {{ mở trước nó "
-                    "(muốn có chính dấu } trong tên tệp thì viết }})")
-        if char == "{":
-            depth, end = 0, i
-            nested = False
-            while end < len(pattern):
-                depth += {"{": 1, "}": -1}.get(pattern[end], 0)
-                nested = nested or depth > 1
-                if depth == 0:
-                    break
-                end += 1
-            if depth:
-                return (f"dấu {{ ở ký tự thứ {i + 1} không được đóng bằng dấu }} "
-                        "(muốn có chính dấu { trong tên tệp thì viết {{)")
-            field = pattern[i:end + 1]
-            if nested:
-                return f"{field} có dấu ngoặc nhọn lồng bên trong; mỗi giá trị là một tên trong một cặp {{ }}"
-            if "!" in field.split(":")[0]:  # after the name, ! starts a conversion (!r)
-                return f"{field} có dấu !; trong {{ }} chỉ ghi tên giá trị"
-            i = end + 1
-            continue
-        i += 1
-    return None
-
-
-def read_base(base: Optional[PathLike]) -> dict:
-    """The base document's fields (empty without a base)."""
-    return _read_base(Path(base)) if base is not None else {}
-
-
-def read_jobs(source: PathLike, base: Optional[PathLike] = None) -> list[Job]:
-    """The documents of ``source`` (a folder, or a data file); with ``base``, each is filled in
-    over it (by :func:`merge`, in the worker)."""
-    source = Path(source)
-    if source.is_dir():
-        files = sorted((p for p in source.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()),
-                       key=lambda p: _natural(p.name))
-        if not files:
-            raise VanbanError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
-        return [Job(i, p.name, path=str(p), over_base=base is not None) for i, p in enumerate(files, start=1)]
-    if not source.is_file():
-        raise VanbanError(f"Không tìm thấy {source}.")
-    suffix = source.suffix.lower()
-    if suffix not in DATA_SUFFIXES:
-        raise VanbanError(
-            f"Không đọc được {source.name}: cần một thư mục tệp YAML/JSON, hoặc một tệp danh sách "
-            ".yaml, .json, .csv hay .xlsx."
-        )
-    if suffix == ".csv":
-        rows = _csv_rows(source)
-    elif suffix == ".xlsx":
-        rows = _xlsx_rows(source)
-    else:
-        rows = _list_rows(source)
-    if not rows:
-        raise VanbanError(f"Tệp {source.name} không có dòng dữ liệu nào.")
-    return [
-        Job(i, label, error=row["__error__"]) if "__error__" in row else Job(i, label, row=row)
-        for i, (label, row) in enumerate(rows, start=1)
-    ]
-
-
-def _natural(name: str) -> list:
-    """``2.yaml`` before ``10.yaml``."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
-
-
-def _read_base(path: Path) -> dict:
-    from ._loading import read_data
-
-    data, _ = read_data(path)
-    if not isinstance(data, dict):
-        raise InputError([Problem("", "Tệp mẫu chung phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")], path)
-    return data
-
-
-def _cell(value: Any) -> Any:
-    """A spreadsheet value as the schema reads it: dates as 2021-03-05, 114.0 as 114."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
-        return value or None
-    return value
-
-
-def _csv_rows(path: Path) -> list[tuple[str, dict]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise VanbanError(
-            f"Tệp {path.name} không phải UTF-8. Trong Excel, chọn Lưu thành > 'CSV UTF-8 (phân cách bằng dấu phẩy)'."
-        ) from None
-    except OSError as error:
-        raise VanbanError(f"Không đọc được {path}: {error.strerror}.") from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header:
-        raise VanbanError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
-    keys = [_cell(key) for key in header]
-    rows = []
-    line = reader.line_num + 1
-    for cells in reader:
-        row = {key: _cell(cell) for key, cell in zip(keys, cells) if key}
-        if any(value is not None for value in row.values()):
-            rows.append((f"{path.name}, dòng {line}", row))
-        line = reader.line_num + 1
-    return rows
-
-
-def _xlsx_rows(path: Path) -> list[tuple[str, dict]]:
-    import zipfile
-
-    try:
-        from openpyxl import load_workbook
-    except ImportError:
-        raise VanbanError("Đọc tệp .xlsx cần gói openpyxl: python3 -m pip install openpyxl.") from None
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = next(lines, None)
-        if not header or not any(header):
-            raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
-        keys = [_cell(key) if key is not None else None for key in header]
-        rows = []
-        for number, cells in enumerate(lines, start=2):
-            row = {str(key): _cell(cell) for key, cell in zip(keys, cells) if key}
-            if any(value is not None for value in row.values()):
-                rows.append((f"{path.name}, dòng {number}", row))
-        return rows
-    finally:
-        workbook.close()
-
-
-def _list_rows(path: Path) -> list[tuple[str, dict]]:
-    from ._loading import read_data
-
-    data, node = read_data(path)
-    if not isinstance(data, list):
-        raise VanbanError(
-            f"Tệp {path.name} phải là một danh sách, mỗi mục bắt đầu bằng '- ' là một văn bản "
-            "(một văn bản riêng lẻ thì dùng 'vanban render')."
-        )
-    rows = []
-    for number, item in enumerate(data, start=1):
-        line = ""
-        if node is not None and number - 1 < len(getattr(node, "value", [])):
-            line = f" (dòng {node.value[number - 1].start_mark.line + 1})"
-        label = f"{path.name}, mục {number}{line}"
-        rows.append((label, item if isinstance(item, dict) else {"__error__": (
-            "Mỗi mục phải là các trường của văn bản dạng 'tên_trường: giá trị'.")}))
-    return rows
-
-
-def merge(base: dict, row: dict) -> tuple[dict, Optional[str]]:
-    """The row filled in over a copy of the base, and the row's own file name (``ten_tep``).
-    Raises _Skip with the reason when the row cannot be merged."""
-    data = _copy(base)
-    name = None
-    for key, value in row.items():
-        key = str(key).strip()
-        if key == NAME_KEY:
-            name = None if value is None else str(value)
-            continue
-        if value is None:
-            continue
-        _apply(data, key, value)
-    return data, name
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
-
-
-def _lines(value: Any) -> list:
-    if isinstance(value, list):
-        return value
-    if isinstance(value, str):
-        return [line.strip() for line in value.splitlines() if line.strip()]
-    return [value]
-
-
-def _apply(data: dict, key: str, value: Any) -> None:
-    """Set ``key`` (``a.b.c``, or ``+a.b`` to add to a list) in ``data`` from a row."""
-    append = key.startswith("+")
-    parts = [part.strip() for part in key.lstrip("+").split(".")]
-    if not all(parts):
-        raise _Skip(f"Tên cột '{key}' không hợp lệ: dùng dạng so, co_quan_ban_hanh.ten hoặc +noi_nhan.")
-    target = data
-    for part in parts[:-1]:
-        inner = target.get(part)
-        if inner is None:
-            inner = target[part] = {}
-        elif not isinstance(inner, dict):
-            raise _Skip(f"Cột '{key}': trường '{part}' trong tệp mẫu chung không phải một nhóm trường.")
-        target = inner
-    last = parts[-1]
-    current = target.get(last)
-    if append:
-        existing = current if isinstance(current, list) else ([] if current is None else [current])
-        target[last] = existing + _lines(value)
-    elif isinstance(value, dict) and isinstance(current, dict):
-        for inner_key, inner_value in value.items():
-            _apply(current, str(inner_key), inner_value)
-    elif isinstance(current, list) and not isinstance(value, list):
-        target[last] = _lines(value)
-    else:
-        target[last] = value
-
-
-# --- output names ----------------------------------------------------------------------------
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def safe_file_name(name: str) -> str:
-    """A file name that works on Windows, macOS and Linux: no / \\ : * ? " < > |."""
-    name = unicodedata.normalize("NFC", name)
-    name = _UNSAFE.sub("-", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
-    return name
-
-
-def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None) -> str:
-    """The file name of ``document`` from ``pattern`` (or the row's own ``ten_tep``)."""
-    if own_name:
-        name = own_name if own_name.lower().endswith(".docx") else own_name + ".docx"
-    else:
-        date = document.date
-        values = {
-            "number": f"{document.number:02d}" if document.number is not None else "chua-so",
-            "type": document.type_code,
-            "loai": document.type_key(),
-            "issuer_code": document.issuer.code,
-            "issuer": document.issuer.name[0] if document.issuer.name else "",
-            "place": document.place,
-            "date": "-".join(f"{part:02d}" for part in (date.year, date.month, date.day) if part),
-            "year": str(date.year),
-            "index": str(job.index),
-            "file": Path(job.path).stem if job.path else Path(job.label.split(",")[0]).stem,
-        }
-        name = pattern.format(**values)
-    stem = safe_file_name(name[:-5])
-    if not stem:
-        raise _Skip(f"Tên tệp '{name}' rỗng sau khi bỏ các ký tự không dùng được trong tên tệp.")
-    return stem + ".docx"
 
 
 # --- the worker (runs in a pool process) -----------------------------------------------------
@@ -453,9 +92,26 @@ _worker_base: dict = {}
 
 
 def _init_worker(base: dict) -> None:
-    """Each pool process receives the base once, not with every row."""
+    """Each worker receives the base once, not with every row."""
     global _worker_base
     _worker_base = base
+
+
+def _init_pool_worker(base: dict) -> None:
+    """A pool process: the base, and a process that stops with the batch.
+
+    Ctrl-C (SIGINT, sent to the terminal's whole process group) is the batch's to handle: it
+    stops the pool itself, and a worker interrupted half way would only print a traceback.
+    SIGTERM keeps its plain meaning here (the batch's own handler was copied by fork). And the
+    worker ends when the batch's process dies, however it dies (:func:`vanban._guard.watch_parent`)."""
+    import signal
+
+    from ._guard import watch_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    watch_parent()
+    _init_worker(base)
 
 
 def _renderer(template_dirs: tuple):
@@ -475,17 +131,22 @@ class _Settings:
     overwrite: bool
     check: bool
     token: str
+    owner: int
+    """The pid of the process running the batch: in the name of every temporary file."""
 
 
 def _temporary(settings: _Settings, index: int, suffix: str) -> Path:
-    return Path(settings.out_dir) / f".vanban-{settings.token}-{index}{suffix}"
+    from ._files import temporary_name
+
+    return Path(settings.out_dir) / temporary_name(settings.owner, f"{settings.token}-{index}", suffix)
 
 
 def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Optional[str]]:
     """Validate, render and write one document under a temporary name.
 
     Returns (index, final file name, error message); never raises for the
-    document's own problems, so one bad row never stops the others."""
+    document's own problems, so one bad row never stops the others. The name comes with the
+    error of a file that exists already, which may be one this run wrote for an earlier row."""
     from ._files import write_atomic
     from ._loading import load, parse, read_data
 
@@ -504,8 +165,9 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
             data, own_name = merge(_worker_base, row)
             document = parse(data)
         name = output_name(settings.pattern, document, job, own_name)
-        if not settings.overwrite and (Path(settings.out_dir) / name).exists():
-            raise OutputExistsError(Path(settings.out_dir) / name)
+        if not settings.overwrite and _exists(Path(settings.out_dir) / name):
+            # the name too: the file may be one this very run wrote for an earlier row
+            return job.index, name, str(OutputExistsError(Path(settings.out_dir) / name))
         data = _renderer(settings.template_dirs).render_bytes(document)
         if settings.check:
             from ._check import verify
@@ -517,6 +179,18 @@ def make_document(job: Job, settings: _Settings) -> tuple[int, Optional[str], Op
         return job.index, None, str(error)
     except Exception as error:  # a bug must not stop the batch; it is reported with the row
         return job.index, None, f"Lỗi không mong đợi ({type(error).__name__}: {error})"
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; an error of the file system (a path too long, a drive gone)
+    said in Vietnamese as the reason the document cannot be written."""
+    from ._files import _reason
+    from .errors import OutputError
+
+    try:
+        return path.exists()
+    except OSError as error:
+        raise OutputError(path, _reason(error)) from None
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -534,15 +208,25 @@ def run_batch(
     template_dirs: Sequence[PathLike] = (),
     check: bool = True,
     pdf_timeout: float = 120.0,
-    progress: Optional[Callable[[ItemResult, int, int], None]] = None,
+    progress: Optional[Callable[[ItemResult, int, Optional[int]], None]] = None,
+    limits: Optional[Limits] = None,
 ) -> BatchReport:
     """Make one document for each file of a folder, or each row of a data file.
 
     ``jobs`` processes render (default: every core); with ``pdf`` as many warm
-    LibreOffice converters make the PDFs. ``progress(result, finished, total)``
-    is called once per document, when it is finished or has failed. Documents that fail are in
-    the report with their reason; the others are made regardless.
+    LibreOffice converters make the PDFs. Rows are read as the work goes, never all at once.
+    ``progress(result, finished, total)`` is called once per document, when it is finished or
+    has failed; ``total`` is None while rows are still being read. Documents that fail are in
+    the report with their reason; the others are made regardless. ``limits`` bound what is read
+    (default: :meth:`Limits.from_environment`).
+
+    Each document takes its name as soon as it and every document before it are rendered, so
+    a run stopped half way (KeyboardInterrupt, raised again after the cleanup) keeps every
+    document it finished; the temporary files of this run are removed, and those an earlier run
+    left in the folder when it was killed are removed when the next one starts.
     """
+    from ._files import remove_stray_temporaries
+
     started = time.monotonic()
     pattern = check_name_pattern(name_pattern)
     out = Path(out_dir)
@@ -554,76 +238,132 @@ def run_batch(
         if find_soffice() is None:
             raise MissingToolError("libreoffice", "tạo được PDF")
     base_data = read_base(base)
-    all_jobs = read_jobs(source, base)
+    waiting = read_jobs(source, base, limits or Limits.from_environment())
+    workers = max(1, jobs or os.cpu_count() or 1)
+    head = list(itertools.islice(waiting, workers * _WINDOW))  # a file of 3 rows needs no 8 processes
+    workers = min(workers, len(head))
     out.mkdir(parents=True, exist_ok=True)
+    remove_stray_temporaries(out, before=time.time())
     settings = _Settings(str(out), pattern, tuple(str(d) for d in template_dirs), overwrite, check,
-                         secrets.token_hex(4))
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(all_jobs)))
-    results = {job.index: ItemResult(job.index, job.label) for job in all_jobs}
+                         secrets.token_hex(4), os.getpid())
+    run = _Run(itertools.chain(head, waiting), settings, workers, pdf, pdf_timeout, progress, base_data)
     try:
-        names = _Run(all_jobs, settings, workers, pdf, pdf_timeout, results, progress, base_data).run()
-        _finish(settings, results, names, pdf, overwrite)
+        run.run()
     finally:
-        for leftover in out.glob(f".vanban-{settings.token}-*"):
+        close = getattr(waiting, "close", None)
+        if close is not None:
+            close()  # an .xlsx or CSV read half way is closed now, not when collected
+        _remove_temporaries(settings)
+    results = run.results
+    return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started, run.stopped)
+
+
+def _remove_temporaries(settings: _Settings) -> None:
+    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), and those
+    a write of this process left when interrupted (``.vanban-<pid>-...tmp``)."""
+    from ._files import temporary_name
+
+    out = Path(settings.out_dir)
+    for pattern in (temporary_name(settings.owner, settings.token, "-*"), temporary_name(settings.owner, "*", ".tmp")):
+        for leftover in out.glob(pattern):
             leftover.unlink(missing_ok=True)
-    return BatchReport([results[i] for i in sorted(results)], out, time.monotonic() - started)
+
+
+_WINDOW = 4
+"""Documents read but not finished, per worker: enough to keep every worker busy, few enough
+that memory stays flat and few temporary files wait however many rows."""
+_NOT_READ = object()
 
 
 class _Run:
-    """The event loop of one batch, in the calling thread: render results and PDF results
-    arrive on one queue; the progress callback is only ever called from here."""
+    """The event loop of one batch, in the calling thread: rows are read, render results and PDF
+    results arrive on one queue, documents take their names; the progress callback is only ever
+    called from here."""
 
-    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, results, progress, base):
+    def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base):
         self.base = base
-        self.jobs = jobs
+        self.waiting = jobs
         self.settings = settings
+        self.out = Path(settings.out_dir)
         self.workers = workers
         self.pdf = pdf
         self.pdf_timeout = pdf_timeout
-        self.results = results
         self.progress = progress
         self.events: queue.Queue = queue.Queue()
-        self.pending = len(jobs)
-        self.names: dict[int, str] = {}
+        self.results: dict[int, ItemResult] = {}
+        self.unfinished = 0
+        self.reading = True
+        self.ahead: Any = _NOT_READ
+        self.stopped: Optional[str] = None
+        self.rendered: dict[int, tuple[Optional[str], Optional[str]]] = {}
+        self.next_to_name = 1
+        self.owners: dict[str, ItemResult] = {}
         self.stage: Optional[_PdfStage] = None
         self.pool: Optional[ProcessPoolExecutor] = None
-        self.waiting = iter(jobs)
-        self.in_flight = 0
 
-    def run(self) -> dict[int, str]:
+    def run(self) -> None:
         try:
             if self.workers > 1:
                 from concurrent.futures import ProcessPoolExecutor
 
-                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_pool_worker,
                                                 initargs=(self.base,))
                 self._fill()  # starts the worker processes before any thread of ours exists
             if self.pdf:
                 self.stage = _PdfStage(self.workers, self.settings, self.pdf_timeout, self.events)
             if self.pool is None:
                 _init_worker(self.base)
-                for job in self.jobs:
-                    self._rendered(*make_document(job, self.settings))
-                    self._drain()
-            while self.pending:
+                self._make_here()
+            while self.unfinished:
                 self._handle(self.events.get())
+                if self.pool is None:
+                    self._make_here()
+        except BaseException:
+            if self.stage is not None:
+                self.stage.abort()  # Ctrl-C: LibreOffice is stopped, not waited for
+            raise
         finally:
             _init_worker({})
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             if self.stage is not None:
                 self.stage.close()
-        return self.names
+
+    def _make_here(self) -> None:
+        """Without a pool: render in this thread, up to a window ahead of the PDFs."""
+        while self.unfinished < _WINDOW and (job := self._read()) is not None:
+            self._rendered(*make_document(job, self.settings))
+            self._drain()
+
+    def _read(self) -> Optional[Job]:
+        """The next document of the input, or None at its end or when it cannot be read further.
+        One document is read ahead, so that the last one is known to be the last."""
+        if self.ahead is _NOT_READ:
+            self.ahead = self._pull()
+        job, self.ahead = self.ahead, None
+        if job is None:
+            return None
+        self.ahead = self._pull()
+        self.reading = self.ahead is not None
+        self.results[job.index] = ItemResult(job.index, job.label)
+        self.unfinished += 1
+        return job
+
+    def _pull(self) -> Optional[Job]:
+        try:
+            return next(self.waiting, None)
+        except VanbanError as error:  # a broken row or a limit, found as the rows are read
+            self.stopped = str(error)
+            return None
 
     def _fill(self) -> None:
-        """Keep a bounded window of rows in the pool: memory stays flat however many rows."""
-        while self.in_flight < self.workers * 4:
-            job = next(self.waiting, None)
+        """Keep a bounded window of documents in the work: memory stays flat however many rows."""
+        while self.unfinished < self.workers * _WINDOW:
+            job = self._read()
             if job is None:
                 return
             future: Future = self.pool.submit(make_document, job, self.settings)
             future.add_done_callback(lambda f, i=job.index: self.events.put(("rendered", i, f)))
-            self.in_flight += 1
 
     def _drain(self) -> None:
         while True:
@@ -637,37 +377,83 @@ class _Run:
         kind = event[0]
         if kind == "rendered":
             _, index, future = event
-            self.in_flight -= 1
             try:
                 self._rendered(*future.result())
             except Exception as error:  # the worker process itself died
                 self._rendered(index, None, f"Tiến trình tạo văn bản dừng đột ngột ({error}).")
-            self._fill()
         elif kind == "pdf":
             _, index, name, error = event
+            if error is None:
+                error = self._take_name(index, _temporary(self.settings, index, ".pdf"),
+                                        self.out / (name[:-5] + ".pdf"), pdf=True)
             if error is not None:
                 error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
-            self._finished(index, name, error)
+            self._finished(index, error)
+        if self.pool is not None:
+            self._fill()
 
     def _rendered(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+        """A document is rendered (or failed): it and those after it take their names in input
+        order, so that of two rows wanting one name the first always has it."""
+        self.rendered[index] = (name, error)
+        while self.next_to_name in self.rendered:
+            index = self.next_to_name
+            self.next_to_name += 1
+            self._name(index, *self.rendered.pop(index))
+
+    def _name(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+        if name is not None and name.casefold() in self.owners:
+            error = self._claim(index, name)  # an earlier row of this run has the name
+        elif error is None:
+            error = self._claim(index, name)
         if error is None and self.stage is not None:
             self.stage.submit(index, name)
         else:
-            self._finished(index, name, error)
+            self._finished(index, error)
 
-    def _finished(self, index: int, name: Optional[str], error: Optional[str]) -> None:
+    def _claim(self, index: int, name: str) -> Optional[str]:
+        """Give the document its name (and its PDF's): why it cannot have it, or None."""
+        temporary = _temporary(self.settings, index, ".docx")
+        key = name.casefold()
+        if key in self.owners:
+            temporary.unlink(missing_ok=True)
+            return (f"trùng tên tệp {name} với {self.owners[key].label}; hãy sửa số văn bản, "
+                    f"đặt cột {NAME_KEY}, hoặc dùng --name với {{index}}")
+        self.owners[key] = self.results[index]
+        if self.pdf and not self.settings.overwrite and (self.out / (name[:-5] + ".pdf")).exists():
+            temporary.unlink(missing_ok=True)
+            return str(OutputExistsError(self.out / (name[:-5] + ".pdf")))
+        return self._take_name(index, temporary, self.out / name, pdf=False)
+
+    def _take_name(self, index: int, temporary: Path, target: Path, *, pdf: bool) -> Optional[str]:
+        from .errors import OutputError
+
+        try:
+            _move(temporary, target, self.settings.overwrite)
+        except VanbanError as error:
+            temporary.unlink(missing_ok=True)
+            return str(error)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            return str(OutputError(target, error.strerror or str(error)))
+        if pdf:
+            self.results[index].pdf = target
+        else:
+            self.results[index].output = target
+        return None
+
+    def _finished(self, index: int, error: Optional[str]) -> None:
         """One document is as finished as it gets. A .docx whose PDF failed is still kept."""
-        self.pending -= 1
+        self.unfinished -= 1
         result = self.results[index]
         result.error = error
-        if name is not None:
-            self.names[index] = name
         if self.progress is not None:
-            self.progress(result, len(self.jobs) - self.pending, len(self.jobs))
+            total = None if self.reading else len(self.results)
+            self.progress(result, len(self.results) - self.unfinished, total)
 
 
 class _PdfStage:
-    """One warm LibreOffice per thread, converting the rendered documents as they come."""
+    """One warm LibreOffice per thread, converting the named documents as they come."""
 
     def __init__(self, count: int, settings: _Settings, timeout: float, events: queue.Queue):
         from ._pdf import PdfConverter
@@ -696,7 +482,7 @@ class _PdfStage:
                 if task is None:
                     return
                 index, name = task
-                source = _temporary(self.settings, index, ".docx")
+                source = Path(self.settings.out_dir) / name
                 target = _temporary(self.settings, index, ".pdf")
                 error = broken
                 if error is None:
@@ -710,6 +496,16 @@ class _PdfStage:
         finally:
             converter.close()
 
+    def abort(self) -> None:
+        """Stop at once: no task waiting is started, and LibreOffice is killed mid-conversion."""
+        while True:
+            try:
+                self.tasks.get_nowait()
+            except queue.Empty:
+                break
+        for converter in self.converters:
+            converter.abort()
+
     def close(self) -> None:
         for _ in self.threads:
             self.tasks.put(None)
@@ -717,45 +513,6 @@ class _PdfStage:
             thread.join()
         for converter in self.converters:
             converter.close()
-
-
-def _finish(settings: _Settings, results: dict, names: dict, pdf: bool, overwrite: bool) -> None:
-    """Give the finished documents their names, in input order; a name taken twice is an error.
-
-    A document whose PDF failed keeps its .docx (its result still carries the PDF error)."""
-    from .errors import OutputError
-
-    out = Path(settings.out_dir)
-    owner: dict[str, ItemResult] = {}
-    for index in sorted(names):
-        result = results[index]
-        name = names[index]
-        key = name.casefold()
-        if key in owner:
-            result.error = (
-                f"trùng tên tệp {name} với {owner[key].label}; hãy sửa số văn bản, "
-                f"đặt cột {NAME_KEY}, hoặc dùng --name với {{index}}"
-            )
-            continue
-        owner[key] = result
-        moves = [(_temporary(settings, index, ".docx"), out / name)]
-        pdf_made = pdf and result.ok
-        if pdf_made:
-            moves.append((_temporary(settings, index, ".pdf"), out / (name[:-5] + ".pdf")))
-        try:
-            for temporary, target in moves:
-                if not overwrite and target.exists():
-                    raise OutputExistsError(target)
-            for temporary, target in moves:
-                _move(temporary, target, overwrite)
-        except VanbanError as error:
-            result.error = str(error)
-            continue
-        except OSError as error:
-            result.error = str(OutputError(moves[0][1], error.strerror or str(error)))
-            continue
-        result.output = moves[0][1]
-        result.pdf = moves[1][1] if pdf_made else None
 
 
 def _move(temporary: Path, target: Path, overwrite: bool) -> None:

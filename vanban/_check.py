@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import LayoutError, VanbanError
+from .errors import DocxReadError, LayoutError, VanbanError
+from ._measure import text_width_mm
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -44,6 +45,7 @@ NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoà
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
@@ -533,16 +535,25 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
     page = elements.view.page_setup()
     issues = []
     width, height = rule.params["size_mm"]
-    if abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
+    if not page.declared:
+        return [(None, f"A4 {width}×{height} mm và lề theo quy định",
+                 "văn bản không khai báo khổ giấy và lề (không có w:sectPr): "
+                 "mỗi máy in theo khổ và lề mặc định của mình", None)]
+    if page.width is None or page.height is None:
+        issues.append((None, f"A4 {width}×{height} mm", "không khai báo khổ giấy (w:pgSz)", None))
+    elif abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
         issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
     if page.orientation != "portrait":
         issues.append((None, "khổ đứng", "khổ ngang", None))
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, expected in rule.params["margins_mm"].items():
-        actual = getattr(page, side) / 56.693
         low, high = expected if isinstance(expected, tuple) else (expected, expected)
+        want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+        if getattr(page, side) is None:
+            issues.append((None, f"lề {names[side]} {want} mm", "không khai báo (w:pgMar)", None))
+            continue
+        actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
             issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
     return issues
 
@@ -591,7 +602,9 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
         problems = []
         if not _size_ok(look, rule.params):
             problems.append(_describe(look, ["size"]))
-        if look.align != rule.params["align"]:
+        # a heading may be set flush left (a wrapped heading is then not stretched)
+        heading = look.align == "left" and HEADING_LIKE.match(clean(para.text))
+        if look.align != rule.params["align"] and not heading:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
         if not low <= indent <= high:
@@ -725,7 +738,8 @@ def _is_rule(view: DocxView, para: Optional[Para]) -> bool:
     if para is None:
         return False
     drawing = any(e.tag in (w("drawing"), w("pict")) for e in para.element.iter())
-    return drawing or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
+    drawn = not clean(para.text) and view.look(para).border_bottom  # an empty paragraph's border
+    return drawing or drawn or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
 
 
 def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
@@ -740,7 +754,42 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
 
 
+def _cell_width_twips(element) -> Optional[int]:
+    """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
+    cell = next((a for a in element.iterancestors(w("tc"))), None)
+    width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
+    if width is None or width.get(w("type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(width.get(w("w"), "0")))
+    except ValueError:
+        return None
+
+
+def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
+    """Each line of the name fits its column: a line too long wraps where nobody broke it."""
+    issues = []
+    for para in elements[rule.element]:
+        cell = _cell_width_twips(para.element)
+        look = elements.view.look(para)
+        if not cell or not look.sizes:
+            continue
+        column_mm = cell / 56.693 - (look.left + max(look.first_line, 0)) / 56.693
+        length = text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic)
+        if length > column_mm:
+            issues.append((para, f"nằm trên một dòng (cột rộng {_mm(column_mm)} mm)",
+                           f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; hãy tách tên thành "
+                           "hai dòng ở chỗ muốn ngắt (trong YAML ghi tên thành danh sách dòng: ten: [dòng 1, dòng 2]; "
+                           "cap_tren cũng vậy)", None))
+    return issues
+
+
+def _mm(value: float) -> str:
+    return f"{value:.0f}"
+
+
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "fits_column": check_fits_column,
     "text_format": check_text_format,
     "number_line": check_number_line,
     "agency_lines": check_agency_lines,
@@ -766,9 +815,15 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
                    name: str = "") -> Report:
     """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
     try:
-        view = DocxView(source)
-    except Exception as error:  # not a zip, no document.xml, broken XML
-        raise VanbanError(f"Không đọc được {name or source}: không phải tệp .docx hợp lệ ({error}).") from None
+        view = DocxView(source, name)
+    except DocxReadError:
+        raise
+    except MemoryError:
+        raise DocxReadError(name or str(source), "không đủ bộ nhớ để đọc tệp. Hãy đóng bớt chương trình khác, "
+                            "hoặc giảm giới hạn VANBAN_MAX_DOCX_MB để vanban từ chối sớm hơn.") from None
+    except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
+        raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
+                            "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
     profile = profile or detect_profile(view)
     if profile is None:
         raise VanbanError(
@@ -798,8 +853,10 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     return report
 
 
-def verify(data: bytes, profile: str) -> None:
-    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep."""
+def verify(data: bytes, profile: str) -> Report:
+    """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep;
+    else the report, whose warnings (a missing number, a name that wraps) the user should see."""
     report = check_document(data, profile, name="văn bản vừa tạo")
     if report.errors:
         raise LayoutError(report)
+    return report

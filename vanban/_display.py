@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
+from ._measure import text_width_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
-from .profiles import HEADING_LEVELS, Profile
+from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
 from .schemas.body import (
     Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
@@ -50,6 +51,15 @@ class Block:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class DrawnRule:
+    """A line drawn under a text (NĐ 30), centred in its container: element, lengths in mm."""
+
+    element: str
+    length_mm: float
+    container_mm: float
 
 
 @dataclass(frozen=True)
@@ -260,6 +270,28 @@ _FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
 _FOOTNOTE_MARK = "\ufdd2"
 
 
+# Phrases a line must not break inside (issue: "(để" / "b/c);", "Hồ Chí" / "Minh", "2010 -" /
+# "2012"): their spaces become no-break spaces, and a number symbol's hyphens no-break hyphens
+# (U+2011, written to Word as <w:noBreakHyphen/>, read back as "-").
+NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
+_KEPT_TOGETHER = re.compile(
+    r"\b(?:TNCS )?Hồ Chí Minh\b"
+    r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
+    r"|\b\d{4} [-–] \d{4}\b"
+    r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"\([^()]*\)$")
+"""A Nơi nhận entry's purpose, whether given apart or typed after the name."""
+_SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no line break possible inside the phrases that must stay whole."""
+    text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+
+
 def parse_inline(text: str) -> Runs:
     """Markdown emphasis to runs: ``**đậm**``, ``*nghiêng*``, ``++gạch chân++``;
     ``\\*`` is a literal ``*``; ``^[chú thích]`` is a footnote.
@@ -273,6 +305,7 @@ def parse_inline(text: str) -> Runs:
             notes.append(match.group(1).strip())
             return _FOOTNOTE_MARK
         text = _FOOTNOTE.sub(set_aside, text)
+    text = keep_together(text)
     runs = _parse_emphasis(text)
     if "++" in text:
         marked = _UNDERLINE.sub(lambda m: f"{_UNDERLINE_MARK}{m.group(1)}{_UNDERLINE_MARK}", text)
@@ -359,23 +392,25 @@ BodyBlock = Union[Block, TableBlock]
 
 def body_blocks(document: Document, profile: Profile) -> list[BodyBlock]:
     """The numbered outline of the body, from the document type's sections."""
-    return list(_top_blocks(document.sections(), document.part_numbering, profile))
+    # without a Roman level the top sections are numbered as khoản are: 1., 2. (then 1.1.)
+    root = (0,) if document.section_numbering == "so" else ()
+    return list(_top_blocks(document.sections(), document.part_numbering, root, profile))
 
 
-def _top_blocks(nodes, part_numbering: str, profile: Profile) -> Iterator[BodyBlock]:
+def _top_blocks(nodes, part_numbering: str, root: tuple[int, ...], profile: Profile) -> Iterator[BodyBlock]:
     """Parts above the Mục are numbered in turn, and the Mục restart at I. in each."""
     part = 0
     rest = []
     for node in nodes:
         if isinstance(node, DocumentPart):
-            yield from _children_blocks(rest, (), profile)
+            yield from _children_blocks(rest, root, profile)
             rest = []
             part += 1
             yield from _part_blocks(node, part, part_numbering)
-            yield from _children_blocks(node.children, (), profile)
+            yield from _children_blocks(node.children, root, profile)
         else:
             rest.append(node)
-    yield from _children_blocks(rest, (), profile)
+    yield from _children_blocks(rest, root, profile)
 
 
 ORDINALS = {1: "nhất", 4: "tư"}
@@ -425,7 +460,8 @@ def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, .
         title = parse_inline(node.title)
         if len(path) == 1:
             title = _upper_runs(title)
-        yield Block(heading_style(len(path)), _prefixed(label + " ", title))
+        style = heading_style(len(path)) + ("" if node.children else LEAF)
+        yield Block(style, _prefixed(label + " ", title))
     else:
         yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
     yield from _children_blocks(node.children, path, profile, landscape)
@@ -512,9 +548,13 @@ def annex_reference(document: Document, profile: Profile) -> str:
     symbol = format_number_line(profile, document.number or None, document.symbol_type(profile.name),
                                 document.issuer.code or "", document.drafting_unit).split(": ", 1)[-1]
     number = f" số {symbol}" if document.number is not False else ""
-    date = f"ngày {short_date(document.date)}" if profile.annex_short_date else \
-        format_date_line("", document.date).split(", ", 1)[-1]
-    return f"(Kèm theo {document.type_name}{number} {date} của {issuing_body_phrase(document)})"
+    if document.date is None:
+        date = ""
+    elif profile.annex_short_date:
+        date = f" ngày {short_date(document.date)}"
+    else:
+        date = " " + format_date_line("", document.date).split(", ", 1)[-1]
+    return f"(Kèm theo {document.type_name}{number}{date} của {issuing_body_phrase(document)})"
 
 
 def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
@@ -576,12 +616,124 @@ def subject_line(title: str) -> str:
 
 def plain_text(text: str) -> str:
     """The words of ``text`` without Markdown markers, footnotes or line breaks."""
-    return " ".join("".join(run.text for run in parse_inline(text)).split())
+    words = "".join(run.text for run in parse_inline(text))
+    return " ".join(words.replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-").split())
 
 
 def _property(text: str) -> str:
     """File properties (title, author) hold at most 255 characters."""
     return text if len(text) <= 255 else text[:254] + "…"
+
+
+# Where a title reads well broken: after a comma, before a word that opens a phrase; and
+# where it does not: after a word that needs the next one, or inside "năm 2021".
+_PHRASE_OPENERS = {"và", "của", "về", "cho", "tại", "trong", "nhằm", "theo", "giai", "năm", "với", "đối",
+                   "trên", "thực", "triển", "tổ", "gắn", "hướng", "giữa", "từ", "đến"}
+_NEEDS_NEXT = {"và", "của", "các", "những", "về", "cho", "tại", "trong", "năm", "giai", "số", "với", "đối",
+               "ngày", "tháng", "thứ", "lần", "một", "hai", "ba", "cấp", "khóa", "nhiệm"}
+_GOOD_BREAK_MM = 15.0
+_BAD_BREAK_MM = 40.0
+
+
+def balanced_title(title: str, profile: Profile) -> str:
+    """A trích yếu the user did not break, broken into lines of even length at phrase
+    boundaries when it does not fit on one line ("... yếu thế" / "giai đoạn 2020 - 2022",
+    not "... yếu thế giai" / "đoạn 2020 - 2022"). A title with its own breaks, or with
+    emphasis or a note, is left as the user wrote it."""
+    figure = profile.figures["title"]
+    available = profile.text_width_mm() - _LINE_AIR_MM
+    if "\n" in title or any(mark in title for mark in "*+^"):
+        return title
+
+    def width(words: list[str]) -> float:
+        return text_width_mm(" ".join(words), figure.size, figure.bold, figure.italic)
+
+    words = title.split(" ")
+    if width(words) <= available or len(words) < 4:
+        return title
+
+    def penalty(before: str, after: str, opened: bool) -> float:
+        cost = _GOOD_BREAK_MM * 0.6 if opened else 0.0  # inside a quoted name
+        
+        if before[-1] in ",;:":
+            cost -= _GOOD_BREAK_MM
+        elif after.lower() in _PHRASE_OPENERS:
+            cost -= _GOOD_BREAK_MM * 0.8
+        if before.lower() in _NEEDS_NEXT or after[:1].isdigit() or after in ("-", "–"):
+            cost += _BAD_BREAK_MM
+        return cost
+
+    # as few lines as the words need (filled greedily), then the breaks that make those lines
+    # most even, at the best boundaries: best[(k, i)] sets the first i words on k lines
+    count, line = 1, []
+    for word in words:
+        if line and width(line + [word]) > available:
+            count, line = count + 1, [word]
+        else:
+            line.append(word)
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
+    for lines in range(1, count + 1):
+        for end in range(1, len(words) + 1):
+            options = []
+            for start in range(end):
+                if (lines - 1, start) not in best or width(words[start:end]) > available:
+                    continue
+                score, breaks = best[(lines - 1, start)]
+                opened = " ".join(words[:start]).count("“") > " ".join(words[:start]).count("”")
+                joint = penalty(words[start - 1], words[start], opened) if start else 0.0
+                options.append((max(score, width(words[start:end])) + joint, breaks + [start]))
+            if options:
+                best[(lines, end)] = min(options)
+    if (count, len(words)) not in best:
+        return title
+    cuts = best[(count, len(words))][1][1:]
+    return "\n".join(" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)]))
+
+
+_LINE_AIR_MM = 2.0
+"""Room a centred line keeps in its column, so that rounding never wraps it."""
+
+
+def line_width_mm(text: str, profile: Profile, element: str) -> float:
+    """How long ``text`` is set in the style of ``element``."""
+    figure = profile.figures[element]
+    return text_width_mm(text, figure.size, figure.bold, figure.italic) + _LINE_AIR_MM
+
+
+LETTERHEAD_MIN_MM = 60.0
+"""The narrowest a letterhead column gets, whatever the other holds."""
+
+
+def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: list[tuple[str, str]]
+                       ) -> tuple[float, float]:
+    """The letterhead's two columns, (left, right) in mm, sized by what they hold.
+
+    Each side's lines are (text, element). The profile's widths stand while both sides fit;
+    a side that needs more takes it from the other's room. When the two cannot both fit,
+    the right side (the motto and the date line, which vanban writes and nobody can break)
+    gets what it needs, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left
+    are the user's to break into lines, and ``vanban check`` names a line that wraps."""
+    preferred_left, preferred_right = profile.header_columns_mm
+    total = preferred_left + preferred_right
+    need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
+    need_right = max((line_width_mm(text, profile, element) for text, element in right if text), default=0)
+    if need_left <= preferred_left and need_right <= preferred_right:
+        return preferred_left, preferred_right
+    if need_left + need_right <= total:
+        width = need_left if need_left > preferred_left else total - need_right
+    else:
+        width = max(LETTERHEAD_MIN_MM, total - need_right)
+    return round(width, 1), round(total - width, 1)
+
+
+def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str, lines: list[str],
+                text_element: str, container_mm: float) -> Union[str, DrawnRule]:
+    """The mark under a text: typed characters (``***``, dashes), or a line drawn as long as
+    a share of the text's longest line."""
+    if isinstance(spec, LineSpec):
+        return spec.under(max(lines, key=len))
+    longest = max(line_width_mm(plain_text(line), profile, text_element) - _LINE_AIR_MM for line in lines)
+    return DrawnRule(element, round(min(longest * spec.ratio, container_mm), 1), container_mm)
 
 
 def display(document: Document, profile: Profile) -> dict:
@@ -594,33 +746,47 @@ def display(document: Document, profile: Profile) -> dict:
                             (document.urgency, False))
         if text
     ]
-    recipients = [
-        f"{r.name} ({r.purpose})" if r.purpose else r.name for r in document.recipients
+    recipients = [  # the purpose, "(để b/c)", is never cut in two
+        _PURPOSE.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), f"{r.name} ({r.purpose})" if r.purpose else r.name)
+        for r in document.recipients
     ]
     # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)
-    has_recipients = bool(recipients or document.archive or document.addressees)
+    has_recipients = bool(recipients or document.archive)
     issuer_lines = [upper(line) for line in document.issuer.name]
     addressee_label, addressee_items = (
-        addressee_lines(document.addressees, profile) if document.addressees else (Runs(), [])
+        addressee_lines(document.addressees, profile) if document.addressees else (None, [])
     )
     letter = document.is_letter
+    title = document.title if letter else balanced_title(document.title, profile)
+    number_line = "" if document.number is False else format_number_line(
+        profile, document.number, document.symbol_type(profile.name), document.issuer.code, document.drafting_unit,
+    )
+    date_line = format_date_line(document.place, document.date) if document.date else ""
+    parent_lines = [upper(line) for line in document.issuer.parent]
+    header_columns = letterhead_columns(
+        profile,
+        [*((line, "parent") for line in parent_lines), *((line, "issuer") for line in issuer_lines),
+         (number_line, "number")],
+        [*((text, element) for text, element in profile.motto), (date_line, "date")],
+    )
     return {
-        "parent_lines": [upper(line) for line in document.issuer.parent],
+        "parent_lines": parent_lines,
         "issuer_lines": issuer_lines,
-        "agency_mark": profile.agency_mark.under(max(issuer_lines, key=len)),
-        "number_line": "" if document.number is False else format_number_line(
-            profile, document.number, document.symbol_type(profile.name),
-            document.issuer.code, document.drafting_unit,
-        ),
+        "agency_mark": _rule_under(profile, profile.agency_mark, "agency_mark", issuer_lines, "issuer",
+                                   header_columns[0]),
+        "number_line": number_line,
         "subject": subject_line(document.title) if letter else "",
         "marks": marks,
         "motto_lines": [text for text, _ in profile.motto],
-        "motto_rule": profile.motto_rule.under() if profile.motto_rule else "",
-        "date_line": format_date_line(document.place, document.date),
+        "motto_rule": _rule_under(profile, profile.motto_rule, "motto_rule", [profile.motto[-1][0]],
+                                  profile.motto[-1][1], header_columns[1]) if profile.motto_rule else "",
+        "date_line": date_line,
+        "header_columns_mm": header_columns,
         "type_name": "" if letter else upper(document.type_name),
-        "title": parse_inline(document.title),
+        "title": parse_inline(title),
         # a trích yếu over two lines: measure the rule against the first line (about 72 characters)
-        "title_rule": profile.title_rule.under(plain_text(document.title)[:72]),
+        "title_rule": _rule_under(profile, profile.title_rule, "title_rule", title.split("\n"), "title",
+                                  profile.text_width_mm()),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "bases": basis_lines(document.bases, profile),

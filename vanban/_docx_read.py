@@ -11,13 +11,20 @@ spacing in twentieths of a point, indents and margins in twips.
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from lxml import etree
+
+from ._file_kind import KINDS, MAX_ZIP_ENTRIES, kind_of, zip_entry_count
+from .errors import DocxReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -76,28 +83,247 @@ class Para:
 
 @dataclass
 class PageSetup:
-    width: int
-    height: int
-    top: int
-    bottom: int
-    left: int
-    right: int
+    """The page of the document's last section, in twips; None where the document says nothing."""
+
+    width: Optional[int]
+    height: Optional[int]
+    top: Optional[int]
+    bottom: Optional[int]
+    left: Optional[int]
+    right: Optional[int]
     orientation: str
     title_page: bool
     headers: dict  # kind ("default", "first", "even") -> header root element
     mirror: bool = False
+    declared: bool = True  # False: no w:sectPr at all, the page is the application's default
+
+
+# --- measurements in every form the standard allows ------------------------------------------
+# ST_TwipsMeasure, ST_SignedTwipsMeasure, ST_HpsMeasure and ST_SignedHpsMeasure are each
+# a bare number, already in the unit (twips, half-points), or a number and a unit
+# (ST_UniversalMeasure: 14pt, 0.50in, 20mm, 1.5cm, 2pc, 2pi, -0.5in).
+
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+_WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
+_POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+TWIPS, HALF_POINTS = 20, 2  # per point
+
+
+def measure(value: str, per_point: int) -> Optional[float]:
+    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement."""
+    text = value.strip()
+    if _NUMBER.fullmatch(text):
+        return float(text)
+    found = _WITH_UNIT.fullmatch(text)
+    return float(found[1]) * _POINTS_PER[found[2]] * per_point if found else None
+
+
+# --- the package: bounded, and XML that cannot reach outside its part ---------------------
+
+SIZE_VARIABLE = "VANBAN_MAX_DOCX_MB"
+RATIO_VARIABLE = "VANBAN_MAX_DOCX_RATIO"
+# The government's decree 30/2020 is a 0.24 MB document.xml; the checker needs about 50 MB of memory
+# and 2 s per MB of XML (a 10 MB table of 80,000 rows: 0.5 GB, 18 s).
+DEFAULT_PART_MB = 16
+DEFAULT_RATIO = 100  # real parts inflate 2 to 35 times; a zip bomb, hundreds of times
+RATIO_FLOOR = 1 << 20  # a part that inflates to less is never refused for its ratio
+_CHUNK = 1 << 20
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error,
+               NotImplementedError, RuntimeError)  # RuntimeError: a zip entry with a password
+
+
+def _limit(variable: str, default: int, source: str) -> int:
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) == 0:
+        raise DocxReadError(source, f"biến môi trường {variable} phải là một số nguyên dương (đang là '{raw}').")
+    return int(raw)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _open(source: Union[str, Path, bytes], name: str):
+    if isinstance(source, (bytes, bytearray)):
+        return io.BytesIO(source)
+    path = Path(source)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read for ever
+            raise DocxReadError(name, "đây không phải một tệp thường (mà là thư mục, thiết bị hoặc đường ống).")
+        return path.open("rb")
+    except OSError as error:
+        raise DocxReadError(name, f"không mở được tệp ({error.strerror or error}).") from None
+
+
+def _not_a_docx(stream, name: str) -> DocxReadError:
+    kind = kind_of(stream)
+    if kind in (None, "docx"):
+        return DocxReadError(name, "không phải tệp .docx hợp lệ (tệp Word 2007 trở lên).")
+    what, advice = KINDS[kind]
+    return DocxReadError(name, f"không phải tệp .docx hợp lệ: đây là {what}. {advice}".rstrip())
+
+
+class Package:
+    """The parts of a .docx, each read within limits, from bytes or from a file.
+
+    Bounded before anything is inflated (the number of entries from the zip's end
+    record, each part's declared size and ratio) and again while inflating, as the
+    declared sizes are the file's word and may lie.
+    """
+
+    def __init__(self, source: Union[str, Path, bytes], name: str):
+        self.name = name
+        self.max_bytes = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, name) << 20
+        self.max_ratio = _limit(RATIO_VARIABLE, DEFAULT_RATIO, name)
+        self._stream = _open(source, name)
+        try:
+            count = zip_entry_count(self._stream)
+            if count is None:
+                raise _not_a_docx(self._stream, name)
+            self._refuse_entries(count)
+            try:
+                self.archive = zipfile.ZipFile(self._stream)
+            except _ZIP_ERRORS:
+                raise _not_a_docx(self._stream, name) from None
+            self._refuse_entries(len(self.archive.infolist()))
+            if "word/document.xml" not in self.archive.NameToInfo:
+                raise _not_a_docx(self._stream, name)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def names(self) -> list[str]:
+        return self.archive.namelist()
+
+    def _refuse_entries(self, count: int) -> None:
+        if count > MAX_ZIP_ENTRIES:
+            raise DocxReadError(
+                self.name, f"tệp nén có {_thousands(count)} mục, quá giới hạn {_thousands(MAX_ZIP_ENTRIES)} mục của vanban "
+                "(một tệp .docx thường có vài chục mục). Đây không phải một văn bản Word thông thường."
+            )
+
+    def read(self, part: str) -> Optional[bytes]:
+        """The bytes of ``part``, None if the package has no such part."""
+        info = self.archive.NameToInfo.get(part)
+        if info is None:
+            return None
+        self._check_size(part, info.file_size, info.compress_size)
+        chunks, total = [], 0
+        try:
+            with self.archive.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    total += len(chunk)
+                    self._check_size(part, total, info.compress_size)
+                    chunks.append(chunk)
+        except MemoryError:
+            raise DocxReadError(
+                self.name, f"không đủ bộ nhớ để đọc phần {part} ({total / (1 << 20):.0f} MB). "
+                f"Hãy giảm giới hạn {SIZE_VARIABLE} hoặc đóng bớt chương trình khác."
+            ) from None
+        except _ZIP_ERRORS as error:
+            raise DocxReadError(
+                self.name, f"phần {part} trong tệp nén bị hỏng ({error}). Hãy mở tệp trong Word, lưu lại rồi thử lại."
+            ) from None
+        return b"".join(chunks)
+
+    def _check_size(self, part: str, size: int, compressed: int) -> None:
+        if size > self.max_bytes:
+            raise DocxReadError(
+                self.name, f"phần {part} khi giải nén lớn hơn {self.max_bytes >> 20} MB, giới hạn của vanban "
+                f"(đặt biến môi trường {SIZE_VARIABLE}, ví dụ {SIZE_VARIABLE}={(self.max_bytes >> 20) * 4}, "
+                "để đọc văn bản lớn hơn; mỗi MB cần khoảng 50 MB bộ nhớ)."
+            )
+        if size > RATIO_FLOOR and size > self.max_ratio * max(compressed, 1):
+            raise DocxReadError(
+                self.name, f"phần {part} giải nén ra gấp hơn {self.max_ratio} lần kích thước nén "
+                f"({_thousands(max(compressed, 1))} byte thành hơn {_thousands(size)} byte): dấu hiệu của một 'bom nén', không phải "
+                f"văn bản Word thường. Nếu tệp là của bạn và đáng tin, đặt biến môi trường {RATIO_VARIABLE} "
+                f"(ví dụ {RATIO_VARIABLE}={self.max_ratio * 10}) để đọc."
+            )
+
+    def xml(self, part: str):
+        """The root element of ``part``, None if the package has no such part."""
+        data = self.read(part)
+        return None if data is None else parse_part(data, part, self.name)
+
+
+def check_package(source: Union[str, Path, bytes], name: str) -> None:
+    """Read every XML part of a .docx within the limits and with the safe parser, or raise
+    :class:`DocxReadError`. For a foreign .docx that python-docx or docxtpl is about to open
+    (an office's template): they parse with a parser of their own and read every part."""
+    with Package(source, name) as package:
+        for part in package.names():
+            if part.endswith((".xml", ".rels")):
+                package.xml(part)
+
+
+def _safe_parser() -> etree.XMLParser:
+    # One new parser per part: lxml parsers must not be shared between threads.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+_DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def parse_part(data: bytes, part: str, source: str):
+    """The root element of one XML part, parsed without anything that reaches outside it.
+
+    No entity is resolved, no DTD loaded, nothing fetched from the network, and a part
+    that declares a DOCTYPE is refused outright: Word never writes one, and a DOCTYPE is
+    how an XML file reads other files on the machine (an external entity) or explodes
+    in memory (nested entities), whatever the lxml version.
+    """
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError as error:
+        if any(marker in data for marker in _DOCTYPE):  # libxml2 stops some entity bombs itself
+            raise _doctype_refused(part, source) from None
+        raise DocxReadError(
+            source, f"phần {part} bị hỏng (XML không hợp lệ ở dòng {error.lineno}). "
+            "Hãy mở tệp trong Word, lưu lại rồi thử lại."
+        ) from None
+    if root.getroottree().docinfo.doctype:
+        raise _doctype_refused(part, source)
+    return root
+
+
+def _doctype_refused(part: str, source: str) -> DocxReadError:
+    return DocxReadError(
+        source, f"phần {part} có khai báo DOCTYPE. Word không bao giờ ghi khai báo này; nó có thể "
+        "được dùng để đọc trộm tệp trên máy, nên vanban không đọc tệp này. Nếu tệp là của bạn, "
+        "hãy mở trong Word và lưu thành một tệp .docx mới."
+    )
 
 
 class DocxView:
     """A read-only view of a .docx; built once, queried by the checker."""
 
-    def __init__(self, source: Union[str, Path, bytes]):
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        self.archive = zipfile.ZipFile(io.BytesIO(data))
-        self.document = self._xml("word/document.xml")
-        self.styles = self._xml("word/styles.xml")
-        self.settings = self._xml("word/settings.xml")
-        self.theme_fonts = self._theme_fonts()
+    def __init__(self, source: Union[str, Path, bytes], name: str = ""):
+        self.name = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "văn bản")
+        with Package(source, self.name) as package:
+            self.document = package.xml("word/document.xml")
+            self.styles = package.xml("word/styles.xml")
+            self.settings = package.xml("word/settings.xml")
+            theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
+            self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+            self._headers = _headers(package)
+        if self.document.tag != w("document"):
+            strict = self.document.tag == "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
+            raise DocxReadError(self.name, (
+                "văn bản được lưu dạng 'Strict Open XML', vanban chưa đọc được dạng này." if strict else
+                "phần word/document.xml không phải nội dung một văn bản Word.")
+                + " Hãy mở tệp trong Word và lưu thành Word Document (.docx).")
         self._index_styles()
 
     @classmethod
@@ -114,6 +340,7 @@ class DocxView:
     def _index_styles(self) -> None:
         self._chains: dict = {}
         self._looks: dict = {}
+        self._table_styles: dict = {}
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
         self._default_paragraph_style = None
@@ -124,45 +351,20 @@ class DocxView:
                     self._default_paragraph_style = style.get(w("styleId"))
         self.paragraphs = list(self._paragraphs())
 
-    # --- parts -------------------------------------------------------------
-
-    def _xml(self, name: str):
-        try:
-            return etree.fromstring(self.archive.read(name))
-        except KeyError:
-            return None
-
-    def _relationship_targets(self) -> dict:
-        rels = self._xml("word/_rels/document.xml.rels")
-        targets = {}
-        if rels is not None:
-            for rel in rels:
-                targets[rel.get("Id")] = rel.get("Target")
-        return targets
-
-    def _theme_fonts(self) -> dict:
-        theme = None
-        for name in self.archive.namelist():
-            if name.startswith("word/theme/") and name.endswith(".xml"):
-                theme = self._xml(name)
-                break
-        fonts = {}
-        if theme is not None:
-            for kind in ("major", "minor"):
-                font = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
-                if font is not None:
-                    fonts[kind] = font.get("typeface")
-        return fonts
-
     # --- paragraphs in reading order -------------------------------------------
 
     def _paragraphs(self) -> Iterator[Para]:
         body = self.document.find(w("body"))
+        if body is None:  # schema-valid: a document without a body has no paragraphs
+            return
         index = 0
         # Keyed by the element itself: lxml proxies are created on access and freed at once,
         # so id() of one may be reused by the next table's proxy.
         tables: dict = {}
         textboxes: dict = {}
+        # Row and column of every cell, counted once per table: an index() per paragraph
+        # made a table of n rows cost n² (552 s for 20,000 rows).
+        cells: dict = {}
         for element in body.iter(w("p")):
             if any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors()):
                 continue  # the same text box again, for old readers
@@ -180,9 +382,9 @@ class DocxView:
                 table = tables.setdefault(top, len(tables))
                 nested = bool(outer)
                 if not nested:
-                    tr = cell.getparent()
-                    row = list(tbl.iterchildren(w("tr"))).index(tr)
-                    column = list(tr.iterchildren(w("tc"))).index(cell)
+                    if tbl not in cells:
+                        cells[tbl] = _cell_positions(tbl)
+                    row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
             yield Para(index, element, paragraph_text(element), place, table, row, column, nested)
 
@@ -214,9 +416,11 @@ class DocxView:
         table = next((a for a in paragraph.iterancestors() if a.tag == w("tbl")), None)
         if table is None:
             return []
-        tbl_pr = table.find(w("tblPr"))
-        style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
-        return self._chain(style.get(w("val"))) if style is not None else []
+        if table not in self._table_styles:  # once per table: find() walks every row of one without tblPr
+            tbl_pr = table.find(w("tblPr"))
+            style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
+            self._table_styles[table] = self._chain(style.get(w("val"))) if style is not None else []
+        return self._table_styles[table]
 
     def _defaults(self, kind: str):
         return self._default_parts[kind]
@@ -228,7 +432,14 @@ class DocxView:
         outer = defaults.find(w(f"{kind}Default")) if defaults is not None else None
         return outer.find(w(kind)) if outer is not None else None
 
-    def _run_properties_chain(self, paragraph, run) -> list:
+    def _inherited(self, paragraph, kind: str) -> list:
+        """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the defaults."""
+        chain = [s.find(w(kind)) for s in self._paragraph_style_chain(paragraph)]
+        chain += [s.find(w(kind)) for s in self._table_style_chain(paragraph)]
+        chain.append(self._defaults(kind))
+        return chain
+
+    def _run_properties_chain(self, paragraph, run, inherited: Optional[list] = None) -> list:
         chain = []
         rpr = run.find(w("rPr")) if run is not None else None
         if rpr is not None:
@@ -236,14 +447,19 @@ class DocxView:
             rstyle = rpr.find(w("rStyle"))
             if rstyle is not None:
                 chain += [s.find(w("rPr")) for s in self._chain(rstyle.get(w("val")))]
-        chain += [s.find(w("rPr")) for s in self._paragraph_style_chain(paragraph)]
-        chain += [s.find(w("rPr")) for s in self._table_style_chain(paragraph)]
-        chain.append(self._defaults("rPr"))
+        chain += inherited if inherited is not None else self._inherited(paragraph, "rPr")
+        return [c for c in chain if c is not None]
+
+    def _paragraph_properties_chain(self, paragraph) -> list:
+        chain = [paragraph.find(w("pPr"))] + self._inherited(paragraph, "pPr")
         return [c for c in chain if c is not None]
 
     def run_property(self, paragraph, run, name: str):
         """Effective ``sz`` (half-points), ``b``, ``i``, ``u``, ``caps`` or ``font`` of a run."""
-        for rpr in self._run_properties_chain(paragraph, run):
+        return self._run_value(self._run_properties_chain(paragraph, run), name)
+
+    def _run_value(self, chain: list, name: str):
+        for rpr in chain:
             if name == "font":
                 fonts = rpr.find(w("rFonts"))
                 if fonts is None:
@@ -258,24 +474,28 @@ class DocxView:
             if found is None:
                 continue
             if name == "sz":
-                return int(found.get(w("val")))
+                if found.get(w("val")) is None:
+                    continue
+                size = self._measure(found, "val", HALF_POINTS)
+                return int(size) if size.is_integer() else size
             if name == "u":
                 return found.get(w("val")) not in (None, "none")
             return _toggle(found)
         return {"sz": 20, "font": None}.get(name, False)
 
     def paragraph_property(self, paragraph, tag: str, attribute: str):
-        chain = [paragraph.find(w("pPr"))]
-        chain += [s.find(w("pPr")) for s in self._paragraph_style_chain(paragraph)]
-        chain += [s.find(w("pPr")) for s in self._table_style_chain(paragraph)]
-        chain.append(self._defaults("pPr"))
-        for ppr in chain:
-            if ppr is None:
-                continue
-            found = ppr.find(w(tag))
-            if found is not None and found.get(w(attribute)) is not None:
-                return found.get(w(attribute))
-        return None
+        return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
+
+    def _measure(self, element, attribute: str, per_point: int) -> float:
+        raw = element.get(w(attribute))
+        found = measure(raw, per_point)
+        if found is None:
+            tag = etree.QName(element).localname
+            raise DocxReadError(
+                self.name, f"giá trị '{raw[:40]}' của thuộc tính w:{attribute} trong <w:{tag}> không phải một số đo "
+                "(như 240, 12pt, 0.5in, 20mm). Hãy mở tệp trong Word, lưu lại rồi thử lại."
+            )
+        return found
 
     def look(self, para: Union[Para, object]) -> Look:
         """What a reader sees of a paragraph (computed once per paragraph)."""
@@ -288,22 +508,36 @@ class DocxView:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
         runs = runs or [None]
         shown = Look()
+        inherited = self._inherited(element, "rPr")  # the same for every run of the paragraph
         for run in runs:
-            shown.sizes.add(self.run_property(element, run, "sz") / 2)
-            shown.bold.add(self.run_property(element, run, "b"))
-            shown.italic.add(self.run_property(element, run, "i"))
-            shown.underline.add(self.run_property(element, run, "u"))
-            shown.caps.add(self.run_property(element, run, "caps"))
-            shown.fonts.add(self.run_property(element, run, "font"))
-        align = self.paragraph_property(element, "jc", "val") or "left"
+            chain = self._run_properties_chain(element, run, inherited)
+            shown.sizes.add(self._run_value(chain, "sz") / 2)
+            shown.bold.add(self._run_value(chain, "b"))
+            shown.italic.add(self._run_value(chain, "i"))
+            shown.underline.add(self._run_value(chain, "u"))
+            shown.caps.add(self._run_value(chain, "caps"))
+            shown.fonts.add(self._run_value(chain, "font"))
+        chain = self._paragraph_properties_chain(element)
+
+        def value(tag: str, attribute: str):
+            return _paragraph_value(chain, tag, attribute)
+
+        def twips(tag: str, *attributes: str, default: int = 0) -> int:
+            for attribute in attributes:
+                found = _paragraph_element(chain, tag, attribute)
+                if found is not None:
+                    return round(self._measure(found, attribute, TWIPS))
+            return default
+
+        align = value("jc", "val") or "left"
         shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify"}.get(align, align)
-        hanging = self.paragraph_property(element, "ind", "hanging")
-        shown.first_line = -int(hanging) if hanging else int(self.paragraph_property(element, "ind", "firstLine") or 0)
-        shown.left = int(self.paragraph_property(element, "ind", "left") or self.paragraph_property(element, "ind", "start") or 0)
-        shown.before = int(self.paragraph_property(element, "spacing", "before") or 0)
-        shown.after = int(self.paragraph_property(element, "spacing", "after") or 0)
-        shown.line = int(self.paragraph_property(element, "spacing", "line") or 240)
-        shown.line_rule = self.paragraph_property(element, "spacing", "lineRule") or "auto"
+        hanging = _paragraph_element(chain, "ind", "hanging")
+        shown.first_line = -twips("ind", "hanging") if hanging is not None else twips("ind", "firstLine")
+        shown.left = twips("ind", "left", "start")
+        shown.before = twips("spacing", "before")
+        shown.after = twips("spacing", "after")
+        shown.line = twips("spacing", "line", default=240)
+        shown.line_rule = value("spacing", "lineRule") or "auto"
         shown.border_bottom = self._has_bottom_border(element)
         return shown
 
@@ -321,28 +555,77 @@ class DocxView:
 
     def page_setup(self) -> PageSetup:
         # the page of page 1: the first section's (annexes after it may be landscape)
-        sect = next(self.document.iter(w("sectPr")))
+        sect = next(self.document.iter(w("sectPr")), None)
+        if sect is None:  # schema-valid: the application's default page, which vanban cannot know
+            return PageSetup(None, None, None, None, None, None, "portrait", False, {}, declared=False)
         size = sect.find(w("pgSz"))
         margin = sect.find(w("pgMar"))
-        targets = self._relationship_targets()
         headers = {}
         for reference in sect.iter(w("headerReference")):
-            target = targets.get(reference.get(f"{{{R}}}id"))
-            if target:
-                headers[reference.get(w("type"), "default")] = self._xml("word/" + target.lstrip("/").replace("word/", ""))
+            header = self._headers.get(reference.get(f"{{{R}}}id"))
+            if header is not None:
+                headers[reference.get(w("type"), "default")] = header
         mirror = self.settings is not None and self.settings.find(w("mirrorMargins")) is not None
 
-        def value(element, name, default=0):
-            return int(float(element.get(w(name), default))) if element is not None else default
+        def value(element, name) -> Optional[int]:
+            if element is None or element.get(w(name)) is None:
+                return None
+            return round(self._measure(element, name, TWIPS))
+
+        def distance(element, name) -> Optional[int]:  # a negative top or bottom margin: text may overlap the header
+            found = value(element, name)
+            return None if found is None else abs(found)
 
         return PageSetup(
             width=value(size, "w"), height=value(size, "h"),
-            top=abs(value(margin, "top")), bottom=abs(value(margin, "bottom")),
+            top=distance(margin, "top"), bottom=distance(margin, "bottom"),
             left=value(margin, "left"), right=value(margin, "right"),
             orientation=size.get(w("orient"), "portrait") if size is not None else "portrait",
             title_page=_toggle(sect.find(w("titlePg"))) or False,
             headers=headers, mirror=mirror,
         )
+
+
+def _paragraph_element(chain: list, tag: str, attribute: str):
+    """The first ``tag`` along a chain of ``pPr`` that sets ``attribute``, or None."""
+    for ppr in chain:
+        found = ppr.find(w(tag))
+        if found is not None and found.get(w(attribute)) is not None:
+            return found
+    return None
+
+
+def _paragraph_value(chain: list, tag: str, attribute: str):
+    """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
+    found = _paragraph_element(chain, tag, attribute)
+    return None if found is None else found.get(w(attribute))
+
+
+def _cell_positions(table) -> dict:
+    """Each cell of ``table`` (not of tables inside it) -> its (row, column)."""
+    return {cell: (r, c) for r, row in enumerate(table.iterchildren(w("tr")))
+            for c, cell in enumerate(row.iterchildren(w("tc")))}
+
+
+def _theme_fonts(theme) -> dict:
+    fonts = {}
+    if theme is not None:
+        for kind in ("major", "minor"):
+            font = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
+            if font is not None:
+                fonts[kind] = font.get("typeface")
+    return fonts
+
+
+def _headers(package: Package) -> dict:
+    """Every header part of the document, parsed, by its relationship id."""
+    rels = package.xml("word/_rels/document.xml.rels")
+    headers = {}
+    for rel in rels if rels is not None else ():
+        target = rel.get("Target")
+        if target and (rel.get("Type") or "").endswith("/header"):
+            headers[rel.get("Id")] = package.xml("word/" + target.lstrip("/").replace("word/", ""))
+    return headers
 
 
 def _run_text(run) -> str:

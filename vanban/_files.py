@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -35,6 +37,64 @@ _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EN
 # Zip entries carry a timestamp; a fixed one makes the same input give the same bytes.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
+# Every temporary file vanban writes beside an output is named .vanban-<pid>-<tag><suffix>: the pid
+# of the process it belongs to, so that one left by a process that was killed can be told from one
+# of a run still going on (two batches may write to the same folder).
+_TEMPORARY = re.compile(r"\.vanban-(\d+)-[0-9a-z_]{6,16}(?:-\d+)?\.(?:docx|pdf|tmp)")
+_ABANDONED_AFTER = 24 * 3600
+"""Seconds after which a temporary file is stray whoever wrote it (a pid can be reused)."""
+
+
+def temporary_name(owner: int, tag: str, suffix: str) -> str:
+    """The name of a temporary file of process ``owner``: ``.vanban-1234-<tag><suffix>``."""
+    return f".vanban-{owner}-{tag}{suffix}"
+
+
+def remove_stray_temporaries(folder: Path, before: float) -> list[Path]:
+    """Remove the temporary files an earlier vanban left in ``folder`` when it was killed.
+
+    Only vanban's own (named as :func:`temporary_name` names them), last changed before
+    ``before`` (a time.time()), of a process that is gone; one of a live process is left alone
+    unless a day old. Returns what was removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _TEMPORARY.fullmatch(entry.name)
+        if found is None or int(found.group(1)) == os.getpid():
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            changed = entry.stat(follow_symlinks=False).st_mtime
+            if changed >= before:
+                continue
+            if _process_alive(int(found.group(1))) and time.time() - changed < _ABANDONED_AFTER:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: only age tells
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    try:  # a zombie is dead: killed, but not yet reaped (a container's init may never reap it)
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
 
 def _reason(error: OSError) -> str:
     if getattr(error, "winerror", None) in _WINDOWS_LOCKED:
@@ -62,7 +122,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
         raise OutputError(path, _reason(error)) from error
     try:
         # a short name of its own: the output's name may already be near the length limit
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".vanban-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=temporary_name(os.getpid(), "", ""), suffix=".tmp")
     except OSError as error:
         raise OutputError(path, _reason(error)) from error
     try:

@@ -7,16 +7,21 @@ field path and, for files, the line and column.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import io
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Union
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
 
+from ._file_kind import KINDS, kind_of
 from ._registry import document_types, get_document_type
+from ._yaml_errors import Refused, at, problem_for, split_lines
 from .errors import InputError, Problem, UnknownDocumentTypeError
 from .schemas.body import NODE_TAGS
 from .schemas.document import Document
@@ -59,13 +64,13 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int)):
-            raise yaml.constructor.ConstructorError(
-                None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark
-            )
+            raise Refused(None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"khóa '{key}' xuất hiện hai lần", key_node.start_mark
-            )
+            raise Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
+                          f"{seen[key].start_mark.line + 1}); hãy xóa một lần hoặc đổi tên", key_node.start_mark)
+        if isinstance(key, str) and key_node.style is None and re.match(r"-[^\s\-]", key):
+            raise Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
+                          f"Hãy viết '- {key[1:]}'", key_node.start_mark)
         seen[key] = key_node
     return yaml.SafeLoader.construct_mapping(loader, node, deep)
 
@@ -73,51 +78,63 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-_YAML_PROBLEMS = {
-    "mapping values are not allowed here": "dấu ':' không đúng chỗ (thụt lề sai, hoặc đoạn văn có ': ' cần đặt trong ngoặc kép)",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
-    "found a tab character": "có ký tự Tab; hãy thụt lề bằng dấu cách",
-    "found character": "có ký tự không thể đứng đầu một đoạn văn (như @ hoặc `); hãy đặt đoạn văn trong ngoặc kép",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found undefined alias": "dấu '*' ở đầu dòng; hãy đặt đoạn văn trong ngoặc kép",
-    "expected alphabetic or numeric character": "dấu '&' hoặc '*' ở đầu đoạn văn; hãy đặt đoạn văn trong ngoặc kép",
-    "expected <block end>, but found '-'": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
-    "expected <block end>": "thụt lề không thẳng hàng với các dòng trên",
-    "did not find expected '-' indicator": "gạch đầu dòng '- ' thụt lề không thẳng hàng",
-    "did not find expected key": "thụt lề sai hoặc thiếu dấu ':' sau tên trường",
-    "block sequence entries are not allowed": "gạch đầu dòng '- ' đặt sai chỗ (hãy xuống dòng và thụt lề)",
-    "found unexpected end of stream": "thiếu dấu ngoặc kép đóng ở cuối một đoạn văn",
-    "expected ',' or ']'": "thiếu dấu ']' đóng danh sách [...] hoặc thiếu dấu ',' giữa các mục",
-    "expected ',' or '}'": "thiếu dấu '}' đóng nhóm {...} hoặc thiếu dấu ',' giữa các trường",
-    "found unknown escape character": "trong ngoặc kép \"...\" dấu '\\' phải viết hai lần ('\\\\'), hoặc dùng ngoặc đơn '...'",
-    "but found another document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
-    "expected a single document": "tệp có nhiều phần ngăn bằng dòng '---'; mỗi tệp chỉ chứa một văn bản",
-    "expected '<document start>'": "có nội dung thừa hoặc thụt lề sai ở đầu tệp",
-    "found unexpected ':'": "dấu ':' không đúng chỗ; hãy đặt đoạn văn trong ngoặc kép",
-    "expected the node content": "thiếu giá trị sau tên trường hoặc sau gạch đầu dòng",
-}
+# --- anchors and aliases, bounded --------------------------------------------------
+# An alias (*name) repeats the node its anchor (&name) marks. Ten lines of ten aliases
+# each, every one repeating the line above, are a billion nodes in a 4 KB file: bounded
+# by the number of aliases and by the nodes they add once repeated.
+
+MAX_ALIASES = 100
+MAX_ALIAS_NODES = 10_000  # a signer or a section reused adds tens
 
 
-def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
-    if isinstance(error, yaml.reader.ReaderError):
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        code = error.character if isinstance(error.character, int) else ord(error.character)
-        return Problem(
-            f"dòng {line}, cột {column}",
-            f"Tệp chứa ký tự điều khiển hoặc ký tự không dùng trong văn bản (mã U+{code:04X}); "
-            "hãy xóa ký tự này (thường do dán từ phần mềm khác).",
-        )
-    mark = getattr(error, "problem_mark", None)
-    where = f"dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-    problem = getattr(error, "problem", None) or str(error)
-    translated = next((vi for en, vi in _YAML_PROBLEMS.items() if problem.startswith(en)), None)
-    problem = translated or f"{problem} (thông báo gốc của YAML)"
-    return Problem(
-        where,
-        f"Lỗi cú pháp YAML: {problem}. Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), "
-        "dấu ':' sau tên trường, và đặt đoạn văn có dấu ':' hoặc '#' trong ngoặc kép.",
-    )
+def _compose_node(loader: _StrictLoader, parent, index):
+    if loader.check_event(yaml.AliasEvent):
+        loader.alias_count = getattr(loader, "alias_count", 0) + 1
+        if loader.alias_count > MAX_ALIASES:
+            raise Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
+                           "của vanban; hãy viết thẳng nội dung thay cho các tham chiếu",
+                           loader.peek_event().start_mark)
+    return yaml.SafeLoader.compose_node(loader, parent, index)
+
+
+_StrictLoader.compose_node = _compose_node
+
+
+def _check_repetition(root: Optional[yaml.Node]) -> None:
+    """Refuse a node graph whose aliases add more than MAX_ALIAS_NODES nodes, or loop."""
+    sizes: dict[int, int] = {}  # id(node) -> nodes once every alias is written out
+    visiting: set[int] = set()
+    written = 0
+
+    def size(node: yaml.Node) -> int:
+        nonlocal written
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
+                           "(lặp vô hạn); hãy viết thẳng nội dung", node.start_mark)
+        visiting.add(key)
+        written += 1
+        children = node.value if isinstance(node, yaml.SequenceNode) else (
+            [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+        total = 1
+        for child in children:
+            total += size(child)
+            if total - written > MAX_ALIAS_NODES:
+                raise Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
+                               f"{_thousands(MAX_ALIAS_NODES)} mục so với tệp viết ra, giới hạn của vanban; hãy viết "
+                               "thẳng nội dung thay cho các tham chiếu", child.start_mark)
+        visiting.discard(key)
+        sizes[key] = total
+        return total
+
+    if root is not None:
+        size(root)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 _JSON_PROBLEMS = {
@@ -150,14 +167,14 @@ _READ_ERRORS = {
 def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
     """The data in a .yaml/.yml/.json file, and its YAML node tree for positions."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(
-            [Problem("", "Tệp không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8.")], path
-        ) from None
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise InputError([Problem("", f"Không đọc được {path}: đây không phải một tệp thường "
+                                          "(mà là thiết bị hoặc đường ống).")], path)
+        raw = path.read_bytes()
     except OSError as error:
         reason = next((m for kind, m in _READ_ERRORS.items() if isinstance(error, kind)), error.strerror)
         raise InputError([Problem("", f"Không đọc được {path}: {reason}.")], path) from None
+    text = _decode(raw, path)
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text), None
@@ -165,17 +182,81 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
             raise InputError([_json_problem(error)], path) from None
         except RecursionError:
             raise InputError([_too_deep()], path) from None
+    loader = None
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-        data = yaml.load(text, Loader=_StrictLoader)
+        loader = _StrictLoader(text)  # the reader checks every character here
+        node = loader.get_single_node()
+        _check_repetition(node)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        raise InputError([_yaml_problem(error, text)], path) from None
+        raise InputError([problem_for(error, text)], path) from None
     except RecursionError:
         raise InputError([_too_deep()], path) from None
-    hidden = list(_comments_eating_text(node, text.splitlines()))
+    finally:
+        if loader is not None:
+            loader.dispose()
+    hidden = list(_comments_eating_text(node, split_lines(text)))
     if hidden:
         raise InputError(hidden, path)
     return data, node
+
+
+# Notepad's "Unicode" is UTF-16 with a byte order mark; UTF-32 is checked first, as its
+# little-endian mark starts with UTF-16's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """The text of a data file in UTF-8, UTF-16 or UTF-32 (with or without a byte order mark)."""
+    kind = kind_of(io.BytesIO(raw)) if raw[:2] in (b"PK", b"\xd0\xcf", b"%P", b"{\\") else None
+    if kind is not None:
+        raise InputError([Problem("", _not_data(kind, path))], path)
+    body, encoding = raw, _utf16_without_mark(raw) or "utf-8"
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            body, encoding = raw[len(mark):], codec
+            break
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as error:
+        lines = split_lines(body[:error.end + 200].decode(encoding, errors="replace"))
+        line, column = _line_and_column(body[:error.start].decode(encoding))
+        raise InputError([at(lines, line, column,
+                             f"Tệp không phải {encoding.upper().replace('-LE', '').replace('-BE', '')}: byte "
+                             f"0x{body[error.start]:02X} ở đây không đọc được. Tệp có lẽ được lưu bằng một mã "
+                             "khác (như Windows-1258). Hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: Lưu "
+                             "thành, Mã hóa: UTF-8).")], path) from None
+
+
+def _line_and_column(before: str) -> tuple[int, int]:
+    lines = split_lines(before)
+    return len(lines) - 1, len(lines[-1])
+
+
+def _utf16_without_mark(raw: bytes) -> Optional[str]:
+    """UTF-16 without its mark, told by the zero bytes of its ASCII characters (``l\\0o\\0a\\0i\\0``)."""
+    head = raw[:64] if len(raw) % 2 == 0 else b""
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and 0 not in even and odd.count(0) >= len(odd) // 2:
+        return "utf-16-le"
+    if len(head) >= 4 and 0 not in odd and even.count(0) >= len(even) // 2:
+        return "utf-16-be"
+    return None
+
+
+def _not_data(kind: str, path: Path) -> str:
+    what, advice = KINDS[kind]
+    said = f"Tệp {path.name} là {what}, không phải tệp dữ liệu YAML hay JSON mà 'vanban render' đọc."
+    if kind == "docx":
+        return f"{said} Để kiểm tra thể thức của tệp Word này, dùng: vanban check {path}"
+    if kind in ("xlsx", "xls"):
+        return f"{said} Để tạo nhiều văn bản từ một bảng tính, dùng 'vanban batch' (xem vanban batch --help)."
+    if kind in ("doc", "encrypted", "odt", "rtf"):
+        return f"{said} {advice} Sau đó có thể kiểm tra thể thức tệp .docx bằng: vanban check <tệp .docx>"
+    return f"{said} {advice}".rstrip()
 
 
 def _too_deep() -> Problem:
@@ -199,11 +280,9 @@ def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterat
             end = current.end_mark
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
             if _CONTENT_COMMENT.match(rest):
-                yield Problem(
-                    f"dòng {end.line + 1}, cột {end.column + 2}",
-                    f"phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
-                    "hãy đặt cả đoạn văn trong ngoặc kép \"...\".",
-                )
+                yield at(lines, end.line, end.column + 1,
+                         f"Phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
+                         "hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
 
 
 # --- validation errors in Vietnamese ------------------------------------------

@@ -99,6 +99,7 @@ def runs_xml(runs: Iterable[Run], bold: bool = False, footnotes: Optional[Footno
                  + ('<w:u w:val="single"/>' if run.underline else ""))
         props = f"<w:rPr>{props}</w:rPr>" if props else ""
         text = xml_text(run.text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        text = text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
         parts.append(f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>')
     return "".join(parts)
 
@@ -166,6 +167,27 @@ def table_xml(block: TableBlock) -> str:
             column += cell.span
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>")
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def drawn_rule_xml(element: str, length_mm: float, container_mm: float) -> str:
+    """An empty paragraph whose style draws its bottom border, indented from both sides so
+    that the line is ``length_mm`` long, centred in ``container_mm``."""
+    side = _twips(max(container_mm - length_mm, 0) / 2)
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id(STYLE_NAMES[element])}"/>'
+            f'<w:ind w:left="{side}" w:right="{side}" w:firstLine="0"/></w:pPr></w:p>')
+
+
+def set_column_widths(table, widths_mm: Sequence[float]) -> None:
+    """Give a table (a ``w:tbl`` of two or more columns, no merged cells) these column widths."""
+    twips = [_twips(width) for width in widths_mm]
+    for column, width in zip(table.find(w("tblGrid")).findall(w("gridCol")), twips):
+        column.set(w("w"), str(width))
+    for row in table.findall(w("tr")):
+        for cell, width in zip(row.findall(w("tc")), twips):
+            size = cell.find(f"{w('tcPr')}/{w('tcW')}")
+            if size is not None:
+                size.set(w("w"), str(width))
+                size.set(w("type"), "dxa")
 
 
 # --- annexes: one section each ------------------------------------------------------

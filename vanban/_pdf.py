@@ -19,9 +19,11 @@ Page images come from the PDF with poppler's ``pdftoppm``.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import queue
+import re
 import secrets
 import shutil
 import signal
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._files import write_atomic
-from .errors import OutputExistsError, VanbanError
+from .errors import OfficeStartError, OutputExistsError, VanbanError
 
 PathLike = Union[str, Path]
 
@@ -83,6 +85,13 @@ class ConversionError(VanbanError):
         self.source = Path(source)
         self.reason = reason
         super().__init__(f"Không chuyển được {source} sang PDF: {reason}.")
+
+
+CRASHED_TWICE = (
+    "LibreOffice dừng đột ngột (bị lỗi) hai lần khi chuyển tệp này, cả hai lần đã được chạy lại; "
+    "có thể chính tệp làm LibreOffice lỗi: hãy mở tệp bằng Word hoặc LibreOffice để kiểm tra"
+)
+"""Said when the document crashed LibreOffice twice; once is taken for LibreOffice's own fault."""
 
 
 class ConversionTimeout(ConversionError):
@@ -158,12 +167,15 @@ def find_uno_python(soffice: str) -> Optional[str]:
 
 
 def _popen(args: list[str], **kwargs) -> subprocess.Popen:
-    """A child in its own process group, so that it and everything it starts can be killed."""
+    """A child in its own process group, so that it and everything it starts can be killed,
+    started through the guard (:mod:`vanban._guard`), so that none of them outlives vanban."""
+    from ._guard import guarded
+
     if os.name == "nt":
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
     else:
         kwargs["start_new_session"] = True
-    return subprocess.Popen(args, **kwargs)
+    return subprocess.Popen(guarded(args), **kwargs)
 
 
 def _kill_tree(process: Optional[subprocess.Popen]) -> None:
@@ -217,6 +229,11 @@ class _Office:
     def alive(self) -> bool:
         return self.office.poll() is None and (self.bridge is None or self.bridge.poll() is None)
 
+    def send(self, request: dict) -> None:
+        """One request to the bridge (raises OSError if the bridge is gone)."""
+        self.bridge.stdin.write(json.dumps(request) + "\n")
+        self.bridge.stdin.flush()
+
     def stop(self, *, gently: bool) -> None:
         if gently and self.bridge is not None and self.bridge.poll() is None:
             try:
@@ -235,6 +252,54 @@ class _Office:
                 stream.close()
             except OSError:
                 pass
+
+
+_FOLDER_PREFIX = "vanban-libreoffice-"
+_FOLDER = re.compile(re.escape(_FOLDER_PREFIX) + r"(\d+)-[0-9a-z_]{6,16}")
+
+
+def _remove_stray_folders(temporary: Path) -> None:
+    """Remove the folders (LibreOffice profiles, a few MB each) of converters whose vanban was
+    killed: its LibreOffice was stopped by the guard, but nobody removed its folder."""
+    from ._files import _process_alive
+
+    try:
+        entries = list(os.scandir(temporary))
+    except OSError:
+        return
+    for entry in entries:
+        found = _FOLDER.fullmatch(entry.name)
+        if found is not None and not _process_alive(int(found.group(1))):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+MIN_FREE_BYTES = 64 << 20
+"""Room LibreOffice needs in the temporary folder: its profile, its work files, one PDF."""
+
+
+def _free_bytes(folder: Path) -> Optional[int]:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _no_room(folder: Path, error: Optional[OSError] = None) -> Optional[str]:
+    """What to say when the temporary folder is (or a write there failed for being) full."""
+    free = _free_bytes(folder)
+    full = error is not None and error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if not full and (free is None or free >= MIN_FREE_BYTES):
+        return None
+    room = f"chỉ còn {free >> 20} MB trống" if free is not None and not full else "đã hết chỗ trống"
+    return (f"Thư mục tạm {folder} {room}; LibreOffice cần ít nhất {MIN_FREE_BYTES >> 20} MB ở đó để chạy. "
+            "Hãy xóa bớt tệp ở đó, hoặc đặt biến môi trường TMPDIR là một thư mục trên ổ còn trống.")
+
+
+def _check_room(folder: Path) -> None:
+    """Before LibreOffice starts: a full temporary folder made it hang until its time limit."""
+    message = _no_room(folder)
+    if message:
+        raise OfficeStartError(message)
 
 
 def _cleanup(state: dict) -> None:
@@ -280,7 +345,18 @@ class PdfConverter:
         self._lock = threading.Lock()
         self._count = 0
         self._closed = False
-        self._state: dict = {"folder": Path(tempfile.mkdtemp(prefix="vanban-libreoffice-"))}
+        temporary = Path(tempfile.gettempdir())
+        _remove_stray_folders(temporary)
+        _check_room(temporary)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-"))
+        except OSError as error:
+            raise OfficeStartError(_no_room(temporary, error) or
+                                   f"Không tạo được thư mục tạm cho LibreOffice trong {temporary} "
+                                   f"({error.strerror or error}).") from None
+        self.crashes = 0
+        """How many times LibreOffice stopped by itself (crashed) while converting."""
+        self._state: dict = {"folder": folder}
         self._finalizer = weakref.finalize(self, _cleanup, self._state)
 
     # context manager
@@ -303,6 +379,14 @@ class PdfConverter:
         """Process id of the running LibreOffice (its process group on POSIX), or None."""
         office = self._state.get("office")
         return office.office.pid if office is not None and office.alive() else None
+
+    def abort(self) -> None:
+        """Stop LibreOffice now, from any thread, even while it converts (that conversion fails);
+        the converter is closed. For a batch stopped with Ctrl-C: nothing waits for LibreOffice."""
+        self._closed = True
+        office = self._state.get("office")
+        if office is not None:
+            office.stop(gently=False)
 
     def close(self) -> None:
         """Stop LibreOffice and remove the profile folder. Safe to call twice."""
@@ -380,6 +464,7 @@ class PdfConverter:
             self._state.pop("office", None)
         pipe = f"vanban_{os.getpid()}_{secrets.token_hex(6)}"
         profile = self.folder / f"profile{self.starts}"
+        _write_settings(profile)
         log = open(self.folder / "libreoffice.log", "ab")
         try:
             soffice = _popen(
@@ -404,17 +489,28 @@ class PdfConverter:
         office = _Office(soffice, bridge)
         self._state["office"] = office
         self.starts += 1
-        try:
-            ready = office.replies.get(timeout=self.start_timeout + 10) or {}
-        except queue.Empty:
-            ready = {}
+        ready: dict = {}
+        deadline = time.monotonic() + self.start_timeout + 10
+        while time.monotonic() < deadline:
+            try:
+                ready = office.replies.get(timeout=0.25) or {}
+                break
+            except queue.Empty:
+                if office.office.poll() is not None:  # LibreOffice itself is gone: no use waiting
+                    break
         if not ready.get("ready"):
             self._state.pop("office", None)
+            stopped = office.office.poll()
             office.stop(gently=False)
-            detail = ready.get("error") or "LibreOffice không trả lời"
-            raise VanbanError(
-                f"Không khởi động được LibreOffice ({self.soffice}) sau {self.start_timeout:g} giây: {detail}. "
-                "Chạy 'vanban doctor' để kiểm tra."
+            room = _no_room(self.folder)
+            if room:
+                raise OfficeStartError(room)
+            if stopped is not None:
+                detail = f"LibreOffice dừng ngay khi khởi động (mã thoát {stopped})"
+            else:
+                detail = ready.get("error") or f"LibreOffice không trả lời sau {self.start_timeout:g} giây"
+            raise OfficeStartError(
+                f"Không khởi động được LibreOffice ({self.soffice}): {detail}. Chạy 'vanban doctor' để kiểm tra."
             )
         return office
 
@@ -424,20 +520,25 @@ class PdfConverter:
             office.stop(gently=False)
 
     def _convert_warm(self, source: Path, target: Path, shown: str) -> Path:
-        office = self._ensure_started()
         request = {"in": str(source), "out": str(target), "filter": self._input_filter(source)}
-        try:
-            office.bridge.stdin.write(json.dumps(request) + "\n")
-            office.bridge.stdin.flush()
-            reply = office.replies.get(timeout=self.timeout)
-        except queue.Empty:
+        for attempt in (1, 2):
+            office = self._ensure_started()
+            try:
+                office.send(request)
+                reply = office.replies.get(timeout=self.timeout)
+            except queue.Empty:
+                self._drop_office()
+                raise ConversionTimeout(shown, self.timeout) from None
+            except OSError:
+                reply = None
+            if reply is not None and not reply.get("office_gone"):
+                break
+            # LibreOffice stopped by itself (crashed, or was killed) while converting: start it
+            # again and try the document once more, to tell a crash from a document that crashes it
             self._drop_office()
-            raise ConversionTimeout(shown, self.timeout) from None
-        except OSError:
-            reply = None
-        if reply is None:
-            self._drop_office()
-            raise ConversionError(shown, "LibreOffice dừng đột ngột khi mở tệp này (tệp có thể bị hỏng)")
+            self.crashes += 1
+            if attempt == 2:
+                raise ConversionError(shown, CRASHED_TWICE)
         if not reply.get("ok"):
             raise ConversionError(shown, _reason(reply.get("error", "")))
         if not target.is_file():
@@ -447,26 +548,81 @@ class PdfConverter:
     # cold: one soffice --convert-to per document
     def _convert_cold(self, source: Path, out: Path, shown: str) -> Path:
         profile = self.folder / "profile"
+        if not (profile / "user" / "registrymodifications.xcu").exists():
+            _write_settings(profile)
         args = [self.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                 "--nolockcheck", "--nologo", "--nofirststartwizard"]
         import_filter = self._input_filter(source)
         if import_filter:
             args.append(f"--infilter={import_filter}")
         args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source)]
-        process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         env=self._office_environment())
-        self.starts += 1
-        try:
-            process.wait(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            _kill_tree(process)
-            raise ConversionTimeout(shown, self.timeout) from None
-        finally:
-            _kill_tree(process)  # nothing it started may outlive it
+        for attempt in (1, 2):
+            process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=self._office_environment())
+            self.starts += 1
+            try:
+                code = process.wait(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                _kill_tree(process)
+                raise ConversionTimeout(shown, self.timeout) from None
+            finally:
+                _kill_tree(process)  # nothing it started may outlive it
+            if not (code < 0 or code > 128):  # not killed by a signal (the guard says 128 + N)
+                break
+            self.crashes += 1  # crashed: once more, to tell LibreOffice's fault from the document's
+            if attempt == 2:
+                raise ConversionError(shown, CRASHED_TWICE)
         target = out / f"{source.stem}.pdf"
         if not target.is_file():
             raise ConversionError(shown, "LibreOffice không mở được tệp này (tệp hỏng hoặc không phải văn bản Word)")
         return target
+
+
+# LibreOffice's settings for every profile vanban starts it with: a document it converts may be
+# hostile (an office's template, any .docx given to the converter) and must not make LibreOffice
+# fetch anything, or put a file of this machine into the PDF. Keys and values as in LibreOffice's
+# own schema (share/registry/main.xcd); each checked on LibreOffice 7.4 by tests/test_converter_links.py.
+_SETTINGS = (
+    # "Stealth mode": a document may load linked resources (images linked to http: or file:
+    # targets, a remote attachedTemplate) only from a trusted location, and none is trusted.
+    # This is the setting that stops linked images: without it LibreOffice fetches them.
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "xs:boolean", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "SecureURL", "oor:string-list", ""),
+    # Writer never updates links (OLE and DDE links, sections and text linked to files): 0 = never
+    # (its enumeration: never, on request, always)
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "xs:int", "0"),
+    # no macro runs, whatever the document holds (.docm)
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "xs:int", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"),
+    # nothing asks the network on start
+    ("/org.openoffice.Office.Update/Update", "Enabled", "xs:boolean", "false"),
+)
+
+
+_REGISTRY = "http://openoffice.org/2001/registry"
+
+
+def _write_settings(profile: Path) -> None:
+    """Put :data:`_SETTINGS` into the profile's registrymodifications.xcu (written before
+    LibreOffice first starts with the profile, it is kept; what LibreOffice wrote there is kept)."""
+    from lxml import etree
+
+    path = profile / "user" / "registrymodifications.xcu"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        root = etree.Element(f"{{{_REGISTRY}}}items", nsmap={"oor": _REGISTRY})
+    ours = {(item_path, name) for item_path, name, _, _ in _SETTINGS}
+    for item in list(root):
+        prop = item.find("prop")
+        if prop is not None and (item.get(f"{{{_REGISTRY}}}path"), prop.get(f"{{{_REGISTRY}}}name")) in ours:
+            root.remove(item)
+    for item_path, name, kind, value in _SETTINGS:
+        item = etree.SubElement(root, "item", {f"{{{_REGISTRY}}}path": item_path})
+        prop = etree.SubElement(item, "prop", {f"{{{_REGISTRY}}}name": name, f"{{{_REGISTRY}}}op": "fuse"})
+        etree.SubElement(prop, "value").text = value or None
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def _reason(detail: str) -> str:

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 
 from markupsafe import Markup
 
-from ._display import AnnexBlock, Block, Run, Runs, display
+from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
-from ._ooxml import Footnotes, apply_annex_sections, runs_xml, table_xml, xml_text as _xml_text
+from ._ooxml import Footnotes, apply_annex_sections, drawn_rule_xml, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
@@ -109,6 +109,8 @@ def _to_template_values(value: Any, notes: Footnotes) -> Any:
 
     if isinstance(value, Block):
         return {"style": value.style, "runs": runs(value.runs)}
+    if isinstance(value, DrawnRule):
+        return _Xml(drawn_rule_xml(value.element, value.length_mm, value.container_mm))
     if isinstance(value, TableBlock):
         caption = runs(value.caption) if value.caption else None
         return {"style": value.style, "caption": caption, "table": _Xml(table_xml(value)), "note": value.note}
@@ -535,8 +537,10 @@ def _with_footnotes(docx: bytes, values: dict) -> bytes:
 
 
 def _finish_body(body, values: dict, document: Document) -> None:
-    """After docxtpl: drop its empty runs, and give each annex its own section."""
+    """After docxtpl: drop its empty runs, size the letterhead's columns by their content,
+    and give each annex its own section."""
     _remove_empty_runs(body)
+    set_column_widths(body.find(_w("tbl")), values["header_columns_mm"])
     annexes = values["annexes"]
     if annexes:
         profile = get_profile(document.profile_name)
@@ -551,5 +555,5 @@ def _set_properties(properties, values: dict, document: Document) -> None:
     properties.language = "vi-VN"
     properties.revision = 1
     date = document.date
-    stamp = dt.datetime(date.year, date.month or 1, date.day or 1)
+    stamp = dt.datetime(date.year, date.month or 1, date.day or 1) if date else dt.datetime(2000, 1, 1)
     properties.created = properties.modified = stamp

@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional, Sequence
 
+from ._measure import text_width_mm
 from ._numbers import amount_in_words, format_number, format_percent, percent_of
 from .schemas.body import Column, GroupRow, ResultsTable, Table
 
-# A 13 pt Times New Roman character is about 2.1 mm wide on average, a bold capital about
-# 3 mm; a cell adds its margins (VB Table: 1.5 mm each side) and a little air. Good enough
-# to share a table's width between its columns without breaking a word.
-CHAR_MM = 2.1
-HEADER_CHAR_MM = 2.9
+CELL_SIZE_PT = 13
+"""The size of a table's words (VB Table Text, VB Table Header)."""
 CELL_PADDING_MM = 3.5
-NATURAL_CAP = 60
-"""A cell longer than this many characters wraps anyway: it asks for no more width."""
+"""A cell's margins (VB Table: 1.5 mm each side) and a little air."""
+NATURAL_CAP_MM = 120.0
+"""A cell longer than this wraps anyway: it asks for no more width."""
 STT_TITLE = "STT"
 
 
@@ -186,14 +185,14 @@ def column_widths(titles: list[str], columns_texts: list[list[str]], total_mm: f
 
     Each column gets at least its longest word (header included: a header wraps between
     words, never inside one) and, while there is room, its longest cell up to
-    ``NATURAL_CAP`` characters; what is left over is shared in proportion to that."""
+    ``NATURAL_CAP_MM``; what is left over is shared in proportion to that."""
     minimum, natural = [], []
     for title, texts in zip(titles, columns_texts):
-        words = max([len(word) * CHAR_MM for text in texts for word in text.split()]
-                    + [len(word) * HEADER_CHAR_MM for word in title.split()] + [CHAR_MM])
-        longest = max([len(text) for text in texts] or [0]) * CHAR_MM
+        words = max([text_width_mm(word, CELL_SIZE_PT) for text in texts for word in text.split()]
+                    + [text_width_mm(word, CELL_SIZE_PT, bold=True) for word in title.split()] + [0.0])
+        longest = max([text_width_mm(text, CELL_SIZE_PT) for text in texts] or [0.0])
         minimum.append(words + CELL_PADDING_MM)
-        natural.append(max(min(longest, NATURAL_CAP * CHAR_MM), words) + CELL_PADDING_MM)
+        natural.append(max(min(longest, NATURAL_CAP_MM), words) + CELL_PADDING_MM)
     if sum(minimum) >= total_mm:
         scale = total_mm / sum(minimum)
         return tuple(round(width * scale, 1) for width in minimum)

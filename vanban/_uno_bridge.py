@@ -9,8 +9,10 @@ library and ``uno``.
 It connects to a LibreOffice started with ``--accept=pipe,name=NAME;urp;``,
 says ``{"ready": true}`` on standard output, then converts one document per
 line of standard input, ``{"in": PATH, "out": PATH, "filter": NAME-or-null}``,
-answering each with ``{"ok": true}`` or ``{"ok": false, "error": TEXT}``. When
-standard input closes it asks LibreOffice to quit and exits.
+answering each with ``{"ok": true}`` or ``{"ok": false, "error": TEXT}``; when the
+conversion failed because LibreOffice itself is gone (it crashed, or was killed), the answer
+says so (``"office_gone": true``) and the bridge exits. When standard input closes it asks
+LibreOffice to quit and exits.
 """
 
 import json
@@ -66,6 +68,15 @@ def _convert(desktop, source, target, import_filter):
         document.close(True)
 
 
+def _alive(desktop):
+    """Whether LibreOffice still answers (after a failed conversion: its fault or the file's)."""
+    try:
+        desktop.getFrames()
+    except Exception:
+        return False
+    return True
+
+
 def main():
     pipe_name, connect_seconds = sys.argv[1], float(sys.argv[2])
     try:
@@ -82,7 +93,10 @@ def main():
             _convert(desktop, request["in"], request["out"], request.get("filter"))
         except Exception as error:
             message = getattr(error, "Message", "") or str(error)
-            _reply({"ok": False, "error": "%s: %s" % (type(error).__name__, message)})
+            gone = not _alive(desktop)
+            _reply({"ok": False, "error": "%s: %s" % (type(error).__name__, message), "office_gone": gone})
+            if gone:
+                return 1
         else:
             _reply({"ok": True})
     try:

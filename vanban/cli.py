@@ -58,19 +58,32 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
            pdf: bool, png: bool, dpi: int) -> None:
     from . import Renderer, VanbanError, load
 
+    from ._batch_names import docx_output_mistake, name_too_long
     from ._check import verify
+    from ._files import _reason
+    from .errors import OutputError
 
+    if output is not None and docx_output_mistake(str(output)):
+        raise Misuse(docx_output_mistake(str(output)), click.get_current_context())  # exit code 2
     output = output or file.with_suffix(".docx")
+    for name in [output.name] + ([output.stem + "-999.png"] if png else []):  # page images: longer names
+        if name_too_long(name, "-o"):
+            raise Misuse(name_too_long(name, "-o"), click.get_current_context())
     try:
         document = load(file)
         data = Renderer(template_dirs).render_bytes(document)
-        verify(data, document.profile_name)  # vanban never hands out a document that breaks a MUST rule
+        report = verify(data, document.profile_name)  # never hand out a document that breaks a MUST rule
         outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
         written = _write_all(outputs, force)
     except VanbanError as error:
         _fail(error)
+    except OSError as error:  # looking at the output failed: a path too long, a drive gone
+        _fail(OutputError(output, _reason(error)))
     for path in written:
         click.echo(f"Đã tạo {path}")
+    for finding in report.findings:
+        if finding.severity == "warning":
+            click.echo(f"Lưu ý: {finding}", err=True)
 
 
 def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, force: bool) -> list:
@@ -200,51 +213,80 @@ _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(
               help="Thư mục mẫu riêng của đơn vị, được ưu tiên trước mẫu có sẵn.")
 @click.option("--no-check", is_flag=True,
               help="Không tự kiểm tra thể thức từng văn bản vừa tạo (nhanh hơn nhiều).")
+@click.option("--max-rows", type=click.IntRange(min=1), metavar="SỐ",
+              help="Số văn bản tối đa một lần chạy (mặc định 100.000, hoặc biến môi trường VANBAN_MAX_ROWS).")
 def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs: Optional[int],
-          name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool) -> None:
+          name_pattern: str, force: bool, template_dirs: tuple[Path, ...], no_check: bool,
+          max_rows: Optional[int]) -> None:
     from ._batch import check_name_pattern, run_batch
+    from ._batch_input import Limits
     from .errors import VanbanError
 
     try:
         check_name_pattern(name_pattern)
     except VanbanError as error:
         raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
-    if pdf:
-        _exit_on_sigterm()
-    bar = _ProgressBar() if sys.stderr.isatty() else None  # on a terminal only: logs stay clean
+    _stop_on_termination()
+    bar = _Progress(sys.stderr.isatty())  # drawn on a terminal only: logs stay clean
     try:
         report = run_batch(
             input_path, out_dir, base=base, pdf=pdf, jobs=jobs, name_pattern=name_pattern,
             overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
+            limits=Limits.from_environment(rows=max_rows),
         )
     except VanbanError as error:
-        if bar is not None:
-            bar.close()
-        _fail(error)
-    if bar is not None:
         bar.close()
+        _fail(error)
+    except KeyboardInterrupt:
+        bar.close()
+        if bar.made:
+            click.echo(f"Đã tạo xong {bar.made} văn bản trước khi dừng; các tệp này được giữ trong {out_dir}.",
+                       err=True)
+        raise
+    bar.close()
     click.echo(report.summary())
-    if report.failed:
+    if report.failed or report.stopped:
         sys.exit(1)
 
 
-class _ProgressBar:
-    """click's progress bar, made once the batch knows how many documents it has."""
+def _stop_on_termination() -> None:
+    """SIGTERM (a service manager, kill) and SIGHUP (the terminal closed) stop a batch as
+    Ctrl-C does: finished documents are kept, nothing half-made is left, LibreOffice is stopped."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.default_int_handler)
 
-    def __init__(self):
-        self.bar = None
 
-    def __call__(self, result, done: int, total: int) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label="Đang tạo văn bản", file=sys.stderr,
-                                         show_pos=True)
-            self.bar.__enter__()
-        self.bar.update(1)
+class _Progress:
+    """Counts the documents made; on a terminal, one line rewritten as documents are finished:
+    how many, of how many once every row has been read (before that the total is not known),
+    and how many failed."""
+
+    def __init__(self, shown: bool):
+        self.shown = shown
+        self.made = 0
+        self.failed = 0
+        self.drawn = 0.0
+        self.width = 0
+
+    def __call__(self, result, done: int, total: Optional[int]) -> None:
+        import time
+
+        self.made += result.output is not None
+        self.failed += not result.ok
+        now = time.monotonic()
+        if not self.shown or (now - self.drawn < 0.1 and done != total):  # ten lines a second at most
+            return
+        self.drawn = now
+        count = f"{done}/{total}" if total is not None else f"{done} (đang đọc tiếp dữ liệu)"
+        line = f"Đang tạo văn bản: {count}" + (f", {self.failed} lỗi" if self.failed else "")
+        click.echo("\r" + line.ljust(self.width), nl=False, err=True)
+        self.width = len(line)
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+        if self.width:
+            click.echo(err=True)
+            self.width = 0
 
 
 @main.command(help="Kiểm tra máy đã có những gì để tạo PDF và ảnh trang (LibreOffice, phông chữ, "

@@ -93,3 +93,17 @@ class LayoutError(VanbanError):
             "Văn bản vừa tạo sai thể thức (đây là lỗi của vanban hoặc của mẫu Word, xin báo lại "
             f"cho người bảo trì); tệp không được ghi:\n{findings}"
         )
+
+
+class OfficeStartError(VanbanError):
+    """LibreOffice could not be started (no room in the temporary folder, a broken install)."""
+
+
+class DocxReadError(VanbanError):
+    """A .docx vanban cannot or will not read: not a Word file, password-protected, broken,
+    beyond a size limit, or with XML features no Word file uses (a DOCTYPE)."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"Không đọc được {name}: {reason}")

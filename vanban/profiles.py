@@ -9,8 +9,8 @@ them. A new regime (Nhà nước, Đảng) is a new :class:`Profile`, not new co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, Optional
+from dataclasses import dataclass, field, replace
+from typing import Literal, Optional, Union
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -33,6 +33,8 @@ class TextFigure:
     """A frame around the words (MẬT, DỰ THẢO)."""
     keep_with_next: bool = False
     """Keep on the same page as the next paragraph (headings, the closing sentence)."""
+    border_bottom: bool = False
+    """A line under the paragraph (the drawn lines of NĐ 30)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,16 @@ class LineSpec:
 
 
 @dataclass(frozen=True)
+class DrawnLine:
+    """A real line (the bottom border of an empty paragraph), centred, as long as a share of
+    the text above it: NĐ 30 PL I draws the lines under the agency's name (1/3 to 1/2 of it),
+    under the tiêu ngữ (as long as it) and under the trích yếu (1/3 to 1/2 of it). A drawn
+    line keeps its length whatever the font; typed underscores do not."""
+
+    ratio: float
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything that differs between regimes: page, letterhead, figures, fixed words."""
 
@@ -69,11 +81,11 @@ class Profile:
     """Widths of the results table's columns (TT, chỉ tiêu, đơn vị ... so với cùng kỳ)."""
     motto: tuple[tuple[str, str], ...]
     """Lines at the top right, each with its element: tiêu đề, or quốc hiệu and tiêu ngữ."""
-    motto_rule: Optional[LineSpec]
+    motto_rule: Optional[DrawnLine]
     """A line under the motto (NĐ 30: as long as the tiêu ngữ); None when the motto is underlined."""
-    agency_mark: LineSpec
+    agency_mark: Union[LineSpec, DrawnLine]
     """Under the issuing body's name: ``***`` (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
-    title_rule: LineSpec
+    title_rule: Union[LineSpec, DrawnLine]
     """Under the trích yếu: dashes (Đoàn) or a solid line 1/3-1/2 its length (NĐ 30)."""
     number_format: str
     """``str.format`` pattern of the number line, with ``{number}`` and ``{symbol}``."""
@@ -129,8 +141,14 @@ class Profile:
 HEADING_LEVELS = 5
 """Mục, khoản and three điểm levels have their own style; deeper levels share the last."""
 
+LEAF = "_leaf"
+"""A heading with nothing under it (a point whose words are all it says: "a) Đề án ...")
+has a style of its own that does not keep with the next paragraph: a run of them is not
+one chain pushed whole onto the next page."""
+
 BODY_ELEMENTS = (
-    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
+    "body", *(f"heading{level}" for level in range(1, HEADING_LEVELS + 1)),
+    *(f"heading{level}{LEAF}" for level in range(1, HEADING_LEVELS + 1)), "bullet", "sub_bullet",
     "part_label", "part_title",
 )
 """The kinds of paragraph in the numbered body (``block.style``)."""
@@ -162,6 +180,7 @@ STYLE_NAMES: dict[str, str] = {
     "heading3": "VB Heading 3",
     "heading4": "VB Heading 4",
     "heading5": "VB Heading 5",
+    **{f"heading{level}{LEAF}": f"VB Heading {level} Leaf" for level in range(1, HEADING_LEVELS + 1)},
     "bullet": "VB Bullet",
     "sub_bullet": "VB Sub Bullet",
     "recipients_label": "VB Recipients Label",
@@ -187,6 +206,10 @@ STYLE_NAMES: dict[str, str] = {
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
+# Headings are set flush left, not justified: a heading that wraps would otherwise stretch its
+# first line with wide gaps before a lone word ("XẾP" / "LOẠI"). 29-HD III.6 and NĐ 30 PL I
+# give the headings' weight, case and indent, not their alignment; running text stays justified.
+_HEADING = {**_BODY, "align": "left"}
 _TABLES = {
     "table_caption": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
     "table_after": TextFigure(size=6),
@@ -253,11 +276,11 @@ DOAN = Profile(
                                      space_after_pt=6),
         "basis": TextFigure(**_BODY),
         "body": TextFigure(**_BODY),
-        "heading1": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_BODY, bold=True, italic=True, keep_with_next=True),
-        "heading4": TextFigure(**_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_HEADING, bold=True, italic=True, keep_with_next=True),
+        "heading4": TextFigure(**_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_BODY),
         "sub_bullet": TextFigure(**_BODY),
         "closing": TextFigure(**_BODY, keep_with_next=True),
@@ -279,6 +302,7 @@ DOAN = Profile(
 
 # NĐ 30: body paragraphs at least 6 pt apart, line spacing single to 1.5, indent 1 cm or 1.27 cm.
 _STATE_BODY = dict(size=14, align="justify", first_line_indent_twips=567, space_before_pt=6, line_spacing=1.15)
+_STATE_HEADING = {**_STATE_BODY, "align": "left"}
 
 NHA_NUOC = Profile(
     name="nha-nuoc",
@@ -290,9 +314,9 @@ NHA_NUOC = Profile(
     results_columns_mm=(10, 55, 20, 19, 19, 20, 20),
     motto=(("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "national_name"),
            ("Độc lập - Tự do - Hạnh phúc", "national_motto")),
-    motto_rule=LineSpec("_", length=26),  # as long as the tiêu ngữ
-    agency_mark=LineSpec("_", ratio=0.55),
-    title_rule=LineSpec("_", ratio=0.35),
+    motto_rule=DrawnLine(1.0),  # as long as the tiêu ngữ
+    agency_mark=DrawnLine(0.4),  # 1/3 to 1/2 of the name
+    title_rule=DrawnLine(0.4),
     number_format="Số: {number}/{symbol}",
     symbol_format="{type}-{agency}",
     number_blank="\u00a0" * 6,
@@ -315,28 +339,29 @@ NHA_NUOC = Profile(
         # sizes as in the government's own decree file (30_2020_ND_CP.docx), within PL I's ranges
         "parent": TextFigure(size=13),
         "issuer": TextFigure(size=13, bold=True),
-        "agency_mark": TextFigure(size=13, bold=True),
+        # the drawn lines: an empty paragraph of small size carries a bottom border
+        "agency_mark": TextFigure(size=4, border_bottom=True),
         "number": TextFigure(size=13, space_before_pt=6),
         "subject": TextFigure(size=12, space_before_pt=6),
         "mark": TextFigure(size=13, bold=True, space_before_pt=6),
         "boxed_mark": TextFigure(size=13, bold=True, boxed=True, space_before_pt=6),
         "national_name": TextFigure(size=13, bold=True),
         "national_motto": TextFigure(size=14, bold=True),
-        "motto_rule": TextFigure(size=14, bold=True),
+        "motto_rule": TextFigure(size=4, border_bottom=True),
         "date": TextFigure(size=14, italic=True, space_before_pt=6),
         "type_name": TextFigure(size=14, bold=True, space_before_pt=18),
         "title": TextFigure(size=14, bold=True),
-        "title_rule": TextFigure(size=14, bold=True, space_after_pt=12),
+        "title_rule": TextFigure(size=4, border_bottom=True, space_after_pt=12),
         # right of centre, the dashes of several addressees under the colon (NĐ 30 PL I, ô 9a)
         "addressee": TextFigure(size=14, align="left", left_indent_twips=2268, space_before_pt=6),
         "addressee_item": TextFigure(size=14, align="left", left_indent_twips=3402, space_after_pt=6),
         "basis": TextFigure(**_STATE_BODY, italic=True),
         "body": TextFigure(**_STATE_BODY),
-        "heading1": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading2": TextFigure(**_STATE_BODY, bold=True, keep_with_next=True),
-        "heading3": TextFigure(**_STATE_BODY, keep_with_next=True),
-        "heading4": TextFigure(**_STATE_BODY, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_STATE_BODY, keep_with_next=True),
+        "heading1": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading2": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
+        "heading3": TextFigure(**_STATE_HEADING, keep_with_next=True),
+        "heading4": TextFigure(**_STATE_HEADING, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_STATE_HEADING, keep_with_next=True),
         "bullet": TextFigure(**_STATE_BODY),
         "sub_bullet": TextFigure(**_STATE_BODY),
         "closing": TextFigure(**_STATE_BODY, keep_with_next=True),
@@ -356,6 +381,15 @@ NHA_NUOC = Profile(
     },
 )
 
+def _with_leaf_headings(profile: Profile) -> Profile:
+    """Each heading's leaf variant: the same figure, not kept with the next paragraph."""
+    leaves = {f"{key}{LEAF}": replace(figure, keep_with_next=False)
+              for key, figure in profile.figures.items() if key.startswith("heading")}
+    return replace(profile, figures={**profile.figures, **leaves})
+
+
+DOAN = _with_leaf_headings(DOAN)
+NHA_NUOC = _with_leaf_headings(NHA_NUOC)
 PROFILES: dict[str, Profile] = {DOAN.name: DOAN, NHA_NUOC.name: NHA_NUOC}
 
 

@@ -69,6 +69,11 @@ def _present(profile: str, prefix: str, source: str) -> list[Rule]:
              {"required": True}),
         Rule(f"{prefix}-HAS-3", profile, "CONV", source, "Văn bản có phần chữ ký (chức vụ, họ tên người ký)",
              "signature_name", "text_format", {"required": True}),
+        Rule(f"{prefix}-HAS-4", profile, "CONV", source, "Văn bản có dòng địa danh, ngày tháng năm", "date",
+             "text_format", {"required": True}),
+        Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
+             "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
+             "agency", "fits_column", {}),
     ]
 
 

@@ -84,12 +84,16 @@ class Document(VanbanModel):
         "Chữ viết tắt của ban/đơn vị soạn thảo, thêm sau ký hiệu cơ quan, ví dụ VP, BTC.",
         default=None,
     )
-    place: PlaceName = field(
-        "place", "dia_danh", "Địa danh", "Địa danh ghi trước ngày tháng, ví dụ 'Trà Vinh'."
+    place: Optional[PlaceName] = field(
+        "place", "dia_danh", "Địa danh",
+        "Địa danh ghi trước ngày tháng, ví dụ 'Trà Vinh'. Bỏ cả 'dia_danh' và 'ngay' chỉ khi bản "
+        "văn bản không có dòng ngày tháng (vanban check sẽ cảnh báo).",
+        default=None,
     )
-    date: DocumentDate = field(
+    date: Optional[DocumentDate] = field(
         "date", "ngay", "Ngày ban hành",
         "Ngày ký, dạng 2021-03-05 hoặc 05/03/2021; chưa biết ngày: 2021-03 hoặc 2021.",
+        default=None,
     )
     title: Text = field(
         "title", "trich_yeu", "Trích yếu", "Trích yếu nội dung, viết như câu thường."
@@ -145,6 +149,12 @@ class Document(VanbanModel):
         default=False,
     )
 
+    section_numbering: Literal["la-ma", "so"] = field(
+        "section_numbering", "danh_so_muc", "Cách đánh số mục lớn",
+        "'la-ma': các mục lớn I., II. (mặc định); 'so': văn bản không có cấp La Mã, các mục lớn "
+        "đánh 1., 2. (mục con 1.1., 1.2.).",
+        default="la-ma",
+    )
     part_numbering: Literal["phan-la-ma", "phan-thu", "chu-cai"] = field(
         "part_numbering", "danh_so_phan", "Cách đánh số phần",
         "Khi nội dung chia thành phần (phan): 'phan-la-ma' (Phần I, Phần II: như 29-HD), "
@@ -196,6 +206,12 @@ class Document(VanbanModel):
                 "chữ IN HOA và chữ số, không có {marks}; ví dụ VX, TH, VP.",
                 label=profile.label, unit=self.drafting_unit,
                 marks=" hay ".join(f"'{mark}'" for mark in marks),
+            )
+        if (self.place is None) != (self.date is None):
+            raise _error(
+                "date_line",
+                "Dòng địa danh, ngày tháng cần cả 'dia_danh' và 'ngay' (ví dụ dia_danh: Trà Vinh, "
+                "ngay: 2021-03-05); bỏ cả hai chỉ khi bản văn bản không có dòng này.",
             )
         if self.number is not False and not self.issuer.code:
             raise _error(
