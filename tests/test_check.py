@@ -164,6 +164,21 @@ def test_a_part_the_document_leaves_out_is_a_warning_of_exactly_its_rule(changes
         (rule, "warning")], report.to_text()
 
 
+def test_a_table_ending_an_unsigned_document_is_not_read_as_its_signature():
+    # a copy cut inside its timeline table: the table's last column is no signer
+    data = {
+        "loai": "huong-dan", "co_quan_ban_hanh": {"ten": ["BCH Đoàn trường", "Đại học Dược Hà Nội"]},
+        "so": "khong", "trich_yeu": "Sinh hoạt chi đoàn", "ket_thuc": "khong",
+        "noi_dung": [{"tieu_de": "Nội dung", "noi_dung": [
+            {"cot": ["TT", "Thời gian", "Nội dung định hướng"],
+             "dong": [["1", "T9/2020", "– Tổ chức các hoạt động"], ["2", "T10/2020", "– Triển khai"]]}]}],
+    }
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert report.errors == [], report.to_text()
+    signature = [f for f in report.findings if f.rule_id.startswith("U-SIG-")]
+    assert signature and {f.severity for f in signature} == {"not_evaluated"}, report.to_text()
+
+
 def test_every_doan_rule_has_a_mistake_that_triggers_it():
     tested = {rule for _, _, rule in MUTATIONS + LETTER_MUTATIONS + ABSENT_PARTS}
     assert {r.id for r in RULES if r.profile == "doan"} == tested

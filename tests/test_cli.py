@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from vanban.cli import main
+from vanban.cli import _Command, main
 
 from helpers import EXAMPLES, open_docx, text_lines
 
@@ -331,3 +331,46 @@ def test_every_type_has_a_starter_that_renders_and_a_schema(kind, tmp_path):
     starter.write_text(run("new", kind).output, encoding="utf-8")
     assert run("render", starter).exit_code == 0
     assert json.loads(run("schema", kind).output)["properties"]["loai"]["default"] == kind
+
+
+# --- errors reach the user at one place ------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [path for path in every_command() if path and path != ("template",)],
+                         ids=" ".join)
+def test_every_command_reports_vanbans_errors_through_the_one_boundary(path):
+    command = main
+    for name in path:
+        command = command.commands[name]
+    assert isinstance(command, _Command)
+
+
+def test_an_error_in_a_command_without_its_own_handling_is_said_with_its_exit_code(monkeypatch):
+    import vanban
+
+    class Unusual(vanban.VanbanError):
+        exit_code = 3
+
+    def broken():
+        raise Unusual("Sổ đăng ký các loại văn bản bị hỏng.")
+
+    monkeypatch.setattr(vanban, "document_types", broken)
+    result = run("types")
+    assert result.exit_code == 3
+    assert result.stderr == "Lỗi: Sổ đăng ký các loại văn bản bị hỏng.\n"
+    assert result.stdout == ""
+
+
+def test_checking_a_path_that_is_not_a_file_names_it_and_exits_1(tmp_path):
+    missing = tmp_path / "khong-co.docx"
+    result = run("check", missing)
+    assert result.exit_code == 1
+    assert result.stderr == f"Lỗi: Không tìm thấy tệp {missing}.\n"
+
+
+def test_a_batch_that_cannot_start_exits_1_with_the_reason_and_no_usage_lines(tmp_path):
+    empty = tmp_path / "trong.csv"
+    empty.write_text("", encoding="utf-8")
+    result = run("batch", empty, "-o", tmp_path / "ra")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Lỗi: Tệp trong.csv trống") and "Cách dùng" not in result.stderr

@@ -176,3 +176,13 @@ def test_a_very_long_title_renders_and_file_properties_stay_within_255_character
     assert len(document.core_properties.title) <= 255
     assert "**" not in document.core_properties.title
     assert "".join(title.split("**")) in text_lines(document)
+
+
+def test_an_annex_of_a_document_without_a_signature_names_the_issuing_body():
+    data = vanban.load(EXAMPLES / "ke_hoach_114.yaml").model_dump()
+    data["signer"] = None
+    data["annexes"] = [{"title": "Danh sách đơn vị", "children": ["Các cơ sở Đoàn trực thuộc."]}]
+    document = vanban.KeHoach.model_validate(data)
+    lines = text_lines(open_docx(vanban.render_bytes(document)))
+    assert any(line.startswith("(Kèm theo Kế hoạch số 114-KH/ĐTN") and line.endswith(
+        "của BCH Đoàn Khối các cơ quan và Doanh nghiệp)") for line in lines), lines

@@ -42,6 +42,33 @@ ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 
+# The order ECMA-376 Part 1 (17.4.60 CT_TblPr, 17.3.2.28 CT_RPr) gives the children of the
+# elements this script adds to: Word refuses or "repairs" a document whose children are out of order.
+TBL_PR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+    "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+)
+R_PR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+)
+
+
+def _insert_in_order(parent, child, order):
+    """Insert ``child`` into ``parent`` where the schema's sequence ``order`` puts it: before
+    the first existing child that the sequence puts after it, else at the end."""
+    name = child.tag.rpartition("}")[2]
+    later = {qn(f"w:{tag}") for tag in order[order.index(name) + 1 :]}
+    for index, sibling in enumerate(parent):
+        if sibling.tag in later:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
 
 def _set_fonts(rpr) -> None:
     """Times New Roman on all four font slots, no theme fonts, Vietnamese language."""
@@ -51,11 +78,11 @@ def _set_fonts(rpr) -> None:
     fonts = OxmlElement("w:rFonts")
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(slot), FONT)
-    rpr.insert(0, fonts)
+    _insert_in_order(rpr, fonts, R_PR_ORDER)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), LANGUAGE)
     lang.set(qn("w:eastAsia"), LANGUAGE)
-    rpr.append(lang)
+    _insert_in_order(rpr, lang, R_PR_ORDER)
 
 
 def _prepare_styles(document, profile: Profile) -> None:
@@ -119,7 +146,7 @@ def _apply_figure(style, figure: TextFigure) -> None:
         border = OxmlElement("w:bdr")
         for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
             border.set(qn(f"w:{name}"), value)
-        style.element.get_or_add_rPr().append(border)
+        _insert_in_order(style.element.get_or_add_rPr(), border, R_PR_ORDER)
 
 
 def _paragraph(container, text: str, key: str):
@@ -170,13 +197,13 @@ def _table(document, widths_mm, rows: int, border: str):
             edge.set(qn("w:space"), "0")
             edge.set(qn("w:color"), "auto")
         borders.append(edge)
-    tbl_pr.append(borders)
+    _insert_in_order(tbl_pr, borders, TBL_PR_ORDER)
     width = tbl_pr.find(qn("w:tblW"))
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(Mm(sum(widths_mm)).twips))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    _insert_in_order(tbl_pr, layout, TBL_PR_ORDER)
     table.autofit = False
     for column, width_mm in zip(table.columns, widths_mm):
         column.width = Mm(width_mm)
@@ -194,7 +221,7 @@ def _borderless_table(document, widths_mm, rows: int = 2):
         margin.set(qn("w:w"), "0")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.append(margins)
+    _insert_in_order(table._tbl.tblPr, margins, TBL_PR_ORDER)
     for cell in table._cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return table
@@ -286,14 +313,14 @@ def _table_style(document) -> None:
         for name, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "auto")):
             edge.set(qn(f"w:{name}"), value)
         borders.append(edge)
-    properties.append(borders)
+    _insert_in_order(properties, borders, TBL_PR_ORDER)
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):  # 1.5 mm each side
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), "85")
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    properties.append(margins)
+    _insert_in_order(properties, margins, TBL_PR_ORDER)
 
 
 def _closing_block(document, profile: Profile) -> None:

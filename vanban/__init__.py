@@ -10,16 +10,35 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .errors import (
+    BatchSourceError,
+    ConversionError,
+    ConversionTimeout,
+    ConverterClosedError,
+    ConverterStartError,
+    DocxReadError,
     InputError,
+    LayoutError,
+    LimitSettingError,
+    MissingToolError,
+    NamePatternError,
+    NotADocxError,
+    OfficeStartError,
     OutputError,
     OutputExistsError,
+    OutputFolderError,
+    PageImageError,
     Problem,
+    ProfileNotDetectedError,
     ProfileNotFoundError,
+    SourceError,
+    SourceNotFoundError,
+    StarterNotFoundError,
     TemplateError,
     TemplateNotFoundError,
+    TooManySectionsError,
     UnknownDocumentTypeError,
     VanbanError,
 )
@@ -35,17 +54,18 @@ _LAZY = {
     "register": "._registry",
     "Renderer": "._render",
     "PdfConverter": "._pdf",
-    "ConversionError": "._pdf",
-    "MissingToolError": "._pdf",
     "render_pdf": "._pdf",
     "to_pdf": "._pdf",
     "run_batch": "._batch",
     "BatchReport": "._batch",
+    "Finding": "._check",
+    "Report": "._check",
     **dict.fromkeys(
         [
             "Assignment", "BaoCao", "CongVan", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
             "ResultsTable", "Bullet", "Document", "IssueDate", "Issuer", "KeHoach", "Paragraph",
-            "Recipient", "Section", "Signer", "TimelineEntry",
+            "Recipient", "Section", "Signer", "TimelineEntry", "Annex", "Column", "DocumentPart", "GroupRow",
+            "NumberedList", "NumberedParagraph", "Table",
         ],
         ".schemas",
     ),
@@ -53,22 +73,29 @@ _LAZY = {
 
 if TYPE_CHECKING:  # what type checkers and editors see
     from ._batch import BatchReport, run_batch
-    from ._pdf import ConversionError, MissingToolError, PdfConverter, render_pdf, to_pdf
+    from ._check import Finding, Report
+    from ._pdf import PdfConverter, render_pdf, to_pdf
     from ._loading import load, parse
     from ._registry import document_types, get_document_type, register
     from ._render import Renderer
     from .schemas import (
+        Annex,
         Assignment,
         BaoCao,
         Bullet,
+        Column,
         CongVan,
         Document,
+        DocumentPart,
         Figure,
+        GroupRow,
         HuongDan,
         Indicator,
         IssueDate,
         Issuer,
         KeHoach,
+        NumberedList,
+        NumberedParagraph,
         Paragraph,
         Part,
         PlanningDocument,
@@ -76,6 +103,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         ResultsTable,
         Section,
         Signer,
+        Table,
         TimelineEntry,
     )
 
@@ -116,10 +144,14 @@ def render(document: Document, path: Union[str, Path], *, overwrite: bool = Fals
     return default_renderer().render(document, path, overwrite=overwrite)
 
 
-def check(source, profile: Union[str, None] = None):
-    """Check a .docx (path or bytes) against the layout rules; returns a report of findings.
+def check(source: Union[str, Path, bytes], profile: Optional[str] = None) -> Report:
+    """Check a .docx (path or bytes) against the layout rules.
 
     ``profile`` is ``"doan"`` or ``"nha-nuoc"``; detected from the letterhead when None.
+    The :class:`Report` lists every :class:`Finding` (``report.errors`` the errors only).
+    Raises :class:`NotADocxError` (:class:`DocxReadError` for a file it will not read),
+    :class:`ProfileNotDetectedError` or
+    :class:`ProfileNotFoundError` when the document cannot be checked.
     """
     from ._check import check_document
 
@@ -132,39 +164,69 @@ def render_bytes(document: Document) -> bytes:
 
 
 __all__ = [
+    "Annex",
     "Assignment",
     "BaoCao",
+    "BatchReport",
+    "BatchSourceError",
+    "Bullet",
+    "Column",
     "CongVan",
+    "ConversionError",
+    "ConversionTimeout",
+    "ConverterClosedError",
+    "ConverterStartError",
+    "DOAN",
+    "Document",
+    "DocumentPart",
+    "DocxReadError",
     "Figure",
+    "Finding",
+    "GroupRow",
     "HuongDan",
     "Indicator",
-    "Part",
-    "PlanningDocument",
-    "ResultsTable",
-    "Bullet",
-    "check",
-    "DOAN",
-    "NHA_NUOC",
-    "Document",
     "InputError",
     "IssueDate",
     "Issuer",
     "KeHoach",
+    "LayoutError",
+    "LimitSettingError",
+    "MissingToolError",
+    "NHA_NUOC",
+    "NamePatternError",
+    "NotADocxError",
+    "NumberedList",
+    "NumberedParagraph",
+    "OfficeStartError",
     "OutputError",
     "OutputExistsError",
+    "OutputFolderError",
+    "PageImageError",
     "Paragraph",
+    "Part",
+    "PdfConverter",
+    "PlanningDocument",
     "Problem",
     "Profile",
+    "ProfileNotDetectedError",
     "ProfileNotFoundError",
     "Recipient",
     "Renderer",
+    "Report",
+    "ResultsTable",
     "Section",
     "Signer",
+    "SourceError",
+    "SourceNotFoundError",
+    "StarterNotFoundError",
+    "Table",
     "TemplateError",
     "TemplateNotFoundError",
     "TimelineEntry",
+    "TooManySectionsError",
     "UnknownDocumentTypeError",
     "VanbanError",
+    "check",
     "default_renderer",
     "document_types",
     "get_document_type",
@@ -174,10 +236,6 @@ __all__ = [
     "register",
     "render",
     "render_bytes",
-    "BatchReport",
-    "ConversionError",
-    "MissingToolError",
-    "PdfConverter",
     "render_pdf",
     "run_batch",
     "to_pdf",

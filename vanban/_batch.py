@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Union
 
 from ._batch_input import NAME_KEY, Job, Limits, _Skip, merge, read_base, read_jobs
 from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern, output_name
-from .errors import OutputExistsError, VanbanError
+from .errors import MissingToolError, OutputExistsError, OutputFolderError, VanbanError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -231,9 +231,9 @@ def run_batch(
     pattern = check_name_pattern(name_pattern)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise VanbanError(f"{out} là một tệp, không phải thư mục.")
+        raise OutputFolderError(out)
     if pdf:
-        from ._pdf import MissingToolError, find_soffice
+        from ._pdf import find_soffice
 
         if find_soffice() is None:
             raise MissingToolError("libreoffice", "tạo được PDF")

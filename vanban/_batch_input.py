@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from ._xlsx import cell_address, is_error_value
-from .errors import InputError, Problem, VanbanError
+from .errors import BatchSourceError, InputError, LimitSettingError, Problem, SourceNotFoundError, VanbanError
 
 PathLike = Union[str, Path]
 
@@ -68,7 +68,7 @@ class Limits:
             if not text:
                 continue
             if not text.isdigit() or int(text) < 1:
-                raise VanbanError(f"Biến môi trường {variable} phải là một số nguyên dương (đang là '{text}').")
+                raise LimitSettingError(f"Biến môi trường {variable} phải là một số nguyên dương (đang là '{text}').")
             values[field] = int(text) << 20 if field == "xlsx_bytes" else int(text)
         if rows is not None:
             values["rows"] = rows
@@ -143,15 +143,15 @@ def read_jobs(source: PathLike, base: Optional[PathLike] = None, limits: Optiona
         files = sorted((p for p in source.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()),
                        key=lambda p: _natural(p.name))
         if not files:
-            raise VanbanError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
+            raise BatchSourceError(f"Thư mục {source} không có tệp .yaml, .yml hay .json nào.")
         if len(files) > limits.rows:
-            raise VanbanError(limits.too_many_rows(source.name, len(files)).replace("dòng dữ liệu", "tệp văn bản"))
+            raise BatchSourceError(limits.too_many_rows(source.name, len(files)).replace("dòng dữ liệu", "tệp văn bản"))
         return iter([Job(i, p.name, path=str(p), over_base=base is not None) for i, p in enumerate(files, start=1)])
     if not source.is_file():
-        raise VanbanError(f"Không tìm thấy {source}.")
+        raise SourceNotFoundError(source)
     suffix = source.suffix.lower()
     if suffix not in DATA_SUFFIXES:
-        raise VanbanError(
+        raise BatchSourceError(
             f"Không đọc được {source.name}: cần một thư mục tệp YAML/JSON, hoặc một tệp danh sách "
             ".yaml, .json, .csv hay .xlsx."
         )
@@ -163,7 +163,7 @@ def read_jobs(source: PathLike, base: Optional[PathLike] = None, limits: Optiona
         rows = _list_rows(source, limits)
     first = next(rows, None)
     if first is None:
-        raise VanbanError(f"Tệp {source.name} không có dòng dữ liệu nào.")
+        raise BatchSourceError(f"Tệp {source.name} không có dòng dữ liệu nào.")
     return _jobs(itertools.chain([first], rows))
 
 
@@ -204,21 +204,21 @@ def _csv_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
     try:
         stream = open(path, encoding="utf-8-sig", newline="")
     except OSError as error:
-        raise VanbanError(f"Không đọc được {path}: {error.strerror}.") from None
+        raise BatchSourceError(f"Không đọc được {path}: {error.strerror}.") from None
     with stream:
         reader = _BoundedReader(stream, path)
         header = next(reader, None)
         if not header:
-            raise VanbanError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
+            raise BatchSourceError(f"Tệp {path.name} trống: dòng đầu phải là tên các trường (so, co_quan_ban_hanh.ten...).")
         keys = [_cell(key) for key in header]
         while keys and keys[-1] is None:
             keys.pop()
         if len(keys) > limits.columns:
-            raise VanbanError(limits.too_many_columns(path.name))
+            raise BatchSourceError(limits.too_many_columns(path.name))
         line = reader.line_num + 1
         for count, cells in enumerate(reader, start=1):
             if count > limits.rows:
-                raise VanbanError(limits.stopped_at_rows(path.name))
+                raise BatchSourceError(limits.stopped_at_rows(path.name))
             label = f"{path.name}, dòng {line}"
             refused = [_csv_error_value(cell_address(column, line), cell.strip())
                        for column, (key, cell) in enumerate(zip(keys, cells), start=1)
@@ -274,7 +274,7 @@ class _BoundedReader:
                 return
             self.taken += len(line)
             if self.taken > MAX_LINE_CHARS:
-                raise VanbanError(
+                raise BatchSourceError(
                     f"Tệp {self.path.name}, dòng {self.reader.line_num + 1}: một dòng dữ liệu dài hơn "
                     f"{_thousands(MAX_LINE_CHARS)} ký tự, quá giới hạn một dòng của vanban. " + _UNCLOSED_QUOTE
                 )
@@ -293,17 +293,17 @@ class _BoundedReader:
             raise self._not_utf8(line) from None
         except csv.Error as error:
             if "field limit" in str(error):
-                raise VanbanError(
+                raise BatchSourceError(
                     f"Tệp {self.path.name}, dòng {line}: có ô dài hơn {_thousands(MAX_CELL_CHARS)} ký tự, "
                     "quá giới hạn một ô của vanban. " + _UNCLOSED_QUOTE
                 ) from None
-            raise VanbanError(f"Tệp {self.path.name}, dòng {line}: không đọc được như tệp CSV ({error}).") from None
+            raise BatchSourceError(f"Tệp {self.path.name}, dòng {line}: không đọc được như tệp CSV ({error}).") from None
         finally:
             csv.field_size_limit(previous)
 
     def _not_utf8(self, line: Optional[int] = None) -> VanbanError:
         where = f", dòng {line}," if line else ""
-        return VanbanError(f"Tệp {self.path.name}{where} không phải UTF-8. Trong Excel, chọn Lưu thành > "
+        return BatchSourceError(f"Tệp {self.path.name}{where} không phải UTF-8. Trong Excel, chọn Lưu thành > "
                            "'CSV UTF-8 (phân cách bằng dấu phẩy)'.")
 
 
@@ -318,13 +318,13 @@ def _xlsx_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
     lines = xlsx_rows(path, limits)
     _, header, problems = next(lines, (1, (), {}))
     if problems:
-        raise VanbanError(f"Dòng tên trường của {path.name}: " + "; ".join(problems.values()) + ".")
+        raise BatchSourceError(f"Dòng tên trường của {path.name}: " + "; ".join(problems.values()) + ".")
     if not header or not any(header):
-        raise VanbanError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
+        raise BatchSourceError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
     keys = [_cell(key) if key is not None else None for key in header]
     for count, (number, cells, problems) in enumerate(lines, start=1):
         if count > limits.rows:
-            raise VanbanError(limits.stopped_at_rows(path.name))
+            raise BatchSourceError(limits.stopped_at_rows(path.name))
         label = f"{path.name}, dòng {number}"
         refused = [problem for column, problem in sorted(problems.items())
                    if column <= len(keys) and keys[column - 1]]
@@ -347,12 +347,12 @@ def _list_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
 
     data, node = read_data(path)
     if not isinstance(data, list):
-        raise VanbanError(
+        raise BatchSourceError(
             f"Tệp {path.name} phải là một danh sách, mỗi mục bắt đầu bằng '- ' là một văn bản "
             "(một văn bản riêng lẻ thì dùng 'vanban render')."
         )
     if len(data) > limits.rows:
-        raise VanbanError(limits.too_many_rows(path.name, len(data)).replace("dòng dữ liệu", "mục"))
+        raise BatchSourceError(limits.too_many_rows(path.name, len(data)).replace("dòng dữ liệu", "mục"))
     rows = []
     for number, item in enumerate(data, start=1):
         line = ""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from ._batch_input import NAME_KEY, Job, _Skip
-from .errors import VanbanError
+from .errors import NamePatternError
 
 DEFAULT_NAME = "{number}-{type}-{issuer_code}.docx"
 NAME_FIELDS = {
@@ -37,29 +37,29 @@ def check_name_pattern(pattern: str) -> str:
         fields = []
         mistake = mistake or "các dấu ngoặc nhọn { } không đúng cách viết"
     if mistake:
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.")
+        raise NamePatternError(f"Mẫu tên tệp '{pattern}' không hợp lệ: {mistake}. Mẫu đúng có dạng {DEFAULT_NAME}.", pattern)
     if any(name == "" for name, _ in fields):
-        raise VanbanError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.")
+        raise NamePatternError(f"Mẫu tên tệp '{pattern}' có {{}} chưa ghi tên giá trị bên trong, ví dụ {{number}}.", pattern)
     unknown = [name for name, _ in fields if name not in NAME_FIELDS]
     if unknown:
         known = ", ".join("{" + n + "}" for n in NAME_FIELDS)
-        raise VanbanError(
+        raise NamePatternError(
             f"Mẫu tên tệp '{pattern}' có giá trị không biết: "
             f"{', '.join('{' + n + '}' for n in unknown)}. Các giá trị dùng được: {known}."
-        )
+        , pattern)
     for name, spec in fields:
         if not _text_spec_works(spec):
-            raise VanbanError(
+            raise NamePatternError(
                 f"Mẫu tên tệp '{pattern}' có cách trình bày '{{{name}:{spec}}}' không dùng được: "
                 "các giá trị đều là chữ, chỉ canh lề được (rộng tối đa 255 ký tự), "
                 "ví dụ {index:0>3} cho 001, 002..."
-            )
+            , pattern)
     tail = _literal_tail(pattern)
     extension = other_extension(tail)
     if extension is not None:
         stem = _without_docx(pattern[:-len(extension)])
-        raise VanbanError(_not_docx(f"Mẫu tên tệp '{pattern}'", extension, f"--name '{stem}.docx' --pdf",
-                                    "hãy dùng đuôi .docx, hoặc bỏ đuôi để vanban tự thêm .docx"))
+        raise NamePatternError(_not_docx(f"Mẫu tên tệp '{pattern}'", extension, f"--name '{stem}.docx' --pdf",
+                                    "hãy dùng đuôi .docx, hoặc bỏ đuôi để vanban tự thêm .docx"), pattern)
     return pattern if tail.lower().endswith(".docx") else pattern + ".docx"
 
 

@@ -19,8 +19,8 @@ from typing import Callable, Iterable, Optional, Union
 
 from ._docx_read import DocxView, Para, has_page_field, w
 from ._display import to_roman
-from .errors import DocxReadError, LayoutError, VanbanError
 from ._measure import text_width_mm
+from .errors import DocxReadError, LayoutError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, Rule, rules_for
 
 PROFILE_NAMES = {"doan": "Đoàn (29-HD/TWĐTN-VP)", "nha-nuoc": "Nhà nước (NĐ 30/2020/NĐ-CP)"}
@@ -299,9 +299,15 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
     if not tables:
         return
     last = tables[-1]
-    signer = [p for p in paragraphs if p.table == last and p.column == max(
-        q.column for q in paragraphs if q.table == last) and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
-    if len(signer) >= 2:
+    cells = [p for p in paragraphs if p.table == last]
+    right = max(p.column for p in cells)
+    signer = [p for p in cells if p.column == right and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    # a table of the body ending the document is no signature: its first row is a header with
+    # words from its first column on, where a signature's table is blank on the left of its top
+    written = [p for p in cells if clean(p.text)]
+    top = min((p.row for p in written), default=0)
+    header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
+    if len(signer) >= 2 and not header_like:
         found.parts["signature_first"] = [signer[0]]
         found.parts["signature_name"] = [signer[-1]]
         found.parts["signature_titles"] = signer[:-1]
@@ -826,12 +832,9 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
                             "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
     profile = profile or detect_profile(view)
     if profile is None:
-        raise VanbanError(
-            "Không nhận ra thể thức: không thấy 'ĐOÀN TNCS HỒ CHÍ MINH' hay Quốc hiệu ở đầu văn bản. "
-            "Hãy chọn --profile doan hoặc --profile nha-nuoc."
-        )
+        raise ProfileNotDetectedError()
     if profile not in PROFILE_NAMES:
-        raise VanbanError(f"Không có thể thức '{profile}'; chọn: {', '.join(PROFILE_NAMES)}.")
+        raise ProfileNotFoundError(profile, list(PROFILE_NAMES))
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
     letter = bool(elements["subject"]) and not elements["type_name"]

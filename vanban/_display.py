@@ -19,7 +19,7 @@ from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
 from .schemas.body import (
-    Annex, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
+    Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
 from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
@@ -116,12 +116,9 @@ def format_number_line(
 
 def to_roman(number: int) -> str:
     if not 0 < number < 4000:
-        from .errors import VanbanError
+        from .errors import TooManySectionsError
 
-        raise VanbanError(
-            f"Văn bản có {number} mục lớn: số La Mã chỉ viết được đến 3999 (MMMCMXCIX); "
-            "hãy gộp bớt các mục."
-        )
+        raise TooManySectionsError(number)
     numerals = [
         (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -535,7 +532,7 @@ def issuing_body_phrase(document: Document) -> str:
     when the signer signs for a collective (TM.), else the issuing body's name."""
     name = " ".join(document.issuer.name)
     signer = document.signer
-    if signer.authority == "TM." and signer.on_behalf_of:
+    if signer is not None and signer.authority == "TM." and signer.on_behalf_of:
         body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
         if body.lower().startswith(signer.on_behalf_of.lower()):
             return body

@@ -18,10 +18,11 @@ from typing import Any, Iterator, Mapping, Optional, Union
 
 import yaml
 from pydantic import AliasChoices, BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ._file_kind import KINDS, kind_of
 from ._registry import document_types, get_document_type
-from ._yaml_errors import Refused, at, problem_for, split_lines
+from ._yaml_errors import _Refused, at, problem_for, split_lines
 from .errors import InputError, Problem, UnknownDocumentTypeError
 from .schemas.body import NODE_TAGS
 from .schemas.document import Document
@@ -64,12 +65,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int)):
-            raise Refused(None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark)
+            raise _Refused(None, None, "tên trường phải là một chữ, ví dụ 'noi_nhan'", key_node.start_mark)
         if key in seen:
-            raise Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
+            raise _Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
                           f"{seen[key].start_mark.line + 1}); hãy xóa một lần hoặc đổi tên", key_node.start_mark)
         if isinstance(key, str) and key_node.style is None and re.match(r"-[^\s\-]", key):
-            raise Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
+            raise _Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
                           f"Hãy viết '- {key[1:]}'", key_node.start_mark)
         seen[key] = key_node
     return yaml.SafeLoader.construct_mapping(loader, node, deep)
@@ -91,7 +92,7 @@ def _compose_node(loader: _StrictLoader, parent, index):
     if loader.check_event(yaml.AliasEvent):
         loader.alias_count = getattr(loader, "alias_count", 0) + 1
         if loader.alias_count > MAX_ALIASES:
-            raise Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
+            raise _Refused(None, None, f"tệp dùng hơn {MAX_ALIASES} tham chiếu '*tên' (alias của YAML), giới hạn "
                            "của vanban; hãy viết thẳng nội dung thay cho các tham chiếu",
                            loader.peek_event().start_mark)
     return yaml.SafeLoader.compose_node(loader, parent, index)
@@ -112,7 +113,7 @@ def _check_repetition(root: Optional[yaml.Node]) -> None:
         if key in sizes:
             return sizes[key]
         if key in visiting:
-            raise Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
+            raise _Refused(None, None, "tham chiếu '*tên' nằm bên trong chính phần mà nó tham chiếu tới "
                            "(lặp vô hạn); hãy viết thẳng nội dung", node.start_mark)
         visiting.add(key)
         written += 1
@@ -122,7 +123,7 @@ def _check_repetition(root: Optional[yaml.Node]) -> None:
         for child in children:
             total += size(child)
             if total - written > MAX_ALIAS_NODES:
-                raise Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
+                raise _Refused(None, None, f"các tham chiếu '*tên' (alias của YAML) nhân nội dung lên hơn "
                                f"{_thousands(MAX_ALIAS_NODES)} mục so với tệp viết ra, giới hạn của vanban; hãy viết "
                                "thẳng nội dung thay cho các tham chiếu", child.start_mark)
         visiting.discard(key)
@@ -433,6 +434,25 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
         where = ", ".join(p for p in (path, position) if p)
         problems.append(Problem(where, _message(item, parts, vocabulary)))
     return InputError(problems, source)
+
+
+def in_vietnamese(error: ValidationError) -> ValidationError:
+    """The same ValidationError (types, locations, inputs, context), each message in Vietnamese
+    as :func:`translate` words it: what a model built in Python raises (``VanbanModel``)."""
+    vocabulary = _vocabulary()
+    line_errors = []
+    for item in error.errors(include_url=False):
+        message = _message(item, _clean_location(item["loc"]), vocabulary)
+        # pydantic fills each {key} of the context into the message, with no way to escape a
+        # brace: a key the finished message happens to show (in words the user wrote) is left out
+        context = {key: value for key, value in (item.get("ctx") or {}).items()
+                   if "{" + key + "}" not in message}
+        line_errors.append({
+            "type": PydanticCustomError(item["type"], message, context or None),
+            "loc": item["loc"],
+            "input": item["input"],
+        })
+    return ValidationError.from_exception_data(error.title, line_errors)
 
 
 # --- entry points ---------------------------------------------------------------

@@ -38,7 +38,15 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._files import write_atomic
-from .errors import OfficeStartError, OutputExistsError, VanbanError
+from .errors import (
+    ConversionError,
+    ConversionTimeout,
+    ConverterClosedError,
+    MissingToolError,
+    OfficeStartError,
+    OutputExistsError,
+    PageImageError,
+)
 
 PathLike = Union[str, Path]
 
@@ -66,41 +74,11 @@ INSTALL = {
 }
 
 
-class MissingToolError(VanbanError):
-    """A program vanban needs for PDF or images is not installed."""
-
-    def __init__(self, tool: str, purpose: str):
-        self.tool = tool
-        label = {"libreoffice": "LibreOffice"}.get(tool, tool)
-        super().__init__(
-            f"Chưa cài {label} nên không {purpose}. Cách cài: {INSTALL[tool]}. "
-            "Chạy 'vanban doctor' để kiểm tra."
-        )
-
-
-class ConversionError(VanbanError):
-    """One document could not be converted; the converter goes on with the next one."""
-
-    def __init__(self, source: PathLike, reason: str):
-        self.source = Path(source)
-        self.reason = reason
-        super().__init__(f"Không chuyển được {source} sang PDF: {reason}.")
-
-
 CRASHED_TWICE = (
     "LibreOffice dừng đột ngột (bị lỗi) hai lần khi chuyển tệp này, cả hai lần đã được chạy lại; "
     "có thể chính tệp làm LibreOffice lỗi: hãy mở tệp bằng Word hoặc LibreOffice để kiểm tra"
 )
 """Said when the document crashed LibreOffice twice; once is taken for LibreOffice's own fault."""
-
-
-class ConversionTimeout(ConversionError):
-    def __init__(self, source: PathLike, seconds: float):
-        super().__init__(
-            source,
-            f"LibreOffice không xong sau {seconds:g} giây; đã dừng LibreOffice, "
-            "văn bản sau sẽ dùng một LibreOffice mới",
-        )
 
 
 # --- finding the programs -----------------------------------------------------------
@@ -423,7 +401,7 @@ class PdfConverter:
 
     def _check_open(self) -> None:
         if self._closed:
-            raise VanbanError("Bộ chuyển PDF đã đóng; hãy tạo một PdfConverter mới.")
+            raise ConverterClosedError()
 
     def _convert_file(self, source: Path, shown: Optional[str] = None) -> bytes:
         shown = shown or str(source)
@@ -675,10 +653,10 @@ def pdf_to_png(pdf: bytes, *, dpi: int = 100, timeout: float = 120.0) -> list[by
             result = subprocess.run([program, "-png", "-r", str(dpi), str(source), str(Path(folder) / "trang")],
                                     capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise VanbanError(f"pdftoppm không xong sau {timeout:g} giây.") from None
+            raise PageImageError(f"pdftoppm không xong sau {timeout:g} giây.") from None
         if result.returncode != 0:
             detail = result.stderr.decode("utf-8", "replace").strip()
-            raise VanbanError(f"pdftoppm không tạo được ảnh trang: {detail}.")
+            raise PageImageError(f"pdftoppm không tạo được ảnh trang: {detail}.")
         pages = sorted(Path(folder).glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages]
 

@@ -1,9 +1,10 @@
-"""The only module that touches docxtpl and Jinja.
+"""The only module that touches docxtpl, and Jinja with ``_sandbox.py`` (its environment).
 
 A :class:`Renderer` is configured once and reused: it finds templates by name
 through its loaders (an office's own folders first, then the package's), keeps
 their bytes in memory, and renders documents with a sandboxed, autoescaping,
-strict Jinja environment. It holds no per-document state, so one Renderer may
+strict Jinja environment (``_sandbox.py``: a template reads what it is given and
+changes none of it). It holds no per-document state, so one Renderer may
 serve many threads.
 
 Two paths give the same bytes. The reference path is plain docxtpl: load the
@@ -27,7 +28,6 @@ import re
 import struct
 import threading
 import zipfile
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
@@ -38,10 +38,12 @@ from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
 from ._ooxml import Footnotes, apply_annex_sections, drawn_rule_xml, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
 from ._tables import TableBlock
+from ._template_file import check_template_name, open_template, read_in_folder, read_regular_file
 from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
 if TYPE_CHECKING:
+    from ._sandbox import TemplateLimits
     from .schemas.document import Document
 
 PathLike = Union[str, Path]
@@ -62,14 +64,14 @@ class TemplateLoader(Protocol):
 
 
 class FolderLoader:
-    """Templates in an office's own folder, laid out like the package's."""
+    """Templates in an office's own folder, laid out like the package's. Nothing outside the
+    folder is read, and only regular files of bounded size (``_template_file``)."""
 
     def __init__(self, folder: PathLike):
         self.folder = Path(folder)
 
     def load(self, name: str) -> Optional[bytes]:
-        path = self.folder / name
-        return path.read_bytes() if path.is_file() else None
+        return read_in_folder(self.folder, name)
 
     def describe(self) -> str:
         return str(self.folder)
@@ -125,31 +127,83 @@ def _to_template_values(value: Any, notes: Footnotes) -> Any:
     return value
 
 
-def _new_environment():
+def _new_environment(limits: Optional[TemplateLimits] = None):
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    from ._sandbox import TemplateLimits, TemplateSandbox
+
+    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_finalize,
+                           limits=limits or TemplateLimits())
 
 
-def template_error(name: str, error: Exception) -> TemplateError:
-    """A Jinja or sandbox error of a template, told in Vietnamese, the original kept after it."""
-    from jinja2 import TemplateSyntaxError, UndefinedError
+_RUNTIME_ERRORS: tuple[tuple[type, str], ...] = (
+    (ZeroDivisionError, "mẫu chia cho 0"),
+    (RecursionError, "mẫu gọi lồng nhau quá sâu (một macro hay vòng lặp đệ quy không dừng)"),
+    (OverflowError, "một phép tính của mẫu cho số quá lớn"),
+    (MemoryError, "mẫu cần quá nhiều bộ nhớ"),
+    (ArithmeticError, "một phép tính của mẫu không thực hiện được"),
+    (TypeError, "mẫu dùng một giá trị sai kiểu (ví dụ một bộ lọc hay hàm nhận tham số không đúng)"),
+    (ValueError, "mẫu dùng một giá trị không hợp lệ"),
+    (LookupError, "mẫu đọc một phần tử không có"),
+)
+_NOT_A_NAMESPACE = "cannot assign attribute on non-namespace object"
+
+
+def _template_line(error: BaseException) -> Optional[int]:
+    """The line of the template's Jinja source where ``error`` happened (innermost), if known."""
+    line = getattr(error, "lineno", None)
+    traceback = error.__traceback__
+    while traceback is not None:  # Jinja rewrites its frames to the template's own lines
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _line_text(source: Optional[str], line: Optional[int]) -> str:
+    """The words of one line of a template's Jinja source (one paragraph a line), shortened."""
+    if not source or not line:
+        return ""
+    lines = source.split("\n")
+    if line > len(lines):
+        return ""
+    text = " ".join(re.sub(r"<[^>]*>", "", lines[line - 1]).split())
+    return f" «{text if len(text) <= 80 else text[:77] + '...'}»" if text else ""
+
+
+def template_error(name: str, error: Exception, source: Optional[str] = None) -> TemplateError:
+    """An error a template caused, told in Vietnamese: what happened, and where in the
+    template when known (``source``: the Jinja source, to quote the line); the original
+    message kept after it."""
+    from jinja2 import TemplateRuntimeError, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
+    from lxml.etree import XMLSyntaxError
 
-    if isinstance(error, SecurityError):
+    from ._sandbox import LimitExceeded, OtherTemplateRefused, Refused
+
+    line = _template_line(error)
+    where = f" ở dòng {line} của mẫu{_line_text(source, line)}" if line else ""
+    if isinstance(error, (Refused, LimitExceeded, OtherTemplateRefused)):
+        message = error.message if isinstance(error, OtherTemplateRefused) else str(error)
+        detail = f"{message.rstrip('.')} ({where.strip()})." if where else message
+    elif isinstance(error, SecurityError):
         attribute = re.search(r"attribute '([^']+)'", str(error))
         what = f" (thuộc tính '{attribute.group(1)}')" if attribute else ""
         detail = (f"mẫu không được phép truy cập phần bên trong của Python{what}; lệnh đã bị chặn để "
                   "bảo vệ máy. Chỉ dùng các giá trị vanban cung cấp (xem 'vanban template check').")
-    elif isinstance(error, OverflowError):
-        detail = f"mẫu lặp quá nhiều lần (giới hạn của môi trường an toàn). Chi tiết: {error}"
     elif isinstance(error, UndefinedError):
-        detail = f"mẫu dùng một giá trị vanban không cung cấp. Chi tiết: {error}"
+        detail = f"mẫu dùng một giá trị vanban không cung cấp{where}. Chi tiết: {error}"
     elif isinstance(error, TemplateSyntaxError):
-        detail = f"lỗi cú pháp Jinja ở dòng {error.lineno}. Chi tiết: {error.message}"
+        detail = f"lỗi cú pháp Jinja ở dòng {error.lineno}{_line_text(source, error.lineno)}. Chi tiết: {error.message}"
+    elif isinstance(error, TemplateRuntimeError) and str(error) == _NOT_A_NAMESPACE:
+        detail = (f"mẫu gán thuộc tính cho một giá trị vanban cung cấp{where}; mẫu chỉ đọc các giá trị đó, "
+                  "và chỉ gán được cho namespace() của chính nó ({% set ns = namespace(n=0) %}{% set ns.n = 1 %}).")
+    elif isinstance(error, XMLSyntaxError):
+        detail = ("mẫu tạo ra XML không hợp lệ (thường do bộ lọc |safe, hay một thẻ {{r ...}} hoặc {%p ...%} "
+                  f"đặt sai chỗ). Chi tiết: {error}")
     else:
-        detail = str(error)
+        what = next((text for kind, text in _RUNTIME_ERRORS if isinstance(error, kind)), "mẫu gặp lỗi khi chạy")
+        detail = f"{what}{where}. Chi tiết: {type(error).__name__}: {error}"
     return TemplateError(name, detail)
 
 
@@ -161,15 +215,18 @@ class Renderer:
 
     The first document of each template pays for loading and compiling it; the
     next ones reuse that work (:meth:`render_bytes`).
+
+    ``limits`` bound what a template may spend on one document (time, steps, sizes:
+    :class:`vanban._sandbox.TemplateLimits`).
     """
 
-    def __init__(self, template_dirs: Iterable[PathLike] = ()):
+    def __init__(self, template_dirs: Iterable[PathLike] = (), *, limits: Optional[TemplateLimits] = None):
         self.loaders: list[TemplateLoader] = [FolderLoader(d) for d in template_dirs]
         self.loaders.append(PackageLoader())
         self._templates: dict[str, bytes] = {}
         self._warm: dict[str, _WarmTemplate] = {}
         self._lock = threading.Lock()
-        self.environment = _new_environment()
+        self.environment = _new_environment(limits)
 
     def template_bytes(self, name: str) -> bytes:
         """The template called ``name``, from the first loader that has it (cached)."""
@@ -177,9 +234,11 @@ class Renderer:
             cached = self._templates.get(name)
         if cached is not None:
             return cached
+        check_template_name(name)
         for loader in self.loaders:
             data = loader.load(name)
             if data is not None:
+                open_template(data, name, f"{loader.describe()}/{name}")
                 with self._lock:
                     self._templates[name] = data
                 return data
@@ -207,8 +266,12 @@ class Renderer:
         with self._lock:
             cached = self._templates.get(key)
         if cached is None:
-            body_bytes = body.read_bytes() if isinstance(body, Path) else self.template_bytes(body_name)
-            cached = splice_body(self.template_bytes(frame_name), body_bytes)
+            if isinstance(body, Path):
+                body_bytes = read_regular_file(body, body_name)
+                open_template(body_bytes, body_name, body_name)
+            else:
+                body_bytes = self.template_bytes(body_name)
+            cached = splice_body(self.template_bytes(frame_name), body_bytes, frame_name, body_name)
             with self._lock:
                 self._templates[key] = cached
         return body_name, cached
@@ -233,9 +296,10 @@ class Renderer:
             with self._lock:
                 warm = self._warm.setdefault(key, warm)
         values = self._values(document)
-        if not warm.supported:
-            return self._reference(name, warm.source, values, document)
-        return _with_footnotes(warm.render(values, document), values)
+        with self.environment.budget():  # one budget for the body, headers and properties
+            if not warm.supported:
+                return self._reference(name, warm.source, values, document)
+            return _with_footnotes(warm.render(values, document), values)
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
@@ -247,12 +311,12 @@ class Renderer:
 
     def _reference(self, name: str, template_bytes: bytes, values: dict, document: Document) -> bytes:
         from docxtpl import DocxTemplate
-        from jinja2 import TemplateError as JinjaTemplateError
 
-        template = DocxTemplate(io.BytesIO(template_bytes))
         try:
-            template.render(values, jinja_env=self.environment, autoescape=True)
-        except (JinjaTemplateError, OverflowError) as error:
+            template = DocxTemplate(io.BytesIO(template_bytes))
+            with self.environment.budget():
+                template.render(values, jinja_env=self.environment, autoescape=True)
+        except Exception as error:  # noqa: BLE001 - whatever a template does is the template's error
             raise template_error(name, error) from error
         _finish_body(template.docx.element.body, values, document)
         _set_properties(template.docx.core_properties, values, document)
@@ -288,40 +352,42 @@ class _WarmTemplate:
     def __init__(self, name: str, source: bytes, environment):
         from docx.opc.oxml import serialize_part_xml
         from docxtpl import DocxTemplate
-        from jinja2 import TemplateError as JinjaTemplateError
         from jinja2 import meta
 
         self.name = name
         self.source = source
         self.supported = True
-        template = DocxTemplate(io.BytesIO(source))
-        template.render_init()
-        package = template.docx.part.package
-        if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
-            # docxtpl renders footnotes as raw blobs; such templates take the reference path
-            self.supported = False
-            return
+        jinja_source = None
         try:
-            self.body = environment.from_string(_jinja_source(template.patch_xml(template.get_xml())))
-            self.parts: dict[str, tuple[Any, str]] = {}  # zip name -> (compiled header, encoding)
+            template = DocxTemplate(io.BytesIO(source))
+            template.render_init()
+            package = template.docx.part.package
+            if any(part.content_type == _FOOTNOTES for part in package.iter_parts()):
+                # docxtpl renders footnotes as raw blobs; such templates take the reference path
+                self.supported = False
+                return
+            self.body_source = jinja_source = _jinja_source(template.patch_xml(template.get_xml()))
+            self.body = environment.from_string(jinja_source)
+            self.parts: dict[str, tuple[Any, str, str]] = {}  # zip name -> (compiled header, encoding, source)
             for uri in (template.HEADER_URI, template.FOOTER_URI):
                 for rel_key, part in list(template.get_headers_footers(uri)):
                     xml = template.get_part_xml(part)
                     encoding = template.get_headers_footers_encoding(xml)
-                    source_xml = _jinja_source(template.patch_xml(xml))
-                    compiled = environment.from_string(source_xml)
-                    if meta.find_undeclared_variables(environment.parse(source_xml)):
-                        self.parts[part.partname.lstrip("/")] = (compiled, encoding)
+                    jinja_source = _jinja_source(template.patch_xml(xml))
+                    compiled = environment.from_string(jinja_source)
+                    if meta.find_undeclared_variables(environment.parse(jinja_source)):
+                        self.parts[part.partname.lstrip("/")] = (compiled, encoding, jinja_source)
                     else:  # the same for every document: done once, kept with the static entries
                         rendered = _after_render(template, compiled.render({}))
                         template.map_headers_footers_xml(rel_key, rendered.encode(encoding))
             core_part = package._core_properties_part  # created as docxtpl would, if missing
             core = core_part.core_properties
+            jinja_source = None
             self.properties = {
                 prop: environment.from_string(getattr(core, prop)) for prop in _TEMPLATED_PROPERTIES
             }
-        except (JinjaTemplateError, OverflowError) as error:
-            raise template_error(name, error) from error
+        except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
+            raise template_error(name, error, jinja_source) from error
         self.core_name = core_part.partname.lstrip("/")
         self.core_xml = serialize_part_xml(core_part.element)
         self.document_name = template.docx.part.partname.lstrip("/")
@@ -337,22 +403,23 @@ class _WarmTemplate:
         from docx.opc.oxml import serialize_part_xml
         from docx.oxml.parser import parse_xml
         from docxtpl import DocxTemplate
-        from jinja2 import TemplateError as JinjaTemplateError
         from lxml import etree
 
         helper = DocxTemplate.__new__(DocxTemplate)  # docxtpl's post-processing, no file
         helper.docx_ids_index = 1000
+        source = self.body_source
         try:
             body_xml = _after_render(helper, self.body.render(values))
+            body = helper.fix_tables(body_xml)
+            helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
-            for name, (compiled, encoding) in self.parts.items():
+            for name, (compiled, encoding, source) in self.parts.items():
                 rendered = _after_render(helper, compiled.render(values)).encode(encoding)
                 changed[name] = serialize_part_xml(parse_xml(rendered))
+            source = None
             rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
-        except (JinjaTemplateError, OverflowError) as error:
-            raise template_error(self.name, error) from error
-        body = helper.fix_tables(body_xml)
-        helper.fix_docpr_ids(body)
+        except Exception as error:  # noqa: BLE001 - the template's code and the XML it wrote
+            raise template_error(self.name, error, source) from error
         root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
         root.replace(root.find(f"{{{_W}}}body"), body)
         _finish_body(body, values, document)
@@ -452,7 +519,7 @@ def _after_render(helper, rendered: str) -> str:
     return rendered  # resolve_listing only acts on these characters: without them it changes nothing
 
 
-def splice_body(frame: bytes, body: bytes) -> bytes:
+def splice_body(frame: bytes, body: bytes, frame_name: str = f"{FRAME}.docx", body_name: str = "") -> bytes:
     """Replace the frame's body loop with the body template's paragraphs and tables.
 
     The body template is a .docx holding only the body part; it uses the frame's
@@ -460,13 +527,20 @@ def splice_body(frame: bytes, body: bytes) -> bytes:
     """
     from lxml import etree
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     frame_zip = zipfile.ZipFile(io.BytesIO(frame))
-    frame_xml = etree.fromstring(frame_zip.read("word/document.xml"))
-    body_xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml"))
+    frame_xml = etree.fromstring(frame_zip.read("word/document.xml"), parser)
+    body_xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml"), parser)
     frame_body = frame_xml.find(_w("body"))
-    children = list(frame_body)
-    start = next(i for i, e in enumerate(children) if _text(e) == BODY_LOOP_START)
-    end = next(i for i in range(start + 1, len(children)) if _text(children[i]) == BODY_LOOP_END)
+    children = list(frame_body) if frame_body is not None else []
+    start = next((i for i, e in enumerate(children) if _text(e) == BODY_LOOP_START), None)
+    end = next((i for i in range(start + 1, len(children)) if _text(children[i]) == BODY_LOOP_END), None) \
+        if start is not None else None
+    if end is None:
+        raise TemplateError(frame_name, f"mẫu khung không có vòng lặp thân văn bản (một đoạn '{BODY_LOOP_START}', "
+                                        f"sau đó một đoạn '{BODY_LOOP_END}') để chèn mẫu thân '{body_name}' vào.")
+    if body_xml.find(_w("body")) is None:
+        raise TemplateError(body_name, "phần word/document.xml của mẫu không có thân văn bản (w:body).")
     for element in children[start:end + 1]:
         frame_body.remove(element)
     insert_at = start

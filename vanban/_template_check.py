@@ -1,14 +1,16 @@
 """``vanban template check``: what is wrong with a Word template, paragraph by paragraph.
 
 Reports Jinja syntax errors, values the document does not provide, document
-fields the template never shows, Word's curly quotes inside tags, and tags that
-Word split over several runs (differently formatted pieces of one tag).
+fields the template never shows, Word's curly quotes inside tags, tags that
+Word split over several runs (differently formatted pieces of one tag), tags
+that load another template, and external or active content (linked templates,
+images and objects, macros, OLE objects, altChunk, INCLUDE/LINK/DDE fields): the
+last two are refused when rendering.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -17,7 +19,7 @@ from lxml import etree
 
 from ._display import TEMPLATE_VALUES
 from ._render import BODY_LOOP_START, jinja_source, parse_jinja
-from .errors import VanbanError
+from ._template_file import MAIN_PART, Unsafe, open_template, read_regular_file, unsafe_content
 from .schemas.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,20 +108,33 @@ def _used_names(tree) -> tuple[set[str], set[str]]:
     return names, fields
 
 
+def _unsafe_finding(piece: Unsafe, paragraphs: list) -> Finding:
+    """External or active content: an error (rendering refuses the template), with its paragraph
+    when it is one of the main part's."""
+    paragraph = None
+    if piece.part == MAIN_PART and piece.element is not None:
+        paragraph = next(piece.element.iterancestors(f"{_W}p"), None)
+        if paragraph is None and piece.element.tag == f"{_W}p":
+            paragraph = piece.element
+    number = next((i for i, p in enumerate(paragraphs, 1) if p is paragraph), 0) if paragraph is not None else 0
+    text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
+    return Finding("lỗi", number, _excerpt(text), f"{piece}; vanban không dùng mẫu có nội dung lấy từ bên ngoài "
+                                                  "hoặc chạy được (xóa nó trong Word).")
+
+
 def check_template(path: Path, model: type[Document]) -> list[Finding]:
     """Every problem found in the template at ``path`` for documents of type ``model``."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read("word/document.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as error:
-        raise VanbanError(f"Không đọc được mẫu {path}: không phải tệp .docx hợp lệ ({error}).") from None
-    root = etree.fromstring(xml)
+    # a FIFO or a device is refused before it is opened; the zip is bounded, every XML part
+    # parsed without entities, a DOCTYPE refused (TemplateError, a VanbanError)
+    template = open_template(read_regular_file(path, path.name), path.name, str(path), refuse_unsafe=False)
+    root = template.xml[MAIN_PART]
     paragraphs = _paragraphs(root)
-    findings = list(_tag_findings(paragraphs))
+    findings = [_unsafe_finding(piece, paragraphs) for piece in unsafe_content(template)]
+    findings += _tag_findings(paragraphs)
 
     from jinja2 import TemplateSyntaxError
 
-    source = jinja_source(xml.decode("utf-8"))
+    source = jinja_source(etree.tostring(root, encoding="unicode"))  # UTF-16 parts too
     try:
         tree = parse_jinja(source)
     except TemplateSyntaxError as error:
@@ -130,6 +145,15 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         text = "".join(_runs_text(paragraphs[number - 1])) if number <= len(paragraphs) else ""
         findings.append(Finding("lỗi", number, _excerpt(text), f"lỗi cú pháp Jinja: {error.message}"))
         return findings
+
+    from ._sandbox import OTHER_TEMPLATE_NODES, other_template_message
+
+    texts = ["".join(_runs_text(p)) for p in paragraphs]
+    for node in tree.find_all(OTHER_TEMPLATE_NODES):
+        keyword = re.compile(r"\{%-?\s*" + type(node).__name__.lower().replace("fromimport", "from") + r"\b")
+        number = next((i for i, text in enumerate(texts, 1) if keyword.search(text)), 0)
+        findings.append(Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "",
+                                other_template_message(node)))
 
     names, fields = _used_names(tree)
     available = set(TEMPLATE_VALUES) | {"document"}

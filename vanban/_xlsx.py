@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
-from .errors import VanbanError
+from .errors import BatchSourceError
 
 if TYPE_CHECKING:
     from ._batch_input import Limits
@@ -61,22 +61,22 @@ def xlsx_rows(path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[i
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile, ValueError) as error:
-        raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
+        raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
     with archive:
         _inspect(archive, path, limits)
         try:
             book = _Book(archive, path)
         except (KeyError, ValueError) as error:
-            raise VanbanError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
+            raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
         declared = book.declared_rows()
         if declared and declared - 1 > limits.rows:
-            raise VanbanError(limits.too_many_rows(path.name, declared - 1))
+            raise BatchSourceError(limits.too_many_rows(path.name, declared - 1))
         width = limits.columns + 1
         for number, values, problems in book.rows(lambda: width):
             if number == 1:
                 width = max((i + 1 for i, value in enumerate(values) if value is not None), default=0)
                 if width > limits.columns:
-                    raise VanbanError(limits.too_many_columns(path.name))
+                    raise BatchSourceError(limits.too_many_columns(path.name))
                 yield 1, values[:width], problems
                 if not width:
                     return
@@ -200,7 +200,7 @@ class _Book:
                         del row.getparent()[0]
                     yield number, tuple(values), problems
             except etree.XMLSyntaxError as error:
-                raise VanbanError(f"Tệp {self.path.name} hỏng sau dòng {number}: trang tính không phải "
+                raise BatchSourceError(f"Tệp {self.path.name} hỏng sau dòng {number}: trang tính không phải "
                                   f"XML hợp lệ ({error}).") from None
 
     def _value(self, cell, address: str) -> tuple[Any, Optional[str]]:
@@ -256,19 +256,19 @@ def _inspect(archive: zipfile.ZipFile, path: Path, limits: "Limits") -> None:
     bomb), or an XML part with a DOCTYPE (entities: a way to read other files or blow up)."""
     entries = archive.infolist()
     if len(entries) > MAX_PARTS:
-        raise VanbanError(f"Tệp {path.name} có {len(entries)} phần nén, quá nhiều cho một tệp Excel "
+        raise BatchSourceError(f"Tệp {path.name} có {len(entries)} phần nén, quá nhiều cho một tệp Excel "
                           f"(tối đa {MAX_PARTS}): đây không phải tệp do Excel ghi ra.")
     total = sum(entry.file_size for entry in entries)
     if total > limits.xlsx_bytes:
-        raise VanbanError(limits.too_large(path.name, total))
+        raise BatchSourceError(limits.too_large(path.name, total))
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > RATIO_FROM_BYTES and ratio > limits.xlsx_ratio:
-            raise VanbanError(limits.inflates_too_much(path.name, entry.filename, entry.file_size,
+            raise BatchSourceError(limits.inflates_too_much(path.name, entry.filename, entry.file_size,
                                                        entry.compress_size))
     for entry in entries:
         if entry.filename.lower().endswith((".xml", ".rels")) and _has_doctype(archive, entry.filename):
-            raise VanbanError(
+            raise BatchSourceError(
                 f"Phần {entry.filename} của tệp {path.name} có khai báo DOCTYPE, điều Excel không bao giờ "
                 "ghi (khai báo này có thể dùng để đọc trộm tệp khác trên máy): vanban không đọc tệp này. "
                 "Hãy mở tệp bằng Excel và lưu thành một tệp .xlsx mới."
@@ -296,7 +296,7 @@ def _parse(data: bytes, path: Path, part: str):
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise VanbanError(f"Tệp {path.name} hỏng: phần {part} không phải XML hợp lệ ({error}).") from None
+        raise BatchSourceError(f"Tệp {path.name} hỏng: phần {part} không phải XML hợp lệ ({error}).") from None
 
 
 def _int(text: Optional[str]) -> int:

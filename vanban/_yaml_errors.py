@@ -24,7 +24,7 @@ _DASH_WITHOUT_SPACE = re.compile(r"-[^\s\-]")
 _SHOWN = 76  # characters of a long line shown around the column
 
 
-class Refused(yaml.MarkedYAMLError):
+class _Refused(yaml.MarkedYAMLError):
     """A YAML file refused by vanban's own rules; ``problem`` is already in Vietnamese."""
 
 
@@ -41,7 +41,7 @@ def problem_for(error: yaml.YAMLError, text: str) -> Problem:
         return at(lines, line, column,
                   f"Tệp chứa ký tự điều khiển hoặc ký tự không dùng trong văn bản (mã U+{code:04X}); "
                   "hãy xóa ký tự này (thường do dán từ phần mềm khác).")
-    if isinstance(error, Refused):
+    if isinstance(error, _Refused):
         mark = error.problem_mark
         return at(lines, mark.line, mark.column, f"{error.problem[0].upper()}{error.problem[1:]}.")
     line, column, reason = _fault(error, lines)

@@ -3,7 +3,8 @@
 Exit codes: 0 done; 1 the document could not be made (invalid data, existing
 output, write failure); 2 the command itself was misused (unknown option,
 missing argument): click finds the mistake, vanban says it in Vietnamese
-(see ``_cli_errors``).
+(see ``_cli_errors``). The commands raise vanban's errors as the library does;
+:class:`_Command` is the one place that turns them into a message and an exit code.
 """
 
 from __future__ import annotations
@@ -18,12 +19,30 @@ import click
 
 from . import __version__
 from ._batch import DEFAULT_NAME, NAME_FIELDS
-from ._cli_errors import VERSION_HELP, CheckedPath, Misuse, VanbanGroup
+from ._cli_errors import VERSION_HELP, CheckedPath, Misuse, VanbanCommand, VanbanGroup
+from .errors import NamePatternError, SourceNotFoundError, VanbanError
 
 
-def _fail(error: Exception) -> None:
-    click.echo(f"Lỗi: {error}", err=True)
-    sys.exit(getattr(error, "exit_code", 1))
+class _Command(VanbanCommand):
+    """A vanban command: the one place where vanban's errors reach the user.
+
+    Whatever a command raises that is a :class:`VanbanError` is said as ``Lỗi: <message>``
+    on stderr, and the command exits with the error's ``exit_code``; a mistyped batch name
+    pattern is said as a misuse of the command, with its usage line (exit code 2).
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NamePatternError as error:
+            raise Misuse(str(error), ctx) from None
+        except VanbanError as error:
+            click.echo(f"Lỗi: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+class _Group(VanbanGroup):
+    command_class = _Command
 
 
 def _exit_on_sigterm() -> None:
@@ -32,7 +51,7 @@ def _exit_on_sigterm() -> None:
 
 
 @click.group(
-    cls=VanbanGroup,
+    cls=_Group,
     help="vanban: soạn văn bản Đoàn, Nhà nước đúng thể thức từ tệp YAML/JSON.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,7 +75,7 @@ def main() -> None:
               help="Độ phân giải ảnh trang (điểm ảnh mỗi inch).")
 def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple[Path, ...],
            pdf: bool, png: bool, dpi: int) -> None:
-    from . import Renderer, VanbanError, load
+    from . import Renderer, load
 
     from ._batch_names import docx_output_mistake, name_too_long
     from ._check import verify
@@ -75,10 +94,8 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
         report = verify(data, document.profile_name)  # never hand out a document that breaks a MUST rule
         outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
         written = _write_all(outputs, force)
-    except VanbanError as error:
-        _fail(error)
     except OSError as error:  # looking at the output failed: a path too long, a drive gone
-        _fail(OutputError(output, _reason(error)))
+        raise OutputError(output, _reason(error)) from None
     for path in written:
         click.echo(f"Đã tạo {path}")
     for finding in report.findings:
@@ -90,8 +107,8 @@ def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, forc
     """The PDF and page images of a rendered .docx, in memory: (path, bytes) pairs."""
     if not (pdf or png):
         return []
-    from ._pdf import MissingToolError, PdfConverter, find_pdftoppm, pdf_to_png, png_paths
-    from .errors import OutputExistsError
+    from ._pdf import PdfConverter, find_pdftoppm, pdf_to_png, png_paths
+    from .errors import MissingToolError, OutputExistsError
 
     pdf_path = output.with_suffix(".pdf")
     for target in [output] + ([pdf_path] if pdf else []):
@@ -114,7 +131,7 @@ def _write_all(outputs: list, force: bool) -> list[Path]:
     removes the files this command had already written."""
     from ._files import write_atomic
     from ._pdf import remove_stale_pages
-    from .errors import OutputExistsError, VanbanError
+    from .errors import OutputExistsError
 
     if not force:
         for path, _ in outputs:
@@ -134,30 +151,20 @@ def _write_all(outputs: list, force: bool) -> list[Path]:
     return written
 
 
-def _document_type(name: str):
-    from . import VanbanError, get_document_type
-
-    try:
-        return get_document_type(name)
-    except VanbanError as error:
-        _fail(error)
-
-
 @main.command(help="In ra tệp YAML mẫu có chú thích cho một loại văn bản, ví dụ: vanban new ke-hoach")
 @click.argument("kind", metavar="LOẠI")
 def new(kind: str) -> None:
-    from .errors import VanbanError
+    from . import get_document_type
 
-    try:
-        click.echo(_document_type(kind).starter_yaml(), nl=False)
-    except VanbanError as error:
-        _fail(error)
+    click.echo(get_document_type(kind).starter_yaml(), nl=False)
 
 
 @main.command(help="In ra JSON Schema của một loại văn bản (cho trình soạn thảo).")
 @click.argument("kind", metavar="LOẠI")
 def schema(kind: str) -> None:
-    model = _document_type(kind)
+    from . import get_document_type
+
+    model = get_document_type(kind)
     click.echo(json.dumps(model.json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -177,14 +184,10 @@ def types() -> None:
               show_default=True, help="Cách in kết quả.")
 def check(path: Path, profile: Optional[str], output_format: str) -> None:
     from ._check import check_document
-    from .errors import VanbanError
 
     if not path.is_file():
-        _fail(VanbanError(f"Không tìm thấy tệp {path}."))
-    try:
-        report = check_document(path, profile, name=str(path))
-    except VanbanError as error:
-        _fail(error)
+        raise SourceNotFoundError(path, "tệp")
+    report = check_document(path, profile, name=str(path))
     click.echo(report.to_json() if output_format == "json" else report.to_text())
     if report.errors:
         sys.exit(1)
@@ -234,16 +237,14 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
             overwrite=force, template_dirs=template_dirs, check=not no_check, progress=bar,
             limits=Limits.from_environment(rows=max_rows),
         )
-    except VanbanError as error:
-        bar.close()
-        _fail(error)
     except KeyboardInterrupt:
         bar.close()
         if bar.made:
             click.echo(f"Đã tạo xong {bar.made} văn bản trước khi dừng; các tệp này được giữ trong {out_dir}.",
                        err=True)
         raise
-    bar.close()
+    finally:
+        bar.close()
     click.echo(report.summary())
     if report.failed or report.stopped:
         sys.exit(1)
@@ -309,14 +310,11 @@ def template() -> None:
 @click.argument("path", metavar="TỆP", type=CheckedPath(path_type=Path, exists=True, dir_okay=False))
 @click.option("--type", "kind", required=True, metavar="LOẠI", help="Loại văn bản dùng mẫu này, ví dụ ke-hoach.")
 def template_check(path: Path, kind: str) -> None:
+    from . import get_document_type
     from ._template_check import check_template
-    from .errors import VanbanError
 
-    model = _document_type(kind)
-    try:
-        findings = check_template(path, model)
-    except VanbanError as error:
-        _fail(error)
+    model = get_document_type(kind)
+    findings = check_template(path, model)
     for finding in findings:
         click.echo(str(finding))
     errors = sum(f.is_error for f in findings)

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Optional
 
+from typing_extensions import Self
+
 from pydantic import (
     AfterValidator,
     AliasChoices,
@@ -26,6 +28,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    ValidationError,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -48,9 +51,44 @@ def field(name: str, alias: str, title: str, description: str, **kwargs: Any) ->
 
 
 class VanbanModel(BaseModel):
-    """Base of every schema: unknown keys are errors, never silently dropped."""
+    """Base of every schema: unknown keys are errors, never silently dropped.
+
+    A model built in Python (``KeHoach(...)``, ``KeHoach.model_validate(data)``) that is
+    invalid raises pydantic's own ValidationError, so that code written for pydantic keeps
+    working, with every message in Vietnamese, worded as the command line words it
+    (``vanban._loading.in_vietnamese``); types, locations and inputs are pydantic's.
+    pydantic has no hook for the messages of its built-in errors, so the entry points
+    translate the error they raise; a nested model is validated inside its parent's call
+    and translated with it.
+    """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise _in_vietnamese(error) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as error:
+            raise _in_vietnamese(error) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except ValidationError as error:
+            raise _in_vietnamese(error) from None
+
+
+def _in_vietnamese(error: ValidationError) -> ValidationError:
+    from .._loading import in_vietnamese  # the reader imports the schemas
+
+    return in_vietnamese(error)
 
 
 def string_shorthand(field_name: str):

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Annex, DocumentPart, Node, Section
+from .body import Annex, DocumentPart, Section
 from .common import (
     Code,
     DocumentDate,
@@ -295,14 +295,11 @@ class Document(VanbanModel):
         """
         from importlib import resources
 
-        from ..errors import VanbanError
+        from ..errors import StarterNotFoundError
 
         starter = resources.files("vanban").joinpath("starters", f"{cls.type_key()}.yaml")
         if not starter.is_file():
-            raise VanbanError(
-                f"Loại văn bản '{cls.type_key()}' chưa có tệp mẫu; người tạo loại này cần "
-                "viết phương thức starter_yaml() (xem docs/adding-a-document-type.md)."
-            )
+            raise StarterNotFoundError(cls.type_key())
         return starter.read_text(encoding="utf-8")
 
     def closing_sentence(self) -> Optional[str]:

@@ -8,7 +8,7 @@ from pydantic import Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .body import BulletPart, Node, Paragraph, Section
-from .common import BulletText, HeadingText, ParagraphText, Text, VanbanModel, field, schema_text
+from .common import HeadingText, ParagraphText, Text, VanbanModel, field, schema_text
 from .document import Document
 
 
