@@ -23,7 +23,7 @@ import typing
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, Optional, Union
 
 import annotated_types
 from hypothesis import strategies as st
@@ -32,6 +32,7 @@ from pydantic.fields import FieldInfo
 
 import vanban
 from vanban.profiles import PROFILES
+from vanban.schemas.body import Node, TopNode
 from vanban.schemas.common import IssueDate, _agency_code, _clean_text, _code
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -41,6 +42,10 @@ MAX_DEPTH = 5
 LIST_MAX = 3
 """Most lists; Nơi nhận and body children may be longer (``LONG_LIST_MAX``)."""
 LONG_LIST_MAX = 8
+ANNEXES_MAX = 2
+USUALLY_GIVEN = {"signer", "code"}
+"""Optional fields given six times in seven: without them a document is either refused (a number
+without the issuer's code) or misses a part the checker reads (the signature)."""
 MAX_TOP_SECTIONS = 12
 """Top-level Mục per document: above 15 the checker's numbering rule counts only to XV
 and reports false errors (tests/test_fuzz.py::test_more_than_fifteen_top_level_sections)."""
@@ -204,19 +209,28 @@ AGENCY_CODES = st.from_regex(r"\A[A-ZĐ][A-ZĐ0-9]{0,6}\Z")
 
 
 def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
-                 filled: bool = False) -> st.SearchStrategy:
+                 filled: bool = False, top: bool = False) -> st.SearchStrategy:
     """Values of ``annotation`` (with its field ``metadata``) that a document may hold;
-    ``filled``: a list has at least one item (an optional part that is given)."""
+    ``filled``: a list has at least one item (an optional part that is given); ``top``: the
+    nodes at the level of the Mục (no numbered paragraph there: it would take a Mục's number;
+    parts only where :func:`_parts_mode` puts them)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *extra = typing.get_args(annotation)
-        return strategy_for(base, (*metadata, *extra), depth, name, filled)
+        return strategy_for(base, (*metadata, *extra), depth, name, filled, top)
     items = _metadata(metadata)
     functions = [i.func for i in items if hasattr(i, "func")]
     if annotation is type(None):
         return st.none()
     if origin is Union:
-        options = [strategy_for(arg, (), depth, name, filled) for arg in typing.get_args(annotation)]
+        from vanban.schemas.body import DocumentPart, NumberedParagraph
+
+        arguments = typing.get_args(annotation)
+        if top:
+            arguments = [arg for arg in arguments if _unwrapped(arg) not in (DocumentPart, NumberedParagraph)]
+        if filled:  # a part that is given is not None (None is what leaving it out gives)
+            arguments = [arg for arg in arguments if arg is not type(None)] or arguments
+        options = [strategy_for(arg, (), depth, name, filled, top) for arg in arguments]
         return st.one_of(*options)
     if origin is Literal:
         return st.sampled_from(typing.get_args(annotation))
@@ -226,8 +240,14 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
         high = LONG_LIST_MAX if name in ("recipients", "addressees") else LIST_MAX
         if name == "content":
             high = MAX_TOP_SECTIONS
-        elements = strategy_for(inner, (), depth, name)
-        return st.lists(elements, min_size=low, max_size=max(low, high))
+        if name == "annexes":
+            high = ANNEXES_MAX
+        elif _unwrapped(inner) is _unwrapped(Node):
+            # a part holds two nodes at most, deeper sections fewer: documents stay in bounds (and fast)
+            high = max(1, LIST_MAX - 1 - depth)
+        elements = strategy_for(inner, (), depth, name, top=top or inner == TopNode)
+        drawn = st.lists(elements, min_size=low, max_size=max(low, high))
+        return drawn.map(_lists_introduced)
     if annotation is bool:
         return st.booleans()
     if annotation is int:
@@ -254,33 +274,70 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
     raise NotImplementedError(f"no strategy for {annotation!r} ({name})")
 
 
+def _lists_introduced(nodes: list) -> list:
+    """What a writer does before a numbered list: a sentence ending ':' leading into it (a list
+    nothing introduces reads as khoản and is refused)."""
+    from vanban.schemas.body import NumberedList, Paragraph
+
+    out: list = []
+    for node in nodes:
+        if isinstance(node, NumberedList) and not (out and isinstance(out[-1], Paragraph)
+                                                   and out[-1].text.endswith(":")):
+            out.append(Paragraph(text="Gồm:"))
+        out.append(node)
+    return out
+
+
+def _unwrapped(annotation):
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
 _MODELS: dict[tuple[type, int], st.SearchStrategy] = {}
 
 
 def model_strategy(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy:
     """Instances of ``model`` built field by field; refused candidates are discarded."""
-    from vanban.schemas.body import Section
+    from vanban.schemas.body import NumberedParagraph, Section, Table
 
-    if model is Section:
+    if model in (Section, NumberedParagraph):
         depth += 1
         if depth > MAX_DEPTH:
             return st.nothing()
+    if model is Table:
+        return tables()
     key = (model, depth)
     if key not in _MODELS:
         _MODELS[key] = st.deferred(lambda: _build_model(model, depth))
     return _MODELS[key]
 
 
-def _build_model(model: type[BaseModel], depth: int) -> st.SearchStrategy:
+def _build_model(model: type[BaseModel], depth: int, parts: Optional[bool] = None) -> st.SearchStrategy:
+    """``parts`` (documents only): the body split into parts (phan) above the Mục, or not;
+    None: either (the weights allow for the documents refused, more often whole ones)."""
+    from vanban.schemas.body import Annex, DocumentPart
+    from vanban.schemas.document import Document
+
+    if issubclass(model, Document) and parts is None:
+        return _weighted((10, _build_model(model, depth, parts=False)), (1, _build_model(model, depth, parts=True)))
     required, optional = {}, {}
     for name, info in model.model_fields.items():
-        value = strategy_for(info.annotation, tuple(info.metadata), depth, name)
+        top = model in (DocumentPart, Annex) and name == "children"
+        if parts and name == "content":
+            value = st.lists(model_strategy(DocumentPart, depth), min_size=1, max_size=LIST_MAX)
+            required[name] = value
+            continue
+        if parts and name not in Document.model_fields and not info.is_required():
+            continue  # the type's fixed parts (Mục đích, Tổ chức thực hiện) would stand outside the parts
+        value = strategy_for(info.annotation, tuple(info.metadata), depth, name, top=top)
         if info.is_required():
             required[name] = value
         else:
             # given means given: an empty list is the same as leaving the part out
-            value = strategy_for(info.annotation, tuple(info.metadata), depth, name, filled=True)
-            optional[name] = st.tuples(st.booleans(), value)
+            value = strategy_for(info.annotation, tuple(info.metadata), depth, name, filled=True, top=top)
+            present = _weighted((6, st.just(True)), (1, st.just(False))) if name in USUALLY_GIVEN else st.booleans()
+            optional[name] = st.tuples(present, value)
 
     def validate(drawn: tuple[dict, dict]):
         values, choices = drawn
@@ -302,6 +359,77 @@ def _build_model(model: type[BaseModel], depth: int) -> st.SearchStrategy:
 
     return (st.tuples(st.fixed_dictionaries(required), st.fixed_dictionaries(optional))
             .map(validate).filter(lambda document: document is not None))
+
+
+# --- tables: rows that fit their columns, totals where the columns allow them -------------
+
+
+def _field(model: type[BaseModel], name: str) -> st.SearchStrategy:
+    """The values of one field, built once (a strategy built per draw costs Hypothesis dear)."""
+    key = (model, name)
+    if key not in _FIELDS:
+        info = model.model_fields[name]
+        _FIELDS[key] = strategy_for(info.annotation, tuple(info.metadata), name=name)
+    return _FIELDS[key]
+
+
+_FIELDS: dict[tuple[type, str], st.SearchStrategy] = {}
+
+
+@st.composite
+def _columns(draw, level: int = 0) -> list[dict]:
+    """Header cells left to right: leaves (text or number, summed or not), and now and then
+    a merged header cell over two or three sub-columns (twice nested at most)."""
+    from vanban.schemas.body import Column
+
+    out = []
+    for _ in range(draw(st.integers(1, 3 if level else 4))):
+        title = draw(_field(Column, "title"))
+        if level < 2 and draw(st.integers(0, 4 + 4 * level)) == 0:
+            out.append({"title": title, "columns": draw(_columns(level + 1))})
+            continue
+        number = draw(st.booleans())
+        out.append({"title": title, "kind": "so" if number else "chu", "total": number and draw(st.booleans()),
+                    "unit": draw(_field(Column, "unit")) if number else None})
+    return out
+
+
+def _leaves(columns: list[dict]) -> list[dict]:
+    return [leaf for column in columns for leaf in (_leaves(column["columns"]) if "columns" in column else [column])]
+
+
+@st.composite
+def _table(draw):
+    from vanban.schemas.body import GroupRow, Table
+
+    columns = draw(_columns())
+    leaves = _leaves(columns)
+    summed = [leaf for leaf in leaves if leaf.get("total")]
+    numbered = draw(st.booleans()) or bool(summed and leaves[0].get("total"))
+    amounts = strategy_for(Decimal)
+    text = _field(GroupRow, "group")
+    rows = []
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.integers(0, 5)) == 0:
+            rows.append({"group": draw(text)})
+            continue
+        rows.append([draw(st.one_of(st.none(), amounts) if leaf["kind"] == "so"
+                          else st.one_of(st.none(), text, text, amounts)) for leaf in leaves])
+    data = {"caption": draw(_field(Table, "caption")), "columns": columns, "rows": rows, "numbered": numbered,
+            "total_label": draw(_field(Table, "total_label")) or "Tổng cộng" if summed else None,
+            "total_in_words": len(summed) == 1 and draw(st.booleans())}
+    try:
+        return Table.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def tables() -> st.SearchStrategy:
+    """General tables (cot/dong) the schema accepts: merged headers, STT, group rows, totals, words."""
+    return _TABLES
+
+
+_TABLES = st.deferred(lambda: _table().filter(lambda table: table is not None))
 
 
 def document_types() -> dict[str, type]:

@@ -33,8 +33,10 @@ STARTERS = sorted((ROOT / "vanban" / "starters").glob("*.yaml"))
 TYPES = sorted(strategies.document_types())
 GENERATED_PER_TYPE = 1
 """Generated documents per type in the default run (a generated document takes seconds to make);
-the long run (``pytest -m fuzz`` or ``VANBAN_FUZZ=1``) validates LONG_GENERATED_PER_TYPE, at random."""
-LONG_GENERATED_PER_TYPE = 100
+the long run (``pytest -m fuzz`` or ``VANBAN_FUZZ=1``) validates LONG_GENERATED_PER_TYPE, at random
+(``VANBAN_FUZZ=<n>``: n per type)."""
+_ASKED = os.environ.get("VANBAN_FUZZ", "")
+LONG_GENERATED_PER_TYPE = int(_ASKED) if _ASKED.isdigit() and int(_ASKED) > 1 else 100
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

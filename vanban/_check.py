@@ -170,11 +170,13 @@ def locate(view: DocxView) -> Elements:
     anchor = number or _first(head, lambda p: clean(p.text) == "***")
     if anchor:
         _locate_agency(found, paragraphs, anchor)
-    if number:
-        subject = _first(
-            (p for p in paragraphs if p.index > number.index and p.place == number.place),
-            lambda p: bool(SUBJECT.match(clean(p.text))),
-        )
+    # the V/v line stands under the number; a letter without a number line has it in its
+    # letterhead table
+    letterhead = date.table if date is not None and date.table is not None else None
+    candidates = [p for p in paragraphs if p.index > number.index and p.place == number.place] if number \
+        else [p for p in head if letterhead is not None and p.table == letterhead]
+    if candidates:
+        subject = _first(candidates, lambda p: bool(SUBJECT.match(clean(p.text))))
         if subject:
             found.parts["subject"] = [subject]
             header_end = max(header_end, subject.index)
@@ -290,30 +292,36 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
 
 
 def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
-    """A document without Nơi nhận: its signature is the right column of its last table
-    (the header table aside), read like the one beside a Nơi nhận."""
+    """A document without Nơi nhận: its signature is the right column of its last table that
+    reads as one (the header table aside; the tables of the body and of annexes after it do
+    not), read like the one beside a Nơi nhận."""
     header = {p.table for name in ("number", "date") for p in found[name]}
     annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(clean(p.text))), None)
-    tables = [p.table for p in paragraphs if p.table is not None and p.table not in header
-              and (annex is None or p.index < annex)]
-    if not tables:
-        return
-    last = tables[-1]
-    cells = [p for p in paragraphs if p.table == last]
+    tables = list(dict.fromkeys(p.table for p in paragraphs if p.table is not None and p.table not in header
+                                and (annex is None or p.index < annex)))
+    for table in reversed(tables):
+        signer = _signer_lines(table, paragraphs)
+        if signer:
+            found.parts["signature_first"] = [signer[0]]
+            found.parts["signature_name"] = [signer[-1]]
+            found.parts["signature_titles"] = signer[:-1]
+            titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+            if AUTHORITY.match(clean(signer[0].text)) and titles:
+                found.parts["signature_position"] = [titles[0]]
+            return
+
+
+def _signer_lines(table: int, paragraphs: list[Para]) -> list[Para]:
+    """The lines of a signature standing alone in ``table``, or none if it is not one: a table
+    of the body has a header row with words from its first column on, where a signature's
+    table is blank on the left of its top."""
+    cells = [p for p in paragraphs if p.table == table]
     right = max(p.column for p in cells)
     signer = [p for p in cells if p.column == right and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
-    # a table of the body ending the document is no signature: its first row is a header with
-    # words from its first column on, where a signature's table is blank on the left of its top
     written = [p for p in cells if clean(p.text)]
     top = min((p.row for p in written), default=0)
     header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
-    if len(signer) >= 2 and not header_like:
-        found.parts["signature_first"] = [signer[0]]
-        found.parts["signature_name"] = [signer[-1]]
-        found.parts["signature_titles"] = signer[:-1]
-        titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
-        if AUTHORITY.match(clean(signer[0].text)) and titles:
-            found.parts["signature_position"] = [titles[0]]
+    return signer if len(signer) >= 2 and not header_like else []
 
 
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
@@ -326,6 +334,7 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     closing_table = closing[0].table if closing else None
     if closing_table is not None:
         end_candidates += [p.index for p in paragraphs if p.table == closing_table]
+    end_candidates += [p.index for p in _annex_labels(paragraphs, start)][:1]
     end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
@@ -336,12 +345,24 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
-    listed = _list_items(body)
+    listed = _list_items(body, found.view)
     headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
     found.parts["headings"] = headings
     found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
     found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
     found.parts["headings_diem"] = [p for p in headings if _depth(p) in (2, 3)]
+
+
+ANNEX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
+
+
+def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
+    """``Phụ lục I`` lines after the body (an annex's label, its reference line in brackets,
+    ``(Kèm theo ...)`` or the author's own, within the next three lines): the body ends before
+    the first, signed or not."""
+    written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
+    return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
+            and any(clean(q.text).startswith("(") and clean(q.text).endswith(")") for q in written[i + 1:i + 4])]
 
 
 def _is_caption(para: Para) -> bool:
@@ -350,17 +371,19 @@ def _is_caption(para: Para) -> bool:
     return following is not None and following.tag == w("tbl")
 
 
-def _list_items(body: list[Para]) -> set[int]:
+def _list_items(body: list[Para], view: DocxView) -> set[int]:
     """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
     after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
-    "2.", "3." that follow it. They are not khoản: their numbers restart."""
+    "2.", "3." that follow it with a number of the same look (a bold "2." after a one-entry
+    list is the next khoản). They are not khoản: their numbers restart."""
     items: set[int] = set()
     following = None
+    look = None
     khoan = 0
     for position, para in enumerate(body):
         match = LABEL.match(clean(para.text))
         if following is not None:
-            if match and match.group(2) == f"{following}.":
+            if match and match.group(2) == f"{following}." and _label_run_look(view, para) == look:
                 items.add(para.index)
                 following += 1
                 continue
@@ -375,6 +398,7 @@ def _list_items(body: list[Para]) -> set[int]:
         if match.group(2) == "1." and (lead_in or khoan >= 1):
             items.add(para.index)
             following = 2
+            look = _label_run_look(view, para)
         elif match.group(2).count(".") == 1:
             khoan += 1
     return items

@@ -428,7 +428,7 @@ def _capital_letter(index: int) -> str:
 
 
 def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBlock]:
-    title = _upper_runs(parse_inline(part.title))
+    title = _upper_runs(parse_inline(part.part))
     if scheme == "chu-cai":
         yield Block("heading1", _prefixed(part_label(index, scheme) + " ", title))
         return

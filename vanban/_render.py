@@ -179,12 +179,12 @@ def template_error(name: str, error: Exception, source: Optional[str] = None) ->
     from jinja2.sandbox import SecurityError
     from lxml.etree import XMLSyntaxError
 
-    from ._sandbox import LimitExceeded, OtherTemplateRefused, Refused
+    from ._sandbox import _LimitExceeded, _OtherTemplateRefused, _Refused
 
     line = _template_line(error)
     where = f" ở dòng {line} của mẫu{_line_text(source, line)}" if line else ""
-    if isinstance(error, (Refused, LimitExceeded, OtherTemplateRefused)):
-        message = error.message if isinstance(error, OtherTemplateRefused) else str(error)
+    if isinstance(error, (_Refused, _LimitExceeded, _OtherTemplateRefused)):
+        message = error.message if isinstance(error, _OtherTemplateRefused) else str(error)
         detail = f"{message.rstrip('.')} ({where.strip()})." if where else message
     elif isinstance(error, SecurityError):
         attribute = re.search(r"attribute '([^']+)'", str(error))

@@ -19,7 +19,7 @@ What a template may spend, per document (:class:`TemplateLimits`): wall-clock se
 steps (loop iterations, calls, filters, intercepted operators); ``range()`` items; the
 characters and list items it produces (every value a hooked operation makes, and every
 character it writes, template text repeated by loops and macros included); and the digits
-of its numbers. Each refusal is a :class:`LimitExceeded` whose message names the limit.
+of its numbers. Each refusal is a :class:`_LimitExceeded` whose message names the limit.
 
 How: the hooks Jinja offers sandboxes (intercepted ``+ * ** %``, ``call``, attribute
 checks, ``str.format``), a finalize that counts what is written, every filter wrapped, and
@@ -79,11 +79,11 @@ class TemplateLimits:
     """Digits of an integer (or decimal exponent) a template computes."""
 
 
-class Refused(SecurityError):
+class _Refused(SecurityError):
     """The template reached for something it may not touch (message in Vietnamese)."""
 
 
-class LimitExceeded(SecurityError):
+class _LimitExceeded(SecurityError):
     """The template went past one of its :class:`TemplateLimits` (message in Vietnamese)."""
 
 
@@ -114,11 +114,11 @@ class _Budget:
         if self.steps >= self.check_at:
             self.check_at = self.steps + _CHECK_EVERY
             if self.steps > self.limits.steps:
-                raise LimitExceeded(
+                raise _LimitExceeded(
                     f"mẫu đã chạy quá {_number(self.limits.steps)} bước (vòng lặp, lời gọi, bộ lọc, phép tính: "
                     "giới hạn số bước của một mẫu cho mỗi văn bản); có thể mẫu có vòng lặp lồng nhau quá lớn.")
             if monotonic() > self.deadline:
-                raise LimitExceeded(
+                raise _LimitExceeded(
                     f"mẫu đã chạy quá {_number(self.limits.seconds)} giây (giới hạn thời gian chạy một mẫu "
                     "cho mỗi văn bản); có thể mẫu có vòng lặp không dừng.")
 
@@ -126,14 +126,14 @@ class _Budget:
         """Refuse, before it is made, a value of ``size`` characters that would pass the limit."""
         if self.produced + size > self.limits.characters:
             before = f"; mẫu đã tạo {_number(self.produced)} trước đó" if self.produced > size else ""
-            raise LimitExceeded(
+            raise _LimitExceeded(
                 f"{what} sẽ tạo thêm khoảng {_number(size)} ký tự hoặc phần tử{before}, quá giới hạn "
                 f"{_number(self.limits.characters)} ký tự và phần tử một mẫu được tạo ra cho mỗi văn bản.")
 
     def produce(self, size: int, what: str) -> None:
         self.produced += size
         if self.produced > self.limits.characters:
-            raise LimitExceeded(
+            raise _LimitExceeded(
                 f"{what}: mẫu đã tạo ra {_number(self.produced)} ký tự hoặc phần tử, quá giới hạn "
                 f"{_number(self.limits.characters)} ký tự và phần tử một mẫu được tạo ra cho mỗi văn bản.")
 
@@ -147,7 +147,7 @@ class _Budget:
         else:
             return
         if too_big:
-            raise LimitExceeded(f"{what} cho một số quá {_number(digits)} chữ số "
+            raise _LimitExceeded(f"{what} cho một số quá {_number(digits)} chữ số "
                                 "(giới hạn độ lớn của số trong mẫu).")
 
 
@@ -342,7 +342,7 @@ def other_template_message(node: nodes.Node) -> str:
             "cho một mẫu; hãy chép nội dung cần dùng vào chính mẫu này.")
 
 
-class OtherTemplateRefused(TemplateAssertionError):
+class _OtherTemplateRefused(TemplateAssertionError):
     """A template tried to load another one (message in Vietnamese)."""
 
 
@@ -479,7 +479,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return super().getitem(obj, argument)
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
-        return self.undefined(self._refusal(obj, attribute), name=attribute, obj=obj, exc=Refused)
+        return self.undefined(self._refusal(obj, attribute), name=attribute, obj=obj, exc=_Refused)
 
     def _refusal(self, obj: Any, attr: str) -> str:
         """Why ``obj.attr`` is refused, in Vietnamese."""
@@ -502,7 +502,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         budget = self._current()
         budget.step()
         if not self.is_safe_callable(obj):
-            raise Refused(f"mẫu không được gọi {getattr(obj, '__name__', type(obj).__name__)}.")
+            raise _Refused(f"mẫu không được gọi {getattr(obj, '__name__', type(obj).__name__)}.")
         if isinstance(obj, LoopContext) and args:  # a recursive loop's next level: each item a step
             args = (self.counted(args[0]), *args[1:])
         args = self._check_method(budget, obj, args, kwargs)
@@ -550,12 +550,12 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if operator == "**":
             if (type(left) is int and type(right) is int and right > 0 and abs(left) > 1
                     and right * math.log10(abs(left)) > self.limits.digits):
-                raise LimitExceeded(f"{what} cho một số quá {_number(self.limits.digits)} chữ số "
+                raise _LimitExceeded(f"{what} cho một số quá {_number(self.limits.digits)} chữ số "
                                     "(giới hạn độ lớn của số trong mẫu).")
         elif operator == "*":
             if type(left) is int and type(right) is int:
                 if (left.bit_length() + right.bit_length()) / _BITS_PER_DIGIT > self.limits.digits + 1:
-                    raise LimitExceeded(f"{what} cho một số quá {_number(self.limits.digits)} chữ số "
+                    raise _LimitExceeded(f"{what} cho một số quá {_number(self.limits.digits)} chữ số "
                                         "(giới hạn độ lớn của số trong mẫu).")
             elif isinstance(left, (str, list, tuple)) and isinstance(right, int):
                 budget.fits(len(left) * max(right, 0), what)
@@ -579,7 +579,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             items = None
         if items is None or items > self.limits.range_items:
             shown = "quá nhiều" if items is None else _number(items)
-            raise LimitExceeded(f"range() của mẫu có {shown} phần tử, quá giới hạn "
+            raise _LimitExceeded(f"range() của mẫu có {shown} phần tử, quá giới hạn "
                                 f"{_number(self.limits.range_items)} phần tử của một range().")
         return numbers
 
@@ -800,7 +800,7 @@ class _CodeGenerator(CodeGenerator):
         self.write("))")
 
     def _refuse_other_template(self, node: nodes.Node, frame: Any) -> None:
-        raise OtherTemplateRefused(other_template_message(node), node.lineno, self.name, self.filename)
+        raise _OtherTemplateRefused(other_template_message(node), node.lineno, self.name, self.filename)
 
     visit_Extends = visit_Include = visit_Import = visit_FromImport = _refuse_other_template
 

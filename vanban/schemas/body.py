@@ -264,9 +264,10 @@ class NumberedList(VanbanModel):
 
 _KINDS = {
     "section": ("title", "tieu_de"),
+    # before "numbered": a table dumped by its Python names has "numbered" (its STT column)
+    "table": ("columns", "cot"),
     "numbered": ("numbered", "doan_so"),
     "list": ("items", "danh_sach_so"),
-    "table": ("columns", "cot"),
     "results": ("rows", "bang"),
     # "label", and "children" without a title: a figure and a bullet as model_dump() writes them
     "figure": ("figure", "so_lieu", "label"),
@@ -399,15 +400,15 @@ class DocumentPart(VanbanModel):
         "Phần trên các mục La Mã (PHẦN THỨ NHẤT, Phần I hoặc A.); số mục I., II. bắt đầu lại trong mỗi phần.",
     )
 
-    title: HeadingText = field("title", "phan", "Tên phần", "Ví dụ 'Kết quả thực hiện nhiệm kỳ 2017 - 2022'.")
+    # not "title": a part dumped by its Python names must not read back as a Section
+    part: HeadingText = field("part", "phan", "Tên phần", "Ví dụ 'Kết quả thực hiện nhiệm kỳ 2017 - 2022'.")
     children: list[Node] = field(
         "children", "noi_dung", "Nội dung", "Các mục (tieu_de) và đoạn văn của phần.", min_length=1
     )
 
 
 def _top_kind(value: Any) -> str:
-    if isinstance(value, DocumentPart) or isinstance(value, dict) and {"phan", "title"} & value.keys() \
-            and "phan" in value:
+    if isinstance(value, DocumentPart) or isinstance(value, dict) and {"phan", "part"} & value.keys():
         return "part"
     return "node"
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Annex, DocumentPart, Section
+from .body import Annex, Bullet, DocumentPart, NumberedList, NumberedParagraph, Paragraph, Section
 from .common import (
     Code,
     DocumentDate,
@@ -43,6 +43,44 @@ _SHORTHANDS = {
 }
 _LIST_PARTS = ("Part", "BulletPart", "AssignmentPart")
 """Parts that may be written as a bare list of their content."""
+
+
+def _lists_are_introduced(top: list, lead: Optional[str]) -> None:
+    """A numbered list's "1." reads as a khoản unless a sentence ending ':' leads into it or a
+    khoản already stands in its Mục (how ``vanban check`` and a reader tell them apart); a list
+    that neither introduces is refused, as only its author can say which it is."""
+    khoan = 0
+
+    def walk(nodes: list, depth: int, previous: Any) -> Any:
+        nonlocal khoan
+        for node in nodes:
+            if isinstance(node, DocumentPart):
+                khoan = 0
+                previous = walk(node.children, 1, None)
+            elif isinstance(node, (Section, NumberedParagraph)):
+                if depth == 1:
+                    khoan = 0
+                elif depth == 2:
+                    khoan += 1
+                previous = walk(node.children, depth + 1, None)
+            elif isinstance(node, NumberedList):
+                lead_in = isinstance(previous, str) and previous.rstrip().endswith(":")
+                if not lead_in and not khoan:
+                    raise _error(
+                        "list_lead_in",
+                        "Danh sách đánh số (danh_sach_so) bắt đầu '{first}' đọc như khoản 1., 2. vì không có "
+                        "câu dẫn ngay trước: hãy thêm một đoạn văn kết thúc bằng ':' ngay trước danh sách "
+                        "(ví dụ 'Gồm các đồng chí:'), hoặc viết các dòng thành mục (tieu_de) hay đoạn đánh số "
+                        "(doan_so).",
+                        first=node.items[0],
+                    )
+                previous = node
+            else:
+                previous = node.text if isinstance(node, Paragraph) else \
+                    (node.children or [node.text])[-1] if isinstance(node, Bullet) else node
+        return previous
+
+    walk(top, 1, lead)
 
 
 class Document(VanbanModel):
@@ -236,6 +274,23 @@ class Document(VanbanModel):
                 "Văn bản chưa có nội dung: ghi ít nhất một mục (tieu_de), đoạn văn hoặc bảng trong 'noi_dung'.",
             )
         parts = [node for node in top if isinstance(node, DocumentPart)]
+        # a numbered paragraph takes the number of its depth: at the top, a Mục's I., II., which
+        # reads as a Mục heading; it belongs under a Mục (with top sections numbered 1., 2. it
+        # reads as a numbered paragraph and may stand there)
+        tops = [("noi_dung", node) for node in top if not isinstance(node, DocumentPart)]
+        tops += [("noi_dung của phần '{}'".format(part.part), node) for part in parts for node in part.children]
+        tops += [("phu_luc[{}].noi_dung".format(index), node) for index, annex in enumerate(self.annexes)
+                 for node in annex.children]
+        for place, node in tops:
+            if isinstance(node, NumberedParagraph) and self.section_numbering == "la-ma":
+                raise _error(
+                    "numbered_top",
+                    "Đoạn đánh số (doan_so) '{text}' đứng ngay trong {place} nên sẽ mang số mục La Mã (I., II.) "
+                    "như một tiêu đề mục: hãy đặt nó vào 'noi_dung' của một mục (tieu_de), hoặc viết nó "
+                    "thành mục hay đoạn văn thường.",
+                    text=node.numbered, place=place,
+                )
+        _lists_are_introduced(top, self.opening[-1] if self.opening else None)
         stray = [node for node in top if isinstance(node, Section)]
         if parts and stray:
             raise _error(

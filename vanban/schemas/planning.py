@@ -34,8 +34,13 @@ class Assignment(VanbanModel):
         return Section(title=self.unit, children=children)
 
 
+_FIGURE_KEYS = {"so_lieu", "figure", "label", "gia_tri", "value"}
+"""A figure has a unit (don_vi) too: with these keys it is a figure, not a unit's tasks."""
+
+
 def _assignment_kind(value: Any) -> str:
-    if isinstance(value, Assignment) or isinstance(value, dict) and {"don_vi", "unit"} & value.keys():
+    if isinstance(value, Assignment) or isinstance(value, dict) and {"don_vi", "unit"} & value.keys() \
+            and not _FIGURE_KEYS & value.keys():
         return "unit"
     return "node"
 
