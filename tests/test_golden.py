@@ -78,6 +78,14 @@ def test_another_libreoffice_turns_differences_into_warnings_naming_both_version
     assert "CẢNH BÁO" in text and "7.4.7.2" in text and "24.2.7.2" in text and "python3 tools/golden.py" in text
 
 
+def test_another_font_for_times_new_roman_turns_differences_into_warnings_naming_both(tmp_path):
+    folder = tmp_path / "golden"
+    golden.write_references({"ke_hoach": [page(*LINES)]}, folder, {**VERSIONS, "font": "Liberation Serif 1.07"})
+    result = golden.check({"ke_hoach": [page()]}, folder, None, {**VERSIONS, "font": "Liberation Serif 2.10"})
+    assert result.differences and result.versions_differ and not result.failed
+    assert "Liberation Serif 1.07" in result.to_text() and "Liberation Serif 2.10" in result.to_text()
+
+
 def test_without_references_the_check_says_how_to_make_them(tmp_path):
     with pytest.raises(vanban.VanbanError, match="tools/golden.py"):
         golden.check({"ke_hoach": [page()]}, tmp_path / "nothing", None, VERSIONS)

@@ -319,8 +319,6 @@ FAILING_TODAY = {
     ("corpus/bao-cao-chi-doan-truyen-thong-quoc-te-k42-2023-tong-ket", "letterhead"):
         "'ĐOÀN HỌC VIỆN BÁO CHÍ VÀ TUYÊN' / 'TRUYỀN', 'LIÊN CHI ĐOÀN KHOA QUAN HỆ' / 'QUỐC TẾ', "
         "'CHI ĐOÀN TRUYỀN THÔNG QUỐC' / 'TẾ K42'",
-    ("corpus/bao-cao-doan-truong-thpt-luu-nhan-chu-2012-tong-ket", "letterhead"):
-        "'BCH TRƯỜNG THPT LƯU NHÂN' / 'CHÚ'",
     ("corpus/huong-dan-doan-truong-dh-hoa-sen-2021-sinh-hoat-chu-diem", "letterhead"):
         "'THÀNH ĐOÀN TP. HỒ CHÍ' / 'MINH', 'BCH ĐOÀN TRƯỜNG ĐẠI' / 'HỌC HOA SEN'",
     ("corpus/ke-hoach-07-KH-DTN-gdtx-yen-dung-2022-thang-thanh-nien", "letterhead"):

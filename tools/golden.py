@@ -7,7 +7,8 @@ Each example (``examples/*.yaml``) is rendered with vanban, converted to PDF wit
 vanban's own LibreOffice converter, and drawn by poppler's ``pdftoppm`` at 50 dpi in
 grey (about 25 KB a page: small enough to commit, large enough to see a line move).
 ``tests/golden/VERSION`` records the LibreOffice and poppler versions the images were
-made with.
+made with, and the font fontconfig gives LibreOffice for Times New Roman (Liberation
+Serif 1.x and 2.x break lines differently: 1.x has no ư, ơ, ạ ... and borrows them).
 
 ``--check`` compares page by page. Both images are blurred a little (a 3 × 3 box) so
 that a glyph drawn half a pixel aside is no change; a pixel differs when its grey
@@ -16,7 +17,7 @@ differs by more than ``PIXEL_THRESHOLD``; a page differs when more than
 resolution), or when its size or the number of pages changed. For each page that
 differs it writes reference | current | difference (changed pixels in red) side by
 side into a folder it names, and exits 1. When the LibreOffice or poppler version is
-not the recorded one, the same differences are reported as warnings (exit 0): another
+(or the font) not the recorded one, the same differences are reported as warnings (exit 0): another
 version draws glyphs and breaks lines a little differently, and the references are
 then refreshed with ``python3 tools/golden.py`` rather than read as a regression.
 """
@@ -80,13 +81,27 @@ def poppler_version() -> str:
     return found.group(1) if found else "không rõ"
 
 
+def font_version() -> str:
+    """The font LibreOffice draws Times New Roman with, and its version: 'Liberation Serif 2.10'."""
+    try:
+        result = subprocess.run(["fc-match", "-f", "%{family[0]}|%{fontversion}", "Times New Roman"],
+                                capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return "không rõ"
+    family, _, version = result.stdout.strip().partition("|")
+    if not family:
+        return "không rõ"
+    return f"{family} {int(version) / 65536:.2f}" if version.isdigit() else family
+
+
 def current_versions() -> dict[str, str]:
-    return {"libreoffice": libreoffice_version(), "poppler": poppler_version()}
+    return {"libreoffice": libreoffice_version(), "poppler": poppler_version(), "font": font_version()}
 
 
 def write_versions(folder: Path, versions: dict[str, str]) -> None:
     (folder / "VERSION").write_text(
         f"libreoffice: {versions['libreoffice']}\npoppler: {versions['poppler']}\n"
+        + (f"font: {versions['font']}\n" if versions.get("font") else "") +
         f"images: pdftoppm -r {RESOLUTION} -gray -png\n", encoding="utf-8")
 
 
@@ -185,7 +200,7 @@ class CheckResult:
 
     @property
     def versions_differ(self) -> bool:
-        return any(self.recorded.get(tool) != self.current.get(tool) for tool in ("libreoffice", "poppler"))
+        return any(self.recorded.get(tool) != self.current.get(tool) for tool in ("libreoffice", "poppler", "font"))
 
     @property
     def failed(self) -> bool:
@@ -196,7 +211,9 @@ class CheckResult:
         if self.versions_differ:
             lines.append("CẢNH BÁO: ảnh mẫu được vẽ bằng LibreOffice "
                          f"{self.recorded.get('libreoffice', '(không ghi)')}, poppler {self.recorded.get('poppler', '(không ghi)')}; "
-                         f"máy này có {self.current.get('libreoffice')}, poppler {self.current.get('poppler')}. "
+                         f"máy này có {self.current.get('libreoffice')}, poppler {self.current.get('poppler')}"
+                         + (f"; phông {self.recorded.get('font', '(không ghi)')}, máy này có {self.current.get('font')}"
+                            if self.recorded.get("font") != self.current.get("font") else "") + ". "
                          "Các khác biệt dưới đây chỉ là cảnh báo; cập nhật ảnh mẫu bằng: python3 tools/golden.py")
         label = "CẢNH BÁO" if self.versions_differ else "KHÁC"
         lines += [f"{label}: {difference}" for difference in self.differences]
