@@ -687,7 +687,7 @@ def balanced_title(title: str, profile: Profile) -> str:
     return "\n".join(" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)]))
 
 
-_LINE_AIR_MM = 2.0
+_LINE_AIR_MM = 0.5
 """Room a centred line keeps in its column, so that rounding never wraps it."""
 
 
@@ -706,10 +706,12 @@ def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: lis
     """The letterhead's two columns, (left, right) in mm, sized by what they hold.
 
     Each side's lines are (text, element). The profile's widths stand while both sides fit;
-    a side that needs more takes it from the other's room. When the two cannot both fit,
-    the right side (the motto and the date line, which vanban writes and nobody can break)
-    gets what it needs, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left
-    are the user's to break into lines, and ``vanban check`` names a line that wraps."""
+    a side that needs more takes it from the other's room, and when the two only just fit,
+    the room each line keeps for rounding (``_LINE_AIR_MM``) is shared out rather than the
+    line wrapped. When the two cannot both fit, the right side (the motto and the date line,
+    which vanban writes and nobody can break, centred under the motto) gets what it needs,
+    down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left are the user's to break
+    into lines, and ``vanban render`` and ``vanban check`` name a line that wraps (FIT-1)."""
     preferred_left, preferred_right = profile.header_columns_mm
     total = preferred_left + preferred_right
     need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
@@ -718,9 +720,12 @@ def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: lis
         return preferred_left, preferred_right
     if need_left + need_right <= total:
         width = need_left if need_left > preferred_left else total - need_right
+    elif need_left + need_right - 2 * _LINE_AIR_MM < total:
+        width = need_left - (need_left + need_right - total) / 2  # each side gives up half the excess
     else:
         width = max(LETTERHEAD_MIN_MM, total - need_right)
-    return round(width, 1), round(total - width, 1)
+    width = round(width, 2)
+    return width, round(total - width, 2)
 
 
 def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str, lines: list[str],

@@ -17,13 +17,19 @@ MM_PER_PT = 25.4 / 72
 _AVERAGE = "n"  # a character the table does not know counts as an average letter
 
 
+_HORN = "\u031b"
+
+
 @lru_cache(maxsize=4096)
 def _base(char: str) -> str:
-    """The letter under a Vietnamese letter's accents: ``ể`` -> ``e``, ``Ư`` -> ``U``."""
+    """The letter under a Vietnamese letter's tone mark: ``ể`` -> ``e``, ``ự`` -> ``ư`` (the
+    horn is part of the letter's width, a tone mark is not)."""
     if char in "Đđ":
         return char
-    base = unicodedata.normalize("NFD", char)[0]
-    return {"ư": "u", "Ư": "U", "ơ": "o", "Ơ": "O"}.get(base, base)
+    if char == "\u2011":  # a non-breaking hyphen is drawn as the hyphen (Liberation Serif 2 has no glyph of its own)
+        return "-"
+    parts = unicodedata.normalize("NFD", char)
+    return unicodedata.normalize("NFC", parts[0] + _HORN) if _HORN in parts else parts[0]
 
 
 def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
