@@ -621,7 +621,9 @@ def _starts_page(line: Line, starts: list[str]) -> bool:
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFF + 1)) if c.isupper())
 FIXED_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(để(?:\s+[^\s()]+){1,3}\)", "mục đích gửi ở Nơi nhận"),
-    (r"(?:TNCS\s+)?Hồ\s+Chí\s+Minh", "tên Chủ tịch Hồ Chí Minh"),
+    # a whole word: a source that lost the space after it ("Minhvà") has no name the layout
+    # can know and keep whole, and the measure does not read one there either
+    (r"\b(?:TNCS\s+)?Hồ\s+Chí\s+Minh\b", "tên Chủ tịch Hồ Chí Minh"),
     (rf"\d+(?:[-/][0-9{_UPPER}&.]*[0-9{_UPPER}][a-z]*)+", "số, ký hiệu hoặc ngày tháng viết bằng số"),
     (r"\b(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\b", "khoảng năm"),
     (r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\b", "ngày tháng"),

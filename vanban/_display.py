@@ -274,10 +274,13 @@ NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
 _KEPT_TOGETHER = re.compile(
     r"\b(?:TNCS )?Hồ Chí Minh\b"
     r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
-    r"|\b\d{4} [-–] \d{4}\b"
     r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
     re.IGNORECASE,
 )
+_RANGE = re.compile(r"\b(?:\d{1,2}/\d{1,2}/)?\d{4} ?[-–] ?(?:\d{1,2}/\d{1,2}/)?\d{4}\b")
+"""A range of years or dates, however the writer spaced its dash: ``2010 - 2012``,
+``26/3/1931-26/3/2015``, ``(26/3/1931- 26/3/2015)``: its spaces become no-break spaces (a
+line cannot end beside one), a hyphen with none beside it a non-breaking hyphen."""
 _PURPOSE = re.compile(r"\([^()]*\)$")
 """A Nơi nhận entry's purpose, whether given apart or typed after the name."""
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
@@ -286,6 +289,7 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
     text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    text = _RANGE.sub(lambda m: re.sub(r"(?<! )-(?! )", NO_BREAK_HYPHEN, m.group()).replace(" ", NO_BREAK_SPACE), text)
     return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
 
 
@@ -791,7 +795,7 @@ def display(document: Document, profile: Profile) -> dict:
                                   profile.text_width_mm()),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
-        "bases": basis_lines(document.bases, profile),
+        "bases": [keep_together(line) for line in basis_lines(document.bases, profile)],
         "opening": [parse_inline(text) for text in document.opening],
         "body": body_blocks(document, profile),
         "closing": parse_inline(with_end_mark(closing, profile.end_mark)) if closing else "",
