@@ -73,7 +73,9 @@ SPACE_WIDTH_EM = 512 / 2048
 STRETCH_FACTOR = 2.0
 """A gap between two words wider than this many typed spaces is a stretched line."""
 FOOT_LINES = 2
-"""Body lines of blank space a page (but the last) may leave at its foot."""
+"""Body lines of blank space a page (but the last) may leave at its foot; before a page that
+opens with a heading, that heading's height more (the decision is in ``measure_foot_gaps``
+and docs/testing.md)."""
 FRAGMENT_GAP_EM = 0.06
 """Pieces of one word closer than this (in line heights) are one word: some poppler and
 LibreOffice versions cut a word at a letter with a stacked accent ('C', 'ỘNG'), and in a
@@ -507,6 +509,8 @@ class PageFigure:
     """The same in body lines."""
     excused: str = ""
     """Why the gap is not held against the page: the last page, a table, an annex, a break."""
+    limit: float = 0.0
+    """The most blank space this page may leave (more before a heading: ``measure_foot_gaps``)."""
 
 
 @dataclass
@@ -527,8 +531,10 @@ class Report:
                  f"tối đa {_num(self.limit)} pt ({FOOT_LINES} dòng × {_num(pitch)} pt + "
                  f"{_num(paragraph_space(self.profile))} pt)"]
         for figure in self.pages:
+            limit = figure.limit or self.limit
             verdict = f" ({figure.excused})" if figure.excused else (
-                " — QUÁ GIỚI HẠN" if figure.foot_gap > self.limit else "")
+                " — QUÁ GIỚI HẠN" if figure.foot_gap > limit else
+                f" (trang sau mở đầu bằng tiêu đề: cho phép {_num(limit)} pt)" if limit > self.limit else "")
             lines.append(f"  trang {figure.number}: khoảng trống cuối trang {_num(figure.foot_gap)} pt = "
                          f"{_num(figure.foot_lines)} dòng{verdict}")
         lines += [str(f) for f in self.failures]
@@ -551,9 +557,35 @@ def _content_rules(page: Page, top: float, bottom: float) -> list[Rule]:
             and not (r.x1 - r.x0 > page.width - 2 and r.y1 - r.y0 > page.height - 2)]
 
 
+def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
+    """The height a heading opening the page takes, down to the first line after it (its
+    lines and the space before the text under it); 0 when the page does not open with one
+    of ``headings``."""
+    if not opening:
+        return 0.0
+    lines = sorted(opening, key=lambda line: (line.y0, line.x0))
+    for heading in headings:
+        target, joined = key(heading), ""
+        for index, line in enumerate(lines):
+            if not target.startswith(joined + line.key):
+                break
+            joined += line.key
+            if joined == target:
+                after = lines[index + 1] if index + 1 < len(lines) else None
+                return (after.y0 if after is not None else line.y1) - lines[0].y0
+    return 0.0
+
+
 def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_margin: float,
-                      page_starts: Optional[list[str]]) -> tuple[list[PageFigure], list[Failure]]:
-    limit = foot_gap_limit(profile)
+                      page_starts: Optional[list[str]], headings: Iterable[str] = ()
+                      ) -> tuple[list[PageFigure], list[Failure]]:
+    """The blank space at the foot of each page. Before a page that opens with a heading, the
+    heading's own height is allowed on top of the limit: a heading is kept with the first
+    lines of what follows it, and the paragraph under it may not leave one line alone at the
+    foot (orphan control), so a page may end one heading and two lines early; that is the
+    price of never leaving a heading alone at the foot of a page (``FOOT_LINES``)."""
+    headings = list(headings)
+    base_limit = foot_gap_limit(profile)
     pitch = body_line_pitch(profile)
     figures, failures = [], []
     for index, page in enumerate(pages):
@@ -576,6 +608,7 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
         last = max(lines, key=lambda line: line.y1) if lines else None
         opening = content_lines(following, top, following.height - bottom_margin)
         first = min(opening, key=lambda line: (line.y0, line.x0)) if opening else None
+        limit = figure.limit = base_limit + heading_block(opening, headings)
         if last is not None and _inside_table(last, rules):
             figure.excused = "trang kết thúc bằng một bảng"
         elif first is not None and re.match(r"phụ lục\b", first.text, re.IGNORECASE):
@@ -586,7 +619,8 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
             failures.append(Failure(
                 "foot_gap", page.number, last.text if last else "",
                 f"còn trống {_num(gap)} pt ({_num(gap / pitch)} dòng) cuối trang, quá {FOOT_LINES} dòng "
-                f"({_num(limit)} pt); trang sau mở đầu bằng «{first.text if first else ''}»"))
+                + (f"và tiêu đề mở đầu trang sau " if limit > base_limit else "")
+                + f"({_num(limit)} pt); trang sau mở đầu bằng «{first.text if first else ''}»"))
     return figures, failures
 
 
@@ -901,8 +935,9 @@ def measure(pages: list[Page], model: Optional[Model], name: str = "") -> Report
     else:
         profile, top, bottom = model.profile, model.top_margin, model.bottom_margin
     report = Report(name, profile, foot_gap_limit(profile))
-    report.pages, failures = measure_foot_gaps(pages, profile, top, bottom,
-                                               model.page_starts if model else None)
+    report.pages, failures = measure_foot_gaps(pages, profile, top, bottom, model.page_starts if model else None,
+                                               [h.text for h in model.headings if h.element in ("headings", "parts")]
+                                               if model else ())
     report.failures += failures
     reading = Reading(pages, top, bottom)
     report.failures += measure_phrases(reading, model.names if model else ())
