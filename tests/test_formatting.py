@@ -233,7 +233,9 @@ def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_
 @pytest.mark.parametrize("text, kept", [
     ("Đoàn TNCS Hồ Chí Minh", "TNCS\u00a0Hồ\u00a0Chí\u00a0Minh"),
     ("giai đoạn 2020 - 2022", "2020\u00a0-\u00a02022"),
-    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03\u00a0năm\u00a02021"),
+    # the day and month stay together, and the year with its word; a line may end between them
+    # (one 40 mm block "ngày 09 tháng 02 năm 2021" stretched whole căn cứ lines)
+    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03 năm\u00a02021"),
     ("Kế hoạch số 114-KH/ĐTN", "114\u2011KH/ĐTN"),
     ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ\u2011CP"),
     ("triển khai Quyết định 34/2014/QĐ-TTg của", "34/2014/QĐ\u2011TTg"),  # no "số" before it

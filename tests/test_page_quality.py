@@ -502,3 +502,46 @@ def test_the_command_says_in_vietnamese_what_it_cannot_measure_and_exits_2(tmp_p
     assert f"{tmp_path / 'hong.pdf'}: không đo được:" in err and "Traceback" not in err
     assert quality.main([]) == 2 and "chưa có tệp nào để đo" in capsys.readouterr().err
     assert quality.main(["--nhanh", "a.pdf"]) == 2 and "không có tùy chọn --nhanh" in capsys.readouterr().err
+
+
+# --- fuzzed documents, in the long run -----------------------------------------------------------
+
+PAGE_FUZZ_PER_TYPE = 50
+"""Random documents measured per type in the long run (``pytest -m fuzz``): 200 in all, about
+four minutes with the conversions."""
+
+
+def known_closing_gap(failure, report, data: bytes) -> bool:
+    """A page that ends early because the next opens with the closing sentence: the one failure
+    of today's layout (``test_a_long_closing_sentence_brings_only_its_last_lines...``)."""
+    return failure.measure == "foot_gap" and "trang sau mở đầu bằng «Trên đây là" in failure.reason
+
+
+@pytest.mark.fuzz
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("name", sorted(vanban.document_types()))
+def test_random_documents_pass_the_page_measures(name, converter, request):
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    import strategies
+
+    if "fuzz" not in (request.config.getoption("markexpr") or "") and not __import__("os").environ.get("VANBAN_FUZZ"):
+        pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
+    problems = []
+
+    @settings(max_examples=PAGE_FUZZ_PER_TYPE, deadline=None, phases=[Phase.generate], database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(strategies.documents(name))
+    def run(document):
+        data = vanban.render_bytes(document)
+        report = quality.measure_documents(converter.convert_bytes(data, f"{name}.docx"), data, name)
+        warned = fit_warnings(data)
+        for failure in report.failures:
+            if failure.measure == "letterhead" and failure.subject in warned:
+                continue  # too long for any column: vanban said so (U-FIT-1)
+            if known_closing_gap(failure, report, data):
+                continue
+            problems.append((document.model_dump_json(by_alias=True)[:2000], str(failure)))
+
+    run()
+    assert not problems, "\n\n".join(f"{failure}\n{source}" for source, failure in problems[:5])

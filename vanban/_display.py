@@ -273,7 +273,7 @@ _FOOTNOTE_MARK = "\ufdd2"
 NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
 _KEPT_TOGETHER = re.compile(
     r"\b(?:TNCS )?Hồ Chí Minh\b"
-    r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
+    r"|\bngày \d{1,2} tháng \d{1,2}\b"  # "năm 2021" is a phrase of its own: a line may end before it
     r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
     re.IGNORECASE,
 )
