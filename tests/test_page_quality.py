@@ -383,6 +383,15 @@ def test_a_name_run_into_the_next_word_by_a_missing_space_is_not_read_as_the_pro
     assert broken([("Minhvà", 90, 136), ("trao", 140, 166)]) == []  # the source's typo: no name there
 
 
+def test_control_characters_pdftotext_writes_for_unusual_glyphs_are_dropped_not_a_failure_to_read():
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+           '<word xMin="1" yMin="1" xMax="2" yMax="2">Hồ\x01Chí\x0c</word></body></html>').encode("utf-8")
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(quality._xml_characters_only(xml))
+    assert next(root.iter(f"{quality.XHTML}word")).text == "HồChí"
+
+
 def test_a_line_poppler_read_across_two_columns_is_cut_between_them_and_a_justified_line_is_not():
     merged = [word("UBND", 94, 131), word("TỈNH", 134, 166), word("QUẢNG", 169, 216), word("NINH", 219, 252),
               word("CỘNG", 268.5, 309), word("HÒA", 312, 341)]

@@ -252,6 +252,16 @@ def _run(args: list[str], what: str) -> bytes:
     return result.stdout
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_characters_only(xml: bytes) -> str:
+    """pdftotext writes a glyph's text as the PDF maps it, control characters included (a
+    document with unusual characters maps some glyphs to U+0001 ...), which XML forbids: they
+    are nothing a reader sees, and are dropped."""
+    return _NOT_XML.sub("", xml.decode("utf-8", "replace"))
+
+
 def read_pdf(pdf: bytes) -> list[Page]:
     """Every page's lines (poppler) and drawn rules (pypdf)."""
     with tempfile.TemporaryDirectory(prefix="vanban-quality-") as folder:
@@ -259,7 +269,7 @@ def read_pdf(pdf: bytes) -> list[Page]:
         source.write_bytes(pdf)
         xml = _run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(source), "-"], "đọc được chữ trong PDF")
     try:
-        root = ElementTree.fromstring(xml)
+        root = ElementTree.fromstring(_xml_characters_only(xml))
     except ElementTree.ParseError as error:
         raise VanbanError(f"pdftotext trả về nội dung không đọc được ({error}).") from None
     pages = []
