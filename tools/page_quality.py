@@ -568,22 +568,28 @@ def _content_rules(page: Page, top: float, bottom: float) -> list[Rule]:
 
 
 def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
-    """The height a heading opening the page takes, down to the first line after it (its
-    lines and the space before the text under it); 0 when the page does not open with one
-    of ``headings``."""
-    if not opening:
-        return 0.0
+    """The height the headings opening the page take, down to the first line after them
+    (their lines and the space before the text under them): a Phần label with its title, a
+    Mục heading directly over a khoản heading, read as one heading; 0 when the page does not
+    open with one of ``headings``."""
     lines = sorted(opening, key=lambda line: (line.y0, line.x0))
-    for heading in headings:
-        target, joined = key(heading), ""
-        for index, line in enumerate(lines):
-            if not target.startswith(joined + line.key):
+    headings = [key(heading) for heading in headings if key(heading)]
+    start = index = 0
+    while index < len(lines):
+        joined, taken = "", None
+        for position in range(index, len(lines)):
+            joined += lines[position].key
+            if joined in headings:
+                taken = position
                 break
-            joined += line.key
-            if joined == target:
-                after = lines[index + 1] if index + 1 < len(lines) else None
-                return (after.y0 if after is not None else line.y1) - lines[0].y0
-    return 0.0
+            if not any(heading.startswith(joined) for heading in headings):
+                break
+        if taken is None:
+            break
+        index = taken + 1
+    if index == start:
+        return 0.0
+    return (lines[index].y0 if index < len(lines) else lines[index - 1].y1) - lines[start].y0
 
 
 def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_margin: float,
