@@ -398,6 +398,17 @@ def test_control_characters_pdftotext_writes_for_unusual_glyphs_are_dropped_not_
     assert next(root.iter(f"{quality.XHTML}word")).text == "HồChí"
 
 
+def test_a_number_line_without_a_number_is_not_read_as_broken_before_the_mark_under_it():
+    def broken(second):
+        first = line_of(1, ("Số:", 120, 140))
+        reading = quality.Reading([quality.Page(1, 595.3, 841.9, [first, line_of(1, *second, y0=74.7)])], 50, 50)
+        return [f.subject for f in quality.measure_phrases(reading, [])]
+
+    assert broken([("DỰ", 110, 130), ("THẢO", 134, 170)]) == []
+    assert broken([("V/v", 100, 118), ("báo", 122, 140), ("cáo", 144, 162)]) == []
+    assert broken([("114-KH/ĐTN", 110, 180)]) == ["Số: 114-KH/ĐTN"]
+
+
 def test_a_line_poppler_read_across_two_columns_is_cut_between_them_and_a_justified_line_is_not():
     merged = [word("UBND", 94, 131), word("TỈNH", 134, 166), word("QUẢNG", 169, 216), word("NINH", 219, 252),
               word("CỘNG", 268.5, 309), word("HÒA", 312, 341)]
@@ -537,16 +548,25 @@ def real_text(multiline: bool):
 
     word = st.sampled_from(strategies.WORDS + [w.capitalize() for w in strategies.WORDS[::3]])
     gap = st.sampled_from([" "] * 12 + ["\n"]) if multiline else st.just(" ")
-    return st.lists(st.tuples(word, gap), min_size=1, max_size=8).map(
+    # a line of its own (a place, a name, a heading) is a few words, as offices write them
+    return st.lists(st.tuples(word, gap), min_size=1, max_size=8 if multiline else 4).map(
         lambda pieces: "".join(w + g for w, g in pieces[:-1]) + pieces[-1][0])
 
 
-def closing_block_gap(failure) -> bool:
+def closing_block_gap(failure, document) -> bool:
     """A page that ends early because the next opens with the closing sentence or the
     signature block: the known failure of today's layout
     (``test_a_long_closing_sentence_brings_only_its_last_lines_to_the_signature_page``)."""
-    return failure.measure == "foot_gap" and bool(re.search(
-        r"trang sau mở đầu bằng «(Trên đây là|Trân trọng|TM\.|KT\.|TL\.|TUQ\.|Q\.|Nơi nhận)", failure.reason))
+    if failure.measure != "foot_gap":
+        return False
+    opening = quality.key(failure.reason.rsplit("trang sau mở đầu bằng «", 1)[-1].rstrip("»"))
+    closing = document.closing_sentence() or ""
+    signer = document.signer
+    starts = [quality.key(closing)] if closing else []
+    if signer is not None and signer.position:
+        starts.append(quality.key(str(signer.position)).upper())
+    return bool(opening) and (any(s and (s.startswith(opening) or opening.startswith(s)) for s in starts)
+                              or opening.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.", "Nơinhận")))
 
 
 @pytest.mark.fuzz
@@ -574,7 +594,7 @@ def test_random_documents_pass_the_page_measures(name, converter, request, monke
         for failure in report.failures:
             if failure.measure == "letterhead" and failure.subject in warned:
                 continue  # too long for any column: vanban said so (U-FIT-1)
-            if not closing_block_gap(failure):
+            if not closing_block_gap(failure, document):
                 problems.append((document.model_dump_json(by_alias=True)[:3000], str(failure)))
 
     run()

@@ -677,7 +677,9 @@ FIXED_PHRASES: tuple[tuple[str, str], ...] = (
     (rf"\d+(?:[-/][0-9{_UPPER}&.]*[0-9{_UPPER}][a-z]*)+", "số, ký hiệu hoặc ngày tháng viết bằng số"),
     (r"\b(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d\b", "khoảng năm"),
     (r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\b", "ngày tháng"),
-    (r"Số:\s*\S+", "dòng số, ký hiệu"),
+    # the number or, not yet issued, the blank and the symbol's hyphen: a "Số:" with neither
+    # has nothing to keep, and the line under it (a mark, a V/v) is another paragraph
+    (r"Số:\s*[0-9-]\S*", "dòng số, ký hiệu"),
 )
 
 
