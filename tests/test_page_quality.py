@@ -575,12 +575,11 @@ def closing_block_gap(failure, document) -> bool:
 def test_random_documents_pass_the_page_measures(name, converter, request, monkeypatch):
     import os
 
+    if "fuzz" not in (request.config.getoption("markexpr") or "") and not os.environ.get("VANBAN_FUZZ"):
+        pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
     from hypothesis import HealthCheck, Phase, given, settings
 
     import strategies
-
-    if "fuzz" not in (request.config.getoption("markexpr") or "") and not os.environ.get("VANBAN_FUZZ"):
-        pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
     monkeypatch.setattr(strategies, "_RAW", {True: real_text(True), False: real_text(False)})
     problems = []
 
