@@ -335,6 +335,14 @@ def test_a_horned_letter_is_measured_wider_than_its_base_letter_and_a_tone_mark_
     assert text_width_mm("ệ", 14) == text_width_mm("e", 14)
 
 
+def test_a_letter_the_width_table_does_not_know_is_not_counted_narrower_than_it_is_drawn():
+    from vanban._measure import text_width_mm
+
+    # found measuring fuzzed documents: a name of such letters wrapped and U-FIT-1 did not warn
+    assert text_width_mm("Ħ", 14, True) == text_width_mm("H", 14, True)
+    assert text_width_mm("中", 14) == pytest.approx(14 * 25.4 / 72)  # a full em
+
+
 # --- the pieces of the measure ---------------------------------------------------------------
 
 

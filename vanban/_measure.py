@@ -32,9 +32,17 @@ def _base(char: str) -> str:
     return unicodedata.normalize("NFC", parts[0] + _HORN) if _HORN in parts else parts[0]
 
 
+def _unknown(char: str, table: dict[str, int]) -> int:
+    """A character the table does not know, drawn from another font: a wide (CJK) character is
+    a full em, a capital as wide as a capital H, anything else an average letter."""
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1000
+    return table["H"] if char.isupper() else table[_AVERAGE]
+
+
 def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
     """The width of ``text`` set on one line at ``size_pt`` in Times New Roman."""
     face = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
     table = WIDTHS[face]
-    units = sum(table.get(char) or table.get(_base(char)) or table[_AVERAGE] for char in text)
+    units = sum(table.get(char) or table.get(_base(char)) or _unknown(char, table) for char in text)
     return units / 1000 * size_pt * MM_PER_PT
