@@ -306,24 +306,34 @@ def test_a_letterhead_line_wrapped_by_its_column_is_a_failure_and_a_line_the_wri
 
 
 def test_letterhead_columns_give_the_names_what_the_date_line_leaves_and_never_wrap_the_date():
-    from vanban._display import letterhead_columns
+    from vanban._display import LETTERHEAD_GAP_MM, letterhead_columns
     from vanban._measure import text_width_mm
 
     def line_width_mm(text, element):  # the line's own length, without the room kept for rounding
         figure = vanban.DOAN.figures[element]
         return text_width_mm(text, figure.size, figure.bold, figure.italic)
 
+    def facing_gap(name, other, columns):  # blank between two centred lines facing each other
+        left, right = columns
+        return (left - line_width_mm(*name)) / 2 + (right - line_width_mm(*other)) / 2
+
     date = ("Nha Trang, ngày 02 tháng 8 năm 2010", "date")
     motto = ("ĐOÀN TNCS HỒ CHÍ MINH", "motto")
     short = letterhead_columns(vanban.DOAN, [("BCH ĐOÀN TỈNH QUẢNG NINH", "issuer")], [motto, date])
     assert short == vanban.DOAN.header_columns_mm  # both fit the preferred 80 / 80
-    name = ("BAN CHẤP HÀNH TỈNH KHÁNH HÒA", "issuer")  # 87.9 mm: fits beside the 71.3 mm date line
-    left, right = letterhead_columns(vanban.DOAN, [name], [motto, date])
-    assert left + right == pytest.approx(vanban.DOAN.text_width_mm())
-    assert left >= line_width_mm(*name) and right >= line_width_mm(*date)
-    too_long = ("BCH ĐOÀN TRƯỜNG ĐẠI HỌC HOA SEN", "issuer")  # 95 mm: no room beside the date line
-    left, right = letterhead_columns(vanban.DOAN, [too_long], [motto, date])
-    assert right == pytest.approx(line_width_mm(*date), abs=0.6) and left < line_width_mm(*too_long)
+    name = ("BCH ĐOÀN KHỐI CƠ QUAN TỈNH", "issuer")  # 79 mm: fits, 6 mm clear of the motto
+    long_date = ("Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2019", "date")
+    columns = letterhead_columns(vanban.DOAN, [name], [motto, date])
+    assert sum(columns) == pytest.approx(vanban.DOAN.text_width_mm())
+    assert columns[0] >= line_width_mm(*name) and columns[1] >= line_width_mm(*date)
+    assert facing_gap(name, motto, columns) >= LETTERHEAD_GAP_MM
+    # 88 mm beside a 71 mm date line fits the 160 mm, but its last word would touch the motto:
+    # the name gets less than it needs (it wraps, and U-FIT-1 says where to break it)
+    touching = ("BAN CHẤP HÀNH TỈNH KHÁNH HÒA", "issuer")
+    left, right = letterhead_columns(vanban.DOAN, [touching], [motto, date])
+    assert right >= line_width_mm(*date) + 2 * LETTERHEAD_GAP_MM and left < line_width_mm(*touching)
+    left, right = letterhead_columns(vanban.DOAN, [("BCH ĐOÀN TỈNH", "issuer")], [motto, long_date])
+    assert right >= line_width_mm(*long_date)
 
 
 def test_a_horned_letter_is_measured_wider_than_its_base_letter_and_a_tone_mark_adds_nothing():
@@ -466,12 +476,15 @@ TOO_LONG_TO_FIT = {
     "corpus/bao-cao-chi-doan-truyen-thong-quoc-te-k42-2023-tong-ket": {
         "ĐOÀN HỌC VIỆN BÁO CHÍ VÀ TUYÊN TRUYỀN", "LIÊN CHI ĐOÀN KHOA QUAN HỆ QUỐC TẾ",
         "CHI ĐOÀN TRUYỀN THÔNG QUỐC TẾ K42"},
-    "corpus/huong-dan-doan-truong-dh-hoa-sen-2021-sinh-hoat-chu-diem": {"BCH ĐOÀN TRƯỜNG ĐẠI HỌC HOA SEN"},
+    "corpus/huong-dan-doan-truong-dh-hoa-sen-2021-sinh-hoat-chu-diem": {
+        "THÀNH ĐOÀN TP. HỒ CHÍ MINH", "BCH ĐOÀN TRƯỜNG ĐẠI HỌC HOA SEN"},
     "corpus/ke-hoach-07-KH-DTN-gdtx-yen-dung-2022-thang-thanh-nien": {"BCH ĐOÀN TTGDNN-GDTX YÊN DŨNG"},
     "corpus/ke-hoach-244-KH-DTN-khanh-hoa-2012-thang-thanh-nien": {"BAN CHẤP HÀNH TỈNH KHÁNH HÒA"},
+    "corpus/ke-hoach-145-KH-TD-khanh-hoa-2010-ky-niem-80-nam": {"BAN CHẤP HÀNH TỈNH KHÁNH HÒA"},
+    "corpus/bao-cao-doan-truong-thpt-luu-nhan-chu-2012-tong-ket": {"BCH TRƯỜNG THPT LƯU NHÂN CHÚ"},
 }
-"""Name lines the writer typed as one line that no column can hold at 14 pt beside the date
-line (their width and the date line's are more than the 160 mm of text): vanban does not break
+"""Name lines the writer typed as one line that no column can hold at 14 pt beside the motto
+and the date line with a visible gap between them (``LETTERHEAD_GAP_MM``): vanban does not break
 a name itself, so they wrap, and ``vanban render`` and ``vanban check`` warn of each (U-FIT-1)."""
 
 

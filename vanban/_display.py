@@ -705,29 +705,34 @@ LETTERHEAD_MIN_MM = 60.0
 """The narrowest a letterhead column gets, whatever the other holds."""
 
 
+LETTERHEAD_GAP_MM = 4.0
+"""The least blank space between the text of the left column and the text of the right one on
+the same line of the page (three word spaces at 14 pt): closer, "... TỈNH KHÁNH HÒA ĐOÀN TNCS HỒ
+CHÍ MINH" reads as one line. Both columns centre their lines, so the space between two lines
+facing each other is half of what the two leave of the text width, whatever the split."""
+
+
 def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: list[tuple[str, str]]
                        ) -> tuple[float, float]:
     """The letterhead's two columns, (left, right) in mm, sized by what they hold.
 
-    Each side's lines are (text, element). The profile's widths stand while both sides fit;
-    a side that needs more takes it from the other's room, and when the two only just fit,
-    the room each line keeps for rounding (``_LINE_AIR_MM``) is shared out rather than the
-    line wrapped. When the two cannot both fit, the right side (the motto and the date line,
-    which vanban writes and nobody can break, centred under the motto) gets what it needs,
-    down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left are the user's to break
-    into lines, and ``vanban render`` and ``vanban check`` name a line that wraps (FIT-1)."""
+    Each side's lines are (text, element). The profile's widths stand while both sides fit
+    with ``LETTERHEAD_GAP_MM`` between them; a side that needs more takes it from the other's
+    room. When the two cannot both fit with that gap, the right side (the motto and the date
+    line, which vanban writes and nobody can break, centred under the motto) gets what it needs
+    and room for the gap, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left are
+    the user's to break into lines, and ``vanban render`` and ``vanban check`` name a line too
+    long for its column (FIT-1), which wraps there rather than touch the right column's text."""
     preferred_left, preferred_right = profile.header_columns_mm
     total = preferred_left + preferred_right
     need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
     need_right = max((line_width_mm(text, profile, element) for text, element in right if text), default=0)
-    if need_left <= preferred_left and need_right <= preferred_right:
-        return preferred_left, preferred_right
-    if need_left + need_right <= total:
+    if need_left + need_right + 2 * LETTERHEAD_GAP_MM <= total:
+        if need_left <= preferred_left and need_right <= preferred_right:
+            return preferred_left, preferred_right
         width = need_left if need_left > preferred_left else total - need_right
-    elif need_left + need_right - 2 * _LINE_AIR_MM < total:
-        width = need_left - (need_left + need_right - total) / 2  # each side gives up half the excess
     else:
-        width = max(LETTERHEAD_MIN_MM, total - need_right)
+        width = max(LETTERHEAD_MIN_MM, total - need_right - 2 * LETTERHEAD_GAP_MM)
     width = round(width, 2)
     return width, round(total - width, 2)
 
