@@ -283,8 +283,16 @@ _PURPOSE = re.compile(r"\([^()]*\)$")
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
 
 
+# Every phrase above holds a digit or "minh" (matched as the patterns match them): most text
+# holds neither, and two simple searches spare it the patterns.
+_DIGIT = re.compile(r"\d")
+_MINH = re.compile("minh", re.IGNORECASE)
+
+
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
+    if not (_DIGIT.search(text) or _MINH.search(text)):
+        return text
     text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
     return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
 

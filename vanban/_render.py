@@ -28,6 +28,7 @@ import re
 import struct
 import threading
 import zipfile
+import zlib
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
@@ -392,6 +393,7 @@ class _WarmTemplate:
         self.core_xml = serialize_part_xml(core_part.element)
         self.document_name = template.docx.part.partname.lstrip("/")
         self.document_xml = serialize_part_xml(template.docx.element)
+        self.around_body = _around_body(template.docx.element)
         saved = io.BytesIO()
         template.docx.save(saved)
         self.entries = _zip_records(reproducible_zip(saved.getvalue()))
@@ -403,7 +405,6 @@ class _WarmTemplate:
         from docx.opc.oxml import serialize_part_xml
         from docx.oxml.parser import parse_xml
         from docxtpl import DocxTemplate
-        from lxml import etree
 
         helper = DocxTemplate.__new__(DocxTemplate)  # docxtpl's post-processing, no file
         helper.docx_ids_index = 1000
@@ -420,10 +421,8 @@ class _WarmTemplate:
             rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
         except Exception as error:  # noqa: BLE001 - the template's code and the XML it wrote
             raise template_error(self.name, error, source) from error
-        root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
-        root.replace(root.find(f"{{{_W}}}body"), body)
         _finish_body(body, values, document)
-        changed[self.document_name] = serialize_part_xml(root)
+        changed[self.document_name] = self._document(body)
 
         core = parse_xml(self.core_xml)
         properties = CoreProperties(core)
@@ -433,15 +432,30 @@ class _WarmTemplate:
         changed[self.core_name] = serialize_part_xml(core)
         return self._zip(changed)
 
+    def _document(self, body) -> bytes:
+        """``word/document.xml`` around the finished ``body``, as python-docx would save it
+        with ``body`` put in the template's place: the serialised body spliced between the
+        template's own serialised text before and after it. The body's namespace
+        declarations are the document's own (docxtpl writes them on it), which lxml drops
+        when the body is moved into the document; a body declaring anything else is moved
+        as a tree, as the reference path does."""
+        inner = _body_inner(body, self.around_body)
+        if inner is None:
+            from lxml import etree
+            from docx.opc.oxml import serialize_part_xml
+
+            root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
+            root.replace(root.find(f"{{{_W}}}body"), body)
+            return serialize_part_xml(root)
+        before, after, _ = self.around_body
+        return before + inner.encode("utf-8") + after
+
     def _zip(self, changed: dict[str, bytes]) -> bytes:
         """The zip reproducible_zip would write: static records as they are, changed
         entries compressed now, offsets recomputed."""
-        fresh = io.BytesIO()
-        with zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as target:
-            for name, data in changed.items():
-                target.writestr(_zip_info(name), data)
         records = dict(self.static)
-        records.update(_zip_records(fresh.getvalue()))
+        for name, data in changed.items():
+            records[name] = _zip_record(name, data)
         local_parts: list[bytes] = []
         central_parts: list[bytes] = []
         offset = 0
@@ -458,6 +472,76 @@ class _WarmTemplate:
             len(central_parts), len(central_parts), len(directory), offset, 0,
         )
         return b"".join(local_parts) + directory + end
+
+
+def _around_body(root) -> tuple[bytes, bytes, dict]:
+    """The template's ``word/document.xml`` as python-docx saves it, cut where the body's
+    content goes: (text up to ``<w:body>``, text from ``</w:body>``, the root's namespaces).
+    Empty when the body cannot be cut out that way (attributes on it, a second body)."""
+    import copy
+
+    from docx.opc.oxml import serialize_part_xml
+
+    shell = copy.deepcopy(root)
+    body = shell.find(f"{{{_W}}}body")
+    if body is None or body.attrib:
+        return b"", b"", {}
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    text = serialize_part_xml(shell)
+    parts = text.split(b"<w:body/>")
+    if len(parts) != 2:
+        return b"", b"", {}
+    return parts[0] + b"<w:body>", b"</w:body>" + parts[1], dict(root.nsmap)
+
+
+def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[str]:
+    """The content of ``body`` serialised (what stands between ``<w:body>`` and ``</w:body>``
+    in the document), or None when splicing it would not give python-docx's bytes."""
+    from lxml import etree
+
+    before, _, namespaces = around
+    if not before or body.attrib or body.tail or body.tag != f"{{{_W}}}body" \
+            or body.prefix != "w" or any(namespaces.get(prefix) != uri for prefix, uri in body.nsmap.items()):
+        return None
+    text = etree.tostring(body, encoding="unicode")
+    start = text.index(">") + 1  # attribute values are written with '>' escaped
+    if text[start - 2] == "/" or not text.endswith("</w:body>"):
+        return None
+    return text[start:-len("</w:body>")]
+
+
+def _zip_record(name: str, data: bytes) -> tuple[bytes, bytes]:
+    """The local record (header and deflated data) and the central directory record that
+    :mod:`zipfile` writes for ``data`` under :func:`_zip_info`'s header, offset left at 0."""
+    info = _zip_info(name)
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    compressed = compressor.compress(data) + compressor.flush()
+    info.CRC = zlib.crc32(data)
+    info.compress_size = len(compressed)
+    info.file_size = len(data)
+    info.header_offset = 0
+    fresh = io.BytesIO()
+    fresh.write(info.FileHeader(False))
+    fresh.write(compressed)
+    local = fresh.getvalue()
+    return local, _central_record(info)
+
+
+def _central_record(info: zipfile.ZipInfo) -> bytes:
+    """The central directory record :mod:`zipfile` writes for ``info`` (no zip64, no extra)."""
+    date_time = info.date_time
+    dosdate = (date_time[0] - 1980) << 9 | date_time[1] << 5 | date_time[2]
+    dostime = date_time[3] << 11 | date_time[4] << 5 | (date_time[5] // 2)
+    filename, flag_bits = info._encodeFilenameFlags()
+    header = struct.pack(
+        zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version, info.create_system,
+        info.extract_version, info.reserved, flag_bits, info.compress_type, dostime, dosdate,
+        info.CRC, info.compress_size, info.file_size, len(filename), len(info.extra),
+        len(info.comment), 0, info.internal_attr, info.external_attr, info.header_offset,
+    )
+    return header + filename + info.extra + info.comment
 
 
 _parsers = threading.local()  # an lxml parser must not be used by two threads at once
@@ -586,19 +670,26 @@ def parse_jinja(source: str):
     return _check_environment.parse(source)
 
 
+_EMPTY_RUNS = None
+
+
 def _remove_empty_runs(body) -> None:
     """docxtpl leaves an empty run on each side of a ``{{r ... }}`` tag; readers need none.
 
-    An empty run holds one ``w:t`` without text and nothing else but its properties."""
-    text, run_tag, properties = _w("t"), _w("r"), _w("rPr")
-    for element in list(body.iter(text)):
-        if element.text:
-            continue
-        run = element.getparent()
-        if run is None or run.tag != run_tag:
-            continue
-        if sum(1 for child in run if child.tag != properties) == 1:
-            run.getparent().remove(run)
+    An empty run holds one ``w:t`` without text and nothing else but its properties
+    (comments and processing instructions count as something else, as they do when the
+    run's children are iterated). Found by one XPath, which lxml runs in C."""
+    global _EMPTY_RUNS
+    if _EMPTY_RUNS is None:
+        from lxml import etree
+
+        _EMPTY_RUNS = etree.XPath(
+            ".//w:t[not(node()[1][self::text()])]"
+            "/parent::w:r[count(*[not(self::w:rPr)] | comment() | processing-instruction()) = 1]",
+            namespaces={"w": _W},
+        )
+    for run in _EMPTY_RUNS(body):
+        run.getparent().remove(run)
 
 
 _FOOTNOTES_KEY = "_footnotes"

@@ -91,6 +91,17 @@ def _in_vietnamese(error: ValidationError) -> ValidationError:
     return in_vietnamese(error)
 
 
+def built(model: type[BaseModel], **fields: Any) -> Any:
+    """A model made by vanban from parts already validated (a section around a part's
+    children, a bullet from a schedule line): nothing to check a second time.
+
+    ``sections()`` runs when a document is validated and again when it is displayed;
+    validating what it builds would re-run every text check (the legacy-encoding heuristic
+    among them) on text that has passed them. What is built here must only join validated
+    text with vanban's own words, so that it would pass validation as it stands."""
+    return model.model_construct(**fields)
+
+
 def string_shorthand(field_name: str):
     """A model validator accepting a bare string for ``{field_name: string}``."""
 
