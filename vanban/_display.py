@@ -283,18 +283,25 @@ _PURPOSE = re.compile(r"\([^()]*\)$")
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
 
 
-# Every phrase above holds a digit or "minh" (matched as the patterns match them): most text
-# holds neither, and two simple searches spare it the patterns.
-_DIGIT = re.compile(r"\d")
+# What each phrase above cannot be without, looked for first (most text holds none of it,
+# and these searches are several times quicker than the patterns): "minh" (matched as the
+# pattern matches it); a date word then a space and a digit (in the text's lower case, which
+# holds what the case-blind pattern matches); " - " between years; a digit then "-" or "/"
+# in a number symbol.
 _MINH = re.compile("minh", re.IGNORECASE)
+_DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
+_YEAR_RANGE = re.compile(r"\d{4} [-–] \d{4}")
+_NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
 
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
-    if not (_DIGIT.search(text) or _MINH.search(text)):
-        return text
-    text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
-    return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()) \
+            or ((" - " in text or " – " in text) and _YEAR_RANGE.search(text)):
+        text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    if ("-" in text or "/" in text) and _NUMBER_THEN_MARK.search(text):
+        text = _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+    return text
 
 
 def parse_inline(text: str) -> Runs:
@@ -339,9 +346,43 @@ def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
                 yield Run(piece, run.bold, run.italic, underline)
 
 
+# After a closing ``*``/``**``: the end, a space or punctuation that cannot open emphasis.
+_AFTER_CLOSER = frozenset(" ,.;:!?)")
+
+
+def _one_emphasis(text: str) -> Optional[Runs]:
+    """The runs of a text whose only emphasis is one ``**bold**`` or ``*italic*`` pair opened
+    after a space (or at the start) before a letter or digit, and closed after a letter or
+    digit before a space, punctuation or the end: what Markdown reads there is certain (the
+    opener can only open, the closer only close), so the parser is not needed. None for any
+    other text, which the parser reads (``tests/test_formatting.py`` checks both agree)."""
+    stars = text.count("*")
+    if stars not in (2, 4) or "\\" in text or "\n" in text:
+        return None
+    width = stars // 2
+    delimiter = "*" * width
+    start = text.index("*")
+    opened = start + width
+    end = text.find("*", opened)
+    closed = end + width
+    if text[start:opened] != delimiter or text[end:closed] != delimiter \
+            or not (start == 0 or text[start - 1] == " ") \
+            or not (text[opened].isalnum() and text[end - 1].isalnum()) \
+            or not (closed == len(text) or text[closed] in _AFTER_CLOSER):
+        return None
+    runs = [Run(text[:start])] if start else []
+    runs.append(Run(text[opened:end], bold=width == 2, italic=width == 1))
+    if closed < len(text):
+        runs.append(Run(text[closed:]))
+    return Runs(runs)
+
+
 def _parse_emphasis(text: str) -> Runs:
     if "*" not in text:
         return Runs((Run(text),))
+    simple = _one_emphasis(text)
+    if simple is not None:
+        return simple
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
     hidden = _LONE_BACKSLASH.sub(r"\\\\", hidden)
     hidden = _INTRAWORD_ASTERISK.sub(r"\\*", hidden)

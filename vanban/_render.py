@@ -410,8 +410,7 @@ class _WarmTemplate:
         helper.docx_ids_index = 1000
         source = self.body_source
         try:
-            body_xml = _after_render(helper, self.body.render(values))
-            body = helper.fix_tables(body_xml)
+            body = _parse_body(helper, _after_render(helper, self.body.render(values)))
             helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
@@ -472,6 +471,52 @@ class _WarmTemplate:
             len(central_parts), len(central_parts), len(directory), offset, 0,
         )
         return b"".join(local_parts) + directory + end
+
+
+_DOCXTPL_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
+"""The run docxtpl's patching leaves on each side of a ``{{r ... }}`` tag."""
+_EMPTY_RUN_IN_CONTENT = re.compile(">" + re.escape(_DOCXTPL_EMPTY_RUN) + "(?=<)")
+
+
+def _parse_body(helper, body_xml: str):
+    """The rendered body as docxtpl's ``fix_tables`` gives it, less docxtpl's own empty runs.
+
+    docxtpl parses the body with a recovering parser and fixes the grid of each table whose
+    rows have more or fewer cells than its columns. Here the empty runs docxtpl leaves
+    around ``{{r ... }}`` tags (two a paragraph) are cut from the text first, where they
+    stand between two tags (no text after them, which removing the element would also
+    remove), and the text is parsed in the same way; when the text was not well-formed XML
+    (the cut could change what the parser recovers) or a table's grid needs fixing,
+    docxtpl's own ``fix_tables`` parses the text as rendered. Either way
+    ``_remove_empty_runs`` then removes every empty run, so the result is the same."""
+    from lxml import etree
+
+    if "<!--" not in body_xml and "<![CDATA[" not in body_xml and "<?" not in body_xml:
+        parser = etree.XMLParser(recover=True)  # fix_tables' parser
+        body = etree.fromstring(_EMPTY_RUN_IN_CONTENT.sub(">", body_xml), parser=parser)
+        if not parser.error_log and body.nsmap.get("w") == _W and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
+            return body
+    return helper.fix_tables(body_xml)
+
+
+def _grid_needs_fixing(table) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change this table's grid: a row with more cells
+    than the grid has columns, or no row as wide (cells counted by their span) as the grid."""
+    grid = table.find(f"{{{_W}}}tblGrid")
+    if grid is None:
+        return True  # fix_tables fails on it: let it say so
+    columns = len(grid.findall(f"{{{_W}}}gridCol"))
+    widest = 0
+    for row in table.iter(f"{{{_W}}}tr"):
+        cells = row.findall(f"{{{_W}}}tc")
+        if len(cells) > columns:
+            return True
+        width = 0
+        for cell in cells:
+            span = cell.find(f"{{{_W}}}tcPr/{{{_W}}}gridSpan")
+            width += 1 if span is None else int(span.get(f"{{{_W}}}val"))
+        widest = max(widest, width)
+    return widest < columns
 
 
 def _around_body(root) -> tuple[bytes, bytes, dict]:
