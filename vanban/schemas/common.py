@@ -62,7 +62,10 @@ class VanbanModel(BaseModel):
     and translated with it.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Schemas are built when a model is first used, not when vanban is imported: a command
+    # builds the one document type it reads (each model built at import re-built the models
+    # inside it, for every type).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
