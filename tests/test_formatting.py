@@ -287,7 +287,8 @@ def through_the_parser(text: str):
 
 
 def test_one_emphasis_pair_is_read_as_the_markdown_parser_reads_it():
-    words = ["a", "Đoàn", "1", "ỗ", "x y", " ", ",", ".", ")", "(", "_", "-", ":", "²", "\\", "\n", "\ufdd1", "*"]
+    words = ["a", "Đoàn", "1", "ỗ", "x y", " ", ",", ".", ")", "(", "_", "-", ":", "²", "\\", "\n", "\ufdd1", "*",
+             "“", "”", "‘", "’", '"', "'", "[", "]", "!"]
     letters = ["a", "Đoàn", "1", "ỗ", "²", "B"]
     rng = random.Random(5)
 
@@ -297,9 +298,9 @@ def test_one_emphasis_pair_is_read_as_the_markdown_parser_reads_it():
     texts = random_texts(words + ["**"], 2000, seed=3)
     for _ in range(3000):  # pairs that may take the quick path, and their near misses
         mark = rng.choice(["*", "**"])
-        texts.append(rng.choice(["", some(words, 1, 3) + rng.choice([" ", "", "("])]) + mark
+        texts.append(rng.choice(["", some(words, 1, 3) + rng.choice([" ", "", "(", "“", "'", "[", "a"])]) + mark
                      + rng.choice(letters + words) + some(words, 0, 3) + rng.choice(letters + words) + mark
-                     + rng.choice(["", rng.choice([" ", ",", ".", ")", "a", "*", "_"]) + some(words, 0, 3)]))
+                     + rng.choice(["", rng.choice([" ", ",", ".", ")", "a", "*", "_", "”", '"', "]", "-"]) + some(words, 0, 3)]))
     quick = [text for text in texts if _display._one_emphasis(text) is not None]
     assert len(quick) > 200  # the quick path is exercised
     for text in texts:

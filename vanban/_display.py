@@ -346,14 +346,18 @@ def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
                 yield Run(piece, run.bold, run.italic, underline)
 
 
-# After a closing ``*``/``**``: the end, a space or punctuation that cannot open emphasis.
-_AFTER_CLOSER = frozenset(" ,.;:!?)")
+# Before an opening ``*``/``**``: the start, a space or an opening bracket or quote; after a
+# closing one: the end, a space or punctuation. Between a letter or digit and these, a
+# delimiter can only open (or only close) emphasis.
+_BEFORE_OPENER = frozenset(" (“‘\"'[")
+_AFTER_CLOSER = frozenset(" ,.;:!?)”’\"']")
 
 
 def _one_emphasis(text: str) -> Optional[Runs]:
     """The runs of a text whose only emphasis is one ``**bold**`` or ``*italic*`` pair opened
-    after a space (or at the start) before a letter or digit, and closed after a letter or
-    digit before a space, punctuation or the end: what Markdown reads there is certain (the
+    after a space, an opening bracket or quote (or at the start) before a letter or digit,
+    and closed after a letter or digit before a space, punctuation or the end: what Markdown
+    reads there is certain (the
     opener can only open, the closer only close), so the parser is not needed. None for any
     other text, which the parser reads (``tests/test_formatting.py`` checks both agree)."""
     stars = text.count("*")
@@ -366,7 +370,7 @@ def _one_emphasis(text: str) -> Optional[Runs]:
     end = text.find("*", opened)
     closed = end + width
     if text[start:opened] != delimiter or text[end:closed] != delimiter \
-            or not (start == 0 or text[start - 1] == " ") \
+            or not (start == 0 or text[start - 1] in _BEFORE_OPENER) \
             or not (text[opened].isalnum() and text[end - 1].isalnum()) \
             or not (closed == len(text) or text[closed] in _AFTER_CLOSER):
         return None
