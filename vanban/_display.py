@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
-from ._measure import text_width_mm
+from ._measure import text_units, text_width_mm, units_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
@@ -695,11 +695,21 @@ def balanced_title(title: str, profile: Profile) -> str:
     if "\n" in title or any(mark in title for mark in "*+^"):
         return title
 
-    def width(words: list[str]) -> float:
-        return text_width_mm(" ".join(words), figure.size, figure.bold, figure.italic)
-
     words = title.split(" ")
-    if width(words) <= available or len(words) < 4:
+    # the width of words[a:b] set on a line, from sums (widths add up): the search below
+    # weighs every span of words for every number of lines
+    space = text_units(" ", figure.bold, figure.italic)
+    sums = [0]
+    for word in words:
+        sums.append(sums[-1] + text_units(word, figure.bold, figure.italic))
+    quotes = [0]  # “ opened and not closed before each word
+    for word in words:
+        quotes.append(quotes[-1] + word.count("“") - word.count("”"))
+
+    def span(start: int, end: int) -> float:
+        return units_mm(sums[end] - sums[start] + space * (end - start - 1), figure.size)
+
+    if span(0, len(words)) <= available or len(words) < 4:
         return title
 
     def penalty(before: str, after: str, opened: bool) -> float:
@@ -715,23 +725,21 @@ def balanced_title(title: str, profile: Profile) -> str:
 
     # as few lines as the words need (filled greedily), then the breaks that make those lines
     # most even, at the best boundaries: best[(k, i)] sets the first i words on k lines
-    count, line = 1, []
-    for word in words:
-        if line and width(line + [word]) > available:
-            count, line = count + 1, [word]
-        else:
-            line.append(word)
+    count, first = 1, 0
+    for index in range(len(words)):
+        if index > first and span(first, index + 1) > available:
+            count, first = count + 1, index
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
     for lines in range(1, count + 1):
         for end in range(1, len(words) + 1):
             options = []
             for start in range(end):
-                if (lines - 1, start) not in best or width(words[start:end]) > available:
+                if (lines - 1, start) not in best or span(start, end) > available:
                     continue
                 score, breaks = best[(lines - 1, start)]
-                opened = " ".join(words[:start]).count("“") > " ".join(words[:start]).count("”")
+                opened = quotes[start] > 0
                 joint = penalty(words[start - 1], words[start], opened) if start else 0.0
-                options.append((max(score, width(words[start:end])) + joint, breaks + [start]))
+                options.append((max(score, span(start, end)) + joint, breaks + [start]))
             if options:
                 best[(lines, end)] = min(options)
     if (count, len(words)) not in best:
