@@ -384,9 +384,13 @@ class _WarmTemplate:
             core_part = package._core_properties_part  # created as docxtpl would, if missing
             core = core_part.core_properties
             jinja_source = None
-            self.properties = {
-                prop: environment.from_string(getattr(core, prop)) for prop in _TEMPLATED_PROPERTIES
-            }
+            self.properties: dict[str, Any] = {}  # a compiled template, or its text when it uses no value
+            for prop in _TEMPLATED_PROPERTIES:
+                jinja_source = getattr(core, prop)
+                compiled = environment.from_string(jinja_source)
+                uses_values = meta.find_undeclared_variables(environment.parse(jinja_source))
+                self.properties[prop] = compiled if uses_values else compiled.render({})
+            jinja_source = None
         except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
             raise template_error(name, error, jinja_source) from error
         self.core_name = core_part.partname.lstrip("/")
@@ -417,7 +421,8 @@ class _WarmTemplate:
                 rendered = _after_render(helper, compiled.render(values)).encode(encoding)
                 changed[name] = serialize_part_xml(parse_xml(rendered))
             source = None
-            rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
+            rendered_properties = {prop: t if isinstance(t, str) else t.render(values)
+                                   for prop, t in self.properties.items()}
         except Exception as error:  # noqa: BLE001 - the template's code and the XML it wrote
             raise template_error(self.name, error, source) from error
         _finish_body(body, values, document)
