@@ -10,11 +10,13 @@ serve many threads.
 Two paths give the same bytes. The reference path is plain docxtpl: load the
 .docx, patch and compile its Jinja source, render, save, for every document.
 The warm path (:meth:`Renderer.render_bytes`) does the template-only work once
-per template (:class:`_WarmTemplate`: parsed parts, the compiled Jinja
-templates, every unchanging zip entry already compressed) and per document
-renders the body, builds ``word/document.xml`` and ``docProps/core.xml``, and
-writes the zip around them. Both run docxtpl's own post-processing steps, so the
-warm output is byte-identical to the reference one (``tests/test_warm_render.py``).
+per template (:class:`_WarmTemplate`: the compiled Jinja templates, the text of
+``word/document.xml`` before and after the body, every unchanging zip entry
+already compressed) and per document renders the body, parses it once (docxtpl's
+empty runs cut from the text first), finishes it, serialises it once between the
+template's own text, and deflates only the entries that changed. Both run
+docxtpl's own post-processing steps, so the warm output is byte-identical to the
+reference one (``tests/test_warm_render.py``).
 
 docxtpl, Jinja and lxml are imported when the first document is rendered, not
 when vanban is imported.
