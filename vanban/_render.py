@@ -482,7 +482,10 @@ class _WarmTemplate:
 
 _DOCXTPL_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 """The run docxtpl's patching leaves on each side of a ``{{r ... }}`` tag."""
-_EMPTY_RUN_IN_CONTENT = re.compile(">" + re.escape(_DOCXTPL_EMPTY_RUN) + "(?=<)")
+_EMPTY_RUN_IN_CONTENT = ">" + _DOCXTPL_EMPTY_RUN + "<"
+"""The run between two tags, with those tags' ends: replaced by ``><``. Of two such runs in a
+row the second keeps its run (its ``>`` went with the first), as a pattern looking ahead for
+the ``<`` would leave it; ``_remove_empty_runs`` removes it with the others."""
 
 
 def _parse_body(helper, body_xml: str):
@@ -500,7 +503,7 @@ def _parse_body(helper, body_xml: str):
 
     if "<!--" not in body_xml and "<![CDATA[" not in body_xml and "<?" not in body_xml:
         parser = etree.XMLParser(recover=True)  # fix_tables' parser
-        body = etree.fromstring(_EMPTY_RUN_IN_CONTENT.sub(">", body_xml), parser=parser)
+        body = etree.fromstring(body_xml.replace(_EMPTY_RUN_IN_CONTENT, "><"), parser=parser)
         if not parser.error_log and body.nsmap.get("w") == _W and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
     return helper.fix_tables(body_xml)
