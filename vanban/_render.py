@@ -416,7 +416,7 @@ class _WarmTemplate:
         helper.docx_ids_index = 1000
         source = self.body_source
         try:
-            body = _parse_body(helper, _after_render(helper, self.body.render(values)))
+            body = _parse_body(helper, self.body.render(values))
             helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
@@ -482,31 +482,41 @@ class _WarmTemplate:
 
 _DOCXTPL_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 """The run docxtpl's patching leaves on each side of a ``{{r ... }}`` tag."""
-_EMPTY_RUN_IN_CONTENT = ">" + _DOCXTPL_EMPTY_RUN + "<"
+_EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
 """The run between two tags, with those tags' ends: replaced by ``><``. Of two such runs in a
 row the second keeps its run (its ``>`` went with the first), as a pattern looking ahead for
 the ``<`` would leave it; ``_remove_empty_runs`` removes it with the others."""
 
 
-def _parse_body(helper, body_xml: str):
-    """The rendered body as docxtpl's ``fix_tables`` gives it, less docxtpl's own empty runs.
+def _parse_body(helper, rendered: str):
+    """The rendered body after docxtpl's steps (:func:`_after_render`) as docxtpl's
+    ``fix_tables`` parses it, less docxtpl's own empty runs.
 
     docxtpl parses the body with a recovering parser and fixes the grid of each table whose
-    rows have more or fewer cells than its columns. Here the empty runs docxtpl leaves
-    around ``{{r ... }}`` tags (two a paragraph) are cut from the text first, where they
-    stand between two tags (no text after them, which removing the element would also
-    remove), and the text is parsed in the same way; when the text was not well-formed XML
-    (the cut could change what the parser recovers) or a table's grid needs fixing,
-    docxtpl's own ``fix_tables`` parses the text as rendered. Either way
-    ``_remove_empty_runs`` then removes every empty run, so the result is the same."""
+    rows have more or fewer cells than its columns. Here docxtpl's text replacements are made
+    on the UTF-8 bytes (the same replacements: they replace ASCII, which UTF-8 never holds
+    inside another character; searching bytes is several times quicker than searching text
+    that is not Latin-1), the empty runs docxtpl leaves around ``{{r ... }}`` tags (two a
+    paragraph) are cut where they stand between two tags (no text after them, which
+    removing the element would also remove), and the bytes are parsed as the text would be;
+    when the text was not well-formed XML (the cut could change what the parser recovers)
+    or a table's grid needs fixing, docxtpl's own ``fix_tables`` parses the text as
+    rendered. Either way ``_remove_empty_runs`` then removes every empty run, so the result
+    is the same."""
     from lxml import etree
 
-    if "<!--" not in body_xml and "<![CDATA[" not in body_xml and "<?" not in body_xml:
+    data = rendered.encode("utf-8")
+    data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
+    data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
+    if any(mark in data for mark in _LISTING_MARKS_UTF8):
+        data = helper.resolve_listing(data.decode("utf-8")).encode("utf-8")
+    if b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data:
         parser = etree.XMLParser(recover=True)  # fix_tables' parser
-        body = etree.fromstring(body_xml.replace(_EMPTY_RUN_IN_CONTENT, "><"), parser=parser)
-        if not parser.error_log and body.nsmap.get("w") == _W and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
+        body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
+        if not parser.error_log and body.nsmap.get("w") == _W \
+                and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
-    return helper.fix_tables(body_xml)
+    return helper.fix_tables(data.decode("utf-8"))
 
 
 def _grid_needs_fixing(table) -> bool:
@@ -644,6 +654,7 @@ def _jinja_source(patched_xml: str) -> str:
 
 
 _LISTING_MARKS = ("\t", "\a", "\n", "\f")
+_LISTING_MARKS_UTF8 = tuple(mark.encode() for mark in _LISTING_MARKS)
 
 
 def _after_render(helper, rendered: str) -> str:
