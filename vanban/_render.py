@@ -484,8 +484,7 @@ _DOCXTPL_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 """The run docxtpl's patching leaves on each side of a ``{{r ... }}`` tag."""
 _EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
 """The run between two tags, with those tags' ends: replaced by ``><``. Of two such runs in a
-row the second keeps its run (its ``>`` went with the first), as a pattern looking ahead for
-the ``<`` would leave it; ``_remove_empty_runs`` removes it with the others."""
+row the second is left (its ``>`` went with the first); ``_remove_empty_runs`` removes it."""
 
 
 def _parse_body(helper, rendered: str):
