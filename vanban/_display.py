@@ -357,9 +357,9 @@ def _one_emphasis(text: str) -> Optional[Runs]:
     """The runs of a text whose only emphasis is one ``**bold**`` or ``*italic*`` pair opened
     after a space, an opening bracket or quote (or at the start) before a letter or digit,
     and closed after a letter or digit before a space, punctuation or the end: what Markdown
-    reads there is certain (the
-    opener can only open, the closer only close), so the parser is not needed. None for any
-    other text, which the parser reads (``tests/test_formatting.py`` checks both agree)."""
+    reads there is certain (the opener can only open, the closer only close), so the parser
+    is not needed. None for any other text, which the parser reads (``tests/test_formatting.py``
+    checks both agree)."""
     stars = text.count("*")
     if stars not in (2, 4) or "\\" in text or "\n" in text:
         return None
