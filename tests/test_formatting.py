@@ -290,6 +290,7 @@ def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
 # --- quick paths that must read text as the full patterns and parser read it -----------------
 
 import random  # noqa: E402
+import re  # noqa: E402
 
 from vanban import _display  # noqa: E402
 
@@ -301,9 +302,12 @@ def random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
 
 def test_the_phrases_are_kept_together_as_the_patterns_alone_keep_them():
     pieces = ["ngày ", "NGÀY ", "Tháng ", "năm ", "05", "3 ", "2021", " - ", " – ", "-", "/", "KH", "ĐTN", "NĐ",
-              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " "]
+              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " ", "26/3/", "1931",
+              "- ", " -"]
     for text in random_texts(pieces, 3000, seed=11):
         alone = _display._KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
+        alone = _display._RANGE.sub(
+            lambda m: re.sub(r"(?<! )-(?! )", "\u2011", m.group()).replace(" ", "\u00a0"), alone)
         alone = _display._SYMBOL.sub(lambda m: m.group().replace("-", "\u2011"), alone)
         assert _display.keep_together(text) == alone, text
 
