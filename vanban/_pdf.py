@@ -55,7 +55,7 @@ DOCX_FILTER = "MS Word 2007 XML"
 
 INSTALL = {
     "libreoffice": (
-        "Debian/Ubuntu: sudo apt-get install libreoffice-writer fonts-liberation; "
+        "Debian/Ubuntu: sudo apt-get install libreoffice-writer fonts-liberation2; "
         "Windows, macOS: tải LibreOffice tại https://www.libreoffice.org/download/"
     ),
     "uno": (
@@ -67,8 +67,8 @@ INSTALL = {
         "Windows: tải poppler tại https://github.com/oschwartz10612/poppler-windows/releases và thêm thư mục bin vào PATH"
     ),
     "fonts": (
-        "Debian/Ubuntu: sudo apt-get install fonts-liberation (Liberation Serif cùng kích thước chữ với "
-        "Times New Roman), hoặc cài Times New Roman: sudo apt-get install ttf-mscorefonts-installer; "
+        "Debian/Ubuntu: sudo apt-get install fonts-liberation2 (Liberation Serif 2, cùng kích thước chữ với "
+        "Times New Roman, đủ chữ Việt), hoặc cài Times New Roman: sudo apt-get install ttf-mscorefonts-installer; "
         "Windows, macOS: Times New Roman có sẵn"
     ),
 }
