@@ -89,13 +89,15 @@ def test_a_font_left_out_of_the_pdf_is_said():
 
 @pytest.fixture
 def fc_match_gives(tmp_path, monkeypatch):
-    """Put an fc-match first on PATH that answers ``family`` for every font asked."""
-    def install(family):
+    """Put an fc-match first on PATH that answers ``family`` for every font asked, and an fc-list
+    that finds it with every Vietnamese letter, or (``vietnamese=False``) finds nothing."""
+    def install(family, vietnamese=True):
         folder = tmp_path / "bin"
         folder.mkdir()
-        program = folder / "fc-match"
-        program.write_text(f"#!/bin/sh\nprintf '%s' '{family}'\n", encoding="utf-8")
-        program.chmod(program.stat().st_mode | stat.S_IEXEC)
+        for name, output in (("fc-match", family), ("fc-list", family if vietnamese else "")):
+            program = folder / name
+            program.write_text(f"#!/bin/sh\nprintf '%s' '{output}'\n", encoding="utf-8")
+            program.chmod(program.stat().st_mode | stat.S_IEXEC)
         monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
         _fonts.times_substitute_problem.cache_clear()
     yield install
@@ -107,6 +109,14 @@ def fc_match_gives(tmp_path, monkeypatch):
 def test_times_new_roman_or_a_font_of_its_widths_from_fontconfig_is_accepted(fc_match_gives, family):
     fc_match_gives(family)
     assert _fonts.times_substitute_problem() is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands for fc-match")
+def test_a_font_of_the_right_widths_without_vietnamese_letters_is_said(fc_match_gives):
+    fc_match_gives("Liberation Serif", vietnamese=False)  # Liberation Serif 1: no ư, ơ, ạ, ệ, ự
+    problem = _fonts.times_substitute_problem()
+    assert problem.startswith("Phông Liberation Serif của máy này thiếu chữ Việt có dấu (ư, ơ, ạ, ệ, ự)")
+    assert "fonts-liberation2" in problem
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a shell script stands for fc-match")

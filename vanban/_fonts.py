@@ -47,22 +47,28 @@ def _run(args: list[str], timeout: float = 60) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def times_substitute_problem() -> Optional[str]:
-    """Why LibreOffice would draw Times New Roman in a font of other widths; None if it will
-    not (or if this system has no fontconfig to ask). Asked once per process."""
+    """Why LibreOffice would draw Times New Roman in a font of other widths, or draw Vietnamese
+    letters from another font (Liberation Serif 1 has no ư, ơ, ạ, ệ, ự); None if it will not (or
+    if this system has no fontconfig to ask). Asked once per process."""
+    from ._doctor import _covers_vietnamese
+    from ._pdf import INSTALL
+
     program = shutil.which("fc-match")
     if program is None:
         return None
     found = (_run([program, "-f", "%{family}", TIMES]) or "").strip()
     families = [family.strip() for family in found.split(",") if family.strip()]
-    if any(family in METRIC_COMPATIBLE for family in families):
-        return None
-    from ._pdf import INSTALL
-
-    shown = families[0] if families else "không có phông nào"
-    return (f"Máy này không có phông {TIMES}, cũng không có phông cùng kích thước chữ với nó (Liberation "
-            f"Serif): LibreOffice sẽ vẽ chữ bằng {shown}, rộng hẹp khác nên xuống dòng, sang trang của PDF "
-            f"sẽ khác văn bản in từ Word. Hãy cài phông ({INSTALL['fonts']}) rồi chạy lại; "
-            "'vanban doctor' cho biết máy đã có gì.")
+    chosen = next((family for family in families if family in METRIC_COMPATIBLE), None)
+    install = f"Hãy cài phông ({INSTALL['fonts']}) rồi chạy lại; 'vanban doctor' cho biết máy đã có gì."
+    if chosen is None:
+        shown = families[0] if families else "không có phông nào"
+        return (f"Máy này không có phông {TIMES}, cũng không có phông cùng kích thước chữ với nó (Liberation "
+                f"Serif): LibreOffice sẽ vẽ chữ bằng {shown}, rộng hẹp khác nên xuống dòng, sang trang của PDF "
+                f"sẽ khác văn bản in từ Word. {install}")
+    if not _covers_vietnamese(chosen):
+        return (f"Phông {chosen} của máy này thiếu chữ Việt có dấu (ư, ơ, ạ, ệ, ự): LibreOffice sẽ lấy các chữ "
+                f"ấy từ phông khác, rộng hơn và khác nét, nên PDF sẽ khác văn bản in từ Word. {install}")
+    return None
 
 
 def embedded_fonts(pdf: bytes) -> Optional[list[tuple[str, bool]]]:
@@ -104,7 +110,7 @@ def embedded_font_problem(pdf: bytes) -> Optional[str]:
         return (f"Có chữ trong PDF được vẽ bằng phông {', '.join(others)} thay cho {TIMES}: có ký tự mà phông "
                 f"{TIMES} (hay Liberation Serif) của máy này không có, nên LibreOffice lấy phông khác, và "
                 "chữ đó sẽ khác văn bản in từ Word. Hãy thay ký tự đó (chữ Việt, số và dấu câu thường "
-                "đều có trong phông), hoặc cài đủ phông Times New Roman")
+                "đều có trong Times New Roman và Liberation Serif 2), hoặc cài đủ phông ('vanban doctor')")
     if missing:
         return (f"Phông {', '.join(missing)} không được nhúng vào PDF: máy mở PDF sẽ tự chọn phông khác, chữ có thể "
                 "xô lệch. Hãy kiểm tra cài đặt phông của máy ('vanban doctor')")
