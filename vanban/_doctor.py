@@ -10,15 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from ._fonts import VIETNAMESE
 from ._pdf import INSTALL, find_pdftoppm, find_soffice, find_uno_python
 
 FONT = "Times New Roman"
 STAND_IN = "Liberation Serif"  # metric-compatible: the same width for every character
-VIETNAMESE = "1af 1b0 1a0 1a1 1ea1 1ec7 1ef1"
-"""Code points (hex, fontconfig's charset syntax) of letters only a font made for Vietnamese has:
-ư, ơ with their horns, ạ, ệ, ự with their dots below. Liberation Serif 1.x lacks them: LibreOffice
-then draws each such letter from another font (DejaVu Serif), wider and of another look, in the
-middle of a word, and lines wrap where they would not in Word."""
 
 
 @dataclass(frozen=True)

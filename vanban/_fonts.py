@@ -27,6 +27,11 @@ METRIC_COMPATIBLE = ("Times New Roman", "Liberation Serif", "Tinos")
 """Fonts with Times New Roman's width for every character: lines and pages break alike."""
 _KEYS = tuple(re.sub(r"[^a-z]", "", name.lower()) for name in METRIC_COMPATIBLE)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+VIETNAMESE = "1af 1b0 1a0 1a1 1ea1 1ec7 1ef1"
+"""Code points (hex, fontconfig's charset syntax) of letters only a font made for Vietnamese has:
+ư, ơ with their horns, ạ, ệ, ự with their dots below. Liberation Serif 1.x lacks them: LibreOffice
+then draws each such letter from another font (DejaVu Serif), wider and of another look, in the
+middle of a word, and lines wrap where they would not in Word."""
 
 
 def _same_widths(font: str) -> bool:
@@ -50,7 +55,6 @@ def times_substitute_problem() -> Optional[str]:
     """Why LibreOffice would draw Times New Roman in a font of other widths, or draw Vietnamese
     letters from another font (Liberation Serif 1 has no ư, ơ, ạ, ệ, ự); None if it will not (or
     if this system has no fontconfig to ask). Asked once per process."""
-    from ._doctor import _covers_vietnamese
     from ._pdf import INSTALL
 
     program = shutil.which("fc-match")
@@ -65,10 +69,19 @@ def times_substitute_problem() -> Optional[str]:
         return (f"Máy này không có phông {TIMES}, cũng không có phông cùng kích thước chữ với nó (Liberation "
                 f"Serif): LibreOffice sẽ vẽ chữ bằng {shown}, rộng hẹp khác nên xuống dòng, sang trang của PDF "
                 f"sẽ khác văn bản in từ Word. {install}")
-    if not _covers_vietnamese(chosen):
+    if not covers_vietnamese(chosen):
         return (f"Phông {chosen} của máy này thiếu chữ Việt có dấu (ư, ơ, ạ, ệ, ự): LibreOffice sẽ lấy các chữ "
                 f"ấy từ phông khác, rộng hơn và khác nét, nên PDF sẽ khác văn bản in từ Word. {install}")
     return None
+
+
+def covers_vietnamese(family: str) -> bool:
+    """Whether fontconfig knows a regular and a bold face of ``family`` with every Vietnamese letter."""
+    for style in ("Regular", "Bold"):
+        found = _run(["fc-list", f"{family}:style={style}:charset={VIETNAMESE}", "family"])
+        if not (found or "").strip():
+            return False
+    return True
 
 
 def embedded_fonts(pdf: bytes) -> Optional[list[tuple[str, bool]]]:
