@@ -417,7 +417,7 @@ class _Reader:
             archive = re.match(r"^Lưu\s*:?\s*(.*)$", text)
             if archive and (para, line) == lines[-1]:
                 if archive.group(1).strip():
-                    data["luu"] = archive.group(1).strip().rstrip(".")
+                    data["luu"] = archive.group(1).strip().rstrip(";.,: ")
                 self.use(para)
                 continue
             if text == "Như trên" and data.get("kinh_gui"):
@@ -568,6 +568,10 @@ class _Reader:
                        "đoạn chưa rõ vai trò, tạm ghi là đoạn văn")
 
 
+def _safe_text(text: str) -> str:
+    return text
+
+
 def _first_index(indices: list) -> Optional[int]:
     return min(indices) if indices else None
 
@@ -639,7 +643,11 @@ class _Body:
                 table = self._table(para)
                 members = [p for p in paragraphs if p.table == para.table]
                 self.reader.use(*members)
-                if table is not None:
+                if table is None:  # a table the schema cannot hold: its rows as paragraphs, in order
+                    self.reader.guess(("noi_dung",), "một bảng không đọc được thành cột và dòng; mỗi dòng của nó "
+                                      "được ghi thành một đoạn văn, các ô cách nhau bằng ' | '")
+                    items += [_Item("paragraph", text=_safe_text(row), para=para) for row in self._table_rows(para)]
+                else:
                     caption = items[-1] if items and items[-1].kind == "paragraph" and items[-1].para is not None \
                         and _stands_above_table(items[-1].para) else None
                     if caption is not None:
@@ -681,7 +689,9 @@ class _Body:
             label_bold = bool(spans(self.view, para.element)) and spans(self.view, para.element)[0].bold
             if not _valid(NumberedText, rest):
                 return _Item("paragraph", text=marked(self.view, para), para=para)
-            kind = "numbered" if (label_bold or found.group("roman") or depth != 2) else "maybe_list"
+            if found.group("roman") and _valid(HeadingText, " ".join(strip_label(marked(self.view, para, drop=("bold",)), label).split())):
+                return _Item("heading", depth, " ".join(strip_label(marked(self.view, para, drop=("bold",)), label).split()), para, label)
+            kind = "numbered" if (label_bold or depth != 2) else "maybe_list"
             return _Item(kind, depth, rest, para, label)
         bullet = _BULLET.match(text)
         if bullet and (style in ("VBBullet", "VBSubBullet") or not style.startswith("VB")):
@@ -813,51 +823,67 @@ class _Body:
 
         width = max(sum(c.span for c in row) for row in rows)
         header_rows = 2 if len(rows) > 2 and any(c.span > 1 for c in rows[0]) and \
-            sum(c.span for c in rows[1]) < width else 1
-        columns = self._columns(rows[:header_rows], text)
-        leaves = _leaf_count(columns)
+            any(c.continued for c in rows[1]) else 1
+        columns, leaves = self._columns(rows[:header_rows], text)
+        starts = {start: index for index, (start, _) in enumerate(leaves)}
         body_rows = []
         for row in rows[header_rows:]:
-            cells = [text(c) for c in row for _ in range(1)]
-            if len(row) == 1 and row[0].span == width and width > 1:
-                body_rows.append({"nhom": " ".join(cells[0].split())} if cells[0] else [None] * leaves)
+            if len(row) == 1 and row[0].span == width and width > 1 and text(row[0]):
+                body_rows.append({"nhom": " ".join(text(row[0]).split())})
                 continue
-            values: list = []
+            values: list = [None] * len(leaves)
+            position = 0
             for cell in row:
-                values.append(text(cell) or None)
-                values += [None] * (cell.span - 1)
-            values = (values + [None] * leaves)[:leaves] if len(values) != leaves else values
+                words = text(cell) if not cell.continued else ""
+                if words:
+                    if position not in starts:
+                        return None  # a cell that does not start under a column: no cot/dong for it
+                    values[starts[position]] = words
+                position += cell.span
             body_rows.append(values)
         if not body_rows:
-            body_rows = [[None] * leaves]
+            body_rows = [[None] * len(leaves)]
         out: dict = {"cot": columns, "dong": body_rows}
         self._numbers(out)
-        if not _valid_table(out):
-            out = {"cot": [_plain_title(c) for c in columns],
-                   "dong": [r if isinstance(r, list) else [r["nhom"]] + [None] * (leaves - 1) for r in body_rows]}
         if not _valid_table(out):
             return None
         return out
 
-    def _columns(self, header: list, text) -> list:
-        top = header[0]
-        if len(header) == 1:
-            columns = []
-            for cell in top:
-                columns.append(" ".join(text(cell).split()) or "-")
-                columns += ["-"] * (cell.span - 1)
-            return columns
-        below = [c for c in header[1] if not c.continued]
-        columns, position = [], 0
-        for cell in top:
-            title = " ".join(text(cell).split()) or "-"
-            if cell.span > 1:
-                children = [" ".join(text(c).split()) or "-" for c in below[position:position + cell.span]]
-                position += cell.span
-                columns.append({"ten": title, "cot": children})
-            else:
-                columns.append(title)
-        return columns
+    def _table_rows(self, para: Para) -> list[str]:
+        table = next(a for a in reversed(list(para.element.iterancestors())) if a.tag == w("tbl"))
+        out = []
+        for row in table_cells(table):
+            cells = [" ".join(plain(_paragraph_text(p)) for p in c.paragraphs if plain(_paragraph_text(p)))
+                     for c in row if not c.continued]
+            if any(cells):
+                out.append(" | ".join(c for c in cells if c))
+        return out
+
+    def _columns(self, header: list, text) -> tuple[list, list]:
+        """The columns (a header cell over sub-columns becomes a group) and each leaf column's
+        place on the table's grid: (first grid column, span)."""
+        def title(cell) -> str:
+            return " ".join(text(cell).split()) or "-"
+
+        columns, leaves, position = [], [], 0
+        below = []
+        if len(header) == 2:
+            at = 0
+            for cell in header[1]:
+                below.append((at, cell))
+                at += cell.span
+        for cell in header[0]:
+            if cell.span > 1 and below:
+                children = [(at, c) for at, c in below if position <= at < position + cell.span and not c.continued]
+                if children:
+                    columns.append({"ten": title(cell), "cot": [title(c) for _, c in children]})
+                    leaves += [(at, c.span) for at, c in children]
+                    position += cell.span
+                    continue
+            columns.append(title(cell))
+            leaves.append((position, cell.span))
+            position += cell.span
+        return columns, leaves
 
     def _numbers(self, table: dict) -> None:
         """A column whose every cell is a number written the Vietnamese way, that vanban would
@@ -1005,7 +1031,16 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     if data.get("loai") == "cong-van" and not data.get("noi_dung"):
         data["noi_dung"] = data.pop("mo_dau")
     data = _ordered(data)
-    document = parse(data, source=Path(shown))
+    for _ in range(_REPAIRS):
+        try:
+            document = parse(data, source=Path(shown))
+            break
+        except InputError as error:
+            if not _repair(data, error.problems, reader):
+                raise
+            data = _ordered(data)
+    else:
+        document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
     return ImportResult(shown, data, document, guesses, reader.unplaced, converted)
 
@@ -1020,3 +1055,190 @@ def _ordered(data: dict) -> dict:
     if isinstance(issuer, dict):
         data["co_quan_ban_hanh"] = {k: issuer[k] for k in ("cap_tren", "ten", "ky_hieu") if k in issuer}
     return {key: data[key] for key in _ORDER if key in data}
+
+
+# --- what the schema refuses is kept as text ---------------------------------------------------
+
+_REPAIRS = 40
+_HEADER_LINES = {"so": "number", "ky_hieu": "number", "don_vi_soan_thao": "number", "ngay": "date", "dia_danh": "date",
+                 "co_quan_ban_hanh": "agency", "kinh_gui": "addressees", "trich_yeu": "title"}
+
+
+def _location(text: str) -> list:
+    return [int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", text)]
+
+
+def _texts(node) -> list[str]:
+    """Every text of a body node, in reading order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [t for item in node for t in _texts(item)]
+    if isinstance(node, dict):
+        out = []
+        for key in ("phan", "tieu_de", "doan_so", "ten_bang", "y", "doan", "nhom"):
+            if isinstance(node.get(key), str):
+                out.append(node[key])
+        for key in ("y_con", "danh_sach_so", "noi_dung"):
+            out += _texts(node.get(key, []))
+        if "cot" in node:
+            for row in node.get("dong", []):
+                cells = [row["nhom"]] if isinstance(row, dict) else [str(c) for c in row if c is not None]
+                if cells:
+                    out.append(" | ".join(cells))
+        return out
+    return [str(node)] if node is not None else []
+
+
+def _flatten(node) -> list:
+    return [_safe_paragraph(text) for text in _texts(node)]
+
+
+def _repair(data: dict, problems: list, reader: _Reader) -> bool:
+    """Make the data one the schema takes, keeping every word: a refused body node becomes
+    its paragraphs, a refused header field goes into the body as text. False if nothing changed."""
+    changed = False
+    for problem in problems:
+        path = _location(problem.location)
+        if not path:
+            changed |= _repair_structure(data, problem.message, reader)
+            continue
+        head = path[0]
+        if head in ("noi_dung", "mo_dau", "phu_luc", "can_cu"):
+            changed |= _repair_body(data, path, reader)
+        elif head in _HEADER_LINES or head in ("noi_nhan", "luu", "nguoi_ky", "ket_thuc"):
+            changed |= _repair_header(data, head, path, reader)
+    return changed
+
+
+def _repair_body(data: dict, path: list, reader: _Reader) -> bool:
+    if path[0] in ("mo_dau", "can_cu"):
+        moved = data.pop(path[0], [])
+        data["noi_dung"] = [_safe_paragraph(t) for t in moved] + data.get("noi_dung", [])
+        return bool(moved)
+    holder, key, parent = data, path[0], None
+    steps = path[1:]
+    # walk to the deepest list entry the path names
+    target = None
+    container = holder.get(key)
+    trail = []
+    for step in steps:
+        if isinstance(step, int) and isinstance(container, list) and step < len(container):
+            trail.append((container, step))
+            container = container[step]
+        elif isinstance(step, str) and isinstance(container, dict) and step in container:
+            if step in ("dong", "cot", "y_con", "danh_sach_so"):
+                break
+            container = container[step]
+        else:
+            break
+    body_trail = [(c, i) for c, i in trail if isinstance(c[i], (dict, str))]
+    if not body_trail:
+        return False
+    container, index = body_trail[-1]
+    node = container[index]
+    flat = _flatten(node)
+    if flat == [node]:
+        if len(body_trail) < 2:
+            return False
+        container, index = body_trail[-2]
+        node = container[index]
+        flat = _flatten(node)
+    container[index:index + 1] = flat
+    reader.guess((), "một phần nội dung không viết được đúng cấu trúc của vanban nên được ghi thành đoạn văn")
+    return True
+
+
+def _repair_header(data: dict, head: str, path: list, reader: _Reader) -> bool:
+    if head in ("so", "ky_hieu", "don_vi_soan_thao") or head == "co_quan_ban_hanh" and "ky_hieu" in path:
+        element = "number"
+        data["so"] = "khong"
+        data.pop("don_vi_soan_thao", None)
+        issuer = data.get("co_quan_ban_hanh", {})
+        issuer.pop("ky_hieu", None)
+    elif head in ("ngay", "dia_danh"):
+        element = "date"
+        data.pop("ngay", None)
+        data.pop("dia_danh", None)
+    elif head == "luu":
+        text = str(data.pop("luu", ""))
+        cleaned = text.rstrip(";.,: ")
+        if cleaned and cleaned != text:
+            data["luu"] = cleaned
+            return True
+        data.setdefault("noi_dung", []).append(_safe_paragraph(f"Lưu {text}"))
+        return True
+    elif head == "noi_nhan" and len(path) > 1 and isinstance(path[1], int):
+        entry = data["noi_nhan"].pop(path[1])
+        text = entry if isinstance(entry, str) else " ".join(str(v) for v in entry.values())
+        data.setdefault("noi_dung", []).append(_safe_paragraph(text))
+        if not data["noi_nhan"]:
+            del data["noi_nhan"]
+        return True
+    elif head == "nguoi_ky":
+        signer = data.pop("nguoi_ky", {})
+        data.setdefault("noi_dung", []).extend(_safe_paragraph(str(v)) for v in signer.values())
+        return True
+    elif head == "ket_thuc":
+        text = data.pop("ket_thuc", None)
+        if isinstance(text, str) and text != "khong":
+            data.setdefault("noi_dung", []).append(_safe_paragraph(text))
+        data["ket_thuc"] = "khong"
+        return True
+    else:
+        return False
+    for para in reader.elements[element]:
+        if any(u.paragraph == para.index for u in reader.unplaced):
+            continue
+        reader.unplaced.append(Unplaced(para.index, para.text, "vanban chưa viết được dòng này theo đúng thể thức"))
+        data.setdefault("noi_dung", []).insert(0, _safe_paragraph(plain(para.text)))
+    return True
+
+
+def _repair_structure(data: dict, message: str, reader: _Reader) -> bool:
+    """A rule of the whole body: numbered paragraphs at the top read as Mục, a numbered list
+    with no lead-in reads as khoản, a Mục outside the parts."""
+    changed = False
+
+    def walk(nodes: list, top: bool) -> None:
+        nonlocal changed
+        for position, node in enumerate(list(nodes)):
+            if not isinstance(node, dict):
+                continue
+            if "danh_sach_so" in node and "danh_sach_so" in message:
+                index = nodes.index(node)
+                nodes[index:index + 1] = [{"doan_so": item} for item in node["danh_sach_so"]]
+                changed = True
+                continue
+            if top and "doan_so" in node and "doan_so" in message:
+                title = " ".join(node["doan_so"].split())
+                if _valid(HeadingText, title):
+                    node["tieu_de"] = title
+                    del node["doan_so"]
+                    changed = True
+            if "phan" in node:
+                walk(node.get("noi_dung", []), True)
+            elif "noi_dung" in node:
+                walk(node["noi_dung"], False)
+
+    content = data.get("noi_dung", [])
+    walk(content, True)
+    for annex in data.get("phu_luc", []):
+        walk(annex.get("noi_dung", []), True)
+    if not changed and "phan" in message and content:
+        first = next((i for i, n in enumerate(content) if isinstance(n, dict) and "phan" in n), None)
+        if first is not None:
+            stray = [n for n in content[first:] if not (isinstance(n, dict) and "phan" in n)]
+            parts = [n for n in content[first:] if isinstance(n, dict) and "phan" in n]
+            if stray:
+                parts[-1]["noi_dung"].extend(stray)
+                data["noi_dung"] = content[:first] + parts
+                changed = True
+    if not changed and content:  # nothing else helped: the body as paragraphs, in order
+        flat = _flatten(content)
+        if flat != content:
+            data["noi_dung"] = flat
+            changed = True
+    if changed:
+        reader.guess((), "cấu trúc mục của văn bản được viết lại để vanban đánh số được")
+    return changed
