@@ -9,12 +9,15 @@ back in capitals."""
 
 from __future__ import annotations
 
-import dataclasses
+import re
+from collections import Counter
+import unicodedata
 
 import pytest
 
 import vanban
 from vanban._display import display
+from vanban._docx_read import DocxView
 from vanban._import import import_document
 from vanban._tables import TableBlock
 from vanban._loading import parse
@@ -59,3 +62,41 @@ def test_a_rendered_example_or_corpus_document_imports_as_the_same_document(sour
     expected, found = page(document), page(reread)
     for key in expected:
         assert found[key] == expected[key], key
+
+
+# --- real files: nothing is lost ---------------------------------------------------------------
+
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "reference" / "nd30-2020"
+SEEDS = SHARED / "seeds"
+_LABEL = re.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]|[-–—•+]|Phần\s+[IVXLC]+|PHẦN\s+THỨ\s+\S+)(?=\s|$)")
+
+
+def words(line: str) -> list[str]:
+    """The words of a line as a reader compares them: the number or dash vanban writes itself
+    taken off, capitals as small letters, rule lines (____) not words."""
+    line = _LABEL.sub("", unicodedata.normalize("NFC", line.replace("\u00a0", " ")))
+    return [word.lower() for word in re.findall(r"\w+", line) if set(word) != {"_"}]
+
+
+def lost_lines(source, result) -> list[str]:
+    """Lines of ``source`` whose words stand in the document the import renders fewer times
+    than in the source (a line written twice is looked for twice)."""
+    rendered = DocxView(vanban.render_bytes(result.document))
+    found = " " + " ".join(w for p in rendered.paragraphs for line in p.text.split("\n") for w in words(line)) + " "
+    original = source if isinstance(source, DocxView) else DocxView(source)
+    lines = Counter(" ".join(words(line)) for p in original.paragraphs for line in p.text.split("\n"))
+    lines.pop("", None)
+    return [line for line, count in lines.items() if len(re.findall(f"(?= {re.escape(line)} )", found)) < count]
+
+
+def requires(path):
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not on this machine")
+
+
+@requires(REFERENCE)
+@pytest.mark.parametrize("name", ["30_2020_ND_CP.docx", "Phuluc1.docx", "Phuluc3.docx"])
+def test_every_line_of_the_governments_own_files_is_kept_and_what_was_not_placed_is_listed(name):
+    result = import_document(REFERENCE / name)
+    assert lost_lines(REFERENCE / name, result) == []
+    assert "".join(str(u) for u in result.unplaced) in result.to_yaml().replace("\n#   - ", "")

@@ -213,10 +213,13 @@ class _Reader:
         self._date(data)
         self._title(data, kind)
         self._addressees(data, kind)
+        header_end = max(self.used, default=0)
         closing_start, closing_end = self._closing_block(data)
-        body_end = closing_start if closing_start is not None else self._annex_start()
-        self._body(data, body_end)
-        self._annexes(data, closing_end)
+        annex_start = self._annex_start(header_end) if closing_start is None else None
+        body_end = closing_start if closing_start is not None else annex_start
+        self._body(data, header_end, body_end)
+        self._annexes(data, closing_end if closing_end is not None else
+                      annex_start - 1 if annex_start is not None else None)
         self._leftovers(data)
         return data
 
@@ -309,8 +312,7 @@ class _Reader:
         para = number[0]
         text = plain(para.text)
         found = _NUMBER_LINE.match(text)
-        if not found:
-            self.unplaced.append(Unplaced(para.index, para.text, "dòng số không đọc được"))
+        if not found:  # not a number line after all
             data["so"] = "khong"
             return
         self.use(para)
@@ -339,8 +341,7 @@ class _Reader:
             return
         para = date[0]
         found = _DATE_LINE.match(plain(para.text).replace("\n", " "))
-        if not found:
-            self.unplaced.append(Unplaced(para.index, para.text, "dòng ngày tháng không đọc được"))
+        if not found:  # not a date line after all: a body paragraph that names a day
             return
         year, month, day = found.group("year"), found.group("month"), found.group("day")
         value = year + (f"-{int(month):02d}" + (f"-{int(day):02d}" if day else "") if month else "")
@@ -462,9 +463,10 @@ class _Reader:
         else:
             self.guess(("nguoi_ky",), "khối chữ ký không đọc được; các dòng của nó ghi vào nội dung")
 
-    def _annex_start(self) -> Optional[int]:
-        labels = [p.index for p in self.paragraphs if p.place == "body" and ANNEX_LABEL.match(clean(p.text))
-                  and p.index > max(self.used, default=0)]
+    def _annex_start(self, header_end: int) -> Optional[int]:
+        """A ``Phụ lục`` label after some body text (a file that opens with one is an annex itself)."""
+        written = [p for p in self.paragraphs if p.index > header_end and clean(p.text) and p.index not in self.used]
+        labels = [p.index for p in written[1:] if p.place == "body" and ANNEX_LABEL.match(clean(p.text))]
         return labels[0] if labels else None
 
     # --- the body ------------------------------------------------------------------------------
@@ -474,10 +476,7 @@ class _Reader:
         return [p for p in self.paragraphs if p.index > start and (end is None or p.index < end)
                 and p.index not in self.used and p.table not in closing_tables]
 
-    def _body(self, data: dict, end: Optional[int]) -> None:
-        start = max((p.index for name in ("title_rule", "title", "type_name", "subject", "addressees", "number",
-                                          "date", "agency")
-                     for p in self.part(name)), default=0)
+    def _body(self, data: dict, start: int, end: Optional[int]) -> None:
         paragraphs = self._body_paragraphs(start, end)
         bases = self._bases(paragraphs)
         if bases:
@@ -823,7 +822,7 @@ class _Body:
 
         width = max(sum(c.span for c in row) for row in rows)
         header_rows = 2 if len(rows) > 2 and any(c.span > 1 for c in rows[0]) and \
-            any(c.continued for c in rows[1]) else 1
+            any(c.continued for c in rows[1]) and self._sub_header(rows[0], rows[1], text) else 1
         columns, leaves = self._columns(rows[:header_rows], text)
         starts = {start: index for index, (start, _) in enumerate(leaves)}
         body_rows = []
@@ -858,6 +857,22 @@ class _Body:
             if any(cells):
                 out.append(" | ".join(c for c in cells if c))
         return out
+
+    @staticmethod
+    def _sub_header(top: list, below: list, text) -> bool:
+        """Whether ``below`` is the second row of a header: under every cell of ``top`` that
+        spans one column it only continues that cell (merged down)."""
+        single, position = set(), 0
+        for cell in top:
+            if cell.span == 1:
+                single.add(position)
+            position += cell.span
+        position = 0
+        for cell in below:
+            if position in single and not cell.continued and text(cell):
+                return False
+            position += cell.span
+        return True
 
     def _columns(self, header: list, text) -> tuple[list, list]:
         """The columns (a header cell over sub-columns becomes a group) and each leaf column's
