@@ -9,10 +9,12 @@ back in capitals."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 import unicodedata
 
+import docx
 import pytest
 
 import vanban
@@ -100,3 +102,22 @@ def test_every_line_of_the_governments_own_files_is_kept_and_what_was_not_placed
     result = import_document(REFERENCE / name)
     assert lost_lines(REFERENCE / name, result) == []
     assert "".join(str(u) for u in result.unplaced) in result.to_yaml().replace("\n#   - ", "")
+
+
+def typed_document(text: str) -> bytes:
+    """A .docx as someone types one in Word with no styles: one paragraph per line of ``text``."""
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@requires(SEEDS)
+@pytest.mark.parametrize("name", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.exists() else [])
+def test_every_line_of_a_real_text_typed_into_word_is_kept(name):
+    data = typed_document((SEEDS / name).read_text(encoding="utf-8"))
+    result = import_document(data, name=name)
+    assert lost_lines(DocxView(data), result) == []

@@ -605,6 +605,8 @@ class _Body:
         self.paragraphs = paragraphs
         self.data = data
         self.annex = annex
+        # typed with no emphasis at all: a numbered line that reads as a title is a heading
+        self.unformatted = not any(True in self.view.look(p).bold for p in paragraphs if clean(p.text))
 
     def build(self) -> None:
         items = self._items()
@@ -678,8 +680,10 @@ class _Body:
             label = found.group(0)[:len(found.group(0)) - len(found.group("rest"))].strip()
             depth = 1 if found.group("roman") else 3 if found.group("letter") else found.group("arabic").count(".") + 1
             bold = look.bold == {True}
+            rest_text = " ".join(found.group("rest").split())
             heading = style.startswith("VBHeading") or (not style.startswith("VB") and (
-                bold or found.group("roman") and found.group("rest").upper() == found.group("rest")))
+                bold or found.group("roman") and rest_text.upper() == rest_text
+                or self.unformatted and len(rest_text) <= 120 and rest_text[-1] not in ".;:,!?…"))
             if heading and "\n" not in found.group("rest"):
                 title = strip_label(marked(self.view, para, drop=("bold",)), label)
                 if _valid(HeadingText, title):
