@@ -1010,24 +1010,24 @@ def _pruned(node):
 # --- the public entry point -----------------------------------------------------------------------
 
 
-def read_any(source: Union[str, Path, bytes], name: str = "") -> tuple[DocxView, Optional[str]]:
-    """A view of ``source``; a .doc (the old Word format) is converted to .docx by LibreOffice
-    first. Returns the view and the original format's name when it was converted."""
+def word_bytes(source: Union[str, Path, bytes], name: str = "") -> tuple[Union[Path, bytes], Optional[str]]:
+    """``source`` as a .docx to read: a .doc (the old Word format) is converted to .docx by
+    LibreOffice first. Returns the .docx (path or bytes) and ``"doc"`` when it was converted."""
     from ._file_kind import kind_of
 
-    if not isinstance(source, (bytes, bytearray)):
-        path = Path(source)
-        name = name or str(path)
-        try:
-            with path.open("rb") as stream:
-                kind = kind_of(stream)
-        except OSError as error:
-            raise DocxReadError(name, f"không mở được tệp ({error.strerror or error}).") from None
-        if kind == "doc":
-            from ._pdf import doc_to_docx
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), None
+    path = Path(source)
+    try:
+        with path.open("rb") as stream:
+            kind = kind_of(stream)
+    except OSError as error:
+        raise DocxReadError(name or str(path), f"không mở được tệp ({error.strerror or error}).") from None
+    if kind == "doc":
+        from ._pdf import doc_to_docx
 
-            return DocxView(doc_to_docx(path), name), "doc"
-    return DocxView(source, name), None
+        return doc_to_docx(path), "doc"
+    return path, None
 
 
 def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] = None,
@@ -1039,7 +1039,8 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     (the message names the field)."""
     from ._loading import parse
 
-    view, converted = read_any(source, name)
+    docx, converted = word_bytes(source, name)
+    view = DocxView(docx, name or (str(source) if not isinstance(source, (bytes, bytearray)) else ""))
     shown = view.name
     reader = _Reader(view, profile)
     data = reader.read()
