@@ -47,6 +47,8 @@ def page(document) -> dict:
     shown.pop("header_columns_mm")  # widths measured from the words, which are compared
     # the file's author property holds the issuer's name as typed; the page shows it in capitals
     shown["document_author"] = shown["document_author"].upper()
+    if document.is_letter:  # a công văn shows its trích yếu as the V/v line (``subject``), in plain words
+        del shown["title"], shown["title_rule"], shown["document_title"]
     return shown
 
 

@@ -24,7 +24,7 @@ from typing import Any, Optional, Union
 
 from pydantic import TypeAdapter, ValidationError
 
-from ._check import ANNEX_LABEL, AUTHORITY, DATE, NUMBER, STRUCTURAL, clean, detect_profile, lettered_part, locate
+from ._check import ANNEX_LABEL, AUTHORITY, DATE, NUMBER, STRUCTURAL, SUBJECT, clean, detect_profile, lettered_part, locate
 from ._docx_read import DocxView, Para, Span, spans, style_id, table_cells, w
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
@@ -110,10 +110,16 @@ def _valid(annotation, value) -> bool:
 
 
 def plain(text: str) -> str:
-    """A paragraph's words as typed: no-break spaces and hyphens as plain ones, no
-    zero-width spaces, runs of spaces as one."""
-    text = text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u200b", "").replace("\t", " ")
-    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    """A paragraph's words as typed: tabs and runs of plain spaces as one space, no blank
+    lines. Other spaces (no-break, thin, zero-width) are the author's, or vanban's own
+    (a phrase kept on one line), and stay: vanban writes them back as they are."""
+    lines = (re.sub(r"[ \t]+", " ", line).strip(" ") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def one_line(text: str) -> str:
+    """A text for a field of one line: its line breaks as spaces."""
+    return re.sub(r" *\n *", " ", text)
 
 
 def _escape(text: str) -> str:
@@ -152,7 +158,7 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
 
 
 def plain_run(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u200b", "").replace("\t", " ")
+    return text.replace("\t", " ")
 
 
 def strip_label(text: str, label: str) -> str:
@@ -237,6 +243,12 @@ class _Reader:
             self.unplaced.append(Unplaced(type_name[0].index, type_name[0].text, "tên loại vanban chưa có"))
             self.used.discard(type_name[0].index)
             return FALLBACK_TYPE
+        if not self.part("subject"):  # a letter without a number line: its V/v stands in the letterhead
+            table = self._letterhead_table()
+            subject = next((p for p in self.paragraphs if table is not None and p.table == table
+                            and SUBJECT.match(clean(p.text))), None)
+            if subject is not None:
+                self.elements.parts["subject"] = [subject]
         if self.part("subject"):
             return "cong-van"
         number = self.part("number")
@@ -247,10 +259,22 @@ class _Reader:
         self.guess(("loai",), f"không thấy tên loại văn bản; tạm ghi là '{FALLBACK_TYPE}'")
         return FALLBACK_TYPE
 
+    def _letterhead_table(self) -> Optional[int]:
+        for name in ("national_name", "union_title", "number", "date", "agency"):
+            for para in self.part(name):
+                if para.table is not None:
+                    return para.table
+        return None
+
+    def _in_head(self, para: Para) -> bool:
+        """In the letterhead table, or above the type name, the trích yếu and Kính gửi."""
+        stop = min((p.index for name in ("type_name", "title", "addressees") for p in self.part(name)), default=None)
+        table = self._letterhead_table()
+        return table is not None and para.table == table or stop is not None and para.index < stop
+
     def _marks(self, data: dict) -> None:
-        head_end = max((p.index for name in ("number", "date", "type_name") for p in self.part(name)), default=0)
         for para in self.paragraphs:
-            if para.index > head_end or para.index in self.used:
+            if para.index in self.used or not self._in_head(para):
                 continue
             text = clean(para.text).upper()
             draft = _MARK_DRAFT.match(text)
@@ -275,6 +299,7 @@ class _Reader:
         return [p for p in self.paragraphs if p.table == motto[0].table and p.column != motto[0].column
                 and (stop is None or p.index < stop) and clean(p.text) and p.index not in self.used
                 and not DATE.search(clean(p.text)) and not NUMBER.match(clean(p.text))
+                and not SUBJECT.match(clean(p.text))
                 and clean(p.text) not in ("***", "*")]
 
     def _issuer(self, data: dict) -> None:
@@ -454,7 +479,7 @@ class _Reader:
             else:
                 rest.append(line)
         signer["chuc_vu"] = " ".join(rest) if rest else ""
-        signer["ho_ten"] = " ".join(plain(name.text).split())
+        signer["ho_ten"] = one_line(plain(name.text))
         if not rest:
             self.guess(("nguoi_ky",), "không thấy chức vụ người ký")
         if _valid(Signer, signer):
@@ -526,11 +551,11 @@ class _Reader:
                 self.use(written[0])
                 following = written[1:3]
                 if following and not clean(following[0].text).startswith("("):
-                    annex["tieu_de"] = " ".join(plain(following[0].text).split())
+                    annex["tieu_de"] = plain(following[0].text).replace("\n", " ")
                     self.use(following[0])
                     following = written[2:4]
                 if following and clean(following[0].text).startswith("(") and clean(following[0].text).endswith(")"):
-                    reference = clean(following[0].text)[1:-1].strip()
+                    reference = plain(following[0].text).replace("\n", " ")[1:-1].strip(" ")
                     annex["kem_theo"] = reference
                     self.use(following[0])
             rest = [p for p in group if p.index not in self.used]
@@ -692,8 +717,9 @@ class _Body:
             label_bold = bool(spans(self.view, para.element)) and spans(self.view, para.element)[0].bold
             if not _valid(NumberedText, rest):
                 return _Item("paragraph", text=marked(self.view, para), para=para)
-            if found.group("roman") and _valid(HeadingText, " ".join(strip_label(marked(self.view, para, drop=("bold",)), label).split())):
-                return _Item("heading", depth, " ".join(strip_label(marked(self.view, para, drop=("bold",)), label).split()), para, label)
+            title = one_line(strip_label(marked(self.view, para, drop=("bold",)), label))
+            if found.group("roman") and _valid(HeadingText, title):
+                return _Item("heading", depth, title, para, label)
             kind = "numbered" if (label_bold or depth != 2) else "maybe_list"
             return _Item(kind, depth, rest, para, label)
         bullet = _BULLET.match(text)
@@ -748,7 +774,7 @@ class _Body:
                         self.reader.guess(("noi_dung",), f"phần '{item.text}' không có tên riêng")
                 else:
                     part_scheme = "chu-cai"
-                part = {"phan": " ".join(str(title).split()), "noi_dung": []}
+                part = {"phan": one_line(str(title)), "noi_dung": []}
                 root.append(part)
                 stack = [(0, part["noi_dung"], part)]
                 khoan = 0
@@ -832,7 +858,7 @@ class _Body:
         body_rows = []
         for row in rows[header_rows:]:
             if len(row) == 1 and row[0].span == width and width > 1 and text(row[0]):
-                body_rows.append({"nhom": " ".join(text(row[0]).split())})
+                body_rows.append({"nhom": text(row[0])})
                 continue
             values: list = [None] * len(leaves)
             position = 0
@@ -882,7 +908,7 @@ class _Body:
         """The columns (a header cell over sub-columns becomes a group) and each leaf column's
         place on the table's grid: (first grid column, span)."""
         def title(cell) -> str:
-            return " ".join(text(cell).split()) or "-"
+            return text(cell) or "-"
 
         columns, leaves, position = [], [], 0
         below = []
@@ -1231,7 +1257,7 @@ def _repair_structure(data: dict, message: str, reader: _Reader) -> bool:
                 changed = True
                 continue
             if top and "doan_so" in node and "doan_so" in message:
-                title = " ".join(node["doan_so"].split())
+                title = one_line(node["doan_so"])
                 if _valid(HeadingText, title):
                     node["tieu_de"] = title
                     del node["doan_so"]
