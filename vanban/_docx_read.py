@@ -681,10 +681,9 @@ def style_id(paragraph) -> Optional[str]:
 
 
 def spans(view: "DocxView", paragraph) -> list[Span]:
-    """The paragraph's own runs as :class:`Span`s, emphasis relative to its style."""
-    inherited = view._inherited(paragraph, "rPr")
-    base = [c for c in inherited if c is not None]
-    plain = {name: view._run_value(base, name) for name in ("b", "i", "u")}
+    """The paragraph's own runs as :class:`Span`s. A run's emphasis is what the run itself
+    sets (its properties and its character style), not what it takes from the paragraph's
+    style: the bold of a heading is the heading's, a word set bold inside it is the word's."""
     out: list[Span] = []
     for run in paragraph.iter(w("r")):
         if next((a for a in run.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is not paragraph:
@@ -692,9 +691,16 @@ def spans(view: "DocxView", paragraph) -> list[Span]:
         text = _run_text(run)
         if not text:
             continue
-        chain = view._run_properties_chain(paragraph, run, inherited)
-        found = {name: view._run_value(chain, name) for name in ("b", "i", "u")}
-        out.append(Span(text, *(bool(found[n]) and not plain[n] for n in ("b", "i", "u"))))
+        rpr = run.find(w("rPr"))
+        chain = []
+        if rpr is not None:
+            chain.append(rpr)
+            character = rpr.find(w("rStyle"))
+            if character is not None:
+                chain += [s.find(w("rPr")) for s in view._chain(character.get(w("val")))]
+        chain = [c for c in chain if c is not None]
+        found = {name: bool(view._run_value(chain, name)) if chain else False for name in ("b", "i", "u")}
+        out.append(Span(text, found["b"], found["i"], found["u"]))
     return out
 
 

@@ -549,21 +549,25 @@ class _Reader:
             written = [p for p in group if clean(p.text)]
             if written and ANNEX_LABEL.match(clean(written[0].text)):
                 self.use(written[0])
+                if _landscape(written[0].element):
+                    annex["huong"] = "ngang"
                 following = written[1:3]
                 if following and not clean(following[0].text).startswith("("):
-                    annex["tieu_de"] = plain(following[0].text).replace("\n", " ")
+                    annex["tieu_de"] = one_line(marked(self.view, following[0]))
                     self.use(following[0])
                     following = written[2:4]
                 if following and clean(following[0].text).startswith("(") and clean(following[0].text).endswith(")"):
                     reference = plain(following[0].text).replace("\n", " ")[1:-1].strip(" ")
                     annex["kem_theo"] = reference
                     self.use(following[0])
+            if not annex and not written:
+                continue  # the empty paragraphs after the signature
             rest = [p for p in group if p.index not in self.used]
             holder: dict = {}
             _Body(self, rest, holder, annex=True).build()
-            annex["noi_dung"] = holder.get("noi_dung") or [" ".join(str(v) for v in holder.values())]
-            if not annex["noi_dung"] or annex["noi_dung"] == [""]:
-                continue
+            if not holder.get("noi_dung"):
+                continue  # a label without content, or text before the first label: listed as unplaced
+            annex["noi_dung"] = holder["noi_dung"]
             annexes.append(annex)
         if annexes:
             data["phu_luc"] = annexes
@@ -594,6 +598,22 @@ class _Reader:
 
 def _safe_text(text: str) -> str:
     return text
+
+
+def _landscape(paragraph) -> bool:
+    """Whether the section holding ``paragraph`` (a paragraph of the body) is turned: its
+    ``w:sectPr`` is the first one at or after the paragraph."""
+    for element in (paragraph, *paragraph.itersiblings()):
+        section = element if element.tag == w("sectPr") else element.find(f"{w('pPr')}/{w('sectPr')}")
+        if section is not None:
+            size = section.find(w("pgSz"))
+            if size is None:
+                return False
+            if size.get(w("orient")) == "landscape":
+                return True
+            width, height = size.get(w("w")), size.get(w("h"))
+            return bool(width and height and width.isdigit() and height.isdigit() and int(width) > int(height))
+    return False
 
 
 def _first_index(indices: list) -> Optional[int]:
@@ -696,9 +716,9 @@ class _Body:
         if _PART_LABEL.match(one) or style == "VBPartLabel":
             return _Item("part_label", text=one, para=para)
         if style == "VBPartTitle":
-            return _Item("part_title", text=one, para=para)
+            return _Item("part_title", text=one_line(marked(self.view, para)), para=para)
         if lettered_part(one):
-            return _Item("part", text=marked(self.view, para, drop=("bold",)).split(" ", 1)[1], para=para,
+            return _Item("part", text=marked(self.view, para).split(" ", 1)[1], para=para,
                          label="chu-cai")
         found = _LABEL.match(text)
         if found and not style.startswith(("VBBullet", "VBSubBullet")):
@@ -765,8 +785,8 @@ class _Body:
                 title = item.text
                 if item.kind == "part_label":
                     following = items[position] if position < len(items) else None
-                    if following is not None and following.kind in ("part_title", "paragraph") \
-                            and clean(str(following.text)).upper() == clean(str(following.text)):
+                    if following is not None and (following.kind == "part_title" or following.kind == "paragraph"
+                                                  and clean(str(following.text)).upper() == clean(str(following.text))):
                         title = following.text
                         position += 1
                     part_scheme = "phan-thu" if "THỨ" in item.text.upper() else "phan-la-ma"
@@ -794,7 +814,8 @@ class _Body:
                     khoan += 1
                 node = {"tieu_de" if item.kind == "heading" else "doan_so": item.text, "noi_dung": []}
                 stack[-1][1].append(node)
-                stack.append((depth, node["noi_dung"], node))
+                if not (item.para is not None and (style_id(item.para.element) or "").endswith("Leaf")):
+                    stack.append((depth, node["noi_dung"], node))  # vanban's leaf style: nothing under it
                 continue
             children = stack[-1][1]
             if item.kind == "maybe_list":
@@ -852,7 +873,8 @@ class _Body:
 
         width = max(sum(c.span for c in row) for row in rows)
         header_rows = 2 if len(rows) > 2 and any(c.span > 1 for c in rows[0]) and \
-            any(c.continued for c in rows[1]) and self._sub_header(rows[0], rows[1], text) else 1
+            self._sub_header(rows[0], rows[1], text) and (
+                any(c.continued for c in rows[1]) or all(self._header_cell(c) for c in rows[1])) else 1
         columns, leaves = self._columns(rows[:header_rows], text)
         starts = {start: index for index, (start, _) in enumerate(leaves)}
         body_rows = []
@@ -887,6 +909,12 @@ class _Body:
             if any(cells):
                 out.append(" | ".join(c for c in cells if c))
         return out
+
+    def _header_cell(self, cell) -> bool:
+        """A cell that reads as a header: vanban's header style, or all in bold."""
+        written = [p for p in cell.paragraphs if plain(_paragraph_text(p))]
+        return bool(written) and all(style_id(p) == "VBTableHeader" or self.view.look(p).bold == {True}
+                                     for p in written)
 
     @staticmethod
     def _sub_header(top: list, below: list, text) -> bool:
@@ -1036,7 +1064,8 @@ def _pruned(node):
 # --- the public entry point -----------------------------------------------------------------------
 
 
-def word_bytes(source: Union[str, Path, bytes], name: str = "") -> tuple[Union[Path, bytes], Optional[str]]:
+def word_bytes(source: Union[str, Path, bytes], name: str = "",
+               converter=None) -> tuple[Union[Path, bytes], Optional[str]]:
     """``source`` as a .docx to read: a .doc (the old Word format) is converted to .docx by
     LibreOffice first. Returns the .docx (path or bytes) and ``"doc"`` when it was converted."""
     from ._file_kind import kind_of
@@ -1052,20 +1081,20 @@ def word_bytes(source: Union[str, Path, bytes], name: str = "") -> tuple[Union[P
     if kind == "doc":
         from ._pdf import doc_to_docx
 
-        return doc_to_docx(path), "doc"
+        return doc_to_docx(path, converter=converter), "doc"
     return path, None
 
 
 def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] = None,
-                    name: str = "") -> ImportResult:
+                    name: str = "", converter=None) -> ImportResult:
     """Read a .docx (or .doc) into vanban's data: see :class:`ImportResult`.
 
     Raises :class:`~vanban.errors.DocxReadError` for a file that is not a readable Word document
     and :class:`~vanban.errors.InputError` if what was read is not a document vanban can write
-    (the message names the field)."""
+    (the message names the field). ``converter``: a running :class:`~vanban.PdfConverter` for a .doc."""
     from ._loading import parse
 
-    docx, converted = word_bytes(source, name)
+    docx, converted = word_bytes(source, name, converter)
     view = DocxView(docx, name or (str(source) if not isinstance(source, (bytes, bytearray)) else ""))
     shown = view.name
     reader = _Reader(view, profile)

@@ -221,6 +221,9 @@ def _marked_page_files(path: Path, report, folder: Path, dpi: int, force: bool):
     from ._pdf import PdfConverter, png_paths
     from .errors import OutputError, OutputExistsError
 
+    if not folder.is_dir():  # said before LibreOffice spends its seconds
+        what = "là một tệp, không phải thư mục" if folder.exists() else "không tồn tại; hãy tạo thư mục trước"
+        raise OutputError(folder, f"thư mục {folder} {what}")
     prefix = folder / f"{path.stem}-kiem-tra"
     first = png_paths(prefix, 1)[0]
     if first.exists() and not force:
