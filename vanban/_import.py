@@ -730,14 +730,14 @@ class _Body:
                 bold or found.group("roman") and rest_text.upper() == rest_text
                 or self.unformatted and len(rest_text) <= 120 and rest_text[-1] not in ".;:,!?…"))
             if heading and "\n" not in found.group("rest"):
-                title = strip_label(marked(self.view, para, drop=("bold",)), label)
+                title = strip_label(marked(self.view, para), label)
                 if _valid(HeadingText, title):
                     return _Item("heading", depth, title, para, label)
             rest = strip_label(marked(self.view, para), label)
             label_bold = bool(spans(self.view, para.element)) and spans(self.view, para.element)[0].bold
             if not _valid(NumberedText, rest):
                 return _Item("paragraph", text=marked(self.view, para), para=para)
-            title = one_line(strip_label(marked(self.view, para, drop=("bold",)), label))
+            title = one_line(strip_label(marked(self.view, para), label))
             if found.group("roman") and _valid(HeadingText, title):
                 return _Item("heading", depth, title, para, label)
             kind = "numbered" if (label_bold or depth != 2) else "maybe_list"
@@ -872,9 +872,12 @@ class _Body:
             return "\n".join(plain(_paragraph_text(p)) for p in cell.paragraphs if plain(_paragraph_text(p)))
 
         width = max(sum(c.span for c in row) for row in rows)
-        header_rows = 2 if len(rows) > 2 and any(c.span > 1 for c in rows[0]) and \
-            self._sub_header(rows[0], rows[1], text) and (
-                any(c.continued for c in rows[1]) or all(self._header_cell(c) for c in rows[1])) else 1
+        # two header rows: the first merged down over the second (a column group's title beside
+        # columns of their own), or spanning the second's cells all written as a header
+        header_rows = 2 if len(rows) > 2 and (
+            any(c.starts_merge for c in rows[0]) and any(c.continued for c in rows[1])
+            or any(c.span > 1 for c in rows[0]) and len(rows[1]) > 1 and self._sub_header(rows[0], rows[1], text)
+            and all(self._header_cell(c) for c in rows[1])) else 1
         columns, leaves = self._columns(rows[:header_rows], text)
         starts = {start: index for index, (start, _) in enumerate(leaves)}
         body_rows = []
@@ -913,8 +916,11 @@ class _Body:
     def _header_cell(self, cell) -> bool:
         """A cell that reads as a header: vanban's header style, or all in bold."""
         written = [p for p in cell.paragraphs if plain(_paragraph_text(p))]
-        return bool(written) and all(style_id(p) == "VBTableHeader" or self.view.look(p).bold == {True}
-                                     for p in written)
+        def header(p) -> bool:
+            style = style_id(p) or ""
+            return style == "VBTableHeader" if style.startswith("VB") else self.view.look(p).bold == {True}
+
+        return bool(written) and all(header(p) for p in written)
 
     @staticmethod
     def _sub_header(top: list, below: list, text) -> bool:
@@ -946,7 +952,7 @@ class _Body:
                 below.append((at, cell))
                 at += cell.span
         for cell in header[0]:
-            if cell.span > 1 and below:
+            if below:
                 children = [(at, c) for at, c in below if position <= at < position + cell.span and not c.continued]
                 if children:
                     columns.append({"ten": title(cell), "cot": [title(c) for _, c in children]})
@@ -1030,8 +1036,12 @@ def _valid_table(table: dict) -> bool:
 
 
 def _stands_above_table(para: Para) -> bool:
+    """A table's caption: vanban's caption style, or (in another's document) the paragraph right above it."""
+    style = style_id(para.element) or ""
+    if style.startswith("VB"):
+        return style == "VBTableCaption"
     following = para.element.getnext()
-    return following is not None and following.tag == w("tbl") or style_id(para.element) == "VBTableCaption"
+    return following is not None and following.tag == w("tbl")
 
 
 def _ends_with_colon(node) -> bool:
