@@ -677,6 +677,7 @@ class _Body:
     def _items(self) -> list[_Item]:
         items: list[_Item] = []
         seen_tables: set = set()
+        skip: set = set()
         paragraphs = self.paragraphs
         position = 0
         while position < len(paragraphs):
@@ -699,7 +700,13 @@ class _Body:
                     if caption is not None:
                         items.pop()
                         table = {"ten_bang": caption.text, **table}
+                    following = next((p for p in paragraphs[position:] if p.table != para.table), None)
+                    if following is not None and self._words_note(table, following):
+                        self.reader.use(following)
+                        skip.add(following.index)
                     items.append(_Item("table", text=table, para=para))
+                continue
+            if para.index in skip:
                 continue
             if not clean(para.text):
                 self.reader.use(para)
@@ -899,6 +906,7 @@ class _Body:
             body_rows = [[None] * len(leaves)]
         out: dict = {"cot": columns, "dong": body_rows}
         self._numbers(out)
+        self._total_row(out, rows[-1], text, starts)
         if not _valid_table(out):
             return None
         return out
@@ -964,6 +972,48 @@ class _Body:
             position += cell.span
         return columns, leaves
 
+    @staticmethod
+    def _words_note(table: dict, para: Para) -> bool:
+        """Whether ``para`` is the total in words vanban writes under ``table``; if so, the
+        table says so (``tong_bang_chu``)."""
+        if "dong_tong" not in table or not clean(para.text).startswith("(Bằng chữ:"):
+            return False
+        from ._tables import general_table
+        from .schemas.body import Table
+
+        candidate = {**table, "tong_bang_chu": True}
+        if not _valid(Table, candidate):
+            return False
+        note = general_table(Table.model_validate(candidate), 150.0, None).note
+        if note is None or clean(note) != clean(para.text):
+            return False
+        table["tong_bang_chu"] = True
+        return True
+
+    def _total_row(self, table: dict, last: list, text, starts: dict) -> None:
+        """A last row that opens with a header-like label over the first columns and holds the
+        sums of the number columns after it is the total row vanban computes (``dong_tong``)."""
+        if len(last) < 2 or not text(last[0]) or not self._header_cell(last[0]) or len(table["dong"]) < 2:
+            return
+        row = table["dong"][-1]
+        leaves = _leaves(table["cot"])
+        span = last[0].span
+        if not isinstance(row, list) or span not in starts:
+            return
+        summed = [i for i in range(starts[span], len(leaves)) if row[i] is not None]
+        kinds = [isinstance(c, dict) and c.get("kieu") == "so" for c in leaves]
+        if not summed or not all(kinds[i] for i in summed):
+            return
+        data = [r for r in table["dong"][:-1] if isinstance(r, list)]
+        for i in summed:
+            total = sum((r[i] for r in data if isinstance(r[i], Decimal)), Decimal(0))
+            if format_number(total) != format_number(row[i]):
+                return
+        table["dong_tong"] = text(last[0])
+        table["dong"] = table["dong"][:-1]
+        for i in summed:
+            _set_number_column(table["cot"], i, total=True)
+
     def _numbers(self, table: dict) -> None:
         """A column whose every cell is a number written the Vietnamese way, that vanban would
         write back the same, is a number column (``kieu: so``)."""
@@ -1002,18 +1052,20 @@ def _leaf_count(columns: list) -> int:
     return len(_leaves(columns))
 
 
-def _set_number_column(columns: list, index: int) -> None:
+def _set_number_column(columns: list, index: int, total: bool = False) -> None:
     position = 0
     for i, column in enumerate(columns):
         if isinstance(column, dict) and column.get("cot"):
-            count = len(column["cot"])
+            count = len(_leaves(column["cot"]))
             if position <= index < position + count:
-                _set_number_column(column["cot"], index - position)
+                _set_number_column(column["cot"], index - position, total)
                 return
             position += count
             continue
         if position == index:
             columns[i] = {"ten": column if isinstance(column, str) else column["ten"], "kieu": "so"}
+            if total:
+                columns[i]["cong"] = True
             return
         position += 1
 
