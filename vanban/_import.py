@@ -727,6 +727,16 @@ class _Body:
         if lettered_part(one):
             return _Item("part", text=marked(self.view, para).split(" ", 1)[1], para=para,
                          label="chu-cai")
+        first = spans(self.view, para.element)[:1]
+        if (style.startswith("VBHeading") or style == "VBBody" and self.reader.profile == "nha-nuoc") \
+                and first and first[0].text == "- " and len(text) > 2:
+            # NĐ 30 numbers the levels under điểm a) with a dash: vanban writes it as a run of its own
+            depth = int(re.sub(r"\D", "", style) or 4) if style.startswith("VBHeading") else 4
+            rest = text[2:]
+            kind = "heading" if style.startswith("VBHeading") else "numbered"
+            body = strip_label(marked(self.view, para), "-")
+            if _valid(HeadingText if kind == "heading" else NumberedText, body):
+                return _Item(kind, depth, body, para, "-")
         found = _LABEL.match(text)
         if found and not style.startswith(("VBBullet", "VBSubBullet")):
             label = found.group(0)[:len(found.group(0)) - len(found.group("rest"))].strip()
@@ -1025,6 +1035,10 @@ class _Body:
                 continue
             numbers = [_number(v) for v in values]
             if any(n is None or format_number(n) != v for n, v in zip(numbers, values)):
+                continue
+            # vanban's YAML reads 12.5 as text (a date or a version must stay as typed), which a
+            # number column refuses: a column with decimals stays a text column, its words the same
+            if any(n != n.to_integral_value() for n in numbers):
                 continue
             for row in rows:
                 if row[index] is not None:
