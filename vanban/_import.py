@@ -390,7 +390,7 @@ class _Reader:
         title = self.part("title")
         if title:
             # the author's line breaks stay: vanban breaks a title itself only where none is written
-            data["trich_yeu"] = "\n".join(marked(self.view, p, drop=("bold",)) for p in title)
+            data["trich_yeu"] = "\n".join(marked(self.view, p) for p in title)
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
@@ -889,12 +889,7 @@ class _Body:
             return "\n".join(plain(_paragraph_text(p)) for p in cell.paragraphs if plain(_paragraph_text(p)))
 
         width = max(sum(c.span for c in row) for row in rows)
-        # two header rows: the first merged down over the second (a column group's title beside
-        # columns of their own), or spanning the second's cells all written as a header
-        header_rows = 2 if len(rows) > 2 and (
-            any(c.starts_merge for c in rows[0]) and any(c.continued for c in rows[1])
-            or any(c.span > 1 for c in rows[0]) and len(rows[1]) > 1 and self._sub_header(rows[0], rows[1], text)
-            and all(self._header_cell(c) for c in rows[1])) else 1
+        header_rows = self._header_rows(rows, text)
         columns, leaves = self._columns(rows[:header_rows], text)
         starts = {start: index for index, (start, _) in enumerate(leaves)}
         body_rows = []
@@ -931,6 +926,20 @@ class _Body:
                 out.append(" | ".join(c for c in cells if c))
         return out
 
+    def _header_rows(self, rows: list, text) -> int:
+        """How many rows the header has: a row is the next header row when the one above is merged
+        down over it (a column group's title beside columns of their own), or spans its cells and
+        they are all written as a header; a body row follows at least."""
+        count = 1
+        while count + 1 < len(rows):
+            above, row = rows[count - 1], rows[count]
+            merged = any(c.starts_merge or c.continued for c in above) and any(c.continued for c in row)
+            spanned = any(c.span > 1 for c in above) and len(row) > 1 and self._sub_header(above, row, text)
+            if not ((merged or spanned) and all(self._header_cell(c) for c in row if not c.continued)):
+                break
+            count += 1
+        return count
+
     def _header_cell(self, cell) -> bool:
         """A cell that reads as a header: vanban's header style, or all in bold."""
         written = [p for p in cell.paragraphs if plain(_paragraph_text(p))]
@@ -957,29 +966,29 @@ class _Body:
         return True
 
     def _columns(self, header: list, text) -> tuple[list, list]:
-        """The columns (a header cell over sub-columns becomes a group) and each leaf column's
-        place on the table's grid: (first grid column, span)."""
+        """The columns (a header cell over cells of the next header row becomes a group of them)
+        and each leaf column's place on the table's grid: (first grid column, span)."""
         def title(cell) -> str:
             return text(cell) or "-"
 
-        columns, leaves, position = [], [], 0
-        below = []
-        if len(header) == 2:
-            at = 0
-            for cell in header[1]:
-                below.append((at, cell))
+        placed = []  # per header row: (first grid column, cell)
+        for row in header:
+            at, cells = 0, []
+            for cell in row:
+                cells.append((at, cell))
                 at += cell.span
-        for cell in header[0]:
-            if below:
-                children = [(at, c) for at, c in below if position <= at < position + cell.span and not c.continued]
-                if children:
-                    columns.append({"ten": title(cell), "cot": [title(c) for _, c in children]})
-                    leaves += [(at, c.span) for at, c in children]
-                    position += cell.span
-                    continue
-            columns.append(title(cell))
-            leaves.append((position, cell.span))
-            position += cell.span
+            placed.append(cells)
+        leaves: list = []
+
+        def build(level: int, at: int, cell) -> Union[str, dict]:
+            below = [(a, c) for a, c in placed[level + 1] if at <= a < at + cell.span and not c.continued] \
+                if level + 1 < len(placed) else []
+            if not below:
+                leaves.append((at, cell.span))
+                return title(cell)
+            return {"ten": title(cell), "cot": [build(level + 1, a, c) for a, c in below]}
+
+        columns = [build(0, at, cell) for at, cell in placed[0]]
         return columns, leaves
 
     @staticmethod
