@@ -777,3 +777,24 @@ def table_cells(table) -> list[list[Cell]]:
             cells.append(Cell(list(cell.iterchildren(w("p"))), span, continued, starts))
         rows.append(cells)
     return rows
+
+
+def outer_table(paragraph):
+    """The outermost ``w:tbl`` holding ``paragraph``, None outside tables."""
+    return next((a for a in reversed(list(paragraph.iterancestors())) if a.tag == w("tbl")), None)
+
+
+def in_landscape_section(paragraph) -> bool:
+    """Whether the section holding ``paragraph`` (a paragraph of the body) is turned: its
+    ``w:sectPr`` is the first one at or after the paragraph."""
+    for element in (paragraph, *paragraph.itersiblings()):
+        section = element if element.tag == w("sectPr") else element.find(f"{w('pPr')}/{w('sectPr')}")
+        if section is not None:
+            size = section.find(w("pgSz"))
+            if size is None:
+                return False
+            if size.get(w("orient")) == "landscape":
+                return True
+            width, height = size.get(w("w")), size.get(w("h"))
+            return bool(width and height and width.isdigit() and height.isdigit() and int(width) > int(height))
+    return False

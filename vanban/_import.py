@@ -24,8 +24,10 @@ from typing import Any, Optional, Union
 
 from pydantic import TypeAdapter, ValidationError
 
-from ._check import ANNEX_LABEL, AUTHORITY, DATE, NUMBER, STRUCTURAL, SUBJECT, clean, detect_profile, lettered_part, locate
-from ._docx_read import DocxView, Para, Span, spans, style_id, table_cells, w
+from ._check_parts import (
+    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, lettered_part, locate,
+)
+from ._docx_read import DocxView, Para, Span, in_landscape_section, outer_table, spans, style_id, table_cells
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
 from .schemas.common import (
@@ -84,7 +86,7 @@ class ImportResult:
 
         lines = [f"# Nhập từ {Path(self.source).name} bằng vanban import."]
         if self.converted_from:
-            lines.append(f"# Tệp .doc đã được LibreOffice chuyển sang .docx trước khi đọc.")
+            lines.append("# Tệp .doc đã được LibreOffice chuyển sang .docx trước khi đọc.")
         lines.append("# Hãy xem các dòng '# vanban đoán:' và sửa nếu vanban đoán sai.")
         if self.unplaced:
             lines.append("# Các đoạn vanban chưa xếp được (đã ghi vào nội dung dưới dạng đoạn văn):")
@@ -549,7 +551,7 @@ class _Reader:
             written = [p for p in group if clean(p.text)]
             if written and ANNEX_LABEL.match(clean(written[0].text)):
                 self.use(written[0])
-                if _landscape(written[0].element):
+                if in_landscape_section(written[0].element):
                     annex["huong"] = "ngang"
                 following = written[1:3]
                 if following and not clean(following[0].text).startswith("("):
@@ -598,22 +600,6 @@ class _Reader:
 
 def _safe_text(text: str) -> str:
     return text
-
-
-def _landscape(paragraph) -> bool:
-    """Whether the section holding ``paragraph`` (a paragraph of the body) is turned: its
-    ``w:sectPr`` is the first one at or after the paragraph."""
-    for element in (paragraph, *paragraph.itersiblings()):
-        section = element if element.tag == w("sectPr") else element.find(f"{w('pPr')}/{w('sectPr')}")
-        if section is not None:
-            size = section.find(w("pgSz"))
-            if size is None:
-                return False
-            if size.get(w("orient")) == "landscape":
-                return True
-            width, height = size.get(w("w")), size.get(w("h"))
-            return bool(width and height and width.isdigit() and height.isdigit() and int(width) > int(height))
-    return False
 
 
 def _first_index(indices: list) -> Optional[int]:
@@ -879,7 +865,7 @@ class _Body:
     # tables
 
     def _table(self, para: Para) -> Optional[dict]:
-        table = next(a for a in reversed(list(para.element.iterancestors())) if a.tag == w("tbl"))
+        table = outer_table(para.element)
         rows = table_cells(table)
         rows = [row for row in rows if row]
         if not rows:
@@ -917,7 +903,7 @@ class _Body:
         return out
 
     def _table_rows(self, para: Para) -> list[str]:
-        table = next(a for a in reversed(list(para.element.iterancestors())) if a.tag == w("tbl"))
+        table = outer_table(para.element)
         out = []
         for row in table_cells(table):
             cells = [" ".join(plain(_paragraph_text(p)) for p in c.paragraphs if plain(_paragraph_text(p)))
@@ -1115,8 +1101,7 @@ def _stands_above_table(para: Para) -> bool:
     style = style_id(para.element) or ""
     if style.startswith("VB"):
         return style == "VBTableCaption"
-    following = para.element.getnext()
-    return following is not None and following.tag == w("tbl")
+    return para.before_table
 
 
 def _ends_with_colon(node) -> bool:
@@ -1225,7 +1210,7 @@ _HEADER_LINES = {"so": "number", "ky_hieu": "number", "don_vi_soan_thao": "numbe
 
 
 def _location(text: str) -> list:
-    return [int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", text)]
+    return [int(part.group()) if part.group().isdigit() else part.group() for part in re.finditer(r"[^.\[\]]+", text)]
 
 
 def _texts(node) -> list[str]:
@@ -1276,11 +1261,9 @@ def _repair_body(data: dict, path: list, reader: _Reader) -> bool:
         moved = data.pop(path[0], [])
         data["noi_dung"] = [_safe_paragraph(t) for t in moved] + data.get("noi_dung", [])
         return bool(moved)
-    holder, key, parent = data, path[0], None
+    container = data.get(path[0])
     steps = path[1:]
     # walk to the deepest list entry the path names
-    target = None
-    container = holder.get(key)
     trail = []
     for step in steps:
         if isinstance(step, int) and isinstance(container, list) and step < len(container):
