@@ -164,3 +164,24 @@ def test_the_check_command_writes_the_marked_pages_and_numbers_its_list(tmp_path
     assert re.search(r"^1\. \[LỖI\] U-PAGE-1", result.output, re.M)
     assert (tmp_path / "anh" / "ke-hoach-kiem-tra-1.png").is_file()
     assert f"Đã tạo {tmp_path / 'anh' / 'ke-hoach-kiem-tra-1.png'}" in result.output
+
+
+def test_a_finding_is_boxed_where_its_paragraph_stands_when_its_words_stand_twice():
+    from vanban._check_report import Finding, Report
+    from vanban._marked_pages import Word, place_findings
+
+    document = docx.Document()
+    for text in ("MỤC LỤC", "Quy định chung", "Lời nói đầu dài " * 5, "Quy định chung", "Nội dung."):
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    view = DocxView(buffer.getvalue())
+    words, y = [], 0.0
+    for page, para in enumerate(view.paragraphs):  # one paragraph a page, words in reading order
+        for token in re.findall(r"\w+", para.text.lower()):
+            words.append(Word(page, token, (10.0, y, 20.0, y + 10)))
+            y += 12
+    second = view.paragraphs[3]
+    report = Report("x", "doan", [Finding("U-HEAD-1", "error", "", "", "headings", second.index, second.excerpt)])
+    mark, = place_findings(report, view, words)
+    assert mark.page == 3

@@ -84,13 +84,20 @@ def place_findings(report: Report, view: DocxView, words: list[Word]) -> list[Ma
     """Each finding's mark, numbered from 1 in the report's order."""
     stream = [w.token for w in words]
     texts = {p.index: p.text for p in view.paragraphs}
+    # where each paragraph's words should start in the PDF's words, by the words before it: the
+    # same words may stand twice (a title in the text, a heading), the nearer place is the one
+    before, count = {}, 0
+    for para in view.paragraphs:
+        before[para.index] = count
+        count += len(tokens(para.text))
+    ratio = len(stream) / count if count else 1.0
     marks, found = [], {}
     for number, finding in enumerate(report.findings, start=1):
         mark = Mark(number, finding.severity)
         if finding.paragraph:
             if finding.paragraph not in found:
                 found[finding.paragraph] = _find(tokens(texts.get(finding.paragraph, "")), stream,
-                                                 after=max((s for s, _ in filter(None, found.values())), default=0))
+                                                 near=before.get(finding.paragraph, 0) * ratio)
             where = found[finding.paragraph]
             if where is not None:
                 start, length = where
@@ -103,17 +110,16 @@ def place_findings(report: Report, view: DocxView, words: list[Word]) -> list[Ma
     return marks
 
 
-def _find(wanted: list[str], stream: list[str], after: int) -> Optional[tuple[int, int]]:
-    """Where ``wanted`` starts in ``stream`` (its first words in a row), preferring a place after
-    ``after`` (paragraphs come in reading order); and how many words it covers."""
+def _find(wanted: list[str], stream: list[str], near: float) -> Optional[tuple[int, int]]:
+    """Where ``wanted`` starts in ``stream`` (its first words in a row), the place nearest to
+    ``near`` when there are several; and how many words it covers."""
     if not wanted:
         return None
     head = wanted[:FIRST_WORDS]
     starts = [i for i in range(len(stream) - len(head) + 1) if stream[i:i + len(head)] == head]
     if not starts:
         return None
-    later = [i for i in starts if i >= after]
-    return (later or starts)[0], len(wanted)
+    return min(starts, key=lambda i: abs(i - near)), len(wanted)
 
 
 def draw(pages: list[bytes], sizes: list[tuple[float, float]], marks: list[Mark]) -> list[bytes]:
