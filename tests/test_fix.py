@@ -185,3 +185,16 @@ def test_a_finding_is_boxed_where_its_paragraph_stands_when_its_words_stand_twic
     report = Report("x", "doan", [Finding("U-HEAD-1", "error", "", "", "headings", second.index, second.excerpt)])
     mark, = place_findings(report, view, words)
     assert mark.page == 3
+
+
+def test_a_document_vanban_cannot_rewrite_word_for_word_is_refused_and_nothing_is_written(tmp_path):
+    document = docx.Document()
+    for line in ("NGHỊ ĐỊNH", "Về công tác văn thư", "Điều 1. Phạm vi điều chỉnh"):
+        document.add_paragraph(line)
+    source = tmp_path / "nghi-dinh.docx"
+    document.save(str(source))
+    result = CliRunner().invoke(main, ["fix", str(source)])
+    assert result.exit_code == 1
+    assert "giữ nguyên từng chữ" in result.output and "NGHỊ ĐỊNH" in result.output
+    assert "vanban import" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nghi-dinh.docx"]

@@ -14,6 +14,7 @@ from typing import Optional, Union
 
 from ._check import PROFILE_NAMES, Finding, Report, check_document, verify
 from ._import import ImportResult, import_document, word_bytes
+from .errors import NotFixableError
 
 CORRECTED = ("error", "warning")
 """The findings a fix corrects: errors and warnings (info and 'not evaluated' are not faults)."""
@@ -53,13 +54,17 @@ class FixResult:
 def fix_document(source: Union[str, Path, bytes], *, profile: Optional[str] = None, name: str = "",
                  renderer=None) -> FixResult:
     """Import ``source`` (.docx or .doc, path or bytes) and render it again; the report compares
-    the checker's findings on the original with those on the copy."""
+    the checker's findings on the original with those on the copy. Raises
+    :class:`~vanban.errors.NotFixableError` when the copy would say words the document does not
+    (vanban did not find its issuer or trích yếu, or does not write its type)."""
     from . import default_renderer
 
     shown = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "văn bản")
     docx, converted = word_bytes(source, shown)
     imported = import_document(docx, profile=profile, name=shown)
     imported.converted_from = converted
+    if imported.invented:
+        raise NotFixableError(shown, imported.invented)
     chosen = imported.document.profile_name
     before = check_document(docx, chosen, name=shown)
     data = (renderer or default_renderer()).render_bytes(imported.document)

@@ -80,6 +80,9 @@ class ImportResult:
     guesses: dict = field(default_factory=dict)
     unplaced: list[Unplaced] = field(default_factory=list)
     converted_from: Optional[str] = None
+    invented: list[str] = field(default_factory=list)
+    """What the data holds that the document does not say (a placeholder for a part vanban did not
+    find, another type's name): a copy rendered from it would not be the document word for word."""
 
     def to_yaml(self) -> str:
         from ._yaml_out import dump
@@ -186,6 +189,7 @@ class _Reader:
         self.profile = profile or detect_profile(view)
         self.guesses: dict = {}
         self.unplaced: list[Unplaced] = []
+        self.invented: list[str] = []
         self.used: set[int] = set()
         self.paragraphs = [p for p in view.paragraphs if not p.nested]
         self.nested = [p for p in view.paragraphs if p.nested]
@@ -243,6 +247,7 @@ class _Reader:
             self.guess(("loai",), f"vanban chưa có loại '{name}'; tạm ghi là '{FALLBACK_TYPE}' "
                        f"(tên loại '{name}' sẽ đổi thành tên của loại này)")
             self.unplaced.append(Unplaced(type_name[0].index, type_name[0].text, "tên loại vanban chưa có"))
+            self.invented.append(f"vanban chưa có loại văn bản '{name}'")
             self.used.discard(type_name[0].index)
             return FALLBACK_TYPE
         if not self.part("subject"):  # a letter without a number line: its V/v stands in the letterhead
@@ -257,8 +262,11 @@ class _Reader:
         code = re.search(r"[-/](KH|HD|BC|CV)\b", clean(number[0].text)) if number else None
         if code:
             self.guess(("loai",), f"không thấy tên loại; đoán theo ký hiệu '{code.group(1)}' trong số")
+            if TYPE_CODES[code.group(1)] != "cong-van":
+                self.invented.append("không thấy tên loại văn bản (vanban sẽ viết tên loại)")
             return TYPE_CODES[code.group(1)]
         self.guess(("loai",), f"không thấy tên loại văn bản; tạm ghi là '{FALLBACK_TYPE}'")
+        self.invented.append("không thấy tên loại văn bản (vanban sẽ viết tên loại)")
         return FALLBACK_TYPE
 
     def _letterhead_table(self) -> Optional[int]:
@@ -309,6 +317,7 @@ class _Reader:
         lines = [(p, line) for p in agency for line in plain(p.text).split("\n") if line.strip()]
         if not lines:
             data["co_quan_ban_hanh"] = {"ten": ["(chưa rõ)"]}
+            self.invented.append("không thấy tên cơ quan ban hành")
             self.guess(("co_quan_ban_hanh",), "không thấy tên cơ quan ban hành: hãy ghi tên cơ quan")
             return
         bold = [i for i, (p, _) in enumerate(lines) if self.view.look(p).bold == {True}]
@@ -396,6 +405,7 @@ class _Reader:
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
+            self.invented.append("không thấy trích yếu")
             self.guess(("trich_yeu",), "không thấy trích yếu: hãy ghi trích yếu của văn bản")
 
     def _addressees(self, data: dict, kind: str) -> None:
@@ -404,6 +414,7 @@ class _Reader:
             if kind == "cong-van":
                 self.guess(("kinh_gui",), "công văn không có 'Kính gửi': hãy ghi nơi nhận trực tiếp")
                 data["kinh_gui"] = ["(chưa rõ)"]
+                self.invented.append("công văn không có 'Kính gửi'")
             return
         first = plain(lines[0].text)
         names = []
@@ -1172,6 +1183,7 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     data.pop("_indices", None)
     if data.get("noi_dung") is None and not data.get("mo_dau"):
         data["noi_dung"] = ["(văn bản không có nội dung)"]
+        reader.invented.append("không thấy nội dung")
         reader.guess(("noi_dung",), "không thấy nội dung văn bản")
     if data.get("loai") == "cong-van" and not data.get("noi_dung"):
         data["noi_dung"] = data.pop("mo_dau")
@@ -1187,7 +1199,7 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     else:
         document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
-    return ImportResult(shown, data, document, guesses, reader.unplaced, converted)
+    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented)
 
 
 _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh", "so", "don_vi_soan_thao",
