@@ -208,6 +208,28 @@ class Document(VanbanModel):
     is_letter: ClassVar[bool] = False
     """A công văn: no type name; its trích yếu stands under the number as ``V/v ...``."""
 
+    operative_word: ClassVar[Optional[str]] = None
+    """The line that stands alone, centred, between the căn cứ and the body of a Quyết định
+    (``QUYẾT ĐỊNH:``) or a Nghị quyết (``QUYẾT NGHỊ:``); None for the other types."""
+    body_closes: ClassVar[bool] = False
+    """The body's last paragraph is the end of the document and takes the end mark ``./.``
+    (a Quyết định ends with its last Điều, a Giấy mời with its last line): no closing sentence."""
+
+    def issuing_authority(self) -> Optional[str]:
+        """The issuing authority written above the căn cứ (NĐ 30 PL III: ``BỘ TRƯỞNG BỘ NỘI VỤ``;
+        a Union decision: ``BAN THƯỜNG VỤ TỈNH ĐOÀN ...``), or None."""
+        return None
+
+    def recipients_lead(self) -> Optional[str]:
+        """The first Nơi nhận entry vanban writes: ``Như trên`` after Kính gửi addressees;
+        a Quyết định writes ``Như Điều 3`` for those its last Điều charges."""
+        return "Như trên" if self.addressees else None
+
+    def second_signer(self) -> Optional[Signer]:
+        """A second signature, on the left in place of Nơi nhận (a Biên bản: THƯ KÝ on the
+        left, CHỦ TỌA on the right), or None."""
+        return None
+
     @property
     def profile_name(self) -> str:
         """The layout rules: the document's own choice, else its issuer's, else Đoàn."""
