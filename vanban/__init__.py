@@ -65,7 +65,7 @@ _LAZY = {
             "Assignment", "BaoCao", "CongVan", "Figure", "HuongDan", "Indicator", "Part", "PlanningDocument",
             "ResultsTable", "Bullet", "Document", "IssueDate", "Issuer", "KeHoach", "Paragraph",
             "Recipient", "Section", "Signer", "TimelineEntry", "Annex", "Column", "DocumentPart", "GroupRow",
-            "NumberedList", "NumberedParagraph", "Table",
+            "NumberedList", "NumberedParagraph", "Table", "Article", "QuyetDinh",
         ],
         ".schemas",
     ),
@@ -80,6 +80,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from ._render import Renderer
     from .schemas import (
         Annex,
+        Article,
         Assignment,
         BaoCao,
         Bullet,
@@ -99,6 +100,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         Paragraph,
         Part,
         PlanningDocument,
+        QuyetDinh,
         Recipient,
         ResultsTable,
         Section,
@@ -165,6 +167,7 @@ def render_bytes(document: Document) -> bytes:
 
 __all__ = [
     "Annex",
+    "Article",
     "Assignment",
     "BaoCao",
     "BatchReport",
@@ -208,6 +211,7 @@ __all__ = [
     "PlanningDocument",
     "Problem",
     "Profile",
+    "QuyetDinh",
     "ProfileNotDetectedError",
     "ProfileNotFoundError",
     "Recipient",

@@ -183,8 +183,43 @@ def locate(view: DocxView) -> Elements:
     _locate_title(found, paragraphs, header_end)
     _locate_addressees(found, paragraphs, header_end)
     _locate_closing_block(found, paragraphs)
+    _locate_decision_lines(found, paragraphs)
     _locate_body(found, paragraphs)
     return found
+
+
+# --- the parts of particular types: a decision's lines, a Biên bản's two signatures ---------
+
+OPERATIVE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:?$")
+ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]")
+TWO_SIGNATURES = {"BIÊN BẢN"}
+"""Types signed by two people side by side, with no Nơi nhận (NĐ 30 PL III Mẫu 1.9)."""
+
+
+def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
+    """A Quyết định's or Nghị quyết's ``QUYẾT ĐỊNH:`` line, and the CAPS issuing authority the
+    first line after the title block (NĐ 30 PL III Mẫu 1.1-1.3): centred lines, not running text."""
+    start = max((p.index for name in ("title_rule", "title", "type_name") for p in found[name]), default=None)
+    if start is None:
+        return
+    after = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)][:40]
+    operative = _first(after, lambda p: bool(OPERATIVE.match(clean(p.text))))
+    if operative is None:
+        return
+    found.parts["operative"] = [operative]
+    first = after[0]
+    text = clean(first.text)
+    if first is not operative and text == text.upper() and any(c.isalpha() for c in text):
+        found.parts["issuing_authority"] = [first]
+
+
+def _decision_lines(found: Elements) -> set[int]:
+    return {p.index for name in ("operative", "issuing_authority") for p in found[name]}
+
+
+def document_kind(found: Elements) -> str:
+    """The type name the document carries (``QUYẾT ĐỊNH``), upper-cased; empty when none is found."""
+    return clean(found["type_name"][0].text).upper() if found["type_name"] else ""
 
 
 def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
@@ -308,6 +343,11 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
             titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
             if AUTHORITY.match(clean(signer[0].text)) and titles:
                 found.parts["signature_position"] = [titles[0]]
+            left = [p for p in paragraphs if p.table == table and p.column < signer[0].column
+                    and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+            if len(left) >= 2:  # a second signature beside it (a Biên bản's THƯ KÝ)
+                found.parts["signature_left_first"] = [left[0]]
+                found.parts["signature_left_name"] = [left[-1]]
             return
 
 
@@ -339,9 +379,10 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
         return
-    structural = {p.index for p in _structural(body)}
+    structural = {p.index for p in _structural(body)} | _decision_lines(found)
     found.parts["body"] = [p for p in body if p.element.getparent().tag == w("body")
                            and p.index not in structural and not _is_caption(p)]
+    found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(clean(p.text))]
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
@@ -681,7 +722,8 @@ def check_label_format(elements: Elements, rule: Rule) -> list[Issue]:
     for para in elements[rule.element]:
         bold, _ = _label_run_look(elements.view, para)
         if bold != rule.params["bold"]:
-            issues.append((para, "số khoản đậm", "số khoản không đậm", None))
+            label = rule.params.get("label", "số khoản")
+            issues.append((para, f"{label} đậm", f"{label} không đậm", None))
     return issues
 
 
@@ -838,7 +880,8 @@ CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
 }
 
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
-_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position"}
+_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position",
+             "articles", "issuing_authority", "signature_left_name"}
 
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
@@ -862,8 +905,11 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
     letter = bool(elements["subject"]) and not elements["type_name"]
+    kind = document_kind(elements)
     for rule in rules_for(profile):
         if rule.scope == ("typed" if letter else "letter"):
+            continue
+        if rule.kinds and kind not in rule.kinds or kind in rule.not_kinds:
             continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:

@@ -563,7 +563,9 @@ def annex_reference(document: Document, profile: Profile) -> str:
         date = f" ngày {short_date(document.date)}"
     else:
         date = " " + format_date_line("", document.date).split(", ", 1)[-1]
-    return f"(Kèm theo {document.type_name}{number}{date} của {issuing_body_phrase(document)})"
+    # a decision names its issuing authority itself ("Ban Thường vụ Huyện đoàn Cầu Ngang")
+    issued_by = document.issuing_authority() or issuing_body_phrase(document)
+    return f"(Kèm theo {document.type_name}{number}{date} của {issued_by})"
 
 
 def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:

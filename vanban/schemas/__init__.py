@@ -1,7 +1,7 @@
 """Pydantic models describing documents as data. Pure: no formatting, no I/O."""
 
 from .body import (
-    Annex, Bullet, BulletPart, Column, DocumentPart, Figure, GroupRow, Indicator, Node, NumberedList,
+    Annex, Article, Bullet, BulletPart, Column, DocumentPart, Figure, GroupRow, Indicator, Node, NumberedList,
     NumberedParagraph, Paragraph, Part, ResultsTable, Section, Table, TopNode,
 )
 from .common import BulletText, HeadingText, IssueDate, Issuer, Line, Recipient, Signer, Text, field, schema_text
@@ -10,10 +10,12 @@ from .bao_cao import BaoCao
 from .cong_van import CongVan
 from .huong_dan import HuongDan
 from .ke_hoach import KeHoach, TimelineEntry
+from .quyet_dinh import Decision, QuyetDinh
 from .planning import Assignment, AssignmentPart, PlanningDocument
 
 __all__ = [
     "Annex",
+    "Article",
     "Assignment",
     "AssignmentPart",
     "BaoCao",
@@ -22,6 +24,7 @@ __all__ = [
     "BulletText",
     "Column",
     "CongVan",
+    "Decision",
     "Document",
     "DocumentPart",
     "Figure",
@@ -39,6 +42,7 @@ __all__ = [
     "Paragraph",
     "Part",
     "PlanningDocument",
+    "QuyetDinh",
     "Recipient",
     "ResultsTable",
     "Section",
