@@ -128,7 +128,29 @@ DECISION_MUTATIONS = [
         find_paragraph(d, "^QUYẾT ĐỊNH:$").paragraph_format, "alignment", 0), "U-QD-1"),
     ("authority line regular", lambda d: restyle(d, "^BAN THƯỜNG VỤ HUYỆN ĐOÀN", bold=False), "U-QD-2"),
 ]
-MINUTES_MUTATIONS = []
+MINUTES_MUTATIONS = [
+    ("THƯ KÝ regular", lambda d: restyle(d, "^THƯ KÝ$", bold=False), "U-BB-1"),
+    ("secretary's name regular", lambda d: restyle(d, "^Trần Thị B$", bold=False), "U-BB-2"),
+]
+
+
+@pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in MINUTES_MUTATIONS],
+                         ids=[n for n, _, _ in MINUTES_MUTATIONS])
+def test_each_mistake_in_a_bien_ban_is_caught_by_exactly_its_rule(mutate, rule):
+    rules, report = caught(mutated(sample("bien-ban"), mutate))
+    assert rules == {rule}, report.to_text()
+
+
+def test_a_bien_ban_without_nơi_nhận_or_number_is_complete():
+    report = check(sample("bien-ban"))
+    assert report.findings == [], report.to_text()
+
+
+def test_a_bien_ban_with_one_signature_misses_the_secretary():
+    data = mutated(sample("bien-ban"), lambda d: (remove_paragraph(d, "^THƯ KÝ$"),
+                                                  remove_paragraph(d, "^Trần Thị B$")))
+    rules, report = caught(data)
+    assert rules == {"U-BB-1"}, report.to_text()
 
 
 @pytest.fixture(scope="module")

@@ -157,7 +157,8 @@ def locate(view: DocxView) -> Elements:
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
     number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
-    date = _first(head, lambda p: bool(DATE.search(clean(p.text))))
+    # a place name holds no colon: "Thời gian bắt đầu: 14 giờ, ngày ..." of a Biên bản is no date line
+    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and ":" not in clean(p.text).split(",")[0])
     union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
     national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
     motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
@@ -170,6 +171,11 @@ def locate(view: DocxView) -> Elements:
     anchor = number or _first(head, lambda p: clean(p.text) == "***")
     if anchor:
         _locate_agency(found, paragraphs, anchor)
+    elif national is not None and national.table is not None:  # no number line (NĐ 30 Mẫu 1.9)
+        names = [p for p in paragraphs if p.table == national.table and p.row == national.row
+                 and p.column < national.column and clean(p.text) and not RULE_LINE.match(clean(p.text))]
+        if names:
+            found.parts["agency"] = names
     # the V/v line stands under the number; a letter without a number line has it in its
     # letterhead table
     letterhead = date.table if date is not None and date.table is not None else None
@@ -361,7 +367,20 @@ def _signer_lines(table: int, paragraphs: list[Para]) -> list[Para]:
     written = [p for p in cells if clean(p.text)]
     top = min((p.row for p in written), default=0)
     header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
-    return signer if len(signer) >= 2 and not header_like else []
+    return signer if len(signer) >= 2 and (not header_like or _two_signatures(written)) else []
+
+
+def _two_signatures(written: list[Para]) -> bool:
+    """Two signatures side by side (a Biên bản's THƯ KÝ and CHỦ TỌA): two columns, each a CAPS
+    title over a name, where a body table's header row has words in every column too."""
+    columns = sorted({p.column for p in written})
+    if len(columns) != 2:
+        return False
+    for column in columns:
+        lines = [clean(p.text) for p in written if p.column == column]
+        if len(lines) < 2 or lines[0] != lines[0].upper() or lines[-1] == lines[-1].upper():
+            return False
+    return True
 
 
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
@@ -882,6 +901,8 @@ CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
 _OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position",
              "articles", "issuing_authority", "signature_left_name"}
+_OPTIONAL_FOR = {kind: {"number", "date", "recipients_label", "recipients"} for kind in TWO_SIGNATURES}
+"""Parts a type may lack without a finding: minutes are filed, not sent (no number, no Nơi nhận)."""
 
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
@@ -915,7 +936,7 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
-            elif rule.element not in _OPTIONAL:
+            elif rule.element not in _OPTIONAL | _OPTIONAL_FOR.get(kind, set()):
                 report.findings.append(Finding(severity="not_evaluated", found="không tìm thấy phần này", **base))
             continue
         for para, expected, found_, severity in CHECKS[rule.check](elements, rule):

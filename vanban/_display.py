@@ -770,7 +770,8 @@ def closed_body(blocks: list[BodyBlock], end_mark: str) -> list[BodyBlock]:
 
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
-    authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
+    signer = document.signature()
+    authority_line, position_line, name = signer_lines(signer) if signer else ([], "", "")
     second = document.second_signer()
     left_authority, left_position, left_name = signer_lines(second) if second else ([], "", "")
     closing = None if document.body_closes else document.closing_sentence()

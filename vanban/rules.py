@@ -97,14 +97,16 @@ def _present(profile: str, prefix: str, source: str) -> list[Rule]:
     """What the regime asks every document to have: a missing one is a warning, not an error
     (a chi đoàn report has no number; a published copy may stop before its end)."""
     return [
+        # minutes are filed rather than issued: a chi đoàn's carries no number, and NĐ 30 PL III
+        # Mẫu 1.9 has no date line (the date is in its first line)
         Rule(f"{prefix}-HAS-1", profile, "CONV", source, "Văn bản có dòng số, ký hiệu", "number", "text_format",
-             {"required": True}),
+             {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-HAS-2", profile, "CONV", source, "Văn bản có Nơi nhận", "recipients_label", "text_format",
              {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-HAS-3", profile, "CONV", source, "Văn bản có phần chữ ký (chức vụ, họ tên người ký)",
              "signature_name", "text_format", {"required": True}),
         Rule(f"{prefix}-HAS-4", profile, "CONV", source, "Văn bản có dòng địa danh, ngày tháng năm", "date",
-             "text_format", {"required": True}),
+             "text_format", {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
              "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
              "agency", "fits_column", {}),

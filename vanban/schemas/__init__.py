@@ -11,14 +11,17 @@ from .cong_van import CongVan
 from .huong_dan import HuongDan
 from .ke_hoach import KeHoach, TimelineEntry
 from .quyet_dinh import Decision, QuyetDinh
+from .bien_ban import Attendance, BienBan, Moment, Person, Start, Vote
 from .planning import Assignment, AssignmentPart, PlanningDocument
 
 __all__ = [
     "Annex",
     "Article",
     "Assignment",
+    "Attendance",
     "AssignmentPart",
     "BaoCao",
+    "BienBan",
     "Bullet",
     "BulletPart",
     "BulletText",
@@ -36,21 +39,25 @@ __all__ = [
     "Issuer",
     "KeHoach",
     "Line",
+    "Moment",
     "Node",
     "NumberedList",
     "NumberedParagraph",
     "Paragraph",
     "Part",
+    "Person",
     "PlanningDocument",
     "QuyetDinh",
     "Recipient",
     "ResultsTable",
     "Section",
     "Signer",
+    "Start",
     "Table",
     "Text",
     "TimelineEntry",
     "TopNode",
+    "Vote",
     "field",
     "schema_text",
 ]

@@ -225,6 +225,10 @@ class Document(VanbanModel):
         a Quyết định writes ``Như Điều 3`` for those its last Điều charges."""
         return "Như trên" if self.addressees else None
 
+    def signature(self) -> Optional[Signer]:
+        """The signature on the right: the signer the user named (a Biên bản's is its chủ tọa)."""
+        return self.signer
+
     def second_signer(self) -> Optional[Signer]:
         """A second signature, on the left in place of Nơi nhận (a Biên bản: THƯ KÝ on the
         left, CHỦ TỌA on the right), or None."""
