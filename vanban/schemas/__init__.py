@@ -12,6 +12,7 @@ from .huong_dan import HuongDan
 from .ke_hoach import KeHoach, TimelineEntry
 from .quyet_dinh import Decision, QuyetDinh
 from .bien_ban import Attendance, BienBan, Moment, Person, Start, Vote
+from .giay_moi import GiayMoi
 from .planning import Assignment, AssignmentPart, PlanningDocument
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Document",
     "DocumentPart",
     "Figure",
+    "GiayMoi",
     "GroupRow",
     "HeadingText",
     "HuongDan",
