@@ -113,7 +113,8 @@ def body_paragraphs(document, located):
     """Paragraphs of the body proper: after the title block, Kính gửi and căn cứ;
     outside tables; not table captions."""
     body = [p for p in main_text(located) if p.place == "body" and p.text.strip()]
-    skip = 0 if document.is_letter else 3
+    # type name, trích yếu and the dashes under it (NĐ 30 draws that line: an empty paragraph)
+    skip = 0 if document.is_letter else 2 if document.profile_name == "nha-nuoc" else 3
     skip += (1 if len(document.addressees) == 1 else len(document.addressees) + 1) if document.addressees else 0
     return [p for p in body[skip:] if p.paragraph.style.name not in
             ("VB Table Caption", "VB Basis", "VB Issuing Authority", "VB Operative")]

@@ -265,7 +265,7 @@ def _title_and_body(document, profile: Profile) -> None:
     _paragraph(document, "{{r addressee_label }}", "addressee")
     _each(document, "line in addressee_items", "{{ line }}", "addressee_item")
     _tag(document, "{%p endif %}")
-    _when(document, "issuing_authority", "{{ issuing_authority }}", "issuing_authority")
+    _when(document, "issuing_authority", "{{r issuing_authority }}", "issuing_authority")
     _each(document, "line in bases", "{{ line }}", "basis")
     _each(document, "paragraph in opening", "{{r paragraph }}", "body")
     _when(document, "operative", "{{ operative }}", "operative")

@@ -564,7 +564,8 @@ def annex_reference(document: Document, profile: Profile) -> str:
     else:
         date = " " + format_date_line("", document.date).split(", ", 1)[-1]
     # a decision names its issuing authority itself ("Ban Thường vụ Huyện đoàn Cầu Ngang")
-    issued_by = document.issuing_authority() or issuing_body_phrase(document)
+    authority = document.issuing_authority()
+    issued_by = plain_text(authority.split("\n")[0]) if authority else issuing_body_phrase(document)
     return f"(Kèm theo {document.type_name}{number}{date} của {issued_by})"
 
 
@@ -593,7 +594,8 @@ TEMPLATE_VALUES: dict[str, str] = {
     "motto_rule": "đường kẻ dưới tiêu ngữ (Nhà nước), hoặc rỗng",
     "addressee_label": "dòng 'Kính gửi:' (kèm nơi nhận khi chỉ có một), thẻ {{r ... }}; rỗng nếu không có",
     "addressee_items": "các dòng '- nơi nhận;' khi Kính gửi nhiều nơi",
-    "issuing_authority": "thẩm quyền ban hành IN HOA trên các căn cứ (quyết định, nghị quyết); rỗng nếu không có",
+    "issuing_authority": "thẩm quyền ban hành IN HOA trên các căn cứ (quyết định, nghị quyết), thẻ {{r ... }}; "
+                         "rỗng nếu không có",
     "bases": "các dòng căn cứ, đã có ';' và dấu cuối",
     "operative": "dòng 'QUYẾT ĐỊNH:' / 'QUYẾT NGHỊ:' giữa căn cứ và nội dung; rỗng với loại khác",
     "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN); rỗng khi văn bản không có số",
@@ -776,7 +778,7 @@ def display(document: Document, profile: Profile) -> dict:
     left_authority, left_position, left_name = signer_lines(second) if second else ([], "", "")
     closing = None if document.body_closes else document.closing_sentence()
     body = body_blocks(document, profile)
-    if document.body_closes:
+    if closing is None and document.closing is not False:  # no closing sentence: the body ends it
         body = closed_body(body, profile.end_mark)
     authority = document.issuing_authority()
     marks = [
@@ -828,7 +830,7 @@ def display(document: Document, profile: Profile) -> dict:
                                   profile.text_width_mm()),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
-        "issuing_authority": upper(plain_text(authority)) if authority else "",
+        "issuing_authority": _upper_runs(parse_inline(authority)) if authority else "",
         "bases": basis_lines(document.bases, profile),
         "opening": [parse_inline(text) for text in document.opening],
         "operative": document.operative_word or "",

@@ -14,7 +14,7 @@ from importlib.metadata import entry_points
 from typing import Optional
 
 from .errors import UnknownDocumentTypeError
-from .schemas import BaoCao, CongVan, HuongDan, KeHoach, QuyetDinh, BienBan, GiayMoi
+from .schemas import BaoCao, CongVan, HuongDan, KeHoach, QuyetDinh, BienBan, GiayMoi, ThongBao, ToTrinh, NghiQuyet, ChuongTrinh
 from .schemas.document import Document
 
 ENTRY_POINT_GROUP = "vanban.document_types"
@@ -67,5 +67,6 @@ def get_document_type(name: str) -> type[Document]:
         raise UnknownDocumentTypeError(name, list(types)) from None
 
 
-for _model in (KeHoach, HuongDan, BaoCao, CongVan, QuyetDinh, BienBan, GiayMoi):
+for _model in (KeHoach, HuongDan, BaoCao, CongVan, QuyetDinh, BienBan, GiayMoi, ThongBao, ToTrinh,
+               NghiQuyet, ChuongTrinh):
     register(_model)

@@ -13,6 +13,10 @@ from .ke_hoach import KeHoach, TimelineEntry
 from .quyet_dinh import Decision, QuyetDinh
 from .bien_ban import Attendance, BienBan, Moment, Person, Start, Vote
 from .giay_moi import GiayMoi
+from .thong_bao import ThongBao
+from .to_trinh import ToTrinh
+from .nghi_quyet import NghiQuyet
+from .chuong_trinh import ChuongTrinh, Day, Slot
 from .planning import Assignment, AssignmentPart, PlanningDocument
 
 __all__ = [
@@ -24,9 +28,11 @@ __all__ = [
     "BaoCao",
     "BienBan",
     "Bullet",
+    "ChuongTrinh",
     "BulletPart",
     "BulletText",
     "Column",
+    "Day",
     "CongVan",
     "Decision",
     "Document",
@@ -43,6 +49,7 @@ __all__ = [
     "Line",
     "Moment",
     "Node",
+    "NghiQuyet",
     "NumberedList",
     "NumberedParagraph",
     "Paragraph",
@@ -54,10 +61,13 @@ __all__ = [
     "ResultsTable",
     "Section",
     "Signer",
+    "Slot",
     "Start",
     "Table",
     "Text",
+    "ThongBao",
     "TimelineEntry",
+    "ToTrinh",
     "TopNode",
     "Vote",
     "field",

@@ -212,8 +212,9 @@ class Document(VanbanModel):
     """The line that stands alone, centred, between the căn cứ and the body of a Quyết định
     (``QUYẾT ĐỊNH:``) or a Nghị quyết (``QUYẾT NGHỊ:``); None for the other types."""
     body_closes: ClassVar[bool] = False
-    """The body's last paragraph is the end of the document and takes the end mark ``./.``
-    (a Quyết định ends with its last Điều, a Giấy mời with its last line): no closing sentence."""
+    """The type has no closing sentence: the body's last paragraph ends the document and takes
+    the end mark ``./.`` (a Quyết định ends with its last Điều, a Giấy mời with its last line).
+    A type whose :meth:`closing_sentence` is None (none written) ends the same way."""
 
     def issuing_authority(self) -> Optional[str]:
         """The issuing authority written above the căn cứ (NĐ 30 PL III: ``BỘ TRƯỞNG BỘ NỘI VỤ``;

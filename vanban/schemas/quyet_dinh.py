@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 from pydantic import AfterValidator, model_validator
 
 from .body import Article
-from .common import Line, ParagraphText, Text, _error, field, schema_text
+from .common import ParagraphText, Text, _error, field, schema_text
 from .document import Document
 
 _EXECUTION_WORDS = re.compile(r"thi hành\s+(quyết định|nghị quyết)", re.IGNORECASE)
@@ -34,10 +34,11 @@ class Decision(Document):
     body_closes = True
     execution_phrase: ClassVar[str] = "chịu trách nhiệm thi hành Quyết định này"
 
-    authority: Line = field(
+    authority: Text = field(
         "authority", "tham_quyen_ban_hanh", "Thẩm quyền ban hành",
         "Dòng IN HOA trên các căn cứ: tập thể hoặc chức danh ban hành (ví dụ 'Ban Thường vụ Huyện đoàn "
-        "Cầu Ngang', 'Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh'); viết thường, vanban viết IN HOA.",
+        "Cầu Ngang', 'Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh'); viết thường, vanban viết IN HOA. Có thể "
+        "hai dòng (Hội đồng nhân dân: tên, rồi khóa và kỳ họp).",
     )
     articles: list[Article] = field(
         "articles", "dieu", "Các điều",
