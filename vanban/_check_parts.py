@@ -320,8 +320,9 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     if not body:
         return
     structural = {p.index for p in _structural(body)} | _decision_lines(found)
-    found.parts["body"] = [p for p in body if p.top_level
-                           and p.index not in structural and not _is_caption(p)]
+    # the paragraph above the signature's table ends the body; it names no table
+    found.parts["body"] = [p for p in body if p.top_level and p.index not in structural
+                           and not (_is_caption(p) and not (closing and p.above_table_of(closing[0])))]
     found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(clean(p.text))]
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
