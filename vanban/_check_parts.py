@@ -353,8 +353,8 @@ def _is_caption(para: Para) -> bool:
 
 
 def _list_items(body: list[Para], view: DocxView) -> set[int]:
-    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
-    after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
+    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." not in
+    bold right after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
     "2.", "3." that follow it with a number of the same look (a bold "2." after a one-entry
     list is the next khoản). They are not khoản: their numbers restart."""
     items: set[int] = set()
@@ -376,7 +376,8 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
             continue
         previous = clean(body[position - 1].text) if position else ""
         lead_in = previous.endswith(":") and not LABEL.match(previous)
-        if match.group(2) == "1." and (lead_in or khoan >= 1):
+        # a bold "1." after "... như sau:" is a khoản heading (vanban's list entries are plain)
+        if match.group(2) == "1." and (lead_in and view.label_look(para)[0] is not True or khoan >= 1):
             items.add(para.index)
             following = 2
             look = view.label_look(para)

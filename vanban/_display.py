@@ -757,9 +757,11 @@ def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str
 def closed_body(blocks: list[BodyBlock], end_mark: str) -> list[BodyBlock]:
     """The body of a type that ends with its last paragraph (a Quyết định's last Điều): the
     end mark ``./.`` after that paragraph's words, not doubling a full stop typed there. A body
-    that ends with a table keeps it as it is (nothing to put the mark after)."""
-    if not blocks or not isinstance(blocks[-1], Block):
+    that ends with a table (a Chương trình's timetable) has the mark alone on the line below it."""
+    if not blocks:
         return blocks
+    if not isinstance(blocks[-1], Block):
+        return [*blocks, Block("body", Runs((Run(end_mark),)))]
     last = blocks[-1]
     runs = list(last.runs)
     index = max((i for i, run in enumerate(runs) if run.text), default=None)

@@ -16,7 +16,10 @@ class Slot(VanbanModel):
 
     model_config = schema_text("Mục chương trình", "Thời gian, nội dung, người thực hiện.")
 
-    time: Line = field("time", "thoi_gian", "Thời gian", "Ví dụ '07:30 - 08:00'.")
+    time: Optional[Line] = field(
+        "time", "thoi_gian", "Thời gian", "Ví dụ '07:30 - 08:00'; bỏ trống khi việc nối tiếp việc trước.",
+        default=None,
+    )
     item: Text = field("item", "noi_dung", "Nội dung", "Việc diễn ra trong thời gian đó.")
     by: Optional[Text] = field("by", "thuc_hien", "Người thực hiện", "Người, đơn vị thực hiện.", default=None)
 
@@ -79,7 +82,7 @@ class ChuongTrinh(Document):
             if isinstance(entry, Day):
                 rows.append(GroupRow(group=entry.day))
             else:
-                rows.append([entry.time, entry.item, *([entry.by or ""] if with_by else [])])
+                rows.append([entry.time, entry.item, *([entry.by] if with_by else [])])  # None: an empty cell
         return Table(caption=self.caption, columns=columns, rows=rows)
 
     def sections(self) -> list:
