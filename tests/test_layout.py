@@ -127,15 +127,16 @@ def main_text(located):
 
 
 def list_entries(paragraphs) -> set[int]:
-    """Positions of the entries of a numbered list: "1.", "2." ... right after a sentence
-    ending with ":" (their numbers are their own, not khoản numbers)."""
+    """Positions of the entries of a numbered list: "1.", "2." ... of running text right after a
+    sentence ending with ":" (their numbers are their own, not khoản numbers)."""
     entries, expected = set(), None
     for position, p in enumerate(paragraphs):
         number = re.match(r"^(\d+)\. ", p.text)
         if expected and number and int(number.group(1)) == expected:
             entries.add(position)
             expected += 1
-        elif number and number.group(1) == "1" and position and paragraphs[position - 1].text.endswith(":"):
+        elif number and number.group(1) == "1" and position and paragraphs[position - 1].text.endswith(":") \
+                and not p.paragraph.style.name.startswith("VB Heading"):  # a khoản heading after "như sau:"
             entries.add(position)
             expected = 2
         else:
