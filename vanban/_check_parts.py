@@ -126,10 +126,13 @@ TWO_SIGNATURES = {"BIÊN BẢN"}
 def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
     """A Quyết định's or Nghị quyết's ``QUYẾT ĐỊNH:`` line, and the CAPS issuing authority the
     first line after the title block (NĐ 30 PL III Mẫu 1.1-1.3): centred lines, not running text."""
-    start = max((p.index for name in ("title_rule", "title", "type_name") for p in found[name]), default=None)
+    start = max((p.index for name in ("title_rule", "title", "type_name", "addressees") for p in found[name]),
+                default=None)
     if start is None:
         return
-    after = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)][:40]
+    end = min((p.index for p in found["recipients_label"] + found["signature_first"]), default=None)
+    after = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)
+             and (end is None or p.index < end)]
     operative = _first(after, lambda p: bool(OPERATIVE.match(clean(p.text))))
     if operative is None:
         return
