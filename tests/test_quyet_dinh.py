@@ -116,3 +116,61 @@ def test_the_authority_line_is_required():
     data = decision()
     del data["tham_quyen_ban_hanh"]
     assert "tham_quyen_ban_hanh" in refusal(data)
+
+
+def test_a_numbered_list_under_an_article_needs_the_article_to_lead_into_it():
+    data = decision(dieu=[{"dieu": "Thành lập Ban Tổ chức Hội trại", "noi_dung": [
+        {"danh_sach_so": ["Đồng chí Nguyễn Văn A, Trưởng ban."]}]}])
+    assert "danh_sach_so" in refusal(data) and "':'" in refusal(data)
+
+
+ADMISSION = """
+loai: quyet-dinh
+co_quan_ban_hanh: {cap_tren: Huyện đoàn Cầu Ngang, ten: BCH Đoàn xã Mỹ Long Nam, ky_hieu: ĐTN}
+dia_danh: Mỹ Long Nam
+ngay: 2023-03-26
+trich_yeu: Về việc kết nạp đoàn viên
+tham_quyen_ban_hanh: Ban Chấp hành Đoàn xã Mỹ Long Nam
+can_cu: [Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh, Xét đề nghị của Chi đoàn ấp Mỹ Thập]
+dieu:
+  - dieu: Kết nạp vào Đoàn TNCS Hồ Chí Minh.
+  - dieu: Đoàn viên mới được sinh hoạt tại chi đoàn ấp Mỹ Thập.
+thi_hanh: Chi đoàn ấp Mỹ Thập và đoàn viên có tên tại Điều 1
+luu: VP
+nguoi_ky: {tham_quyen: TM., thay_mat: Ban Chấp hành Đoàn xã, chuc_vu: Bí thư, ho_ten: Lê Văn C}
+"""
+
+
+def test_one_decision_per_admitted_member_from_a_spreadsheet(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    base = tmp_path / "ket-nap.yaml"
+    base.write_text(ADMISSION, encoding="utf-8")
+    rows = tmp_path / "doan-vien-moi.csv"
+    rows.write_text("so,dieu.1.dieu,ten_tep\n"
+                    "31,Kết nạp đồng chí Phạm Văn D vào Đoàn TNCS Hồ Chí Minh.,qd-pham-van-d\n"
+                    "32,Kết nạp đồng chí Võ Thị E vào Đoàn TNCS Hồ Chí Minh.,qd-vo-thi-e\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(rows), "--base", str(base), "-o", str(tmp_path / "out"),
+                                       "-j", "1"])
+    assert result.exit_code == 0, result.output
+    text = reading_lines(open_docx(tmp_path / "out" / "qd-vo-thi-e.docx"))
+    assert "Số: 32-QĐ/ĐTN" in text
+    assert "Điều 1. Kết nạp đồng chí Võ Thị E vào Đoàn TNCS Hồ Chí Minh." in text
+    assert "Điều 2. Đoàn viên mới được sinh hoạt tại chi đoàn ấp Mỹ Thập." in text
+
+
+def test_a_column_naming_an_article_the_base_does_not_have_is_refused_with_the_count(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    base = tmp_path / "ket-nap.yaml"
+    base.write_text(ADMISSION, encoding="utf-8")
+    rows = tmp_path / "sai.csv"
+    rows.write_text("so,dieu.5.dieu\n31,Kết nạp.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(rows), "--base", str(base), "-o", str(tmp_path / "out"),
+                                       "-j", "1"])
+    assert result.exit_code != 0
+    assert "'dieu.5.dieu'" in result.output and "từ 1 đến 2" in result.output

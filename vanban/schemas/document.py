@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Annex, Bullet, DocumentPart, NumberedList, NumberedParagraph, Paragraph, Section
+from .body import Annex, Article, Bullet, DocumentPart, NumberedList, NumberedParagraph, Paragraph, Section
 from .common import (
     Code,
     DocumentDate,
@@ -63,6 +63,9 @@ def _lists_are_introduced(top: list, lead: Optional[str]) -> None:
                 elif depth == 2:
                     khoan += 1
                 previous = walk(node.children, depth + 1, None)
+            elif isinstance(node, Article):  # its khoản count from 1; its words may lead into a list
+                khoan = 0
+                previous = walk(node.children, 2, node.article)
             elif isinstance(node, NumberedList):
                 lead_in = isinstance(previous, str) and previous.rstrip().endswith(":")
                 if not lead_in and not khoan:
