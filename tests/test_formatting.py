@@ -253,3 +253,56 @@ def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
     typed = type(plan)(**{**dict(plan), "recipients": ["Huyện ủy (để b/c)", {"ten": "Tỉnh đoàn", "muc_dich_gui": "để biết"}]})
     lines = vanban._display.display(typed, vanban.get_profile("doan"))["recipients"]
     assert lines[:2] == ["- Huyện ủy (để\u00a0b/c);", "- Tỉnh đoàn (để\u00a0biết);"]
+
+
+# --- quick paths that must read text as the full patterns and parser read it -----------------
+
+import random  # noqa: E402
+
+from vanban import _display  # noqa: E402
+
+
+def random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_the_phrases_are_kept_together_as_the_patterns_alone_keep_them():
+    pieces = ["ngày ", "NGÀY ", "Tháng ", "năm ", "05", "3 ", "2021", " - ", " – ", "-", "/", "KH", "ĐTN", "NĐ",
+              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " "]
+    for text in random_texts(pieces, 3000, seed=11):
+        alone = _display._KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
+        alone = _display._SYMBOL.sub(lambda m: m.group().replace("-", "\u2011"), alone)
+        assert _display.keep_together(text) == alone, text
+
+
+def through_the_parser(text: str):
+    """``text``'s runs as the Markdown parser reads them, the quick path aside."""
+    original = _display._one_emphasis
+    _display._one_emphasis = lambda text: None
+    try:
+        return _display._parse_emphasis(text)
+    finally:
+        _display._one_emphasis = original
+
+
+def test_one_emphasis_pair_is_read_as_the_markdown_parser_reads_it():
+    words = ["a", "Đoàn", "1", "ỗ", "x y", " ", ",", ".", ")", "(", "_", "-", ":", "²", "\\", "\n", "\ufdd1", "*",
+             "“", "”", "‘", "’", '"', "'", "[", "]", "!"]
+    letters = ["a", "Đoàn", "1", "ỗ", "²", "B"]
+    rng = random.Random(5)
+
+    def some(choices, least, most):
+        return "".join(rng.choice(choices) for _ in range(rng.randint(least, most)))
+
+    texts = random_texts(words + ["**"], 2000, seed=3)
+    for _ in range(3000):  # pairs that may take the quick path, and their near misses
+        mark = rng.choice(["*", "**"])
+        texts.append(rng.choice(["", some(words, 1, 3) + rng.choice([" ", "", "(", "“", "'", "[", "a"])]) + mark
+                     + rng.choice(letters + words) + some(words, 0, 3) + rng.choice(letters + words) + mark
+                     + rng.choice(["", rng.choice([" ", ",", ".", ")", "a", "*", "_", "”", '"', "]", "-"]) + some(words, 0, 3)]))
+    quick = [text for text in texts if _display._one_emphasis(text) is not None]
+    assert len(quick) > 200  # the quick path is exercised
+    for text in texts:
+        fast = _display._one_emphasis(text)
+        assert fast is None or fast == through_the_parser(text), text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional, Union
 
-from ._measure import text_width_mm
+from ._measure import text_units, text_width_mm, units_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
@@ -285,10 +285,25 @@ _PURPOSE = re.compile(r"\([^()]*\)$")
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
 
 
+# What each phrase above cannot be without, looked for first (most text holds none of it,
+# and these searches are several times quicker than the patterns): "minh" (matched as the
+# pattern matches it); a date word then a space and a digit (in the text's lower case, which
+# holds what the case-blind pattern matches); " - " between years; a digit then "-" or "/"
+# in a number symbol.
+_MINH = re.compile("minh", re.IGNORECASE)
+_DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
+_YEAR_RANGE = re.compile(r"\d{4} [-–] \d{4}")
+_NUMBER_THEN_MARK = re.compile(r"\d[-/]")
+
+
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
-    text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
-    return _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()) \
+            or ((" - " in text or " – " in text) and _YEAR_RANGE.search(text)):
+        text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    if ("-" in text or "/" in text) and _NUMBER_THEN_MARK.search(text):
+        text = _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
+    return text
 
 
 def parse_inline(text: str) -> Runs:
@@ -333,9 +348,47 @@ def _underlined(runs: Iterable[Run]) -> Iterator[Run]:
                 yield Run(piece, run.bold, run.italic, underline)
 
 
+# Before an opening ``*``/``**``: the start, a space or an opening bracket or quote; after a
+# closing one: the end, a space or punctuation. Between a letter or digit and these, a
+# delimiter can only open (or only close) emphasis.
+_BEFORE_OPENER = frozenset(" (“‘\"'[")
+_AFTER_CLOSER = frozenset(" ,.;:!?)”’\"']")
+
+
+def _one_emphasis(text: str) -> Optional[Runs]:
+    """The runs of a text whose only emphasis is one ``**bold**`` or ``*italic*`` pair opened
+    after a space, an opening bracket or quote (or at the start) before a letter or digit,
+    and closed after a letter or digit before a space, punctuation or the end: what Markdown
+    reads there is certain (the opener can only open, the closer only close), so the parser
+    is not needed. None for any other text, which the parser reads (``tests/test_formatting.py``
+    checks both agree)."""
+    stars = text.count("*")
+    if stars not in (2, 4) or "\\" in text or "\n" in text:
+        return None
+    width = stars // 2
+    delimiter = "*" * width
+    start = text.index("*")
+    opened = start + width
+    end = text.find("*", opened)
+    closed = end + width
+    if text[start:opened] != delimiter or text[end:closed] != delimiter \
+            or not (start == 0 or text[start - 1] in _BEFORE_OPENER) \
+            or not (text[opened].isalnum() and text[end - 1].isalnum()) \
+            or not (closed == len(text) or text[closed] in _AFTER_CLOSER):
+        return None
+    runs = [Run(text[:start])] if start else []
+    runs.append(Run(text[opened:end], bold=width == 2, italic=width == 1))
+    if closed < len(text):
+        runs.append(Run(text[closed:]))
+    return Runs(runs)
+
+
 def _parse_emphasis(text: str) -> Runs:
     if "*" not in text:
         return Runs((Run(text),))
+    simple = _one_emphasis(text)
+    if simple is not None:
+        return simple
     hidden = text.replace("_", _UNDERSCORE_STANDIN)
     hidden = _LONE_BACKSLASH.sub(r"\\\\", hidden)
     hidden = _INTRAWORD_ASTERISK.sub(r"\\*", hidden)
@@ -663,11 +716,21 @@ def balanced_title(title: str, profile: Profile) -> str:
     if "\n" in title or any(mark in title for mark in "*+^"):
         return title
 
-    def width(words: list[str]) -> float:
-        return text_width_mm(" ".join(words), figure.size, figure.bold, figure.italic)
-
     words = title.split(" ")
-    if width(words) <= available or len(words) < 4:
+    # the width of words[a:b] set on a line, from sums (widths add up): the search below
+    # weighs every span of words for every number of lines
+    space = text_units(" ", figure.bold, figure.italic)
+    sums = [0]
+    for word in words:
+        sums.append(sums[-1] + text_units(word, figure.bold, figure.italic))
+    quotes = [0]  # “ opened and not closed before each word
+    for word in words:
+        quotes.append(quotes[-1] + word.count("“") - word.count("”"))
+
+    def span(start: int, end: int) -> float:
+        return units_mm(sums[end] - sums[start] + space * (end - start - 1), figure.size)
+
+    if span(0, len(words)) <= available or len(words) < 4:
         return title
 
     def penalty(before: str, after: str, opened: bool) -> float:
@@ -683,23 +746,21 @@ def balanced_title(title: str, profile: Profile) -> str:
 
     # as few lines as the words need (filled greedily), then the breaks that make those lines
     # most even, at the best boundaries: best[(k, i)] sets the first i words on k lines
-    count, line = 1, []
-    for word in words:
-        if line and width(line + [word]) > available:
-            count, line = count + 1, [word]
-        else:
-            line.append(word)
+    count, first = 1, 0
+    for index in range(len(words)):
+        if index > first and span(first, index + 1) > available:
+            count, first = count + 1, index
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
     for lines in range(1, count + 1):
         for end in range(1, len(words) + 1):
             options = []
             for start in range(end):
-                if (lines - 1, start) not in best or width(words[start:end]) > available:
+                if (lines - 1, start) not in best or span(start, end) > available:
                     continue
                 score, breaks = best[(lines - 1, start)]
-                opened = " ".join(words[:start]).count("“") > " ".join(words[:start]).count("”")
+                opened = quotes[start] > 0
                 joint = penalty(words[start - 1], words[start], opened) if start else 0.0
-                options.append((max(score, width(words[start:end])) + joint, breaks + [start]))
+                options.append((max(score, span(start, end)) + joint, breaks + [start]))
             if options:
                 best[(lines, end)] = min(options)
     if (count, len(words)) not in best:

@@ -26,9 +26,19 @@ def _base(char: str) -> str:
     return {"ư": "u", "Ư": "U", "ơ": "o", "Ơ": "O"}.get(base, base)
 
 
-def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
-    """The width of ``text`` set on one line at ``size_pt`` in Times New Roman."""
+def text_units(text: str, bold: bool = False, italic: bool = False) -> int:
+    """The advance width of ``text`` in font units (a thousandth of the size): widths add up,
+    so the width of joined texts is the sum of theirs."""
     face = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
     table = WIDTHS[face]
-    units = sum(table.get(char) or table.get(_base(char)) or table[_AVERAGE] for char in text)
+    return sum(table.get(char) or table.get(_base(char)) or table[_AVERAGE] for char in text)
+
+
+def units_mm(units: int, size_pt: float) -> float:
+    """``units`` (of :func:`text_units`) set at ``size_pt``, in millimetres."""
     return units / 1000 * size_pt * MM_PER_PT
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+    """The width of ``text`` set on one line at ``size_pt`` in Times New Roman."""
+    return units_mm(text_units(text, bold, italic), size_pt)

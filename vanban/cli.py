@@ -19,7 +19,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from ._batch import DEFAULT_NAME, NAME_FIELDS
+from ._batch_names import DEFAULT_NAME, NAME_FIELDS
 from ._cli_errors import VERSION_HELP, CheckedPath, Misuse, VanbanCommand, VanbanGroup
 from .errors import NamePatternError, SourceNotFoundError, VanbanError
 

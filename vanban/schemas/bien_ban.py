@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from .._numbers import format_number, percent_of
 from .body import Bullet, Paragraph, TopNode
 from .common import (
+    built,
     BulletText, DocumentDate, IssueDate, Line, ParagraphText, PersonName, PositionText, Signer,
     VanbanModel, _error, field, schema_text,
 )
@@ -151,7 +152,7 @@ class Vote(VanbanModel):
         def share(count: int) -> str:
             return f"{count}/{base} ({format_number(percent_of(count, base), 2)}%)"
 
-        return Bullet(text=f"{self.matter}: tán thành {share(self.yes)}; không tán thành {share(self.no)}; "
+        return built(Bullet, text=f"{self.matter}: tán thành {share(self.yes)}; không tán thành {share(self.no)}; "
                            f"không biểu quyết {share(self.other)}.")
 
 
@@ -233,20 +234,20 @@ class BienBan(Document):
 
     def sections(self) -> list:
         start = f"Thời gian bắt đầu: {clock_words(self.start.clock)}, {day_words(self.start.date)}."
-        opening: list = [Paragraph(text=start), Paragraph(text=f"Địa điểm: {self.venue}.")]
+        opening: list = [built(Paragraph, text=start), built(Paragraph, text=f"Địa điểm: {self.venue}.")]
         if self.attendance or self.participants:
             counted = f" {self.attendance.sentence()}" if self.attendance else ""
-            opening.append(Paragraph(text=f"Thành phần tham dự:{counted}"))
-            opening += [Bullet(text=item) for item in self.participants]
-        opening.append(Paragraph(text=f"Chủ tọa: {self.chair.line()}."))
-        opening.append(Paragraph(text=f"Thư ký: {self.secretary.line()}."))
+            opening.append(built(Paragraph, text=f"Thành phần tham dự:{counted}"))
+            opening += [built(Bullet, text=item) for item in self.participants]
+        opening.append(built(Paragraph, text=f"Chủ tọa: {self.chair.line()}."))
+        opening.append(built(Paragraph, text=f"Thư ký: {self.secretary.line()}."))
         votes: list = []
         if self.votes:
-            votes.append(Paragraph(text="Kết quả biểu quyết:"))
+            votes.append(built(Paragraph, text="Kết quả biểu quyết:"))
             for vote in self.votes:  # without a base the model is refused (_minutes_hold_together)
                 base = self._base(vote)
-                votes.append(vote.counted(base) if base else Bullet(text=vote.matter))
-        return [*opening, Paragraph(text="Nội dung:"), *self.content, *votes]
+                votes.append(vote.counted(base) if base else built(Bullet, text=vote.matter))
+        return [*opening, built(Paragraph, text="Nội dung:"), *self.content, *votes]
 
     def closing_sentence(self) -> Optional[str]:
         end_date = self.end.date or self.start.date
@@ -255,7 +256,7 @@ class BienBan(Document):
         return f"{sentence}. {self.closing}" if self.closing else sentence
 
     def signature(self) -> Optional[Signer]:
-        return Signer(position="Chủ tọa", name=self.chair.name)
+        return built(Signer, position="Chủ tọa", name=self.chair.name)
 
     def second_signer(self) -> Optional[Signer]:
-        return Signer(position="Thư ký", name=self.secretary.name)
+        return built(Signer, position="Thư ký", name=self.secretary.name)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import Discriminator, Field, Tag
 
 from .body import Column, GroupRow, Table, TopNode
-from .common import Line, ParagraphText, Text, VanbanModel, field, schema_text
+from .common import built, Line, ParagraphText, Text, VanbanModel, field, schema_text
 from .document import Document
 
 
@@ -74,16 +74,16 @@ class ChuongTrinh(Document):
     def timetable(self) -> Table:
         slots = [entry for entry in self.schedule if isinstance(entry, Slot)]
         with_by = any(slot.by for slot in slots)
-        columns = [Column(title="Thời gian"), Column(title="Nội dung")]
+        columns = [built(Column, title="Thời gian"), built(Column, title="Nội dung")]
         if with_by:
-            columns.append(Column(title="Người thực hiện"))
+            columns.append(built(Column, title="Người thực hiện"))
         rows: list = []
         for entry in self.schedule:
             if isinstance(entry, Day):
-                rows.append(GroupRow(group=entry.day))
+                rows.append(built(GroupRow, group=entry.day))
             else:
                 rows.append([entry.time, entry.item, *([entry.by] if with_by else [])])  # None: an empty cell
-        return Table(caption=self.caption, columns=columns, rows=rows)
+        return built(Table, caption=self.caption, columns=columns, rows=rows)
 
     def sections(self) -> list:
         return [*self.content, self.timetable(), *self.after]

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .bien_ban import Start, clock_words
 from .body import Bullet, Paragraph
-from .common import BulletText, Line, ParagraphText, Text, _error, field, schema_text
+from .common import built, BulletText, Line, ParagraphText, Text, _error, field, schema_text
 from .document import Document
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -81,20 +81,20 @@ class GiayMoi(Document):
 
     def sections(self) -> list:
         if isinstance(self.invitee, list):  # a list of those invited, under the sentence
-            body: list = [Paragraph(text=f"{self.host} trân trọng kính mời:"),
-                          *(Bullet(text=item) for item in self.invitee)]
+            body: list = [built(Paragraph, text=f"{self.host} trân trọng kính mời:"),
+                          *(built(Bullet, text=item) for item in self.invitee)]
         else:
-            body = [Paragraph(text=f"{self.host} trân trọng kính mời: **{self.invitee}**")]
+            body = [built(Paragraph, text=f"{self.host} trân trọng kính mời: **{self.invitee}**")]
         body += [
-            Paragraph(text=f"Tới dự {self.event}" + ("" if self.event.rstrip()[-1:] in ".!?" else ".")),
+            built(Paragraph, text=f"Tới dự {self.event}" + ("" if self.event.rstrip()[-1:] in ".!?" else ".")),
         ]
         if self.chair:
-            body.append(Paragraph(text=f"Chủ trì: {self.chair}."))
-        body.append(Paragraph(text=f"Thời gian: {self.when()}."))
-        body.append(Paragraph(text=f"Địa điểm: {self.venue}."))
+            body.append(built(Paragraph, text=f"Chủ trì: {self.chair}."))
+        body.append(built(Paragraph, text=f"Thời gian: {self.when()}."))
+        body.append(built(Paragraph, text=f"Địa điểm: {self.venue}."))
         if self.bring:
-            body.append(Paragraph(text="Đề nghị mang theo:"))
-            body += [Bullet(text=item) for item in self.bring]
-        body += [Paragraph(text=note) for note in self.notes]
+            body.append(built(Paragraph, text="Đề nghị mang theo:"))
+            body += [built(Bullet, text=item) for item in self.bring]
+        body += [built(Paragraph, text=note) for note in self.notes]
         return body
 

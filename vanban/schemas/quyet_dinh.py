@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 from pydantic import AfterValidator, model_validator
 
 from .body import Article
-from .common import ParagraphText, Text, _error, field, schema_text
+from .common import built, ParagraphText, Text, _error, field, schema_text
 from .document import Document
 
 _EXECUTION_WORDS = re.compile(r"thi hành\s+(quyết định|nghị quyết)", re.IGNORECASE)
@@ -73,9 +73,9 @@ class Decision(Document):
     def _closing_articles(self) -> list[Article]:
         out = []
         if self.effect:  # a sentence: its full stop, unless typed
-            out.append(Article(article=self.effect if self.effect.rstrip()[-1] in ".!?…" else f"{self.effect}."))
+            out.append(built(Article, article=self.effect if self.effect.rstrip()[-1] in ".!?…" else f"{self.effect}."))
         if self.execution:
-            out.append(Article(article=f"{self.execution} {self.execution_phrase}"))
+            out.append(built(Article, article=f"{self.execution} {self.execution_phrase}"))
         return out
 
     def sections(self) -> list:
