@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .._numbers import format_number, percent_of
 from .body import Bullet, Paragraph, TopNode
@@ -37,7 +37,10 @@ def _clock(value: Any) -> Any:
     return hour, minute
 
 
-Clock = Annotated[tuple[int, int], BeforeValidator(_clock)]
+Clock = Annotated[
+    tuple[int, int], BeforeValidator(_clock),
+    WithJsonSchema({"type": "string", "examples": ["14:00", "7h30", "14 giờ 30"]}),
+]
 
 
 def clock_words(clock: tuple[int, int]) -> str:

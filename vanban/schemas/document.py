@@ -358,6 +358,10 @@ class Document(VanbanModel):
                     "title": full.get("title"), "description": full.get("description"),
                     "anyOf": [shorthand, {k: v for k, v in full.items() if k not in ("title", "description")}],
                 }
+        for key in ("so", "ket_thuc"):  # 'khong': the document has no such part
+            written = schema.get("properties", {}).get(key, {})
+            if "anyOf" in written:
+                written["anyOf"].append({"type": "string", "enum": ["khong", "không"]})
         issuer = definitions.get("Issuer", {}).get("properties", {})
         for key in ("cap_tren", "ten"):
             if key in issuer:
