@@ -9,7 +9,7 @@ import pytest
 
 import vanban
 
-from helpers import DATA, EXAMPLES, ROOT, open_docx, oracle, paragraphs_in_order, reading_lines, text_lines
+from helpers import DATA, EXAMPLES, open_docx, oracle, paragraphs_in_order, reading_lines, text_lines
 
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 
@@ -34,8 +34,9 @@ def test_python_twin_builds_the_same_document_as_the_yaml(name):
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_python_twin_runs_as_a_script_and_writes_the_same_docx(name, tmp_path):
-    # the vanban of this checkout, not whichever one is installed
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    # the script imports the vanban under test (this checkout's), not whichever one is installed
+    root = str(EXAMPLES.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     subprocess.run([sys.executable, str(EXAMPLES / f"{name}.py")], cwd=tmp_path, check=True, env=env)
     (written,) = tmp_path.glob("*.docx")
     assert written.read_bytes() == vanban.render_bytes(vanban.load(EXAMPLES / f"{name}.yaml"))

@@ -233,15 +233,47 @@ def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_
 @pytest.mark.parametrize("text, kept", [
     ("Đoàn TNCS Hồ Chí Minh", "TNCS\u00a0Hồ\u00a0Chí\u00a0Minh"),
     ("giai đoạn 2020 - 2022", "2020\u00a0-\u00a02022"),
-    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03\u00a0năm\u00a02021"),
+    # the day and month stay together, and the year with its word; a line may end between them
+    # (one 40 mm block "ngày 09 tháng 02 năm 2021" stretched whole căn cứ lines)
+    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03 năm\u00a02021"),
     ("Kế hoạch số 114-KH/ĐTN", "114\u2011KH/ĐTN"),
     ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ\u2011CP"),
+    ("triển khai Quyết định 34/2014/QĐ-TTg của", "34/2014/QĐ\u2011TTg"),  # no "số" before it
+    ("(26/3/1931-26/3/2015)", "26/3/1931\u201126/3/2015"),
+    ("(26/3/1931- 26/3/2015)", "26/3/1931-\u00a026/3/2015"),
+    ("nhiệm kỳ 2021 – 2026", "2021\u00a0–\u00a02026"),
 ])
 def test_phrases_that_must_not_break_are_joined_with_no_break_spaces_and_hyphens(text, kept):
     from vanban._display import keep_together
 
     assert kept in keep_together(text)
     assert keep_together(text).replace("\u00a0", " ").replace("\u2011", "-") == text  # nothing else changes
+
+
+def test_a_name_run_into_the_next_word_is_no_phrase_to_keep():
+    from vanban._display import keep_together
+
+    assert keep_together("Đoàn TNCS Hồ Chí Minhvà trao") == "Đoàn TNCS Hồ Chí Minhvà trao"
+
+
+def test_basis_lines_keep_their_symbols_and_ranges_whole_in_the_docx():
+    import re
+
+    import vanban
+
+    from helpers import EXAMPLES
+
+    plan = vanban.load(EXAMPLES / "ke_hoach_ubnd.yaml")
+    bases = ["Căn cứ Quyết định 34/2014/QĐ-TTg ngày 30/5/2014 của Thủ tướng Chính phủ",
+             "Căn cứ Kế hoạch kỷ niệm (26/3/1931- 26/3/2015) của Tỉnh đoàn"]
+    data = vanban.render_bytes(type(plan)(**{**dict(plan), "bases": bases}))
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert re.search(r"34/2014/QĐ</w:t><w:noBreakHyphen/><w:t[^>]*>TTg ngày\u00a030", xml)
+    assert "26/3/1931-\u00a026/3/2015" in xml
+    assert "\u2011" not in xml  # always Word's element, never a character fonts may lack
 
 
 def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
@@ -258,6 +290,7 @@ def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
 # --- quick paths that must read text as the full patterns and parser read it -----------------
 
 import random  # noqa: E402
+import re  # noqa: E402
 
 from vanban import _display  # noqa: E402
 
@@ -269,9 +302,12 @@ def random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
 
 def test_the_phrases_are_kept_together_as_the_patterns_alone_keep_them():
     pieces = ["ngày ", "NGÀY ", "Tháng ", "năm ", "05", "3 ", "2021", " - ", " – ", "-", "/", "KH", "ĐTN", "NĐ",
-              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " "]
+              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " ", "26/3/", "1931",
+              "- ", " -"]
     for text in random_texts(pieces, 3000, seed=11):
         alone = _display._KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
+        alone = _display._RANGE.sub(
+            lambda m: re.sub(r"(?<! )-(?! )", "\u2011", m.group()).replace(" ", "\u00a0"), alone)
         alone = _display._SYMBOL.sub(lambda m: m.group().replace("-", "\u2011"), alone)
         assert _display.keep_together(text) == alone, text
 

@@ -275,11 +275,14 @@ _FOOTNOTE_MARK = "\ufdd2"
 NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
 _KEPT_TOGETHER = re.compile(
     r"\b(?:TNCS )?Hồ Chí Minh\b"
-    r"|\bngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?"
-    r"|\b\d{4} [-–] \d{4}\b"
+    r"|\bngày \d{1,2} tháng \d{1,2}\b"  # "năm 2021" is a phrase of its own: a line may end before it
     r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
     re.IGNORECASE,
 )
+_RANGE = re.compile(r"\b(?:\d{1,2}/\d{1,2}/)?\d{4} ?[-–] ?(?:\d{1,2}/\d{1,2}/)?\d{4}\b")
+"""A range of years or dates, however the writer spaced its dash: ``2010 - 2012``,
+``26/3/1931-26/3/2015``, ``(26/3/1931- 26/3/2015)``: its spaces become no-break spaces (a
+line cannot end beside one), a hyphen with none beside it a non-breaking hyphen."""
 _PURPOSE = re.compile(r"\([^()]*\)$")
 """A Nơi nhận entry's purpose, whether given apart or typed after the name."""
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
@@ -288,19 +291,21 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 # What each phrase above cannot be without, looked for first (most text holds none of it,
 # and these searches are several times quicker than the patterns): "minh" (matched as the
 # pattern matches it); a date word then a space and a digit (in the text's lower case, which
-# holds what the case-blind pattern matches); " - " between years; a digit then "-" or "/"
-# in a number symbol.
+# holds what the case-blind pattern matches); a dash after four digits (a range of years or
+# dates, spaced or not); a digit then "-" or "/" in a number symbol.
 _MINH = re.compile("minh", re.IGNORECASE)
 _DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
-_YEAR_RANGE = re.compile(r"\d{4} [-–] \d{4}")
+_YEAR_RANGE = re.compile(r"\d{4} ?[-–] ?\d")
 _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
 
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
-    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()) \
-            or ((" - " in text or " – " in text) and _YEAR_RANGE.search(text)):
+    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()):
         text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
+    if ("-" in text or "–" in text) and _YEAR_RANGE.search(text):
+        text = _RANGE.sub(lambda m: re.sub(r"(?<! )-(?! )", NO_BREAK_HYPHEN, m.group()).replace(" ", NO_BREAK_SPACE),
+                          text)
     if ("-" in text or "/" in text) and _NUMBER_THEN_MARK.search(text):
         text = _SYMBOL.sub(lambda m: m.group().replace("-", NO_BREAK_HYPHEN), text)
     return text
@@ -769,7 +774,7 @@ def balanced_title(title: str, profile: Profile) -> str:
     return "\n".join(" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)]))
 
 
-_LINE_AIR_MM = 2.0
+_LINE_AIR_MM = 0.5
 """Room a centred line keeps in its column, so that rounding never wraps it."""
 
 
@@ -783,26 +788,36 @@ LETTERHEAD_MIN_MM = 60.0
 """The narrowest a letterhead column gets, whatever the other holds."""
 
 
+LETTERHEAD_GAP_MM = 4.0
+"""The least blank space between the text of the left column and the text of the right one on
+the same line of the page (three word spaces at 14 pt): closer, "... TỈNH KHÁNH HÒA ĐOÀN TNCS HỒ
+CHÍ MINH" reads as one line. Both columns centre their lines, so the space between two lines
+facing each other is half of what the two leave of the text width, whatever the split."""
+
+
 def letterhead_columns(profile: Profile, left: list[tuple[str, str]], right: list[tuple[str, str]]
                        ) -> tuple[float, float]:
     """The letterhead's two columns, (left, right) in mm, sized by what they hold.
 
-    Each side's lines are (text, element). The profile's widths stand while both sides fit;
-    a side that needs more takes it from the other's room. When the two cannot both fit,
-    the right side (the motto and the date line, which vanban writes and nobody can break)
-    gets what it needs, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left
-    are the user's to break into lines, and ``vanban check`` names a line that wraps."""
+    Each side's lines are (text, element). The profile's widths stand while both sides fit
+    with ``LETTERHEAD_GAP_MM`` between them; a side that needs more takes it from the other's
+    room. When the two cannot both fit with that gap, the right side (the motto and the date
+    line, which vanban writes and nobody can break, centred under the motto) gets what it needs
+    and room for the gap, down to ``LETTERHEAD_MIN_MM`` for the left: the names on the left are
+    the user's to break into lines, and ``vanban render`` and ``vanban check`` name a line too
+    long for its column (FIT-1), which wraps there rather than touch the right column's text."""
     preferred_left, preferred_right = profile.header_columns_mm
     total = preferred_left + preferred_right
     need_left = max((line_width_mm(text, profile, element) for text, element in left if text), default=0)
     need_right = max((line_width_mm(text, profile, element) for text, element in right if text), default=0)
-    if need_left <= preferred_left and need_right <= preferred_right:
-        return preferred_left, preferred_right
-    if need_left + need_right <= total:
+    if need_left + need_right + 2 * LETTERHEAD_GAP_MM <= total:
+        if need_left <= preferred_left and need_right <= preferred_right:
+            return preferred_left, preferred_right
         width = need_left if need_left > preferred_left else total - need_right
     else:
-        width = max(LETTERHEAD_MIN_MM, total - need_right)
-    return round(width, 1), round(total - width, 1)
+        width = max(LETTERHEAD_MIN_MM, total - need_right - 2 * LETTERHEAD_GAP_MM)
+    width = round(width, 2)
+    return width, round(total - width, 2)
 
 
 def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str, lines: list[str],
@@ -894,7 +909,7 @@ def display(document: Document, profile: Profile) -> dict:
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
         "issuing_authority": _upper_runs(parse_inline(authority)) if authority else "",
-        "bases": basis_lines(document.bases, profile),
+        "bases": [keep_together(line) for line in basis_lines(document.bases, profile)],
         "opening": [parse_inline(text) for text in document.opening],
         "operative": document.operative_word or "",
         "body": body,

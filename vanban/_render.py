@@ -93,7 +93,9 @@ class PackageLoader:
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not hasattr(value, "__html__"):
-        return Markup(_xml_text(value))
+        # a plain {{ ... }} tag stands inside a <w:t>: a non-breaking hyphen (a number symbol in
+        # a căn cứ line) is Word's own element, as in runs, not a character fonts may lack
+        return Markup(_xml_text(value).replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'))
     return value
 
 
