@@ -27,7 +27,7 @@ def build() -> BienBan:
     """The minutes: the course of the meeting under "1.", its points a), b), c)."""
     return BienBan(
         profile="nha-nuoc",
-        issuer=Issuer(name=["Lớp 5A Trường Tiểu học", "Nguyễn Nghiêm"]),
+        issuer=Issuer(name=["Lớp 5A", "Trường Tiểu học", "Nguyễn Nghiêm"]),
         number=False,
         title="Họp lớp",
         start=Start(clock="14 giờ", date=date(2017, 11, 10)),

@@ -24,8 +24,8 @@ def bullets(*texts: str) -> list[Bullet]:
 def build() -> ThongBao:
     """The notice: parts numbered 1., 2., 3. as published (no Roman level)."""
     return ThongBao(
-        issuer=Issuer(parent=["Thành đoàn TP. Hồ Chí Minh"],
-                      name=["BCH Đoàn trường Đại học", "Công nghệ TP. Hồ Chí Minh"], code="ĐTN"),
+        issuer=Issuer(parent=["Thành đoàn", "TP. Hồ Chí Minh"],
+                      name=["BCH Đoàn trường", "Đại học Công nghệ", "TP. Hồ Chí Minh"], code="ĐTN"),
         number=27,  # illustrative
         place="TP. Hồ Chí Minh",
         date=date(2017, 4, 20),  # illustrative

@@ -118,3 +118,21 @@ def test_without_anyone_named_the_timetable_has_two_columns_and_the_end_mark_fol
     at = text.index("Thời gian | Nội dung")
     assert text[at + 1:at + 4] == ["8 giờ | Khai mạc", " | Phát biểu chào mừng", "./."]
     assert vanban.check(render(data)).findings == []
+
+
+# --- vanban import ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example, model", [("thong_bao_khen_thuong_hutech", "ThongBao"),
+                                            ("to_trinh_khen_thuong_quang_nam", "ToTrinh")])
+def test_import_reads_a_notice_and_a_submission_back_into_their_type_word_for_word(example, model, tmp_path):
+    from vanban._import import import_document
+
+    from helpers import EXAMPLES
+
+    data = vanban.render_bytes(vanban.load(EXAMPLES / f"{example}.yaml"))
+    path = tmp_path / f"{example}.docx"
+    path.write_bytes(data)
+    result = import_document(path, name=str(path))
+    assert type(result.document).__name__ == model and result.unplaced == []
+    assert reading_lines(open_docx(vanban.render_bytes(result.document))) == reading_lines(open_docx(data))
