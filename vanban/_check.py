@@ -17,6 +17,7 @@ from typing import Optional, Union
 from ._check_kinds import CHECKS
 from ._check_parts import detect_profile, locate
 from ._check_report import ELEMENT_WORDS, PROFILE_NAMES, SEVERITY_WORDS, Finding, Report
+from ._doc_convert import doc_to_docx, is_old_word
 from ._docx_read import DocxView
 from .errors import DocxReadError, LayoutError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import rules_for
@@ -29,7 +30,15 @@ _OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "s
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
                    name: str = "") -> Report:
-    """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
+    """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None).
+    An old Word file (.doc) is converted to .docx by LibreOffice first, the report says so."""
+    notes = []
+    shown = name or str(source if not isinstance(source, (bytes, bytearray)) else "văn bản")
+    if is_old_word(source):
+        source = doc_to_docx(source, shown)
+        notes.append("tệp Word cũ (.doc) đã được LibreOffice chuyển sang .docx để kiểm tra; vị trí và định dạng "
+                     "là của bản chuyển, thường giống bản gốc khi mở trong Word.")
+        name = shown
     try:
         view = DocxView(source, name)
     except DocxReadError:
@@ -46,13 +55,20 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     if profile not in PROFILE_NAMES:
         raise ProfileNotFoundError(profile, list(PROFILE_NAMES))
     elements = locate(view)
-    report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
+    report = Report(shown, profile, notes=notes)
+    if elements.annex is not None:
+        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: chỉ kiểm tra khổ giấy, lề, số trang "
+                            "và phông chữ; phần đầu, chữ ký và nơi nhận là của văn bản chính.")
     letter = bool(elements["subject"]) and not elements["type_name"]
     for rule in rules_for(profile):
         if rule.scope == ("typed" if letter else "letter"):
             continue
+        if elements.annex is not None and rule.element not in _WHOLE_DOCUMENT:
+            continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
+            if rule.params.get("absent"):  # a rule on something that should not be there
+                continue
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
             elif rule.element not in _OPTIONAL:

@@ -8,7 +8,7 @@ import re
 from typing import Callable, Optional
 
 from ._check_parts import LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
-from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok
+from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
 from ._docx_read import DocxView, Para
 from ._measure import text_width_mm
@@ -86,19 +86,19 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
     if page.width is None or page.height is None:
         issues.append((None, f"A4 {width}×{height} mm", "không khai báo khổ giấy (w:pgSz)", None))
     elif abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
-        issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
+        issues.append((None, f"A4 {width}×{height} mm", f"{decimal(page.width / 56.693, 0)}×{decimal(page.height / 56.693, 0)} mm", None))
     if page.orientation != "portrait":
         issues.append((None, "khổ đứng", "khổ ngang", None))
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, expected in rule.params["margins_mm"].items():
         low, high = expected if isinstance(expected, tuple) else (expected, expected)
-        want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+        want = f"{decimal(low)}-{decimal(high)}" if low != high else decimal(low)
         if getattr(page, side) is None:
             issues.append((None, f"lề {names[side]} {want} mm", "không khai báo (w:pgMar)", None))
             continue
         actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
+            issues.append((None, f"lề {names[side]} {want} mm", f"{decimal(actual, 1)} mm", None))
     return issues
 
 
@@ -113,7 +113,7 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
     for look in view.page_field_looks("default"):
         low, high = rule.params["sizes"]
         if look.align != "center" or not all(low <= s <= high for s in look.sizes) or True in look.italic:
-            issues.append((None, f"căn giữa, cỡ {low}-{high}, đứng",
+            issues.append((None, f"căn giữa, cỡ {_pt(low)}-{_pt(high)}, đứng",
                            _describe(look, ["align", "size", "italic"]), None))
     return issues
 
@@ -149,9 +149,9 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
         if not low <= indent <= high:
-            problems.append(f"thụt đầu dòng {indent / 567:.2f} cm")
+            problems.append(f"thụt đầu dòng {cm(indent)}" if indent >= 0 else f"thụt treo {cm(-indent)}")
         if problems:
-            issues.append((para, _expect_words(rule.params) + f", thụt đầu dòng {low / 567:.2f}-{high / 567:.2f} cm",
+            issues.append((para, _expect_words(rule.params) + f", thụt đầu dòng {cm_range(low, high)}",
                            "; ".join(problems), None))
     return _limited(issues)
 
@@ -166,7 +166,7 @@ def check_line_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         else:  # exact or at least, in twentieths: compare with a single line of the font
             lines = look.line / (max(look.sizes) * 20 * 1.15)
         if not low - 0.01 <= lines <= high + 0.01:
-            issues.append((para, f"giãn dòng {low:g}-{high:g}", f"giãn dòng {lines:.2f}", None))
+            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", f"giãn dòng {decimal(lines)}", None))
     return _limited(issues)
 
 
@@ -176,9 +176,9 @@ def check_paragraph_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         look = elements.view.look(para)
         total = look.before + look.after
         if "max" in rule.params and total > rule.params["max"]:
-            issues.append((para, f"tối đa {rule.params['max'] / 20:g} pt", f"{total / 20:g} pt", None))
+            issues.append((para, f"tối đa {_pt(rule.params['max'] / 20)} pt", f"{_pt(total / 20)} pt", None))
         if "min" in rule.params and total < rule.params["min"]:
-            issues.append((para, f"tối thiểu {rule.params['min'] / 20:g} pt", f"{total / 20:g} pt", None))
+            issues.append((para, f"tối thiểu {_pt(rule.params['min'] / 20)} pt", f"{_pt(total / 20)} pt", None))
     return _limited(issues)
 
 
@@ -249,7 +249,7 @@ def check_recipient_list(elements: Elements, rule: Rule) -> list[Issue]:
     for para in paragraphs:
         look = elements.view.look(para)
         if look.sizes != {rule.params["size"]}:
-            issues.append((para, f"cỡ {rule.params['size']}", _describe(look, ["size"]), None))
+            issues.append((para, f"cỡ {_pt(rule.params['size'])}", _describe(look, ["size"]), None))
     entries = _entries(paragraphs)
     for position, (para, text) in enumerate(entries):
         last = position == len(entries) - 1
@@ -312,7 +312,17 @@ def _mm(value: float) -> str:
     return f"{value:.0f}"
 
 
+def check_absent(elements: Elements, rule: Rule) -> list[Issue]:
+    """Something that does not belong in the document is there: the Quốc hiệu of a state
+    document on a Union one."""
+    para = elements[rule.element][0]
+    return [(para, "tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' ở góc phải",
+             f"văn bản của Đoàn nhưng dùng Quốc hiệu «{clean(para.text)}» và Tiêu ngữ của văn bản Nhà nước; "
+             "hãy thay bằng 'ĐOÀN TNCS HỒ CHÍ MINH' (cỡ 15, đậm, có gạch dưới)", None)]
+
+
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "absent": check_absent,
     "fits_column": check_fits_column,
     "text_format": check_text_format,
     "number_line": check_number_line,

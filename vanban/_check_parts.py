@@ -10,6 +10,7 @@ an empty list when a part was not found. The paragraphs come from the reader
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -17,7 +18,15 @@ from ._docx_read import DocxView, Para
 from .rules import HEADING_NUMBER, ISSUING_BODY_START
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
-NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+# The title as 29-HD writes it, or spelled out in full as many offices write it.
+UNION_TITLES = re.compile(r"^ĐOÀN (?:TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$")
+# "HÒA" as NĐ 30 writes it, or "HOÀ" with the older placement of the accent.
+NATIONAL_NAME = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+# What tells a Union document that carries the Quốc hiệu by mistake: a Union number
+# ("Số: 12-KH/TĐTN", a hyphen before the slash) or a Union body's name in its letterhead.
+UNION_NUMBER = re.compile(r"^Số\s*:?\s*[\d\s.…_]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/")
+UNION_BODY = re.compile(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|TRUNG ƯƠNG|BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI|LIÊN CHI)"
+                        r" ĐOÀN\b|^ĐOÀN (?:TRƯỜNG|KHỐI|THANH NIÊN)\b|\bĐTN\b")
 NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
 NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
@@ -41,7 +50,23 @@ def lettered_part(text: str) -> bool:
 
 
 def clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    """The words of a paragraph as a reader takes them: composed accents (a file may hold
+    "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def is_union_title(text: str) -> bool:
+    return bool(UNION_TITLES.match(text))
+
+
+def union_under_national_name(view: DocxView) -> bool:
+    """A Union document that carries the Quốc hiệu and Tiêu ngữ in place of its own title."""
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    if not any(NATIONAL_NAME.match(t) for t in texts):
+        return False
+    number = next((t for t in texts if NUMBER.match(t)), "")
+    head = texts[:texts.index(number)] if number else texts[:12]
+    return bool(UNION_NUMBER.match(number)) or any(UNION_BODY.search(t) for t in head if not NATIONAL_NAME.match(t))
 
 
 
@@ -51,6 +76,9 @@ class Elements:
 
     view: DocxView
     parts: dict[str, list[Para]] = field(default_factory=dict)
+    annex: Optional[str] = None
+    """The reference line of a document that is an annex on its own: it has no letterhead,
+    no signature and no Nơi nhận of its own (those are its main document's)."""
 
     def __getitem__(self, name: str) -> list[Para]:
         return self.parts.get(name, [])
@@ -58,10 +86,30 @@ class Elements:
 
 def detect_profile(view: DocxView) -> Optional[str]:
     texts = [clean(p.text) for p in view.paragraphs[:60]]
-    if UNION_TITLE in texts:
+    if any(is_union_title(t) for t in texts) or union_under_national_name(view):
         return "doan"
     if any(NATIONAL_NAME.match(t) for t in texts):
         return "nha-nuoc"
+    annex = annex_reference(view)
+    if annex is not None:
+        return "doan" if UNION_REFERENCE.search(annex) else "nha-nuoc"
+    return None
+
+
+ANNEX_HEAD = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
+UNION_REFERENCE = re.compile(r"\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/|ĐTN\b")
+
+
+def annex_reference(view: DocxView) -> Optional[str]:
+    """The reference line of a document that is an annex on its own ("Phụ lục I", its title,
+    "(Kèm theo Nghị định số 30/2020/NĐ-CP ...)"), or None for any other document."""
+    written = [clean(p.text) for p in view.paragraphs[:12] if clean(p.text)]
+    if not written or not ANNEX_HEAD.match(written[0]):
+        return None
+    for position, text in enumerate(written[1:6], start=1):
+        if text.startswith("(") and re.match(r"^\(\s*(Kèm theo|Ban hành kèm theo)\b", text, re.IGNORECASE):
+            closing = next((i for i in range(position, len(written)) if written[i].endswith(")")), position)
+            return " ".join(written[position:closing + 1])
     return None
 
 
@@ -75,11 +123,14 @@ def _same_place(a: Para, b: Para) -> bool:
 
 def locate(view: DocxView) -> Elements:
     found = Elements(view)
+    found.annex = annex_reference(view)
+    if found.annex is not None:
+        return found
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
     number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
     date = _first(head, lambda p: bool(DATE.search(clean(p.text))))
-    union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
+    union = _first(head, lambda p: is_union_title(clean(p.text)))
     national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
     motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
     for name, para in (("number", number), ("date", date), ("union_title", union),
@@ -142,7 +193,7 @@ def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> Non
             found.parts["agency_mark"] = [para]
         elif RULE_LINE.match(text):
             continue
-        elif text not in (UNION_TITLE,) and not NATIONAL_NAME.match(text) and not DATE.search(text):
+        elif not is_union_title(text) and not NATIONAL_NAME.match(text) and not NATIONAL_MOTTO.match(text) and not DATE.search(text):
             lines.append(para)
     if lines:
         found.parts["agency"] = lines

@@ -114,6 +114,8 @@ class PageSetup:
     declared: bool = True  # False: no w:sectPr at all, the page is the application's default
 
 
+_UNSET = object()  # an argument not given (None is a value: no table)
+
 # --- measurements in every form the standard allows ------------------------------------------
 # ST_TwipsMeasure, ST_SignedTwipsMeasure, ST_HpsMeasure and ST_SignedHpsMeasure are each
 # a bare number, already in the unit (twips, half-points), or a number and a unit
@@ -331,6 +333,7 @@ class DocxView:
             self.document = package.xml("word/document.xml")
             self.styles = package.xml("word/styles.xml")
             self.settings = package.xml("word/settings.xml")
+            self.numbering = package.xml("word/numbering.xml")
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
             self._headers = _headers(package)
@@ -357,14 +360,19 @@ class DocxView:
         self._chains: dict = {}
         self._looks: dict = {}
         self._table_styles: dict = {}
+        self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
         self._default_paragraph_style = None
+        self._default_table_style = None
         if self.styles is not None:
             for style in self.styles.iter(w("style")):
                 self._styles_by_id[style.get(w("styleId"))] = style
-                if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):
-                    self._default_paragraph_style = style.get(w("styleId"))
+                if style.get(w("default")) in ("1", "true", "on"):
+                    if style.get(w("type")) == "paragraph":
+                        self._default_paragraph_style = style.get(w("styleId"))
+                    elif style.get(w("type")) == "table":
+                        self._default_table_style = style.get(w("styleId"))
         self.paragraphs = list(self._paragraphs())
 
     # --- paragraphs in reading order -------------------------------------------
@@ -422,20 +430,26 @@ class DocxView:
         self._chains[start] = chain
         return chain
 
-    def _paragraph_style_chain(self, paragraph) -> list:
+    def _paragraph_style_id(self, paragraph) -> Optional[str]:
         ppr = paragraph.find(w("pPr"))
         style = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = style.get(w("val")) if style is not None else self._default_paragraph_style
-        return self._chain(style_id)
+        return style.get(w("val")) if style is not None else self._default_paragraph_style
 
-    def _table_style_chain(self, paragraph) -> list:
-        table = next((a for a in paragraph.iterancestors() if a.tag == w("tbl")), None)
+    def _paragraph_style_chain(self, paragraph) -> list:
+        return self._chain(self._paragraph_style_id(paragraph))
+
+    def _table_of(self, paragraph):
+        return next((a for a in paragraph.iterancestors(w("tbl"))), None)
+
+    def _table_style_chain(self, paragraph, table=_UNSET) -> list:
+        table = self._table_of(paragraph) if table is _UNSET else table
         if table is None:
             return []
         if table not in self._table_styles:  # once per table: find() walks every row of one without tblPr
             tbl_pr = table.find(w("tblPr"))
             style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
-            self._table_styles[table] = self._chain(style.get(w("val"))) if style is not None else []
+            style_id = style.get(w("val")) if style is not None else self._default_table_style
+            self._table_styles[table] = self._chain(style_id)
         return self._table_styles[table]
 
     def _defaults(self, kind: str):
@@ -448,10 +462,46 @@ class DocxView:
         outer = defaults.find(w(f"{kind}Default")) if defaults is not None else None
         return outer.find(w(kind)) if outer is not None else None
 
-    def _inherited(self, paragraph, kind: str) -> list:
+    # --- numbering: a list level's indentation ------------------------------------
+
+    def _index_numbering(self) -> None:
+        self._abstract_levels: dict = {}
+        self._num_levels: dict = {}
+        if self.numbering is None:
+            return
+        abstract = {}
+        for definition in self.numbering.iterchildren(w("abstractNum")):
+            abstract[definition.get(w("abstractNumId"))] = {
+                level.get(w("ilvl"), "0"): level for level in definition.iterchildren(w("lvl"))}
+        for num in self.numbering.iterchildren(w("num")):
+            reference = num.find(w("abstractNumId"))
+            levels = dict(abstract.get(reference.get(w("val")) if reference is not None else None, {}))
+            for override in num.iterchildren(w("lvlOverride")):
+                level = override.find(w("lvl"))
+                if level is not None:
+                    levels[override.get(w("ilvl"), "0")] = level
+            self._num_levels[num.get(w("numId"))] = levels
+
+    def _numbering_properties(self, chain: list) -> Optional[object]:
+        """The ``pPr`` of the list level a paragraph's numPr (along ``chain``) points at."""
+        num_id = level = None
+        for ppr in chain:
+            num_pr = ppr.find(w("numPr"))
+            if num_pr is None:
+                continue
+            if num_id is None and num_pr.find(w("numId")) is not None:
+                num_id = num_pr.find(w("numId")).get(w("val"))
+            if level is None and num_pr.find(w("ilvl")) is not None:
+                level = num_pr.find(w("ilvl")).get(w("val"))
+        if num_id in (None, "0"):
+            return None
+        found = self._num_levels.get(num_id, {}).get(level or "0")
+        return found.find(w("pPr")) if found is not None else None
+
+    def _inherited(self, paragraph, kind: str, table=_UNSET) -> list:
         """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the defaults."""
         chain = [s.find(w(kind)) for s in self._paragraph_style_chain(paragraph)]
-        chain += [s.find(w(kind)) for s in self._table_style_chain(paragraph)]
+        chain += [s.find(w(kind)) for s in self._table_style_chain(paragraph, table)]
         chain.append(self._defaults(kind))
         return chain
 
@@ -466,8 +516,20 @@ class DocxView:
         chain += inherited if inherited is not None else self._inherited(paragraph, "rPr")
         return [c for c in chain if c is not None]
 
-    def _paragraph_properties_chain(self, paragraph) -> list:
-        chain = [paragraph.find(w("pPr"))] + self._inherited(paragraph, "pPr")
+    def _paragraph_properties_chain(self, paragraph, table=_UNSET) -> list:
+        """Direct ``pPr``, the list level's, the styles', the table style's, the defaults'.
+
+        A list level applied to the paragraph itself sets its indentation over the
+        paragraph style's (as Word and LibreOffice show it); one that comes with the
+        style gives way to the style's own."""
+        direct = paragraph.find(w("pPr"))
+        styles = [c for c in self._inherited(paragraph, "pPr", table) if c is not None]
+        own = direct is not None and direct.find(w("numPr")) is not None
+        level = self._numbering_properties(([direct] if direct is not None else []) + styles)
+        chain = [direct] + ([level] if own else []) + styles
+        if level is not None and not own:
+            paragraph_styles = len([s for s in self._paragraph_style_chain(paragraph) if s.find(w("pPr")) is not None])
+            chain.insert(1 + paragraph_styles, level)
         return [c for c in chain if c is not None]
 
     def run_property(self, paragraph, run, name: str):
@@ -476,13 +538,14 @@ class DocxView:
 
     def _run_value(self, chain: list, name: str):
         for rpr in chain:
-            if name == "font":
+            if name in ("font", "font_hansi"):
                 fonts = rpr.find(w("rFonts"))
                 if fonts is None:
                     continue
-                if fonts.get(w("ascii")):
-                    return fonts.get(w("ascii"))
-                theme = fonts.get(w("asciiTheme"))
+                slot = "ascii" if name == "font" else "hAnsi"
+                if fonts.get(w(slot)):
+                    return fonts.get(w(slot))
+                theme = fonts.get(w(f"{slot}Theme"))
                 if theme:
                     return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
                 continue
@@ -497,12 +560,15 @@ class DocxView:
             if name == "u":
                 return found.get(w("val")) not in (None, "none")
             return _toggle(found)
-        return {"sz": 20, "font": None}.get(name, False)
+        return {"sz": 20, "font": None, "font_hansi": None}.get(name, False)
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
         runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
-        return (self.run_property(para.element, runs[0], "b"), self.run_property(para.element, runs[0], "i"))
+        chain = self._run_properties_chain(para.element, runs[0])
+        bold, italic = self._run_value(chain, "b"), self._run_value(chain, "i")
+        _, font_bold, font_italic = font_family(self._run_value(chain, "font"))
+        return (bold or font_bold, italic or font_italic)
 
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
@@ -533,30 +599,53 @@ class DocxView:
         for run in runs:
             chain = self._run_properties_chain(element, run, inherited)
             shown.sizes.add(self._run_value(chain, "sz") / 2)
-            shown.bold.add(self._run_value(chain, "b"))
-            shown.italic.add(self._run_value(chain, "i"))
+            family, font_bold, font_italic = font_family(self._run_value(chain, "font"))
+            shown.bold.add(self._run_value(chain, "b") or font_bold)
+            shown.italic.add(self._run_value(chain, "i") or font_italic)
             shown.underline.add(self._run_value(chain, "u"))
             shown.caps.add(self._run_value(chain, "caps"))
-            shown.fonts.add(self._run_value(chain, "font"))
+            shown.fonts.add(family)
+            if run is not None and any(ord(c) > 0x7F for c in _run_text(run)):
+                # letters beyond ASCII (ư, ơ, ạ ...) are set in the high-ANSI font
+                other = font_family(self._run_value(chain, "font_hansi"))[0]
+                if other is not None:
+                    shown.fonts.add(other)
         chain = self._paragraph_properties_chain(element)
+        character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
         def value(tag: str, attribute: str):
             return _paragraph_value(chain, tag, attribute)
 
-        def twips(tag: str, *attributes: str, default: int = 0) -> int:
-            for attribute in attributes:
-                found = _paragraph_element(chain, tag, attribute)
-                if found is not None:
-                    return round(self._measure(found, attribute, TWIPS))
+        def twips(tag: str, *attributes: str, default: int = 0, chars: Optional[dict] = None) -> int:
+            """The first element along the chain that sets any of ``attributes`` decides; its
+            character-unit form (``chars``: attribute -> (attribute in hundredths, unit)), when
+            set and not zero, stands over the twips."""
+            for ppr in chain:
+                found = ppr.find(w(tag))
+                if found is None:
+                    continue
+                for attribute in attributes:
+                    units = (chars or {}).get(attribute)
+                    if units and found.get(w(units[0])) not in (None, "0"):
+                        return round(self._measure(found, units[0], 1) / 100 * units[1])
+                    if found.get(w(attribute)) is not None:
+                        return round(self._measure(found, attribute, TWIPS))
             return default
 
         align = value("jc", "val") or "left"
-        shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify"}.get(align, align)
-        hanging = _paragraph_element(chain, "ind", "hanging")
-        shown.first_line = -twips("ind", "hanging") if hanging is not None else twips("ind", "firstLine")
-        shown.left = twips("ind", "left", "start")
-        shown.before = twips("spacing", "before")
-        shown.after = twips("spacing", "after")
+        shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify",
+                       "lowKashida": "justify", "mediumKashida": "justify", "highKashida": "justify",
+                       "thaiDistribute": "justify"}.get(align, align)
+        # firstLine and hanging are one setting: the nearest that gives either wins; hanging counts negative
+        first = twips("ind", "hanging", "firstLine", default=None,
+                      chars={"hanging": ("hangingChars", character), "firstLine": ("firstLineChars", character)})
+        first_from = _paragraph_ind_kind(chain)
+        shown.first_line = 0 if first is None else (-first if first_from == "hanging" else first)
+        shown.left = twips("ind", "start", "left", chars={"start": ("startChars", character),
+                                                          "left": ("leftChars", character)})
+        line_unit = 240  # Word's "line" for beforeLines/afterLines: 12 pt
+        shown.before = twips("spacing", "before", chars={"before": ("beforeLines", line_unit)})
+        shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
         shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
         shown.border_bottom = self._has_bottom_border(element)
@@ -627,6 +716,39 @@ class DocxView:
         if header is None:
             return []
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
+
+
+def _paragraph_ind_kind(chain: list) -> Optional[str]:
+    """Which of firstLine and hanging the nearest ``w:ind`` that sets either gives."""
+    for ppr in chain:
+        found = ppr.find(w("ind"))
+        if found is None:
+            continue
+        if found.get(w("hangingChars")) not in (None, "0") or found.get(w("hanging")) is not None:
+            return "hanging"
+        if found.get(w("firstLineChars")) not in (None, "0") or found.get(w("firstLine")) is not None:
+            return "firstLine"
+    return None
+
+
+_FONT_STYLE = re.compile(r"^(.*?)[\s,-]*(Bold\s*Italic|BoldItalic|Bold|Italic|Oblique|Regular|Roman)?$", re.IGNORECASE)
+_MS_FAMILIES = {"TimesNewRoman": "Times New Roman", "TimesNewRomanPSMT": "Times New Roman",
+                "TimesNewRomanPS": "Times New Roman"}
+
+
+def font_family(name: Optional[str]) -> tuple:
+    """(family, bold, italic) of a font name as documents write it: "Times New Roman Bold" is
+    Times New Roman in bold, "TimesNewRomanPS-BoldMT" too; "Times New Roman" is itself."""
+    if not name:
+        return (name, False, False)
+    text = name.strip()
+    text = re.sub(r"(?<=\w)MT$", "", text)
+    match = _FONT_STYLE.match(text)
+    family, style = (match.group(1) or text).strip(), (match.group(2) or "").lower().replace(" ", "")
+    if not family or style == "roman" and family.lower().endswith("times new"):  # "Times New Roman" itself
+        return (name.strip(), False, False)
+    family = _MS_FAMILIES.get(family.replace(" ", ""), family)
+    return (family, "bold" in style, "italic" in style or "oblique" in style)
 
 
 def _paragraph_element(chain: list, tag: str, attribute: str):

@@ -43,8 +43,9 @@ class Rule:
 # A number not yet issued is left blank, to be written by hand: "Số:      -KH/ĐTN".
 DOAN_NUMBER = r"^Số:\s?(?:\d{2,}|\s*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9.&]*)?$"
 DOAN_NUMBER_LENIENT = r"^Số:?\s*\d+\s*[- ]\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9.&]*)?$"
+# A legal normative document carries its year between number and symbol: "Số: 30/2020/NĐ-CP".
 ND30_NUMBER = (
-    r"^Số:\s?(?:\d{2,}|\s*)/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"^Số:\s?(?:\d{2,}|\s*)/(?:\d{4}/)?(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
     r"|[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ][A-Za-zĐđ0-9]*)$"
 )
 # The number of a heading as a reader takes it: "I. ", "1. ", "1.2. " (group 1 Roman, group 2 Arabic).
@@ -55,8 +56,10 @@ ISSUING_BODY_START = (
 )
 # What counts as a capital letter opening a word of a signer's name (U-SIG-3).
 NAME_CAPITALS = "A-ZĐÀ-Ỹ"
+# A day and month not yet known are left blank, as dots or as spaces: "ngày ... tháng ... năm 2023",
+# "ngày   tháng   năm 2023" (read with its spaces run together).
 DATE_LINE = (
-    r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
+    r"^[^,]+, ngày (?:(?:0[1-9]|[12]\d|3[01]|\.{3}|…) )?tháng (?:(?:0[12]|[3-9]|1[0-2]|\.{3}|…) )?năm \d{4}$"
 )
 
 def _present(profile: str, prefix: str, source: str) -> list[Rule]:
@@ -92,6 +95,9 @@ RULES: list[Rule] = [
     Rule("U-HDR-1", "doan", "MUST", "29-HD III.1; Mẫu 3 dòng 1",
          "Tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' góc phải: IN HOA, cỡ 15, đậm, có gạch dưới dài bằng dòng chữ",
          "union_title", "text_format", {"size": 15, "bold": True, "caps": True, "underlined": True}),
+    Rule("U-HDR-6", "doan", "MUST", "29-HD III.1; Mẫu 3 dòng 1",
+         "Văn bản của Đoàn dùng tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH', không dùng Quốc hiệu và Tiêu ngữ của văn bản Nhà nước",
+         "national_name", "absent", {"absent": True}),
     Rule("U-HDR-2", "doan", "MUST", "29-HD III.2; Mẫu 3 dòng 2",
          "Tên cơ quan ban hành IN HOA cỡ 14: cơ quan cấp trên đứng, không đậm; cơ quan ban hành đậm",
          "agency", "agency_lines", {"sizes": (14, 14)}),
@@ -183,7 +189,8 @@ RULES: list[Rule] = [
     Rule("N-HDR-5", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.2",
          "Dưới tên cơ quan ban hành có đường kẻ ngang nét liền", "agency", "rule_below", {}),
     Rule("N-HDR-6", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.3",
-         "Số, ký hiệu dạng 'Số: 08/KH-UBND' (công văn 'Số: 12/UBND-VX'), số dưới 10 thêm 0, cỡ 13, đứng",
+         "Số, ký hiệu dạng 'Số: 08/KH-UBND' (công văn 'Số: 12/UBND-VX'; văn bản quy phạm pháp luật có năm: "
+         "'Số: 30/2020/NĐ-CP'), số dưới 10 thêm 0, cỡ 13, đứng",
          "number", "number_line", {"pattern": ND30_NUMBER, "size": 13}),
     Rule("N-HDR-7", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.4",
          "Địa danh, ngày tháng năm cỡ 13-14, nghiêng, dạng 'Hà Nội, ngày 05 tháng 3 năm 2020'",

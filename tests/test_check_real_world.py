@@ -1,0 +1,312 @@
+"""``vanban check`` on documents vanban did not write: read as Word and LibreOffice show
+them, judged by the rule that names each real mistake, and nothing else.
+
+Real-world forms are built here from vanban's own documents (python-docx and lxml edits,
+LibreOffice re-saves) or read from the government's own files in shared/reference.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+import vanban
+from vanban import check
+
+from helpers import EXAMPLES, find_paragraph, mutated, retext
+
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nd30-2020"
+
+
+@pytest.fixture(scope="module")
+def flagship():
+    return vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_114.yaml"))
+
+
+@pytest.fixture(scope="module")
+def state_plan():
+    return vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_ubnd.yaml"))
+
+
+def rules_of(report) -> set:
+    return {f.rule_id for f in report.findings if f.severity != "not_evaluated"}
+
+
+def _reference(name: str) -> Path:
+    path = REFERENCE / name
+    if not path.exists():
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail(f"the government's file is missing: {path}")
+        pytest.skip("shared/reference is not next to the project")
+    return path
+
+
+def _style(document, style_id: str):
+    return next(s for s in document.styles.element.iter(qn("w:style")) if s.get(qn("w:styleId")) == style_id)
+
+
+def _set_ind(ppr, **attributes):
+    """Replace ``ppr``'s w:ind by one with ``attributes`` (w: names, values as written)."""
+    old = ppr.find(qn("w:ind"))
+    if old is not None:
+        ppr.remove(old)
+    ind = parse_xml(f"<w:ind {nsdecls('w')} " + " ".join(f'w:{k}="{v}"' for k, v in attributes.items()) + "/>")
+    jc = ppr.find(qn("w:jc"))
+    if jc is not None:
+        jc.addprevious(ind)
+    else:
+        ppr.append(ind)
+    return ind
+
+
+def _add_numbering_part(document):
+    """A numbering part for a document that has none (vanban writes none), as Word adds it."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.parts.numbering import NumberingPart
+
+    element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+    part = NumberingPart(PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, element, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+    return element
+
+
+# --- indentation and spacing in every form Word and LibreOffice write ---------------------
+
+
+def test_a_zero_hanging_indent_in_the_base_style_leaves_the_body_styles_first_line_indent(flagship):
+    """LibreOffice writes Normal with <w:ind w:start="0" w:hanging="0"/>; the body style's own
+    firstLine="720" is what shows (it was read as 0 cm: 9 false errors on the flagship)."""
+    def libreoffice_normal(document):
+        normal = _style(document, document.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH).style_id)
+        _set_ind(normal.get_or_add_pPr(), start="0", hanging="0")
+
+    report = check(mutated(flagship, libreoffice_normal))
+    assert report.findings == [], report.to_text()
+
+
+@pytest.mark.parametrize("chars, found", [("257", None), ("150", "thụt đầu dòng 0,74 cm")])
+def test_a_first_line_indent_in_character_units_is_read_in_the_size_of_the_font(flagship, chars, found):
+    """firstLineChars (hundredths of a character, one character being the font size: 14 pt)
+    stands over firstLine: 257 is 1,27 cm, 150 is 0,74 cm."""
+    def in_characters(document):
+        paragraph = find_paragraph(document, "^Căn cứ Chương trình")
+        _set_ind(paragraph._p.get_or_add_pPr(), firstLine="0", firstLineChars=chars)
+
+    report = check(mutated(flagship, in_characters))
+    if found is None:
+        assert report.findings == [], report.to_text()
+    else:
+        assert rules_of(report) == {"U-BODY-1"}, report.to_text()
+        assert found in report.findings[0].found
+
+
+def test_a_list_levels_indentation_stands_over_the_paragraph_styles(flagship):
+    """A paragraph numbered by Word's list (numPr) is indented as its list level says, not
+    as its style says."""
+    def numbered(document):
+        numbering = _add_numbering_part(document)
+        numbering.append(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="bullet"/><w:lvlText w:val="-"/><w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr>'
+            '</w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+        ppr = find_paragraph(document, "^Căn cứ Chương trình")._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr>'))
+
+    report = check(mutated(flagship, numbered))
+    assert rules_of(report) == {"U-BODY-1"}, report.to_text()
+    assert "thụt đầu dòng 0 cm" in report.findings[0].found
+
+
+def test_a_font_named_with_its_weight_is_its_family_in_that_weight(flagship):
+    """"Times New Roman Bold" (as old Word files name it) is Times New Roman, bold: no font
+    finding, and a Mục heading set in it without w:b is bold."""
+    def font_names_weight(document):
+        for run in find_paragraph(document, "^I. MỤC ĐÍCH").runs:
+            run.font.name = "Times New Roman Bold"
+            run.bold = False
+
+    report = check(mutated(flagship, font_names_weight))
+    assert report.findings == [], report.to_text()
+
+
+def test_spacing_in_lines_stands_over_spacing_in_points(flagship):
+    """afterLines (hundredths of a line of 12 pt) over after: 100 is 12 pt, above the 6 pt allowed."""
+    def in_lines(document):
+        ppr = find_paragraph(document, "^Căn cứ Chương trình")._p.get_or_add_pPr()
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is None:
+            spacing = parse_xml(f"<w:spacing {nsdecls('w')}/>")
+            ppr.insert(1, spacing)
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:afterLines"), "100")
+
+    report = check(mutated(flagship, in_lines))
+    assert rules_of(report) == {"U-BODY-3"}, report.to_text()
+    assert report.findings[0].found == "12 pt"
+
+
+def test_messages_give_lengths_in_centimetres_with_a_decimal_comma(flagship):
+    def indented_half(document):
+        paragraph = find_paragraph(document, "^Căn cứ Chương trình")
+        paragraph.paragraph_format.first_line_indent = docx.shared.Cm(0.5)
+
+    finding = check(mutated(flagship, indented_half)).findings[0]
+    assert "thụt đầu dòng 1,27 cm" in finding.expected
+    assert finding.found == "thụt đầu dòng 0,5 cm"
+    assert "twip" not in finding.expected + finding.found
+
+
+# --- every example re-saved by LibreOffice ---------------------------------------------------
+
+
+def _soffice(args: list, cwd: Path) -> None:
+    profile = cwd / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args],
+                   cwd=cwd, check=True, capture_output=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def resaved(tmp_path_factory):
+    """Every example rendered, then saved by LibreOffice as .docx, and through .odt back to
+    .docx: three LibreOffice runs for all of them (each costs one to two seconds a file)."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    folder = tmp_path_factory.mktemp("resaved")
+    names = []
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        (folder / f"{path.stem}.docx").write_bytes(vanban.render_bytes(vanban.load(path)))
+        names.append(path.stem)
+    sources = [f"{name}.docx" for name in names]
+    _soffice(["--convert-to", "docx:MS Word 2007 XML", "--outdir", "docx", *sources], folder)
+    _soffice(["--convert-to", "odt", "--outdir", "odt", *sources], folder)
+    _soffice(["--convert-to", "docx:MS Word 2007 XML", "--outdir", "odt-docx",
+              *[f"odt/{name}.odt" for name in names]], folder)
+    return folder, names
+
+
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("route", ["docx", "odt-docx"])
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_example_saved_unchanged_by_libreoffice_has_no_finding(resaved, name, route):
+    folder, _ = resaved
+    report = check(folder / route / f"{name}.docx")
+    assert report.findings == [], report.to_text()
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_an_old_word_file_is_converted_by_libreoffice_first_and_the_report_says_so(resaved):
+    """A .doc (made here from the flagship by LibreOffice) is checked as the .docx LibreOffice
+    makes of it; the report names the conversion. What the round trip through the old format
+    keeps is vanban's layout: no finding."""
+    folder, _ = resaved
+    _soffice(["--convert-to", "doc:MS Word 97", "--outdir", "doc", "ke_hoach_114.docx"], folder)
+    path = folder / "doc" / "ke_hoach_114.doc"
+    assert path.read_bytes()[:4] == bytes.fromhex("d0cf11e0")
+    report = check(path)
+    assert any("(.doc)" in note and "LibreOffice" in note for note in report.notes), report.to_text()
+    assert report.findings == [], report.to_text()
+    assert "Ghi chú: tệp Word cũ (.doc)" in report.to_text()
+
+
+def test_an_old_word_file_without_libreoffice_is_refused_with_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("VANBAN_SOFFICE", str(tmp_path / "no-such-soffice"))
+    with pytest.raises(vanban.MissingToolError, match="LibreOffice"):
+        check(_reference("Phuluc2.doc"))
+
+
+# --- the government's own files ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Phuluc1.docx", "Phuluc3.docx"])
+def test_an_annex_standing_in_its_own_file_is_recognised_and_only_its_page_is_judged(name):
+    """Phụ lục I and III of the decree (LibreOffice conversions of the originals) open with
+    "Phụ lục I", their title and "(Kèm theo Nghị định số 30/2020/NĐ-CP ...)": they have no
+    letterhead, signer or Nơi nhận of their own. Before, Phụ lục I gave 177 errors (body
+    paragraphs read as the agency's name, table cells as the signer).
+
+    Phụ lục III's one finding is true: the heading of its sample 1.2 ("Mẫu 1.2 - Quyết định
+    (cá biệt) quy định trực tiếp") has its last words in a run without a font of its own,
+    so in the Normal style's Calibri 11 (the other samples' headings are Times New Roman)."""
+    report = check(_reference(name))
+    assert report.profile == "nha-nuoc"
+    assert any("phụ lục" in note and "30/2020/NĐ-CP" in note for note in report.notes), report.to_text()
+    assert not [f for f in report.findings if f.severity == "not_evaluated"], report.to_text()
+    if name == "Phuluc1.docx":
+        assert report.findings == [], report.to_text()
+    else:
+        assert [(f.rule_id, f.found) for f in report.findings] == [("N-FONT-1", "Calibri")], report.to_text()
+        assert report.findings[0].excerpt.startswith("Mẫu 1.2 - Quyết định (cá biệt)")
+
+
+# --- Union documents with the mistakes real ones make --------------------------------------------
+
+
+def test_a_union_document_under_the_national_name_is_told_so(flagship):
+    """The Quốc hiệu and Tiêu ngữ in place of 'ĐOÀN TNCS HỒ CHÍ MINH': still a Union
+    document (its number 114-KH/ĐTN, its Tỉnh đoàn), told what is wrong in words."""
+    data = mutated(flagship, lambda d: retext(d, "^ĐOÀN TNCS HỒ CHÍ MINH$", "ĐOÀN TNCS HỒ CHÍ MINH",
+                                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    report = check(data)
+    assert report.profile == "doan"
+    assert rules_of(report) == {"U-HDR-6"}, report.to_text()
+    (finding,) = [f for f in report.findings if f.rule_id == "U-HDR-6"]
+    assert "văn bản của Đoàn nhưng dùng Quốc hiệu «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»" in finding.found
+
+
+def test_a_state_document_under_the_national_name_is_not_taken_for_a_union_one(state_plan):
+    assert check(state_plan).profile == "nha-nuoc"
+
+
+def test_the_union_title_spelled_out_in_full_is_recognised(flagship):
+    data = mutated(flagship, lambda d: retext(d, "^ĐOÀN TNCS HỒ CHÍ MINH$", "TNCS", "THANH NIÊN CỘNG SẢN"))
+    report = check(data)
+    assert report.profile == "doan"
+    assert report.findings == [], report.to_text()
+
+
+def test_the_national_name_with_the_older_accent_placement_is_recognised(state_plan):
+    report = check(mutated(state_plan, lambda d: retext(d, "^CỘNG HÒA XÃ HỘI", "HÒA", "HOÀ")))
+    assert report.profile == "nha-nuoc"
+    assert report.findings == [], report.to_text()
+
+
+def test_text_with_decomposed_accents_reads_as_the_same_words(flagship):
+    """A file may hold "Ồ" as O and two combining marks: the words are the same."""
+    decomposed = unicodedata.normalize("NFD", "ĐOÀN TNCS HỒ CHÍ MINH")
+    report = check(mutated(flagship, lambda d: retext(d, "^ĐOÀN TNCS HỒ CHÍ MINH$", "ĐOÀN TNCS HỒ CHÍ MINH",
+                                                      decomposed)))
+    assert report.profile == "doan"
+    assert report.findings == [], report.to_text()
+
+
+def test_draft_blanks_in_the_number_and_the_date_are_accepted_as_vanbans_own_blank_form(flagship):
+    def draft(document):
+        retext(document, "^Số:", "Số: 114-KH/ĐTN", "Số:   -HD/TWĐTN-BTC")
+        retext(document, ", ngày", "ngày 05 tháng 3 năm 2021", "ngày   tháng   năm 2023")
+
+    report = check(mutated(flagship, draft))
+    assert rules_of(report) == set(), report.to_text()
+
+
+def test_a_document_without_a_number_line_still_finds_its_star_line(flagship):
+    report = check(mutated(flagship, lambda d: retext(d, "^Số:", "Số: 114-KH/ĐTN", "")))
+    assert "U-HDR-3" not in {f.rule_id for f in report.findings}, report.to_text()
+    assert rules_of(report) == {"U-HAS-1"}, report.to_text()
