@@ -14,6 +14,12 @@
 3. pdf      50 documents to PDF: one ``soffice --convert-to pdf`` per document
             against the warm converter (LibreOffice started once, start included).
             Target: at least 5 times the throughput.
+5. check    the layout check against the render of the same document, per document
+            (best of interleaved rounds): the self-check of the flagship (what ``vanban
+            render`` adds) and ``vanban check`` of a plan of about 1,000 paragraphs (the
+            flagship's content 50 times), each with the reader's memoised looks and
+            without. Targets: self-check at most the render's own time (ratio <= 1),
+            a long document's check at most 3 times its render.
 4. startup  ``import vanban`` and ``vanban --help``, wall time of a new process
             (best of N). Target: under 0.3 s.
 
@@ -41,10 +47,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's vanban, not an installed one
 PLAN = ROOT / "examples" / "ke_hoach_114.yaml"
 BASE = ROOT / "examples" / "batch" / "mau-chung.yaml"
 
-TARGETS = {"render": 5.0, "pdf": 5.0, "startup": 0.3}
+TARGETS = {"render": 5.0, "pdf": 5.0, "startup": 0.3, "self_check": 1.0, "long_check": 3.0}
 
 
 def machine() -> str:
@@ -116,6 +123,48 @@ def bench_render(iterations: int, rounds: int) -> dict:
         "iterations": iterations,
         "rounds": rounds,
     }
+
+
+# --- 5. check -------------------------------------------------------------------------
+
+
+def bench_check(iterations: int, rounds: int) -> dict:
+    import vanban
+    import vanban._docx_read as reader
+    from vanban._check import check_document
+    from vanban._render import Renderer
+
+    renderer = Renderer()
+    plan = vanban.load(PLAN)
+    documents = {"flagship": plan, "long": plan.model_copy(update={"content": list(plan.content) * 50})}
+    figures = {}
+    for name, model in documents.items():
+        data = renderer.render_bytes(model)
+        profile = model.profile_name
+        count = iterations if name == "flagship" else max(1, iterations // 10)
+
+        def uncached():
+            reader.MEMOISE = False
+            try:
+                check_document(data, profile)
+            finally:
+                reader.MEMOISE = True
+
+        cases = {"render": lambda: renderer.render_bytes(model), "check": lambda: check_document(data, profile),
+                 "check_uncached": uncached}
+        for run in cases.values():
+            run()
+        best = {case: float("inf") for case in cases}
+        for _ in range(rounds):  # interleaved: machine noise hits every case alike
+            for case, run in cases.items():
+                start = time.perf_counter()
+                for _ in range(count):
+                    run()
+                best[case] = min(best[case], (time.perf_counter() - start) / count)
+        ms = {case: seconds * 1000 for case, seconds in best.items()}
+        figures[name] = {"paragraphs": len(reader.DocxView(data).paragraphs), "ms": ms,
+                         "ratio": ms["check"] / ms["render"], "memo_gain": ms["check_uncached"] / ms["check"]}
+    return {**figures, "iterations": iterations, "rounds": rounds}
 
 
 # --- 2. batch ---------------------------------------------------------------------------
@@ -346,6 +395,20 @@ def report(results: dict) -> tuple[str, list[str]]:
             missed.append("pdf")
     elif pdf:
         lines += [f"3. PDF: skipped ({pdf['skipped']})", ""]
+    checked = results.get("check")
+    if checked:
+        lines.append(f"5. Layout check against the render of the same document (best of {checked['rounds']} rounds):")
+        for name, target, words in (("flagship", "self_check", "self-check, flagship"),
+                                    ("long", "long_check", "vanban check, long plan")):
+            figures = checked[name]
+            ms = figures["ms"]
+            lines.append(
+                f"   {words + ',':<24} {figures['paragraphs']:>5} paragraphs: render {ms['render']:7.1f} ms, "
+                f"check {ms['check']:7.1f} ms ({ms['check_uncached']:.1f} ms without the memoised looks, "
+                f"{figures['memo_gain']:.1f}x): check/render {figures['ratio']:.2f}; target <= {TARGETS[target]:g}")
+            if figures["ratio"] > TARGETS[target]:
+                missed.append(f"check ({words})")
+        lines.append("")
     startup = results.get("startup")
     if startup:
         lines.append("4. Start-up, new process (best / median):")
@@ -365,7 +428,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short run (CI)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--only", default="render,batch,pdf,startup", help="comma-separated sections")
+    parser.add_argument("--only", default="render,batch,pdf,startup,check", help="comma-separated sections")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     options = parser.parse_args(argv)
     sections = set(options.only.split(","))
@@ -382,6 +445,8 @@ def main(argv: list[str]) -> int:
         results["batch"] = bench_batch(counts, os.cpu_count() or 1, check_counts=[] if quick else [100])
     if "pdf" in sections:
         results["pdf"] = bench_pdf(8 if quick else 50)
+    if "check" in sections:
+        results["check"] = bench_check(iterations=10 if quick else 30, rounds=5 if quick else 7)
     if "startup" in sections:
         results["startup"] = bench_startup(5 if quick else 20)
     text, missed = report(results)

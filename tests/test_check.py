@@ -361,3 +361,26 @@ def test_only_the_reader_walks_the_xml():
     for name in ("_check.py", "_check_parts.py", "_check_kinds.py", "_check_words.py", "_check_report.py"):
         source = (package / name).read_text(encoding="utf-8")
         assert not walking.search(source), f"{name}: {walking.search(source).group(0)}"
+
+
+def test_memoised_looks_give_the_same_report_as_looks_computed_one_by_one(monkeypatch):
+    """The reader shares one look between paragraphs of one signature and keeps each
+    properties element's children in a table: the reports are the same as without, on every
+    example, and on the flagship with a dozen mistakes (so that the reports have findings)."""
+    import vanban._docx_read as reader
+
+    documents = [vanban.render_bytes(vanban.load(path)) for path in sorted(EXAMPLES.glob("*.yaml"))]
+
+    def mistakes(document):
+        for _, mutate, _ in MUTATIONS[2:14]:
+            mutate(document)
+
+    documents.append(mutated(documents[[p.stem for p in sorted(EXAMPLES.glob("*.yaml"))].index("ke_hoach_114")],
+                             mistakes))
+    assert len(check(documents[-1]).findings) >= 10
+    for data in documents:
+        memoised = check(data).to_json()
+        monkeypatch.setattr(reader, "MEMOISE", False)
+        one_by_one = check(data).to_json()
+        monkeypatch.setattr(reader, "MEMOISE", True)
+        assert memoised == one_by_one

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ._docx_read import DocxView, Para
@@ -49,6 +50,7 @@ def lettered_part(text: str) -> bool:
     return bool(match) and match.group(1) == match.group(1).upper() and any(c.isalpha() for c in match.group(1))
 
 
+@lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
 def clean(text: str) -> str:
     """The words of a paragraph as a reader takes them: composed accents (a file may hold
     "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""

@@ -18,6 +18,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -32,6 +33,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
+@lru_cache(maxsize=None)  # a few dozen tags, asked for hundreds of thousands of times
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -114,6 +116,8 @@ class PageSetup:
     declared: bool = True  # False: no w:sectPr at all, the page is the application's default
 
 
+MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
+_NO_CHAIN: list = []  # one object, never changed: its id() keys the caches for "no table"
 _UNSET = object()  # an argument not given (None is a value: no table)
 
 # --- measurements in every form the standard allows ------------------------------------------
@@ -359,6 +363,9 @@ class DocxView:
     def _index_styles(self) -> None:
         self._chains: dict = {}
         self._looks: dict = {}
+        self._by_signature: dict = {}
+        self._children: dict = {}
+        self._inherited_chains: dict = {}
         self._table_styles: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
@@ -432,7 +439,7 @@ class DocxView:
 
     def _paragraph_style_id(self, paragraph) -> Optional[str]:
         ppr = paragraph.find(w("pPr"))
-        style = ppr.find(w("pStyle")) if ppr is not None else None
+        style = self._child(ppr, w("pStyle")) if ppr is not None else None
         return style.get(w("val")) if style is not None else self._default_paragraph_style
 
     def _paragraph_style_chain(self, paragraph) -> list:
@@ -444,7 +451,7 @@ class DocxView:
     def _table_style_chain(self, paragraph, table=_UNSET) -> list:
         table = self._table_of(paragraph) if table is _UNSET else table
         if table is None:
-            return []
+            return _NO_CHAIN
         if table not in self._table_styles:  # once per table: find() walks every row of one without tblPr
             tbl_pr = table.find(w("tblPr"))
             style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
@@ -499,10 +506,15 @@ class DocxView:
         return found.find(w("pPr")) if found is not None else None
 
     def _inherited(self, paragraph, kind: str, table=_UNSET) -> list:
-        """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the defaults."""
-        chain = [s.find(w(kind)) for s in self._paragraph_style_chain(paragraph)]
-        chain += [s.find(w(kind)) for s in self._table_style_chain(paragraph, table)]
-        chain.append(self._defaults(kind))
+        """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the
+        defaults (built once per paragraph style, table style and kind)."""
+        styles = self._paragraph_style_chain(paragraph)
+        tables = self._table_style_chain(paragraph, table)
+        key = (id(styles), id(tables), kind)
+        chain = self._inherited_chains.get(key) if MEMOISE else None
+        if chain is None:
+            chain = [s.find(w(kind)) for s in styles] + [s.find(w(kind)) for s in tables] + [self._defaults(kind)]
+            self._inherited_chains[key] = chain
         return chain
 
     def _run_properties_chain(self, paragraph, run, inherited: Optional[list] = None) -> list:
@@ -539,7 +551,7 @@ class DocxView:
     def _run_value(self, chain: list, name: str):
         for rpr in chain:
             if name in ("font", "font_hansi"):
-                fonts = rpr.find(w("rFonts"))
+                fonts = self._child(rpr, w("rFonts"))
                 if fonts is None:
                     continue
                 slot = "ascii" if name == "font" else "hAnsi"
@@ -549,7 +561,7 @@ class DocxView:
                 if theme:
                     return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
                 continue
-            found = rpr.find(w(name))
+            found = self._child(rpr, w(name))
             if found is None:
                 continue
             if name == "sz":
@@ -585,11 +597,47 @@ class DocxView:
         return found
 
     def look(self, para: Union[Para, object]) -> Look:
-        """What a reader sees of a paragraph (computed once per paragraph)."""
+        """What a reader sees of a paragraph (computed once per paragraph, and once for all
+        paragraphs of the same signature: most of a document is a few kinds of paragraph).
+        The Look is shared: read it, never change it."""
         element = para.element if isinstance(para, Para) else para
-        if element not in self._looks:
-            self._looks[element] = self._look(element)
-        return self._looks[element]
+        found = self._looks.get(element)
+        if found is None:
+            if MEMOISE:
+                signature = self._signature(element)
+                found = self._by_signature.get(signature)
+                if found is None:
+                    found = self._by_signature[signature] = self._look(element)
+            else:
+                found = self._look(element)
+            self._looks[element] = found
+        return found
+
+    def _child(self, element, tag: str):
+        """``element.find(tag)`` for a properties element (pPr, rPr), from a table of its
+        children built once: resolving a paragraph asks each element of its chains for a
+        dozen tags."""
+        if not MEMOISE:
+            return element.find(tag)
+        children = self._children.get(element)
+        if children is None:
+            children = {}
+            for child in element:
+                children.setdefault(child.tag, child)
+            self._children[element] = children
+        return children.get(tag)
+
+    def _signature(self, element) -> tuple:
+        """Everything the look of a paragraph depends on: its style and its table's, its own
+        paragraph properties, and for each run with words its properties and whether it has
+        letters beyond ASCII (set in the high-ANSI font)."""
+        ppr = element.find(w("pPr"))
+        runs = []
+        for run in element.iter(w("r")):
+            text = _run_text(run)
+            if text.strip():
+                runs.append((_content(run.find(w("rPr"))), not text.isascii()))
+        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
     def _look(self, element) -> Look:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
@@ -614,14 +662,14 @@ class DocxView:
         character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
         def value(tag: str, attribute: str):
-            return _paragraph_value(chain, tag, attribute)
+            return _paragraph_value(chain, tag, attribute, self._child)
 
         def twips(tag: str, *attributes: str, default: int = 0, chars: Optional[dict] = None) -> int:
             """The first element along the chain that sets any of ``attributes`` decides; its
             character-unit form (``chars``: attribute -> (attribute in hundredths, unit)), when
             set and not zero, stands over the twips."""
             for ppr in chain:
-                found = ppr.find(w(tag))
+                found = self._child(ppr, w(tag))
                 if found is None:
                     continue
                 for attribute in attributes:
@@ -639,7 +687,7 @@ class DocxView:
         # firstLine and hanging are one setting: the nearest that gives either wins; hanging counts negative
         first = twips("ind", "hanging", "firstLine", default=None,
                       chars={"hanging": ("hangingChars", character), "firstLine": ("firstLineChars", character)})
-        first_from = _paragraph_ind_kind(chain)
+        first_from = _paragraph_ind_kind(chain, self._child)
         shown.first_line = 0 if first is None else (-first if first_from == "hanging" else first)
         shown.left = twips("ind", "start", "left", chars={"start": ("startChars", character),
                                                           "left": ("leftChars", character)})
@@ -718,10 +766,22 @@ class DocxView:
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
 
 
-def _paragraph_ind_kind(chain: list) -> Optional[str]:
+def _find(element, tag: str):
+    return element.find(tag)
+
+
+def _content(element) -> Optional[tuple]:
+    """An element's tags and attributes, nested, as a value to compare (no namespace declarations,
+    which serialising would repeat for every element)."""
+    if element is None:
+        return None
+    return (element.tag, tuple(element.attrib.items()), tuple(_content(child) for child in element))
+
+
+def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
     """Which of firstLine and hanging the nearest ``w:ind`` that sets either gives."""
     for ppr in chain:
-        found = ppr.find(w("ind"))
+        found = child(ppr, w("ind"))
         if found is None:
             continue
         if found.get(w("hangingChars")) not in (None, "0") or found.get(w("hanging")) is not None:
@@ -736,6 +796,7 @@ _MS_FAMILIES = {"TimesNewRoman": "Times New Roman", "TimesNewRomanPSMT": "Times 
                 "TimesNewRomanPS": "Times New Roman"}
 
 
+@lru_cache(maxsize=1024)
 def font_family(name: Optional[str]) -> tuple:
     """(family, bold, italic) of a font name as documents write it: "Times New Roman Bold" is
     Times New Roman in bold, "TimesNewRomanPS-BoldMT" too; "Times New Roman" is itself."""
@@ -751,18 +812,18 @@ def font_family(name: Optional[str]) -> tuple:
     return (family, "bold" in style, "italic" in style or "oblique" in style)
 
 
-def _paragraph_element(chain: list, tag: str, attribute: str):
+def _paragraph_element(chain: list, tag: str, attribute: str, child=_find):
     """The first ``tag`` along a chain of ``pPr`` that sets ``attribute``, or None."""
     for ppr in chain:
-        found = ppr.find(w(tag))
+        found = child(ppr, w(tag))
         if found is not None and found.get(w(attribute)) is not None:
             return found
     return None
 
 
-def _paragraph_value(chain: list, tag: str, attribute: str):
+def _paragraph_value(chain: list, tag: str, attribute: str, child=_find):
     """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
-    found = _paragraph_element(chain, tag, attribute)
+    found = _paragraph_element(chain, tag, attribute, child)
     return None if found is None else found.get(w(attribute))
 
 
