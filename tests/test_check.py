@@ -84,8 +84,25 @@ def _number_on_page_one(d):
     d.sections[0].different_first_page_header_footer = False
 
 
+def _english(document):
+    for run in find_paragraph(document, "^Căn cứ Chương trình").runs:
+        run._r.get_or_add_rPr().append(OxmlElement("w:lang"))
+        run._r.rPr[-1].set(qn("w:val"), "en-US")
+
+
+def _authority_and_position_on_one_line(document):
+    retext(document, "^TM. BAN THƯỜNG VỤ$", "BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ BÍ THƯ")
+    remove_paragraph(document, "^BÍ THƯ$")
+
+
 MUTATIONS = [
     ("wrong margin", _margin, "U-PAGE-1"),
+    ("trích yếu in capitals", lambda d: retext(d, "^Tổ chức thực hiện mô hình", *(lambda t: (t, t.upper()))(
+        find_paragraph(d, "^Tổ chức thực hiện mô hình").text)), "U-TTL-4"),
+    ("a. point", lambda d: retext(d, "^- Nhằm thắt chặt", "- Nhằm", "a. Nhằm"), "U-HEAD-5"),
+    ("label 2/.", lambda d: retext(d, "^2. Các cơ sở Đoàn", "2.", "2/."), "U-HEAD-6"),
+    ("KT. and position on one line", _authority_and_position_on_one_line, "U-SIG-4"),
+    ("English language", _english, "U-LANG-1"),
     ("page number on page 1", _number_on_page_one, "U-PAGE-2"),
     ("Arial", lambda d: restyle(d, "^Căn cứ Chương trình", font="Arial"), "U-FONT-1"),
     ("title not bold", lambda d: restyle(d, "^ĐOÀN TNCS HỒ CHÍ MINH$", bold=False), "U-HDR-1"),
@@ -269,8 +286,9 @@ def test_the_decree_is_read_as_a_state_document(decree):
 
 
 def test_the_decree_findings_are_true_when_you_open_the_file(decree):
-    """What vanban check finds in 30_2020_ND_CP.docx, and why it is true.
+    """What vanban check finds in 30_2020_ND_CP.docx, and why each is true.
 
+    - N-LANG-1 (a warning): the text is marked en-US, so Word checks its spelling as English.
     - N-BODY-3: 'Điều 28. Lập Danh mục hồ sơ' has no space before or after it, where
       NĐ 30 asks at least 6 pt between paragraphs (the other paragraphs have 9-12 pt).
     Not findings: the number 'Số: 30/2020/NĐ-CP' carries its year, as a legal normative
@@ -280,7 +298,8 @@ def test_the_decree_findings_are_true_when_you_open_the_file(decree):
     italic, '- Lưu: VT, HC (2).', TM. CHÍNH PHỦ / THỦ TƯỚNG, no number on page 1) conforms.
     """
     by_rule = {f.rule_id: f for f in decree.findings}
-    assert set(by_rule) == {"N-BODY-3"}, decree.to_text()
+    assert set(by_rule) == {"N-BODY-3", "N-LANG-1"}, decree.to_text()
+    assert by_rule["N-LANG-1"].found == "en-US"
     assert by_rule["N-BODY-3"].excerpt.startswith("Điều 28. Lập Danh mục hồ sơ")
     assert by_rule["N-BODY-3"].found == "0 pt"
 

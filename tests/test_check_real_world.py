@@ -242,17 +242,20 @@ def test_an_annex_standing_in_its_own_file_is_recognised_and_only_its_page_is_ju
     letterhead, signer or Nơi nhận of their own. Before, Phụ lục I gave 177 errors (body
     paragraphs read as the agency's name, table cells as the signer).
 
-    Phụ lục III's one finding is true: the heading of its sample 1.2 ("Mẫu 1.2 - Quyết định
-    (cá biệt) quy định trực tiếp") has its last words in a run without a font of its own,
-    so in the Normal style's Calibri 11 (the other samples' headings are Times New Roman)."""
+    Their findings are true:
+    - N-LANG-1 (a warning), both: the text is marked en-US, so Word checks its spelling as
+      English and underlines every Vietnamese word.
+    - N-FONT-1, Phụ lục III: the heading of its sample 1.2 ("Mẫu 1.2 - Quyết định (cá biệt)
+      quy định trực tiếp") has its last words in a run without a font of its own, so in the
+      Normal style's Calibri 11 (the other samples' headings are Times New Roman)."""
     report = check(_reference(name))
     assert report.profile == "nha-nuoc"
     assert any("phụ lục" in note and "30/2020/NĐ-CP" in note for note in report.notes), report.to_text()
-    assert not [f for f in report.findings if f.severity == "not_evaluated"], report.to_text()
+    found = [(f.rule_id, f.severity, f.found) for f in report.findings]
     if name == "Phuluc1.docx":
-        assert report.findings == [], report.to_text()
+        assert found == [("N-LANG-1", "warning", "en-US")], report.to_text()
     else:
-        assert [(f.rule_id, f.found) for f in report.findings] == [("N-FONT-1", "Calibri")], report.to_text()
+        assert found == [("N-FONT-1", "error", "Calibri"), ("N-LANG-1", "warning", "en-US")], report.to_text()
         assert report.findings[0].excerpt.startswith("Mẫu 1.2 - Quyết định (cá biệt)")
 
 
@@ -310,3 +313,35 @@ def test_a_document_without_a_number_line_still_finds_its_star_line(flagship):
     report = check(mutated(flagship, lambda d: retext(d, "^Số:", "Số: 114-KH/ĐTN", "")))
     assert "U-HDR-3" not in {f.rule_id for f in report.findings}, report.to_text()
     assert rules_of(report) == {"U-HAS-1"}, report.to_text()
+
+
+def _title_text(document):
+    return find_paragraph(document, "^Tổ chức thực hiện mô hình").text
+
+
+@pytest.mark.parametrize("change, severity, found", [
+    (lambda t: t.replace(" hỗ trợ ", " & "), "warning", "dùng ký hiệu '&'"),
+    (lambda t: t + ".", "warning", "kết thúc bằng dấu '.'"),
+    (str.upper, "error", "viết IN HOA toàn bộ"),
+])
+def test_a_trich_yeu_in_capitals_with_an_ampersand_or_a_full_stop_is_told_so(flagship, change, severity, found):
+    def write(document):
+        text = _title_text(document)
+        retext(document, "^Tổ chức thực hiện mô hình", text, change(text))
+
+    report = check(mutated(flagship, write))
+    assert [(f.rule_id, f.severity, f.found) for f in report.findings] == [("U-TTL-4", severity, found)], \
+        report.to_text()
+
+
+@pytest.mark.parametrize("old, new", [("1.2.", "1.2/."), ("2. Các cơ sở", "2/. Các cơ sở")])
+def test_a_label_written_with_a_slash_is_caught_by_the_label_rule(flagship, old, new):
+    report = check(mutated(flagship, lambda d: retext(d, "^" + old.replace(".", r"\."), old, new)))
+    assert rules_of(report) == {"U-HEAD-6"}, report.to_text()
+    assert report.findings[0].found == f"«{new.split()[0]}»"
+
+
+def test_lettered_points_in_a_union_document_are_information_only(flagship):
+    """a., b.: the điểm of NĐ 30, not of the Union's 1.1., 1.1.1. (standards §2.9: info only)."""
+    report = check(mutated(flagship, lambda d: retext(d, "^- Nhằm thắt chặt", "- Nhằm", "a. Nhằm")))
+    assert [(f.rule_id, f.severity) for f in report.findings] == [("U-HEAD-5", "info")], report.to_text()

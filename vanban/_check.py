@@ -25,7 +25,8 @@ from .rules import rules_for
 __all__ = ["ELEMENT_WORDS", "PROFILE_NAMES", "SEVERITY_WORDS", "Finding", "Report", "check_document", "verify"]
 
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
-_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position"}
+_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position", "bases",
+             "point_labels", "slash_labels"}
 
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
@@ -57,8 +58,7 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     elements = locate(view)
     report = Report(shown, profile, notes=notes)
     if elements.annex is not None:
-        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: chỉ kiểm tra khổ giấy, lề, số trang "
-                            "và phông chữ; phần đầu, chữ ký và nơi nhận là của văn bản chính.")
+        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: XX phần đầu, chữ ký và nơi nhận là của văn bản chính.")
     letter = bool(elements["subject"]) and not elements["type_name"]
     for rule in rules_for(profile):
         if rule.scope == ("typed" if letter else "letter"):

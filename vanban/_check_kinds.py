@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ._check_parts import LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
+from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
 from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
 from ._docx_read import DocxView, Para
@@ -285,9 +285,115 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     if look.border_bottom or _is_rule(view, last):
         return []
     nearby = [p for p in view.paragraphs if p.index > last.index and p.place == last.place][:2]
-    if any(_is_rule(view, p) for p in nearby):
+    line = next((p for p in nearby if _is_rule(view, p)), None)
+    if line is None:
+        return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
+    if "share" not in rule.params:
         return []
-    return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
+    length, width = _rule_length(view, line), _lines_width(view, elements[rule.element])
+    if not length or not width:
+        return []
+    low, high = rule.params["share"]
+    share = length / width
+    if low - 0.02 <= share <= high + 0.02:
+        return []
+    return [(line, f"đường kẻ dài từ {_fraction(low)} đến {_fraction(high)} dòng chữ trên nó",
+             f"dài {decimal(share)} dòng chữ ({decimal(length / 567, 1)} cm so với {decimal(width / 567, 1)} cm)", None)]
+
+
+def _fraction(value: float) -> str:
+    return {1 / 3: "1/3", 1 / 2: "1/2", 2 / 3: "2/3"}.get(value, decimal(value))
+
+
+def _rule_length(view: DocxView, para: Para) -> Optional[float]:
+    """How long a drawn rule is, in twips: a shape's extent, an empty paragraph's border (as
+    wide as the paragraph's lines), or a line of underscores."""
+    drawn = view.drawn_length(para)
+    if drawn:
+        return drawn
+    look = view.look(para)
+    if not clean(para.text) and look.border_bottom:
+        return view.line_width(para)
+    if clean(para.text):
+        return text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic) * 56.693
+    return None
+
+
+def _lines_width(view: DocxView, paragraphs: list[Para]) -> Optional[float]:
+    """The length in twips of the longest line of ``paragraphs`` (lines broken by the writer; a
+    line longer than its column counts as the column)."""
+    widths = []
+    for para in paragraphs:
+        look = view.look(para)
+        column = view.line_width(para)
+        for line in para.text.split("\n"):
+            if clean(line):
+                width = text_width_mm(clean(line), max(look.sizes), True in look.bold, True in look.italic) * 56.693
+                widths.append(min(width, column) if column else width)
+    return max(widths, default=None)
+
+
+def check_title_words(elements: Elements, rule: Rule) -> list[Issue]:
+    """A trích yếu in sentence case, in words ("và", not "&"), without a full stop."""
+    lines = elements[rule.element]
+    text = clean(" ".join(p.text for p in lines))
+    letters = [c for c in text if c.isalpha()]
+    issues = []
+    shouted = len(letters) > 3 and (text == text.upper() or all(elements.view.look(p).caps == {True} for p in lines))
+    if shouted:
+        issues.append((lines[0], "viết thường, chỉ hoa chữ cái đầu và tên riêng", "viết IN HOA toàn bộ", None))
+    if "&" in text:
+        issues.append((lines[0], "viết bằng chữ: 'và'", "dùng ký hiệu '&'", "warning"))
+    if text.endswith(".") and not text.endswith("..."):
+        issues.append((lines[-1], "không có dấu chấm cuối trích yếu", "kết thúc bằng dấu '.'", "warning"))
+    return issues
+
+
+def check_labels(elements: Elements, rule: Rule) -> list[Issue]:
+    """Labels of a form the regime does not use: each one, its words and the form expected."""
+    issues = [(p, rule.params["expected"], f"«{clean(p.text).split()[0]}»", None) for p in elements[rule.element]]
+    return _limited(issues)
+
+
+def check_authority_line(elements: Elements, rule: Rule) -> list[Issue]:
+    """TM./KT./TL./Q. and the authority on one line, the position on the next: not both on one."""
+    first = elements[rule.element][0]
+    titles = elements["signature_titles"]
+    text = clean(first.text)
+    if AUTHORITY.match(text) and [p.index for p in titles] == [first.index]:
+        return [(first, "quyền hạn (TM./KT./TL./Q. ...) trên một dòng, chức vụ người ký ở dòng dưới",
+                 f"cả hai trên một dòng: «{text}»", None)]
+    return []
+
+
+def check_space_below_number(elements: Elements, rule: Rule) -> list[Issue]:
+    """The V/v stands a given space below the number line (the space after the one and before
+    the other, as Word adds them)."""
+    subject = elements[rule.element][0]
+    number = elements["number"][0] if elements["number"] else None
+    if number is None or number.index == subject.index:
+        return []
+    view = elements.view
+    gap = (view.look(number).after + view.look(subject).before) / 20
+    low = rule.params["min_pt"]
+    if gap < low - 0.5:
+        return [(subject, f"cách dòng số, ký hiệu {_pt(low)} pt", f"cách {_pt(gap)} pt", None)]
+    return []
+
+
+def check_language(elements: Elements, rule: Rule) -> list[Issue]:
+    """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
+    Vietnamese: the first paragraph that is not, and what it is marked as."""
+    for para in elements.view.paragraphs:
+        if clean(para.text):
+            languages = elements.view.look(para).languages
+            other = {lang for lang in languages if not (lang or "").lower().startswith("vi")}
+            if other:
+                said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
+                if None in other and len(other) > 1:
+                    said += ", có đoạn không khai báo"
+                return [(para, "ngôn ngữ tiếng Việt (vi-VN)", said, None)]
+    return []
 
 
 def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
@@ -322,6 +428,11 @@ def check_absent(elements: Elements, rule: Rule) -> list[Issue]:
 
 
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "title_words": check_title_words,
+    "labels": check_labels,
+    "authority_line": check_authority_line,
+    "space_below_number": check_space_below_number,
+    "language": check_language,
     "absent": check_absent,
     "fits_column": check_fits_column,
     "text_format": check_text_format,

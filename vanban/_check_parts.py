@@ -33,11 +33,16 @@ NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoà
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
-HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
+# and the điểm a), b) of NĐ 30, and a label written "2/." (its own finding, not the body's)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s|^(?:[IVXLC]+|\d+(?:\.\d+)*)\s*/\s*\.?\s")
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
+# Points lettered "a.", "b)" (NĐ 30's điểm; not in the Union's scheme of 1.1., 1.1.1.).
+POINT_LABEL = re.compile(r"^[a-zđ][.)]\s")
+# A label written with a slash: "I/.", "1/.", "1.1/." where "I.", "1.", "1.1." is meant.
+SLASH_LABEL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)\s*/\s*\.?\s")
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|thứ\s+\w+)", re.IGNORECASE)
 # A part lettered A., B. above the Mục: its title is in capitals (a sentence starting
 # "A. " is not one).
@@ -319,6 +324,14 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
+    bases = []
+    for para in body:  # the căn cứ open the body, one a line
+        if not re.match(r"^[-–]?\s*Căn cứ\b", clean(para.text)):
+            break
+        bases.append(para)
+    found.parts["bases"] = bases
+    found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(clean(p.text))]
+    found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(clean(p.text))]
     listed = _list_items(body, found.view)
     headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
     found.parts["headings"] = headings

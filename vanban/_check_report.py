@@ -19,7 +19,8 @@ ELEMENT_WORDS = {
     "closing": "câu kết", "recipients_label": "chữ 'Nơi nhận:'", "recipients": "các nơi nhận",
     "signature_first": "dòng đầu khối chữ ký", "signature_position": "dòng chức vụ",
     "signature_name": "họ tên người ký", "signature_titles": "quyền hạn, chức vụ người ký",
-    "subject": "trích yếu công văn (V/v)", "addressees": "Kính gửi",
+    "subject": "trích yếu công văn (V/v)", "addressees": "Kính gửi", "bases": "các căn cứ",
+    "point_labels": "điểm a., b.", "slash_labels": "số mục có dấu '/'",
 }
 
 

@@ -31,6 +31,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+VML = "urn:schemas-microsoft-com:vml"
+EMU_PER_TWIP = 635
+_CSS_LENGTH = re.compile(r"(-?[0-9]*\.?[0-9]+)\s*(pt|in|cm|mm|px|pc)?")
+_CSS_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, None: 0.75}
 
 
 @lru_cache(maxsize=None)  # a few dozen tags, asked for hundreds of thousands of times
@@ -54,9 +59,11 @@ class Look:
     underline: set = field(default_factory=set)
     caps: set = field(default_factory=set)  # w:caps, shown upper case whatever the text
     fonts: set = field(default_factory=set)
+    languages: set = field(default_factory=set)  # w:lang of each run ("vi-VN"), None where none is set
     align: str = "left"
     first_line: int = 0  # twips; negative for a hanging indent
     left: int = 0
+    right: int = 0
     before: int = 0  # twentieths of a point
     after: int = 0
     line: int = 240  # w:line
@@ -571,8 +578,12 @@ class DocxView:
                 return int(size) if size.is_integer() else size
             if name == "u":
                 return found.get(w("val")) not in (None, "none")
+            if name == "lang":
+                if found.get(w("val")) is None:
+                    continue
+                return found.get(w("val"))
             return _toggle(found)
-        return {"sz": 20, "font": None, "font_hansi": None}.get(name, False)
+        return {"sz": 20, "font": None, "font_hansi": None, "lang": None}.get(name, False)
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
@@ -652,6 +663,7 @@ class DocxView:
             shown.italic.add(self._run_value(chain, "i") or font_italic)
             shown.underline.add(self._run_value(chain, "u"))
             shown.caps.add(self._run_value(chain, "caps"))
+            shown.languages.add(self._run_value(chain, "lang"))
             shown.fonts.add(family)
             if run is not None and any(ord(c) > 0x7F for c in _run_text(run)):
                 # letters beyond ASCII (ư, ơ, ạ ...) are set in the high-ANSI font
@@ -691,6 +703,8 @@ class DocxView:
         shown.first_line = 0 if first is None else (-first if first_from == "hanging" else first)
         shown.left = twips("ind", "start", "left", chars={"start": ("startChars", character),
                                                           "left": ("leftChars", character)})
+        shown.right = twips("ind", "end", "right", chars={"end": ("endChars", character),
+                                                          "right": ("rightChars", character)})
         line_unit = 240  # Word's "line" for beforeLines/afterLines: 12 pt
         shown.before = twips("spacing", "before", chars={"before": ("beforeLines", line_unit)})
         shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
@@ -708,6 +722,42 @@ class DocxView:
             if borders is not None and borders.find(w("bottom")) is not None:
                 return borders.find(w("bottom")).get(w("val")) not in ("nil", "none")
         return False
+
+    def drawn_length(self, para: Para) -> Optional[int]:
+        """The length in twips of the longest horizontal line drawn in the paragraph (a
+        DrawingML shape's extent, a VML line or shape), None if it has none."""
+        lengths = []
+        for extent in para.element.iter(f"{{{WP}}}extent"):
+            if any(a.tag == f"{{{MC}}}Fallback" for a in extent.iterancestors()):
+                continue
+            try:
+                width, height = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+            except ValueError:
+                continue
+            if width and height <= width / 10:
+                lengths.append(width / EMU_PER_TWIP)
+        if not lengths:
+            for line in para.element.iter(f"{{{VML}}}line"):
+                start, end = (_css_pair(line.get(k, "0,0")) for k in ("from", "to"))
+                if start and end and abs(end[1] - start[1]) <= abs(end[0] - start[0]) / 10:
+                    lengths.append(abs(end[0] - start[0]) * 20)
+            for shape in (e for tag in ("shape", "rect") for e in para.element.iter(f"{{{VML}}}{tag}")):
+                style = dict(part.split(":", 1) for part in shape.get("style", "").split(";") if ":" in part)
+                width, height = _css_points(style.get("width", "")), _css_points(style.get("height", "0"))
+                if width and (height or 0) <= width / 10:
+                    lengths.append(width * 20)
+        return round(max(lengths)) if lengths else None
+
+    def line_width(self, para: Para) -> Optional[int]:
+        """The width in twips a paragraph's lines may take: its table cell's, or the page's
+        between the margins, less its own left and right indents."""
+        look = self.look(para)
+        container = self.cell_width(para)
+        if container is None and para.table is None:
+            page = self.page_setup()
+            if None not in (page.width, page.left, page.right):
+                container = page.width - page.left - page.right
+        return None if container is None else container - look.left - look.right
 
     def cell_width(self, para: Para) -> Optional[int]:
         """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
@@ -764,6 +814,18 @@ class DocxView:
         if header is None:
             return []
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
+
+
+def _css_points(value: str) -> Optional[float]:
+    """A CSS length of a VML style ("449.65pt", "2in", "60") in points; None if it is not one."""
+    found = _CSS_LENGTH.fullmatch(value.strip())
+    return float(found[1]) * _CSS_POINTS[found[2]] if found else None
+
+
+def _css_pair(value: str) -> Optional[tuple]:
+    parts = value.split(",")
+    points = [_css_points(p) for p in parts] if len(parts) == 2 else []
+    return tuple(points) if len(points) == 2 and None not in points else None
 
 
 def _find(element, tag: str):
