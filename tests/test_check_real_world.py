@@ -250,7 +250,8 @@ def test_an_annex_standing_in_its_own_file_is_recognised_and_only_its_page_is_ju
       Normal style's Calibri 11 (the other samples' headings are Times New Roman)."""
     report = check(_reference(name))
     assert report.profile == "nha-nuoc"
-    assert any("phụ lục" in note and "30/2020/NĐ-CP" in note for note in report.notes), report.to_text()
+    assert any("phụ lục" in note and "30/2020/NĐ-CP" in note and "chỉ kiểm tra khổ giấy" in note
+               for note in report.notes), report.to_text()
     found = [(f.rule_id, f.severity, f.found) for f in report.findings]
     if name == "Phuluc1.docx":
         assert found == [("N-LANG-1", "warning", "en-US")], report.to_text()

@@ -58,7 +58,8 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     elements = locate(view)
     report = Report(shown, profile, notes=notes)
     if elements.annex is not None:
-        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: XX phần đầu, chữ ký và nơi nhận là của văn bản chính.")
+        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: chỉ kiểm tra khổ giấy, lề, "
+                            "số trang, phông chữ và ngôn ngữ; phần đầu, chữ ký và nơi nhận là của văn bản chính.")
     letter = bool(elements["subject"]) and not elements["type_name"]
     for rule in rules_for(profile):
         if rule.scope == ("typed" if letter else "letter"):
