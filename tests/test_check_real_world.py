@@ -346,3 +346,150 @@ def test_lettered_points_in_a_union_document_are_information_only(flagship):
     """a., b.: the điểm of NĐ 30, not of the Union's 1.1., 1.1.1. (standards §2.9: info only)."""
     report = check(mutated(flagship, lambda d: retext(d, "^- Nhằm thắt chặt", "- Nhằm", "a. Nhằm")))
     assert [(f.rule_id, f.severity) for f in report.findings] == [("U-HEAD-5", "info")], report.to_text()
+
+
+# --- documents made by another generator ------------------------------------------------------
+# Built with python-docx the way a typical generator of NĐ 30 documents writes them: a header
+# table without borders, lines drawn as VML shapes, formatting on each run and paragraph.
+# The clean build has no finding; each fault such generators make is caught by its rule.
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
+from docx.shared import Cm, Mm, Pt  # noqa: E402
+
+from vanban._measure import text_width_mm  # noqa: E402
+
+
+def _line(paragraph, length_pt: float):
+    """A horizontal line drawn as a VML shape in ``paragraph`` (Word's and many generators' form)."""
+    run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:pict {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+                            f'<v:line from="0,0" to="{length_pt:.1f}pt,0" strokeweight=".5pt"/></w:pict>'))
+
+
+def _write(container, text: str, size: float, *, bold=False, italic=False, align="center", body=False,
+           before: float = 0, first=None):
+    paragraph = container.add_paragraph()
+    run = paragraph.add_run(text)
+    run.font.size, run.bold, run.italic = Pt(size), bold, italic
+    paragraph.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
+                           "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}["justify" if body else align]
+    paragraph.paragraph_format.space_before = Pt(before)
+    if body:
+        paragraph.paragraph_format.first_line_indent = Cm(1.27)
+        paragraph.paragraph_format.space_after = Pt(6)
+    return paragraph
+
+
+def generated_document(kind: str, faults: frozenset = frozenset()) -> bytes:
+    """A state Kế hoạch or Công văn as another generator writes it, with ``faults`` among:
+    language (no vi-VN), rule_short (the trích yếu's line 0.19 of its text), basis_upright,
+    heading_regular ("I." not bold), authority_one_line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),
+    vv_3pt (the V/v 3 pt under the number)."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+    section.different_first_page_header_footer = True
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", Pt(14)
+    rpr = normal.element.get_or_add_rPr()
+    rpr.rFonts.set(qn("w:hAnsi"), "Times New Roman")
+    rpr.rFonts.set(qn("w:cs"), "Times New Roman")
+    if "language" not in faults:
+        rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="vi-VN"/>'))
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/></w:rPr>'
+                               '<w:t>2</w:t></w:r></w:fldSimple>'))
+
+    top = document.add_table(rows=1, cols=2)
+    left, right = top.rows[0].cells
+    left.width, right.width = Cm(6.5), Cm(9.5)
+    first = left.paragraphs[0]
+    first.add_run("ỦY BAN NHÂN DÂN").bold = True
+    first.runs[0].font.size = Pt(13)
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _write(left, "HUYỆN CẦU KÈ", 13, bold=True)
+    _line(_write(left, "", 13), 40)
+    _write(left, "Số: 12/KH-UBND" if kind == "ke-hoach" else "Số: 15/UBND-VP", 13, before=6)
+    if kind == "cong-van":
+        _write(left, "V/v tổ chức các hoạt động hè năm 2024", 12, before=3 if "vv_3pt" in faults else 6)
+    national = right.paragraphs[0]
+    national.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    national.runs[0].font.size = Pt(12)
+    national.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _write(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    _line(_write(right, "", 13), 170)
+    _write(right, "Cầu Kè, ngày 05 tháng 3 năm 2024", 13, italic=True, before=6)
+
+    if kind == "ke-hoach":
+        _write(document, "KẾ HOẠCH", 14, bold=True, before=12)
+        title = "Tổ chức các hoạt động hè năm 2024"
+        _write(document, title, 14, bold=True)
+        width_pt = text_width_mm(title, 14, True) / (25.4 / 72)
+        _line(_write(document, "", 14), width_pt * (0.19 if "rule_short" in faults else 0.4))
+        for basis in ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                      "Căn cứ Kế hoạch số 30/KH-UBND ngày 10 tháng 2 năm 2024 của Ủy ban nhân dân tỉnh."):
+            _write(document, basis, 14, italic="basis_upright" not in faults, body=True)
+    else:
+        _write(document, "Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.", 14, before=12)
+    _write(document, "Ủy ban nhân dân huyện triển khai các hoạt động hè năm 2024 như sau:", 14, body=True)
+    _write(document, "I. MỤC ĐÍCH, YÊU CẦU", 14, bold="heading_regular" not in faults, body=True)
+    _write(document, "Tạo sân chơi lành mạnh, bổ ích cho thiếu nhi trong dịp hè.", 14, body=True)
+    _write(document, "II. NỘI DUNG", 14, bold="heading_regular" not in faults, body=True)
+    _write(document, "Tổ chức các hoạt động văn hóa, thể thao tại các xã, thị trấn.", 14, body=True)
+    _write(document, "Đề nghị các cơ quan, đơn vị triển khai thực hiện./.", 14, body=True)
+
+    closing = document.add_table(rows=1, cols=2)
+    left, right = closing.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8)
+    label = left.paragraphs[0]
+    label.add_run("Nơi nhận:").bold = True
+    label.runs[0].italic, label.runs[0].font.size = True, Pt(12)
+    _write(left, "- Như trên;", 11, align="left")
+    _write(left, "- Lưu: VT, VP.", 11, align="left")
+    signer = right.paragraphs[0]
+    signer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    signer.add_run("KT. CHỦ TỊCH PHÓ CHỦ TỊCH" if "authority_one_line" in faults else "KT. CHỦ TỊCH").bold = True
+    signer.runs[0].font.size = Pt(14)
+    if "authority_one_line" not in faults:
+        _write(right, "PHÓ CHỦ TỊCH", 14, bold=True)
+    for _ in range(3):
+        _write(right, "", 14)
+    _write(right, "Nguyễn Văn An", 14, bold=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["ke-hoach", "cong-van"])
+def test_a_document_another_generator_writes_correctly_has_no_finding(kind):
+    report = check(generated_document(kind))
+    assert report.profile == "nha-nuoc"
+    assert report.findings == [], report.to_text()
+
+
+@pytest.mark.parametrize("kind, fault, rule, found", [
+    ("ke-hoach", "language", "N-LANG-1", "en-US"),  # python-docx's own default
+    ("ke-hoach", "rule_short", "N-TTL-3", "dài 0,19 dòng chữ"),
+    ("ke-hoach", "basis_upright", "N-BASIS-1", "đứng"),
+    ("ke-hoach", "heading_regular", "N-HEAD-1", "không đậm"),
+    ("ke-hoach", "authority_one_line", "N-SIG-3", "cả hai trên một dòng: «KT. CHỦ TỊCH PHÓ CHỦ TỊCH»"),
+    ("cong-van", "vv_3pt", "N-CV-3", "cách 3 pt"),
+])
+def test_each_fault_of_another_generator_is_caught_by_the_rule_that_names_it(kind, fault, rule, found):
+    report = check(generated_document(kind, frozenset({fault})))
+    assert rules_of(report) == {rule}, report.to_text()
+    assert all(found in f.found for f in report.findings), report.to_text()
+
+
+def test_the_six_faults_together_are_each_told():
+    """The state Kế hoạch and Công văn of a public Node.js generator carried these six at once
+    and were reported with no error."""
+    plan = check(generated_document("ke-hoach", frozenset(
+        {"language", "rule_short", "basis_upright", "heading_regular", "authority_one_line"})))
+    letter = check(generated_document("cong-van", frozenset({"vv_3pt"})))
+    assert rules_of(plan) == {"N-LANG-1", "N-TTL-3", "N-BASIS-1", "N-HEAD-1", "N-SIG-3"}, plan.to_text()
+    assert rules_of(letter) == {"N-CV-3"}, letter.to_text()

@@ -325,10 +325,13 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
     bases = []
-    for para in body:  # the căn cứ open the body, one a line
-        if not re.match(r"^[-–]?\s*Căn cứ\b", clean(para.text)):
+    for para in body:  # the căn cứ open the body, one a line ending ";", the last "." or ","
+        text = clean(para.text)  # (an opening sentence "Căn cứ ..., X ban hành ... như sau:" is not one)
+        if not re.match(r"^[-–]?\s*Căn cứ\b", text) or not text.endswith((";", ".", ",")):
             break
         bases.append(para)
+        if not text.endswith(";"):
+            break
     found.parts["bases"] = bases
     found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(clean(p.text))]
     found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(clean(p.text))]
