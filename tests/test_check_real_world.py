@@ -493,3 +493,52 @@ def test_the_six_faults_together_are_each_told():
     letter = check(generated_document("cong-van", frozenset({"vv_3pt"})))
     assert rules_of(plan) == {"N-LANG-1", "N-TTL-3", "N-BASIS-1", "N-HEAD-1", "N-SIG-3"}, plan.to_text()
     assert rules_of(letter) == {"N-CV-3"}, letter.to_text()
+
+
+# --- numbers Word's lists write ---------------------------------------------------------------
+
+
+def _roman_list(document, pattern: str = "%1."):
+    """Number the flagship's Mục with a Word list (upper Roman, ``pattern``) instead of typed 'I.'."""
+    numbering = _add_numbering_part(document)
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="upperRoman"/><w:lvlText w:val="{pattern}"/><w:suff w:val="space"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="3"><w:abstractNumId w:val="3"/></w:num>'))
+    for typed in ("I. MỤC ĐÍCH", "II. NỘI DUNG", "III. TỔ CHỨC"):
+        paragraph = find_paragraph(document, "^" + typed)
+        retext(document, "^" + typed, typed.split()[0] + " ", "")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>'))
+
+
+def test_numbers_of_a_word_list_are_read_as_word_shows_them(flagship):
+    """Headings numbered by a Word list ("I." from lvlText "%1." in upper Roman) are Mục
+    headings like typed ones: numbered in order, no finding."""
+    from vanban._docx_read import DocxView
+
+    data = mutated(flagship, _roman_list)
+    labels = [p.text.split()[0] for p in DocxView(data).paragraphs if p.label]
+    assert labels == ["I.", "II.", "III."]
+    report = check(data)
+    assert report.findings == [], report.to_text()
+
+
+def test_a_word_list_writing_labels_with_a_slash_is_caught_by_the_label_rule(flagship):
+    report = check(mutated(flagship, lambda d: _roman_list(d, "%1/.")))
+    assert rules_of(report) >= {"U-HEAD-6"}, report.to_text()
+    assert "«I/.»" in [f.found for f in report.findings if f.rule_id == "U-HEAD-6"]
+
+
+def test_a_letterhead_in_the_header_of_page_one_is_read_as_the_top_of_the_page(flagship):
+    """Some writers put the letterhead table in page 1's own header: it is read there, the
+    report says so, and nothing is missing."""
+    def letterhead_in_header(document):
+        table = document.element.body.find(qn("w:tbl"))
+        header = document.sections[0].first_page_header
+        header._element.insert(0, table)
+
+    report = check(mutated(flagship, letterhead_in_header))
+    assert any("đầu trang (header) của trang 1" in note for note in report.notes), report.to_text()
+    assert report.findings == [], report.to_text()

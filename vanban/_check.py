@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._check_kinds import CHECKS
-from ._check_parts import detect_profile, locate
+from ._check_parts import detect_profile, has_letterhead, locate
 from ._check_report import ELEMENT_WORDS, PROFILE_NAMES, SEVERITY_WORDS, Finding, Report
 from ._doc_convert import doc_to_docx, is_old_word
 from ._docx_read import DocxView
@@ -50,6 +50,9 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
         raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
                             "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
+    if not has_letterhead(view) and view.include_first_page_header():
+        notes.append("phần đầu văn bản (tên cơ quan, số, ngày tháng) nằm ở đầu trang (header) của trang 1; "
+                     "vanban đọc đầu trang như phần trên cùng của trang.")
     profile = profile or detect_profile(view)
     if profile is None:
         raise ProfileNotDetectedError()

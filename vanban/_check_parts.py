@@ -66,6 +66,12 @@ def is_union_title(text: str) -> bool:
     return bool(UNION_TITLES.match(text))
 
 
+def has_letterhead(view: DocxView) -> bool:
+    """The top of the body carries a letterhead: the Union title, the Quốc hiệu or a number line."""
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    return any(is_union_title(t) or NATIONAL_NAME.match(t) or NUMBER.match(t) for t in texts)
+
+
 def union_under_national_name(view: DocxView) -> bool:
     """A Union document that carries the Quốc hiệu and Tiêu ngữ in place of its own title."""
     texts = [clean(p.text) for p in view.paragraphs[:60]]

@@ -83,6 +83,7 @@ class Para:
     row: Optional[int] = None
     column: Optional[int] = None
     nested: bool = False  # inside a table that is inside another table
+    label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
 
     @property
     def top_level(self) -> bool:
@@ -391,10 +392,21 @@ class DocxView:
 
     # --- paragraphs in reading order -------------------------------------------
 
-    def _paragraphs(self) -> Iterator[Para]:
+    def include_first_page_header(self) -> bool:
+        """Read the header of page 1 as the top of the page, before the body (where some
+        writers put the letterhead); False, and nothing changed, if page 1 has no header text."""
+        page = self.page_setup()
+        header = page.headers.get("first" if page.title_page else "default")
+        if header is None or not any(paragraph_text(p).strip() for p in header.iter(w("p"))):
+            return False
+        self.paragraphs = list(self._paragraphs(header))
+        return True
+
+    def _paragraphs(self, header=None) -> Iterator[Para]:
         body = self.document.find(w("body"))
         if body is None:  # schema-valid: a document without a body has no paragraphs
             return
+        roots = ([(header, "header")] if header is not None else []) + [(body, "body")]
         index = 0
         # Keyed by the element itself: lxml proxies are created on access and freed at once,
         # so id() of one may be reused by the next table's proxy.
@@ -403,11 +415,19 @@ class DocxView:
         # Row and column of every cell, counted once per table: an index() per paragraph
         # made a table of n rows cost n² (552 s for 20,000 rows).
         cells: dict = {}
-        for element in body.iter(w("p")):
+        counters: dict = {}  # each list's counters, as Word numbers its paragraphs in order
+        for root, part in roots:
+            for para in self._part_paragraphs(root, part, index, tables, textboxes, cells, counters):
+                index = para.index
+                yield para
+
+    def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
+                         counters: dict) -> Iterator[Para]:
+        for element in root.iter(w("p")):
             if any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors()):
                 continue  # the same text box again, for old readers
             index += 1
-            place, table, row, column, nested = "body", None, None, None, False
+            place, table, row, column, nested = part, None, None, None, False
             box = next((a for a in element.iterancestors() if a.tag == w("txbxContent")), None)
             cell = next((a for a in element.iterancestors() if a.tag == w("tc")), None)
             if box is not None:
@@ -424,7 +444,8 @@ class DocxView:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
-            yield Para(index, element, paragraph_text(element), place, table, row, column, nested)
+            label = self._list_label(element, counters)
+            yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label)
 
     # --- styles ----------------------------------------------------------------
 
@@ -479,8 +500,8 @@ class DocxView:
     # --- numbering: a list level's indentation ------------------------------------
 
     def _index_numbering(self) -> None:
-        self._abstract_levels: dict = {}
         self._num_levels: dict = {}
+        self._num_lists: dict = {}  # numId -> the list its counters belong to (its abstractNum)
         if self.numbering is None:
             return
         abstract = {}
@@ -489,7 +510,9 @@ class DocxView:
                 level.get(w("ilvl"), "0"): level for level in definition.iterchildren(w("lvl"))}
         for num in self.numbering.iterchildren(w("num")):
             reference = num.find(w("abstractNumId"))
-            levels = dict(abstract.get(reference.get(w("val")) if reference is not None else None, {}))
+            abstract_id = reference.get(w("val")) if reference is not None else None
+            levels = dict(abstract.get(abstract_id, {}))
+            self._num_lists[num.get(w("numId"))] = ("abstract", abstract_id)
             for override in num.iterchildren(w("lvlOverride")):
                 level = override.find(w("lvl"))
                 if level is not None:
@@ -498,6 +521,12 @@ class DocxView:
 
     def _numbering_properties(self, chain: list) -> Optional[object]:
         """The ``pPr`` of the list level a paragraph's numPr (along ``chain``) points at."""
+        found = self._list_level(chain)[2]
+        return found.find(w("pPr")) if found is not None else None
+
+    def _list_level(self, chain: list) -> tuple:
+        """(numId, level number, w:lvl) of the list a paragraph's numPr (along ``chain``) puts
+        it in; (None, None, None) for a paragraph outside any list."""
         num_id = level = None
         for ppr in chain:
             num_pr = ppr.find(w("numPr"))
@@ -508,9 +537,42 @@ class DocxView:
             if level is None and num_pr.find(w("ilvl")) is not None:
                 level = num_pr.find(w("ilvl")).get(w("val"))
         if num_id in (None, "0"):
-            return None
+            return (None, None, None)
         found = self._num_levels.get(num_id, {}).get(level or "0")
-        return found.find(w("pPr")) if found is not None else None
+        return (num_id, int(level) if (level or "0").isdigit() else 0, found)
+
+    def _list_label(self, paragraph, counters: dict) -> str:
+        """The number or bullet Word shows before a paragraph of a list ("I. ", "1.2. ", "- "),
+        counting on ``counters`` (the document's lists so far); "" outside a list."""
+        if self.numbering is None:
+            return ""
+        direct = paragraph.find(w("pPr"))
+        chain = ([direct] if direct is not None else []) + [
+            s.find(w("pPr")) for s in self._paragraph_style_chain(paragraph) if s.find(w("pPr")) is not None]
+        num_id, level, found = self._list_level(chain)
+        if found is None or level > 8:
+            return ""
+        levels = self._num_levels.get(num_id, {})
+        counts = counters.setdefault(self._num_lists.get(num_id, num_id), [None] * 9)
+        counts[level] = _level_start(found) if counts[level] is None else counts[level] + 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = None
+        text_element = found.find(w("lvlText"))
+        pattern = text_element.get(w("val"), "") if text_element is not None else ""
+
+        def number(match) -> str:
+            at = int(match.group(1)) - 1
+            other = levels.get(str(at))
+            value = counts[at] if counts[at] is not None else (_level_start(other) if other is not None else 1)
+            return _list_number(value, _level_format(other if other is not None else found))
+
+        label = re.sub(r"%([1-9])", number, pattern)
+        if _level_format(found) == "bullet" or any(0xE000 <= ord(c) <= 0xF8FF for c in label):
+            label = "".join("•" if 0xE000 <= ord(c) <= 0xF8FF else c for c in label)
+        if not label.strip() or _level_format(found) == "none":
+            return ""
+        suffix = found.find(w("suff"))
+        return label + ("" if suffix is not None and suffix.get(w("val")) == "nothing" else " ")
 
     def _inherited(self, paragraph, kind: str, table=_UNSET) -> list:
         """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the
@@ -826,6 +888,37 @@ def _css_pair(value: str) -> Optional[tuple]:
     parts = value.split(",")
     points = [_css_points(p) for p in parts] if len(parts) == 2 else []
     return tuple(points) if len(points) == 2 and None not in points else None
+
+
+def _level_start(level) -> int:
+    start = level.find(w("start"))
+    value = start.get(w("val"), "1") if start is not None else "1"
+    return int(value) if value.isdigit() else 1
+
+
+def _level_format(level) -> str:
+    found = level.find(w("numFmt"))
+    return found.get(w("val"), "decimal") if found is not None else "decimal"
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _list_number(value: int, form: str) -> str:
+    """A list counter as Word writes it in the format ``form`` (w:numFmt)."""
+    if form in ("upperRoman", "lowerRoman") and 0 < value < 4000:
+        roman = ""
+        for amount, letters in _ROMAN:
+            while value >= amount:
+                roman, value = roman + letters, value - amount
+        return roman if form == "upperRoman" else roman.lower()
+    if form in ("upperLetter", "lowerLetter") and value > 0:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if form == "upperLetter" else letter
+    if form == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
 
 
 def _find(element, tag: str):
