@@ -121,7 +121,7 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
 def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
     for para in elements.view.paragraphs:
-        if clean(para.text):
+        if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
             fonts = elements.view.look(para).fonts - {None}
             if fonts - allowed:
                 return [(para, " / ".join(sorted(allowed)), ", ".join(sorted(fonts - allowed)), None)]
@@ -385,7 +385,7 @@ def check_language(elements: Elements, rule: Rule) -> list[Issue]:
     """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
     Vietnamese: the first paragraph that is not, and what it is marked as."""
     for para in elements.view.paragraphs:
-        if clean(para.text):
+        if clean(para.text[len(para.label):]):
             languages = elements.view.look(para).languages
             other = {lang for lang in languages if not (lang or "").lower().startswith("vi")}
             if other:
