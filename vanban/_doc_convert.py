@@ -9,6 +9,7 @@ killed with everything it started when it is done or when it takes too long.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -28,6 +29,8 @@ def is_old_word(source: Union[str, Path, bytes]) -> bool:
     if isinstance(source, (bytes, bytearray)):
         return kind_of(io.BytesIO(source)) == "doc"
     try:
+        if not stat.S_ISREG(os.stat(source).st_mode):  # opening a FIFO would wait for a writer for ever
+            return False  # the reader refuses what is not a regular file
         with open(source, "rb") as stream:
             return kind_of(stream) == "doc"
     except OSError:
