@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Union
 
-from ._file_kind import kind_of
+from ._file_kind import KINDS, kind_of
 from .errors import DocxReadError, MissingToolError
 
 TIMEOUT_VARIABLE = "VANBAN_DOC_TIMEOUT"
@@ -69,8 +69,9 @@ def doc_to_docx(source: Union[str, Path, bytes], name: str) -> bytes:
             _kill_tree(process)  # nothing it started may outlive it
         converted = out / "van-ban.docx"
         if not converted.is_file():
-            raise DocxReadError(name, "đây là một tệp Word cũ (.doc) mà LibreOffice không mở được (tệp hỏng?). "
-                                "Hãy mở tệp trong Word và lưu thành Word Document (.docx).")
+            what, advice = KINDS["doc"]
+            raise DocxReadError(name, f"không phải tệp .docx hợp lệ: đây là {what} mà LibreOffice không chuyển "
+                                f"được sang .docx (tệp hỏng?). {advice}")
         return converted.read_bytes()
 
 
