@@ -21,6 +21,12 @@
 4. startup  ``import vanban``, ``vanban --help`` and ``vanban render`` of the flagship
             (self-check included), wall time of a new process (best of N), against
             ``python -c pass``. Target: under 0.3 s, scaled by this machine's Python start.
+5. check    the layout check against the render of the same document, per document
+            (best of interleaved rounds): the self-check of the flagship (what ``vanban
+            render`` adds) and ``vanban check`` of a plan of about 1,000 paragraphs (the
+            flagship's content 50 times), each with the reader's memoised looks and
+            without. Targets: self-check at most the render's own time (ratio <= 1),
+            a long document's check at most 3 times its render.
 
 Times are best-of-rounds (render) or single runs (batch, pdf), in one process
 per measurement where memory is measured. Speed is never asserted in the test
@@ -57,6 +63,8 @@ TARGETS = {
     "pdf": 5.0,
     "startup": 0.3,           # seconds, best of N, on a machine that starts Python as quickly as ours
     "memory": 1.10,           # batch peak memory at 100,000 rows, at most this times that at 1,000 (full run)
+    "self_check": 1.0,        # the flagship's layout check at most its render's own time
+    "long_check": 3.0,        # vanban check of a 1,000-paragraph plan at most 3x its render
 }
 REFERENCE_PYTHON_START = 0.048
 """``python -c pass``, best of 20, on the machine of the figures in bench/README.md: a
@@ -68,7 +76,7 @@ QUICK_MARGIN = 1.25
 on a loaded 2-core runner vary by up to this much from run to run. The full run checks the
 targets themselves."""
 NOT_YET_MET = {"render (long plan vs docxtpl)", "render (long plan vs the floor)", "render (flagship vs the floor)",
-               "startup (python -m vanban render (flagship, self-check))"}
+               "startup (python -m vanban render (flagship, self-check))", "check (self-check, flagship)"}
 """Targets of issue 16 reported but not yet checked: the work they need is described in
 bench/README.md. A check that always failed would hide every other regression."""
 
@@ -208,6 +216,48 @@ def bench_renders(quick: bool) -> dict:
         "flagship": bench_render(flagship, iterations=15 if quick else 50, rounds=7 if quick else 5),
         "long": bench_render(long_plan, iterations=2 if quick else 5, rounds=5 if quick else 5),
     }
+
+
+# --- 5. check -------------------------------------------------------------------------
+
+
+def bench_check(iterations: int, rounds: int) -> dict:
+    import vanban
+    import vanban._docx_read as reader
+    from vanban._check import check_document
+    from vanban._render import Renderer
+
+    renderer = Renderer()
+    plan = vanban.load(PLAN)
+    documents = {"flagship": plan, "long": plan.model_copy(update={"content": list(plan.content) * 50})}
+    figures = {}
+    for name, model in documents.items():
+        data = renderer.render_bytes(model)
+        profile = model.profile_name
+        count = iterations if name == "flagship" else max(1, iterations // 10)
+
+        def uncached():
+            reader.MEMOISE = False
+            try:
+                check_document(data, profile)
+            finally:
+                reader.MEMOISE = True
+
+        cases = {"render": lambda: renderer.render_bytes(model), "check": lambda: check_document(data, profile),
+                 "check_uncached": uncached}
+        for run in cases.values():
+            run()
+        best = {case: float("inf") for case in cases}
+        for _ in range(rounds):  # interleaved: machine noise hits every case alike
+            for case, run in cases.items():
+                start = time.perf_counter()
+                for _ in range(count):
+                    run()
+                best[case] = min(best[case], (time.perf_counter() - start) / count)
+        ms = {case: seconds * 1000 for case, seconds in best.items()}
+        figures[name] = {"paragraphs": len(reader.DocxView(data).paragraphs), "ms": ms,
+                         "ratio": ms["check"] / ms["render"], "memo_gain": ms["check_uncached"] / ms["check"]}
+    return {**figures, "iterations": iterations, "rounds": rounds}
 
 
 # --- 2. batch ---------------------------------------------------------------------------
@@ -548,6 +598,20 @@ def report(results: dict) -> tuple[str, list[str]]:
             missed.append("pdf")
     elif pdf:
         lines += [f"3. PDF: skipped ({pdf['skipped']})", ""]
+    checked = results.get("check")
+    if checked:
+        lines.append(f"5. Layout check against the render of the same document (best of {checked['rounds']} rounds):")
+        for name, target, words in (("flagship", "self_check", "self-check, flagship"),
+                                    ("long", "long_check", "vanban check, long plan")):
+            figures = checked[name]
+            ms = figures["ms"]
+            lines.append(
+                f"   {words + ',':<24} {figures['paragraphs']:>5} paragraphs: render {ms['render']:7.1f} ms, "
+                f"check {ms['check']:7.1f} ms ({ms['check_uncached']:.1f} ms without the memoised looks, "
+                f"{figures['memo_gain']:.1f}x): check/render {figures['ratio']:.2f}; target <= {TARGETS[target]:g}")
+            if figures["ratio"] > TARGETS[target]:
+                missed.append(f"check ({words})")
+        lines.append("")
     startup = results.get("startup")
     if startup:
         python_start = startup[PYTHON_ALONE]["best_seconds"]
@@ -571,7 +635,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short run (CI)")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--only", default="render,batch,memory,pdf,startup", help="comma-separated sections")
+    parser.add_argument("--only", default="render,batch,memory,pdf,startup,check", help="comma-separated sections")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     options = parser.parse_args(argv)
     sections = set(options.only.split(","))
@@ -590,6 +654,8 @@ def main(argv: list[str]) -> int:
         results["memory"] = bench_memory(*((100, 1000) if quick else (1000, 100_000)), jobs=os.cpu_count() or 1)
     if "pdf" in sections:
         results["pdf"] = bench_pdf(8 if quick else 50)
+    if "check" in sections:
+        results["check"] = bench_check(iterations=10 if quick else 30, rounds=5 if quick else 7)
     if "startup" in sections:
         results["startup"] = bench_startup(5 if quick else 20)
     text, missed = report(results)

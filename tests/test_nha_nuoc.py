@@ -155,6 +155,23 @@ def _arial(d):
     restyle(d, "^Căn cứ Chương trình", font="Arial")
 
 
+def _english(document):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for run in find_paragraph(document, "^Căn cứ Chương trình").runs:
+        language = OxmlElement("w:lang")
+        language.set(qn("w:val"), "en-US")
+        run._r.get_or_add_rPr().append(language)
+
+
+def _authority_and_position_on_one_line(document):
+    first = find_paragraph(document, r"^(TM|KT|TL|TUQ|Q)\. ")
+    position = find_paragraph(document, "^BÍ THƯ$")
+    retext(document, r"^(TM|KT|TL|TUQ|Q)\. ", first.text, f"{first.text} {position.text}")
+    remove_paragraph(document, "^BÍ THƯ$")
+
+
 STATE_MUTATIONS = [
     ("plan", "left margin 25 mm", _margins, "N-PAGE-1"),
     ("plan", "number on page 1", _page_one_numbered, "N-PAGE-2"),
@@ -180,6 +197,15 @@ STATE_MUTATIONS = [
     ("plan", "position regular", lambda d: restyle(d, "^BÍ THƯ$", bold=False), "N-SIG-1"),
     ("plan", "name regular", lambda d: restyle(d, "^Nguyễn Trọng Nhân$", bold=False), "N-SIG-2"),
     ("plan", "no ./.", lambda d: retext(d, "^Trên đây là", "./.", "."), "N-END-1"),
+    ("plan", "trích yếu in capitals", lambda d: retext(d, "^Tổ chức thực hiện mô hình", *(lambda t: (t, t.upper()))(
+        find_paragraph(d, "^Tổ chức thực hiện mô hình").text)), "N-TTL-4"),
+    ("plan", "căn cứ upright", lambda d: restyle(d, "^Căn cứ Luật Tổ chức", italic=False), "N-BASIS-1"),
+    ("plan", "Mục I. regular", lambda d: restyle(d, "^I. MỤC ĐÍCH", bold=False), "N-HEAD-1"),
+    ("plan", "label 2/.", lambda d: retext(d, "^2. Các cơ sở Đoàn", "2.", "2/."), "N-HEAD-2"),
+    ("plan", "authority and position on one line", _authority_and_position_on_one_line, "N-SIG-3"),
+    ("plan", "English language", _english, "N-LANG-1"),
+    ("letter", "V/v 3 pt under the number",
+     lambda d: setattr(find_paragraph(d, "^V/v ").paragraph_format, "space_before", Pt(3)), "N-CV-3"),
     ("letter", "V/v in italics", lambda d: restyle(d, "^V/v ", italic=True), "N-CV-1"),
     ("letter", "Kính gửi in italics", lambda d: restyle(d, "^Kính gửi:", italic=True), "N-CV-2"),
     ("decision", "QUYẾT ĐỊNH: left-aligned", lambda d: setattr(

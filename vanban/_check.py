@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._check_kinds import CHECKS
-from ._check_parts import TWO_SIGNATURES, detect_profile, document_kind, locate
+from ._check_parts import TWO_SIGNATURES, detect_profile, document_kind, has_letterhead, locate
 from ._check_report import ELEMENT_WORDS, PROFILE_NAMES, SEVERITY_WORDS, Finding, Report
+from ._doc_convert import doc_to_docx, is_old_word
 from ._docx_read import DocxView
 from .errors import DocxReadError, LayoutError, ProfileNotDetectedError, ProfileNotFoundError
 from .rules import rules_for
@@ -24,15 +25,23 @@ from .rules import rules_for
 __all__ = ["ELEMENT_WORDS", "PROFILE_NAMES", "SEVERITY_WORDS", "Finding", "Report", "check_document", "verify"]
 
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
-_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position",
-             "articles", "issuing_authority", "signature_left_name"}
+_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position", "bases",
+             "point_labels", "slash_labels", "articles", "issuing_authority", "signature_left_name"}
 _OPTIONAL_FOR = {kind: {"number", "date", "recipients_label", "recipients"} for kind in TWO_SIGNATURES}
 """Parts a type may lack without a finding: minutes are filed, not sent (no number, no Nơi nhận)."""
 
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
                    name: str = "") -> Report:
-    """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None)."""
+    """Check a .docx (path or bytes) against the rules of ``profile`` (detected when None).
+    An old Word file (.doc) is converted to .docx by LibreOffice first, the report says so."""
+    notes = []
+    shown = name or str(source if not isinstance(source, (bytes, bytearray)) else "văn bản")
+    if is_old_word(source):
+        source = doc_to_docx(source, shown)
+        notes.append("tệp Word cũ (.doc) đã được LibreOffice chuyển sang .docx để kiểm tra; vị trí và định dạng "
+                     "là của bản chuyển, thường giống bản gốc khi mở trong Word.")
+        name = shown
     try:
         view = DocxView(source, name)
     except DocxReadError:
@@ -43,13 +52,19 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
         raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
                             "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
+    if not has_letterhead(view) and view.include_first_page_header():
+        notes.append("phần đầu văn bản (tên cơ quan, số, ngày tháng) nằm ở đầu trang (header) của trang 1; "
+                     "vanban đọc đầu trang như phần trên cùng của trang.")
     profile = profile or detect_profile(view)
     if profile is None:
         raise ProfileNotDetectedError()
     if profile not in PROFILE_NAMES:
         raise ProfileNotFoundError(profile, list(PROFILE_NAMES))
     elements = locate(view)
-    report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
+    report = Report(shown, profile, notes=notes)
+    if elements.annex is not None:
+        report.notes.append(f"văn bản là một phụ lục đứng riêng {elements.annex}: chỉ kiểm tra khổ giấy, lề, "
+                            "số trang, phông chữ và ngôn ngữ; phần đầu, chữ ký và nơi nhận là của văn bản chính.")
     letter = bool(elements["subject"]) and not elements["type_name"]
     kind = document_kind(elements)
     for rule in rules_for(profile):
@@ -57,8 +72,12 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
             continue
         if rule.kinds and kind not in rule.kinds or kind in rule.not_kinds:
             continue
+        if elements.annex is not None and rule.element not in _WHOLE_DOCUMENT:
+            continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
+            if rule.params.get("absent"):  # a rule on something that should not be there
+                continue
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
             elif rule.element not in _OPTIONAL | _OPTIONAL_FOR.get(kind, set()):

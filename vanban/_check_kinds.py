@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ._check_parts import LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
-from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok
+from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
+from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
 from ._docx_read import DocxView, Para
 from ._measure import text_width_mm
@@ -86,19 +86,19 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
     if page.width is None or page.height is None:
         issues.append((None, f"A4 {width}×{height} mm", "không khai báo khổ giấy (w:pgSz)", None))
     elif abs(page.width / 56.693 - width) > 1 or abs(page.height / 56.693 - height) > 1:
-        issues.append((None, f"A4 {width}×{height} mm", f"{page.width / 56.693:.0f}×{page.height / 56.693:.0f} mm", None))
+        issues.append((None, f"A4 {width}×{height} mm", f"{decimal(page.width / 56.693, 0)}×{decimal(page.height / 56.693, 0)} mm", None))
     if page.orientation != "portrait":
         issues.append((None, "khổ đứng", "khổ ngang", None))
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
     for side, expected in rule.params["margins_mm"].items():
         low, high = expected if isinstance(expected, tuple) else (expected, expected)
-        want = f"{low:g}-{high:g}" if low != high else f"{low:g}"
+        want = f"{decimal(low)}-{decimal(high)}" if low != high else decimal(low)
         if getattr(page, side) is None:
             issues.append((None, f"lề {names[side]} {want} mm", "không khai báo (w:pgMar)", None))
             continue
         actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            issues.append((None, f"lề {names[side]} {want} mm", f"{actual:.1f} mm", None))
+            issues.append((None, f"lề {names[side]} {want} mm", f"{decimal(actual, 1)} mm", None))
     return issues
 
 
@@ -113,7 +113,7 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
     for look in view.page_field_looks("default"):
         low, high = rule.params["sizes"]
         if look.align != "center" or not all(low <= s <= high for s in look.sizes) or True in look.italic:
-            issues.append((None, f"căn giữa, cỡ {low}-{high}, đứng",
+            issues.append((None, f"căn giữa, cỡ {_pt(low)}-{_pt(high)}, đứng",
                            _describe(look, ["align", "size", "italic"]), None))
     return issues
 
@@ -121,7 +121,7 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
 def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
     for para in elements.view.paragraphs:
-        if clean(para.text):
+        if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
             fonts = elements.view.look(para).fonts - {None}
             if fonts - allowed:
                 return [(para, " / ".join(sorted(allowed)), ", ".join(sorted(fonts - allowed)), None)]
@@ -149,9 +149,9 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
         if not low <= indent <= high:
-            problems.append(f"thụt đầu dòng {indent / 567:.2f} cm")
+            problems.append(f"thụt đầu dòng {cm(indent)}" if indent >= 0 else f"thụt treo {cm(-indent)}")
         if problems:
-            issues.append((para, _expect_words(rule.params) + f", thụt đầu dòng {low / 567:.2f}-{high / 567:.2f} cm",
+            issues.append((para, _expect_words(rule.params) + f", thụt đầu dòng {cm_range(low, high)}",
                            "; ".join(problems), None))
     return _limited(issues)
 
@@ -166,7 +166,7 @@ def check_line_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         else:  # exact or at least, in twentieths: compare with a single line of the font
             lines = look.line / (max(look.sizes) * 20 * 1.15)
         if not low - 0.01 <= lines <= high + 0.01:
-            issues.append((para, f"giãn dòng {low:g}-{high:g}", f"giãn dòng {lines:.2f}", None))
+            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", f"giãn dòng {decimal(lines)}", None))
     return _limited(issues)
 
 
@@ -176,9 +176,9 @@ def check_paragraph_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         look = elements.view.look(para)
         total = look.before + look.after
         if "max" in rule.params and total > rule.params["max"]:
-            issues.append((para, f"tối đa {rule.params['max'] / 20:g} pt", f"{total / 20:g} pt", None))
+            issues.append((para, f"tối đa {_pt(rule.params['max'] / 20)} pt", f"{_pt(total / 20)} pt", None))
         if "min" in rule.params and total < rule.params["min"]:
-            issues.append((para, f"tối thiểu {rule.params['min'] / 20:g} pt", f"{total / 20:g} pt", None))
+            issues.append((para, f"tối thiểu {_pt(rule.params['min'] / 20)} pt", f"{_pt(total / 20)} pt", None))
     return _limited(issues)
 
 
@@ -250,7 +250,7 @@ def check_recipient_list(elements: Elements, rule: Rule) -> list[Issue]:
     for para in paragraphs:
         look = elements.view.look(para)
         if look.sizes != {rule.params["size"]}:
-            issues.append((para, f"cỡ {rule.params['size']}", _describe(look, ["size"]), None))
+            issues.append((para, f"cỡ {_pt(rule.params['size'])}", _describe(look, ["size"]), None))
     entries = _entries(paragraphs)
     for position, (para, text) in enumerate(entries):
         last = position == len(entries) - 1
@@ -286,9 +286,115 @@ def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
     if look.border_bottom or _is_rule(view, last):
         return []
     nearby = [p for p in view.paragraphs if p.index > last.index and p.place == last.place][:2]
-    if any(_is_rule(view, p) for p in nearby):
+    line = next((p for p in nearby if _is_rule(view, p)), None)
+    if line is None:
+        return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
+    if "share" not in rule.params:
         return []
-    return [(last, "đường kẻ ngang nét liền bên dưới", "không thấy đường kẻ", None)]
+    length, width = _rule_length(view, line), _lines_width(view, elements[rule.element])
+    if not length or not width:
+        return []
+    low, high = rule.params["share"]
+    share = length / width
+    if low - 0.02 <= share <= high + 0.02:
+        return []
+    return [(line, f"đường kẻ dài từ {_fraction(low)} đến {_fraction(high)} dòng chữ trên nó",
+             f"dài {decimal(share)} dòng chữ ({decimal(length / 567, 1)} cm so với {decimal(width / 567, 1)} cm)", None)]
+
+
+def _fraction(value: float) -> str:
+    return {1 / 3: "1/3", 1 / 2: "1/2", 2 / 3: "2/3"}.get(value, decimal(value))
+
+
+def _rule_length(view: DocxView, para: Para) -> Optional[float]:
+    """How long a drawn rule is, in twips: a shape's extent, an empty paragraph's border (as
+    wide as the paragraph's lines), or a line of underscores."""
+    drawn = view.drawn_length(para)
+    if drawn:
+        return drawn
+    look = view.look(para)
+    if not clean(para.text) and look.border_bottom:
+        return view.line_width(para)
+    if clean(para.text):
+        return text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic) * 56.693
+    return None
+
+
+def _lines_width(view: DocxView, paragraphs: list[Para]) -> Optional[float]:
+    """The length in twips of the longest line of ``paragraphs`` (lines broken by the writer; a
+    line longer than its column counts as the column)."""
+    widths = []
+    for para in paragraphs:
+        look = view.look(para)
+        column = view.line_width(para)
+        for line in para.text.split("\n"):
+            if clean(line):
+                width = text_width_mm(clean(line), max(look.sizes), True in look.bold, True in look.italic) * 56.693
+                widths.append(min(width, column) if column else width)
+    return max(widths, default=None)
+
+
+def check_title_words(elements: Elements, rule: Rule) -> list[Issue]:
+    """A trích yếu in sentence case, in words ("và", not "&"), without a full stop."""
+    lines = elements[rule.element]
+    text = clean(" ".join(p.text for p in lines))
+    letters = [c for c in text if c.isalpha()]
+    issues = []
+    shouted = len(letters) > 3 and (text == text.upper() or all(elements.view.look(p).caps == {True} for p in lines))
+    if shouted:
+        issues.append((lines[0], "viết thường, chỉ hoa chữ cái đầu và tên riêng", "viết IN HOA toàn bộ", None))
+    if "&" in text:
+        issues.append((lines[0], "viết bằng chữ: 'và'", "dùng ký hiệu '&'", "warning"))
+    if text.endswith(".") and not text.endswith("..."):
+        issues.append((lines[-1], "không có dấu chấm cuối trích yếu", "kết thúc bằng dấu '.'", "warning"))
+    return issues
+
+
+def check_labels(elements: Elements, rule: Rule) -> list[Issue]:
+    """Labels of a form the regime does not use: each one, its words and the form expected."""
+    issues = [(p, rule.params["expected"], f"«{clean(p.text).split()[0]}»", None) for p in elements[rule.element]]
+    return _limited(issues)
+
+
+def check_authority_line(elements: Elements, rule: Rule) -> list[Issue]:
+    """TM./KT./TL./Q. and the authority on one line, the position on the next: not both on one."""
+    first = elements[rule.element][0]
+    titles = elements["signature_titles"]
+    text = clean(first.text)
+    if AUTHORITY.match(text) and [p.index for p in titles] == [first.index]:
+        return [(first, "quyền hạn (TM./KT./TL./Q. ...) trên một dòng, chức vụ người ký ở dòng dưới",
+                 f"cả hai trên một dòng: «{text}»", None)]
+    return []
+
+
+def check_space_below_number(elements: Elements, rule: Rule) -> list[Issue]:
+    """The V/v stands a given space below the number line (the space after the one and before
+    the other, as Word adds them)."""
+    subject = elements[rule.element][0]
+    number = elements["number"][0] if elements["number"] else None
+    if number is None or number.index == subject.index:
+        return []
+    view = elements.view
+    gap = (view.look(number).after + view.look(subject).before) / 20
+    low = rule.params["min_pt"]
+    if gap < low - 0.5:
+        return [(subject, f"cách dòng số, ký hiệu {_pt(low)} pt", f"cách {_pt(gap)} pt", None)]
+    return []
+
+
+def check_language(elements: Elements, rule: Rule) -> list[Issue]:
+    """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
+    Vietnamese: the first paragraph that is not, and what it is marked as."""
+    for para in elements.view.paragraphs:
+        if clean(para.text[len(para.label):]):
+            languages = elements.view.look(para).languages
+            other = {lang for lang in languages if not (lang or "").lower().startswith("vi")}
+            if other:
+                said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
+                if None in other and len(other) > 1:
+                    said += ", có đoạn không khai báo"
+                return [(para, "ngôn ngữ tiếng Việt (vi-VN)", said, None)]
+    return []
 
 
 def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
@@ -313,7 +419,22 @@ def _mm(value: float) -> str:
     return f"{value:.0f}"
 
 
+def check_absent(elements: Elements, rule: Rule) -> list[Issue]:
+    """Something that does not belong in the document is there: the Quốc hiệu of a state
+    document on a Union one."""
+    para = elements[rule.element][0]
+    return [(para, "tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' ở góc phải",
+             f"văn bản của Đoàn nhưng dùng Quốc hiệu «{clean(para.text)}» và Tiêu ngữ của văn bản Nhà nước; "
+             "hãy thay bằng 'ĐOÀN TNCS HỒ CHÍ MINH' (cỡ 15, đậm, có gạch dưới)", None)]
+
+
 CHECKS: dict[str, Callable[[Elements, Rule], list[Issue]]] = {
+    "title_words": check_title_words,
+    "labels": check_labels,
+    "authority_line": check_authority_line,
+    "space_below_number": check_space_below_number,
+    "language": check_language,
+    "absent": check_absent,
     "fits_column": check_fits_column,
     "text_format": check_text_format,
     "number_line": check_number_line,

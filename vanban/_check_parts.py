@@ -10,24 +10,39 @@ an empty list when a part was not found. The paragraphs come from the reader
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ._docx_read import DocxView, Para
 from .rules import HEADING_NUMBER, ISSUING_BODY_START
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
-NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+# The title as 29-HD writes it, or spelled out in full as many offices write it.
+UNION_TITLES = re.compile(r"^ĐOÀN (?:TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$")
+# "HÒA" as NĐ 30 writes it, or "HOÀ" with the older placement of the accent.
+NATIONAL_NAME = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+# What tells a Union document that carries the Quốc hiệu by mistake: a Union number
+# ("Số: 12-KH/TĐTN", a hyphen before the slash) or a Union body's name in its letterhead.
+UNION_NUMBER = re.compile(r"^Số\s*:?\s*[\d\s.…_]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/")
+UNION_BODY = re.compile(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|TRUNG ƯƠNG|BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI|LIÊN CHI)"
+                        r" ĐOÀN\b|^ĐOÀN (?:TRƯỜNG|KHỐI|THANH NIÊN)\b|\bĐTN\b")
 NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
 NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
 DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
 LABEL = re.compile(HEADING_NUMBER)
-HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
+# and the điểm a), b) of NĐ 30, and a label written "2/." (its own finding, not the body's)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s|^(?:[IVXLC]+|\d+(?:\.\d+)*)\s*/\s*\.?\s")
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
 SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
+# Points lettered "a.", "b)" (NĐ 30's điểm; not in the Union's scheme of 1.1., 1.1.1.).
+POINT_LABEL = re.compile(r"^[a-zđ][.)]\s")
+# A label written with a slash: "I/.", "1/.", "1.1/." where "I.", "1.", "1.1." is meant.
+SLASH_LABEL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)\s*/\s*\.?\s")
 STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|thứ\s+\w+)", re.IGNORECASE)
 # A part lettered A., B. above the Mục: its title is in capitals (a sentence starting
 # "A. " is not one).
@@ -40,8 +55,31 @@ def lettered_part(text: str) -> bool:
     return bool(match) and match.group(1) == match.group(1).upper() and any(c.isalpha() for c in match.group(1))
 
 
+@lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
 def clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    """The words of a paragraph as a reader takes them: composed accents (a file may hold
+    "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def is_union_title(text: str) -> bool:
+    return bool(UNION_TITLES.match(text))
+
+
+def has_letterhead(view: DocxView) -> bool:
+    """The top of the body carries a letterhead: the Union title, the Quốc hiệu or a number line."""
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    return any(is_union_title(t) or NATIONAL_NAME.match(t) or NUMBER.match(t) for t in texts)
+
+
+def union_under_national_name(view: DocxView) -> bool:
+    """A Union document that carries the Quốc hiệu and Tiêu ngữ in place of its own title."""
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    if not any(NATIONAL_NAME.match(t) for t in texts):
+        return False
+    number = next((t for t in texts if NUMBER.match(t)), "")
+    head = texts[:texts.index(number)] if number else texts[:12]
+    return bool(UNION_NUMBER.match(number)) or any(UNION_BODY.search(t) for t in head if not NATIONAL_NAME.match(t))
 
 
 
@@ -51,6 +89,9 @@ class Elements:
 
     view: DocxView
     parts: dict[str, list[Para]] = field(default_factory=dict)
+    annex: Optional[str] = None
+    """The reference line of a document that is an annex on its own: it has no letterhead,
+    no signature and no Nơi nhận of its own (those are its main document's)."""
 
     def __getitem__(self, name: str) -> list[Para]:
         return self.parts.get(name, [])
@@ -58,10 +99,30 @@ class Elements:
 
 def detect_profile(view: DocxView) -> Optional[str]:
     texts = [clean(p.text) for p in view.paragraphs[:60]]
-    if UNION_TITLE in texts:
+    if any(is_union_title(t) for t in texts) or union_under_national_name(view):
         return "doan"
     if any(NATIONAL_NAME.match(t) for t in texts):
         return "nha-nuoc"
+    annex = annex_reference(view)
+    if annex is not None:
+        return "doan" if UNION_REFERENCE.search(annex) else "nha-nuoc"
+    return None
+
+
+ANNEX_HEAD = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
+UNION_REFERENCE = re.compile(r"\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/|ĐTN\b")
+
+
+def annex_reference(view: DocxView) -> Optional[str]:
+    """The reference line of a document that is an annex on its own ("Phụ lục I", its title,
+    "(Kèm theo Nghị định số 30/2020/NĐ-CP ...)"), or None for any other document."""
+    written = [clean(p.text) for p in view.paragraphs[:12] if clean(p.text)]
+    if not written or not ANNEX_HEAD.match(written[0]):
+        return None
+    for position, text in enumerate(written[1:6], start=1):
+        if text.startswith("(") and re.match(r"^\(\s*(Kèm theo|Ban hành kèm theo)\b", text, re.IGNORECASE):
+            closing = next((i for i in range(position, len(written)) if written[i].endswith(")")), position)
+            return " ".join(written[position:closing + 1])
     return None
 
 
@@ -75,12 +136,15 @@ def _same_place(a: Para, b: Para) -> bool:
 
 def locate(view: DocxView) -> Elements:
     found = Elements(view)
+    found.annex = annex_reference(view)
+    if found.annex is not None:
+        return found
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
     number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
     # a place name holds no colon: "Thời gian bắt đầu: 14 giờ, ngày ..." of a Biên bản is no date line
     date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and ":" not in clean(p.text).split(",")[0])
-    union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
+    union = _first(head, lambda p: is_union_title(clean(p.text)))
     national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
     motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
     for name, para in (("number", number), ("date", date), ("union_title", union),
@@ -186,7 +250,7 @@ def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> Non
             found.parts["agency_mark"] = [para]
         elif RULE_LINE.match(text):
             continue
-        elif text not in (UNION_TITLE,) and not NATIONAL_NAME.match(text) and not DATE.search(text):
+        elif not is_union_title(text) and not NATIONAL_NAME.match(text) and not NATIONAL_MOTTO.match(text) and not DATE.search(text):
             lines.append(para)
     if lines:
         found.parts["agency"] = lines
@@ -330,6 +394,17 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
+    bases = []
+    for para in body:  # the căn cứ open the body, one a line ending ";", the last "." or ","
+        text = clean(para.text)  # (an opening sentence "Căn cứ ..., X ban hành ... như sau:" is not one)
+        if not re.match(r"^[-–]?\s*Căn cứ\b", text) or not text.endswith((";", ".", ",")):
+            break
+        bases.append(para)
+        if not text.endswith(";"):
+            break
+    found.parts["bases"] = bases
+    found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(clean(p.text))]
+    found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(clean(p.text))]
     listed = _list_items(body, found.view)
     headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
     found.parts["headings"] = headings

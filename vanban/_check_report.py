@@ -19,7 +19,8 @@ ELEMENT_WORDS = {
     "closing": "câu kết", "recipients_label": "chữ 'Nơi nhận:'", "recipients": "các nơi nhận",
     "signature_first": "dòng đầu khối chữ ký", "signature_position": "dòng chức vụ",
     "signature_name": "họ tên người ký", "signature_titles": "quyền hạn, chức vụ người ký",
-    "subject": "trích yếu công văn (V/v)", "addressees": "Kính gửi",
+    "subject": "trích yếu công văn (V/v)", "addressees": "Kính gửi", "bases": "các căn cứ",
+    "point_labels": "điểm a., b.", "slash_labels": "số mục có dấu '/'",
 }
 
 
@@ -51,6 +52,9 @@ class Report:
     path: str
     profile: str
     findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know of how the document was read (converted from .doc, read
+    as an annex), said before the findings' summary."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,13 +66,14 @@ class Report:
     def to_json(self) -> str:
         return json.dumps(
             {"path": self.path, "profile": self.profile,
-             "summary": {s: self.count(s) for s in SEVERITY_WORDS},
+             "summary": {s: self.count(s) for s in SEVERITY_WORDS}, "notes": self.notes,
              "findings": [asdict(f) for f in self.findings]},
             ensure_ascii=False, indent=2,
         )
 
     def to_text(self) -> str:
         lines = [str(f) for f in self.findings]
+        lines += [f"Ghi chú: {note}" for note in self.notes]
         lines.append(
             f"{self.path} (thể thức {PROFILE_NAMES[self.profile]}): {self.count('error')} lỗi, "
             f"{self.count('warning')} cảnh báo, {self.count('info')} thông tin, "

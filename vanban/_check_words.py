@@ -9,8 +9,31 @@ from typing import Iterable
 from ._check_parts import clean
 from ._docx_read import DocxView, Para
 
+TWIPS_PER_CM = 566.93
+
+
+def decimal(value: float, digits: int = 2) -> str:
+    """A number as Vietnamese writes it: a decimal comma, no trailing zeros ("1,27", "14", "0,5")."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text.replace(".", ",")
+
+
 def _pt(value: float) -> str:
-    return f"{value:g}"
+    return decimal(value, 1)
+
+
+def cm(twips: float) -> str:
+    """A length in centimetres, as staff set it in Word's paragraph dialog: "1,27 cm"."""
+    value = twips / TWIPS_PER_CM
+    near = round(value, 1)
+    return f"{decimal(near if abs(value - near) < 0.01 else value)} cm"
+
+
+def cm_range(low: float, high: float) -> str:
+    """A range of lengths; a narrow one (a tolerance around one figure) as that figure."""
+    if high - low <= 20:
+        return cm((low + high) / 2)
+    return f"{cm(low)[:-3]}-{cm(high)}"
 
 
 def _describe(look, keys: Iterable[str]) -> str:
@@ -74,7 +97,7 @@ def _format_problems(view: DocxView, para: Para, params: dict) -> list[str]:
     if "align" in params and look.align != params["align"]:
         problems.append(_describe(look, ["align"]))
     if "first_line_min" in params and look.first_line + look.left < params["first_line_min"]:
-        problems.append(f"thụt {look.first_line + look.left} twip")
+        problems.append(f"thụt {cm(look.first_line + look.left)}")
     if "pattern" in params and not re.search(params["pattern"], text):
         problems.append(f"chữ «{text[:60]}» không đúng mẫu")
     return problems

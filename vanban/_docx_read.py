@@ -18,6 +18,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -30,8 +31,14 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+VML = "urn:schemas-microsoft-com:vml"
+EMU_PER_TWIP = 635
+_CSS_LENGTH = re.compile(r"(-?[0-9]*\.?[0-9]+)\s*(pt|in|cm|mm|px|pc)?")
+_CSS_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, None: 0.75}
 
 
+@lru_cache(maxsize=None)  # a few dozen tags, asked for hundreds of thousands of times
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -52,9 +59,11 @@ class Look:
     underline: set = field(default_factory=set)
     caps: set = field(default_factory=set)  # w:caps, shown upper case whatever the text
     fonts: set = field(default_factory=set)
+    languages: set = field(default_factory=set)  # w:lang of each run ("vi-VN"), None where none is set
     align: str = "left"
     first_line: int = 0  # twips; negative for a hanging indent
     left: int = 0
+    right: int = 0
     before: int = 0  # twentieths of a point
     after: int = 0
     line: int = 240  # w:line
@@ -74,6 +83,7 @@ class Para:
     row: Optional[int] = None
     column: Optional[int] = None
     nested: bool = False  # inside a table that is inside another table
+    label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
 
     @property
     def top_level(self) -> bool:
@@ -119,6 +129,10 @@ class PageSetup:
     mirror: bool = False
     declared: bool = True  # False: no w:sectPr at all, the page is the application's default
 
+
+MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
+_NO_CHAIN: list = []  # one object, never changed: its id() keys the caches for "no table"
+_UNSET = object()  # an argument not given (None is a value: no table)
 
 # --- measurements in every form the standard allows ------------------------------------------
 # ST_TwipsMeasure, ST_SignedTwipsMeasure, ST_HpsMeasure and ST_SignedHpsMeasure are each
@@ -337,6 +351,7 @@ class DocxView:
             self.document = package.xml("word/document.xml")
             self.styles = package.xml("word/styles.xml")
             self.settings = package.xml("word/settings.xml")
+            self.numbering = package.xml("word/numbering.xml")
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
             self._headers = _headers(package)
@@ -362,23 +377,42 @@ class DocxView:
     def _index_styles(self) -> None:
         self._chains: dict = {}
         self._looks: dict = {}
+        self._by_signature: dict = {}
+        self._children: dict = {}
+        self._inherited_chains: dict = {}
         self._table_styles: dict = {}
+        self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
         self._default_paragraph_style = None
+        self._default_table_style = None
         if self.styles is not None:
             for style in self.styles.iter(w("style")):
                 self._styles_by_id[style.get(w("styleId"))] = style
-                if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true"):
-                    self._default_paragraph_style = style.get(w("styleId"))
+                if style.get(w("default")) in ("1", "true", "on"):
+                    if style.get(w("type")) == "paragraph":
+                        self._default_paragraph_style = style.get(w("styleId"))
+                    elif style.get(w("type")) == "table":
+                        self._default_table_style = style.get(w("styleId"))
         self.paragraphs = list(self._paragraphs())
 
     # --- paragraphs in reading order -------------------------------------------
 
-    def _paragraphs(self) -> Iterator[Para]:
+    def include_first_page_header(self) -> bool:
+        """Read the header of page 1 as the top of the page, before the body (where some
+        writers put the letterhead); False, and nothing changed, if page 1 has no header text."""
+        page = self.page_setup()
+        header = page.headers.get("first" if page.title_page else "default")
+        if header is None or not any(paragraph_text(p).strip() for p in header.iter(w("p"))):
+            return False
+        self.paragraphs = list(self._paragraphs(header))
+        return True
+
+    def _paragraphs(self, header=None) -> Iterator[Para]:
         body = self.document.find(w("body"))
         if body is None:  # schema-valid: a document without a body has no paragraphs
             return
+        roots = ([(header, "header")] if header is not None else []) + [(body, "body")]
         index = 0
         # Keyed by the element itself: lxml proxies are created on access and freed at once,
         # so id() of one may be reused by the next table's proxy.
@@ -387,11 +421,19 @@ class DocxView:
         # Row and column of every cell, counted once per table: an index() per paragraph
         # made a table of n rows cost n² (552 s for 20,000 rows).
         cells: dict = {}
-        for element in body.iter(w("p")):
+        counters: dict = {}  # each list's counters, as Word numbers its paragraphs in order
+        for root, part in roots:
+            for para in self._part_paragraphs(root, part, index, tables, textboxes, cells, counters):
+                index = para.index
+                yield para
+
+    def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
+                         counters: dict) -> Iterator[Para]:
+        for element in root.iter(w("p")):
             if any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors()):
                 continue  # the same text box again, for old readers
             index += 1
-            place, table, row, column, nested = "body", None, None, None, False
+            place, table, row, column, nested = part, None, None, None, False
             box = next((a for a in element.iterancestors() if a.tag == w("txbxContent")), None)
             cell = next((a for a in element.iterancestors() if a.tag == w("tc")), None)
             if box is not None:
@@ -408,7 +450,8 @@ class DocxView:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
-            yield Para(index, element, paragraph_text(element), place, table, row, column, nested)
+            label = self._list_label(element, counters)
+            yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label)
 
     # --- styles ----------------------------------------------------------------
 
@@ -428,20 +471,26 @@ class DocxView:
         self._chains[start] = chain
         return chain
 
-    def _paragraph_style_chain(self, paragraph) -> list:
+    def _paragraph_style_id(self, paragraph) -> Optional[str]:
         ppr = paragraph.find(w("pPr"))
-        style = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = style.get(w("val")) if style is not None else self._default_paragraph_style
-        return self._chain(style_id)
+        style = self._child(ppr, w("pStyle")) if ppr is not None else None
+        return style.get(w("val")) if style is not None else self._default_paragraph_style
 
-    def _table_style_chain(self, paragraph) -> list:
-        table = next((a for a in paragraph.iterancestors() if a.tag == w("tbl")), None)
+    def _paragraph_style_chain(self, paragraph) -> list:
+        return self._chain(self._paragraph_style_id(paragraph))
+
+    def _table_of(self, paragraph):
+        return next((a for a in paragraph.iterancestors(w("tbl"))), None)
+
+    def _table_style_chain(self, paragraph, table=_UNSET) -> list:
+        table = self._table_of(paragraph) if table is _UNSET else table
         if table is None:
-            return []
+            return _NO_CHAIN
         if table not in self._table_styles:  # once per table: find() walks every row of one without tblPr
             tbl_pr = table.find(w("tblPr"))
             style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
-            self._table_styles[table] = self._chain(style.get(w("val"))) if style is not None else []
+            style_id = style.get(w("val")) if style is not None else self._default_table_style
+            self._table_styles[table] = self._chain(style_id)
         return self._table_styles[table]
 
     def _defaults(self, kind: str):
@@ -454,11 +503,93 @@ class DocxView:
         outer = defaults.find(w(f"{kind}Default")) if defaults is not None else None
         return outer.find(w(kind)) if outer is not None else None
 
-    def _inherited(self, paragraph, kind: str) -> list:
-        """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the defaults."""
-        chain = [s.find(w(kind)) for s in self._paragraph_style_chain(paragraph)]
-        chain += [s.find(w(kind)) for s in self._table_style_chain(paragraph)]
-        chain.append(self._defaults(kind))
+    # --- numbering: a list level's indentation ------------------------------------
+
+    def _index_numbering(self) -> None:
+        self._num_levels: dict = {}
+        self._num_lists: dict = {}  # numId -> the list its counters belong to (its abstractNum)
+        if self.numbering is None:
+            return
+        abstract = {}
+        for definition in self.numbering.iterchildren(w("abstractNum")):
+            abstract[definition.get(w("abstractNumId"))] = {
+                level.get(w("ilvl"), "0"): level for level in definition.iterchildren(w("lvl"))}
+        for num in self.numbering.iterchildren(w("num")):
+            reference = num.find(w("abstractNumId"))
+            abstract_id = reference.get(w("val")) if reference is not None else None
+            levels = dict(abstract.get(abstract_id, {}))
+            self._num_lists[num.get(w("numId"))] = ("abstract", abstract_id)
+            for override in num.iterchildren(w("lvlOverride")):
+                level = override.find(w("lvl"))
+                if level is not None:
+                    levels[override.get(w("ilvl"), "0")] = level
+            self._num_levels[num.get(w("numId"))] = levels
+
+    def _numbering_properties(self, chain: list) -> Optional[object]:
+        """The ``pPr`` of the list level a paragraph's numPr (along ``chain``) points at."""
+        found = self._list_level(chain)[2]
+        return found.find(w("pPr")) if found is not None else None
+
+    def _list_level(self, chain: list) -> tuple:
+        """(numId, level number, w:lvl) of the list a paragraph's numPr (along ``chain``) puts
+        it in; (None, None, None) for a paragraph outside any list."""
+        num_id = level = None
+        for ppr in chain:
+            num_pr = ppr.find(w("numPr"))
+            if num_pr is None:
+                continue
+            if num_id is None and num_pr.find(w("numId")) is not None:
+                num_id = num_pr.find(w("numId")).get(w("val"))
+            if level is None and num_pr.find(w("ilvl")) is not None:
+                level = num_pr.find(w("ilvl")).get(w("val"))
+        if num_id in (None, "0"):
+            return (None, None, None)
+        found = self._num_levels.get(num_id, {}).get(level or "0")
+        return (num_id, int(level) if (level or "0").isdigit() else 0, found)
+
+    def _list_label(self, paragraph, counters: dict) -> str:
+        """The number or bullet Word shows before a paragraph of a list ("I. ", "1.2. ", "- "),
+        counting on ``counters`` (the document's lists so far); "" outside a list."""
+        if self.numbering is None:
+            return ""
+        direct = paragraph.find(w("pPr"))
+        chain = ([direct] if direct is not None else []) + [
+            s.find(w("pPr")) for s in self._paragraph_style_chain(paragraph) if s.find(w("pPr")) is not None]
+        num_id, level, found = self._list_level(chain)
+        if found is None or level > 8:
+            return ""
+        levels = self._num_levels.get(num_id, {})
+        counts = counters.setdefault(self._num_lists.get(num_id, num_id), [None] * 9)
+        counts[level] = _level_start(found) if counts[level] is None else counts[level] + 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = None
+        text_element = found.find(w("lvlText"))
+        pattern = text_element.get(w("val"), "") if text_element is not None else ""
+
+        def number(match) -> str:
+            at = int(match.group(1)) - 1
+            other = levels.get(str(at))
+            value = counts[at] if counts[at] is not None else (_level_start(other) if other is not None else 1)
+            return _list_number(value, _level_format(other if other is not None else found))
+
+        label = re.sub(r"%([1-9])", number, pattern)
+        if _level_format(found) == "bullet" or any(0xE000 <= ord(c) <= 0xF8FF for c in label):
+            label = "".join("•" if 0xE000 <= ord(c) <= 0xF8FF else c for c in label)
+        if not label.strip() or _level_format(found) == "none":
+            return ""
+        suffix = found.find(w("suff"))
+        return label + ("" if suffix is not None and suffix.get(w("val")) == "nothing" else " ")
+
+    def _inherited(self, paragraph, kind: str, table=_UNSET) -> list:
+        """``kind`` (``rPr`` or ``pPr``) of the paragraph's styles, its table's styles and the
+        defaults (built once per paragraph style, table style and kind)."""
+        styles = self._paragraph_style_chain(paragraph)
+        tables = self._table_style_chain(paragraph, table)
+        key = (id(styles), id(tables), kind)
+        chain = self._inherited_chains.get(key) if MEMOISE else None
+        if chain is None:
+            chain = [s.find(w(kind)) for s in styles] + [s.find(w(kind)) for s in tables] + [self._defaults(kind)]
+            self._inherited_chains[key] = chain
         return chain
 
     def _run_properties_chain(self, paragraph, run, inherited: Optional[list] = None) -> list:
@@ -472,8 +603,20 @@ class DocxView:
         chain += inherited if inherited is not None else self._inherited(paragraph, "rPr")
         return [c for c in chain if c is not None]
 
-    def _paragraph_properties_chain(self, paragraph) -> list:
-        chain = [paragraph.find(w("pPr"))] + self._inherited(paragraph, "pPr")
+    def _paragraph_properties_chain(self, paragraph, table=_UNSET) -> list:
+        """Direct ``pPr``, the list level's, the styles', the table style's, the defaults'.
+
+        A list level applied to the paragraph itself sets its indentation over the
+        paragraph style's (as Word and LibreOffice show it); one that comes with the
+        style gives way to the style's own."""
+        direct = paragraph.find(w("pPr"))
+        styles = [c for c in self._inherited(paragraph, "pPr", table) if c is not None]
+        own = direct is not None and direct.find(w("numPr")) is not None
+        level = self._numbering_properties(([direct] if direct is not None else []) + styles)
+        chain = [direct] + ([level] if own else []) + styles
+        if level is not None and not own:
+            paragraph_styles = len([s for s in self._paragraph_style_chain(paragraph) if s.find(w("pPr")) is not None])
+            chain.insert(1 + paragraph_styles, level)
         return [c for c in chain if c is not None]
 
     def run_property(self, paragraph, run, name: str):
@@ -482,17 +625,18 @@ class DocxView:
 
     def _run_value(self, chain: list, name: str):
         for rpr in chain:
-            if name == "font":
-                fonts = rpr.find(w("rFonts"))
+            if name in ("font", "font_hansi"):
+                fonts = self._child(rpr, w("rFonts"))
                 if fonts is None:
                     continue
-                if fonts.get(w("ascii")):
-                    return fonts.get(w("ascii"))
-                theme = fonts.get(w("asciiTheme"))
+                slot = "ascii" if name == "font" else "hAnsi"
+                if fonts.get(w(slot)):
+                    return fonts.get(w(slot))
+                theme = fonts.get(w(f"{slot}Theme"))
                 if theme:
                     return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
                 continue
-            found = rpr.find(w(name))
+            found = self._child(rpr, w(name))
             if found is None:
                 continue
             if name == "sz":
@@ -502,13 +646,20 @@ class DocxView:
                 return int(size) if size.is_integer() else size
             if name == "u":
                 return found.get(w("val")) not in (None, "none")
+            if name == "lang":
+                if found.get(w("val")) is None:
+                    continue
+                return found.get(w("val"))
             return _toggle(found)
-        return {"sz": 20, "font": None}.get(name, False)
+        return {"sz": 20, "font": None, "font_hansi": None, "lang": None}.get(name, False)
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
         runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
-        return (self.run_property(para.element, runs[0], "b"), self.run_property(para.element, runs[0], "i"))
+        chain = self._run_properties_chain(para.element, runs[0])
+        bold, italic = self._run_value(chain, "b"), self._run_value(chain, "i")
+        _, font_bold, font_italic = font_family(self._run_value(chain, "font"))
+        return (bold or font_bold, italic or font_italic)
 
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
@@ -525,11 +676,47 @@ class DocxView:
         return found
 
     def look(self, para: Union[Para, object]) -> Look:
-        """What a reader sees of a paragraph (computed once per paragraph)."""
+        """What a reader sees of a paragraph (computed once per paragraph, and once for all
+        paragraphs of the same signature: most of a document is a few kinds of paragraph).
+        The Look is shared: read it, never change it."""
         element = para.element if isinstance(para, Para) else para
-        if element not in self._looks:
-            self._looks[element] = self._look(element)
-        return self._looks[element]
+        found = self._looks.get(element)
+        if found is None:
+            if MEMOISE:
+                signature = self._signature(element)
+                found = self._by_signature.get(signature)
+                if found is None:
+                    found = self._by_signature[signature] = self._look(element)
+            else:
+                found = self._look(element)
+            self._looks[element] = found
+        return found
+
+    def _child(self, element, tag: str):
+        """``element.find(tag)`` for a properties element (pPr, rPr), from a table of its
+        children built once: resolving a paragraph asks each element of its chains for a
+        dozen tags."""
+        if not MEMOISE:
+            return element.find(tag)
+        children = self._children.get(element)
+        if children is None:
+            children = {}
+            for child in element:
+                children.setdefault(child.tag, child)
+            self._children[element] = children
+        return children.get(tag)
+
+    def _signature(self, element) -> tuple:
+        """Everything the look of a paragraph depends on: its style and its table's, its own
+        paragraph properties, and for each run with words its properties and whether it has
+        letters beyond ASCII (set in the high-ANSI font)."""
+        ppr = element.find(w("pPr"))
+        runs = []
+        for run in element.iter(w("r")):
+            text = _run_text(run)
+            if text.strip():
+                runs.append((_content(run.find(w("rPr"))), not text.isascii()))
+        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
     def _look(self, element) -> Look:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
@@ -539,30 +726,56 @@ class DocxView:
         for run in runs:
             chain = self._run_properties_chain(element, run, inherited)
             shown.sizes.add(self._run_value(chain, "sz") / 2)
-            shown.bold.add(self._run_value(chain, "b"))
-            shown.italic.add(self._run_value(chain, "i"))
+            family, font_bold, font_italic = font_family(self._run_value(chain, "font"))
+            shown.bold.add(self._run_value(chain, "b") or font_bold)
+            shown.italic.add(self._run_value(chain, "i") or font_italic)
             shown.underline.add(self._run_value(chain, "u"))
             shown.caps.add(self._run_value(chain, "caps"))
-            shown.fonts.add(self._run_value(chain, "font"))
+            shown.languages.add(self._run_value(chain, "lang"))
+            shown.fonts.add(family)
+            if run is not None and any(ord(c) > 0x7F for c in _run_text(run)):
+                # letters beyond ASCII (ư, ơ, ạ ...) are set in the high-ANSI font
+                other = font_family(self._run_value(chain, "font_hansi"))[0]
+                if other is not None:
+                    shown.fonts.add(other)
         chain = self._paragraph_properties_chain(element)
+        character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
         def value(tag: str, attribute: str):
-            return _paragraph_value(chain, tag, attribute)
+            return _paragraph_value(chain, tag, attribute, self._child)
 
-        def twips(tag: str, *attributes: str, default: int = 0) -> int:
-            for attribute in attributes:
-                found = _paragraph_element(chain, tag, attribute)
-                if found is not None:
-                    return round(self._measure(found, attribute, TWIPS))
+        def twips(tag: str, *attributes: str, default: int = 0, chars: Optional[dict] = None) -> int:
+            """The first element along the chain that sets any of ``attributes`` decides; its
+            character-unit form (``chars``: attribute -> (attribute in hundredths, unit)), when
+            set and not zero, stands over the twips."""
+            for ppr in chain:
+                found = self._child(ppr, w(tag))
+                if found is None:
+                    continue
+                for attribute in attributes:
+                    units = (chars or {}).get(attribute)
+                    if units and found.get(w(units[0])) not in (None, "0"):
+                        return round(self._measure(found, units[0], 1) / 100 * units[1])
+                    if found.get(w(attribute)) is not None:
+                        return round(self._measure(found, attribute, TWIPS))
             return default
 
         align = value("jc", "val") or "left"
-        shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify"}.get(align, align)
-        hanging = _paragraph_element(chain, "ind", "hanging")
-        shown.first_line = -twips("ind", "hanging") if hanging is not None else twips("ind", "firstLine")
-        shown.left = twips("ind", "left", "start")
-        shown.before = twips("spacing", "before")
-        shown.after = twips("spacing", "after")
+        shown.align = {"both": "justify", "start": "left", "end": "right", "distribute": "justify",
+                       "lowKashida": "justify", "mediumKashida": "justify", "highKashida": "justify",
+                       "thaiDistribute": "justify"}.get(align, align)
+        # firstLine and hanging are one setting: the nearest that gives either wins; hanging counts negative
+        first = twips("ind", "hanging", "firstLine", default=None,
+                      chars={"hanging": ("hangingChars", character), "firstLine": ("firstLineChars", character)})
+        first_from = _paragraph_ind_kind(chain, self._child)
+        shown.first_line = 0 if first is None else (-first if first_from == "hanging" else first)
+        shown.left = twips("ind", "start", "left", chars={"start": ("startChars", character),
+                                                          "left": ("leftChars", character)})
+        shown.right = twips("ind", "end", "right", chars={"end": ("endChars", character),
+                                                          "right": ("rightChars", character)})
+        line_unit = 240  # Word's "line" for beforeLines/afterLines: 12 pt
+        shown.before = twips("spacing", "before", chars={"before": ("beforeLines", line_unit)})
+        shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
         shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
         shown.border_bottom = self._has_bottom_border(element)
@@ -577,6 +790,42 @@ class DocxView:
             if borders is not None and borders.find(w("bottom")) is not None:
                 return borders.find(w("bottom")).get(w("val")) not in ("nil", "none")
         return False
+
+    def drawn_length(self, para: Para) -> Optional[int]:
+        """The length in twips of the longest horizontal line drawn in the paragraph (a
+        DrawingML shape's extent, a VML line or shape), None if it has none."""
+        lengths = []
+        for extent in para.element.iter(f"{{{WP}}}extent"):
+            if any(a.tag == f"{{{MC}}}Fallback" for a in extent.iterancestors()):
+                continue
+            try:
+                width, height = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+            except ValueError:
+                continue
+            if width and height <= width / 10:
+                lengths.append(width / EMU_PER_TWIP)
+        if not lengths:
+            for line in para.element.iter(f"{{{VML}}}line"):
+                start, end = (_css_pair(line.get(k, "0,0")) for k in ("from", "to"))
+                if start and end and abs(end[1] - start[1]) <= abs(end[0] - start[0]) / 10:
+                    lengths.append(abs(end[0] - start[0]) * 20)
+            for shape in (e for tag in ("shape", "rect") for e in para.element.iter(f"{{{VML}}}{tag}")):
+                style = dict(part.split(":", 1) for part in shape.get("style", "").split(";") if ":" in part)
+                width, height = _css_points(style.get("width", "")), _css_points(style.get("height", "0"))
+                if width and (height or 0) <= width / 10:
+                    lengths.append(width * 20)
+        return round(max(lengths)) if lengths else None
+
+    def line_width(self, para: Para) -> Optional[int]:
+        """The width in twips a paragraph's lines may take: its table cell's, or the page's
+        between the margins, less its own left and right indents."""
+        look = self.look(para)
+        container = self.cell_width(para)
+        if container is None and para.table is None:
+            page = self.page_setup()
+            if None not in (page.width, page.left, page.right):
+                container = page.width - page.left - page.right
+        return None if container is None else container - look.left - look.right
 
     def cell_width(self, para: Para) -> Optional[int]:
         """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
@@ -635,18 +884,107 @@ class DocxView:
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
 
 
-def _paragraph_element(chain: list, tag: str, attribute: str):
+def _css_points(value: str) -> Optional[float]:
+    """A CSS length of a VML style ("449.65pt", "2in", "60") in points; None if it is not one."""
+    found = _CSS_LENGTH.fullmatch(value.strip())
+    return float(found[1]) * _CSS_POINTS[found[2]] if found else None
+
+
+def _css_pair(value: str) -> Optional[tuple]:
+    parts = value.split(",")
+    points = [_css_points(p) for p in parts] if len(parts) == 2 else []
+    return tuple(points) if len(points) == 2 and None not in points else None
+
+
+def _level_start(level) -> int:
+    start = level.find(w("start"))
+    value = start.get(w("val"), "1") if start is not None else "1"
+    return int(value) if value.isdigit() else 1
+
+
+def _level_format(level) -> str:
+    found = level.find(w("numFmt"))
+    return found.get(w("val"), "decimal") if found is not None else "decimal"
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _list_number(value: int, form: str) -> str:
+    """A list counter as Word writes it in the format ``form`` (w:numFmt)."""
+    if form in ("upperRoman", "lowerRoman") and 0 < value < 4000:
+        roman = ""
+        for amount, letters in _ROMAN:
+            while value >= amount:
+                roman, value = roman + letters, value - amount
+        return roman if form == "upperRoman" else roman.lower()
+    if form in ("upperLetter", "lowerLetter") and value > 0:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if form == "upperLetter" else letter
+    if form == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _find(element, tag: str):
+    return element.find(tag)
+
+
+def _content(element) -> Optional[tuple]:
+    """An element's tags and attributes, nested, as a value to compare (no namespace declarations,
+    which serialising would repeat for every element)."""
+    if element is None:
+        return None
+    return (element.tag, tuple(element.attrib.items()), tuple(_content(child) for child in element))
+
+
+def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
+    """Which of firstLine and hanging the nearest ``w:ind`` that sets either gives."""
+    for ppr in chain:
+        found = child(ppr, w("ind"))
+        if found is None:
+            continue
+        if found.get(w("hangingChars")) not in (None, "0") or found.get(w("hanging")) is not None:
+            return "hanging"
+        if found.get(w("firstLineChars")) not in (None, "0") or found.get(w("firstLine")) is not None:
+            return "firstLine"
+    return None
+
+
+_FONT_STYLE = re.compile(r"^(.*?)[\s,-]*(Bold\s*Italic|BoldItalic|Bold|Italic|Oblique|Regular|Roman)?$", re.IGNORECASE)
+_MS_FAMILIES = {"TimesNewRoman": "Times New Roman", "TimesNewRomanPSMT": "Times New Roman",
+                "TimesNewRomanPS": "Times New Roman"}
+
+
+@lru_cache(maxsize=1024)
+def font_family(name: Optional[str]) -> tuple:
+    """(family, bold, italic) of a font name as documents write it: "Times New Roman Bold" is
+    Times New Roman in bold, "TimesNewRomanPS-BoldMT" too; "Times New Roman" is itself."""
+    if not name:
+        return (name, False, False)
+    text = name.strip()
+    text = re.sub(r"(?<=\w)MT$", "", text)
+    match = _FONT_STYLE.match(text)
+    family, style = (match.group(1) or text).strip(), (match.group(2) or "").lower().replace(" ", "")
+    if not family or style == "roman" and family.lower().endswith("times new"):  # "Times New Roman" itself
+        return (name.strip(), False, False)
+    family = _MS_FAMILIES.get(family.replace(" ", ""), family)
+    return (family, "bold" in style, "italic" in style or "oblique" in style)
+
+
+def _paragraph_element(chain: list, tag: str, attribute: str, child=_find):
     """The first ``tag`` along a chain of ``pPr`` that sets ``attribute``, or None."""
     for ppr in chain:
-        found = ppr.find(w(tag))
+        found = child(ppr, w(tag))
         if found is not None and found.get(w(attribute)) is not None:
             return found
     return None
 
 
-def _paragraph_value(chain: list, tag: str, attribute: str):
+def _paragraph_value(chain: list, tag: str, attribute: str, child=_find):
     """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
-    found = _paragraph_element(chain, tag, attribute)
+    found = _paragraph_element(chain, tag, attribute, child)
     return None if found is None else found.get(w(attribute))
 
 

@@ -47,8 +47,9 @@ class Rule:
 # A number not yet issued is left blank, to be written by hand: "Số:      -KH/ĐTN".
 DOAN_NUMBER = r"^Số:\s?(?:\d{2,}|\s*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9.&]*)?$"
 DOAN_NUMBER_LENIENT = r"^Số:?\s*\d+\s*[- ]\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9.&]*)?$"
+# A legal normative document carries its year between number and symbol: "Số: 30/2020/NĐ-CP".
 ND30_NUMBER = (
-    r"^Số:\s?(?:\d{2,}|\s*)/(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    r"^Số:\s?(?:\d{2,}|\s*)/(?:\d{4}/)?(?:[A-Za-zĐđ]+-[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
     r"|[A-ZĐ][A-Za-zĐđ0-9]*-[A-ZĐ][A-Za-zĐđ0-9]*)$"
 )
 # The number of a heading as a reader takes it: "I. ", "1. ", "1.2. " (group 1 Roman, group 2 Arabic).
@@ -59,8 +60,10 @@ ISSUING_BODY_START = (
 )
 # What counts as a capital letter opening a word of a signer's name (U-SIG-3).
 NAME_CAPITALS = "A-ZĐÀ-Ỹ"
+# A day and month not yet known are left blank, as dots or as spaces: "ngày ... tháng ... năm 2023",
+# "ngày   tháng   năm 2023" (read with its spaces run together).
 DATE_LINE = (
-    r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
+    r"^[^,]+, ngày (?:(?:0[1-9]|[12]\d|3[01]|\.{3}|…) )?tháng (?:(?:0[12]|[3-9]|1[0-2]|\.{3}|…) )?năm \d{4}$"
 )
 
 DECISIONS = frozenset({"QUYẾT ĐỊNH", "NGHỊ QUYẾT"})
@@ -128,6 +131,9 @@ RULES: list[Rule] = [
     Rule("U-HDR-1", "doan", "MUST", "29-HD III.1; Mẫu 3 dòng 1",
          "Tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' góc phải: IN HOA, cỡ 15, đậm, có gạch dưới dài bằng dòng chữ",
          "union_title", "text_format", {"size": 15, "bold": True, "caps": True, "underlined": True}),
+    Rule("U-HDR-6", "doan", "MUST", "29-HD III.1; Mẫu 3 dòng 1",
+         "Văn bản của Đoàn dùng tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH', không dùng Quốc hiệu và Tiêu ngữ của văn bản Nhà nước",
+         "national_name", "absent", {"absent": True}),
     Rule("U-HDR-2", "doan", "MUST", "29-HD III.2; Mẫu 3 dòng 2",
          "Tên cơ quan ban hành IN HOA cỡ 14: cơ quan cấp trên đứng, không đậm; cơ quan ban hành đậm",
          "agency", "agency_lines", {"sizes": (14, 14)}),
@@ -150,6 +156,9 @@ RULES: list[Rule] = [
     Rule("U-TTL-3", "doan", "MUST", "29-HD III.5",
          "Dưới trích yếu là một dòng gạch rời '-----' căn giữa", "title_rule", "text_format",
          {"required": True, "pattern": r"^-{3,}$", "align": "center"}, scope="typed"),
+    Rule("U-TTL-4", "doan", "MUST", "29-HD III.5",
+         "Trích yếu viết thường (hoa chữ cái đầu và tên riêng), bằng chữ (không '&'), không dấu chấm cuối",
+         "title", "title_words", {}, scope="typed"),
     Rule("U-CV-1", "doan", "MUST", "29-HD III.5; Mẫu 3 dòng 5",
          "Công văn: trích yếu dưới số ký hiệu, bắt đầu 'V/v', cỡ 12, nghiêng, không đậm", "subject",
          "text_format", {"required": True, "size": 12, "italic": True, "bold": False,
@@ -174,6 +183,12 @@ RULES: list[Rule] = [
     Rule("U-HEAD-4", "doan", "MUST", "29-HD III.6",
          "Số thứ tự các mục liên tiếp, không nhảy, không trùng (I, II, III...; 1, 2, 3...)",
          "headings", "numbering", {}),
+    Rule("U-HEAD-5", "doan", "UNCONFIRMED", "29-HD III.6; standards §2.9",
+         "Điểm của văn bản Đoàn đánh số 1.1., 1.1.1. (a), b) hay a., b. là cách của NĐ 30)", "point_labels",
+         "labels", {"expected": "điểm đánh số '1.1.', '1.1.1.'"}),
+    Rule("U-HEAD-6", "doan", "MUST", "29-HD III.6",
+         "Số mục, khoản, điểm viết 'I.', '1.', '1.1.' (số và dấu chấm, không có '/')", "slash_labels", "labels",
+         {"expected": "'I.', '1.', '1.1.' (không có '/')"}),
     Rule("U-SIG-1", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 15",
          "Dòng đầu khối chữ ký (TM./KT./TL./Q. hoặc chức vụ) IN HOA, đậm, cỡ 14", "signature_first",
          "text_format", {"size": 14, "bold": True, "caps": True}),
@@ -183,6 +198,9 @@ RULES: list[Rule] = [
     Rule("U-SIG-3", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 17",
          "Họ tên người ký đậm, cỡ 14, viết hoa chữ cái đầu", "signature_name", "text_format",
          {"size": 14, "bold": True, "pattern": rf"^(?:[{NAME_CAPITALS}][^\s]*\s?)+$"}),
+    Rule("U-SIG-4", "doan", "MUST", "29-HD III.7; Mẫu 3 dòng 15-16",
+         "TM./KT./TL./Q. và tên tập thể hoặc chức vụ thủ trưởng một dòng; chức vụ người ký dòng dưới",
+         "signature_first", "authority_line", {}),
     Rule("U-RCV-1", "doan", "MUST", "29-HD III.8; Mẫu 3 dòng 14",
          "'Nơi nhận:' đứng (không nghiêng), đậm, cỡ 13", "recipients_label", "text_format",
          {"size": 13, "bold": True, "italic": False, "pattern": r"^Nơi nhận:$"}),
@@ -191,6 +209,9 @@ RULES: list[Rule] = [
          "recipient_list", {"size": 11}),
     Rule("U-RCV-3", "doan", "MUST", "29-HD III.8", "Dòng cuối Nơi nhận là dòng Lưu ('- Lưu VP.')",
          "recipients", "archive_line", {"pattern": r"^- Lưu:? \S.*\.$"}),
+    Rule("U-LANG-1", "doan", "CONV", "29-HD Mẫu 3 (văn bản tiếng Việt)",
+         "Văn bản khai báo ngôn ngữ tiếng Việt (vi-VN), để Word soát chính tả và ngắt dòng đúng tiếng Việt",
+         "all_text", "language", {}),
     Rule("U-END-1", "doan", "CONV", "QĐ 367-QĐ/TWĐTN-VP (thực tế)",
          "Nội dung kết thúc bằng './.'", "closing", "text_format", {"pattern": r"/\.$"}),
 
@@ -222,7 +243,8 @@ RULES: list[Rule] = [
     Rule("N-HDR-5", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.2",
          "Dưới tên cơ quan ban hành có đường kẻ ngang nét liền", "agency", "rule_below", {}),
     Rule("N-HDR-6", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.3",
-         "Số, ký hiệu dạng 'Số: 08/KH-UBND' (công văn 'Số: 12/UBND-VX'), số dưới 10 thêm 0, cỡ 13, đứng",
+         "Số, ký hiệu dạng 'Số: 08/KH-UBND' (công văn 'Số: 12/UBND-VX'; văn bản quy phạm pháp luật có năm: "
+         "'Số: 30/2020/NĐ-CP'), số dưới 10 thêm 0, cỡ 13, đứng",
          "number", "number_line", {"pattern": ND30_NUMBER, "size": 13}),
     Rule("N-HDR-7", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.4",
          "Địa danh, ngày tháng năm cỡ 13-14, nghiêng, dạng 'Hà Nội, ngày 05 tháng 3 năm 2020'",
@@ -234,7 +256,16 @@ RULES: list[Rule] = [
          "Trích yếu cỡ 13-14, đậm, căn giữa", "title", "text_format",
          {"sizes": (13, 14), "bold": True, "align": "center"}, scope="typed"),
     Rule("N-TTL-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
-         "Dưới trích yếu có đường kẻ ngang nét liền", "title", "rule_below", {}, scope="typed"),
+         "Dưới trích yếu có đường kẻ ngang nét liền, dài từ 1/3 đến 1/2 độ dài dòng chữ", "title", "rule_below",
+         {"share": (1 / 3, 1 / 2)}, scope="typed"),
+    Rule("N-TTL-4", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5",
+         "Trích yếu viết thường (hoa chữ cái đầu và tên riêng), bằng chữ (không '&'), không dấu chấm cuối",
+         "title", "title_words", {}, scope="typed"),
+    Rule("N-BASIS-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
+         "Các căn cứ ban hành in nghiêng, mỗi căn cứ một dòng", "bases", "text_format", {"italic": True}),
+    Rule("N-CV-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5b",
+         "Công văn: trích yếu 'V/v' đặt dưới số, ký hiệu, cách dòng số, ký hiệu 6 pt", "subject",
+         "space_below_number", {"min_pt": 6}, scope="letter"),
     Rule("N-CV-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.5b",
          "Công văn: trích yếu 'V/v ...' dưới số ký hiệu, cỡ 12-13, đứng", "subject", "text_format",
          {"required": True, "sizes": (12, 13), "italic": False, "pattern": r"^V/v "}, scope="letter"),
@@ -248,6 +279,11 @@ RULES: list[Rule] = [
          "Giãn dòng từ đơn đến 1,5 dòng", "body", "line_spacing", {"lines": (1.0, 1.5)}),
     Rule("N-BODY-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
          "Khoảng cách giữa các đoạn tối thiểu 6 pt", "body", "paragraph_spacing", {"min": 120}),
+    Rule("N-HEAD-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6 (văn bản có phần, mục)",
+         "Mục 'I.', 'II.': tiêu đề IN HOA, đậm", "headings_roman", "text_format", {"bold": True, "caps": True}),
+    Rule("N-HEAD-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.6",
+         "Số mục, khoản viết 'I.', '1.' (số và dấu chấm, không có '/')", "slash_labels", "labels",
+         {"expected": "'I.', '1.' (không có '/')"}),
     Rule("N-RCV-1", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.9b",
          "'Nơi nhận:' nghiêng, đậm, cỡ 12", "recipients_label", "text_format",
          {"size": 12, "bold": True, "italic": True, "pattern": r"^Nơi nhận:$"}),
@@ -263,6 +299,12 @@ RULES: list[Rule] = [
     Rule("N-SIG-2", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.7b",
          "Họ tên người ký đậm, cỡ 13-14", "signature_name", "text_format",
          {"sizes": (13, 14), "bold": True}),
+    Rule("N-SIG-3", "nha-nuoc", "MUST", "NĐ 30 PL I, mục II.7a",
+         "TM./KT./TL./TUQ./Q. và tên tập thể hoặc chức vụ thủ trưởng một dòng; chức vụ người ký dòng dưới",
+         "signature_first", "authority_line", {}),
+    Rule("N-LANG-1", "nha-nuoc", "CONV", "NĐ 30 PL I, Phần I, I.3 (phông chữ tiếng Việt)",
+         "Văn bản khai báo ngôn ngữ tiếng Việt (vi-VN), để Word soát chính tả và ngắt dòng đúng tiếng Việt",
+         "all_text", "language", {}),
     Rule("N-END-1", "nha-nuoc", "CONV", "NĐ 30 PL III (mẫu)", "Nội dung kết thúc bằng './.'",
          "closing", "text_format", {"pattern": r"/\.$"}),
 ]
