@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, Phase, assume, event, given, settings
 import vanban
 from vanban._display import figure_text, parse_inline
 from vanban._numbers import format_number, format_percent, number_in_words, percent_of
-from vanban.profiles import PROFILES, STYLE_NAMES, get_profile
+from vanban.profiles import LEAF, PROFILES, STYLE_NAMES, get_profile
 from vanban.schemas.body import (
     Bullet, DocumentPart, Figure, GroupRow, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section,
     Table,
@@ -74,8 +74,26 @@ ANY = object()
 
 
 def inline(text: str) -> str:
-    """The words of ``text`` as vanban's Markdown emphasis leaves them."""
-    return "".join(run.text for run in parse_inline(text))
+    """The words of ``text`` as vanban's Markdown emphasis leaves them, as the page shows them:
+    Word's no-break hyphen (vanban's U+2011, kept in number symbols) is a hyphen on the page."""
+    return "".join(run.text for run in parse_inline(text)).replace("\u2011", "-")
+
+
+class Lines:
+    """A text vanban may set over several lines: the user's words, a line break standing only
+    where the user wrote a space (a long trích yếu broken into even lines)."""
+
+    def __init__(self, text: str):
+        self.text = unicodedata.normalize("NFC", text)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Lines):
+            return self.text == other.text
+        return (isinstance(other, str) and len(other) == len(self.text)
+                and all(w == g or (w == " " and g == "\n") for w, g in zip(self.text, other)))
+
+    def __repr__(self) -> str:
+        return f"Lines({self.text!r})"
 
 
 def upper(text: str) -> str:
@@ -128,7 +146,8 @@ def _outline(children, path, scheme, body: list) -> None:
             here = (*path, sub)
             if isinstance(child, Section):
                 title = inline(child.title)
-                body.append((style(f"heading{min(len(here), 5)}"),
+                # a heading with nothing under it keeps with nothing: its leaf style
+                body.append((style(f"heading{min(len(here), 5)}" + ("" if child.children else LEAF)),
                              f"{label(here, scheme)} {upper(title) if len(here) == 1 else title}"))
             else:
                 body.append((style("body"), f"{label(here, scheme)} {inline(child.numbered)}"))
@@ -161,15 +180,16 @@ TABLE = "a body table"
 """The 'style' of a body table in the page's sequence; its 'text' is its cells, row by row."""
 
 
-def _top_outline(nodes, part_numbering: str, scheme: str, body: list) -> None:
-    """Parts (Phần) above the Mục: the Mục count restarts in each part."""
+def _top_outline(nodes, part_numbering: str, root: tuple, scheme: str, body: list) -> None:
+    """Parts (Phần) above the Mục: the Mục count restarts in each part. ``root`` ``(0,)``: the
+    top sections are numbered as khoản are (1., 2.), with no Roman level."""
     run: list = []
     parts = 0
     for node in nodes:
         if not isinstance(node, DocumentPart):
             run.append(node)
             continue
-        _outline(run, (), scheme, body)
+        _outline(run, root, scheme, body)
         run = []
         parts += 1
         title = upper(inline(node.part))
@@ -178,8 +198,8 @@ def _top_outline(nodes, part_numbering: str, scheme: str, body: list) -> None:
         else:
             body.append((style("part_label"), part_label(parts, part_numbering)))
             body.append((style("part_title"), title))
-        _outline(node.children, (), scheme, body)
-    _outline(run, (), scheme, body)
+        _outline(node.children, root, scheme, body)
+    _outline(run, root, scheme, body)
 
 
 def capital_letter(index: int) -> str:
@@ -271,12 +291,29 @@ def day_month(date) -> tuple[str, str]:
     return day, month
 
 
+NBSP = "\u00a0"
+
+
+def _purpose_kept(entry: str) -> str:
+    """A purpose typed after the name, "Huyện ủy (để b/c)": kept on one line as well."""
+    return re.sub(r"\([^()]*\)$", lambda m: m.group().replace(" ", NBSP), entry)
+
+
+def date_line(document) -> str:
+    day, month = day_month(document.date)
+    return f"{document.place}, ngày {day} tháng {month} năm {document.date.year}"
+
+
 def annex_reference(document, profile, number_line: str) -> str:
     """(Kèm theo Kế hoạch số 114-KH/ĐTN ngày 05/3/2021 của Ban Thường vụ ...): the number and
-    symbol as the number line has them (a number not yet issued, the blank to fill in)."""
-    day, month = day_month(document.date)
-    date = f"ngày {day}/{month}/{document.date.year}" if profile.name == "doan" \
-        else f"ngày {day} tháng {month} năm {document.date.year}"
+    symbol as the number line has them (a number not yet issued, the blank to fill in); the
+    date when the document has one."""
+    if document.date is None:
+        date = ""
+    else:
+        day, month = day_month(document.date)
+        date = f" ngày {day}/{month}/{document.date.year}" if profile.name == "doan" \
+            else f" ngày {day} tháng {month} năm {document.date.year}"
     number = "" if document.number is False else f" số {number_line.split(': ', 1)[-1]}"
     issuer = " ".join(document.issuer.name)
     signer = document.signer
@@ -285,7 +322,7 @@ def annex_reference(document, profile, number_line: str) -> str:
         collective = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", issuer, flags=re.IGNORECASE)
         issuer = collective if collective.lower().startswith(signer.on_behalf_of.lower()) \
             else f"{signer.on_behalf_of} {collective}"
-    return f"(Kèm theo {document.type_name}{number} {date} của {issuer})"
+    return f"(Kèm theo {document.type_name}{number}{date} của {issuer})"
 
 
 def expected_page(document) -> dict:
@@ -295,7 +332,7 @@ def expected_page(document) -> dict:
     letter = getattr(document, "is_letter", False)
     body: list = []
     if not letter:
-        body += [(style("type_name"), upper(document.type_name)), (style("title"), inline(document.title)),
+        body += [(style("type_name"), upper(document.type_name)), (style("title"), Lines(inline(document.title))),
                  (style("title_rule"), ANY)]
     addressees = list(getattr(document, "addressees", []))
     if len(addressees) == 1:
@@ -309,7 +346,8 @@ def expected_page(document) -> dict:
     body += [(style("basis"), b if b[-1] in ";.,:" else b + (";" if i < len(bases) - 1 else profile.bases_last_mark))
              for i, b in enumerate(bases)]
     body += [(style("body"), inline(text)) for text in document.opening]
-    _top_outline(document.sections(), document.part_numbering, profile.label_scheme, body)
+    root = (0,) if document.section_numbering == "so" else ()
+    _top_outline(document.sections(), document.part_numbering, root, profile.label_scheme, body)
     closing = document.closing_sentence()
     if closing is not None:
         body.append((style("closing"), inline(end_marked(closing, profile.end_mark))))
@@ -320,20 +358,22 @@ def expected_page(document) -> dict:
         else document.issuer.code or ""
     symbol += f"-{document.drafting_unit}" if document.drafting_unit else ""
     number_line = profile.number_format.format(number=number, symbol=symbol)
-    day, month = day_month(document.date)
     signer = document.signer
     authority = [upper(f"{signer.authority} {signer.on_behalf_of}")] if signer and signer.authority else []
     if signer and getattr(signer, "deputy_for", None):
         authority.append(upper(f"KT. {signer.deputy_for}"))
-    has_recipients = bool(document.recipients or document.archive or addressees)
+    # Kính gửi alone makes no Nơi nhận: the block is there when the author gives one
+    has_recipients = bool(document.recipients or document.archive)
     recipients = ["- Như trên;"] if addressees else []
-    recipients += [f"- {r.name} ({r.purpose});" if r.purpose else f"- {r.name};" for r in document.recipients]
+    # a purpose, "(để b/c)", is kept on one line: its spaces are no-break spaces
+    recipients += [f"- {r.name} ({r.purpose.replace(' ', NBSP)});" if r.purpose else f"- {_purpose_kept(r.name)};"
+                   for r in document.recipients]
     draft = "DỰ THẢO" if document.draft is True else f"DỰ THẢO LẦN THỨ {document.draft}" if document.draft else None
     by_style = {
         style("parent"): [upper(line) for line in document.issuer.parent],
         style("issuer"): [upper(line) for line in document.issuer.name],
         style("number"): [] if document.number is False else [number_line],
-        style("date"): [f"{document.place}, ngày {day} tháng {month} năm {document.date.year}"],
+        style("date"): [date_line(document)] if document.date else [],
         # a head who signs directly: the position is the first, bold line of the block
         style("signer_authority"): authority or ([upper(signer.position)] if signer else []),
         style("signer_position"): [upper(signer.position)] if authority else [],
@@ -380,7 +420,8 @@ def read_page(data: bytes) -> dict:
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = DocxParagraph(child, document)
-            if paragraph.text:
+            # NĐ 30's rule under the trích yếu is drawn: an empty paragraph with a bottom border
+            if paragraph.text or paragraph.style.name == STYLE_NAMES["title_rule"]:
                 if paragraph.style.name == STYLE_NAMES["annex_label"]:
                     sequence = annexes
                 sequence.append((paragraph.style.name, nfc(paragraph.text)))
@@ -402,7 +443,7 @@ def read_page(data: bytes) -> dict:
 
 
 def _same_sequence(want: list, got: list) -> None:
-    want = [(s, t if t is ANY or s == TABLE else nfc(t)) for s, t in want]
+    want = [(s, t if t is ANY or s == TABLE or isinstance(t, Lines) else nfc(t)) for s, t in want]
     want = [(s, [[nfc(c) for c in row] for row in t] if s == TABLE else t) for s, t in want]
     assert len(got) == len(want), _difference(want, got)
     for (want_style, want_text), (got_style, got_text) in zip(want, got):
