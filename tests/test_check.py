@@ -352,3 +352,16 @@ def test_each_table_of_a_document_is_read_under_its_own_number():
     assert len(top_tables) >= 3  # letterhead, results, closing block
     assert all(len(numbers) == 1 for numbers in numbers_by_table.values())
     assert len({n for numbers in numbers_by_table.values() for n in numbers}) == len(top_tables)
+
+
+# --- the checker's shape ---------------------------------------------------------------------
+
+
+def test_only_the_reader_walks_the_xml():
+    """Locating the parts, the check kinds, their words, the report and the runner work on the
+    reader's paragraphs and looks: none of them touches an XML element."""
+    package = Path(vanban.__file__).parent
+    walking = re.compile(r"\.(iter|iterancestors|iterchildren|getparent|getnext|find|findall|xpath)\(|\bw\(\"|lxml")
+    for name in ("_check.py", "_check_parts.py", "_check_kinds.py", "_check_words.py", "_check_report.py"):
+        source = (package / name).read_text(encoding="utf-8")
+        assert not walking.search(source), f"{name}: {walking.search(source).group(0)}"

@@ -9,6 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from vanban import Renderer
 from vanban.cli import _Command, main
 
 from helpers import EXAMPLES, open_docx, text_lines
@@ -374,3 +375,26 @@ def test_a_batch_that_cannot_start_exits_1_with_the_reason_and_no_usage_lines(tm
     result = run("batch", empty, "-o", tmp_path / "ra")
     assert result.exit_code == 1
     assert result.stderr.startswith("Lỗi: Tệp trong.csv trống") and "Cách dùng" not in result.stderr
+
+
+def test_a_fault_of_vanban_itself_is_said_in_one_vietnamese_line_with_exit_code_70(tmp_path, monkeypatch):
+    def broken(self, document):
+        raise RuntimeError("hỏng bên trong")
+
+    monkeypatch.setattr(Renderer, "render_bytes", broken)
+    output = tmp_path / "out.docx"
+    result = run("render", EXAMPLES / "ke_hoach_114.yaml", "-o", output)
+    assert result.exit_code == 70
+    assert "Lỗi của vanban (không phải lỗi trong dữ liệu của bạn): RuntimeError: hỏng bên trong" in result.output
+    assert "VANBAN_DEBUG=1" in result.output and "Traceback" not in result.output
+    assert not output.exists()
+
+
+def test_vanban_debug_lets_the_traceback_of_a_fault_through(tmp_path, monkeypatch):
+    def broken(self, document):
+        raise RuntimeError("hỏng bên trong")
+
+    monkeypatch.setattr(Renderer, "render_bytes", broken)
+    monkeypatch.setenv("VANBAN_DEBUG", "1")
+    result = run("render", EXAMPLES / "ke_hoach_114.yaml", "-o", tmp_path / "out.docx")
+    assert isinstance(result.exception, RuntimeError)

@@ -76,6 +76,22 @@ class Para:
     nested: bool = False  # inside a table that is inside another table
 
     @property
+    def top_level(self) -> bool:
+        """A paragraph of the body itself, not of a table, text box or content control."""
+        return self.element.getparent().tag == w("body")
+
+    @property
+    def before_table(self) -> bool:
+        """The paragraph stands right above a table (its caption, when it has one)."""
+        following = self.element.getnext()
+        return following is not None and following.tag == w("tbl")
+
+    @property
+    def has_drawing(self) -> bool:
+        """A drawing or VML shape anchored in the paragraph (a drawn line, a picture)."""
+        return any(e.tag in (w("drawing"), w("pict")) for e in self.element.iter())
+
+    @property
     def excerpt(self) -> str:
         text = " ".join(self.text.split())
         return text if len(text) <= 70 else text[:67] + "..."
@@ -483,6 +499,11 @@ class DocxView:
             return _toggle(found)
         return {"sz": 20, "font": None}.get(name, False)
 
+    def label_look(self, para: Para) -> tuple:
+        """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
+        runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        return (self.run_property(para.element, runs[0], "b"), self.run_property(para.element, runs[0], "i"))
+
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
 
@@ -551,6 +572,17 @@ class DocxView:
                 return borders.find(w("bottom")).get(w("val")) not in ("nil", "none")
         return False
 
+    def cell_width(self, para: Para) -> Optional[int]:
+        """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
+        cell = next((a for a in para.element.iterancestors(w("tc"))), None)
+        width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
+        if width is None or width.get(w("type"), "dxa") != "dxa":
+            return None
+        try:
+            return int(float(width.get(w("w"), "0")))
+        except ValueError:
+            return None
+
     # --- page --------------------------------------------------------------------
 
     def page_setup(self) -> PageSetup:
@@ -584,6 +616,17 @@ class DocxView:
             title_page=_toggle(sect.find(w("titlePg"))) or False,
             headers=headers, mirror=mirror,
         )
+
+    def header_has_page_field(self, kind: str) -> bool:
+        """The header of page 1's section of ``kind`` (default, first, even) has a PAGE field."""
+        return has_page_field(self.page_setup().headers.get(kind))
+
+    def page_field_looks(self, kind: str) -> list[Look]:
+        """What a reader sees of each paragraph holding the page number in the header ``kind``."""
+        header = self.page_setup().headers.get(kind)
+        if header is None:
+            return []
+        return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
 
 
 def _paragraph_element(chain: list, tag: str, attribute: str):

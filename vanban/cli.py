@@ -10,6 +10,7 @@ missing argument): click finds the mistake, vanban says it in Vietnamese
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -28,7 +29,9 @@ class _Command(VanbanCommand):
 
     Whatever a command raises that is a :class:`VanbanError` is said as ``Lỗi: <message>``
     on stderr, and the command exits with the error's ``exit_code``; a mistyped batch name
-    pattern is said as a misuse of the command, with its usage line (exit code 2).
+    pattern is said as a misuse of the command, with its usage line (exit code 2). Anything
+    else is a fault of vanban, not of the user's input: it is said as such, in one line, with
+    how to see the traceback (``VANBAN_DEBUG=1``) to report it (exit code 70, EX_SOFTWARE).
     """
 
     def invoke(self, ctx: click.Context):
@@ -39,6 +42,18 @@ class _Command(VanbanCommand):
         except VanbanError as error:
             click.echo(f"Lỗi: {error}", err=True)
             ctx.exit(error.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("VANBAN_DEBUG"):
+                raise
+            click.echo(
+                f"Lỗi của vanban (không phải lỗi trong dữ liệu của bạn): {type(error).__name__}: {error}\n"
+                "Hãy chạy lại với biến môi trường VANBAN_DEBUG=1 để xem "
+                "chi tiết kỹ thuật, rồi báo lỗi kèm chi tiết đó và tệp dữ liệu.",
+                err=True,
+            )
+            ctx.exit(70)
 
 
 class _Group(VanbanGroup):

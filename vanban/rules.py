@@ -1,7 +1,7 @@
 """The layout rules ``vanban check`` applies, as data (standards.md §2, §3, §5).
 
 A rule names the element it looks at (``date``, ``recipients``, ``body`` ...), the
-kind of check (a function in ``vanban._check.CHECKS``) and that check's
+kind of check (a function in ``vanban._check_kinds.CHECKS``) and that check's
 parameters; ``required: True`` makes a missing element a finding of the rule
 itself (it is otherwise reported as not evaluated). Adding a rule is adding an entry here; a new *kind* of check is the
 only thing that needs code. Sizes are in points, indents in twips, spacing in

@@ -1,0 +1,343 @@
+"""Where the parts of a page are, in any .docx: letterhead lines, number, date, type name,
+trích yếu, body and its headings, Kính gửi, Nơi nhận and signature.
+
+Found by their words and positions (header tables, text boxes or plain paragraphs), in
+documents vanban did not write; :class:`Elements` names the paragraphs of each part,
+an empty list when a part was not found. The paragraphs come from the reader
+(:mod:`vanban._docx_read`), which alone walks the XML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from ._docx_read import DocxView, Para
+from .rules import HEADING_NUMBER, ISSUING_BODY_START
+
+UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
+NATIONAL_NAME = re.compile(r"^CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
+NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
+DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+RULE_LINE = re.compile(r"^[-_–—─\s]{3,}$")
+LABEL = re.compile(HEADING_NUMBER)
+HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s")  # and the điểm a), b) of NĐ 30
+AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
+PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
+ISSUER_START = re.compile(ISSUING_BODY_START)
+SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
+STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|thứ\s+\w+)", re.IGNORECASE)
+# A part lettered A., B. above the Mục: its title is in capitals (a sentence starting
+# "A. " is not one).
+_LETTERED = re.compile(r"^(?![IVXL]\.)[A-Z]\.\s+(\S.*)$")
+
+
+def lettered_part(text: str) -> bool:
+    """``A. BÁO CÁO TỔNG KẾT``: a capital letter (not a Roman I, V, X, L) and a title in capitals."""
+    match = _LETTERED.match(text)
+    return bool(match) and match.group(1) == match.group(1).upper() and any(c.isalpha() for c in match.group(1))
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+
+@dataclass
+class Elements:
+    """The parts of the page; an empty list means the part was not found."""
+
+    view: DocxView
+    parts: dict[str, list[Para]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> list[Para]:
+        return self.parts.get(name, [])
+
+
+def detect_profile(view: DocxView) -> Optional[str]:
+    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    if UNION_TITLE in texts:
+        return "doan"
+    if any(NATIONAL_NAME.match(t) for t in texts):
+        return "nha-nuoc"
+    return None
+
+
+def _first(paragraphs: Iterable[Para], test: Callable[[Para], bool]) -> Optional[Para]:
+    return next((p for p in paragraphs if test(p)), None)
+
+
+def _same_place(a: Para, b: Para) -> bool:
+    return a.place == b.place
+
+
+def locate(view: DocxView) -> Elements:
+    found = Elements(view)
+    paragraphs = [p for p in view.paragraphs if not p.nested]
+    head = paragraphs[:60]
+    number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
+    date = _first(head, lambda p: bool(DATE.search(clean(p.text))))
+    union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
+    national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
+    motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
+    for name, para in (("number", number), ("date", date), ("union_title", union),
+                       ("national_name", national), ("national_motto", motto)):
+        if para:
+            found.parts[name] = [para]
+
+    header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
+    anchor = number or _first(head, lambda p: clean(p.text) == "***")
+    if anchor:
+        _locate_agency(found, paragraphs, anchor)
+    # the V/v line stands under the number; a letter without a number line has it in its
+    # letterhead table
+    letterhead = date.table if date is not None and date.table is not None else None
+    candidates = [p for p in paragraphs if p.index > number.index and p.place == number.place] if number \
+        else [p for p in head if letterhead is not None and p.table == letterhead]
+    if candidates:
+        subject = _first(candidates, lambda p: bool(SUBJECT.match(clean(p.text))))
+        if subject:
+            found.parts["subject"] = [subject]
+            header_end = max(header_end, subject.index)
+    _locate_title(found, paragraphs, header_end)
+    _locate_addressees(found, paragraphs, header_end)
+    _locate_closing_block(found, paragraphs)
+    _locate_body(found, paragraphs)
+    return found
+
+
+def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
+    label = _first((p for p in paragraphs if p.index > header_end and p.place == "body"),
+                   lambda p: clean(p.text).startswith("Kính gửi"))
+    if label is None:
+        return
+    lines = [label]
+    # "Kính gửi: X" names its one addressee; "Kính gửi:" opens a list "- A;" ... "- B."
+    # that ends at the first item ending with ".": bullets after that are the body's.
+    if clean(label.text).endswith(":"):
+        for para in paragraphs:
+            if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
+                if para.index != lines[-1].index + 1:
+                    break
+                lines.append(para)
+                if clean(para.text).endswith("."):
+                    break
+    found.parts["addressees"] = lines
+
+
+def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
+    """The names above ``number`` (the number line, or the *** when the document has none)."""
+    before = [p for p in paragraphs if clean(p.text) and (
+        p.index < number.index or p is number and clean(p.text) == "***")]
+    if number.table is not None:  # the names sit above the number, in its column of the header table
+        before = [p for p in before if p.table == number.table and p.column == number.column]
+    else:
+        before = [p for p in before if p.place == number.place]
+    lines = []
+    for para in before:
+        text = clean(para.text)
+        if text in ("***", "*"):
+            found.parts["agency_mark"] = [para]
+        elif RULE_LINE.match(text):
+            continue
+        elif text not in (UNION_TITLE,) and not NATIONAL_NAME.match(text) and not DATE.search(text):
+            lines.append(para)
+    if lines:
+        found.parts["agency"] = lines
+
+
+KNOWN_TYPES = {
+    "KẾ HOẠCH", "HƯỚNG DẪN", "BÁO CÁO", "THÔNG BÁO", "CHƯƠNG TRÌNH", "QUYẾT ĐỊNH", "QUY ĐỊNH",
+    "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "TỜ TRÌNH", "ĐỀ ÁN", "BIÊN BẢN", "QUY CHẾ", "THÔNG CÁO",
+    "PHƯƠNG ÁN", "DỰ ÁN", "HỢP ĐỒNG", "CÔNG ĐIỆN", "GIẤY MỜI", "THƯ MỜI", "GIẤY GIỚI THIỆU",
+    "NGHỊ ĐỊNH", "THÔNG TƯ", "GIẤY ỦY QUYỀN", "GIẤY NGHỈ PHÉP", "BẢN GHI NHỚ", "BẢN THỎA THUẬN",
+}
+
+
+def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> None:
+    after = [p for p in paragraphs if p.index > header_end and p.place == "body" and clean(p.text)]
+    type_name = _first(after[:8], lambda p: clean(p.text).upper() in KNOWN_TYPES)
+    if type_name is None:
+        return
+    found.parts["type_name"] = [type_name]
+    following = [p for p in after if p.index > type_name.index][:5]
+    title = []
+    for para in following:
+        if RULE_LINE.match(clean(para.text)):
+            found.parts["title_rule"] = [para]
+            break
+        title.append(para)
+        if len(title) == 3:
+            break
+    if "title_rule" not in found.parts:
+        title = title[:1]
+    if title:
+        found.parts["title"] = title
+
+
+def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
+    labels = [p for p in paragraphs if re.fullmatch(r"Nơi nhận\s*:?", clean(p.text))]
+    label = labels[-1] if labels else None  # the block is at the end; a sentence may start with the words
+    if label is None:
+        _locate_signature_alone(found, paragraphs)
+        return
+    found.parts["recipients_label"] = [label]
+    same = [p for p in paragraphs if p.index > label.index and _same_place(p, label) and clean(p.text)]
+    if label.place == "body":  # plain paragraphs: entries run while they look like entries
+        entries = []
+        for para in same:
+            if not (clean(para.text).startswith("-") or entries and not AUTHORITY.match(clean(para.text))):
+                break
+            entries.append(para)
+            if clean(para.text).rstrip().endswith("."):
+                break
+        same = entries
+    found.parts["recipients"] = same
+    if label.table is not None:
+        signer = [p for p in paragraphs if p.table == label.table and p.column != label.column
+                  and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    else:
+        last = same[-1].index if same else label.index
+        signer = [p for p in paragraphs if p.index > last and clean(p.text)
+                  and not PLACEHOLDER.match(clean(p.text))][:4]
+    if signer:
+        first = signer[0]
+        found.parts["signature_first"] = [first]
+        found.parts["signature_name"] = [signer[-1]]
+        found.parts["signature_titles"] = signer[:-1]
+        titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+        if AUTHORITY.match(clean(first.text)) and titles:
+            found.parts["signature_position"] = [titles[0]]
+
+
+def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
+    """A document without Nơi nhận: its signature is the right column of its last table that
+    reads as one (the header table aside; the tables of the body and of annexes after it do
+    not), read like the one beside a Nơi nhận."""
+    header = {p.table for name in ("number", "date") for p in found[name]}
+    annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(clean(p.text))), None)
+    tables = list(dict.fromkeys(p.table for p in paragraphs if p.table is not None and p.table not in header
+                                and (annex is None or p.index < annex)))
+    for table in reversed(tables):
+        signer = _signer_lines(table, paragraphs)
+        if signer:
+            found.parts["signature_first"] = [signer[0]]
+            found.parts["signature_name"] = [signer[-1]]
+            found.parts["signature_titles"] = signer[:-1]
+            titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+            if AUTHORITY.match(clean(signer[0].text)) and titles:
+                found.parts["signature_position"] = [titles[0]]
+            return
+
+
+def _signer_lines(table: int, paragraphs: list[Para]) -> list[Para]:
+    """The lines of a signature standing alone in ``table``, or none if it is not one: a table
+    of the body has a header row with words from its first column on, where a signature's
+    table is blank on the left of its top."""
+    cells = [p for p in paragraphs if p.table == table]
+    right = max(p.column for p in cells)
+    signer = [p for p in cells if p.column == right and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+    written = [p for p in cells if clean(p.text)]
+    top = min((p.row for p in written), default=0)
+    header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
+    return signer if len(signer) >= 2 and not header_like else []
+
+
+def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
+    start = max((p.index for name in ("title_rule", "title", "type_name", "subject", "addressees")
+                 for p in found[name]), default=None)
+    if start is None:
+        return
+    end_candidates = [p.index for p in found["recipients_label"] + found["signature_first"]]
+    closing = (found["recipients_label"] or found["signature_first"])
+    closing_table = closing[0].table if closing else None
+    if closing_table is not None:
+        end_candidates += [p.index for p in paragraphs if p.table == closing_table]
+    end_candidates += [p.index for p in _annex_labels(paragraphs, start)][:1]
+    end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
+    body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
+    if not body:
+        return
+    structural = {p.index for p in _structural(body)}
+    found.parts["body"] = [p for p in body if p.top_level
+                           and p.index not in structural and not _is_caption(p)]
+    found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
+                            or lettered_part(clean(p.text))]
+    found.parts["closing"] = [body[-1]]
+    listed = _list_items(body, found.view)
+    headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
+    found.parts["headings"] = headings
+    found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
+    found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
+    found.parts["headings_diem"] = [p for p in headings if _depth(p) in (2, 3)]
+
+
+ANNEX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
+
+
+def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
+    """``Phụ lục I`` lines after the body (an annex's label, its reference line in brackets,
+    ``(Kèm theo ...)`` or the author's own, within the next three lines): the body ends before
+    the first, signed or not."""
+    written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
+    return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
+            and any(clean(q.text).startswith("(") and clean(q.text).endswith(")") for q in written[i + 1:i + 4])]
+
+
+def _is_caption(para: Para) -> bool:
+    """A paragraph standing right above a table names the table; it is not running text."""
+    return para.before_table
+
+
+def _list_items(body: list[Para], view: DocxView) -> set[int]:
+    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
+    after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
+    "2.", "3." that follow it with a number of the same look (a bold "2." after a one-entry
+    list is the next khoản). They are not khoản: their numbers restart."""
+    items: set[int] = set()
+    following = None
+    look = None
+    khoan = 0
+    for position, para in enumerate(body):
+        match = LABEL.match(clean(para.text))
+        if following is not None:
+            if match and match.group(2) == f"{following}." and view.label_look(para) == look:
+                items.add(para.index)
+                following += 1
+                continue
+            following = None
+        if not match:
+            continue
+        if match.group(1) or STRUCTURAL.match(clean(para.text)):
+            khoan = 0
+            continue
+        previous = clean(body[position - 1].text) if position else ""
+        lead_in = previous.endswith(":") and not LABEL.match(previous)
+        if match.group(2) == "1." and (lead_in or khoan >= 1):
+            items.add(para.index)
+            following = 2
+            look = view.label_look(para)
+        elif match.group(2).count(".") == 1:
+            khoan += 1
+    return items
+
+
+def _structural(body: list[Para]) -> list[Para]:
+    """Centred Phần/Chương/Mục headings and their caps titles, and lettered parts (A. ...):
+    not running text."""
+    out = []
+    for index, para in enumerate(body):
+        if lettered_part(clean(para.text)):
+            out.append(para)
+        elif STRUCTURAL.match(clean(para.text)):
+            out.append(para)
+            if index + 1 < len(body) and clean(body[index + 1].text).isupper():
+                out.append(body[index + 1])
+    return out
+
+
+def _depth(para: Para) -> int:
+    match = LABEL.match(clean(para.text))
+    return match.group(2).count(".") if match and match.group(2) else 0
