@@ -89,11 +89,18 @@ def locate(view: DocxView) -> Elements:
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
     anchor = number or _first(head, lambda p: clean(p.text) == "***")
+    heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
     if anchor:
         _locate_agency(found, paragraphs, anchor)
+    elif heading is not None and heading.table is not None:
+        # neither a number line nor a typed *** (a state document without a number: its mark is
+        # drawn): the names stand beside the Quốc hiệu, in the other cell of its row
+        _agency_lines(found, [p for p in paragraphs if clean(p.text) and p.table == heading.table
+                              and p.row == heading.row and p.column != heading.column
+                              and not SUBJECT.match(clean(p.text))])
     # the V/v line stands under the number; a letter without a number line has it in its
-    # letterhead table
-    letterhead = date.table if date is not None and date.table is not None else None
+    # letterhead table (found by its date line, or by its Quốc hiệu when it has none)
+    letterhead = next((p.table for p in (date, heading) if p is not None and p.table is not None), None)
     candidates = [p for p in paragraphs if p.index > number.index and p.place == number.place] if number \
         else [p for p in head if letterhead is not None and p.table == letterhead]
     if candidates:
@@ -135,8 +142,13 @@ def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> Non
         before = [p for p in before if p.table == number.table and p.column == number.column]
     else:
         before = [p for p in before if p.place == number.place]
+    _agency_lines(found, before)
+
+
+def _agency_lines(found: Elements, cell: list[Para]) -> None:
+    """The names among the letterhead paragraphs ``cell`` (the mark ``***`` set apart)."""
     lines = []
-    for para in before:
+    for para in cell:
         text = clean(para.text)
         if text in ("***", "*"):
             found.parts["agency_mark"] = [para]
