@@ -345,7 +345,9 @@ def _structural(body: list[Para]) -> list[Para]:
             out.append(para)
         elif STRUCTURAL.match(clean(para.text)):
             out.append(para)
-            if index + 1 < len(body) and clean(body[index + 1].text).isupper():
+            # in capitals: as upper as it gets ("º", "ĸ" have no capital; str.isupper says no)
+            title = clean(body[index + 1].text) if index + 1 < len(body) else ""
+            if title == title.upper() and any(c.isalpha() for c in title):
                 out.append(body[index + 1])
     return out
 
