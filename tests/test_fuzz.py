@@ -247,7 +247,7 @@ def general_cells(table: Table) -> tuple[list[list[str]], str | None]:
     covers), and the total in words under the table."""
     leaves = _leaf_paths(table.columns)
     depth = max(len(titles) for titles, _ in leaves)
-    stt = ["STT"] if table.numbered else []
+    stt = [table.index_title or "STT"] if table.numbered else []
     # a header cell with no sub-columns reaches down to the last header row
     rows = [stt + [titles[min(level, len(titles) - 1)] for titles, _ in leaves] for level in range(depth)]
     width = len(leaves) + len(stt)
@@ -264,6 +264,8 @@ def general_cells(table: Table) -> tuple[list[list[str]], str | None]:
                 sums[position] += value
             if value is None:
                 texts.append("")
+            elif isinstance(value, list):  # the cell's paragraphs, which python-docx joins with "\n"
+                texts.append("\n".join(value))
             elif column.kind == "so":
                 texts.append(format_number(value))
             else:  # a number in a text column (a year, a code): as typed
