@@ -196,9 +196,10 @@ def test_a_letter_with_neither_number_nor_date_line_is_read_as_a_letter(profile)
     assert {f"{prefix}-HAS-1", f"{prefix}-HAS-4"} <= {f.rule_id for f in report.findings if f.severity == "warning"}
 
 
-def test_a_part_title_with_a_letter_that_has_no_capital_is_read_as_the_part_title():
+@pytest.mark.parametrize("title", ["Kết quả thực hiện Nº 5", "2020 – 2025"])
+def test_a_part_title_with_a_letter_that_has_no_capital_or_no_letter_is_read_as_the_part_title(title):
     """"º" is a lower-case letter with no capital: the title is as upper-cased as it gets."""
-    content = [{"phan": "Kết quả thực hiện Nº 5", "noi_dung": [{"tieu_de": "Tình hình"}]}]
+    content = [{"phan": title, "noi_dung": [{"tieu_de": "Tình hình"}]}]
     data = {key: value for key, value in flagship_data().items() if key in (
         "loai", "co_quan_ban_hanh", "so", "dia_danh", "ngay", "trich_yeu", "noi_nhan", "luu", "nguoi_ky")}
     report = check(vanban.render_bytes(vanban.parse({**data, "danh_so_phan": "phan-thu", "noi_dung": content})))

@@ -345,9 +345,10 @@ def _structural(body: list[Para]) -> list[Para]:
             out.append(para)
         elif STRUCTURAL.match(clean(para.text)):
             out.append(para)
-            # in capitals: as upper as it gets ("º", "ĸ" have no capital; str.isupper says no)
+            # in capitals: as upper as it gets ("º", "ĸ" have no capital, "2020 - 2025" no letter;
+            # str.isupper says no to both)
             title = clean(body[index + 1].text) if index + 1 < len(body) else ""
-            if title == title.upper() and any(c.isalpha() for c in title):
+            if title and title == title.upper():
                 out.append(body[index + 1])
     return out
 
