@@ -78,10 +78,15 @@ ANY = object()
 """A paragraph whose words are not the user's (rules under the title): only its style is checked."""
 
 
+def shown(text: str) -> str:
+    """``text`` as the page shows it: Word's no-break hyphen (vanban writes U+2011 as one, typed
+    or kept in a number symbol) is a hyphen on the page."""
+    return text.replace("\u2011", "-")
+
+
 def inline(text: str) -> str:
-    """The words of ``text`` as vanban's Markdown emphasis leaves them, as the page shows them:
-    Word's no-break hyphen (vanban's U+2011, kept in number symbols) is a hyphen on the page."""
-    return "".join(run.text for run in parse_inline(text)).replace("\u2011", "-")
+    """The words of ``text`` as vanban's Markdown emphasis leaves them, as the page shows them."""
+    return shown("".join(run.text for run in parse_inline(text)))
 
 
 class Lines:
@@ -233,7 +238,7 @@ RESULTS_HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Th�
 
 def results_cells(table: ResultsTable) -> list[list[str]]:
     return [RESULTS_HEADER] + [
-        [str(i), row.name, row.unit or "", _number(row.target), _number(row.achieved),
+        [str(i), shown(row.name), shown(row.unit or ""), _number(row.target), _number(row.achieved),
          _percent(row.achieved, row.target), _percent(row.achieved, row.same_period)]
         for i, row in enumerate(table.rows, start=1)]
 
@@ -289,7 +294,7 @@ def general_cells(table: Table) -> tuple[list[list[str]], str | None]:
             else:
                 words = format_number(total)
             note = f"(Bằng chữ: {words}.)"
-    return rows, note
+    return [[shown(cell) for cell in row] for row in rows], note
 
 
 def day_month(date) -> tuple[str, str]:
