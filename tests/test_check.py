@@ -206,6 +206,17 @@ def test_a_part_title_with_a_letter_that_has_no_capital_or_no_letter_is_read_as_
     assert report.errors == [], report.to_text()
 
 
+def test_khoan_numbered_afresh_in_each_lettered_part_are_not_read_as_a_list():
+    """A., B. with top sections 1., 2. (no Roman level): part B's "1." is its first khoản."""
+    part = [{"tieu_de": "Tình hình", "noi_dung": [{"tieu_de": "Thuận lợi", "noi_dung": ["Đoạn văn."]}]}]
+    data = {key: value for key, value in flagship_data().items() if key in (
+        "loai", "co_quan_ban_hanh", "so", "dia_danh", "ngay", "trich_yeu", "noi_nhan", "luu", "nguoi_ky")}
+    data.update(danh_so_phan="chu-cai", danh_so_muc="so", noi_dung=[
+        {"phan": "Kết quả", "noi_dung": part}, {"phan": "Phương hướng", "noi_dung": part}])
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert report.errors == [], report.to_text()
+
+
 def test_a_table_ending_an_unsigned_document_is_not_read_as_its_signature():
     # a copy cut inside its timeline table: the table's last column is no signer
     data = {

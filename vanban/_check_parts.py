@@ -314,6 +314,8 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
     khoan = 0
     for position, para in enumerate(body):
         match = LABEL.match(clean(para.text))
+        if lettered_part(clean(para.text)):  # A., B. above khoản numbered 1., 2.: the count restarts
+            khoan = 0
         if following is not None:
             if match and match.group(2) == f"{following}." and view.label_look(para) == look:
                 items.add(para.index)
