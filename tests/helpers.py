@@ -19,6 +19,18 @@ from vanban._docx_read import DocxView, Look
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def tool(name: str):
+    """A script of ``tools/`` imported as a module (``tool("page_quality")``)."""
+    import importlib
+    import sys
+
+    folder = str(ROOT / "tools")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
 
 
 def as_read(text: str) -> str:

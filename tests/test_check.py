@@ -428,10 +428,12 @@ def test_each_table_of_a_document_is_read_under_its_own_number():
 
 
 def test_only_the_reader_walks_the_xml():
-    """Locating the parts, the check kinds, their words, the report and the runner work on the
-    reader's paragraphs and looks: none of them touches an XML element."""
+    """Locating the parts, the check kinds, their words, the report and the runner, and the
+    importer and fix that read documents back, work on the reader's paragraphs and looks:
+    none of them touches an XML element."""
     package = Path(vanban.__file__).parent
     walking = re.compile(r"\.(iter|iterancestors|iterchildren|getparent|getnext|find|findall|xpath)\(|\bw\(\"|lxml")
-    for name in ("_check.py", "_check_parts.py", "_check_kinds.py", "_check_words.py", "_check_report.py"):
+    for name in ("_check.py", "_check_parts.py", "_check_kinds.py", "_check_words.py", "_check_report.py",
+                 "_import.py", "_fix.py"):
         source = (package / name).read_text(encoding="utf-8")
         assert not walking.search(source), f"{name}: {walking.search(source).group(0)}"

@@ -44,6 +44,27 @@ def test_fonts_are_found_through_fontconfig():
         assert "Times New Roman" in finding.detail or "Liberation Serif" in finding.detail
 
 
+def test_a_stand_in_font_without_vietnamese_letters_is_missing_and_says_to_install_version_2(monkeypatch):
+    import vanban._doctor as doctor
+
+    monkeypatch.setattr(doctor.shutil, "which", lambda name, *a, **k: f"/usr/bin/{name}")
+    asked = []
+
+    def fontconfig(args, timeout=60):
+        asked.append(args)
+        if args[0] == "fc-match":
+            return "Liberation Serif"
+        return "" if "charset=" in args[1] else "Liberation Serif"  # Liberation Serif 1.x: no ư, ạ, ệ
+
+    monkeypatch.setattr(doctor, "_run", fontconfig)
+    finding = doctor.check_fonts()
+    assert not finding.ok and "thiếu chữ Việt có dấu" in finding.detail
+    assert "fonts-liberation2" in finding.install
+    assert any("charset=" in args[1] and "1af" in args[1] for args in asked if args[0] == "fc-list")
+    monkeypatch.setattr(doctor, "_run", lambda args, timeout=60: "Liberation Serif")
+    assert doctor.check_fonts().ok
+
+
 def test_render_pdf_without_libreoffice_explains_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("VANBAN_SOFFICE", str(tmp_path / "khong-co-soffice"))
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)

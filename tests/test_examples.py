@@ -1,6 +1,7 @@
 """The examples are real documents: what the seed says is what the .docx says."""
 
 import importlib.util
+import os
 import subprocess
 import sys
 
@@ -33,7 +34,10 @@ def test_python_twin_builds_the_same_document_as_the_yaml(name):
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_python_twin_runs_as_a_script_and_writes_the_same_docx(name, tmp_path):
-    subprocess.run([sys.executable, str(EXAMPLES / f"{name}.py")], cwd=tmp_path, check=True)
+    # the script imports the vanban under test (this checkout's), not whichever one is installed
+    root = str(EXAMPLES.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    subprocess.run([sys.executable, str(EXAMPLES / f"{name}.py")], cwd=tmp_path, check=True, env=env)
     (written,) = tmp_path.glob("*.docx")
     assert written.read_bytes() == vanban.render_bytes(vanban.load(EXAMPLES / f"{name}.yaml"))
 

@@ -111,6 +111,18 @@ def test_a_type_published_through_an_entry_point_is_found(plugin_folder, monkeyp
     assert "thong-bao" in result.output and "Thông báo (TB)" in result.output
 
 
+def test_a_published_type_never_replaces_a_built_in_one(plugin_folder, monkeypatch):
+    info = plugin_folder / "thong_bao_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-bao-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[vanban.document_types]\nke-hoach = thong_bao_plugin:ThongBao\n")
+    monkeypatch.setattr(_registry, "_plugins_loaded", False)
+    assert vanban.get_document_type("ke-hoach") is vanban.KeHoach
+    assert not _registry._plugins_loaded  # a built-in type is found without reading other packages
+    with pytest.warns(UserWarning, match="ke-hoach"):
+        assert vanban.document_types()["ke-hoach"] is vanban.KeHoach
+
+
 def test_the_package_frame_template_is_clean():
     path = vanban.default_renderer().loaders[-1].folder if False else None
     from importlib import resources

@@ -233,15 +233,47 @@ def test_a_long_title_breaks_into_even_lines_at_a_phrase_boundary_not_where_the_
 @pytest.mark.parametrize("text, kept", [
     ("Đoàn TNCS Hồ Chí Minh", "TNCS\u00a0Hồ\u00a0Chí\u00a0Minh"),
     ("giai đoạn 2020 - 2022", "2020\u00a0-\u00a02022"),
-    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03\u00a0năm\u00a02021"),
+    # the day and month stay together, and the year with its word; a line may end between them
+    # (one 40 mm block "ngày 09 tháng 02 năm 2021" stretched whole căn cứ lines)
+    ("ngày 05 tháng 3 năm 2021", "ngày\u00a005\u00a0tháng\u00a03 năm\u00a02021"),
     ("Kế hoạch số 114-KH/ĐTN", "114\u2011KH/ĐTN"),
     ("Nghị định số 30/2020/NĐ-CP", "30/2020/NĐ\u2011CP"),
+    ("triển khai Quyết định 34/2014/QĐ-TTg của", "34/2014/QĐ\u2011TTg"),  # no "số" before it
+    ("(26/3/1931-26/3/2015)", "26/3/1931\u201126/3/2015"),
+    ("(26/3/1931- 26/3/2015)", "26/3/1931-\u00a026/3/2015"),
+    ("nhiệm kỳ 2021 – 2026", "2021\u00a0–\u00a02026"),
 ])
 def test_phrases_that_must_not_break_are_joined_with_no_break_spaces_and_hyphens(text, kept):
     from vanban._display import keep_together
 
     assert kept in keep_together(text)
     assert keep_together(text).replace("\u00a0", " ").replace("\u2011", "-") == text  # nothing else changes
+
+
+def test_a_name_run_into_the_next_word_is_no_phrase_to_keep():
+    from vanban._display import keep_together
+
+    assert keep_together("Đoàn TNCS Hồ Chí Minhvà trao") == "Đoàn TNCS Hồ Chí Minhvà trao"
+
+
+def test_basis_lines_keep_their_symbols_and_ranges_whole_in_the_docx():
+    import re
+
+    import vanban
+
+    from helpers import EXAMPLES
+
+    plan = vanban.load(EXAMPLES / "ke_hoach_ubnd.yaml")
+    bases = ["Căn cứ Quyết định 34/2014/QĐ-TTg ngày 30/5/2014 của Thủ tướng Chính phủ",
+             "Căn cứ Kế hoạch kỷ niệm (26/3/1931- 26/3/2015) của Tỉnh đoàn"]
+    data = vanban.render_bytes(type(plan)(**{**dict(plan), "bases": bases}))
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    assert re.search(r"34/2014/QĐ</w:t><w:noBreakHyphen/><w:t[^>]*>TTg ngày\u00a030", xml)
+    assert "26/3/1931-\u00a026/3/2015" in xml
+    assert "\u2011" not in xml  # always Word's element, never a character fonts may lack
 
 
 def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
@@ -264,3 +296,60 @@ def test_a_noi_nhan_purpose_with_brackets_of_its_own_is_kept_whole():
     typed = type(plan)(**{**dict(plan), "recipients": [{"ten": "Tỉnh đoàn", "muc_dich_gui": "để phối hợp (nếu có) thực hiện"}]})
     lines = vanban._display.display(typed, vanban.get_profile("doan"))["recipients"]
     assert lines[0] == "- Tỉnh đoàn (để\u00a0phối\u00a0hợp\u00a0(nếu\u00a0có)\u00a0thực\u00a0hiện);"
+
+
+# --- quick paths that must read text as the full patterns and parser read it -----------------
+
+import random  # noqa: E402
+import re  # noqa: E402
+
+from vanban import _display  # noqa: E402
+
+
+def random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_the_phrases_are_kept_together_as_the_patterns_alone_keep_them():
+    pieces = ["ngày ", "NGÀY ", "Tháng ", "năm ", "05", "3 ", "2021", " - ", " – ", "-", "/", "KH", "ĐTN", "NĐ",
+              "Hồ Chí Minh", "HỒ CHÍ MINH", "TNCS ", "Mınh", "minh", "số ", "x ", "١٢", "a", " ", "26/3/", "1931",
+              "- ", " -"]
+    for text in random_texts(pieces, 3000, seed=11):
+        alone = _display._KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", "\u00a0"), text)
+        alone = _display._RANGE.sub(
+            lambda m: re.sub(r"(?<! )-(?! )", "\u2011", m.group()).replace(" ", "\u00a0"), alone)
+        alone = _display._SYMBOL.sub(lambda m: m.group().replace("-", "\u2011"), alone)
+        assert _display.keep_together(text) == alone, text
+
+
+def through_the_parser(text: str):
+    """``text``'s runs as the Markdown parser reads them, the quick path aside."""
+    original = _display._one_emphasis
+    _display._one_emphasis = lambda text: None
+    try:
+        return _display._parse_emphasis(text)
+    finally:
+        _display._one_emphasis = original
+
+
+def test_one_emphasis_pair_is_read_as_the_markdown_parser_reads_it():
+    words = ["a", "Đoàn", "1", "ỗ", "x y", " ", ",", ".", ")", "(", "_", "-", ":", "²", "\\", "\n", "\ufdd1", "*",
+             "“", "”", "‘", "’", '"', "'", "[", "]", "!"]
+    letters = ["a", "Đoàn", "1", "ỗ", "²", "B"]
+    rng = random.Random(5)
+
+    def some(choices, least, most):
+        return "".join(rng.choice(choices) for _ in range(rng.randint(least, most)))
+
+    texts = random_texts(words + ["**"], 2000, seed=3)
+    for _ in range(3000):  # pairs that may take the quick path, and their near misses
+        mark = rng.choice(["*", "**"])
+        texts.append(rng.choice(["", some(words, 1, 3) + rng.choice([" ", "", "(", "“", "'", "[", "a"])]) + mark
+                     + rng.choice(letters + words) + some(words, 0, 3) + rng.choice(letters + words) + mark
+                     + rng.choice(["", rng.choice([" ", ",", ".", ")", "a", "*", "_", "”", '"', "]", "-"]) + some(words, 0, 3)]))
+    quick = [text for text in texts if _display._one_emphasis(text) is not None]
+    assert len(quick) > 200  # the quick path is exercised
+    for text in texts:
+        fast = _display._one_emphasis(text)
+        assert fast is None or fast == through_the_parser(text), text

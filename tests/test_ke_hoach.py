@@ -60,6 +60,29 @@ def test_timeline_and_budget_come_before_the_assignments(plan):
     assert "Từ nguồn vận động xã hội hóa." in lines
 
 
+def test_a_budget_paragraph_typed_with_a_number_is_refused_at_its_own_line(tmp_path):
+    text = (EXAMPLES / "ke_hoach_114.yaml").read_text(encoding="utf-8") + "kinh_phi:\n  - 1. Từ nguồn vận động.\n"
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        vanban.load(path)
+    (problem,) = error.value.problems
+    assert problem.location == f"kinh_phi[0], dòng {text.count(chr(10))}, cột 5"
+    assert "'1.'" in problem.message
+
+
+def test_the_sections_a_plan_builds_are_not_validated_again_when_it_is_shown(plan, monkeypatch):
+    from vanban.schemas import common
+
+    document = changed(plan, timeline=[vanban.TimelineEntry(time="Tháng 3/2021", task="Khảo sát")],
+                       budget=["Từ nguồn vận động xã hội hóa."])
+    checked = []
+    monkeypatch.setattr(common, "legacy_encoding", lambda text: checked.append(text))
+    assert [section.title for section in document.sections()][-3:] == [
+        "Tiến độ thực hiện", "Kinh phí", "Tổ chức thực hiện"]
+    assert checked == []
+
+
 def test_assignment_deadline_is_written_after_its_tasks(plan):
     units = plan.assignments.children
     first = units[0].model_copy(update={"deadline": "trước ngày 30/4/2021"})

@@ -458,3 +458,40 @@ def test_signature_block_rows_never_split_across_pages(page):
     closing = docx.tables[-1]
     assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
                for row in closing.rows)
+
+
+# --- no empty paragraphs ------------------------------------------------------------------------
+
+
+def _bordered_styles(docx) -> set[str]:
+    return {style.style_id for style in docx.styles
+            if style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}") is not None}
+
+
+def test_no_empty_paragraph_adds_a_gap_only_drawn_lines_and_the_air_after_a_table(page):
+    """An empty paragraph is a line of blank space a reader sees as a gap (issue 13: one under
+    the title rule of every document without Kính gửi). The only empty paragraphs vanban writes
+    are a drawn line (its style's bottom border is the line), the small spacer after a body
+    table (Word has no space after a table; 6 pt, not a body line), and the paragraph a table
+    cell must hold."""
+    _, docx, _, _ = page
+    drawn = _bordered_styles(docx)
+    body = docx.element.body
+    for paragraph in body.iter(qn("w:p")):
+        if "".join(t.text or "" for t in paragraph.iter(qn("w:t"))).strip():
+            continue
+        if paragraph.find(f".//{qn('w:br')}") is not None or paragraph.find(f".//{qn('w:drawing')}") is not None:
+            continue
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style = style.get(qn("w:val")) if style is not None else "Normal"
+        parent = paragraph.getparent()
+        if style in drawn or paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            continue
+        if parent.tag == qn("w:tc") and len(parent.findall(qn("w:p"))) == 1:
+            continue
+        previous = paragraph.getprevious()
+        after_table = previous is not None and (previous.tag == qn("w:tbl") or (  # or its total in words
+            previous.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+            and previous.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "VBTableNote"))
+        assert style == "VBTableAfter" and after_table, (
+            f"empty paragraph of style {style} after {previous.tag if previous is not None else None}")

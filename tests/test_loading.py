@@ -355,3 +355,103 @@ def test_the_command_prints_the_line_and_the_caret_under_the_message(tmp_path):
     assert result.exit_code == 1
     assert "dòng 6, cột 9: Lỗi cú pháp YAML: thiếu dấu ':' sau tên trường 'dia_danh'" in result.output
     assert "    6 | dia_danh Mỹ Long Nam\n      |         ^" in result.output
+
+
+# --- libyaml and the Python loader: the same data, the same places -----------------------------
+
+from vanban import _loading  # noqa: E402
+from test_reading_safety import billion_laughs  # noqa: E402
+
+needs_libyaml = pytest.mark.skipif(_loading._CStrictLoader is None, reason="PyYAML without libyaml")
+
+ODD_BUT_VALID = [
+    "a: Hồ Chí 😀 x # ghi chú\nb: [1, 2, {c: d}]\n",
+    "a: b\r\nc: 'x\r\n  y'\r\n",
+    "c: |\n  dòng một\n  dòng hai\nd: >-\n  gấp\n  lại\n",
+    "a: x\x85b: y\n",
+    "'😀😀': \"é\\u00e9\\t\"\n? khóa\n: giá trị\n",
+    "- a\n-  b: c\n   d: 😀 e\n-\n- - x\n  - y\n",
+    "so: 010\nco: yes\nkhong: No\nthap_phan: 15.10\nngay: 2021-13-01\nthat: true\nrong:\n",
+    "a: &x [Phát huy]\nb: *x\nc: &y {k: v}\nd: *y\n",
+]
+
+
+def node_places(node) -> list:
+    """Every node of a tree with its kind, tag, value, style and start and end line and column."""
+    out, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        value = current.value if isinstance(current.value, str) else None
+        out.append((type(current).__name__, current.tag, value, getattr(current, "style", None) or None,
+                    current.start_mark.line, current.start_mark.column,
+                    current.end_mark.line, current.end_mark.column))
+        if isinstance(current.value, list):
+            stack.extend(part for item in current.value
+                         for part in (item if isinstance(item, tuple) else (item,)))
+    return out
+
+
+def yaml_texts() -> list:
+    files = sorted(EXAMPLES.glob("**/*.yaml")) + sorted((EXAMPLES.parent / "vanban" / "starters").glob("*.yaml"))
+    return [path.read_text(encoding="utf-8") for path in files] + [MINIMAL] + ODD_BUT_VALID
+
+
+@needs_libyaml
+def test_libyaml_and_the_python_loader_read_the_same_data_with_nodes_at_the_same_places(tmp_path):
+    for text in yaml_texts():
+        fast = _loading._read_with_libyaml(text)
+        assert fast is not None, text[:60]
+        data, node = _loading._read_with_python(text, tmp_path / "a.yaml")
+        assert fast[0] == data and type(fast[0]) is type(data)
+        assert node_places(fast[1]) == node_places(node)
+
+
+def load_problems(path) -> list:
+    with pytest.raises(InputError) as error:
+        vanban.load(path)
+    return [(p.location, p.message) for p in error.value.problems]
+
+
+MORE_MISTAKES = [
+    MINIMAL.replace("noi_nhan: [Các chi đoàn]", "noi_nhan: [&n Các chi đoàn" + ", *n" * 101 + "]"),
+    MINIMAL + "lap: &a [1, *a]\n",
+    MINIMAL.replace("muc_dich: [Phát huy vai trò xung kích]\n", "") + billion_laughs(),
+    MINIMAL.replace("so: 7", "so: 7\x07"),
+    MINIMAL.replace("so: 7", "so: 7\n---\nso: 8"),
+    "loai: ke-hoach\nnoi_dung:\n" + "".join("  " * i + "- tieu_de: a\n" + "  " * i + "  noi_dung:\n"
+                                            for i in range(1, 150)),
+]
+
+
+@needs_libyaml
+def test_libyaml_reads_no_mistake_differently_from_the_python_loader(tmp_path):
+    # a text libyaml reads is read as the Python loader reads it (the mistakes found after
+    # reading, such as a '#' eating words, are found at the same places); any other is read
+    # by the Python loader itself, whose errors vanban explains
+    for text in [text for _, text, _, _ in YAML_MISTAKES] + MORE_MISTAKES:
+        fast = _loading._read_with_libyaml(text)
+        if fast is not None:
+            data, node = _loading._read_with_python(text, tmp_path / "a.yaml")
+            assert fast[0] == data and node_places(fast[1]) == node_places(node)
+
+
+@needs_libyaml
+def test_a_mistake_found_after_reading_is_told_the_same_with_and_without_libyaml(tmp_path, monkeypatch):
+    texts = [with_line(8, "trich_yeu: Đạt giải #1 toàn tỉnh"), MINIMAL.replace("so: 7", "so: bảy"),
+             MORE_MISTAKES[0]]
+    paths = [write(tmp_path, text, f"{number}.yaml") for number, text in enumerate(texts)]
+    told = [load_problems(path) for path in paths]
+    monkeypatch.setattr(_loading, "_CStrictLoader", None)
+    assert [load_problems(path) for path in paths] == told
+
+
+def test_without_libyaml_documents_are_read_by_the_python_loader(tmp_path, monkeypatch):
+    monkeypatch.setattr(_loading, "_CStrictLoader", None)
+    assert vanban.load(EXAMPLES / "ke_hoach_114.yaml").number == 114
+    assert _loading._read_with_libyaml(MINIMAL) is None
+
+
+@needs_libyaml
+def test_libyaml_is_never_given_nesting_deep_enough_to_overflow_its_stack():
+    text = "loai: ke-hoach\nx: " + "[" * 20_000 + "]" * 20_000 + "\n"
+    assert _loading._read_with_libyaml(text) is None  # libyaml itself crashes the process at 200,000

@@ -1,8 +1,5 @@
 """The examples through LibreOffice: the page count and the page numbers a reader sees."""
 
-import os
-import shutil
-
 import pytest
 
 import vanban
@@ -21,22 +18,13 @@ PAGES = {"ke_hoach_114": 4, "huong_dan_yeu_the": 6, "bao_cao_yeu_the_2019": 6,
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI: .ci/run must install it")
-        pytest.skip("LibreOffice is not installed")
+def pdfs(example_pdfs):
+    """Each example converted by the library's own converter (once, in conftest.py)."""
+    import io
+
     from pypdf import PdfReader
 
-    folder = tmp_path_factory.mktemp("pdf")
-    sources = [
-        vanban.render(vanban.load(EXAMPLES / f"{name}.yaml"), folder / f"{name}.docx") for name in PAGES
-    ]
-    with vanban.PdfConverter(soffice=soffice) as converter:  # the library's own converter
-        for source in sources:
-            converter.convert(source)
-    return {name: PdfReader(str(folder / f"{name}.pdf")) for name in PAGES}
+    return {name: PdfReader(io.BytesIO(example_pdfs[name][1])) for name in PAGES}
 
 
 @pytest.fixture(params=list(PAGES))

@@ -5,8 +5,10 @@
 Read from Liberation Serif, which is metric-compatible with Times New Roman (the same
 advance width for every Latin character): vanban estimates how long a line is (letterhead
 columns, table columns, balanced title lines) without a font file at run time. A
-Vietnamese letter is as wide as its base letter (the accents sit above or below it), so
-only the base letters, digits and punctuation are written.
+Vietnamese letter is as wide as its base letter with its horn (the tone marks sit above
+or below it; the horn of ư, ơ, Ư sticks out and widens them), so only the base letters,
+the horned ones, digits and punctuation are written. Liberation Serif 2 (fonts-liberation2)
+is read: version 1 has no Vietnamese letters at all.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-FONTS = Path("/usr/share/fonts/truetype/liberation")
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
 FACES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "BoldItalic"}
-CHARACTERS = string.ascii_letters + string.digits + string.punctuation + " \u00a0\u2011\u2013\u201c\u201d\u2018\u2019…Đđ"
+CHARACTERS = string.ascii_letters + string.digits + string.punctuation + " \u00a0\u2011\u2013\u201c\u201d\u2018\u2019…ĐđƠơƯư"
 
 
 def widths(face: str) -> dict[str, int]:

@@ -25,6 +25,7 @@ from .errors import (
     MissingToolError,
     NamePatternError,
     NotADocxError,
+    NotFixableError,
     OfficeStartError,
     OutputError,
     OutputExistsError,
@@ -59,6 +60,10 @@ _LAZY = {
     "run_batch": "._batch",
     "BatchReport": "._batch",
     "Finding": "._check",
+    "import_document": "._import",
+    "ImportResult": "._import",
+    "fix_document": "._fix",
+    "FixResult": "._fix",
     "Report": "._check",
     **dict.fromkeys(
         [
@@ -74,6 +79,8 @@ _LAZY = {
 if TYPE_CHECKING:  # what type checkers and editors see
     from ._batch import BatchReport, run_batch
     from ._check import Finding, Report
+    from ._fix import FixResult, fix_document
+    from ._import import ImportResult, import_document
     from ._pdf import PdfConverter, render_pdf, to_pdf
     from ._loading import load, parse
     from ._registry import document_types, get_document_type, register
@@ -182,8 +189,10 @@ __all__ = [
     "DocxReadError",
     "Figure",
     "Finding",
+    "FixResult",
     "GroupRow",
     "HuongDan",
+    "ImportResult",
     "Indicator",
     "InputError",
     "IssueDate",
@@ -195,6 +204,7 @@ __all__ = [
     "NHA_NUOC",
     "NamePatternError",
     "NotADocxError",
+    "NotFixableError",
     "NumberedList",
     "NumberedParagraph",
     "OfficeStartError",
@@ -229,8 +239,10 @@ __all__ = [
     "check",
     "default_renderer",
     "document_types",
+    "fix_document",
     "get_document_type",
     "get_profile",
+    "import_document",
     "load",
     "parse",
     "register",

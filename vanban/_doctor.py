@@ -14,6 +14,11 @@ from ._pdf import INSTALL, find_pdftoppm, find_soffice, find_uno_python
 
 FONT = "Times New Roman"
 STAND_IN = "Liberation Serif"  # metric-compatible: the same width for every character
+VIETNAMESE = "1af 1b0 1a0 1a1 1ea1 1ec7 1ef1"
+"""Code points (hex, fontconfig's charset syntax) of letters only a font made for Vietnamese has:
+ư, ơ with their horns, ạ, ệ, ự with their dots below. Liberation Serif 1.x lacks them: LibreOffice
+then draws each such letter from another font (DejaVu Serif), wider and of another look, in the
+middle of a word, and lines wrap where they would not in Word."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,14 @@ def check_fonts() -> Finding:
     if shutil.which("fc-match"):
         family = _run(["fc-match", "-f", "%{family}", FONT]) or ""
         families = [f.strip() for f in family.split(",")]
-        if FONT in families:
+        chosen = FONT if FONT in families else STAND_IN if STAND_IN in families else None
+        if chosen is not None and not _covers_vietnamese(chosen):
+            return Finding("Phông chữ", False, f"{chosen} có trên máy nhưng thiếu chữ Việt có dấu (ư, ơ, ạ, ệ, ự): "
+                           "LibreOffice sẽ lấy các chữ ấy từ phông khác, chữ rộng hơn và khác nét",
+                           needed, INSTALL["fonts"])
+        if chosen == FONT:
             return Finding("Phông chữ", True, FONT, needed)
-        if STAND_IN in families:
+        if chosen == STAND_IN:
             return Finding("Phông chữ", True, f"{STAND_IN} thay cho {FONT} (cùng kích thước chữ)", needed)
         shown = family or "không có phông nào"
         return Finding("Phông chữ", False, f"{FONT} sẽ bị thay bằng {shown}: chữ rộng hẹp khác, "
@@ -94,6 +104,15 @@ def check_fonts() -> Finding:
     if any(n.startswith("liberationserif") for n in names):
         return Finding("Phông chữ", True, f"{STAND_IN} thay cho {FONT} (cùng kích thước chữ)", needed)
     return Finding("Phông chữ", False, f"không tìm thấy {FONT} hay {STAND_IN}", needed, INSTALL["fonts"])
+
+
+def _covers_vietnamese(family: str) -> bool:
+    """Whether fontconfig knows a regular and a bold face of ``family`` with every Vietnamese letter."""
+    for style in ("Regular", "Bold"):
+        found = _run(["fc-list", f"{family}:style={style}:charset={VIETNAMESE}", "family"])
+        if not found:
+            return False
+    return True
 
 
 def check_pdftoppm() -> Finding:

@@ -700,3 +700,101 @@ def has_page_field(root) -> bool:
         if re.match(r"\s*PAGE\b", simple.get(w("instr"), "")):
             return True
     return any(re.match(r"\s*PAGE\b", t.text or "") for t in root.iter(w("instrText")))
+
+
+# --- what an importer needs: each run's emphasis, a table's cells, a paragraph's style -----
+
+
+@dataclass
+class Span:
+    """A stretch of a paragraph's text and the emphasis the reader sees on it beyond the
+    paragraph's own look (a bold word in running text; not the bold of a bold heading)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+def style_id(paragraph) -> Optional[str]:
+    """The paragraph's own style id (``VBHeading1``), None when it names none."""
+    ppr = paragraph.find(w("pPr"))
+    style = ppr.find(w("pStyle")) if ppr is not None else None
+    return style.get(w("val")) if style is not None else None
+
+
+def spans(view: "DocxView", paragraph) -> list[Span]:
+    """The paragraph's own runs as :class:`Span`s. A run's emphasis is what the run itself
+    sets (its properties and its character style), not what it takes from the paragraph's
+    style: the bold of a heading is the heading's, a word set bold inside it is the word's."""
+    out: list[Span] = []
+    for run in paragraph.iter(w("r")):
+        if next((a for a in run.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is not paragraph:
+            continue
+        text = _run_text(run)
+        if not text:
+            continue
+        rpr = run.find(w("rPr"))
+        chain = []
+        if rpr is not None:
+            chain.append(rpr)
+            character = rpr.find(w("rStyle"))
+            if character is not None:
+                chain += [s.find(w("rPr")) for s in view._chain(character.get(w("val")))]
+        chain = [c for c in chain if c is not None]
+        found = {name: bool(view._run_value(chain, name)) if chain else False for name in ("b", "i", "u")}
+        out.append(Span(text, found["b"], found["i"], found["u"]))
+    return out
+
+
+@dataclass
+class Cell:
+    """One cell of a table as a reader sees it: its paragraphs, how many grid columns it
+    spans, and whether it continues the merged cell above it (``w:vMerge`` without restart)."""
+
+    paragraphs: list
+    span: int = 1
+    continued: bool = False
+    starts_merge: bool = False
+
+
+def table_cells(table) -> list[list[Cell]]:
+    """The rows of ``table`` (a ``w:tbl``), each a list of its cells left to right."""
+    rows = []
+    for row in table.iterchildren(w("tr")):
+        cells = []
+        for cell in row.iterchildren(w("tc")):
+            tc_pr = cell.find(w("tcPr"))
+            span, continued, starts = 1, False, False
+            if tc_pr is not None:
+                grid = tc_pr.find(w("gridSpan"))
+                if grid is not None and (grid.get(w("val")) or "").isdigit():
+                    span = max(1, int(grid.get(w("val"))))
+                merge = tc_pr.find(w("vMerge"))
+                if merge is not None:
+                    continued = merge.get(w("val"), "continue") == "continue"
+                    starts = not continued
+            cells.append(Cell(list(cell.iterchildren(w("p"))), span, continued, starts))
+        rows.append(cells)
+    return rows
+
+
+def outer_table(paragraph):
+    """The outermost ``w:tbl`` holding ``paragraph``, None outside tables."""
+    return next((a for a in reversed(list(paragraph.iterancestors())) if a.tag == w("tbl")), None)
+
+
+def in_landscape_section(paragraph) -> bool:
+    """Whether the section holding ``paragraph`` (a paragraph of the body) is turned: its
+    ``w:sectPr`` is the first one at or after the paragraph."""
+    for element in (paragraph, *paragraph.itersiblings()):
+        section = element if element.tag == w("sectPr") else element.find(f"{w('pPr')}/{w('sectPr')}")
+        if section is not None:
+            size = section.find(w("pgSz"))
+            if size is None:
+                return False
+            if size.get(w("orient")) == "landscape":
+                return True
+            width, height = size.get(w("w")), size.get(w("h"))
+            return bool(width and height and width.isdigit() and height.isdigit() and int(width) > int(height))
+    return False

@@ -69,7 +69,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
         if key in seen:
             raise _Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
                           f"{seen[key].start_mark.line + 1}); hãy xóa một lần hoặc đổi tên", key_node.start_mark)
-        if isinstance(key, str) and key_node.style is None and re.match(r"-[^\s\-]", key):
+        if isinstance(key, str) and not key_node.style and re.match(r"-[^\s\-]", key):  # plain: None, or ''
             raise _Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
                           f"Hãy viết '- {key[1:]}'", key_node.start_mark)
         seen[key] = key_node
@@ -99,6 +99,84 @@ def _compose_node(loader: _StrictLoader, parent, index):
 
 
 _StrictLoader.compose_node = _compose_node
+
+
+# --- libyaml, where it is installed ------------------------------------------------
+# PyYAML's C parser (libyaml) composes the node tree some thirty times faster than the
+# Python one. It is given the same resolvers and constructors, so the data is the same, and
+# its nodes carry the same lines and columns (tests/test_loading.py checks both). It is used
+# only for text it cannot differ on: no character the Python reader refuses, no nesting
+# deep enough to overflow its C stack or to come near Python's recursion limit, no more
+# aliases than MAX_ALIASES, no error of any kind. Anything else is read again by the Python
+# loader, whose errors (their words and places) are the ones vanban explains.
+
+try:
+    _CSafeLoader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _CSafeLoader = None
+
+if _CSafeLoader is not None:
+    class _CStrictLoader(_CSafeLoader):
+        """:class:`_StrictLoader`'s resolvers and constructors on libyaml's parser."""
+
+        yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+        yaml_constructors = _StrictLoader.yaml_constructors
+else:
+    _CStrictLoader = None
+
+_C_NESTING_BOUND = 5_000
+"""Nesting the C parser is given at most (it recurses in C; 10,000 levels are safe)."""
+_C_DEPTH_KEPT = 100
+"""Deeper trees are read by the Python loader, which decides whether they are too deep."""
+
+
+def _c_may_read(text: str) -> bool:
+    """Whether libyaml may read ``text``: every character one the Python reader accepts,
+    and a nesting bound well under what its C stack takes (a level of flow nesting takes a
+    bracket; a level of block nesting at least half a column of the longest line)."""
+    if _CStrictLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return False
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * longest + text.count("[") + text.count("{") < _C_NESTING_BOUND
+
+
+def _shape(root: yaml.Node) -> tuple[int, int]:
+    """(depth, aliases) of a node graph: aliases are the references to a node already seen,
+    one for each ``*name`` in the text."""
+    depth = aliases = 0
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if id(node) in seen:
+            aliases += 1
+            continue
+        seen.add(id(node))
+        depth = max(depth, level)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, level + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((part, level + 1) for pair in node.value for part in pair)
+    return depth, aliases
+
+
+def _read_with_libyaml(text: str) -> Optional[tuple[Any, Optional[yaml.Node]]]:
+    """(data, node tree) as the Python loader reads them, or None: read it with that one."""
+    if not _c_may_read(text):
+        return None
+    loader = _CStrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            depth, aliases = _shape(node)
+            if depth > _C_DEPTH_KEPT or aliases > MAX_ALIASES:
+                return None
+        _check_repetition(node)
+        return (loader.construct_document(node) if node is not None else None), node
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
 
 
 def _check_repetition(root: Optional[yaml.Node]) -> None:
@@ -183,6 +261,19 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
             raise InputError([_json_problem(error)], path) from None
         except RecursionError:
             raise InputError([_too_deep()], path) from None
+    read = _read_with_libyaml(text)
+    if read is not None:
+        data, node = read
+    else:
+        data, node = _read_with_python(text, path)
+    hidden = list(_comments_eating_text(node, split_lines(text)))
+    if hidden:
+        raise InputError(hidden, path)
+    return data, node
+
+
+def _read_with_python(text: str, path: Path) -> tuple[Any, Optional[yaml.Node]]:
+    """(data, node tree) read by PyYAML's Python loader; its errors said in Vietnamese."""
     loader = None
     try:
         loader = _StrictLoader(text)  # the reader checks every character here
@@ -196,9 +287,6 @@ def read_data(path: Path) -> tuple[Any, Optional[yaml.Node]]:
     finally:
         if loader is not None:
             loader.dispose()
-    hidden = list(_comments_eating_text(node, split_lines(text)))
-    if hidden:
-        raise InputError(hidden, path)
     return data, node
 
 
@@ -277,7 +365,7 @@ def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterat
             stack.extend(value for _, value in current.value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
-        elif isinstance(current, yaml.ScalarNode) and current.style is None:
+        elif isinstance(current, yaml.ScalarNode) and not current.style:  # plain (libyaml: '')
             end = current.end_mark
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
             if _CONTENT_COMMENT.match(rest):

@@ -17,8 +17,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional, Union
 
-from babel.numbers import format_decimal
-
 LOCALE = "vi_VN"
 Number = Union[int, float, Decimal]
 
@@ -28,6 +26,8 @@ _GROUPS = ["", "nghìn", "triệu"]  # then tỷ repeats: nghìn tỷ, triệu t
 
 def format_number(value: Number, decimals: Optional[int] = None) -> str:
     """``1234567`` -> ``1.234.567``; ``85.5`` -> ``85,5``; rounded half up to ``decimals``."""
+    from babel.numbers import format_decimal  # babel loads its locale data: only for documents with figures
+
     if decimals is not None:
         quantum = Decimal(1).scaleb(-decimals)
         value = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)

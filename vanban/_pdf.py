@@ -52,10 +52,12 @@ PathLike = Union[str, Path]
 
 DOCX_FILTER = "MS Word 2007 XML"
 """LibreOffice's import filter for .docx: a broken file fails instead of opening as plain text."""
+EXPORT_FILTERS = {"pdf": "writer_pdf_Export", "docx": DOCX_FILTER}
+"""What LibreOffice writes: PDF, or a .docx (an old .doc read through it, for ``vanban import``)."""
 
 INSTALL = {
     "libreoffice": (
-        "Debian/Ubuntu: sudo apt-get install libreoffice-writer fonts-liberation; "
+        "Debian/Ubuntu: sudo apt-get install libreoffice-writer fonts-liberation2; "
         "Windows, macOS: tải LibreOffice tại https://www.libreoffice.org/download/"
     ),
     "uno": (
@@ -67,8 +69,8 @@ INSTALL = {
         "Windows: tải poppler tại https://github.com/oschwartz10612/poppler-windows/releases và thêm thư mục bin vào PATH"
     ),
     "fonts": (
-        "Debian/Ubuntu: sudo apt-get install fonts-liberation (Liberation Serif cùng kích thước chữ với "
-        "Times New Roman), hoặc cài Times New Roman: sudo apt-get install ttf-mscorefonts-installer; "
+        "Debian/Ubuntu: sudo apt-get install fonts-liberation2 (Liberation Serif 2, cùng kích thước chữ với "
+        "Times New Roman, đủ chữ Việt), hoặc cài Times New Roman: sudo apt-get install ttf-mscorefonts-installer; "
         "Windows, macOS: Times New Roman có sẵn"
     ),
 }
@@ -386,8 +388,9 @@ class PdfConverter:
         data = self._convert_file(source)
         return write_atomic(target, data, overwrite=overwrite)
 
-    def convert_bytes(self, docx: bytes, name: str = "van-ban.docx") -> bytes:
-        """The PDF of a .docx given as bytes (``name`` is used in messages)."""
+    def convert_bytes(self, docx: bytes, name: str = "van-ban.docx", *, to: str = "pdf") -> bytes:
+        """The PDF of a .docx given as bytes (``name`` is used in messages, and its suffix
+        tells LibreOffice the format: a ``.doc`` is read as one); ``to="docx"`` writes a .docx."""
         with self._lock:
             self._check_open()
             self._count += 1
@@ -395,7 +398,7 @@ class PdfConverter:
             source.parent.mkdir(parents=True)
         try:
             source.write_bytes(docx)
-            return self._convert_file(source, shown=name)
+            return self._convert_file(source, shown=name, to=to)
         finally:
             shutil.rmtree(source.parent, ignore_errors=True)
 
@@ -403,7 +406,7 @@ class PdfConverter:
         if self._closed:
             raise ConverterClosedError()
 
-    def _convert_file(self, source: Path, shown: Optional[str] = None) -> bytes:
+    def _convert_file(self, source: Path, shown: Optional[str] = None, to: str = "pdf") -> bytes:
         shown = shown or str(source)
         if not source.is_file():
             raise ConversionError(shown, "không tìm thấy tệp")
@@ -414,9 +417,9 @@ class PdfConverter:
             out.mkdir(parents=True)
             try:
                 if self.warm:
-                    pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.pdf", shown)
+                    pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.{to}", shown, to)
                 else:
-                    pdf = self._convert_cold(source.resolve(), out, shown)
+                    pdf = self._convert_cold(source.resolve(), out, shown, to)
                 return pdf.read_bytes()
             finally:
                 shutil.rmtree(out, ignore_errors=True)
@@ -497,8 +500,9 @@ class PdfConverter:
         if office is not None:
             office.stop(gently=False)
 
-    def _convert_warm(self, source: Path, target: Path, shown: str) -> Path:
-        request = {"in": str(source), "out": str(target), "filter": self._input_filter(source)}
+    def _convert_warm(self, source: Path, target: Path, shown: str, to: str = "pdf") -> Path:
+        request = {"in": str(source), "out": str(target), "filter": self._input_filter(source),
+                   "export": EXPORT_FILTERS[to]}
         for attempt in (1, 2):
             office = self._ensure_started()
             try:
@@ -524,7 +528,7 @@ class PdfConverter:
         return target
 
     # cold: one soffice --convert-to per document
-    def _convert_cold(self, source: Path, out: Path, shown: str) -> Path:
+    def _convert_cold(self, source: Path, out: Path, shown: str, to: str = "pdf") -> Path:
         profile = self.folder / "profile"
         if not (profile / "user" / "registrymodifications.xcu").exists():
             _write_settings(profile)
@@ -533,7 +537,7 @@ class PdfConverter:
         import_filter = self._input_filter(source)
         if import_filter:
             args.append(f"--infilter={import_filter}")
-        args += ["--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source)]
+        args += ["--convert-to", f"{to}:{EXPORT_FILTERS[to]}", "--outdir", str(out), str(source)]
         for attempt in (1, 2):
             process = _popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, env=self._office_environment())
@@ -550,7 +554,7 @@ class PdfConverter:
             self.crashes += 1  # crashed: once more, to tell LibreOffice's fault from the document's
             if attempt == 2:
                 raise ConversionError(shown, CRASHED_TWICE)
-        target = out / f"{source.stem}.pdf"
+        target = out / f"{source.stem}.{to}"
         if not target.is_file():
             raise ConversionError(shown, "LibreOffice không mở được tệp này (tệp hỏng hoặc không phải văn bản Word)")
         return target
@@ -639,6 +643,28 @@ def render_pdf(document, path: PathLike, *, overwrite: bool = False,
         with PdfConverter() as own:
             pdf = own.convert_bytes(data, name)
     return write_atomic(path, pdf, overwrite=overwrite)
+
+
+def doc_to_docx(path: PathLike, *, converter: Optional[PdfConverter] = None) -> bytes:
+    """An old Word .doc (Word 97-2003) as .docx bytes, written by LibreOffice. The file is
+    bounded like a .docx part (``VANBAN_MAX_DOCX_MB``) before LibreOffice is given it."""
+    from ._docx_read import DEFAULT_PART_MB, SIZE_VARIABLE, _limit
+    from .errors import DocxReadError
+
+    path = Path(path)
+    limit = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, str(path)) << 20
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DocxReadError(str(path), f"tệp .doc lớn hơn {limit >> 20} MB, giới hạn của vanban (đặt biến môi "
+                                f"trường {SIZE_VARIABLE} để đọc văn bản lớn hơn).")
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocxReadError(str(path), f"không mở được tệp ({error.strerror or error}).") from None
+    if converter is not None:
+        return converter.convert_bytes(data, "van-ban.doc", to="docx")
+    with PdfConverter() as own:
+        return own.convert_bytes(data, "van-ban.doc", to="docx")
 
 
 def pdf_to_png(pdf: bytes, *, dpi: int = 100, timeout: float = 120.0) -> list[bytes]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import warnings
-from importlib.metadata import entry_points
 from typing import Optional
 
 from .errors import UnknownDocumentTypeError
@@ -37,12 +36,24 @@ def register(model: type[Document], name: Optional[str] = None) -> type[Document
 
 
 def _load_plugins() -> None:
+    """Register the types other packages publish. A published type named as a built-in one
+    is not taken: installing a package never changes how a built-in type is written, and a
+    built-in type is found without looking through the installed packages."""
     global _plugins_loaded
     with _lock:
         if _plugins_loaded:
             return
         _plugins_loaded = True
+        from importlib.metadata import entry_points  # reads every installed package's metadata
+
         for entry in entry_points(group=ENTRY_POINT_GROUP):
+            if entry.name in _BUILT_IN:
+                warnings.warn(
+                    f"Bỏ qua loại văn bản '{entry.name}' từ gói mở rộng ({entry.value}): "
+                    "trùng tên một loại có sẵn của vanban.",
+                    stacklevel=2,
+                )
+                continue
             try:
                 register(entry.load(), entry.name)
             except Exception as error:  # a broken plug-in must not break the other types
@@ -60,6 +71,8 @@ def document_types() -> dict[str, type[Document]]:
 
 
 def get_document_type(name: str) -> type[Document]:
+    if name in _BUILT_IN:  # no plug-in replaces it (register() may: that is in _TYPES)
+        return _TYPES[name]
     types = document_types()
     try:
         return types[name]
@@ -69,3 +82,4 @@ def get_document_type(name: str) -> type[Document]:
 
 for _model in (KeHoach, HuongDan, BaoCao, CongVan):
     register(_model)
+_BUILT_IN = frozenset(_TYPES)

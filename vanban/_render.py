@@ -10,11 +10,13 @@ serve many threads.
 Two paths give the same bytes. The reference path is plain docxtpl: load the
 .docx, patch and compile its Jinja source, render, save, for every document.
 The warm path (:meth:`Renderer.render_bytes`) does the template-only work once
-per template (:class:`_WarmTemplate`: parsed parts, the compiled Jinja
-templates, every unchanging zip entry already compressed) and per document
-renders the body, builds ``word/document.xml`` and ``docProps/core.xml``, and
-writes the zip around them. Both run docxtpl's own post-processing steps, so the
-warm output is byte-identical to the reference one (``tests/test_warm_render.py``).
+per template (:class:`_WarmTemplate`: the compiled Jinja templates, the text of
+``word/document.xml`` before and after the body, every unchanging zip entry
+already compressed) and per document renders the body, parses it once (docxtpl's
+empty runs cut from the text first), finishes it, serialises it once between the
+template's own text, and deflates only the entries that changed. Both run
+docxtpl's own post-processing steps, so the warm output is byte-identical to the
+reference one (``tests/test_warm_render.py``).
 
 docxtpl, Jinja and lxml are imported when the first document is rendered, not
 when vanban is imported.
@@ -28,6 +30,7 @@ import re
 import struct
 import threading
 import zipfile
+import zlib
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
@@ -90,7 +93,9 @@ class PackageLoader:
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, str) and not hasattr(value, "__html__"):
-        return Markup(_xml_text(value))
+        # a plain {{ ... }} tag stands inside a <w:t>: a non-breaking hyphen (a number symbol in
+        # a căn cứ line) is Word's own element, as in runs, not a character fonts may lack
+        return Markup(_xml_text(value).replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'))
     return value
 
 
@@ -383,15 +388,20 @@ class _WarmTemplate:
             core_part = package._core_properties_part  # created as docxtpl would, if missing
             core = core_part.core_properties
             jinja_source = None
-            self.properties = {
-                prop: environment.from_string(getattr(core, prop)) for prop in _TEMPLATED_PROPERTIES
-            }
+            self.properties: dict[str, Any] = {}  # a compiled template, or its text when it uses no value
+            for prop in _TEMPLATED_PROPERTIES:
+                jinja_source = getattr(core, prop)
+                compiled = environment.from_string(jinja_source)
+                uses_values = meta.find_undeclared_variables(environment.parse(jinja_source))
+                self.properties[prop] = compiled if uses_values else compiled.render({})
+            jinja_source = None
         except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
             raise template_error(name, error, jinja_source) from error
         self.core_name = core_part.partname.lstrip("/")
         self.core_xml = serialize_part_xml(core_part.element)
         self.document_name = template.docx.part.partname.lstrip("/")
         self.document_xml = serialize_part_xml(template.docx.element)
+        self.around_body = _around_body(template.docx.element)
         saved = io.BytesIO()
         template.docx.save(saved)
         self.entries = _zip_records(reproducible_zip(saved.getvalue()))
@@ -403,27 +413,24 @@ class _WarmTemplate:
         from docx.opc.oxml import serialize_part_xml
         from docx.oxml.parser import parse_xml
         from docxtpl import DocxTemplate
-        from lxml import etree
 
         helper = DocxTemplate.__new__(DocxTemplate)  # docxtpl's post-processing, no file
         helper.docx_ids_index = 1000
         source = self.body_source
         try:
-            body_xml = _after_render(helper, self.body.render(values))
-            body = helper.fix_tables(body_xml)
+            body = _parse_body(helper, self.body.render(values))
             helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
                 rendered = _after_render(helper, compiled.render(values)).encode(encoding)
                 changed[name] = serialize_part_xml(parse_xml(rendered))
             source = None
-            rendered_properties = {prop: t.render(values) for prop, t in self.properties.items()}
+            rendered_properties = {prop: t if isinstance(t, str) else t.render(values)
+                                   for prop, t in self.properties.items()}
         except Exception as error:  # noqa: BLE001 - the template's code and the XML it wrote
             raise template_error(self.name, error, source) from error
-        root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
-        root.replace(root.find(f"{{{_W}}}body"), body)
         _finish_body(body, values, document)
-        changed[self.document_name] = serialize_part_xml(root)
+        changed[self.document_name] = self._document(body)
 
         core = parse_xml(self.core_xml)
         properties = CoreProperties(core)
@@ -433,15 +440,30 @@ class _WarmTemplate:
         changed[self.core_name] = serialize_part_xml(core)
         return self._zip(changed)
 
+    def _document(self, body) -> bytes:
+        """``word/document.xml`` around the finished ``body``, as python-docx would save it
+        with ``body`` put in the template's place: the serialised body spliced between the
+        template's own serialised text before and after it. The body's namespace
+        declarations are the document's own (docxtpl writes them on it), which lxml drops
+        when the body is moved into the document; a body declaring anything else is moved
+        as a tree, as the reference path does."""
+        inner = _body_inner(body, self.around_body)
+        if inner is None:
+            from lxml import etree
+            from docx.opc.oxml import serialize_part_xml
+
+            root = etree.fromstring(self.document_xml, _document_parser())  # as python-docx parses it
+            root.replace(root.find(f"{{{_W}}}body"), body)
+            return serialize_part_xml(root)
+        before, after, _ = self.around_body
+        return before + inner.encode("utf-8") + after
+
     def _zip(self, changed: dict[str, bytes]) -> bytes:
         """The zip reproducible_zip would write: static records as they are, changed
         entries compressed now, offsets recomputed."""
-        fresh = io.BytesIO()
-        with zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as target:
-            for name, data in changed.items():
-                target.writestr(_zip_info(name), data)
         records = dict(self.static)
-        records.update(_zip_records(fresh.getvalue()))
+        for name, data in changed.items():
+            records[name] = _zip_record(name, data)
         local_parts: list[bytes] = []
         central_parts: list[bytes] = []
         offset = 0
@@ -458,6 +480,134 @@ class _WarmTemplate:
             len(central_parts), len(central_parts), len(directory), offset, 0,
         )
         return b"".join(local_parts) + directory + end
+
+
+_DOCXTPL_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
+"""The run docxtpl's patching leaves on each side of a ``{{r ... }}`` tag."""
+_EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
+"""The run between two tags, with those tags' ends: replaced by ``><``. Of two such runs in a
+row the second is left (its ``>`` went with the first); ``_remove_empty_runs`` removes it."""
+
+
+def _parse_body(helper, rendered: str):
+    """The rendered body after docxtpl's steps (:func:`_after_render`) as docxtpl's
+    ``fix_tables`` parses it, less docxtpl's own empty runs.
+
+    docxtpl parses the body with a recovering parser and fixes the grid of each table whose
+    rows have more or fewer cells than its columns. Here docxtpl's text replacements are made
+    on the UTF-8 bytes (the same replacements: they replace ASCII, which UTF-8 never holds
+    inside another character; searching bytes is several times quicker than searching text
+    that is not Latin-1), the empty runs docxtpl leaves around ``{{r ... }}`` tags (two a
+    paragraph) are cut where they stand between two tags (no text after them, which
+    removing the element would also remove), and the bytes are parsed as the text would be;
+    when the text was not well-formed XML (the cut could change what the parser recovers)
+    or a table's grid needs fixing, docxtpl's own ``fix_tables`` parses the text as
+    rendered. Either way ``_remove_empty_runs`` then removes every empty run, so the result
+    is the same."""
+    from lxml import etree
+
+    data = rendered.encode("utf-8")
+    data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
+    data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
+    if any(mark in data for mark in _LISTING_MARKS_UTF8):
+        data = helper.resolve_listing(data.decode("utf-8")).encode("utf-8")
+    if b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data:
+        parser = etree.XMLParser(recover=True)  # fix_tables' parser
+        body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
+        if not parser.error_log and body.nsmap.get("w") == _W \
+                and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
+            return body
+    return helper.fix_tables(data.decode("utf-8"))
+
+
+def _grid_needs_fixing(table) -> bool:
+    """Whether docxtpl's ``fix_tables`` would change this table's grid: a row with more cells
+    than the grid has columns, or no row as wide (cells counted by their span) as the grid."""
+    grid = table.find(f"{{{_W}}}tblGrid")
+    if grid is None:
+        return True  # fix_tables fails on it: let it say so
+    columns = len(grid.findall(f"{{{_W}}}gridCol"))
+    widest = 0
+    for row in table.iter(f"{{{_W}}}tr"):
+        cells = row.findall(f"{{{_W}}}tc")
+        if len(cells) > columns:
+            return True
+        width = 0
+        for cell in cells:
+            span = cell.find(f"{{{_W}}}tcPr/{{{_W}}}gridSpan")
+            width += 1 if span is None else int(span.get(f"{{{_W}}}val"))
+        widest = max(widest, width)
+    return widest < columns
+
+
+def _around_body(root) -> tuple[bytes, bytes, dict]:
+    """The template's ``word/document.xml`` as python-docx saves it, cut where the body's
+    content goes: (text up to ``<w:body>``, text from ``</w:body>``, the root's namespaces).
+    Empty when the body cannot be cut out that way (attributes on it, a second body)."""
+    import copy
+
+    from docx.opc.oxml import serialize_part_xml
+
+    shell = copy.deepcopy(root)
+    body = shell.find(f"{{{_W}}}body")
+    if body is None or body.attrib:
+        return b"", b"", {}
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    text = serialize_part_xml(shell)
+    parts = text.split(b"<w:body/>")
+    if len(parts) != 2:
+        return b"", b"", {}
+    return parts[0] + b"<w:body>", b"</w:body>" + parts[1], dict(root.nsmap)
+
+
+def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[str]:
+    """The content of ``body`` serialised (what stands between ``<w:body>`` and ``</w:body>``
+    in the document), or None when splicing it would not give python-docx's bytes."""
+    from lxml import etree
+
+    before, _, namespaces = around
+    if not before or body.attrib or body.tail or body.tag != f"{{{_W}}}body" \
+            or body.prefix != "w" or any(namespaces.get(prefix) != uri for prefix, uri in body.nsmap.items()):
+        return None
+    text = etree.tostring(body, encoding="unicode")
+    start = text.index(">") + 1  # attribute values are written with '>' escaped
+    if text[start - 2] == "/" or not text.endswith("</w:body>"):
+        return None
+    return text[start:-len("</w:body>")]
+
+
+def _zip_record(name: str, data: bytes) -> tuple[bytes, bytes]:
+    """The local record (header and deflated data) and the central directory record that
+    :mod:`zipfile` writes for ``data`` under :func:`_zip_info`'s header, offset left at 0."""
+    info = _zip_info(name)
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    compressed = compressor.compress(data) + compressor.flush()
+    info.CRC = zlib.crc32(data)
+    info.compress_size = len(compressed)
+    info.file_size = len(data)
+    info.header_offset = 0
+    fresh = io.BytesIO()
+    fresh.write(info.FileHeader(False))
+    fresh.write(compressed)
+    local = fresh.getvalue()
+    return local, _central_record(info)
+
+
+def _central_record(info: zipfile.ZipInfo) -> bytes:
+    """The central directory record :mod:`zipfile` writes for ``info`` (no zip64, no extra)."""
+    date_time = info.date_time
+    dosdate = (date_time[0] - 1980) << 9 | date_time[1] << 5 | date_time[2]
+    dostime = date_time[3] << 11 | date_time[4] << 5 | (date_time[5] // 2)
+    filename, flag_bits = info._encodeFilenameFlags()
+    header = struct.pack(
+        zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version, info.create_system,
+        info.extract_version, info.reserved, flag_bits, info.compress_type, dostime, dosdate,
+        info.CRC, info.compress_size, info.file_size, len(filename), len(info.extra),
+        len(info.comment), 0, info.internal_attr, info.external_attr, info.header_offset,
+    )
+    return header + filename + info.extra + info.comment
 
 
 _parsers = threading.local()  # an lxml parser must not be used by two threads at once
@@ -505,6 +655,7 @@ def _jinja_source(patched_xml: str) -> str:
 
 
 _LISTING_MARKS = ("\t", "\a", "\n", "\f")
+_LISTING_MARKS_UTF8 = tuple(mark.encode() for mark in _LISTING_MARKS)
 
 
 def _after_render(helper, rendered: str) -> str:
@@ -586,19 +737,26 @@ def parse_jinja(source: str):
     return _check_environment.parse(source)
 
 
+_EMPTY_RUNS = None
+
+
 def _remove_empty_runs(body) -> None:
     """docxtpl leaves an empty run on each side of a ``{{r ... }}`` tag; readers need none.
 
-    An empty run holds one ``w:t`` without text and nothing else but its properties."""
-    text, run_tag, properties = _w("t"), _w("r"), _w("rPr")
-    for element in list(body.iter(text)):
-        if element.text:
-            continue
-        run = element.getparent()
-        if run is None or run.tag != run_tag:
-            continue
-        if sum(1 for child in run if child.tag != properties) == 1:
-            run.getparent().remove(run)
+    An empty run holds one ``w:t`` without text and nothing else but its properties
+    (comments and processing instructions count as something else, as they do when the
+    run's children are iterated). Found by one XPath, which lxml runs in C."""
+    global _EMPTY_RUNS
+    if _EMPTY_RUNS is None:
+        from lxml import etree
+
+        _EMPTY_RUNS = etree.XPath(
+            ".//w:t[not(node()[1][self::text()])]"
+            "/parent::w:r[count(*[not(self::w:rPr)] | comment() | processing-instruction()) = 1]",
+            namespaces={"w": _W},
+        )
+    for run in _EMPTY_RUNS(body):
+        run.getparent().remove(run)
 
 
 _FOOTNOTES_KEY = "_footnotes"

@@ -8,7 +8,8 @@ library and ``uno``.
 
 It connects to a LibreOffice started with ``--accept=pipe,name=NAME;urp;``,
 says ``{"ready": true}`` on standard output, then converts one document per
-line of standard input, ``{"in": PATH, "out": PATH, "filter": NAME-or-null}``,
+line of standard input, ``{"in": PATH, "out": PATH, "filter": NAME-or-null, "export": NAME}``
+(``export`` defaults to PDF; ``MS Word 2007 XML`` writes a .docx, to read an old .doc),
 answering each with ``{"ok": true}`` or ``{"ok": false, "error": TEXT}``; when the
 conversion failed because LibreOffice itself is gone (it crashed, or was killed), the answer
 says so (``"office_gone": true``) and the bridge exits. When standard input closes it asks
@@ -53,7 +54,7 @@ def _properties(**values):
     return tuple(out)
 
 
-def _convert(desktop, source, target, import_filter):
+def _convert(desktop, source, target, import_filter, export_filter="writer_pdf_Export"):
     import uno
 
     load = {"Hidden": True, "ReadOnly": True, "UpdateDocMode": 0, "MacroExecutionMode": 0}
@@ -63,7 +64,7 @@ def _convert(desktop, source, target, import_filter):
     if document is None:
         raise RuntimeError("LibreOffice could not open the file")
     try:
-        document.storeToURL(uno.systemPathToFileUrl(target), _properties(FilterName="writer_pdf_Export"))
+        document.storeToURL(uno.systemPathToFileUrl(target), _properties(FilterName=export_filter))
     finally:
         document.close(True)
 
@@ -90,7 +91,8 @@ def main():
             continue
         request = json.loads(line)
         try:
-            _convert(desktop, request["in"], request["out"], request.get("filter"))
+            _convert(desktop, request["in"], request["out"], request.get("filter"),
+                     request.get("export") or "writer_pdf_Export")
         except Exception as error:
             message = getattr(error, "Message", "") or str(error)
             gone = not _alive(desktop)

@@ -19,7 +19,7 @@ from typing import Optional
 import click
 
 from . import __version__
-from ._batch import DEFAULT_NAME, NAME_FIELDS
+from ._batch_names import DEFAULT_NAME, NAME_FIELDS
 from ._cli_errors import VERSION_HELP, CheckedPath, Misuse, VanbanCommand, VanbanGroup
 from .errors import NamePatternError, SourceNotFoundError, VanbanError
 
@@ -197,15 +197,128 @@ def types() -> None:
               help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Cách in kết quả.")
-def check(path: Path, profile: Optional[str], output_format: str) -> None:
+@click.option("--png", "png_dir", is_flag=False, flag_value="", default=None, metavar="[THƯ_MỤC]",
+              help="Tạo thêm ảnh từng trang, mỗi lỗi được khoanh và đánh số như trong danh sách: "
+                   "TEN-kiem-tra-1.png... trong THƯ_MỤC (mặc định: thư mục của tệp). Đặt sau TỆP. "
+                   "Cần LibreOffice và poppler (pdftoppm, pdftotext).")
+@click.option("--dpi", type=click.IntRange(30, 600), default=100, show_default=True,
+              help="Độ phân giải ảnh trang (với --png).")
+@click.option("--force", is_flag=True, help="Ghi đè ảnh trang nếu đã có (với --png).")
+def check(path: Path, profile: Optional[str], output_format: str, png_dir: Optional[str], dpi: int,
+          force: bool) -> None:
     from ._check import check_document
 
     if not path.is_file():
         raise SourceNotFoundError(path, "tệp")
     report = check_document(path, profile, name=str(path))
-    click.echo(report.to_json() if output_format == "json" else report.to_text())
+    if png_dir is None:
+        click.echo(report.to_json() if output_format == "json" else report.to_text())
+    else:
+        written, marks = _marked_page_files(path, report, Path(png_dir) if png_dir else path.parent, dpi, force)
+        if output_format == "json":
+            click.echo(report.to_json())
+        else:
+            lines = [f"{mark.number}. {finding}" + ("" if mark.box or not finding.paragraph else
+                                                      "\n    (không tìm thấy đoạn này trên trang để khoanh)")
+                     for mark, finding in zip(marks, report.findings)]
+            click.echo("\n".join(lines + [report.to_text().splitlines()[-1]]))
+        for page in written:
+            click.echo(f"Đã tạo {page}", err=output_format == "json")
     if report.errors:
         sys.exit(1)
+
+
+def _marked_page_files(path: Path, report, folder: Path, dpi: int, force: bool):
+    """Write the page images with the findings marked: every file or none."""
+    from ._files import _reason
+    from ._import import word_bytes
+    from ._marked_pages import marked_pages
+    from ._pdf import PdfConverter, png_paths
+    from .errors import OutputError, OutputExistsError
+
+    if not folder.is_dir():  # said before LibreOffice spends its seconds
+        what = "là một tệp, không phải thư mục" if folder.exists() else "không tồn tại; hãy tạo thư mục trước"
+        raise OutputError(folder, f"thư mục {folder} {what}")
+    prefix = folder / f"{path.stem}-kiem-tra"
+    first = png_paths(prefix, 1)[0]
+    if first.exists() and not force:
+        raise OutputExistsError(first)  # before LibreOffice spends its seconds
+    docx, _ = word_bytes(path)
+    _exit_on_sigterm()
+    with PdfConverter() as converter:
+        data = docx if isinstance(docx, bytes) else docx.read_bytes()
+        images, marks = marked_pages(data, report, name=path.with_suffix(".docx").name, dpi=dpi,
+                                     converter=converter)
+    try:
+        written = _write_all(list(zip(png_paths(prefix, len(images)), images)), force)
+    except OSError as error:
+        raise OutputError(first, _reason(error)) from None
+    return written, marks
+
+
+@main.command("import", help="Đọc một văn bản Word (.docx hoặc .doc) thành tệp dữ liệu YAML của vanban, "
+                             "để sửa rồi tạo lại bằng 'vanban render'.")
+@click.argument("path", metavar="TỆP", type=CheckedPath(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", metavar="TỆP", type=CheckedPath(path_type=Path),
+              help="Tệp YAML cần tạo (mặc định: cùng tên, đuôi .yaml, cùng thư mục).")
+@click.option("--profile", type=click.Choice(["doan", "nha-nuoc"]),
+              help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+def import_(path: Path, output: Optional[Path], profile: Optional[str], force: bool) -> None:
+    from ._files import _reason, write_atomic
+    from ._import import import_document
+    from .errors import OutputError, OutputExistsError
+
+    if not path.is_file():
+        raise SourceNotFoundError(path, "tệp")
+    output = output or path.with_suffix(".yaml")
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise Misuse(f"Tệp ra '{output}' phải có đuôi .yaml hoặc .yml (vanban import ghi dữ liệu YAML).",
+                     click.get_current_context())
+    if output.exists() and not force:
+        raise OutputExistsError(output)
+    result = import_document(path, profile=profile, name=str(path))
+    try:
+        written = write_atomic(output, result.to_yaml().encode("utf-8"), overwrite=force)
+    except OSError as error:
+        raise OutputError(output, _reason(error)) from None
+    click.echo(f"Đã tạo {written}")
+    if result.report():
+        click.echo(result.report(), err=True)
+
+
+@main.command(help="Tạo bản trình bày đúng thể thức của một văn bản Word (.docx hoặc .doc) trình bày sai: "
+                   "đọc nội dung rồi tạo lại, giữ nguyên từng chữ, và liệt kê các lỗi đã sửa.")
+@click.argument("path", metavar="TỆP", type=CheckedPath(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", metavar="TỆP", type=CheckedPath(path_type=Path),
+              help="Tệp .docx cần tạo (mặc định: TEN-da-sua.docx, cùng thư mục).")
+@click.option("--profile", type=click.Choice(["doan", "nha-nuoc"]),
+              help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp ra đã có.")
+def fix(path: Path, output: Optional[Path], profile: Optional[str], force: bool) -> None:
+    from ._batch_names import docx_output_mistake
+    from ._files import _reason
+    from ._fix import fix_document
+    from .errors import OutputError, OutputExistsError
+
+    if not path.is_file():
+        raise SourceNotFoundError(path, "tệp")
+    if output is not None and docx_output_mistake(str(output)):
+        raise Misuse(docx_output_mistake(str(output)), click.get_current_context())
+    output = output or path.with_name(f"{path.stem}-da-sua.docx")
+    if output.resolve() == path.resolve():
+        raise Misuse(f"Tệp ra '{output}' là chính tệp gốc: hãy ghi bản đã sửa ra một tệp khác (-o).",
+                     click.get_current_context())
+    if output.exists() and not force:
+        raise OutputExistsError(output)
+    result = fix_document(path, profile=profile, name=str(path))
+    try:
+        written = _write_all([(output, result.data)], force)
+    except OSError as error:
+        raise OutputError(output, _reason(error)) from None
+    click.echo(result.to_text())
+    for file in written:
+        click.echo(f"Đã tạo {file}")
 
 
 _NAME_HELP = "Mẫu tên tệp ra. Các giá trị: " + "; ".join(

@@ -11,6 +11,7 @@ same way, at one place (``vanban.cli``), and exits with the error's ``exit_code`
     ├── SourceError                a file or folder given to vanban cannot be used
     │   ├── SourceNotFoundError
     │   ├── NotADocxError          the .docx to check, or a template, is not a Word file
+    │   ├── NotFixableError        ``vanban fix`` would have to write words the document does not have
     │   └── BatchSourceError       a batch's folder or list cannot be read
     ├── NamePatternError           ``vanban batch --name`` is mistyped
     ├── OutputExistsError          the output exists and overwriting was not asked for
@@ -105,6 +106,19 @@ class SourceNotFoundError(SourceError):
 
 class NotADocxError(SourceError):
     """The .docx given to ``vanban check``, or a template, cannot be read as a Word document."""
+
+
+class NotFixableError(SourceError):
+    """``vanban fix`` cannot rewrite the document word for word: vanban would have to invent a
+    part it does not find (the issuer, the trích yếu) or write another type's name."""
+
+    def __init__(self, path: PathLike, missing: Sequence[str]):
+        self.missing = list(missing)
+        super().__init__(
+            f"Không sửa được {path} mà giữ nguyên từng chữ: " + "; ".join(self.missing) + ". "
+            "Hãy dùng 'vanban import' để có tệp YAML, bổ sung phần còn thiếu, rồi 'vanban render'.",
+            path,
+        )
 
 
 class BatchSourceError(SourceError):

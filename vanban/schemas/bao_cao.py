@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .body import Part, Section, TopNode
-from .common import Line, field, schema_text
+from .common import Line, built, field, schema_text
 from .document import Document
 
 
@@ -68,7 +68,7 @@ class BaoCao(Document):
         situation = _subsections(("Thuận lợi", self.advantages), ("Khó khăn", self.difficulties))
         if self.situation or situation:
             own = self.situation.as_section("Đặc điểm tình hình") if self.situation \
-                else Section(title="Đặc điểm tình hình")
+                else built(Section, title="Đặc điểm tình hình")
             parts.append(own.model_copy(update={"children": [*own.children, *situation]}))
         if self.results:
             parts.append(self.results.as_section(titled("Kết quả thực hiện", self.period)))
@@ -77,7 +77,7 @@ class BaoCao(Document):
             ("Nguyên nhân khách quan", self.objective_causes),
             ("Nguyên nhân chủ quan", self.subjective_causes),
         )
-        causes_part = Part(children=causes) if causes else None
+        causes_part = built(Part, children=causes) if causes else None
         assessment = _subsections(
             ("Ưu điểm", self.strengths),
             ("Hạn chế, tồn tại", self.limitations),
@@ -85,7 +85,7 @@ class BaoCao(Document):
             ("Bài học kinh nghiệm", self.lessons),
         )
         if assessment:
-            parts.append(Section(title="Đánh giá chung", children=assessment))
+            parts.append(built(Section, title="Đánh giá chung", children=assessment))
         if self.directions:
             parts.append(self.directions.as_section(titled("Phương hướng, nhiệm vụ", self.next_period)))
         if self.proposals:

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .common import (
-    _error, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel, field,
+    _error, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel, built, field,
     schema_text, string_shorthand,
 )
 
@@ -377,7 +377,7 @@ class Part(VanbanModel):
         return {"noi_dung": data} if isinstance(data, list) else data
 
     def as_section(self, default_title: str) -> Section:
-        return Section(title=self.title or default_title, children=self.children)
+        return built(Section, title=self.title or default_title, children=self.children)
 
 
 def _strings_as_bullets(data: Any) -> Any:

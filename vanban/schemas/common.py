@@ -62,7 +62,10 @@ class VanbanModel(BaseModel):
     and translated with it.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Schemas are built when a model is first used, not when vanban is imported: a command
+    # builds the one document type it reads (each model built at import re-built the models
+    # inside it, for every type).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:
@@ -89,6 +92,17 @@ def _in_vietnamese(error: ValidationError) -> ValidationError:
     from .._loading import in_vietnamese  # the reader imports the schemas
 
     return in_vietnamese(error)
+
+
+def built(model: type[BaseModel], **fields: Any) -> Any:
+    """A model made by vanban from parts already validated (a section around a part's
+    children, a bullet from a schedule line): nothing to check a second time.
+
+    ``sections()`` runs when a document is validated and again when it is displayed;
+    validating what it builds would re-run every text check (the legacy-encoding heuristic
+    among them) on text that has passed them. What is built here must only join validated
+    text with vanban's own words, so that it would pass validation as it stands."""
+    return model.model_construct(**fields)
 
 
 def string_shorthand(field_name: str):

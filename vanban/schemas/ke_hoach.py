@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .body import Bullet, Section, TopNode
-from .common import BulletText, Text, VanbanModel, field, schema_text
+from .common import BulletText, ParagraphText, Text, VanbanModel, built, field, schema_text
 from .planning import Assignment, PlanningDocument, paragraphs
 
 __all__ = ["Assignment", "KeHoach", "TimelineEntry"]
@@ -42,17 +42,17 @@ class KeHoach(PlanningDocument):
         "timeline", "tien_do", "Tiến độ thực hiện", "Thời gian và công việc.",
         default_factory=list,
     )
-    budget: list[Text] = field(
+    budget: list[ParagraphText] = field(
         "budget", "kinh_phi", "Kinh phí", "Các đoạn văn về kinh phí.", default_factory=list
     )
 
     def sections(self) -> list:
         optional = []
         if self.timeline:
-            optional.append(Section(
-                title="Tiến độ thực hiện",
-                children=[Bullet(text=f"{e.time}: {e.task}") for e in self.timeline],
+            optional.append(built(
+                Section, title="Tiến độ thực hiện",
+                children=[built(Bullet, text=f"{e.time}: {e.task}") for e in self.timeline],
             ))
         if self.budget:
-            optional.append(Section(title="Kinh phí", children=paragraphs(self.budget)))
+            optional.append(built(Section, title="Kinh phí", children=paragraphs(self.budget)))
         return [*self.purposes_section(), *self.content, *optional, *self.assignments_section()]

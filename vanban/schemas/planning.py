@@ -8,7 +8,7 @@ from pydantic import Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .body import BulletPart, Node, Paragraph, Section
-from .common import HeadingText, ParagraphText, Text, VanbanModel, field, schema_text
+from .common import HeadingText, ParagraphText, Text, VanbanModel, built, field, schema_text
 from .document import Document
 
 
@@ -30,8 +30,8 @@ class Assignment(VanbanModel):
     def as_section(self) -> Section:
         children = list(self.tasks)
         if self.deadline:
-            children.append(Paragraph(text=f"Thời hạn hoàn thành: {self.deadline}."))
-        return Section(title=self.unit, children=children)
+            children.append(built(Paragraph, text=f"Thời hạn hoàn thành: {self.deadline}."))
+        return built(Section, title=self.unit, children=children)
 
 
 _FIGURE_KEYS = {"so_lieu", "figure", "label", "gia_tri", "value"}
@@ -73,7 +73,7 @@ class AssignmentPart(VanbanModel):
 
     def as_section(self, default_title: str) -> Section:
         children = [item.as_section() if isinstance(item, Assignment) else item for item in self.children]
-        return Section(title=self.title or default_title, children=children)
+        return built(Section, title=self.title or default_title, children=children)
 
 
 class PlanningDocument(Document):
@@ -136,7 +136,7 @@ class PlanningDocument(Document):
             return [part.as_section(title)]
         if not given:
             return []
-        return [Section(title="Mục đích, yêu cầu", children=[part.as_section(title) for part, title in given])]
+        return [built(Section, title="Mục đích, yêu cầu", children=[part.as_section(title) for part, title in given])]
 
     def assignments_section(self) -> list[Section]:
         if not self.assignments:
@@ -146,4 +146,5 @@ class PlanningDocument(Document):
 
 
 def paragraphs(texts: list[str]) -> list[Paragraph]:
-    return [Paragraph(text=text) for text in texts]
+    """Paragraphs of texts already validated as paragraph text (``ParagraphText``)."""
+    return [built(Paragraph, text=text) for text in texts]
