@@ -248,6 +248,10 @@ def strategy_for(annotation, metadata=(), depth: int = 0, name: str = "",
         elements = strategy_for(inner, (), depth, name, top=top or inner == TopNode)
         drawn = st.lists(elements, min_size=low, max_size=max(low, high))
         return drawn.map(_lists_introduced)
+    if origin is tuple and typing.get_args(annotation) == (int, int):  # a time of day (hour, minute)
+        clock = st.tuples(st.integers(0, 23), st.integers(0, 59))
+        return st.one_of(clock, clock.map(lambda c: f"{c[0]}:{c[1]:02d}"), clock.map(lambda c: f"{c[0]}h{c[1]}"),
+                         clock.map(lambda c: f"{c[0]} giờ {c[1]} phút"))
     if annotation is bool:
         return st.booleans()
     if annotation is int:

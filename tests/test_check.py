@@ -123,6 +123,67 @@ LETTER_MUTATIONS = [
 ]
 
 
+DECISION_MUTATIONS = [
+    ("Điều label regular", lambda d: restyle(d, "^Điều 1\\.", bold=False), "U-QD-3"),
+    ("QUYẾT ĐỊNH: line left-aligned", lambda d: setattr(
+        find_paragraph(d, "^QUYẾT ĐỊNH:$").paragraph_format, "alignment", 0), "U-QD-1"),
+    ("authority line regular", lambda d: restyle(d, "^BAN THƯỜNG VỤ HUYỆN ĐOÀN", bold=False), "U-QD-2"),
+]
+MINUTES_MUTATIONS = [
+    ("THƯ KÝ regular", lambda d: restyle(d, "^THƯ KÝ$", bold=False), "U-BB-1"),
+    ("secretary's name regular", lambda d: restyle(d, "^Trần Thị B$", bold=False), "U-BB-2"),
+]
+
+
+@pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in MINUTES_MUTATIONS],
+                         ids=[n for n, _, _ in MINUTES_MUTATIONS])
+def test_each_mistake_in_a_bien_ban_is_caught_by_exactly_its_rule(mutate, rule):
+    rules, report = caught(mutated(sample("bien-ban"), mutate))
+    assert rules == {rule}, report.to_text()
+
+
+def test_a_bien_ban_without_nơi_nhận_or_number_is_complete():
+    report = check(sample("bien-ban"))
+    assert report.findings == [], report.to_text()
+
+
+def test_a_bien_ban_with_one_signature_misses_the_secretary():
+    data = mutated(sample("bien-ban"), lambda d: (remove_paragraph(d, "^THƯ KÝ$"),
+                                                  remove_paragraph(d, "^Trần Thị B$")))
+    rules, report = caught(data)
+    assert rules == {"U-BB-1"}, report.to_text()
+
+
+@pytest.fixture(scope="module")
+def decision():
+    return sample("quyet-dinh")
+
+
+@pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in DECISION_MUTATIONS],
+                         ids=[n for n, _, _ in DECISION_MUTATIONS])
+def test_each_mistake_in_a_quyet_dinh_is_caught_by_exactly_its_rule(decision, mutate, rule):
+    rules, report = caught(mutated(decision, mutate))
+    assert rules == {rule}, report.to_text()
+
+
+def test_a_quyet_dinh_without_its_quyet_dinh_line_is_told_so():
+    rules, report = caught(mutated(sample("quyet-dinh"), lambda d: remove_paragraph(d, "^QUYẾT ĐỊNH:$")))
+    assert "U-QD-1" in rules, report.to_text()
+
+
+def test_the_state_decision_needs_its_issuing_authority_above_the_bases():
+    data = vanban.render_bytes(vanban.load(EXAMPLES / "quyet_dinh_112_bnv.yaml"))
+    assert caught(data)[0] == set()
+    rules, report = caught(mutated(data, lambda d: remove_paragraph(d, "^BỘ TRƯỞNG BỘ NỘI VỤ$")))
+    assert rules == {"N-QD-2"}, report.to_text()
+    assert [f.severity for f in report.findings if f.rule_id == "N-QD-2"] == ["error"]
+
+
+def test_article_lines_are_not_read_as_numbered_headings():
+    report = check(sample("quyet-dinh"))
+    assert not [f for f in report.findings if f.rule_id.startswith("U-HEAD")], report.to_text()
+
+
 @pytest.mark.parametrize("mutate, rule", [(m, r) for _, m, r in MUTATIONS], ids=[n for n, _, _ in MUTATIONS])
 def test_each_mistake_is_caught_by_exactly_the_rule_that_names_it(flagship, mutate, rule):
     rules, report = caught(mutated(flagship, mutate))
@@ -233,7 +294,8 @@ def test_a_table_ending_an_unsigned_document_is_not_read_as_its_signature():
 
 
 def test_every_doan_rule_has_a_mistake_that_triggers_it():
-    tested = {rule for _, _, rule in MUTATIONS + LETTER_MUTATIONS + ABSENT_PARTS}
+    tested = {rule for _, _, rule in MUTATIONS + LETTER_MUTATIONS + ABSENT_PARTS + DECISION_MUTATIONS
+              + MINUTES_MUTATIONS}
     assert {r.id for r in RULES if r.profile == "doan"} == tested
 
 

@@ -54,10 +54,11 @@ def test_no_template_tag_survives_in_any_part(sample):
 
 def test_every_text_the_user_wrote_is_in_the_document(sample):
     document, data = sample
-    text = as_read("\n".join(p.text for p in paragraphs_in_order(open_docx(data))))
+    # a line break vanban puts in a long trích yếu reads as a space
+    text = " ".join(as_read("\n".join(p.text for p in paragraphs_in_order(open_docx(data)))).split())
     for key, value in user_texts(document.model_dump()):
         # read as a reader reads it: a no-break space is a space, a no-break hyphen a hyphen
-        written = as_read("".join(run.text for run in parse_inline(value))).replace("\u2011", "-")
+        written = " ".join(as_read("".join(run.text for run in parse_inline(value))).replace("\u2011", "-").split())
         assert written in text or upper(written) in text, (key, written)
 
 

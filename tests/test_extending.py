@@ -13,7 +13,7 @@ from vanban.cli import main
 
 from helpers import open_docx, text_lines
 
-THONG_BAO = '''
+THONG_TRI = '''
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -21,14 +21,14 @@ from vanban import Document, Section
 from vanban.schemas import BulletText, Text, field
 
 
-class ThongBao(Document):
-    """Thông báo, with its own body template next to this module."""
+class ThongTri(Document):
+    """Thông tri (a type vanban does not ship), with its own body template next to this module."""
 
-    type_name = "Thông báo"
-    type_code = "TB"
-    body_template: ClassVar = Path(__file__).with_name("thong-bao.docx")
+    type_name = "Thông tri"
+    type_code = "TT"
+    body_template: ClassVar = Path(__file__).with_name("thong-tri.docx")
 
-    type: Literal["thong-bao"] = field("type", "loai", "Loại", "thong-bao", default="thong-bao")
+    type: Literal["thong-tri"] = field("type", "loai", "Loại", "thong-tri", default="thong-tri")
     summary: Text = field("summary", "tom_tat", "Tóm tắt", "Nội dung chính.")
     items: list[BulletText] = field("items", "cac_y", "Các ý", "Các ý thông báo.", default_factory=list)
 
@@ -37,7 +37,7 @@ class ThongBao(Document):
 '''
 
 SAMPLE = {
-    "loai": "thong-bao",
+    "loai": "thong-tri",
     "co_quan_ban_hanh": {"cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Đoàn xã Long Hòa", "ky_hieu": "ĐTN"},
     "so": 3, "dia_danh": "Long Hòa", "ngay": "2021-04-02",
     "trich_yeu": "Lịch sinh hoạt chi đoàn tháng 4/2021",
@@ -66,8 +66,8 @@ def body_template(path, lines):
 
 @pytest.fixture
 def plugin_folder(tmp_path, monkeypatch):
-    (tmp_path / "thong_bao_plugin.py").write_text(THONG_BAO, encoding="utf-8")
-    body_template(tmp_path / "thong-bao.docx", [
+    (tmp_path / "thong_tri_plugin.py").write_text(THONG_TRI, encoding="utf-8")
+    body_template(tmp_path / "thong-tri.docx", [
         ("VB Body", "{{ document.summary }}"),
         ("Normal", "{%p for item in document.items %}"),
         ("VB Bullet", "- {{ item }}"),
@@ -75,47 +75,47 @@ def plugin_folder(tmp_path, monkeypatch):
     ])
     monkeypatch.syspath_prepend(str(tmp_path))
     yield tmp_path
-    _registry._TYPES.pop("thong-bao", None)
+    _registry._TYPES.pop("thong-tri", None)
 
 
 def test_a_type_registered_from_outside_renders_inside_the_profile_frame(plugin_folder):
-    from thong_bao_plugin import ThongBao
+    from thong_tri_plugin import ThongTri
 
-    vanban.register(ThongBao)
+    vanban.register(ThongTri)
     notice = vanban.parse(SAMPLE)
     lines = text_lines(open_docx(vanban.render_bytes(notice)))
     assert lines[:7] == [
         "TỈNH ĐOÀN TRÀ VINH", "BCH ĐOÀN XÃ LONG HÒA", "***", "ĐOÀN TNCS HỒ CHÍ MINH",
-        "Số: 03-TB/ĐTN", "Long Hòa, ngày 02 tháng 4 năm 2021", "THÔNG BÁO",
+        "Số: 03-TT/ĐTN", "Long Hòa, ngày 02 tháng 4 năm 2021", "THÔNG TRI",
     ]
     body = lines[lines.index("Lịch sinh hoạt chi đoàn tháng 4/2021") + 2:lines.index("TM. BAN CHẤP HÀNH")]
     assert body == [
         "Ban Chấp hành thông báo lịch sinh hoạt <tháng 4> & phân công.",
         "- Chi đoàn ấp 1: ngày 10/4/2021",
         "- Chi đoàn ấp 2: ngày 11/4/2021",
-        "Trên đây là Thông báo lịch sinh hoạt chi đoàn tháng 4/2021./.",
+        "Trên đây là Thông tri lịch sinh hoạt chi đoàn tháng 4/2021./.",
     ]
     assert lines[-4:] == ["- Các chi đoàn;", "- Lưu VP.", "BÍ THƯ", "Lê Văn C"]
 
 
 def test_a_type_published_through_an_entry_point_is_found(plugin_folder, monkeypatch):
-    info = plugin_folder / "thong_bao_plugin-0.1.dist-info"
+    info = plugin_folder / "thong_tri_plugin-0.1.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-bao-plugin\nVersion: 0.1\n")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-tri-plugin\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text(
-        "[vanban.document_types]\nthong-bao = thong_bao_plugin:ThongBao\n"
+        "[vanban.document_types]\nthong-tri = thong_tri_plugin:ThongTri\n"
     )
     monkeypatch.setattr(_registry, "_plugins_loaded", False)
-    assert "thong-bao" in vanban.document_types()
+    assert "thong-tri" in vanban.document_types()
     result = CliRunner().invoke(main, ["types"])
-    assert "thong-bao" in result.output and "Thông báo (TB)" in result.output
+    assert "thong-tri" in result.output and "Thông tri (TT)" in result.output
 
 
 def test_a_published_type_never_replaces_a_built_in_one(plugin_folder, monkeypatch):
-    info = plugin_folder / "thong_bao_plugin-0.1.dist-info"
+    info = plugin_folder / "thong_tri_plugin-0.1.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-bao-plugin\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[vanban.document_types]\nke-hoach = thong_bao_plugin:ThongBao\n")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: thong-tri-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[vanban.document_types]\nke-hoach = thong_tri_plugin:ThongTri\n")
     monkeypatch.setattr(_registry, "_plugins_loaded", False)
     assert vanban.get_document_type("ke-hoach") is vanban.KeHoach
     assert not _registry._plugins_loaded  # a built-in type is found without reading other packages
@@ -135,11 +135,11 @@ def test_the_package_frame_template_is_clean():
 
 @pytest.fixture
 def checked(tmp_path, plugin_folder):
-    from thong_bao_plugin import ThongBao
+    from thong_tri_plugin import ThongTri
 
     def run(lines):
         path = body_template(tmp_path / "mau.docx", lines)
-        return [str(f) for f in check_template(path, ThongBao)], path
+        return [str(f) for f in check_template(path, ThongTri)], path
 
     return run
 
@@ -173,9 +173,9 @@ def test_check_warns_about_tags_split_across_runs(tmp_path, checked):
     paragraph.add_run("{{ document.")
     paragraph.add_run("summary }}").bold = True
     document.save(path)
-    from thong_bao_plugin import ThongBao
+    from thong_tri_plugin import ThongTri
 
-    findings = [str(f) for f in check_template(path, ThongBao)]
+    findings = [str(f) for f in check_template(path, ThongTri)]
     assert any("bị Word tách" in f and "đoạn 2" in f for f in findings)
 
 

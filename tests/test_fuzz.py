@@ -38,7 +38,7 @@ from vanban._display import figure_text, parse_inline
 from vanban._numbers import format_number, format_percent, number_in_words, percent_of
 from vanban.profiles import LEAF, PROFILES, STYLE_NAMES, get_profile
 from vanban.schemas.body import (
-    Bullet, DocumentPart, Figure, GroupRow, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section,
+    Article, Bullet, DocumentPart, Figure, GroupRow, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section,
     Table,
 )
 
@@ -149,9 +149,13 @@ NUMBERED = (Section, NumberedParagraph)
 
 def _outline(children, path, scheme, body: list) -> None:
     """Sections and numbered paragraphs share the count at their depth; the rest as they come."""
-    sub = 0
+    sub = article = 0
     for child in children:
-        if isinstance(child, NUMBERED):
+        if isinstance(child, Article):  # Điều 1. in bold, then its words; its khoản restart at 1.
+            article += 1
+            body.append((style("body"), f"Điều {article}. {inline(child.article)}"))
+            _outline(child.children, (0,), scheme, body)
+        elif isinstance(child, NUMBERED):
             sub += 1
             here = (*path, sub)
             if isinstance(child, Section):
@@ -353,16 +357,27 @@ def expected_page(document) -> dict:
         body.append((style("addressee"), "Kính gửi:"))
         body += [(style("addressee_item"), f"- {a}" + (";" if i < len(addressees) - 1 else "."))
                  for i, a in enumerate(addressees)]
+    authority = document.issuing_authority()
+    if authority:
+        body.append((style("issuing_authority"), upper(inline(authority))))
     bases = list(getattr(document, "bases", []))
     # a căn cứ the author ended with ; . , or : keeps that mark
     body += [(style("basis"), b if b[-1] in ";.,:" else b + (";" if i < len(bases) - 1 else profile.bases_last_mark))
              for i, b in enumerate(bases)]
     body += [(style("body"), inline(text)) for text in document.opening]
+    if document.operative_word:
+        body.append((style("operative"), document.operative_word))
     root = (0,) if document.section_numbering == "so" else ()
     _top_outline(document.sections(), document.part_numbering, root, profile.label_scheme, body)
-    closing = document.closing_sentence()
+    closing = None if document.body_closes else document.closing_sentence()
     if closing is not None:
         body.append((style("closing"), inline(end_marked(closing, profile.end_mark))))
+    elif document.closing is not False and body:  # no closing sentence: the body's end takes the mark
+        last_style, last_text = body[-1]
+        if last_style == TABLE:
+            body.append((style("body"), profile.end_mark))
+        else:
+            body[-1] = (last_style, end_marked(last_text.rstrip(), profile.end_mark))
 
     number = profile.number_blank if document.number is None else f"{document.number:02d}"
     type_code = document.symbol_type(profile.name)
@@ -370,13 +385,15 @@ def expected_page(document) -> dict:
         else document.issuer.code or ""
     symbol += f"-{document.drafting_unit}" if document.drafting_unit else ""
     number_line = profile.number_format.format(number=number, symbol=symbol)
-    signer = document.signer
+    signer = document.signature()
+    second = document.second_signer()  # on the left, read before the right one
     authority = [upper(f"{signer.authority} {signer.on_behalf_of}")] if signer and signer.authority else []
     if signer and getattr(signer, "deputy_for", None):
         authority.append(upper(f"KT. {signer.deputy_for}"))
     # Kính gửi alone makes no Nơi nhận: the block is there when the author gives one
     has_recipients = bool(document.recipients or document.archive)
-    recipients = ["- Như trên;"] if addressees else []
+    lead = document.recipients_lead()
+    recipients = [f"- {lead};"] if lead else []
     # a purpose, "(để b/c)", is kept on one line: its spaces are no-break spaces
     recipients += [f"- {r.name} ({r.purpose.replace(' ', NBSP)});" if r.purpose else f"- {_purpose_kept(r.name)};"
                    for r in document.recipients]
@@ -385,11 +402,13 @@ def expected_page(document) -> dict:
         style("parent"): [upper(line) for line in document.issuer.parent],
         style("issuer"): [upper(line) for line in document.issuer.name],
         style("number"): [] if document.number is False else [number_line],
+        # a document without a date line (a Biên bản on NĐ 30's form, a copy that lost it) has none
         style("date"): [date_line(document)] if document.date else [],
         # a head who signs directly: the position is the first, bold line of the block
-        style("signer_authority"): authority or ([upper(signer.position)] if signer else []),
+        style("signer_authority"): ([upper(second.position)] if second else [])
+        + (authority or ([upper(signer.position)] if signer else [])),
         style("signer_position"): [upper(signer.position)] if authority else [],
-        style("signer_name"): [signer.name] if signer else [],
+        style("signer_name"): ([second.name] if second else []) + ([signer.name] if signer else []),
         "marks": sorted(m for m in (draft, document.secrecy, document.urgency) if m),
     }
     if letter:
@@ -481,7 +500,7 @@ def assert_page_says(document, data: bytes) -> None:
         else:
             assert by_style.get(name, []) == [nfc(t) for t in texts], (name, by_style.get(name))
     recipients = by_style.get(STYLE_NAMES["recipient"], [])
-    closing_block = want["has_recipients"] or document.signer is not None
+    closing_block = want["has_recipients"] or document.signature() is not None
     assert have["frames"] == 1 + closing_block, f"{have['frames']} letterhead and closing tables"
     known = set(want["by_style"]) | STRUCTURE | MARKS | {STYLE_NAMES["recipient"]}
     unknown = set(by_style) - known

@@ -38,7 +38,20 @@ def long_mode(config) -> bool:
     return bool(os.environ.get("VANBAN_FUZZ")) or "fuzz" in (config.getoption("markexpr") or "")
 
 CORPUS = ROOT / "tests" / "corpus"
-SOURCES = sorted(EXAMPLES.glob("*.yaml")) + [
+READ_WHOLE = {"ke-hoach", "huong-dan", "bao-cao", "cong-van"}
+"""The types vanban import reads part for part. Thông báo and Tờ trình come back word for word
+(tests/test_tb_ttr_nq_ctr.py) but not yet style for style (a bold-only paragraph, the last paragraph
+read as the closing sentence); Quyết định, Nghị quyết, Biên bản, Giấy mời, Chương trình have parts
+(Điều, the two signatures, the timetable) the importer does not read yet."""
+
+
+def _type_of(path) -> str:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("loai", "")
+
+
+SOURCES = sorted(p for p in EXAMPLES.glob("*.yaml") if _type_of(p) in READ_WHOLE) + [
     pytest.param(path, marks=pytest.mark.fuzz) for path in sorted(CORPUS.glob("*.yaml"))]
 
 

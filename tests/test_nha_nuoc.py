@@ -195,14 +195,22 @@ STATE_MUTATIONS = [
     ("plan", "no ./.", lambda d: retext(d, "^Trên đây là", "./.", "."), "N-END-1"),
     ("letter", "V/v in italics", lambda d: restyle(d, "^V/v ", italic=True), "N-CV-1"),
     ("letter", "Kính gửi in italics", lambda d: restyle(d, "^Kính gửi:", italic=True), "N-CV-2"),
+    ("decision", "QUYẾT ĐỊNH: left-aligned", lambda d: setattr(
+        find_paragraph(d, "^QUYẾT ĐỊNH:$").paragraph_format, "alignment", 0), "N-QD-1"),
+    ("decision", "no issuing authority", lambda d: remove_paragraph(d, "^BỘ TRƯỞNG BỘ NỘI VỤ$"), "N-QD-2"),
+    ("decision", "Điều label regular", lambda d: restyle(d, "^Điều 1\\.", bold=False), "N-QD-3"),
+    ("minutes", "THƯ KÝ regular", lambda d: restyle(d, "^THƯ KÝ$", bold=False), "N-BB-1"),
+    ("minutes", "secretary's name regular", lambda d: restyle(d, "^Phan Quỳnh Thư$", bold=False), "N-BB-2"),
 ]
+BASES = {"decision": "quyet_dinh_112_bnv.yaml", "minutes": "bien_ban_hop_lop.yaml"}
 
 
 @pytest.mark.parametrize("base, mutate, rule", [(b, m, r) for b, _, m, r in STATE_MUTATIONS],
                          ids=[n for _, n, _, _ in STATE_MUTATIONS])
 def test_each_state_mistake_is_caught_by_exactly_the_rule_that_names_it(
         base, mutate, rule, plan_bytes, letter_bytes):
-    source = plan_bytes if base == "plan" else letter_bytes
+    source = plan_bytes if base == "plan" else letter_bytes if base == "letter" else \
+        vanban.render_bytes(vanban.load(EXAMPLES / BASES[base]))
     assert check(source).findings == []
     report = check(mutated(source, mutate))
     assert report.profile == "nha-nuoc"

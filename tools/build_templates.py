@@ -265,8 +265,10 @@ def _title_and_body(document, profile: Profile) -> None:
     _paragraph(document, "{{r addressee_label }}", "addressee")
     _each(document, "line in addressee_items", "{{ line }}", "addressee_item")
     _tag(document, "{%p endif %}")
+    _when(document, "issuing_authority", "{{r issuing_authority }}", "issuing_authority")
     _each(document, "line in bases", "{{ line }}", "basis")
     _each(document, "paragraph in opening", "{{r paragraph }}", "body")
+    _when(document, "operative", "{{ operative }}", "operative")
     _body_loop(document, "body")
     _when(document, "closing", "{{r closing }}", "closing")
 
@@ -348,6 +350,15 @@ def _closing_block(document, profile: Profile) -> None:
     _tag(recipients, "{%p if recipients_label %}")
     _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
     _each(recipients, "line in recipients", "{{ line }}", "recipient")
+    # a second signature in place of Nơi nhận (a Biên bản's THƯ KÝ), level with the right one's
+    _tag(recipients, "{%p elif left_signer_name %}")
+    _each(recipients, "line in left_signer_authority", "{{ line }}", "signer_authority")
+    _tag(recipients, "{%p if left_signer_authority %}")
+    _paragraph(recipients, "{{ left_signer_position }}", "signer_position")
+    _tag(recipients, "{%p else %}")
+    _paragraph(recipients, "{{ left_signer_position }}", "signer_authority")
+    _tag(recipients, "{%p endif %}")
+    _paragraph(recipients, "{{ left_signer_name }}", "signer_name")
     _tag(recipients, "{%p else %}")  # no Nơi nhận: the cell still holds a paragraph
     _paragraph(recipients, "", "recipient")
     _tag(recipients, "{%p endif %}")

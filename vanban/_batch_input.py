@@ -396,21 +396,36 @@ def _lines(value: Any) -> list:
     return [value]
 
 
+def _item(key: str, name: str, part: str, items: list) -> int:
+    """The position of item ``part`` (1, 2 ...) of the base's list ``name``, for column ``key``."""
+    if not part.isdigit() or not 1 <= int(part) <= len(items):
+        raise _Skip(f"Cột '{key}': '{name}' trong tệp mẫu chung là danh sách {len(items)} mục, ghi số thứ tự "
+                    f"mục từ 1 đến {len(items)} sau '{name}.' (ví dụ {name}.1), không phải '{part}'.")
+    return int(part) - 1
+
+
 def _apply(data: dict, key: str, value: Any) -> None:
-    """Set ``key`` (``a.b.c``, or ``+a.b`` to add to a list) in ``data`` from a row."""
+    """Set ``key`` (``a.b.c``, or ``+a.b`` to add to a list) in ``data`` from a row; a number
+    picks an item of a list of the base, counted from 1 (``dieu.1.dieu``)."""
     append = key.startswith("+")
     parts = [part.strip() for part in key.lstrip("+").split(".")]
     if not all(parts):
         raise _Skip(f"Tên cột '{key}' không hợp lệ: dùng dạng so, co_quan_ban_hanh.ten hoặc +noi_nhan.")
-    target = data
-    for part in parts[:-1]:
-        inner = target.get(part)
-        if inner is None:
-            inner = target[part] = {}
-        elif not isinstance(inner, dict):
+    target: Any = data
+    for position, part in enumerate(parts[:-1]):
+        if isinstance(target, list):  # dieu.1.dieu: the base's first Điều (counted from 1)
+            inner = target[_item(key, parts[position - 1], part, target)]
+        else:
+            inner = target.get(part)
+            if inner is None:
+                inner = target[part] = {}
+        if not isinstance(inner, (dict, list)):
             raise _Skip(f"Cột '{key}': trường '{part}' trong tệp mẫu chung không phải một nhóm trường.")
         target = inner
     last = parts[-1]
+    if isinstance(target, list):
+        target[_item(key, parts[-2], last, target)] = value
+        return
     current = target.get(last)
     if append:
         existing = current if isinstance(current, list) else ([] if current is None else [current])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._check_kinds import CHECKS
-from ._check_parts import detect_profile, locate
+from ._check_parts import TWO_SIGNATURES, detect_profile, document_kind, locate
 from ._check_report import ELEMENT_WORDS, PROFILE_NAMES, SEVERITY_WORDS, Finding, Report
 from ._docx_read import DocxView
 from .errors import DocxReadError, LayoutError, ProfileNotDetectedError, ProfileNotFoundError
@@ -24,7 +24,10 @@ from .rules import rules_for
 __all__ = ["ELEMENT_WORDS", "PROFILE_NAMES", "SEVERITY_WORDS", "Finding", "Report", "check_document", "verify"]
 
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
-_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position"}
+_OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position",
+             "articles", "issuing_authority", "signature_left_name"}
+_OPTIONAL_FOR = {kind: {"number", "date", "recipients_label", "recipients"} for kind in TWO_SIGNATURES}
+"""Parts a type may lack without a finding: minutes are filed, not sent (no number, no Nơi nhận)."""
 
 
 def check_document(source: Union[str, Path, bytes], profile: Optional[str] = None,
@@ -48,14 +51,17 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     elements = locate(view)
     report = Report(name or str(source if not isinstance(source, bytes) else "văn bản"), profile)
     letter = bool(elements["subject"]) and not elements["type_name"]
+    kind = document_kind(elements)
     for rule in rules_for(profile):
         if rule.scope == ("typed" if letter else "letter"):
+            continue
+        if rule.kinds and kind not in rule.kinds or kind in rule.not_kinds:
             continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
-            elif rule.element not in _OPTIONAL:
+            elif rule.element not in _OPTIONAL | _OPTIONAL_FOR.get(kind, set()):
                 report.findings.append(Finding(severity="not_evaluated", found="không tìm thấy phần này", **base))
             continue
         for para, expected, found_, severity in CHECKS[rule.check](elements, rule):

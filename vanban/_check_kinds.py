@@ -187,7 +187,8 @@ def check_label_format(elements: Elements, rule: Rule) -> list[Issue]:
     for para in elements[rule.element]:
         bold, _ = elements.view.label_look(para)
         if bold != rule.params["bold"]:
-            issues.append((para, "số khoản đậm", "số khoản không đậm", None))
+            label = rule.params.get("label", "số khoản")
+            issues.append((para, f"{label} đậm", f"{label} không đậm", None))
     return issues
 
 

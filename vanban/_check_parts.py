@@ -78,7 +78,8 @@ def locate(view: DocxView) -> Elements:
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
     number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
-    date = _first(head, lambda p: bool(DATE.search(clean(p.text))))
+    # a place name holds no colon: "Thời gian bắt đầu: 14 giờ, ngày ..." of a Biên bản is no date line
+    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and ":" not in clean(p.text).split(",")[0])
     union = _first(head, lambda p: clean(p.text) == UNION_TITLE)
     national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
     motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
@@ -94,9 +95,9 @@ def locate(view: DocxView) -> Elements:
         _locate_agency(found, paragraphs, anchor)
     elif heading is not None and heading.table is not None:
         # neither a number line nor a typed *** (a state document without a number: its mark is
-        # drawn): the names stand beside the Quốc hiệu, in the other cell of its row
+        # drawn; NĐ 30 Mẫu 1.9): the names stand left of the Quốc hiệu, in its row
         _agency_lines(found, [p for p in paragraphs if clean(p.text) and p.table == heading.table
-                              and p.row == heading.row and p.column != heading.column
+                              and p.row == heading.row and p.column < heading.column
                               and not SUBJECT.match(clean(p.text))])
     # the V/v line stands under the number; a letter without a number line has it in its
     # letterhead table (found by its date line, or by its Quốc hiệu when it has none)
@@ -111,8 +112,46 @@ def locate(view: DocxView) -> Elements:
     _locate_title(found, paragraphs, header_end)
     _locate_addressees(found, paragraphs, header_end)
     _locate_closing_block(found, paragraphs)
+    _locate_decision_lines(found, paragraphs)
     _locate_body(found, paragraphs)
     return found
+
+
+# --- the parts of particular types: a decision's lines, a Biên bản's two signatures ---------
+
+OPERATIVE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:?$")
+ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]")
+TWO_SIGNATURES = {"BIÊN BẢN"}
+"""Types signed by two people side by side, with no Nơi nhận (NĐ 30 PL III Mẫu 1.9)."""
+
+
+def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
+    """A Quyết định's or Nghị quyết's ``QUYẾT ĐỊNH:`` line, and the CAPS issuing authority the
+    first line after the title block (NĐ 30 PL III Mẫu 1.1-1.3): centred lines, not running text."""
+    start = max((p.index for name in ("title_rule", "title", "type_name", "addressees") for p in found[name]),
+                default=None)
+    if start is None:
+        return
+    end = min((p.index for p in found["recipients_label"] + found["signature_first"]), default=None)
+    after = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)
+             and (end is None or p.index < end)]
+    operative = _first(after, lambda p: bool(OPERATIVE.match(clean(p.text))))
+    if operative is None:
+        return
+    found.parts["operative"] = [operative]
+    first = after[0]
+    text = clean(first.text)
+    if first is not operative and text == text.upper() and any(c.isalpha() for c in text):
+        found.parts["issuing_authority"] = [first]
+
+
+def _decision_lines(found: Elements) -> set[int]:
+    return {p.index for name in ("operative", "issuing_authority") for p in found[name]}
+
+
+def document_kind(found: Elements) -> str:
+    """The type name the document carries (``QUYẾT ĐỊNH``), upper-cased; empty when none is found."""
+    return clean(found["type_name"][0].text).upper() if found["type_name"] else ""
 
 
 def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
@@ -241,6 +280,11 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
             titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
             if AUTHORITY.match(clean(signer[0].text)) and titles:
                 found.parts["signature_position"] = [titles[0]]
+            left = [p for p in paragraphs if p.table == table and p.column < signer[0].column
+                    and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+            if len(left) >= 2:  # a second signature beside it (a Biên bản's THƯ KÝ)
+                found.parts["signature_left_first"] = [left[0]]
+                found.parts["signature_left_name"] = [left[-1]]
             return
 
 
@@ -254,7 +298,20 @@ def _signer_lines(table: int, paragraphs: list[Para]) -> list[Para]:
     written = [p for p in cells if clean(p.text)]
     top = min((p.row for p in written), default=0)
     header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
-    return signer if len(signer) >= 2 and not header_like else []
+    return signer if len(signer) >= 2 and (not header_like or _two_signatures(written)) else []
+
+
+def _two_signatures(written: list[Para]) -> bool:
+    """Two signatures side by side (a Biên bản's THƯ KÝ and CHỦ TỌA): two columns, each a CAPS
+    title over a name, where a body table's header row has words in every column too."""
+    columns = sorted({p.column for p in written})
+    if len(columns) != 2:
+        return False
+    for column in columns:
+        lines = [clean(p.text) for p in written if p.column == column]
+        if len(lines) < 2 or lines[0] != lines[0].upper() or lines[-1] == lines[-1].upper():
+            return False
+    return True
 
 
 def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
@@ -272,9 +329,11 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
         return
-    structural = {p.index for p in _structural(body)}
-    found.parts["body"] = [p for p in body if p.top_level
-                           and p.index not in structural and not _is_caption(p)]
+    structural = {p.index for p in _structural(body)} | _decision_lines(found)
+    # the paragraph above the signature's table ends the body; it names no table
+    found.parts["body"] = [p for p in body if p.top_level and p.index not in structural
+                           and not (_is_caption(p) and not (closing and p.above_table_of(closing[0])))]
+    found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(clean(p.text))]
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
@@ -304,8 +363,8 @@ def _is_caption(para: Para) -> bool:
 
 
 def _list_items(body: list[Para], view: DocxView) -> set[int]:
-    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." right
-    after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
+    """Entries of a numbered list (1., 2. of their own, as a list of people): a "1." not in
+    bold right after a sentence ending ":", or a "1." where the khoản count had gone past 1, and the
     "2.", "3." that follow it with a number of the same look (a bold "2." after a one-entry
     list is the next khoản). They are not khoản: their numbers restart."""
     items: set[int] = set()
@@ -329,7 +388,8 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
             continue
         previous = clean(body[position - 1].text) if position else ""
         lead_in = previous.endswith(":") and not LABEL.match(previous)
-        if match.group(2) == "1." and (lead_in or khoan >= 1):
+        # a bold "1." after "... như sau:" is a khoản heading (vanban's list entries are plain)
+        if match.group(2) == "1." and (lead_in and view.label_look(para)[0] is not True or khoan >= 1):
             items.add(para.index)
             following = 2
             look = view.label_look(para)

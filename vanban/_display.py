@@ -19,7 +19,7 @@ from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
 from .schemas.body import (
-    Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
+    Article, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
 from .schemas.common import IssueDate, Signer
 from .schemas.document import Document
@@ -170,10 +170,12 @@ def with_end_mark(text: str, end_mark: str) -> str:
 
 
 def recipient_lines(entries: Iterable[str], archive: str, profile: Profile,
-                    same_as_above: bool = False) -> list[str]:
-    """``- Như trên;`` when there are Kính gửi addressees, each entry as ``- name;``,
-    then the archive line ending with ``.``."""
-    lines = ["- Như trên;"] if same_as_above else []
+                    same_as_above: bool = False, lead: Optional[str] = None) -> list[str]:
+    """``- Như trên;`` when there are Kính gửi addressees (or the type's own ``lead``: a
+    Quyết định's ``- Như Điều 3;``), each entry as ``- name;``, then the archive line ending
+    with ``.``."""
+    lead = lead or ("Như trên" if same_as_above else None)
+    lines = [f"- {lead};"] if lead else []
     lines += [f"- {entry};" for entry in entries]
     lines.append(f"- {profile.archive_format.format(archive=archive)}.")
     return lines
@@ -499,13 +501,23 @@ def _children_blocks(children, path: tuple[int, ...], profile: Profile,
     """Paragraphs, bullets, figures and tables as they come; sections and numbered
     paragraphs numbered in turn (they share the count at their depth). Tables take the
     text width of the page they are on (``landscape``: a turned annex page)."""
-    subsection = 0
+    subsection = article = 0
     for child in children:
         if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
             yield from _numbered_blocks(child, (*path, subsection), profile, landscape)
+        elif isinstance(child, Article):
+            article += 1
+            yield from _article_blocks(child, article, profile, landscape)
         else:
             yield from _leaf_blocks(child, profile, landscape)
+
+
+def _article_blocks(node: Article, number: int, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+    """``Điều 1.`` in bold (NĐ 30 PL I, II.6; the Union's decisions alike), then the article's
+    words; its khoản are numbered ``1.``, ``2.`` from 1 in each article, as a khoản under a Mục."""
+    yield Block("body", Runs((Run(f"Điều {number}. ", bold=True), *parse_inline(node.article))))
+    yield from _children_blocks(node.children, (0,), profile, landscape)
 
 
 def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
@@ -609,7 +621,10 @@ def annex_reference(document: Document, profile: Profile) -> str:
         date = f" ngày {short_date(document.date)}"
     else:
         date = " " + format_date_line("", document.date).split(", ", 1)[-1]
-    return f"(Kèm theo {document.type_name}{number}{date} của {issuing_body_phrase(document)})"
+    # a decision names its issuing authority itself ("Ban Thường vụ Huyện đoàn Cầu Ngang")
+    authority = document.issuing_authority()
+    issued_by = plain_text(authority.split("\n")[0]) if authority else issuing_body_phrase(document)
+    return f"(Kèm theo {document.type_name}{number}{date} của {issued_by})"
 
 
 def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
@@ -637,7 +652,10 @@ TEMPLATE_VALUES: dict[str, str] = {
     "motto_rule": "đường kẻ dưới tiêu ngữ (Nhà nước), hoặc rỗng",
     "addressee_label": "dòng 'Kính gửi:' (kèm nơi nhận khi chỉ có một), thẻ {{r ... }}; rỗng nếu không có",
     "addressee_items": "các dòng '- nơi nhận;' khi Kính gửi nhiều nơi",
+    "issuing_authority": "thẩm quyền ban hành IN HOA trên các căn cứ (quyết định, nghị quyết), thẻ {{r ... }}; "
+                         "rỗng nếu không có",
     "bases": "các dòng căn cứ, đã có ';' và dấu cuối",
+    "operative": "dòng 'QUYẾT ĐỊNH:' / 'QUYẾT NGHỊ:' giữa căn cứ và nội dung; rỗng với loại khác",
     "number_line": "dòng số, ký hiệu (Số: 114-KH/ĐTN); rỗng khi văn bản không có số",
     "marks": "DỰ THẢO, độ mật, độ khẩn: mark.text, mark.boxed (có khung)",
     "motto_lines": "góc phải: tiêu đề Đoàn, hoặc quốc hiệu và tiêu ngữ, từng dòng",
@@ -656,6 +674,9 @@ TEMPLATE_VALUES: dict[str, str] = {
                         "danh sách rỗng khi người đứng đầu ký trực tiếp",
     "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
     "signer_name": "họ tên người ký",
+    "left_signer_authority": "chữ ký thứ hai, bên trái thay cho Nơi nhận (biên bản: THƯ KÝ): các dòng thẩm quyền",
+    "left_signer_position": "chức vụ của chữ ký bên trái (THƯ KÝ); rỗng khi không có",
+    "left_signer_name": "họ tên của chữ ký bên trái; rỗng khi không có",
     "document_title": "tên loại và trích yếu, cho thuộc tính tệp",
     "document_author": "tên cơ quan, cho thuộc tính tệp",
 }
@@ -809,10 +830,35 @@ def _rule_under(profile: Profile, spec: Union[LineSpec, DrawnLine], element: str
     return DrawnRule(element, round(min(longest * spec.ratio, container_mm), 1), container_mm)
 
 
+def closed_body(blocks: list[BodyBlock], end_mark: str) -> list[BodyBlock]:
+    """The body of a type that ends with its last paragraph (a Quyết định's last Điều): the
+    end mark ``./.`` after that paragraph's words, not doubling a full stop typed there. A body
+    that ends with a table (a Chương trình's timetable) has the mark alone on the line below it."""
+    if not blocks:
+        return blocks
+    if not isinstance(blocks[-1], Block):
+        return [*blocks, Block("body", Runs((Run(end_mark),)))]
+    last = blocks[-1]
+    runs = list(last.runs)
+    index = max((i for i, run in enumerate(runs) if run.text), default=None)
+    if index is None:
+        return blocks
+    run = runs[index]
+    runs[index] = Run(with_end_mark(run.text.rstrip(), end_mark), run.bold, run.italic, run.underline)
+    return [*blocks[:-1], Block(last.style, Runs(runs))]
+
+
 def display(document: Document, profile: Profile) -> dict:
     """Every value the template places, keyed as the template names them (``TEMPLATE_VALUES``)."""
-    authority_line, position_line, name = signer_lines(document.signer) if document.signer else ([], "", "")
-    closing = document.closing_sentence()
+    signer = document.signature()
+    authority_line, position_line, name = signer_lines(signer) if signer else ([], "", "")
+    second = document.second_signer()
+    left_authority, left_position, left_name = signer_lines(second) if second else ([], "", "")
+    closing = None if document.body_closes else document.closing_sentence()
+    body = body_blocks(document, profile)
+    if closing is None and document.closing is not False:  # no closing sentence: the body ends it
+        body = closed_body(body, profile.end_mark)
+    authority = document.issuing_authority()
     marks = [
         Mark(text, boxed)
         for text, boxed in ((draft_mark(document.draft), True), (document.secrecy, True),
@@ -863,16 +909,21 @@ def display(document: Document, profile: Profile) -> dict:
                                   profile.text_width_mm()),
         "addressee_label": addressee_label,
         "addressee_items": addressee_items,
+        "issuing_authority": _upper_runs(parse_inline(authority)) if authority else "",
         "bases": [keep_together(line) for line in basis_lines(document.bases, profile)],
         "opening": [parse_inline(text) for text in document.opening],
-        "body": body_blocks(document, profile),
+        "operative": document.operative_word or "",
+        "body": body,
         "closing": parse_inline(with_end_mark(closing, profile.end_mark)) if closing else "",
         "recipients_label": profile.recipients_label if has_recipients else "",
         "recipients": recipient_lines(recipients, archive_of(document, profile), profile,
-                                      same_as_above=bool(document.addressees)) if has_recipients else [],
+                                      lead=document.recipients_lead()) if has_recipients else [],
         "signer_authority": authority_line,
         "signer_position": position_line,
         "signer_name": name,
+        "left_signer_authority": left_authority,
+        "left_signer_position": left_position,
+        "left_signer_name": left_name,
         "annexes": annex_blocks(document, profile),
         "document_title": _property(f"{document.type_name} {plain_text(document.title)}"),
         "document_author": _property(" ".join(document.issuer.name)),

@@ -86,6 +86,12 @@ class Para:
         following = self.element.getnext()
         return following is not None and following.tag == w("tbl")
 
+    def above_table_of(self, other: "Para") -> bool:
+        """The paragraph stands right above the table that holds ``other`` (the signature's)."""
+        following = self.element.getnext()
+        return following is not None and following.tag == w("tbl") and \
+            any(table is following for table in other.element.iterancestors(w("tbl")))
+
     @property
     def has_drawing(self) -> bool:
         """A drawing or VML shape anchored in the paragraph (a drawn line, a picture)."""

@@ -35,8 +35,11 @@ from .schemas.common import (
     RecipientText, Signer,
 )
 
-TYPE_NAMES = {"KẾ HOẠCH": "ke-hoach", "HƯỚNG DẪN": "huong-dan", "BÁO CÁO": "bao-cao"}
-TYPE_CODES = {"KH": "ke-hoach", "HD": "huong-dan", "BC": "bao-cao", "CV": "cong-van"}
+TYPE_NAMES = {"KẾ HOẠCH": "ke-hoach", "HƯỚNG DẪN": "huong-dan", "BÁO CÁO": "bao-cao",
+              # the types whose body is their content as it comes: read as the others are
+              "THÔNG BÁO": "thong-bao", "TỜ TRÌNH": "to-trinh"}
+TYPE_CODES = {"KH": "ke-hoach", "HD": "huong-dan", "BC": "bao-cao", "CV": "cong-van", "TB": "thong-bao",
+              "TTr": "to-trinh"}
 FALLBACK_TYPE = "ke-hoach"
 END_MARK = "./."
 
@@ -259,7 +262,7 @@ class _Reader:
         if self.part("subject"):
             return "cong-van"
         number = self.part("number")
-        code = re.search(r"[-/](KH|HD|BC|CV)\b", clean(number[0].text)) if number else None
+        code = re.search(r"[-/](KH|HD|BC|CV|TB|TTr)\b", clean(number[0].text)) if number else None
         if code:
             self.guess(("loai",), f"không thấy tên loại; đoán theo ký hiệu '{code.group(1)}' trong số")
             if TYPE_CODES[code.group(1)] != "cong-van":

@@ -13,7 +13,7 @@ import warnings
 from typing import Optional
 
 from .errors import UnknownDocumentTypeError
-from .schemas import BaoCao, CongVan, HuongDan, KeHoach
+from .schemas import BaoCao, CongVan, HuongDan, KeHoach, QuyetDinh, BienBan, GiayMoi, ThongBao, ToTrinh, NghiQuyet, ChuongTrinh
 from .schemas.document import Document
 
 ENTRY_POINT_GROUP = "vanban.document_types"
@@ -80,6 +80,7 @@ def get_document_type(name: str) -> type[Document]:
         raise UnknownDocumentTypeError(name, list(types)) from None
 
 
-for _model in (KeHoach, HuongDan, BaoCao, CongVan):
+for _model in (KeHoach, HuongDan, BaoCao, CongVan, QuyetDinh, BienBan, GiayMoi, ThongBao, ToTrinh,
+               NghiQuyet, ChuongTrinh):
     register(_model)
 _BUILT_IN = frozenset(_TYPES)

@@ -203,6 +203,8 @@ STYLE_NAMES: dict[str, str] = {
     "annex_reference": "VB Annex Reference",
     "table_note": "VB Table Note",
     "footnote": "VB Footnote",
+    "issuing_authority": "VB Issuing Authority",
+    "operative": "VB Operative",
 }
 
 _BODY = dict(size=14, align="justify", first_line_indent_twips=720, space_after_pt=6, line_spacing=1.15)
@@ -218,6 +220,12 @@ _TABLES = {
     "table_index": TextFigure(size=13),
     "table_number": TextFigure(size=13, align="right"),
     "footnote": TextFigure(size=12, align="justify"),
+}
+# A decision's issuing authority above the căn cứ and its "QUYẾT ĐỊNH:" line below them: CAPS bold,
+# centred, the size of the text (NĐ 30 PL III Mẫu 1.1-1.3; the Union's QĐ 367-QĐ/TWĐTN-VP alike).
+_DECISION = {
+    "issuing_authority": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6),
+    "operative": TextFigure(size=14, bold=True, space_before_pt=6, space_after_pt=6, keep_with_next=True),
 }
 # Phụ lục (NĐ 30 PL I; 29-HD is silent, the Union follows the same form): "Phụ lục I" and
 # the title centred bold, the "(Kèm theo ...)" line centred italic, then a short rule's air.
@@ -297,6 +305,7 @@ DOAN = Profile(
         **_TABLES,
         "table_note": TextFigure(**_BODY, italic=True),  # the total in words: running text
         **_ANNEX,
+        **_DECISION,
     },
 )
 
@@ -380,6 +389,7 @@ NHA_NUOC = Profile(
         **_TABLES,
         "table_note": TextFigure(**_STATE_BODY, italic=True),  # the total in words: running text
         **_ANNEX,
+        **_DECISION,
     },
 )
 

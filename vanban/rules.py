@@ -34,6 +34,10 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     scope: Literal["all", "typed", "letter"] = "all"
     """``typed``: documents with a type name; ``letter``: công văn (trích yếu under the number)."""
+    kinds: frozenset[str] = frozenset()
+    """Only documents of these type names (``BIÊN BẢN``); empty: every type."""
+    not_kinds: frozenset[str] = frozenset()
+    """Not documents of these type names (a Biên bản has no Nơi nhận)."""
 
     @property
     def severity(self) -> str:
@@ -59,18 +63,50 @@ DATE_LINE = (
     r"^[^,]+, ngày (?:0[1-9]|[12]\d|3[01]|\.{3}) tháng (?:0[12]|[3-9]|1[0-2]|\.{3}) năm \d{4}$"
 )
 
+DECISIONS = frozenset({"QUYẾT ĐỊNH", "NGHỊ QUYẾT"})
+"""Types with an issuing authority above the căn cứ, an operative line and Điều."""
+MINUTES = frozenset({"BIÊN BẢN"})
+"""Types signed by two people side by side (THƯ KÝ, CHỦ TỌA), with no Nơi nhận."""
+
+
+def _kinds_of_documents(profile: str, prefix: str, strength: Strength, source: str) -> list[Rule]:
+    """The parts of a decision and of a Biên bản (NĐ 30 PL III Mẫu 1.1-1.3, 1.9; the Union writes
+    them alike: QĐ 367-QĐ/TWĐTN-VP), as each regime holds them."""
+    return [
+        Rule(f"{prefix}-QD-1", profile, strength, source,
+             "Dòng 'QUYẾT ĐỊNH:' ('QUYẾT NGHỊ:') đứng riêng sau các căn cứ: IN HOA, đậm, căn giữa",
+             "operative", "text_format", {"required": True, "bold": True, "caps": True, "align": "center"},
+             kinds=DECISIONS),
+        Rule(f"{prefix}-QD-2", profile, strength, source,
+             "Thẩm quyền ban hành trên các căn cứ: IN HOA, đậm, căn giữa", "issuing_authority", "text_format",
+             {"required": strength == "MUST", "bold": True, "caps": True, "align": "center"}, kinds=DECISIONS),
+        Rule(f"{prefix}-QD-3", profile, strength, "NĐ 30 PL I, mục II.6 (Điều); " + source,
+             "Số điều 'Điều 1.', 'Điều 2.' in đậm", "articles", "label_format",
+             {"bold": True, "label": "số điều"}, kinds=DECISIONS),
+        Rule(f"{prefix}-BB-1", profile, strength, source,
+             "Biên bản có hai chữ ký ngang nhau: THƯ KÝ bên trái, CHỦ TỌA bên phải (IN HOA, đậm)",
+             "signature_left_first", "text_format", {"required": True, "bold": True, "caps": True},
+             kinds=MINUTES),
+        Rule(f"{prefix}-BB-2", profile, strength, source,
+             "Họ tên thư ký (chữ ký bên trái) in đậm", "signature_left_name", "text_format",
+             {"bold": True}, kinds=MINUTES),
+    ]
+
+
 def _present(profile: str, prefix: str, source: str) -> list[Rule]:
     """What the regime asks every document to have: a missing one is a warning, not an error
     (a chi đoàn report has no number; a published copy may stop before its end)."""
     return [
+        # minutes are filed rather than issued: a chi đoàn's carries no number, and NĐ 30 PL III
+        # Mẫu 1.9 has no date line (the date is in its first line)
         Rule(f"{prefix}-HAS-1", profile, "CONV", source, "Văn bản có dòng số, ký hiệu", "number", "text_format",
-             {"required": True}),
+             {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-HAS-2", profile, "CONV", source, "Văn bản có Nơi nhận", "recipients_label", "text_format",
-             {"required": True}),
+             {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-HAS-3", profile, "CONV", source, "Văn bản có phần chữ ký (chức vụ, họ tên người ký)",
              "signature_name", "text_format", {"required": True}),
         Rule(f"{prefix}-HAS-4", profile, "CONV", source, "Văn bản có dòng địa danh, ngày tháng năm", "date",
-             "text_format", {"required": True}),
+             "text_format", {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
              "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
              "agency", "fits_column", {}),
@@ -157,6 +193,9 @@ RULES: list[Rule] = [
          "recipients", "archive_line", {"pattern": r"^- Lưu:? \S.*\.$"}),
     Rule("U-END-1", "doan", "CONV", "QĐ 367-QĐ/TWĐTN-VP (thực tế)",
          "Nội dung kết thúc bằng './.'", "closing", "text_format", {"pattern": r"/\.$"}),
+
+    *_kinds_of_documents("doan", "U", "CONV", "QĐ 367-QĐ/TWĐTN-VP (thực tế); theo mẫu NĐ 30 PL III"),
+    *_kinds_of_documents("nha-nuoc", "N", "MUST", "NĐ 30 PL III, Mẫu 1.1-1.3, 1.9"),
 
     # --- Nhà nước: Nghị định 30/2020/NĐ-CP, Phụ lục I (standards.md §3) ---
     Rule("N-PAGE-1", "nha-nuoc", "MUST", "NĐ 30 PL I, Phần I, I.2",

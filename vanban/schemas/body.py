@@ -18,7 +18,8 @@ from typing import Annotated, Any, Literal, Optional, Union
 from pydantic import BaseModel, BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .common import (
-    _error, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel, built, field,
+    _error, ArticleText, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel,
+    built, field,
     schema_text, string_shorthand,
 )
 
@@ -419,6 +420,28 @@ class DocumentPart(VanbanModel):
     part: HeadingText = field("part", "phan", "Tên phần", "Ví dụ 'Kết quả thực hiện nhiệm kỳ 2017 - 2022'.")
     children: list[Node] = field(
         "children", "noi_dung", "Nội dung", "Các mục (tieu_de) và đoạn văn của phần.", min_length=1
+    )
+
+
+class Article(VanbanModel):
+    """An Điều of a Quyết định or Nghị quyết: ``Điều 1.`` (label bold, numbered by vanban) and
+    its words; khoản ``1.`` and điểm below it come from its content, numbered from 1 in each."""
+
+    model_config = schema_text(
+        "Điều",
+        "Một điều (Điều 1., Điều 2. do vanban đánh số): nội dung điều, và các khoản, ý, danh sách bên dưới.",
+    )
+
+    # not "title": an article dumped by its Python names must not read back as a Section
+    article: ArticleText = field(
+        "article", "dieu", "Nội dung điều",
+        "Câu của điều, không gõ 'Điều 1.': vanban tự đánh số. Ví dụ 'Thành lập Ban Tổ chức ... gồm "
+        "các đồng chí có tên sau:'.",
+    )
+    children: list[Node] = field(
+        "children", "noi_dung", "Nội dung",
+        "Các đoạn văn, ý (y), danh sách (danh_sach_so), khoản (doan_so, tieu_de), bảng dưới điều này.",
+        default_factory=list,
     )
 
 

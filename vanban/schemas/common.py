@@ -323,6 +323,22 @@ NumberedText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(
 """A numbered paragraph's words: vanban writes its number."""
 ListText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(_no_manual_bullet)]
 """An entry of a numbered list: vanban writes ``1.``, ``2.``."""
+_TYPED_ARTICLE = re.compile(r"^\s*Điều\s+\d+\s*[.:]\s*", re.IGNORECASE)
+
+
+def _no_typed_article(value: str) -> str:
+    match = _TYPED_ARTICLE.match(value)
+    if match:
+        raise _error(
+            "typed_article",
+            "Không gõ '{prefix}' ở đầu điều: vanban tự đánh số Điều 1., Điều 2. Hãy xóa phần '{prefix}'.",
+            prefix=match.group().strip(),
+        )
+    return value
+
+
+ArticleText = Annotated[NumberedText, AfterValidator(_no_typed_article)]
+"""The words of an Điều: vanban writes ``Điều 1.``."""
 RecipientText = Annotated[Line, AfterValidator(_no_list_punctuation)]
 ArchiveText = Annotated[RecipientText, AfterValidator(_not_prefixed_with_luu)]
 

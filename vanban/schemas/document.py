@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .body import Annex, Bullet, DocumentPart, NumberedList, NumberedParagraph, Paragraph, Section
+from .body import Annex, Article, Bullet, DocumentPart, NumberedList, NumberedParagraph, Paragraph, Section
 from .common import (
     Code,
     DocumentDate,
@@ -87,6 +87,9 @@ def _lists_are_introduced(top: list, lead: Optional[str]) -> None:
                 elif depth == 2:
                     khoan += 1
                 previous = walk(node.children, depth + 1, None)
+            elif isinstance(node, Article):  # its khoản count from 1; its words may lead into a list
+                khoan = 0
+                previous = walk(node.children, 2, node.article)
             elif isinstance(node, NumberedList):
                 lead_in = isinstance(previous, str) and previous.rstrip().endswith(":")
                 if not lead_in and not khoan:
@@ -233,6 +236,33 @@ class Document(VanbanModel):
     is_letter: ClassVar[bool] = False
     """A công văn: no type name; its trích yếu stands under the number as ``V/v ...``."""
 
+    operative_word: ClassVar[Optional[str]] = None
+    """The line that stands alone, centred, between the căn cứ and the body of a Quyết định
+    (``QUYẾT ĐỊNH:``) or a Nghị quyết (``QUYẾT NGHỊ:``); None for the other types."""
+    body_closes: ClassVar[bool] = False
+    """The type has no closing sentence: the body's last paragraph ends the document and takes
+    the end mark ``./.`` (a Quyết định ends with its last Điều, a Giấy mời with its last line).
+    A type whose :meth:`closing_sentence` is None (none written) ends the same way."""
+
+    def issuing_authority(self) -> Optional[str]:
+        """The issuing authority written above the căn cứ (NĐ 30 PL III: ``BỘ TRƯỞNG BỘ NỘI VỤ``;
+        a Union decision: ``BAN THƯỜNG VỤ TỈNH ĐOÀN ...``), or None."""
+        return None
+
+    def recipients_lead(self) -> Optional[str]:
+        """The first Nơi nhận entry vanban writes: ``Như trên`` after Kính gửi addressees;
+        a Quyết định writes ``Như Điều 3`` for those its last Điều charges."""
+        return "Như trên" if self.addressees else None
+
+    def signature(self) -> Optional[Signer]:
+        """The signature on the right: the signer the user named (a Biên bản's is its chủ tọa)."""
+        return self.signer
+
+    def second_signer(self) -> Optional[Signer]:
+        """A second signature, on the left in place of Nơi nhận (a Biên bản: THƯ KÝ on the
+        left, CHỦ TỌA on the right), or None."""
+        return None
+
     @property
     def profile_name(self) -> str:
         """The layout rules: the document's own choice, else its issuer's, else Đoàn."""
@@ -353,6 +383,10 @@ class Document(VanbanModel):
                     "title": full.get("title"), "description": full.get("description"),
                     "anyOf": [shorthand, {k: v for k, v in full.items() if k not in ("title", "description")}],
                 }
+        for key in ("so", "ket_thuc"):  # 'khong': the document has no such part
+            written = schema.get("properties", {}).get(key, {})
+            if "anyOf" in written:
+                written["anyOf"].append({"type": "string", "enum": ["khong", "không"]})
         issuer = definitions.get("Issuer", {}).get("properties", {})
         for key in ("cap_tren", "ten"):
             if key in issuer:
