@@ -417,9 +417,13 @@ def _table(draw):
         if draw(st.integers(0, 5)) == 0:
             rows.append({"group": draw(text)})
             continue
+        # a text cell: a text, a number as typed, or its paragraphs as a list
         rows.append([draw(st.one_of(st.none(), amounts) if leaf["kind"] == "so"
-                          else st.one_of(st.none(), text, text, amounts)) for leaf in leaves])
+                          else st.one_of(st.none(), text, text, amounts, st.lists(text, min_size=1, max_size=3)))
+                     for leaf in leaves])
+    index_title = draw(st.sampled_from([None, None, "TT", "Số TT"])) if numbered else None
     data = {"caption": draw(_field(Table, "caption")), "columns": columns, "rows": rows, "numbered": numbered,
+            "index_title": index_title,
             "total_label": draw(_field(Table, "total_label")) or "Tổng cộng" if summed else None,
             "total_in_words": len(summed) == 1 and draw(st.booleans())}
     try:

@@ -5,6 +5,7 @@ by exactly the rule that names it; the government's own decree is read and judge
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -244,6 +245,58 @@ def test_a_part_the_document_leaves_out_is_a_warning_of_exactly_its_rule(changes
         (rule, "warning")], report.to_text()
 
 
+def _state_plan_without_number() -> bytes:
+    data = flagship_data(the_thuc="nha-nuoc", so="khong", co_quan_ban_hanh={
+        "cap_tren": "UBND tỉnh Trà Vinh", "ten": "Sở Nội vụ", "ky_hieu": "SNV"})
+    return vanban.render_bytes(vanban.parse(data))
+
+
+def test_a_state_document_without_a_number_line_has_its_agency_read_beside_the_quoc_hieu():
+    """No number line and a drawn (not typed) mark under the name: the letterhead is found
+    from the Quốc hiệu's row, and the agency's rules are checked, not left unchecked."""
+    report = check(_state_plan_without_number())
+    unchecked = {f.rule_id for f in report.findings if f.severity == "not_evaluated"}
+    assert unchecked == {"N-HDR-6"}, report.to_text()  # the number line's own rule only
+    assert report.errors == [], report.to_text()
+    plain_name = mutated(_state_plan_without_number(), lambda d: restyle(d, "^SỞ NỘI VỤ$", bold=False))
+    assert [f.rule_id for f in check(plain_name).errors] == ["N-HDR-4"]
+
+
+@pytest.mark.parametrize("profile", ["doan", "nha-nuoc"])
+def test_a_letter_with_neither_number_nor_date_line_is_read_as_a_letter(profile):
+    """Its V/v is found in the letterhead table by the Quốc hiệu or the Union's title."""
+    import yaml
+
+    data = yaml.safe_load(vanban.get_document_type("cong-van").starter_yaml())
+    data.update(the_thuc=profile, so="khong", don_vi_soan_thao="VP")
+    data.pop("dia_danh"), data.pop("ngay")
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert report.errors == [], report.to_text()
+    prefix = {"doan": "U", "nha-nuoc": "N"}[profile]
+    assert {f"{prefix}-HAS-1", f"{prefix}-HAS-4"} <= {f.rule_id for f in report.findings if f.severity == "warning"}
+
+
+@pytest.mark.parametrize("title", ["Kết quả thực hiện Nº 5", "2020 – 2025"])
+def test_a_part_title_with_a_letter_that_has_no_capital_or_no_letter_is_read_as_the_part_title(title):
+    """"º" is a lower-case letter with no capital: the title is as upper-cased as it gets."""
+    content = [{"phan": title, "noi_dung": [{"tieu_de": "Tình hình"}]}]
+    data = {key: value for key, value in flagship_data().items() if key in (
+        "loai", "co_quan_ban_hanh", "so", "dia_danh", "ngay", "trich_yeu", "noi_nhan", "luu", "nguoi_ky")}
+    report = check(vanban.render_bytes(vanban.parse({**data, "danh_so_phan": "phan-thu", "noi_dung": content})))
+    assert report.errors == [], report.to_text()
+
+
+def test_khoan_numbered_afresh_in_each_lettered_part_are_not_read_as_a_list():
+    """A., B. with top sections 1., 2. (no Roman level): part B's "1." is its first khoản."""
+    part = [{"tieu_de": "Tình hình", "noi_dung": [{"tieu_de": "Thuận lợi", "noi_dung": ["Đoạn văn."]}]}]
+    data = {key: value for key, value in flagship_data().items() if key in (
+        "loai", "co_quan_ban_hanh", "so", "dia_danh", "ngay", "trich_yeu", "noi_nhan", "luu", "nguoi_ky")}
+    data.update(danh_so_phan="chu-cai", danh_so_muc="so", noi_dung=[
+        {"phan": "Kết quả", "noi_dung": part}, {"phan": "Phương hướng", "noi_dung": part}])
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert report.errors == [], report.to_text()
+
+
 def test_a_table_ending_an_unsigned_document_is_not_read_as_its_signature():
     # a copy cut inside its timeline table: the table's last column is no signer
     data = {
@@ -270,6 +323,23 @@ def test_spaced_number_is_a_warning_and_padded_month_an_error(flagship):
     for name, severity in (("Số: 114 -KH/ĐTN", "warning"), ("tháng 03", "error")):
         (finding,) = check(mutated(flagship, mistakes[name])).findings
         assert finding.severity == severity
+
+
+def test_a_no_break_hyphen_is_read_as_the_hyphen_the_page_shows(flagship):
+    """Word's no-break hyphen (Ctrl+Shift+-, <w:noBreakHyphen/>) in "Số: 114-KH/ĐTN" is a hyphen."""
+    def no_break_hyphen(document):
+        run = find_paragraph(document, "^Số:").runs[0]
+        text = run.text
+        assert "-" in text
+        run.text = text.split("-", 1)[0]
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        tail = OxmlElement("w:t")
+        tail.text = text.split("-", 1)[1]
+        run._r.append(tail)
+
+    edited = mutated(flagship, no_break_hyphen)
+    assert "<w:noBreakHyphen/>" in zipfile.ZipFile(io.BytesIO(edited)).read("word/document.xml").decode()
+    assert check(edited).findings == []
 
 
 def test_a_finding_says_where_what_was_expected_and_what_was_found(flagship):

@@ -236,15 +236,17 @@ def test_a_model_built_in_python_says_its_mistakes_as_the_command_line_does():
 def test_a_model_validated_from_data_or_json_says_its_mistakes_in_vietnamese_and_keeps_pydantics_types():
     import json
 
+    mistakes = {"so": "x", "du_thao": "x"}
     with pytest.raises(pydantic.ValidationError) as plain:
-        vanban.KeHoach.model_validate({"so": "x"})
+        vanban.KeHoach.model_validate(mistakes)
     with pytest.raises(pydantic.ValidationError) as from_json:
-        vanban.KeHoach.model_validate_json(json.dumps({"so": "x"}))
+        vanban.KeHoach.model_validate_json(json.dumps(mistakes))
     for error in (plain.value, from_json.value):
         kinds = {item["type"] for item in error.errors()}
-        assert {"missing", "int_parsing"} <= kinds
+        assert {"missing", "int_parsing", "vanban_document_number"} <= kinds
         assert "Thiếu trường bắt buộc 'trich_yeu'." in str(error)
         assert "Cần một số nguyên dương, ví dụ 114 (không có chữ)." in str(error)
+        assert "hoặc 'khong' nếu văn bản không có dòng số" in str(error)
 
 
 def test_a_part_built_on_its_own_says_its_mistakes_in_vietnamese():

@@ -287,6 +287,17 @@ def test_a_noi_nhan_purpose_is_one_unbreakable_phrase_given_apart_or_typed():
     assert lines[:2] == ["- Huyện ủy (để\u00a0b/c);", "- Tỉnh đoàn (để\u00a0biết);"]
 
 
+def test_a_noi_nhan_purpose_with_brackets_of_its_own_is_kept_whole():
+    import vanban
+
+    from helpers import EXAMPLES
+
+    plan = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
+    typed = type(plan)(**{**dict(plan), "recipients": [{"ten": "Tỉnh đoàn", "muc_dich_gui": "để phối hợp (nếu có) thực hiện"}]})
+    lines = vanban._display.display(typed, vanban.get_profile("doan"))["recipients"]
+    assert lines[0] == "- Tỉnh đoàn (để\u00a0phối\u00a0hợp\u00a0(nếu\u00a0có)\u00a0thực\u00a0hiện);"
+
+
 # --- quick paths that must read text as the full patterns and parser read it -----------------
 
 import random  # noqa: E402

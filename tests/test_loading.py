@@ -75,6 +75,22 @@ def test_number_with_leading_zero_is_decimal_not_octal(tmp_path):
     assert document.number == 10
 
 
+@pytest.mark.parametrize("written", ["x", "'114a'", "0", "true", "-3", "1.5", "[7]"])
+def test_a_number_neither_whole_and_positive_nor_khong_is_one_message_naming_both_forms(tmp_path, written):
+    """Neither 0 nor true is read as a number or as 'no number line': both are said back."""
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: {written}")))
+    (problem,) = error.value.problems
+    assert problem.location.startswith("so, dòng 5")
+    assert "số nguyên dương" in problem.message and "'khong'" in problem.message
+
+
+@pytest.mark.parametrize("written, number", [("'114'", 114), ("khong", False), ("không", False), ("", None)])
+def test_a_number_as_text_khong_or_nothing_is_read(tmp_path, written, number):
+    read = vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: {written}"))).number
+    assert (read, type(read)) == (number, type(number))
+
+
 def test_yes_and_no_stay_text(tmp_path):
     document = vanban.load(write(tmp_path, MINIMAL.replace("dia_danh: Mỹ Long Nam", "dia_danh: yes")))
     assert document.place == "yes"
@@ -122,7 +138,7 @@ def test_errors_name_the_field_path_and_line(tmp_path):
 @pytest.mark.parametrize(
     "old, new, words",
     [
-        ("so: 7", "so: -3", "lớn hơn hoặc bằng 1"),
+        ("so: 7", "so: -3", "số nguyên dương"),
         ("so: 7", "so: abc", "số nguyên"),
         ("ngay: 2021-02-03", "ngay: 31/02/2021", "31/02/2021"),
         ("ngay: 2021-02-03", "ngay: 2021-13-01", "2021-13-01"),

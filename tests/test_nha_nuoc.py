@@ -118,6 +118,19 @@ def test_points_below_khoan_are_vietnamese_letters():
     assert points == ["a", "b", "c", "d", "đ", "e", "g"]
 
 
+def test_a_tiet_below_a_diem_is_justified_like_the_bullets_it_reads_as():
+    tiet = [vanban.Section(title="Tiết không có nội dung con"),
+            vanban.Section(title="Tiết có nội dung con", children=[vanban.Paragraph(text="Đoạn văn.")])]
+    section = vanban.Section(title="A", children=[vanban.Section(title="B", children=[
+        vanban.Section(title="Điểm", children=tiet)])])
+    document = state(vanban.load(EXAMPLES / "ke_hoach_114.yaml"), content=[section])
+    data = vanban.render_bytes(document)
+    page = open_docx(data)
+    for title in ("Tiết không", "Tiết có"):
+        assert look(page, find_paragraph(page, f"^- {title}")).align == "justify"
+    assert check(data).errors == []
+
+
 def test_tuq_is_a_state_authority_only():
     document = vanban.load(EXAMPLES / "ke_hoach_114.yaml")
     data = document.model_dump()

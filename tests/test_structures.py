@@ -220,6 +220,41 @@ def test_table_columns_share_the_text_width_by_what_they_hold():
     assert abs(sum(widths) - 158 * 1440 / 25.4) < 30  # the text width less the borders' indent
 
 
+@pytest.mark.parametrize("profile", ["doan", "nha-nuoc"])
+def test_the_stt_column_takes_the_header_the_document_writes(profile):
+    table = {"stt": True, "ten_cot_stt": "TT", "cot": ["Thời gian", "Nội dung"],
+             "dong": [["T9/2020", "Chào mừng Quốc khánh."], ["T10/2020", "Tìm hiểu Nghị quyết."]]}
+    rows = [[cell.text for cell in row.cells] for row in _table(rendered(plan(noi_dung=[
+        {"tieu_de": "Nội dung", "noi_dung": [table]}]), profile)).rows]
+    assert rows == [["TT", "Thời gian", "Nội dung"], ["1", "T9/2020", "Chào mừng Quốc khánh."],
+                    ["2", "T10/2020", "Tìm hiểu Nghị quyết."]]
+
+
+def test_an_stt_header_without_an_stt_column_is_refused_saying_to_add_it():
+    table = {"ten_cot_stt": "TT", "cot": ["Thời gian"], "dong": [["T9/2020"]]}
+    with pytest.raises(InputError) as error:
+        vanban.parse(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [table]}]))
+    assert "ten_cot_stt" in str(error.value) and "stt: true" in str(error.value)
+
+
+@pytest.mark.parametrize("cell", [["– Tìm hiểu Nghị quyết.", "– Triển khai chương trình."],
+                                  "– Tìm hiểu Nghị quyết.\n– Triển khai chương trình."], ids=["list", "line-break"])
+def test_a_cell_of_two_paragraphs_is_two_paragraphs_in_the_cell(cell):
+    table = {"cot": ["Thời gian", "Nội dung"], "dong": [["T10/2020", cell]]}
+    document = rendered(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [table]}]))
+    written = _table(document).rows[1].cells[1]
+    assert [p.text for p in written.paragraphs] == ["– Tìm hiểu Nghị quyết.", "– Triển khai chương trình."]
+    assert not written._tc.findall(".//" + qn("w:br"))
+    assert {p.style.name for p in written.paragraphs} == {"VB Table Text"}
+
+
+def test_a_number_column_refuses_a_cell_of_paragraphs():
+    table = {"cot": [{"ten": "Kinh phí", "kieu": "so"}], "dong": [[["100", "200"]]]}
+    with pytest.raises(InputError) as error:
+        vanban.parse(plan(noi_dung=[{"tieu_de": "Nội dung", "noi_dung": [table]}]))
+    assert "cột số" in str(error.value)
+
+
 def test_a_row_of_the_wrong_length_is_refused_naming_the_row_and_the_columns():
     table = {"cot": ["Họ và tên", "Chức vụ"], "dong": [["A", "B"], ["C"]]}
     with pytest.raises(InputError) as error:

@@ -154,16 +154,18 @@ def locate(view: DocxView) -> Elements:
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
     anchor = number or _first(head, lambda p: clean(p.text) == "***")
+    heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
     if anchor:
         _locate_agency(found, paragraphs, anchor)
-    elif national is not None and national.table is not None:  # no number line (NĐ 30 Mẫu 1.9)
-        names = [p for p in paragraphs if p.table == national.table and p.row == national.row
-                 and p.column < national.column and clean(p.text) and not RULE_LINE.match(clean(p.text))]
-        if names:
-            found.parts["agency"] = names
+    elif heading is not None and heading.table is not None:
+        # neither a number line nor a typed *** (a state document without a number: its mark is
+        # drawn; NĐ 30 Mẫu 1.9): the names stand left of the Quốc hiệu, in its row
+        _agency_lines(found, [p for p in paragraphs if clean(p.text) and p.table == heading.table
+                              and p.row == heading.row and p.column < heading.column
+                              and not SUBJECT.match(clean(p.text))])
     # the V/v line stands under the number; a letter without a number line has it in its
-    # letterhead table
-    letterhead = date.table if date is not None and date.table is not None else None
+    # letterhead table (found by its date line, or by its Quốc hiệu when it has none)
+    letterhead = next((p.table for p in (date, heading) if p is not None and p.table is not None), None)
     candidates = [p for p in paragraphs if p.index > number.index and p.place == number.place] if number \
         else [p for p in head if letterhead is not None and p.table == letterhead]
     if candidates:
@@ -243,8 +245,13 @@ def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> Non
         before = [p for p in before if p.table == number.table and p.column == number.column]
     else:
         before = [p for p in before if p.place == number.place]
+    _agency_lines(found, before)
+
+
+def _agency_lines(found: Elements, cell: list[Para]) -> None:
+    """The names among the letterhead paragraphs ``cell`` (the mark ``***`` set apart)."""
     lines = []
-    for para in before:
+    for para in cell:
         text = clean(para.text)
         if text in ("***", "*"):
             found.parts["agency_mark"] = [para]
@@ -441,6 +448,8 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
     khoan = 0
     for position, para in enumerate(body):
         match = LABEL.match(clean(para.text))
+        if lettered_part(clean(para.text)):  # A., B. above khoản numbered 1., 2.: the count restarts
+            khoan = 0
         if following is not None:
             if match and match.group(2) == f"{following}." and view.label_look(para) == look:
                 items.add(para.index)
@@ -473,7 +482,10 @@ def _structural(body: list[Para]) -> list[Para]:
             out.append(para)
         elif STRUCTURAL.match(clean(para.text)):
             out.append(para)
-            if index + 1 < len(body) and clean(body[index + 1].text).isupper():
+            # in capitals: as upper as it gets ("º", "ĸ" have no capital, "2020 - 2025" no letter;
+            # str.isupper says no to both)
+            title = clean(body[index + 1].text) if index + 1 < len(body) else ""
+            if title and title == title.upper():
                 out.append(body[index + 1])
     return out
 

@@ -865,8 +865,9 @@ def display(document: Document, profile: Profile) -> dict:
                             (document.urgency, False))
         if text
     ]
-    recipients = [  # the purpose, "(để b/c)", is never cut in two
-        _PURPOSE.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), f"{r.name} ({r.purpose})" if r.purpose else r.name)
+    recipients = [  # the purpose, "(để b/c)", is never cut in two, given apart or typed after the name
+        f"{r.name} ({r.purpose.replace(' ', NO_BREAK_SPACE)})" if r.purpose
+        else _PURPOSE.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), r.name)
         for r in document.recipients
     ]
     # a document with neither Nơi nhận nor Lưu has no Nơi nhận block (vanban check warns)

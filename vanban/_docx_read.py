@@ -1024,7 +1024,7 @@ def _run_text(run) -> str:
             parts.append("\t")
         elif child.tag in (w("br"), w("cr")):
             parts.append("\n")
-        elif child.tag == w("noBreakHyphen"):  # vanban writes one inside a number's symbol
+        elif child.tag == w("noBreakHyphen"):  # Word's no-break hyphen shows as a hyphen
             parts.append("-")
     return "".join(parts)
 

@@ -119,8 +119,11 @@ def _cell(cell: Cell, width_twips: int, merge: str = "") -> str:
     if merge:
         properties += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
     properties += '<w:vAlign w:val="center"/>'
-    content = runs_xml((Run(cell.text),), bold=cell.bold) if cell.text and merge != "continue" else ""
-    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(cell.style, content)}</w:tc>"
+    # each line of the cell's words is a paragraph of its own, as Enter makes one in Word
+    lines = cell.text.split("\n") if cell.text and merge != "continue" else [""]
+    paragraphs = "".join(_paragraph(cell.style, runs_xml((Run(line),), bold=cell.bold) if line else "")
+                         for line in lines)
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraphs}</w:tc>"
 
 
 def _header_grid(header: Sequence[Sequence[Cell]], columns: int) -> list[list[tuple[Cell, str]]]:

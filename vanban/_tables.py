@@ -21,7 +21,6 @@ CELL_PADDING_MM = 3.5
 """A cell's margins (VB Table: 1.5 mm each side) and a little air."""
 NATURAL_CAP_MM = 120.0
 """A cell longer than this wraps anyway: it asks for no more width."""
-STT_TITLE = "STT"
 
 
 @dataclass(frozen=True)
@@ -88,12 +87,12 @@ def results_table(table: ResultsTable, widths_mm: Sequence[float], caption) -> T
 # --- the general table -------------------------------------------------------------------
 
 
-def _header_rows(columns: list[Column], numbered: bool) -> tuple[tuple[Cell, ...], ...]:
+def _header_rows(columns: list[Column], index_title: Optional[str]) -> tuple[tuple[Cell, ...], ...]:
     """Header rows: a column with sub-columns spans them; one without spans down to the last row."""
     depth = max(column.depth() for column in columns)
     rows: list[list[Cell]] = [[] for _ in range(depth)]
-    if numbered:
-        rows[0].append(Cell(STT_TITLE, "table_header", down=depth))
+    if index_title is not None:
+        rows[0].append(Cell(index_title, "table_header", down=depth))
 
     def place(column: Column, level: int) -> None:
         if column.columns:
@@ -109,8 +108,11 @@ def _header_rows(columns: list[Column], numbered: bool) -> tuple[tuple[Cell, ...
 
 
 def _cell_text(value, column: Column) -> str:
+    """A cell's words; its paragraphs one a line (a list of texts, or a text's line breaks)."""
     if value is None:
         return ""
+    if isinstance(value, list):
+        return "\n".join(value)
     if column.kind == "so":
         return format_number(value)
     if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -143,10 +145,11 @@ def general_table(table: Table, width_mm: float, caption) -> TableBlock:
         if table.total_in_words:
             (column, total), = ((c, totals[i]) for i, c in enumerate(leaves) if c.total)
             note = _in_words(total, column)
-    header = _header_rows(table.columns, table.numbered)
+    index_title = table.index_header() if table.numbered else None
+    header = _header_rows(table.columns, index_title)
     texts = [[cell.text for cell in row] for row in rows if len(row) == span]
     columns_texts = [[row[i] for row in texts] for i in range(span)]
-    titles = ([STT_TITLE] if table.numbered else []) + [leaf.title for leaf in leaves]
+    titles = ([index_title] if index_title else []) + [leaf.title for leaf in leaves]
     return TableBlock(caption, header, tuple(rows), column_widths(titles, columns_texts, width_mm), note)
 
 
@@ -190,7 +193,8 @@ def column_widths(titles: list[str], columns_texts: list[list[str]], total_mm: f
     for title, texts in zip(titles, columns_texts):
         words = max([text_width_mm(word, CELL_SIZE_PT) for text in texts for word in text.split()]
                     + [text_width_mm(word, CELL_SIZE_PT, bold=True) for word in title.split()] + [0.0])
-        longest = max([text_width_mm(text, CELL_SIZE_PT) for text in texts] or [0.0])
+        # a cell's paragraphs (its lines) each ask for their own length
+        longest = max([text_width_mm(line, CELL_SIZE_PT) for text in texts for line in text.split("\n")] or [0.0])
         minimum.append(words + CELL_PADDING_MM)
         natural.append(max(min(longest, NATURAL_CAP_MM), words) + CELL_PADDING_MM)
     if sum(minimum) >= total_mm:

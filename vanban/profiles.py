@@ -369,8 +369,10 @@ NHA_NUOC = Profile(
         "heading1": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
         "heading2": TextFigure(**_STATE_HEADING, bold=True, keep_with_next=True),
         "heading3": TextFigure(**_STATE_HEADING, keep_with_next=True),
-        "heading4": TextFigure(**_STATE_HEADING, italic=True, keep_with_next=True),
-        "heading5": TextFigure(**_STATE_HEADING, keep_with_next=True),
+        # below điểm a) the levels are tiết "- ...": they read as the bullets of running text,
+        # justified like them (vanban check holds a flush-left "- " line to the body's alignment)
+        "heading4": TextFigure(**_STATE_BODY, italic=True, keep_with_next=True),
+        "heading5": TextFigure(**_STATE_BODY, keep_with_next=True),
         "bullet": TextFigure(**_STATE_BODY),
         "sub_bullet": TextFigure(**_STATE_BODY),
         "closing": TextFigure(**_STATE_BODY, keep_with_next=True),

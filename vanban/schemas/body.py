@@ -116,9 +116,12 @@ def _number_not_text(value: Any) -> Any:
 
 
 Cell = Annotated[
-    Union[Annotated[Amount, BeforeValidator(_number_not_text)], Text, None], Field(union_mode="left_to_right")
+    Union[Annotated[Amount, BeforeValidator(_number_not_text)], Text, Annotated[list[Text], Field(min_length=1)], None],
+    Field(union_mode="left_to_right"),
 ]
-"""A table cell: a number as YAML reads one (written the Vietnamese way), text, or empty."""
+"""A table cell: a number as YAML reads one (written the Vietnamese way), text, a list of
+texts (the cell's paragraphs, one under another), or empty. A line break in a text also
+starts a new paragraph of the cell."""
 
 
 class Column(VanbanModel):
@@ -202,6 +205,10 @@ class Table(VanbanModel):
     numbered: bool = field(
         "numbered", "stt", "Cột STT", "true để vanban thêm cột STT và đánh số 1, 2, 3...", default=False
     )
+    index_title: Optional[Line] = field(
+        "index_title", "ten_cot_stt", "Tên cột STT",
+        "Chữ trong ô tiêu đề của cột STT khi 'stt: true', ví dụ 'TT' (mặc định 'STT').", default=None,
+    )
     total_label: Optional[Line] = field(
         "total_label", "dong_tong", "Dòng tổng",
         "Chữ đầu dòng tổng, ví dụ 'Tổng cộng': vanban cộng các cột có 'cong: true'.", default=None,
@@ -213,6 +220,10 @@ class Table(VanbanModel):
 
     @model_validator(mode="after")
     def _rows_fit_the_columns(self) -> "Table":
+        if self.index_title and not self.numbered:
+            raise _error("table_index", "'ten_cot_stt' là tên cột STT, mà bảng chưa có cột đó: thêm 'stt: true' "
+                         "để vanban thêm cột '{title}' và đánh số 1, 2, 3..., hoặc bỏ 'ten_cot_stt'.",
+                         title=self.index_title)
         leaves = [leaf for column in self.columns for leaf in column.leaves()]
         for index, row in enumerate(self.rows, start=1):
             if isinstance(row, GroupRow):
@@ -226,7 +237,7 @@ class Table(VanbanModel):
                     names=", ".join(leaf.title for leaf in leaves),
                 )
             for column, cell in zip(leaves, row):
-                if column.kind == "so" and isinstance(cell, str):
+                if column.kind == "so" and isinstance(cell, (str, list)):
                     raise _error(
                         "table_number",
                         "Dòng {index}, cột '{title}' là cột số nhưng ô ghi '{cell}': ghi số không có dấu "
@@ -248,6 +259,10 @@ class Table(VanbanModel):
 
     def leaf_columns(self) -> list[Column]:
         return [leaf for column in self.columns for leaf in column.leaves()]
+
+    def index_header(self) -> str:
+        """The words over the STT column."""
+        return self.index_title or "STT"
 
 
 class NumberedList(VanbanModel):

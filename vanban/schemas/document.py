@@ -36,6 +36,30 @@ def _none_written(value: Any) -> Any:
     return value
 
 
+MAX_DOCUMENT_NUMBER = 999_999
+
+
+def _document_number(value: Any) -> Any:
+    """``so``: a positive whole number (``114``, or ``"114"``), ``khong`` for a document without
+    a number line, or nothing for a number not yet issued. Anything else is refused in one
+    message naming both forms (``0`` and ``true`` too: neither is read as a number or as khong)."""
+    value = _none_written(value)
+    if value is None or value is False:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():  # a spreadsheet's 114.0
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_DOCUMENT_NUMBER:
+        return value
+    raise _error(
+        "document_number",
+        "Số văn bản ghi một số nguyên dương (ví dụ so: 114, tối đa {most}), hoặc 'khong' nếu văn bản "
+        "không có dòng số; bỏ trống 'so' nếu chưa cấp số để điền tay. Đang ghi: {given}.",
+        most=MAX_DOCUMENT_NUMBER, given=repr(value) if isinstance(value, str) else str(value).lower(),
+    )
+
+
 _SHORTHANDS = {
     "Paragraph": {"type": "string"},
     "Recipient": {"type": "string"},
@@ -113,7 +137,8 @@ class Document(VanbanModel):
         "issuer", "co_quan_ban_hanh", "Cơ quan ban hành", "Cơ quan ban hành và cơ quan cấp trên."
     )
     number: Annotated[
-        Optional[Union[Literal[False], Annotated[int, Field(ge=1, le=999_999)]]], BeforeValidator(_none_written)
+        Optional[Union[Literal[False], Annotated[int, Field(ge=1, le=MAX_DOCUMENT_NUMBER)]]],
+        BeforeValidator(_document_number)
     ] = field(
         "number", "so", "Số văn bản",
         "Số thứ tự văn bản (số nguyên dương); bỏ trống nếu chưa cấp số để điền tay; "
