@@ -433,6 +433,27 @@ def _merge(runs: Iterable[Run]) -> Iterator[Run]:
         yield pending
 
 
+_BASIS_LINE = re.compile(r"^[-–]?\s*Căn cứ\b")
+
+
+def opening_paragraphs(opening: list[str], profile: Profile) -> list[Runs]:
+    """The opening paragraphs as runs. Those that open it as căn cứ lines ("Căn cứ ...;", the
+    last ending "." or ",") are set as the profile sets căn cứ: italic in NĐ 30 (PL I, mục
+    II.6), which the checker holds them to, wherever the author typed them."""
+    paragraphs = [parse_inline(text) for text in opening]
+    if not profile.figures["basis"].italic:
+        return paragraphs
+    for index, text in enumerate(opening):
+        text = text.strip()
+        if not _BASIS_LINE.match(text) or not text.endswith((";", ".", ",")):
+            break
+        paragraphs[index] = Runs(Run(run.text, run.bold, True, run.underline, run.footnote)
+                                 for run in paragraphs[index])
+        if not text.endswith(";"):
+            break
+    return paragraphs
+
+
 def _upper_runs(runs: Runs) -> Runs:
     return Runs(Run(upper(run.text), run.bold, run.italic, run.underline, run.footnote) for run in runs)
 
@@ -911,7 +932,7 @@ def display(document: Document, profile: Profile) -> dict:
         "addressee_items": addressee_items,
         "issuing_authority": _upper_runs(parse_inline(authority)) if authority else "",
         "bases": [keep_together(line) for line in basis_lines(document.bases, profile)],
-        "opening": [parse_inline(text) for text in document.opening],
+        "opening": opening_paragraphs(document.opening, profile),
         "operative": document.operative_word or "",
         "body": body,
         "closing": parse_inline(with_end_mark(closing, profile.end_mark)) if closing else "",

@@ -22,8 +22,8 @@ _TIME = re.compile(r"^\s*(\d{1,2})\s*(?::|h|giờ)\s*(?:(\d{1,2})\s*(?:phút|p)?
 
 def _clock(value: Any) -> Any:
     """``14:00``, ``14h30``, ``14 giờ 30 phút``, ``7 giờ`` -> (hour, minute)."""
-    if isinstance(value, tuple) and len(value) == 2 and all(type(part) is int for part in value):
-        hour, minute = value  # as a model built in Python (or dumped) holds it
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(type(part) is int for part in value):
+        hour, minute = value  # as a model built in Python holds it (a list once dumped as JSON)
     else:
         match = _TIME.match(value) if isinstance(value, str) else None
         hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (-1, -1)
