@@ -131,6 +131,7 @@ def test_a_broken_document_fails_alone_and_the_next_one_converts(uno, docx, tmp_
         assert converter.starts == 1
 
 
+@pytest.mark.slow  # waits out the conversion time limit (about 11 s); the batch pool's twin is slow too
 @needs_proc
 @pytest.mark.skipif(os.name != "posix", reason="stops LibreOffice with SIGSTOP")
 def test_a_hung_libreoffice_is_killed_and_started_again(uno, docx, own_temp, tmp_path):
