@@ -201,3 +201,33 @@ def mutated(data: bytes, mutate) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def starter_data(kind: str, **changes) -> dict:
+    """The data of ``vanban new KIND``, with ``changes`` on top."""
+    import yaml
+
+    import vanban
+
+    data = yaml.safe_load(vanban.get_document_type(kind).starter_yaml())
+    data.update(changes)
+    return data
+
+
+def rendered_lines(data: dict) -> list[str]:
+    """The lines a reader sees in the document ``data`` renders to."""
+    import vanban
+
+    return reading_lines(open_docx(vanban.render_bytes(vanban.parse(data))))
+
+
+def refusal(data: dict) -> str:
+    """The message vanban refuses ``data`` with (the test fails if it does not)."""
+    import pytest
+
+    import vanban
+    from vanban.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        vanban.parse(data)
+    return str(caught.value)

@@ -2,28 +2,17 @@
 the end time, two signatures side by side and no Nơi nhận."""
 
 import pytest
-import yaml
 
 import vanban
-from vanban.errors import InputError
 
-from helpers import open_docx, paragraphs_in_order, reading_lines
+from helpers import open_docx, paragraphs_in_order, refusal, rendered_lines, starter_data
 
 
 def minutes(**changes) -> dict:
-    data = yaml.safe_load(vanban.get_document_type("bien-ban").starter_yaml())
-    data.update(changes)
-    return data
+    return starter_data('bien-ban', **changes)
 
 
-def lines(data: dict) -> list[str]:
-    return reading_lines(open_docx(vanban.render_bytes(vanban.parse(data))))
-
-
-def refusal(data: dict) -> str:
-    with pytest.raises(InputError) as caught:
-        vanban.parse(data)
-    return str(caught.value)
+lines = rendered_lines
 
 
 def test_time_place_and_attendance_are_written_with_the_absent_and_the_share_computed():

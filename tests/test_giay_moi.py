@@ -9,7 +9,7 @@ import vanban
 from vanban.cli import main
 from vanban.errors import InputError
 
-from helpers import find_paragraph, open_docx, reading_lines
+from helpers import find_paragraph, open_docx, reading_lines, rendered_lines
 
 STARTER = vanban.get_document_type("giay-moi").starter_yaml()
 
@@ -20,8 +20,7 @@ def invitation(**changes) -> dict:
     return data
 
 
-def lines(data: dict) -> list[str]:
-    return reading_lines(open_docx(vanban.render_bytes(vanban.parse(data))))
+lines = rendered_lines
 
 
 def test_the_invitation_reads_in_the_order_of_the_form_and_ends_with_the_end_mark():

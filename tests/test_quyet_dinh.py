@@ -1,28 +1,17 @@
 """Quyết định: the authority line, căn cứ, QUYẾT ĐỊNH:, Điều 1 ..., who carries it out, Nơi nhận."""
 
 import pytest
-import yaml
 
 import vanban
-from vanban.errors import InputError
 
-from helpers import find_paragraph, look, open_docx, reading_lines
+from helpers import find_paragraph, look, open_docx, reading_lines, refusal, rendered_lines, starter_data
 
 
 def decision(**changes) -> dict:
-    data = yaml.safe_load(vanban.get_document_type("quyet-dinh").starter_yaml())
-    data.update(changes)
-    return data
+    return starter_data('quyet-dinh', **changes)
 
 
-def lines(data: dict) -> list[str]:
-    return reading_lines(open_docx(vanban.render_bytes(vanban.parse(data))))
-
-
-def refusal(data: dict) -> str:
-    with pytest.raises(InputError) as caught:
-        vanban.parse(data)
-    return str(caught.value)
+lines = rendered_lines
 
 
 def test_the_authority_stands_above_the_bases_and_quyet_dinh_below_them():

@@ -1,18 +1,13 @@
 """Thông báo, Tờ trình, Nghị quyết, Chương trình: the parts each form has, punctuated by vanban."""
 
 import pytest
-import yaml
 
 import vanban
-from vanban.errors import InputError
 
-from helpers import find_paragraph, mutated, open_docx, reading_lines, restyle
+from helpers import mutated, open_docx, reading_lines, refusal, restyle, starter_data
 
 
-def sample(kind: str, **changes) -> dict:
-    data = yaml.safe_load(vanban.get_document_type(kind).starter_yaml())
-    data.update(changes)
-    return data
+sample = starter_data
 
 
 def render(data: dict) -> bytes:
@@ -21,12 +16,6 @@ def render(data: dict) -> bytes:
 
 def lines(data: dict) -> list[str]:
     return reading_lines(open_docx(render(data)))
-
-
-def refusal(data: dict) -> str:
-    with pytest.raises(InputError) as caught:
-        vanban.parse(data)
-    return str(caught.value)
 
 
 # --- Thông báo ---------------------------------------------------------------------------
