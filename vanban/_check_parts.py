@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ._docx_read import DocxView, Para
-from .rules import HEADING_NUMBER, ISSUING_BODY_START
+from .rules import HEADING_NUMBER, ISSUING_BODY_START, leading_bases
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
 # The title as 29-HD writes it, or spelled out in full as many offices write it.
@@ -401,15 +401,7 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
-    bases = []
-    for para in body:  # the căn cứ open the body, one a line ending ";", the last "." or ","
-        text = clean(para.text)  # (an opening sentence "Căn cứ ..., X ban hành ... như sau:" is not one)
-        if not re.match(r"^[-–]?\s*Căn cứ\b", text) or not text.endswith((";", ".", ",")):
-            break
-        bases.append(para)
-        if not text.endswith(";"):
-            break
-    found.parts["bases"] = bases
+    found.parts["bases"] = body[:leading_bases(clean(para.text) for para in body)]  # they open the body
     found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(clean(p.text))]
     found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(clean(p.text))]
     listed = _list_items(body, found.view)

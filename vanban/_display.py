@@ -18,6 +18,7 @@ from ._measure import text_units, text_width_mm, units_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
 from .profiles import HEADING_LEVELS, LEAF, DrawnLine, LineSpec, Profile
+from .rules import leading_bases
 from .schemas.body import (
     Article, Bullet, DocumentPart, Figure, NumberedList, NumberedParagraph, Paragraph, ResultsTable, Section, Table,
 )
@@ -433,25 +434,16 @@ def _merge(runs: Iterable[Run]) -> Iterator[Run]:
         yield pending
 
 
-_BASIS_LINE = re.compile(r"^[-–]?\s*Căn cứ\b")
-
-
 def opening_paragraphs(opening: list[str], profile: Profile) -> list[Runs]:
-    """The opening paragraphs as runs. Those that open it as căn cứ lines ("Căn cứ ...;", the
-    last ending "." or ",") are set as the profile sets căn cứ: italic in NĐ 30 (PL I, mục
-    II.6), which the checker holds them to, wherever the author typed them."""
+    """The opening paragraphs as runs. Those that open it as căn cứ lines are set as the
+    profile sets căn cứ: italic in NĐ 30 (PL I, mục II.6), which the checker holds them to,
+    wherever the author typed them."""
     paragraphs = [parse_inline(text) for text in opening]
     if not profile.figures["basis"].italic:
         return paragraphs
-    for index, text in enumerate(opening):
-        text = text.strip()
-        if not _BASIS_LINE.match(text) or not text.endswith((";", ".", ",")):
-            break
-        paragraphs[index] = Runs(Run(run.text, run.bold, True, run.underline, run.footnote)
-                                 for run in paragraphs[index])
-        if not text.endswith(";"):
-            break
-    return paragraphs
+    bases = leading_bases(opening)
+    return [Runs(Run(run.text, run.bold, True, run.underline, run.footnote) for run in runs)
+            if index < bases else runs for index, runs in enumerate(paragraphs)]
 
 
 def _upper_runs(runs: Runs) -> Runs:

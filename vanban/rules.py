@@ -14,8 +14,9 @@ an error: information).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Iterable, Literal
 
 Strength = Literal["MUST", "SHOULD", "CONV", "UNCONFIRMED"]
 SEVERITY = {"MUST": "error", "SHOULD": "error", "CONV": "warning", "UNCONFIRMED": "info"}
@@ -54,6 +55,24 @@ ND30_NUMBER = (
 )
 # The number of a heading as a reader takes it: "I. ", "1. ", "1.2. " (group 1 Roman, group 2 Arabic).
 HEADING_NUMBER = r"^(?:([IVXLC]+)\.|((?:\d+\.)+))\s"
+
+
+def leading_bases(texts: Iterable[str]) -> int:
+    """How many of ``texts``, from the first, are căn cứ lines: each "Căn cứ ...;", the last
+    ending "." or ",". An opening sentence "Căn cứ ..., X ban hành ... như sau:" is not one.
+    vanban sets them as căn cứ and the checker reads them so: one definition for both."""
+    count = 0
+    for text in texts:
+        text = text.strip()
+        if not _BASIS_LINE.match(text) or not text.endswith((";", ".", ",")):
+            break
+        count += 1
+        if not text.endswith(";"):
+            break
+    return count
+
+
+_BASIS_LINE = re.compile(r"^[-–]?\s*Căn cứ\b")
 # Lines that open the name of a Union issuing body (29-HD III.2): what stands above is its parent.
 ISSUING_BODY_START = (
     r"^(BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI ĐOÀN|PHÂN ĐOÀN|LIÊN CHI ĐOÀN|ĐẠI HỘI|ĐOÀN CHỦ TỊCH|ĐOÀN THƯ KÝ)\b"
