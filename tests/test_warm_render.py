@@ -177,3 +177,59 @@ def test_a_body_the_quick_parse_does_not_take_gives_the_reference_bytes(plan, tm
     assert warm == renderer.reference_render_bytes(plan)
     assert b'<!-- a><w:r><w:t xml:space="preserve"></w:t></w:r><b -->' in \
         zipfile.ZipFile(io.BytesIO(warm)).read("word/document.xml")
+
+
+# --- the frame's body loop, written by Python -------------------------------------------
+
+FRAME_LOOP = ('{% for block in body %}{% if block.style == "body" %}\n<w:p>{{ block.runs }}</w:p>'
+              '{% elif block.style == "table" %}{% if block.caption %}<w:p>{{ block.caption }}</w:p>{% endif %}'
+              '{{ block.table }}{% endif %}{% endfor %}')
+
+
+def split(source):
+    from vanban._body_loop import split_body_loop
+    from vanban._render import _new_environment, _written
+
+    environment = _new_environment()
+    tree = environment.parse(source)
+    return environment, tree, split_body_loop(tree, _written)
+
+
+def test_every_package_frames_body_loop_is_written_by_python_as_jinja_writes_it(plan):
+    renderer = Renderer()
+    for document in samples() + variants(plan):
+        renderer.render_bytes(document)
+        warm = renderer._warm[renderer._template_key(document)[1]]
+        if document.body_template is None:
+            assert warm.body_loop is not None
+        values = renderer._values(document)
+        with renderer.environment.budget():
+            assert warm._render_body(values) == warm.body.render(values)
+
+
+def test_a_loop_of_the_frames_shape_is_replaced_by_one_variable_and_others_are_left_to_jinja():
+    _, tree, loop = split("before" + FRAME_LOOP + "after")
+    assert loop is not None and set(loop.branches) == {"body", "table"}
+    assert "block" not in {name.name for name in tree.find_all(__import__("jinja2").nodes.Name)}
+    for other in (FRAME_LOOP.replace("{{ block.runs }}", "{{ block.runs|upper }}"),
+                  FRAME_LOOP.replace("{{ block.runs }}", "{{ loop.index }}"),
+                  FRAME_LOOP.replace("{% endif %}{% endfor %}", "{% else %}x{% endif %}{% endfor %}"),
+                  FRAME_LOOP.replace("block.style ==", "block.style !="),
+                  FRAME_LOOP.replace("block.caption", "block.items"),  # a dict's method, not its key
+                  FRAME_LOOP + FRAME_LOOP,  # two loops over the body
+                  FRAME_LOOP + "{{ vanban_body_loop }}"):  # the template uses the loop's own name
+        assert split(other)[2] is None, other
+
+
+def test_a_block_the_python_loop_cannot_write_is_left_to_jinja_which_says_what_is_wrong():
+    from vanban._render import _Xml
+
+    environment, _, loop = split(FRAME_LOOP)
+    runs = _Xml("<w:r/>")
+    with environment.budget():
+        assert loop.render([{"style": "body", "runs": runs}, {"style": "unknown"}], environment) == "\n<w:p><w:r/></w:p>"
+        assert loop.render([{"style": "table", "caption": "a < b", "table": runs}], environment) == \
+            "<w:p>a &lt; b</w:p><w:r/>"
+        for blocks in ([{"style": "body"}], [{"style": "body", "runs": 3}], ["text"], [{"style": 1}],
+                       [{"style": "table", "caption": [1], "table": runs}], None):
+            assert loop.render(blocks, environment) is None

@@ -109,6 +109,16 @@ class _Xml:
         return self.xml
 
 
+def _written(value: Any) -> Optional[str]:
+    """What Jinja writes for ``{{ value }}`` in the renderer's environment (finalize, then
+    escape), for the values the body loop holds; None for any other value."""
+    if type(value) is _Xml:
+        return value.xml
+    if type(value) is str:
+        return str(_finalize(value))
+    return None
+
+
 def _to_template_values(value: Any, notes: Footnotes) -> Any:
     """Display values as the template takes them: runs and tables as Word XML."""
     def runs(items: Iterable[Run]) -> _Xml:
@@ -359,8 +369,12 @@ class _WarmTemplate:
         from docxtpl import DocxTemplate
         from jinja2 import meta
 
+        from ._body_loop import split_body_loop
+
         self.name = name
         self.source = source
+        self.environment = environment
+        self._lock = threading.Lock()
         self.supported = True
         jinja_source = None
         try:
@@ -372,7 +386,11 @@ class _WarmTemplate:
                 self.supported = False
                 return
             self.body_source = jinja_source = _jinja_source(template.patch_xml(template.get_xml()))
-            self.body = environment.from_string(jinja_source)
+            tree = environment.parse(jinja_source)
+            # the frame's body loop, when it has the frame's shape, is written by Python (_body_loop)
+            self.body_loop = split_body_loop(tree, _written)
+            self._outside_loop = environment.from_string(tree)
+            self._body = None if self.body_loop else self._outside_loop
             self.parts: dict[str, tuple[Any, str, str]] = {}  # zip name -> (compiled header, encoding, source)
             for uri in (template.HEADER_URI, template.FOOTER_URI):
                 for rel_key, part in list(template.get_headers_footers(uri)):
@@ -408,6 +426,24 @@ class _WarmTemplate:
         changing = {self.document_name, self.core_name, *self.parts}
         self.static = {name: records for name, records in self.entries if name not in changing}
 
+    @property
+    def body(self):
+        """The body's compiled Jinja template, loop included (compiled when first needed: the
+        loop is written by :attr:`body_loop` when it can be)."""
+        if self._body is None:
+            compiled = self.environment.from_string(self.body_source)
+            with self._lock:
+                if self._body is None:
+                    self._body = compiled
+        return self._body
+
+    def _render_body(self, values: dict) -> str:
+        if self.body_loop is not None:
+            written = self.body_loop.render(values.get(self.body_loop.iterable), self.environment)
+            if written is not None:
+                return self._outside_loop.render({**values, self.body_loop.slot: Markup(written)})
+        return self.body.render(values)
+
     def render(self, values: dict, document: Document) -> bytes:
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
@@ -418,7 +454,7 @@ class _WarmTemplate:
         helper.docx_ids_index = 1000
         source = self.body_source
         try:
-            body = _parse_body(helper, self.body.render(values))
+            body = _parse_body(helper, self._render_body(values))
             helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
