@@ -290,11 +290,14 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 
 
 # What each phrase above cannot be without, looked for first (most text holds none of it,
-# and these searches are several times quicker than the patterns): "minh" (matched as the
-# pattern matches it); a date word then a space and a digit (in the text's lower case, which
-# holds what the case-blind pattern matches); a dash after four digits (a range of years or
-# dates, spaced or not); a digit then "-" or "/" in a number symbol.
+# and these searches are several times quicker than the patterns): "minh" (in the text's lower
+# case; the case-blind pattern also takes a Turkish dotted or dotless I for the "i", which
+# lower() does not turn into "i": text holding one is searched as the pattern searches it); a
+# date word then a space and a digit (in the text's lower case, which holds what the case-blind
+# pattern matches); a dash after four digits (a range of years or dates, spaced or not); a digit
+# then "-" or "/" in a number symbol.
 _MINH = re.compile("minh", re.IGNORECASE)
+_CASE_BLIND_I = ("\u0130", "\u0131")
 _DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
 _YEAR_RANGE = re.compile(r"\d{4} ?[-–] ?\d")
 _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
@@ -302,7 +305,9 @@ _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
-    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()):
+    lowered = text.lower()
+    if "minh" in lowered or _DATE_WORD_THEN_DIGIT.search(lowered) \
+            or ((_CASE_BLIND_I[0] in text or _CASE_BLIND_I[1] in text) and _MINH.search(text)):
         text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
     if ("-" in text or "–" in text) and _YEAR_RANGE.search(text):
         text = _RANGE.sub(lambda m: re.sub(r"(?<! )-(?! )", NO_BREAK_HYPHEN, m.group()).replace(" ", NO_BREAK_SPACE),
