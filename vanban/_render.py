@@ -492,7 +492,7 @@ class _WarmTemplate:
             root.replace(root.find(f"{{{_W}}}body"), body)
             return serialize_part_xml(root)
         before, after, _ = self.around_body
-        return before + inner.encode("utf-8") + after
+        return before + inner + after
 
     def _zip(self, changed: dict[str, bytes]) -> bytes:
         """The zip reproducible_zip would write: static records as they are, changed
@@ -598,20 +598,21 @@ def _around_body(root) -> tuple[bytes, bytes, dict]:
     return parts[0] + b"<w:body>", b"</w:body>" + parts[1], dict(root.nsmap)
 
 
-def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[str]:
-    """The content of ``body`` serialised (what stands between ``<w:body>`` and ``</w:body>``
-    in the document), or None when splicing it would not give python-docx's bytes."""
+def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[bytes]:
+    """The content of ``body`` serialised in UTF-8 (what stands between ``<w:body>`` and
+    ``</w:body>`` in the document), or None when splicing it would not give python-docx's
+    bytes."""
     from lxml import etree
 
     before, _, namespaces = around
     if not before or body.attrib or body.tail or body.tag != f"{{{_W}}}body" \
             or body.prefix != "w" or any(namespaces.get(prefix) != uri for prefix, uri in body.nsmap.items()):
         return None
-    text = etree.tostring(body, encoding="unicode")
-    start = text.index(">") + 1  # attribute values are written with '>' escaped
-    if text[start - 2] == "/" or not text.endswith("</w:body>"):
+    data = etree.tostring(body, encoding="utf-8")  # no XML declaration for UTF-8
+    start = data.index(b">") + 1  # attribute values are written with '>' escaped
+    if data[start - 2:start - 1] == b"/" or not data.endswith(b"</w:body>"):
         return None
-    return text[start:-len("</w:body>")]
+    return data[start:-len(b"</w:body>")]
 
 
 def _zip_record(name: str, data: bytes) -> tuple[bytes, bytes]:
