@@ -233,3 +233,52 @@ def test_a_block_the_python_loop_cannot_write_is_left_to_jinja_which_says_what_i
         for blocks in ([{"style": "body"}], [{"style": "body", "runs": 3}], ["text"], [{"style": 1}],
                        [{"style": "table", "caption": [1], "table": runs}], None):
             assert loop.render(blocks, environment) is None
+
+
+# --- the self-check on the tree the render built ---------------------------------------------
+
+
+def test_the_self_check_of_the_rendered_tree_reports_what_the_check_of_the_bytes_reports(plan):
+    from vanban._check import verify
+
+    renderer = Renderer()
+    late = plan.model_copy(update={"number": None, "date": None})  # warnings: a missing number and date
+    for document in samples() + variants(plan) + [late]:
+        data, report = renderer.render_checked(document)
+        assert data == renderer.render_bytes(document)
+        from_bytes = verify(data, document.profile_name)
+        assert [str(f) for f in report.findings] == [str(f) for f in from_bytes.findings]
+        assert report.notes == from_bytes.notes and report.profile == from_bytes.profile
+    assert any(f.severity == "warning" for f in renderer.render_checked(late)[1].findings)
+
+
+def test_the_self_check_reads_the_tree_not_the_bytes_and_shares_the_templates_parts(plan, monkeypatch):
+    import vanban._docx_read as reader
+
+    renderer = Renderer()
+    renderer.render_checked(plan)  # the template's parts, read once from the first document
+
+    def no_unzipping(*args, **kwargs):
+        raise AssertionError("the self-check read the package again")
+
+    monkeypatch.setattr(reader, "Package", no_unzipping)
+    for number in (7, 8):
+        data, report = renderer.render_checked(plan.model_copy(update={"number": number}))
+        assert not report.errors
+
+
+def test_a_document_breaking_a_must_rule_is_refused_by_the_self_check_of_its_tree(plan, monkeypatch):
+    import vanban._check as check
+    from vanban.errors import LayoutError
+
+    real = check.check_view
+
+    def one_error(view, profile, shown, notes=None):
+        report = real(view, profile, shown, notes)
+        report.findings.append(check.Finding(severity="error", rule_id="X-1", rule="thử", source="thử",
+                                             element="body", expected="a", found="b"))
+        return report
+
+    monkeypatch.setattr(check, "check_view", one_error)
+    with pytest.raises(LayoutError):
+        Renderer().render_checked(plan)

@@ -131,6 +131,11 @@ class PageSetup:
 
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
+_STYLE_TABLES = ("_chains", "_by_signature", "_inherited_chains", "_num_levels", "_num_lists", "_default_parts",
+                 "_styles_by_id", "_default_paragraph_style", "_default_table_style")
+_SHARED_SIGNATURES = 10_000
+"""The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
+of one template has a few dozen; the bound is for one whose every paragraph is set apart)."""
 _NO_CHAIN: list = []  # one object, never changed: its id() keys the caches for "no table"
 _UNSET = object()  # an argument not given (None is a value: no table)
 
@@ -364,6 +369,21 @@ class DocxView:
         self._index_styles()
 
     @classmethod
+    def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
+        """A view over a ``w:document`` tree already in memory (a document vanban has just
+        rendered, whose body it holds) and the other parts of its package, parsed once and
+        shared by every document that has them (:class:`SharedParts`): nothing is unzipped
+        or parsed again, and what the styles give a paragraph of a given signature is
+        resolved once for all those documents."""
+        view = cls.__new__(cls)
+        view.name = name or "văn bản"
+        view.document = document
+        view.styles, view.settings, view.numbering = parts.styles, parts.settings, parts.numbering
+        view.theme_fonts, view._headers = parts.theme_fonts, parts.headers
+        view._index_styles(parts)
+        return view
+
+    @classmethod
     def of(cls, document) -> "DocxView":
         """A view over a python-docx ``Document`` already in memory, sharing its elements."""
         buffer = io.BytesIO()
@@ -374,13 +394,21 @@ class DocxView:
         view._index_styles()
         return view
 
-    def _index_styles(self) -> None:
-        self._chains: dict = {}
+    def _index_styles(self, shared: Optional["SharedParts"] = None) -> None:
         self._looks: dict = {}
-        self._by_signature: dict = {}
         self._children: dict = {}
-        self._inherited_chains: dict = {}
         self._table_styles: dict = {}
+        if shared is not None and shared.index is not None:
+            # what depends on the styles, numbering and theme only: one view's, for all
+            for name, value in shared.index.items():
+                setattr(self, name, value)
+            if len(self._by_signature) > _SHARED_SIGNATURES:  # bounded over a batch of any size
+                self._by_signature.clear()
+            self.paragraphs = list(self._paragraphs())
+            return
+        self._chains: dict = {}
+        self._by_signature: dict = {}
+        self._inherited_chains: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -394,7 +422,15 @@ class DocxView:
                         self._default_paragraph_style = style.get(w("styleId"))
                     elif style.get(w("type")) == "table":
                         self._default_table_style = style.get(w("styleId"))
+        if shared is not None:
+            shared.index = self._style_tables
         self.paragraphs = list(self._paragraphs())
+
+    @property
+    def _style_tables(self) -> dict:
+        """The attributes :meth:`_index_styles` derives from the styles, numbering and theme
+        alone (the caches keyed by style elements and paragraph signatures among them)."""
+        return {name: getattr(self, name) for name in _STYLE_TABLES}
 
     # --- paragraphs in reading order -------------------------------------------
 
@@ -429,13 +465,15 @@ class DocxView:
 
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
+        fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
         for element in root.iter(w("p")):
-            if any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors()):
+            # ancestors found by their tag in lxml's own loop: a paragraph has several
+            if next(element.iterancestors(fallback), None) is not None:
                 continue  # the same text box again, for old readers
             index += 1
             place, table, row, column, nested = part, None, None, None, False
-            box = next((a for a in element.iterancestors() if a.tag == w("txbxContent")), None)
-            cell = next((a for a in element.iterancestors() if a.tag == w("tc")), None)
+            box = next(element.iterancestors(box_tag), None)
+            cell = next(element.iterancestors(cell_tag), None)
             if box is not None:
                 number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
@@ -715,8 +753,9 @@ class DocxView:
         for run in element.iter(w("r")):
             text = _run_text(run)
             if text.strip():
-                runs.append((_content(run.find(w("rPr"))), not text.isascii()))
-        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
+                runs.append((_serialised(run.find(w("rPr"))), not text.isascii()))
+        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _serialised(ppr),
+                tuple(runs))
 
     def _look(self, element) -> Look:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
@@ -884,6 +923,23 @@ class DocxView:
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
 
 
+class SharedParts:
+    """The parts of a package other than ``word/document.xml``, parsed once with the safe
+    parser, for views over documents that all have them (every document rendered from
+    one template: :meth:`DocxView.from_parts`). ``index`` is filled by the first view
+    and shared by the next ones; views of several threads may fill it at once (each
+    table holds the same values whichever thread writes them)."""
+
+    def __init__(self, package: Package):
+        self.styles = package.xml("word/styles.xml")
+        self.settings = package.xml("word/settings.xml")
+        self.numbering = package.xml("word/numbering.xml")
+        theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
+        self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+        self.headers = _headers(package)
+        self.index: Optional[dict] = None
+
+
 def _css_points(value: str) -> Optional[float]:
     """A CSS length of a VML style ("449.65pt", "2in", "60") in points; None if it is not one."""
     found = _CSS_LENGTH.fullmatch(value.strip())
@@ -937,6 +993,13 @@ def _content(element) -> Optional[tuple]:
     if element is None:
         return None
     return (element.tag, tuple(element.attrib.items()), tuple(_content(child) for child in element))
+
+
+def _serialised(element) -> Optional[bytes]:
+    """An element as lxml writes it (its tail left out): equal for two elements of equal
+    content, as :func:`_content` is, and made in C (a paragraph's signature takes one for
+    its properties and one for each run's)."""
+    return None if element is None else etree.tostring(element, with_tail=False)
 
 
 def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
@@ -1015,24 +1078,26 @@ def _headers(package: Package) -> dict:
     return headers
 
 
+_RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
+             f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
+_TEXT = f"{{{W}}}t"
+
+
 def _run_text(run) -> str:
     parts = []
     for child in run:
-        if child.tag == w("t"):
+        tag = child.tag
+        if tag == _TEXT:
             parts.append(child.text or "")
-        elif child.tag == w("tab"):
-            parts.append("\t")
-        elif child.tag in (w("br"), w("cr")):
-            parts.append("\n")
-        elif child.tag == w("noBreakHyphen"):  # Word's no-break hyphen shows as a hyphen
-            parts.append("-")
+        elif tag in _RUN_TEXT:
+            parts.append(_RUN_TEXT[tag])
     return "".join(parts)
 
 
 def paragraph_text(paragraph) -> str:
     """The text of a paragraph's own runs (not of text boxes anchored in it)."""
-    runs = [r for r in paragraph.iter(w("r"))
-            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
+    owners = (w("p"), w("txbxContent"))
+    runs = [r for r in paragraph.iter(w("r")) if next(r.iterancestors(*owners), None) is paragraph]
     return "".join(_run_text(r) for r in runs)
 
 

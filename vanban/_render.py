@@ -46,6 +46,7 @@ from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
 if TYPE_CHECKING:
+    from ._check_report import Report
     from ._sandbox import TemplateLimits
     from .schemas.document import Document
 
@@ -302,6 +303,30 @@ class Renderer:
     def render_bytes(self, document: Document) -> bytes:
         """The .docx of ``document``, as bytes. The same document always gives the same bytes,
         identical to :meth:`reference_render_bytes`."""
+        return self._render_bytes(document)
+
+    def render_checked(self, document: Document) -> tuple[bytes, Report]:
+        """The .docx of ``document`` (the bytes of :meth:`render_bytes`) and its layout check,
+        as ``vanban render`` runs it (``_check.verify``: :class:`~vanban.errors.LayoutError`
+        when it breaks a rule vanban must keep). The check reads the document as the render
+        built it, its body tree in memory and the template's other parts parsed once per
+        template, instead of unzipping and parsing the bytes again; a document it cannot
+        read that way (a template with footnotes or with headers that use values) is read
+        from its bytes."""
+        from ._check import JUST_RENDERED, verify
+
+        kept: dict = {}
+        data = self._render_bytes(document, kept)
+        view = None
+        warm = kept.get("warm")
+        if warm is not None:
+            try:
+                view = warm.view(kept["body"], data, JUST_RENDERED)
+            except Exception:  # noqa: BLE001 - read from the bytes instead, where every fault has its message
+                view = None
+        return data, verify(data, document.profile_name, view)
+
+    def _render_bytes(self, document: Document, kept: Optional[dict] = None) -> bytes:
         name, key = self._template_key(document)
         with self._lock:
             warm = self._warm.get(key)
@@ -314,7 +339,12 @@ class Renderer:
         with self.environment.budget():  # one budget for the body, headers and properties
             if not warm.supported:
                 return self._reference(name, warm.source, values, document)
-            return _with_footnotes(warm.render(values, document), values)
+            data = warm.render(values, document, kept)
+            if values[_FOOTNOTES_KEY].notes:  # added to the package after: render_checked reads the bytes
+                return _with_footnotes(data, values)
+            if kept is not None and not warm.parts:  # headers using values differ from one document to the next
+                kept["warm"] = warm
+            return data
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
@@ -375,6 +405,7 @@ class _WarmTemplate:
         self.source = source
         self.environment = environment
         self._lock = threading.Lock()
+        self._shared = self._shell = None  # the checker's view of the template's parts (view())
         self.supported = True
         jinja_source = None
         try:
@@ -444,7 +475,8 @@ class _WarmTemplate:
                 return self._outside_loop.render({**values, self.body_loop.slot: Markup(written)})
         return self.body.render(values)
 
-    def render(self, values: dict, document: Document) -> bytes:
+    def render(self, values: dict, document: Document, kept: Optional[dict] = None) -> bytes:
+        """The document's bytes; ``kept`` (when given) gets its finished body tree."""
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
         from docx.oxml.parser import parse_xml
@@ -467,6 +499,8 @@ class _WarmTemplate:
             raise template_error(self.name, error, source) from error
         _finish_body(body, values, document)
         changed[self.document_name] = self._document(body)
+        if kept is not None:
+            kept["body"] = body
 
         core = parse_xml(self.core_xml)
         properties = CoreProperties(core)
@@ -475,6 +509,35 @@ class _WarmTemplate:
         _set_properties(properties, values, document)
         changed[self.core_name] = serialize_part_xml(core)
         return self._zip(changed)
+
+    def view(self, body, data: bytes, name: str):
+        """The layout checker's view (``_docx_read.DocxView``) of a document this template
+        rendered: ``body``, its finished body tree, in the template's document element, and
+        the template's other parts, which are the same in every document it renders (read
+        from the first document's bytes ``data``, once)."""
+        import copy
+
+        from ._docx_read import DocxView, Package, SharedParts
+
+        with self._lock:
+            shared, shell = self._shared, self._shell
+        if shared is None:
+            with Package(data, name) as package:
+                shared, root = SharedParts(package), package.xml("word/document.xml")
+            shell = root
+            old = shell.find(f"{{{_W}}}body")
+            if old is not None:
+                shell.replace(old, shell.makeelement(f"{{{_W}}}body"))
+            with self._lock:
+                if self._shared is None:
+                    self._shared, self._shell = shared, shell
+                shared, shell = self._shared, self._shell
+        root = copy.deepcopy(shell)  # the document element without its body: a few elements
+        old = root.find(f"{{{_W}}}body")
+        if old is None or body.getparent() is not None:
+            raise ValueError("the body has no place of its own in the document element")
+        root.replace(old, body)
+        return DocxView.from_parts(root, shared, name)
 
     def _document(self, body) -> bytes:
         """``word/document.xml`` around the finished ``body``, as python-docx would save it
