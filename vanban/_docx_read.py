@@ -511,7 +511,7 @@ class DocxView:
 
     def _paragraph_style_id(self, paragraph) -> Optional[str]:
         ppr = paragraph.find(w("pPr"))
-        style = self._child(ppr, w("pStyle")) if ppr is not None else None
+        style = ppr.find(w("pStyle")) if ppr is not None else None  # the first, as _child finds it
         return style.get(w("val")) if style is not None else self._default_paragraph_style
 
     def _paragraph_style_chain(self, paragraph) -> list:
@@ -751,9 +751,18 @@ class DocxView:
         ppr = element.find(w("pPr"))
         runs = []
         for run in element.iter(w("r")):
-            text = _run_text(run)
+            properties, parts = None, []
+            for child in run:  # the run's first rPr and its text (_run_text), in one pass
+                tag = child.tag
+                if tag == _TEXT:
+                    parts.append(child.text or "")
+                elif tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[tag])
+                elif tag == _RUN_PROPERTIES and properties is None:
+                    properties = child
+            text = "".join(parts)
             if text.strip():
-                runs.append((_serialised(run.find(w("rPr"))), not text.isascii()))
+                runs.append((_serialised(properties), not text.isascii()))
         return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _serialised(ppr),
                 tuple(runs))
 
@@ -1081,6 +1090,7 @@ def _headers(package: Package) -> dict:
 _RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
              f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
 _TEXT = f"{{{W}}}t"
+_RUN_PROPERTIES = f"{{{W}}}rPr"
 
 
 def _run_text(run) -> str:
@@ -1097,7 +1107,8 @@ def _run_text(run) -> str:
 def paragraph_text(paragraph) -> str:
     """The text of a paragraph's own runs (not of text boxes anchored in it)."""
     owners = (w("p"), w("txbxContent"))
-    runs = [r for r in paragraph.iter(w("r")) if next(r.iterancestors(*owners), None) is paragraph]
+    runs = [r for r in paragraph.iter(w("r"))  # most runs stand in the paragraph itself
+            if r.getparent() is paragraph or next(r.iterancestors(*owners), None) is paragraph]
     return "".join(_run_text(r) for r in runs)
 
 
