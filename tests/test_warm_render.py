@@ -282,3 +282,15 @@ def test_a_document_breaking_a_must_rule_is_refused_by_the_self_check_of_its_tre
     monkeypatch.setattr(check, "check_view", one_error)
     with pytest.raises(LayoutError):
         Renderer().render_checked(plan)
+
+
+def test_text_taken_as_plain_is_what_jinja_would_render_from_it():
+    from vanban._render import _new_environment, _plain_text
+
+    environment = _new_environment()
+    samples = ["", "Kế hoạch", "a < b & c", "tab\there", "x}", "%} x", "a\nb", "a\r\nb", "line\n", "{{ x }}", "{# c #}",
+               "{% if 1 %}y{% endif %}"]
+    for text in samples:
+        if _plain_text(text):
+            assert environment.from_string(text).render({}) == text, text
+    assert not any(_plain_text(text) for text in ("a\r\nb", "line\n", "{{ x }}", "{# c #}", "{% if 1 %}y{% endif %}"))

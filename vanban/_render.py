@@ -428,8 +428,13 @@ class _WarmTemplate:
                     xml = template.get_part_xml(part)
                     encoding = template.get_headers_footers_encoding(xml)
                     jinja_source = _jinja_source(template.patch_xml(xml))
-                    compiled = environment.from_string(jinja_source)
-                    if meta.find_undeclared_variables(environment.parse(jinja_source)):
+                    if _plain_text(jinja_source):  # Jinja would write it as it is: nothing to compile
+                        template.map_headers_footers_xml(rel_key, _after_render(template, jinja_source).encode(encoding))
+                        continue
+                    tree = environment.parse(jinja_source)
+                    uses_values = meta.find_undeclared_variables(tree)
+                    compiled = environment.from_string(tree)
+                    if uses_values:
                         self.parts[part.partname.lstrip("/")] = (compiled, encoding, jinja_source)
                     else:  # the same for every document: done once, kept with the static entries
                         rendered = _after_render(template, compiled.render({}))
@@ -440,8 +445,12 @@ class _WarmTemplate:
             self.properties: dict[str, Any] = {}  # a compiled template, or its text when it uses no value
             for prop in _TEMPLATED_PROPERTIES:
                 jinja_source = getattr(core, prop)
-                compiled = environment.from_string(jinja_source)
-                uses_values = meta.find_undeclared_variables(environment.parse(jinja_source))
+                if _plain_text(jinja_source):
+                    self.properties[prop] = jinja_source
+                    continue
+                tree = environment.parse(jinja_source)
+                uses_values = meta.find_undeclared_variables(tree)
+                compiled = environment.from_string(tree)
                 self.properties[prop] = compiled if uses_values else compiled.render({})
             jinja_source = None
         except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
@@ -752,6 +761,13 @@ def _zip_records(data: bytes) -> list[tuple[str, tuple[bytes, bytes]]]:
 def _jinja_source(patched_xml: str) -> str:
     """What docxtpl compiles: the patched XML with one paragraph a line (for error line numbers)."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)
+
+
+def _plain_text(source: str) -> bool:
+    """Whether Jinja renders ``source`` as the text itself: no tag, expression or comment
+    (each opens with a brace), no line ending it would normalise or trailing newline it
+    would drop."""
+    return "{" not in source and "\r" not in source and not source.endswith("\n")
 
 
 _LISTING_MARKS = ("\t", "\a", "\n", "\f")
