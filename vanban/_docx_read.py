@@ -395,6 +395,7 @@ class DocxView:
         return view
 
     def _index_styles(self, shared: Optional["SharedParts"] = None) -> None:
+        self._page_setup: Optional[PageSetup] = None
         self._looks: dict = {}
         self._children: dict = {}
         self._table_styles: dict = {}
@@ -467,13 +468,15 @@ class DocxView:
                          counters: dict) -> Iterator[Para]:
         fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
         for element in root.iter(w("p")):
-            # ancestors found by their tag in lxml's own loop: a paragraph has several
-            if next(element.iterancestors(fallback), None) is not None:
-                continue  # the same text box again, for old readers
+            if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
+                box = cell = None
+            else:  # ancestors found by their tag in lxml's own loop
+                if next(element.iterancestors(fallback), None) is not None:
+                    continue  # the same text box again, for old readers
+                box = next(element.iterancestors(box_tag), None)
+                cell = next(element.iterancestors(cell_tag), None)
             index += 1
             place, table, row, column, nested = part, None, None, None, False
-            box = next(element.iterancestors(box_tag), None)
-            cell = next(element.iterancestors(cell_tag), None)
             if box is not None:
                 number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
@@ -518,6 +521,9 @@ class DocxView:
         return self._chain(self._paragraph_style_id(paragraph))
 
     def _table_of(self, paragraph):
+        parent = paragraph.getparent()
+        if parent is not None and parent.tag == _BODY:  # a paragraph of the body itself
+            return None
         return next((a for a in paragraph.iterancestors(w("tbl"))), None)
 
     def _table_style_chain(self, paragraph, table=_UNSET) -> list:
@@ -749,6 +755,8 @@ class DocxView:
         paragraph properties, and for each run with words its properties and whether it has
         letters beyond ASCII (set in the high-ANSI font)."""
         ppr = element.find(w("pPr"))
+        style = ppr.find(w("pStyle")) if ppr is not None else None  # as _paragraph_style_id finds it
+        style_id = style.get(w("val")) if style is not None else self._default_paragraph_style
         runs = []
         for run in element.iter(w("r")):
             properties, parts = None, []
@@ -762,9 +770,8 @@ class DocxView:
                     properties = child
             text = "".join(parts)
             if text.strip():
-                runs.append((_serialised(properties), not text.isascii()))
-        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _serialised(ppr),
-                tuple(runs))
+                runs.append((_content(properties), not text.isascii()))
+        return (style_id, id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
     def _look(self, element) -> Look:
         runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
@@ -889,6 +896,13 @@ class DocxView:
     # --- page --------------------------------------------------------------------
 
     def page_setup(self) -> PageSetup:
+        """The page of page 1 (computed once: finding the first section walks the document).
+        Shared: read it, never change it."""
+        if self._page_setup is None:
+            self._page_setup = self._find_page_setup()
+        return self._page_setup
+
+    def _find_page_setup(self) -> PageSetup:
         # the page of page 1: the first section's (annexes after it may be landscape)
         sect = next(self.document.iter(w("sectPr")), None)
         if sect is None:  # schema-valid: the application's default page, which vanban cannot know
@@ -998,17 +1012,14 @@ def _find(element, tag: str):
 
 def _content(element) -> Optional[tuple]:
     """An element's tags and attributes, nested, as a value to compare (no namespace declarations,
-    which serialising would repeat for every element)."""
+    which serialising would repeat for every element): its tag, its attributes (pairs of
+    text), then each child's (a child without children as its tag and attributes)."""
     if element is None:
         return None
-    return (element.tag, tuple(element.attrib.items()), tuple(_content(child) for child in element))
-
-
-def _serialised(element) -> Optional[bytes]:
-    """An element as lxml writes it (its tail left out): equal for two elements of equal
-    content, as :func:`_content` is, and made in C (a paragraph's signature takes one for
-    its properties and one for each run's)."""
-    return None if element is None else etree.tostring(element, with_tail=False)
+    out = [element.tag, *element.attrib.items()]
+    for child in element:
+        out.append(_content(child) if len(child) else (child.tag, *child.attrib.items()))
+    return tuple(out)
 
 
 def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
@@ -1090,6 +1101,7 @@ def _headers(package: Package) -> dict:
 _RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
              f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
 _TEXT = f"{{{W}}}t"
+_BODY = f"{{{W}}}body"
 _RUN_PROPERTIES = f"{{{W}}}rPr"
 
 
