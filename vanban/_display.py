@@ -515,41 +515,51 @@ def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBl
 
 
 def _children_blocks(children, path: tuple[int, ...], profile: Profile,
-                     landscape: bool = False) -> Iterator[BodyBlock]:
+                     landscape: bool = False) -> list[BodyBlock]:
     """Paragraphs, bullets, figures and tables as they come; sections and numbered
     paragraphs numbered in turn (they share the count at their depth). Tables take the
     text width of the page they are on (``landscape``: a turned annex page)."""
+    out: list[BodyBlock] = []
+    _add_children(children, path, profile, landscape, out)
+    return out
+
+
+# The body is walked by appending to one list: a chain of generators passed every block
+# up through each level of the outline, the larger part of the display of a long body.
+
+
+def _add_children(children, path: tuple[int, ...], profile: Profile, landscape: bool, out: list) -> None:
     subsection = article = 0
     for child in children:
         if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
-            yield from _numbered_blocks(child, (*path, subsection), profile, landscape)
+            _add_numbered(child, (*path, subsection), profile, landscape, out)
         elif isinstance(child, Article):
             article += 1
-            yield from _article_blocks(child, article, profile, landscape)
+            _add_article(child, article, profile, landscape, out)
         else:
-            yield from _leaf_blocks(child, profile, landscape)
+            _add_leaf(child, profile, landscape, out)
 
 
-def _article_blocks(node: Article, number: int, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_article(node: Article, number: int, profile: Profile, landscape: bool, out: list) -> None:
     """``Điều 1.`` in bold (NĐ 30 PL I, II.6; the Union's decisions alike), then the article's
     words; its khoản are numbered ``1.``, ``2.`` from 1 in each article, as a khoản under a Mục."""
-    yield Block("body", Runs((Run(f"Điều {number}. ", bold=True), *parse_inline(node.article))))
-    yield from _children_blocks(node.children, (0,), profile, landscape)
+    out.append(Block("body", Runs((Run(f"Điều {number}. ", bold=True), *parse_inline(node.article)))))
+    _add_children(node.children, (0,), profile, landscape, out)
 
 
-def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
-                     profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_numbered(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
+                  profile: Profile, landscape: bool, out: list) -> None:
     label = section_label(path, profile.label_scheme)
     if isinstance(node, Section):
         title = parse_inline(node.title)
         if len(path) == 1:
             title = _upper_runs(title)
         style = heading_style(len(path)) + ("" if node.children else LEAF)
-        yield Block(style, _prefixed(label + " ", title))
+        out.append(Block(style, _prefixed(label + " ", title)))
     else:
-        yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
-    yield from _children_blocks(node.children, path, profile, landscape)
+        out.append(Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered)))))
+    _add_children(node.children, path, profile, landscape, out)
 
 
 def numbered_label(label: str, depth: int, profile: Profile) -> Run:
@@ -561,24 +571,24 @@ def numbered_label(label: str, depth: int, profile: Profile) -> Run:
     return Run(label + " ", bold=figure.bold, italic=figure.italic)
 
 
-def _leaf_blocks(child, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_leaf(child, profile: Profile, landscape: bool, out: list) -> None:
     if isinstance(child, Bullet):
-        yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
+        out.append(Block("bullet", _prefixed("- ", parse_inline(child.text))))
         for sub in child.children:
-            yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
+            out.append(Block("sub_bullet", _prefixed("+ ", parse_inline(sub))))
     elif isinstance(child, Figure):
-        yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+        out.append(Block("bullet", _prefixed("- ", parse_inline(figure_text(child)))))
     elif isinstance(child, NumberedList):
         for index, item in enumerate(child.items, start=1):
-            yield Block("body", _prefixed(f"{index}. ", parse_inline(item)))
+            out.append(Block("body", _prefixed(f"{index}. ", parse_inline(item))))
     elif isinstance(child, ResultsTable):
         caption = parse_inline(child.caption) if child.caption else None
-        yield results_table(child, profile.results_columns_mm, caption)
+        out.append(results_table(child, profile.results_columns_mm, caption))
     elif isinstance(child, Table):
         caption = parse_inline(child.caption) if child.caption else None
-        yield general_table(child, profile.table_width_mm(landscape), caption)
+        out.append(general_table(child, profile.table_width_mm(landscape), caption))
     elif isinstance(child, Paragraph):
-        yield Block("body", parse_inline(child.text))
+        out.append(Block("body", parse_inline(child.text)))
 
 
 def figure_text(figure: Figure) -> str:
