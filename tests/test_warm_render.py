@@ -294,3 +294,17 @@ def test_text_taken_as_plain_is_what_jinja_would_render_from_it():
         if _plain_text(text):
             assert environment.from_string(text).render({}) == text, text
     assert not any(_plain_text(text) for text in ("a\r\nb", "line\n", "{{ x }}", "{# c #}", "{% if 1 %}y{% endif %}"))
+
+
+def test_an_offices_template_is_opened_as_a_foreign_file_and_the_packages_own_is_not(plan, tmp_path, monkeypatch):
+    import vanban._render as render
+
+    opened = []
+    real = render.open_template
+    monkeypatch.setattr(render, "open_template", lambda data, name, where, **kw: opened.append(where) or
+                        real(data, name, where, **kw))
+    Renderer().render_bytes(plan)
+    assert opened == []
+    copy_package_template(tmp_path)
+    Renderer([tmp_path]).render_bytes(plan)
+    assert opened == [f"{tmp_path}/doan/van-ban.docx"]
