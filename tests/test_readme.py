@@ -93,3 +93,14 @@ def test_the_batch_examples_of_the_other_types_run_as_written_one_document_per_r
 def test_the_readme_gives_a_batch_example_for_a_delegate_list_and_for_new_members():
     assert {command.split()[1] for command in BATCH_COMMANDS} == {
         "examples/batch/danh-sach.xlsx", "examples/batch/dai-bieu.xlsx", "examples/batch/ket-nap.csv"}
+
+
+def test_the_list_of_types_has_every_type_once_with_its_name_code_and_when_to_use_it():
+    import vanban
+
+    rows = re.findall(r"^\| `([a-z-]+)` \| ([^|(]+) \(([^|;)]+)[^|]*\| ([^|]+) \|$", README, flags=re.M)
+    assert sorted(key for key, *_ in rows) == sorted(vanban.document_types())
+    for key, name, code, use in rows:
+        kind = vanban.get_document_type(key)
+        assert (name.strip(), code) == (kind.type_name, kind.type_code), key
+        assert len(use.split()) >= 5, key  # a line on when to use it
