@@ -219,9 +219,9 @@ class BienBan(Document):
         if (self.recipients or self.archive) and self.profile_name not in RECIPIENTS_UNDER_MINUTES:
             raise _error(
                 "minutes_recipients",
-                "Biên bản theo thể thức Đoàn không có Nơi nhận (mẫu của Hướng dẫn 29-HD chỉ có hai chữ ký "
-                "thu_ky, chu_toa): hãy bỏ 'noi_nhan' và 'luu'. Biên bản của cơ quan Nhà nước (the_thuc: "
-                "nha-nuoc, Mẫu 1.9 Nghị định 30) mới có Nơi nhận dưới chữ ký.",
+                "Biên bản theo thể thức Đoàn không có Nơi nhận, chỉ có hai chữ ký (thu_ky bên trái, chu_toa "
+                "bên phải): hãy bỏ 'noi_nhan' và 'luu'. Chỉ biên bản của cơ quan Nhà nước (the_thuc: nha-nuoc, "
+                "Mẫu 1.9 Phụ lục III Nghị định 30/2020/NĐ-CP) có Nơi nhận dưới chữ ký thư ký.",
             )
         end_date = self.end.date or self.start.date
         if (str(end_date), self.end.clock) <= (str(self.start.date), self.start.clock):
