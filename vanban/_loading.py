@@ -7,8 +7,10 @@ field path and, for files, the line and column.
 
 from __future__ import annotations
 
+
 import codecs
 import difflib
+import functools
 import io
 import json
 import re
@@ -424,12 +426,19 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(extra)
 
 
-def _vocabulary() -> list[str]:
+def _vocabulary() -> tuple[str, ...]:
+    return _vocabulary_of(tuple(document_types().values()))
+
+
+@functools.lru_cache(maxsize=8)
+def _vocabulary_of(models: tuple[type[BaseModel], ...]) -> tuple[str, ...]:
+    # cached by the registered models: every translated error needs it, and walking the
+    # schemas costs more than the validation it explains (a plug-in registered later is a new key)
     names: set[str] = set()
     seen: set[type] = set()
-    for model in document_types().values():
+    for model in models:
         _field_names(model, names, seen)
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 
@@ -477,7 +486,7 @@ def _position(node: Optional[yaml.Node], parts: list) -> str:
     return f"dòng {found.start_mark.line + 1}, cột {found.start_mark.column + 1}"
 
 
-def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
+def _message(error: dict, parts: list, vocabulary: tuple[str, ...]) -> str:
     kind = error["type"]
     if kind.startswith("vanban_"):
         return error["msg"]
