@@ -299,6 +299,12 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 _MINH = re.compile("minh", re.IGNORECASE)
 _CASE_BLIND_I = ("\u0130", "\u0131")
 _DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
+
+
+def _has_date_word(lowered: str) -> bool:
+    """Whether the pattern above could match: three searches for its words are quicker than
+    the pattern tried at every position of a text holding none of them (most texts)."""
+    return "ngày" in lowered or "tháng" in lowered or "năm" in lowered
 _YEAR_RANGE = re.compile(r"\d{4} ?[-–] ?\d")
 _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
@@ -306,7 +312,7 @@ _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
     lowered = text.lower()
-    if "minh" in lowered or _DATE_WORD_THEN_DIGIT.search(lowered) \
+    if "minh" in lowered or _has_date_word(lowered) and _DATE_WORD_THEN_DIGIT.search(lowered) \
             or ((_CASE_BLIND_I[0] in text or _CASE_BLIND_I[1] in text) and _MINH.search(text)):
         text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
     if ("-" in text or "–" in text) and _YEAR_RANGE.search(text):
