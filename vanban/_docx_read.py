@@ -514,9 +514,12 @@ class DocxView:
         for definition in self.numbering.iterchildren(w("abstractNum")):
             abstract[definition.get(w("abstractNumId"))] = {
                 level.get(w("ilvl"), "0"): level for level in definition.iterchildren(w("lvl"))}
+        numbered = {num.get(w("numId")): num.find(w("abstractNumId")) for num in self.numbering.iterchildren(w("num"))}
+        linked = self._linked_lists(numbered)
         for num in self.numbering.iterchildren(w("num")):
             reference = num.find(w("abstractNumId"))
             abstract_id = reference.get(w("val")) if reference is not None else None
+            abstract_id = linked.get(abstract_id, abstract_id)
             levels = dict(abstract.get(abstract_id, {}))
             self._num_lists[num.get(w("numId"))] = ("abstract", abstract_id)
             for override in num.iterchildren(w("lvlOverride")):
@@ -524,6 +527,24 @@ class DocxView:
                 if level is not None:
                     levels[override.get(w("ilvl"), "0")] = level
             self._num_levels[num.get(w("numId"))] = levels
+
+    def _linked_lists(self, numbered: dict) -> dict:
+        """abstractNumId -> the abstractNumId that holds its levels, for a list that takes them
+        from a list style (Word's multi-level lists on headings: ``w:numStyleLink`` names a
+        numbering style, whose numPr points at a num, whose abstractNum carries the levels)."""
+        if self.styles is None:
+            return {}
+        styles = {s.get(w("styleId")): s for s in self.styles.iterchildren(w("style"))
+                  if s.get(w("type")) == "numbering"}
+        linked = {}
+        for definition in self.numbering.iterchildren(w("abstractNum")):
+            link = definition.find(w("numStyleLink"))
+            style = styles.get(link.get(w("val"))) if link is not None else None
+            num_id = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}") if style is not None else None
+            target = numbered.get(num_id.get(w("val"))) if num_id is not None else None
+            if target is not None and target.get(w("val")) != definition.get(w("abstractNumId")):
+                linked[definition.get(w("abstractNumId"))] = target.get(w("val"))
+        return linked
 
     def _numbering_properties(self, chain: list) -> Optional[object]:
         """The ``pPr`` of the list level a paragraph's numPr (along ``chain``) points at."""
