@@ -340,6 +340,7 @@ def _google(package: Package) -> None:
             if text.startswith("- ") and paragraph.getparent().tag == w("body") and _drop_typed_label(paragraph, "- "):
                 lists += 1
                 _bullet_list(numbering, lists, "-", {"left": "720", "hanging": "360"})
+                _add_num(numbering, lists, lists)
                 new_ppr.insert(0, etree.fromstring(
                     f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{lists}"/></w:numPr>'))
             _place_ppr(paragraph, new_ppr)

@@ -651,11 +651,13 @@ class DocxView:
                 if fonts is None:
                     continue
                 slot = "ascii" if name == "font" else "hAnsi"
-                if fonts.get(w(slot)):
-                    return fonts.get(w(slot))
+                # a theme font stands over a named one in the same element (ECMA-376 17.3.2.26:
+                # with asciiTheme set, ascii is ignored), as Word shows it
                 theme = fonts.get(w(f"{slot}Theme"))
                 if theme:
                     return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
+                if fonts.get(w(slot)):
+                    return fonts.get(w(slot))
                 continue
             found = self._child(rpr, w(name))
             if found is None:
