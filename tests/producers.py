@@ -605,3 +605,62 @@ def paragraph(package: Package, pattern: str):
 
 def runs(paragraph_element) -> list:
     return [r for r in _runs(paragraph_element) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+
+
+# --- a whole document in one table --------------------------------------------------------------
+
+
+def _cell(width: int, content: list, span: int = 1):
+    cell = _el("tc")
+    tc_pr = etree.SubElement(cell, w("tcPr"))
+    tc_pr.append(_el("tcW", w=width, type="dxa"))
+    if span > 1:
+        tc_pr.append(_el("gridSpan", val=span))
+    cell.extend(content)
+    if not len(content) or content[-1].tag != w("p"):
+        cell.append(_el("p"))  # a cell ends with a paragraph
+    return cell
+
+
+def in_one_table(data: bytes, nested: bool = False) -> bytes:
+    """vanban's document ``data`` laid out in one table without borders, as many offices write
+    in Word: the letterhead's rows, a row across the table holding the body (type name, title,
+    body and its tables), the Nơi nhận and signature's row. ``nested``: a table of one column
+    whose first and last cells hold the letterhead and signature tables."""
+    package = Package(data)
+    body = package.xml["word/document.xml"].find(w("body"))
+    tables = [child for child in body if child.tag == w("tbl")]
+    letterhead, closing = tables[0], tables[-1]
+    children = list(body)
+    middle = children[children.index(letterhead) + 1:children.index(closing)]
+    widths = [int(c.get(w("w"))) for c in letterhead.find(w("tblGrid"))]
+    total = sum(widths)
+    frame = _el("tbl")
+    tbl_pr = etree.SubElement(frame, w("tblPr"))
+    tbl_pr.append(_el("tblW", w=total, type="dxa"))
+    borders = etree.SubElement(tbl_pr, w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(side, val="nil"))
+    tbl_pr.append(_el("tblLayout", type="fixed"))
+    grid = etree.SubElement(frame, w("tblGrid"))
+    for width in ([total] if nested else widths):
+        grid.append(_el("gridCol", w=width))
+
+    def row(cells: list):
+        tr = etree.SubElement(frame, w("tr"))
+        tr.extend(cells)
+
+    body.insert(children.index(letterhead), frame)
+    if nested:
+        row([_cell(total, [letterhead])])
+        row([_cell(total, middle)])
+        row([_cell(total, [closing])])
+    else:
+        for tr in letterhead.iterchildren(w("tr")):
+            frame.append(tr)
+        row([_cell(total, middle, span=len(widths))])
+        for tr in closing.iterchildren(w("tr")):
+            frame.append(tr)
+        body.remove(letterhead)
+        body.remove(closing)
+    return package.bytes()

@@ -694,3 +694,36 @@ def test_a_mistake_made_in_another_program_is_caught_by_the_rule_that_names_it(r
     report = check(as_saved_by(rendered("ke_hoach_114"), producer, mistake))
     assert rules_of(report) == set(rule.split()), report.to_text()
     assert all(found in f.found for f in report.findings), report.to_text()
+
+
+# --- a whole document in one table -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["rows-of-cells", "tables-in-cells"])
+@pytest.mark.parametrize("name", ["ke_hoach_114", "cong_van_ubnd"])
+def test_a_document_laid_out_in_one_big_table_is_read_as_its_page(rendered, name, nested):
+    """Letterhead, body and signature in the cells of one borderless table (as offices write
+    in Word): the row across the table is the body, the rows of cells the letterhead and the
+    signature. Before, the body was not found (7 to 22 parts unchecked, the signer read from
+    the letterhead's column)."""
+    report = check(producers.in_one_table(rendered(name), nested))
+    assert report.findings == [], report.to_text()
+    assert any("trình bày trong một bảng" in note for note in report.notes), report.to_text()
+
+
+def test_the_body_of_a_document_in_one_table_is_judged_by_the_body_rules(rendered):
+    def indented_half(document):
+        paragraph = find_paragraph(document, "^Căn cứ Chương trình")
+        paragraph.paragraph_format.first_line_indent = docx.shared.Cm(0.5)
+
+    report = check(producers.in_one_table(mutated(rendered("ke_hoach_114"), indented_half)))
+    assert [(f.rule_id, f.found) for f in report.findings] == [("U-BODY-1", "thụt đầu dòng 0,5 cm")], \
+        report.to_text()
+
+
+def test_a_letterhead_table_with_nothing_else_is_not_read_as_a_page(rendered):
+    from vanban._check_parts import layout_frame
+    from vanban._docx_read import DocxView
+
+    assert layout_frame(DocxView(rendered("ke_hoach_114"))) is None
+    assert check(rendered("ke_hoach_114")).notes == []

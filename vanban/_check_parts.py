@@ -83,6 +83,20 @@ def union_under_national_name(view: DocxView) -> bool:
 
 
 
+def layout_frame(view: DocxView) -> Optional[Para]:
+    """A paragraph of the table the whole page is laid out in (letterhead, type name or
+    Kính gửi, Nơi nhận in its cells, as many offices write in Word), or None: a letterhead
+    table holds the letterhead alone."""
+    letterhead = _first(view.paragraphs[:60], lambda p: p.table is not None and bool(
+        is_union_title(clean(p.text)) or NATIONAL_NAME.match(clean(p.text)) or NUMBER.match(clean(p.text))))
+    if letterhead is None:
+        return None
+    cells = [clean(p.text) for p in view.paragraphs if p.table == letterhead.table]
+    beyond = any(text.upper() in KNOWN_TYPES or text.startswith("Kính gửi") or re.fullmatch(r"Nơi nhận\s*:?", text)
+                 for text in cells)
+    return letterhead if beyond else None
+
+
 @dataclass
 class Elements:
     """The parts of the page; an empty list means the part was not found."""

@@ -84,11 +84,13 @@ class Para:
     column: Optional[int] = None
     nested: bool = False  # inside a table that is inside another table
     label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
+    framed: bool = False  # in a row across a table that holds the whole page: read as the body's
 
     @property
     def top_level(self) -> bool:
-        """A paragraph of the body itself, not of a table, text box or content control."""
-        return self.element.getparent().tag == w("body")
+        """A paragraph of the body itself, not of a table, text box or content control (or
+        one of a page laid out in a table, in a row across it: the body of that page)."""
+        return self.framed or self.element.getparent().tag == w("body")
 
     @property
     def before_table(self) -> bool:
@@ -394,9 +396,19 @@ class DocxView:
                         self._default_paragraph_style = style.get(w("styleId"))
                     elif style.get(w("type")) == "table":
                         self._default_table_style = style.get(w("styleId"))
+        self._header = None
+        self._frame = None
         self.paragraphs = list(self._paragraphs())
 
     # --- paragraphs in reading order -------------------------------------------
+
+    def read_frame(self, para: Para) -> None:
+        """Read the top-level table holding ``para`` as the page it lays out (a whole document
+        in one table: letterhead, body and signature in its cells). A row with one cell across
+        the table is body; the rows of several cells between two such rows are a table of their
+        own (the letterhead's, the signature's); a table inside a cell is a table of its own."""
+        self._frame = outer_table(para.element)
+        self.paragraphs = list(self._paragraphs(self._header))
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
@@ -405,6 +417,7 @@ class DocxView:
         header = page.headers.get("first" if page.title_page else "default")
         if header is None or not any(paragraph_text(p).strip() for p in header.iter(w("p"))):
             return False
+        self._header = header
         self.paragraphs = list(self._paragraphs(header))
         return True
 
@@ -439,6 +452,12 @@ class DocxView:
             if box is not None:
                 number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
+            elif cell is not None and self._frame is not None and outer_table(element) is self._frame:
+                place, table, row, column, nested, framed = self._frame_place(element, cell, tables, cells)
+                label = self._list_label(element, counters)
+                yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label,
+                           framed)
+                continue
             elif cell is not None:
                 tbl = cell.getparent().getparent()
                 outer = [a for a in tbl.iterancestors() if a.tag == w("tbl")]
@@ -452,6 +471,27 @@ class DocxView:
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
             label = self._list_label(element, counters)
             yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label)
+
+    def _frame_place(self, element, cell, tables: dict, cells: dict) -> tuple:
+        """(place, table, row, column, nested, framed) of a paragraph of the frame table."""
+        frame = self._frame
+        inner = [a for a in element.iterancestors(w("tbl")) if a is not frame]
+        if inner:  # a table inside a cell of the frame: a table of its own
+            top = next(a for a in inner if a.getparent().getparent().getparent() is frame)
+            table = tables.setdefault(top, len(tables))
+            if len(inner) > 1:
+                return f"table{table}[nested]", table, None, None, True, False
+            if top not in cells:
+                cells[top] = _cell_positions(top)
+            row, column = cells[top][cell]
+            return f"table{table}[{row}][{column}]", table, row, column, False, False
+        if frame not in cells:
+            cells[frame] = _frame_rows(frame)
+        kind, group, row, column = cells[frame][cell]
+        if kind == "across":
+            return "body", None, None, None, False, True
+        table = tables.setdefault((frame, group), len(tables))
+        return f"table{table}[{row}][{column}]", table, row, column, False, False
 
     # --- styles ----------------------------------------------------------------
 
@@ -1015,6 +1055,28 @@ def _cell_positions(table) -> dict:
     """Each cell of ``table`` (not of tables inside it) -> its (row, column)."""
     return {cell: (r, c) for r, row in enumerate(table.iterchildren(w("tr")))
             for c, cell in enumerate(row.iterchildren(w("tc")))}
+
+
+def _frame_rows(frame) -> dict:
+    """Each cell of a table laying out a page -> ("across", None, None, None) for the one cell
+    of a row across the table, else ("cells", group, row, column): the rows of several cells
+    between two rows across are numbered ``group``, their rows from 0."""
+    positions = {}
+    group, row = -1, 0
+    previous_across = True
+    for tr in frame.iterchildren(w("tr")):
+        tcs = list(tr.iterchildren(w("tc")))
+        if len(tcs) == 1:
+            positions[tcs[0]] = ("across", None, None, None)
+            previous_across = True
+            continue
+        if previous_across:
+            group, row = group + 1, 0
+        for column, tc in enumerate(tcs):
+            positions[tc] = ("cells", group, row, column)
+        row += 1
+        previous_across = False
+    return positions
 
 
 def _theme_fonts(theme) -> dict:
