@@ -17,7 +17,7 @@ import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -85,6 +85,7 @@ class Para:
     nested: bool = False  # inside a table that is inside another table
     label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
     framed: bool = False  # in a row across a table that holds the whole page: read as the body's
+    line: Optional[int] = None  # one line of a paragraph broken by line breaks (DocxView.lines), its number
 
     @property
     def top_level(self) -> bool:
@@ -743,6 +744,11 @@ class DocxView:
         paragraphs of the same signature: most of a document is a few kinds of paragraph).
         The Look is shared: read it, never change it."""
         element = para.element if isinstance(para, Para) else para
+        if isinstance(para, Para) and para.line is not None:
+            key = (element, para.line)
+            if key not in self._looks:
+                self._looks[key] = self._look(element, self._line_runs(element, para.line))
+            return self._looks[key]
         found = self._looks.get(element)
         if found is None:
             if MEMOISE:
@@ -781,8 +787,28 @@ class DocxView:
                 runs.append((_content(run.find(w("rPr"))), not text.isascii()))
         return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
-    def _look(self, element) -> Look:
-        runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
+    def lines(self, para: Para) -> list[Para]:
+        """The lines of a paragraph broken by line breaks (a letterhead typed with Shift+Enter:
+        "TỈNH ĐOÀN TRÀ VINH", "BCH ĐOÀN KHỐI ...", "***" in one paragraph), each a Para of
+        its own words whose look is its own runs'; ``[para]`` for a paragraph of one line."""
+        if "\n" not in para.text:
+            return [para]
+        return [replace(para, text=text, line=number) for number, text in enumerate(para.text.split("\n"))
+                if text.strip()]
+
+    def _line_runs(self, element, line: int) -> list:
+        """The runs holding words of line ``line`` of a paragraph broken by line breaks."""
+        runs, current = [], 0
+        for run in _own_runs(element):
+            for offset, piece in enumerate(_run_text(run).split("\n")):
+                if offset:
+                    current += 1
+                if current == line and piece.strip() and run not in runs:
+                    runs.append(run)
+        return runs
+
+    def _look(self, element, runs: Optional[list] = None) -> Look:
+        runs = [r for r in element.iter(w("r")) if _run_text(r).strip()] if runs is None else runs
         runs = runs or [None]
         shown = Look()
         inherited = self._inherited(element, "rPr")  # the same for every run of the paragraph
@@ -1114,11 +1140,15 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
+def _own_runs(paragraph) -> list:
+    """A paragraph's own runs (not those of text boxes anchored in it)."""
+    return [r for r in paragraph.iter(w("r"))
+            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
+
+
 def paragraph_text(paragraph) -> str:
     """The text of a paragraph's own runs (not of text boxes anchored in it)."""
-    runs = [r for r in paragraph.iter(w("r"))
-            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
-    return "".join(_run_text(r) for r in runs)
+    return "".join(_run_text(r) for r in _own_runs(paragraph))
 
 
 def has_page_field(root) -> bool:
