@@ -166,7 +166,12 @@ def check_line_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         else:  # exact or at least, in twentieths: compare with a single line of the font
             lines = look.line / (max(look.sizes) * 20 * 1.15)
         if not low - 0.01 <= lines <= high + 0.01:
-            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", f"giãn dòng {decimal(lines)}", None))
+            found_ = f"giãn dòng {decimal(lines)}"
+            if look.grid_pitch:
+                found_ += (f" (dòng chữ bám theo lưới dòng của trang, mỗi ô {_pt(look.grid_pitch / 20)} pt: "
+                           "bỏ chọn 'Snap to grid when document grid is defined' trong Paragraph, "
+                           "hoặc bỏ lưới dòng trong Page Setup)")
+            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", found_, None))
     return _limited(issues)
 
 

@@ -11,6 +11,7 @@ spacing in twentieths of a point, indents and margins in twips.
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import stat
@@ -69,6 +70,7 @@ class Look:
     line: int = 240  # w:line
     line_rule: str = "auto"
     border_bottom: bool = False
+    grid_pitch: Optional[int] = None  # twips of the page's line grid the lines snap to (w:docGrid), if they do
 
 
 @dataclass
@@ -146,6 +148,7 @@ _NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
 _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 TWIPS, HALF_POINTS = 20, 2  # per point
+SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
@@ -867,8 +870,36 @@ class DocxView:
         shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
         shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
+        pitch = self._line_grid()
+        if pitch and shown.line_rule == "auto" and self._snaps_to_grid(chain):
+            # Word sets each line on the page's grid: its height rounded up to whole grid lines
+            # (a 14 pt line of 16,1 pt on a 15,6 pt grid takes two: it looks double spaced)
+            single = max(shown.sizes) * TWIPS * SINGLE_LINE
+            snapped = math.ceil(single * shown.line / 240 / pitch - 1e-9) * pitch
+            shown.line = round(snapped / single * 240)
+            shown.grid_pitch = pitch
         shown.border_bottom = self._has_bottom_border(element)
         return shown
+
+    def _line_grid(self) -> Optional[int]:
+        """The line pitch in twips of page 1's section when its lines snap to a grid
+        (``w:docGrid`` of type lines, linesAndChars or snapToChars, as WPS and East Asian Word
+        write it); None when the page has no such grid (a pitch alone does not snap)."""
+        if not hasattr(self, "_grid"):
+            sect = next(self.document.iter(w("sectPr")), None)
+            grid = sect.find(w("docGrid")) if sect is not None else None
+            self._grid = None
+            if grid is not None and grid.get(w("type")) in ("lines", "linesAndChars", "snapToChars"):
+                pitch = measure(grid.get(w("linePitch"), ""), TWIPS)
+                self._grid = round(pitch) if pitch and pitch > 0 else None
+        return self._grid
+
+    def _snaps_to_grid(self, chain: list) -> bool:
+        for ppr in chain:
+            found = self._child(ppr, w("snapToGrid"))
+            if found is not None:
+                return bool(_toggle(found))
+        return True
 
     def _has_bottom_border(self, paragraph) -> bool:
         chain = [paragraph.find(w("pPr"))] + [s.find(w("pPr")) for s in self._paragraph_style_chain(paragraph)]
