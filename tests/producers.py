@@ -21,8 +21,8 @@ WPS Office and Microsoft Word write.
   kingsoft namespace ``wpsCustomData`` declared and listed in ``mc:Ignorable``.
 - ``word``: Microsoft Word 2016+. ``w14``/``w15``/``w16se`` namespaces in ``mc:Ignorable``,
   ``w14:paraId``/``w14:textId`` and ``rsid`` on paragraphs; fonts only through the theme
-  (``w:asciiTheme="minorHAnsi"`` in the defaults, Times New Roman as theme1.xml's minor and
-  major font, no style naming a font); Word's own defaults (spacing after 8 pt, line 259);
+  (``w:asciiTheme="minorHAnsi"`` in the defaults, ``majorHAnsi`` in the Mục heading styles,
+  Times New Roman as theme1.xml's minor and major font, no style naming a font); Word's own defaults (spacing after 8 pt, line 259);
   headings numbered by a multi-level list linked to the heading styles through a list style
   (``w:numStyleLink`` -> ``w:styleLink``, the levels' ``w:pStyle``), their typed numbers
   removed; the letterhead and signature tables in a table style that sets their paragraphs'
@@ -529,6 +529,11 @@ def _word(package: Package) -> None:
         fonts.getparent().remove(fonts)
     defaults.insert(0, _el("rFonts", asciiTheme="minorHAnsi", eastAsiaTheme="minorHAnsi", hAnsiTheme="minorHAnsi",
                            cstheme="minorBidi"))
+    for heading in ("VBHeading1", "VBHeading1Leaf"):  # Word's headings take the theme's heading font
+        rpr = styles.by_id[heading].find(w("rPr")) if heading in styles.by_id else None
+        if rpr is not None:
+            rpr.insert(0, _el("rFonts", asciiTheme="majorHAnsi", hAnsiTheme="majorHAnsi", eastAsiaTheme="majorEastAsia",
+                              cstheme="majorBidi"))
     theme_name = next((n for n in package.xml if n.startswith("word/theme/")), "word/theme/theme1.xml")
     package.xml[theme_name] = theme()
     # headings numbered by a list linked to their styles through a list style

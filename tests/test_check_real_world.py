@@ -665,6 +665,10 @@ def _word_theme_font(package):
     package.xml["word/theme/theme1.xml"] = producers.theme(minor="Calibri")
 
 
+def _word_heading_theme_font(package):
+    package.xml["word/theme/theme1.xml"] = producers.theme(major="Cambria")
+
+
 def _word_named_font_beside_the_theme(package):
     """Word's own theme (Calibri), and a font named beside the theme attribute: the theme's shows."""
     _word_theme_font(package)
@@ -703,6 +707,7 @@ def _word_body_style_without_spacing(package):
     ("wps", _wps_heading_not_bold, "U-HEAD-1", "không đậm"),
     ("word", _word_theme_font, "U-FONT-1", "Calibri"),
     ("word", _word_named_font_beside_the_theme, "U-FONT-1", "Calibri"),
+    ("word", _word_heading_theme_font, "U-FONT-1", "Cambria"),  # the Mục headings' theme font
     ("word", _word_list_with_slashes, "U-HEAD-6", "/.»"),  # the heading styles' numbers, from the list style
     # the date line and 'Nơi nhận:' take their size from the table style
     ("word", _word_table_style_size, "U-HDR-5 U-RCV-1", "cỡ 14"),
