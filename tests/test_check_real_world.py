@@ -818,3 +818,14 @@ def test_each_line_of_names_typed_with_line_breaks_is_judged_on_its_own(rendered
     report = check(_draft_in_word(rendered, issuer_bold=False))
     assert [(f.rule_id, f.excerpt, f.found) for f in report.findings] == \
         [("U-HDR-2", "BAN TỔ CHỨC", "không đậm")], report.to_text()
+
+
+def test_a_letterhead_table_holding_kinh_gui_in_its_cells_is_not_read_as_a_page(rendered):
+    """'Kính gửi' in a cell beside the number (a row of cells, no row across the table): the
+    table is the letterhead's, not a page laid out in a table."""
+    def addressee_in_letterhead(document):
+        table = document.tables[0]
+        table.rows[-1].cells[1].add_paragraph("Kính gửi: Ban Thường vụ Tỉnh đoàn")
+
+    report = check(mutated(rendered("ke_hoach_114"), addressee_in_letterhead))
+    assert not any("trình bày trong một bảng" in note for note in report.notes), report.to_text()

@@ -56,8 +56,7 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
         notes.append("phần đầu văn bản (tên cơ quan, số, ngày tháng) nằm ở đầu trang (header) của trang 1; "
                      "vanban đọc đầu trang như phần trên cùng của trang.")
     frame = layout_frame(view)
-    if frame is not None:
-        view.read_frame(frame)
+    if frame is not None and view.read_frame(frame):
         notes.append("cả văn bản được trình bày trong một bảng (phần đầu, nội dung, chữ ký nằm trong các ô): "
                      "vanban đọc hàng trải hết bề ngang bảng như thân văn bản, các hàng chia ô như bảng tiêu đề, "
                      "bảng chữ ký.")

@@ -406,13 +406,18 @@ class DocxView:
 
     # --- paragraphs in reading order -------------------------------------------
 
-    def read_frame(self, para: Para) -> None:
+    def read_frame(self, para: Para) -> bool:
         """Read the top-level table holding ``para`` as the page it lays out (a whole document
         in one table: letterhead, body and signature in its cells). A row with one cell across
         the table is body; the rows of several cells between two such rows are a table of their
-        own (the letterhead's, the signature's); a table inside a cell is a table of its own."""
-        self._frame = outer_table(para.element)
+        own (the letterhead's, the signature's); a table inside a cell is a table of its own.
+        False, and nothing changed, for a table without a row across it."""
+        frame = outer_table(para.element)
+        if frame is None or not any(kind == "across" for kind, *_ in _frame_rows(frame).values()):
+            return False
+        self._frame = frame
         self.paragraphs = list(self._paragraphs(self._header))
+        return True
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
