@@ -264,8 +264,6 @@ def _bullet_list(numbering, list_id: int, text: str, level_ind: dict) -> None:
         ppr.append(_el("ind", **{k: (int(v) + 720 * level if k == "left" else v) for k, v in level_ind.items()}))
         rpr = etree.SubElement(lvl, w("rPr"))
         rpr.append(_el("u", val="none"))
-    # abstractNum elements come before num elements
-    numbering.append(abstract)
 
 
 def _add_num(numbering, num_id: int, abstract_id: int) -> None:
