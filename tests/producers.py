@@ -625,17 +625,18 @@ def _cell(width: int, content: list, span: int = 1):
     return cell
 
 
-def in_one_table(data: bytes, nested: bool = False) -> bytes:
+def in_one_table(data: bytes, nested: bool = False, signature_in_body: bool = False) -> bytes:
     """vanban's document ``data`` laid out in one table without borders, as many offices write
     in Word: the letterhead's rows, a row across the table holding the body (type name, title,
     body and its tables), the Nơi nhận and signature's row. ``nested``: a table of one column
-    whose first and last cells hold the letterhead and signature tables."""
+    whose first and last cells hold the letterhead and signature tables. ``signature_in_body``:
+    the Nơi nhận and signature table inside the body's cell, after the body."""
     package = Package(data)
     body = package.xml["word/document.xml"].find(w("body"))
     tables = [child for child in body if child.tag == w("tbl")]
     letterhead, closing = tables[0], tables[-1]
     children = list(body)
-    middle = children[children.index(letterhead) + 1:children.index(closing)]
+    middle = children[children.index(letterhead) + 1:children.index(closing) + (1 if signature_in_body else 0)]
     widths = [int(c.get(w("w"))) for c in letterhead.find(w("tblGrid"))]
     total = sum(widths)
     frame = _el("tbl")
@@ -657,13 +658,15 @@ def in_one_table(data: bytes, nested: bool = False) -> bytes:
     if nested:
         row([_cell(total, [letterhead])])
         row([_cell(total, middle)])
-        row([_cell(total, [closing])])
+        if not signature_in_body:
+            row([_cell(total, [closing])])
     else:
         for tr in letterhead.iterchildren(w("tr")):
             frame.append(tr)
         row([_cell(total, middle, span=len(widths))])
-        for tr in closing.iterchildren(w("tr")):
-            frame.append(tr)
         body.remove(letterhead)
-        body.remove(closing)
+        if not signature_in_body:
+            for tr in closing.iterchildren(w("tr")):
+                frame.append(tr)
+            body.remove(closing)
     return package.bytes()

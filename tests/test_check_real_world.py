@@ -723,14 +723,15 @@ def test_a_mistake_made_in_another_program_is_caught_by_the_rule_that_names_it(r
 # --- a whole document in one table -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("nested", [False, True], ids=["rows-of-cells", "tables-in-cells"])
+@pytest.mark.parametrize("nested, signature_in_body", [(False, False), (True, False), (False, True)],
+                         ids=["rows-of-cells", "tables-in-cells", "signature-in-the-body-cell"])
 @pytest.mark.parametrize("name", ["ke_hoach_114", "cong_van_ubnd"])
-def test_a_document_laid_out_in_one_big_table_is_read_as_its_page(rendered, name, nested):
+def test_a_document_laid_out_in_one_big_table_is_read_as_its_page(rendered, name, nested, signature_in_body):
     """Letterhead, body and signature in the cells of one borderless table (as offices write
     in Word): the row across the table is the body, the rows of cells the letterhead and the
-    signature. Before, the body was not found (7 to 22 parts unchecked, the signer read from
-    the letterhead's column)."""
-    report = check(producers.in_one_table(rendered(name), nested))
+    signature, a table inside a cell a table of its own. Before, the body was not found (7 to 22
+    parts unchecked, the signer read from the letterhead's column)."""
+    report = check(producers.in_one_table(rendered(name), nested, signature_in_body))
     assert report.findings == [], report.to_text()
     assert any("trình bày trong một bảng" in note for note in report.notes), report.to_text()
 
