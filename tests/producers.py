@@ -26,7 +26,8 @@ WPS Office and Microsoft Word write.
   headings numbered by a multi-level list linked to the heading styles through a list style
   (``w:numStyleLink`` -> ``w:styleLink``, the levels' ``w:pStyle``), their typed numbers
   removed; the letterhead and signature tables in a table style that sets their paragraphs'
-  size, alignment and spacing, their paragraphs in Normal with only what differs set directly.
+  size, alignment and spacing (and a bold first row, which their ``w:tblLook`` does not ask
+  for), their paragraphs in Normal with only what differs set directly.
 
 The rewriting resolves vanban's styles with a resolver of its own (defaults, then the style and
 its ``basedOn`` ancestors, then direct formatting; ``w:ind`` and ``w:spacing`` merged attribute
@@ -503,6 +504,9 @@ def _word(package: Package) -> None:
     frame_ppr.extend([_el("spacing", before=0, after=0, line=240, lineRule="auto"), _el("jc", val="center")])
     frame_rpr = etree.SubElement(table_style, w("rPr"))
     frame_rpr.extend([_el("sz", val=26), _el("szCs", val=26)])
+    header_row = etree.SubElement(table_style, w("tblStylePr"))  # a heading row in bold, where a table asks
+    header_row.set(w("type"), "firstRow")
+    etree.SubElement(header_row, w("rPr")).append(_el("b"))
     styles_root.append(table_style)
     frame_look = _merge([styles.default_ppr, frame_ppr])
     frame_run = _merge([styles.default_rpr, frame_rpr])
@@ -510,7 +514,13 @@ def _word(package: Package) -> None:
         borders = table.find(f"{w('tblPr')}/{w('tblBorders')}")
         if borders is None or any(b.get(w("val")) not in ("nil", "none") for b in borders):
             continue  # a ruled table of the body keeps its own
-        table.find(w("tblPr")).insert(0, _el("tblStyle", val="VBFrame"))
+        tbl_pr = table.find(w("tblPr"))
+        tbl_pr.insert(0, _el("tblStyle", val="VBFrame"))
+        old_look = tbl_pr.find(w("tblLook"))
+        if old_look is not None:
+            tbl_pr.remove(old_look)
+        tbl_pr.append(_el("tblLook", val="0600", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1,
+                          noVBand=1))
         for paragraph, wanted, runs in plans:
             if not any(a is table for a in paragraph.iterancestors(w("tbl"))):
                 continue

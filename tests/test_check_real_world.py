@@ -686,6 +686,14 @@ def _word_table_style_size(package):
     _set(style.find(_w("rPr")), "sz", val=28)
 
 
+def _word_letterhead_asks_for_a_heading_row(package):
+    """The letterhead table's w:tblLook asks for its style's first-row part (bold): the parent
+    body's name, in the first row, shows bold."""
+    look = package.xml["word/document.xml"].find(f"{_w('body')}/{_w('tbl')}/{_w('tblPr')}/{_w('tblLook')}")
+    look.set(_w("firstRow"), "1")
+    look.set(_w("val"), "0620")
+
+
 def _word_body_style_without_spacing(package):
     style = next(s for s in package.xml["word/styles.xml"].iter(_w("style")) if s.get(_w("styleId")) == "VBBody")
     ppr = style.find(_w("pPr"))
@@ -712,6 +720,7 @@ def _word_body_style_without_spacing(package):
     # the date line and 'Nơi nhận:' take their size from the table style
     ("word", _word_table_style_size, "U-HDR-5 U-RCV-1", "cỡ 14"),
     ("word", _word_body_style_without_spacing, "U-BODY-3", "8 pt"),  # Word's default spacing after
+    ("word", _word_letterhead_asks_for_a_heading_row, "U-HDR-2", "đậm"),
 ])
 def test_a_mistake_made_in_another_program_is_caught_by_the_rule_that_names_it(rendered, producer, mistake, rule,
                                                                                found):

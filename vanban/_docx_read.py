@@ -387,6 +387,8 @@ class DocxView:
         self._children: dict = {}
         self._inherited_chains: dict = {}
         self._table_styles: dict = {}
+        self._conditional_chains: dict = {}
+        self._table_grids: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -539,8 +541,57 @@ class DocxView:
             tbl_pr = table.find(w("tblPr"))
             style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
             style_id = style.get(w("val")) if style is not None else self._default_table_style
-            self._table_styles[table] = self._chain(style_id)
-        return self._table_styles[table]
+            chain = self._chain(style_id)
+            conditional = any(s.find(w("tblStylePr")) is not None for s in chain)
+            self._table_styles[table] = (chain, _table_look(tbl_pr) if conditional else None)
+        chain, look = self._table_styles[table]
+        if look is None:
+            return chain
+        # the table style's parts for the cell's place (first row, last column, odd band...),
+        # over the style's own, as Word applies them where the table's w:tblLook asks
+        conditions = self._cell_conditions(paragraph, table, look, chain)
+        found = self._conditional_chains.get((table, conditions))
+        if found is None:
+            found = []
+            for style in chain:
+                parts = {part.get(w("type")): part for part in style.iterchildren(w("tblStylePr"))}
+                found += [parts[name] for name in reversed(TABLE_CONDITIONS) if name in conditions and name in parts]
+                found.append(style)
+            self._conditional_chains[(table, conditions)] = found
+        return found
+
+    def _cell_conditions(self, paragraph, table, look: dict, chain: list) -> tuple:
+        """The conditional parts of a table style (``w:tblStylePr`` types) that apply to the cell
+        of ``table`` holding ``paragraph``."""
+        if table not in self._table_grids:
+            rows = list(table.iterchildren(w("tr")))
+            bands = {}
+            for kind in ("Row", "Col"):
+                size = next((e.get(w("val")) for s in chain for e in s.iter(w(f"tblStyle{kind}BandSize"))), "1")
+                bands[kind] = int(size) if size.isdigit() and int(size) > 0 else 1
+            self._table_grids[table] = (_cell_positions(table), len(rows),
+                                        {row: len(list(row.iterchildren(w("tc")))) for row in rows}, bands)
+        positions, row_count, widths, bands = self._table_grids[table]
+        cell = next((a for a in paragraph.iterancestors(w("tc")) if a.getparent().getparent() is table), None)
+        if cell is None:
+            return ("wholeTable",)
+        row, column = positions[cell]
+        last_column = widths[cell.getparent()] - 1
+        first_row, last_row = look["firstRow"] and row == 0, look["lastRow"] and row == row_count - 1
+        first_col, last_col = look["firstColumn"] and column == 0, look["lastColumn"] and column == last_column
+        found = {"wholeTable"}
+        if not look["noHBand"] and not first_row and not last_row:
+            band = (row - (1 if look["firstRow"] else 0)) // bands["Row"] % 2
+            found.add("band1Horz" if band == 0 else "band2Horz")
+        if not look["noVBand"] and not first_col and not last_col:
+            band = (column - (1 if look["firstColumn"] else 0)) // bands["Col"] % 2
+            found.add("band1Vert" if band == 0 else "band2Vert")
+        for name, holds in (("firstRow", first_row), ("lastRow", last_row), ("firstCol", first_col),
+                            ("lastCol", last_col), ("nwCell", first_row and first_col), ("neCell", first_row and last_col),
+                            ("swCell", last_row and first_col), ("seCell", last_row and last_col)):
+            if holds:
+                found.add(name)
+        return tuple(sorted(found))
 
     def _defaults(self, kind: str):
         return self._default_parts[kind]
@@ -1117,6 +1168,31 @@ def _cell_positions(table) -> dict:
     """Each cell of ``table`` (not of tables inside it) -> its (row, column)."""
     return {cell: (r, c) for r, row in enumerate(table.iterchildren(w("tr")))
             for c, cell in enumerate(row.iterchildren(w("tc")))}
+
+
+TABLE_CONDITIONS = ("wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol",
+                    "firstRow", "lastRow", "neCell", "nwCell", "seCell", "swCell")
+"""The conditional parts of a table style, the weakest first (ECMA-376 17.7.6)."""
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200,
+              "noVBand": 0x400}
+
+
+def _table_look(tbl_pr) -> dict:
+    """Which conditional parts of its style a table asks for (``w:tblLook``: an attribute each,
+    or the older bit mask in ``w:val``); none of the first and last rows and columns when it
+    says nothing."""
+    look = tbl_pr.find(w("tblLook")) if tbl_pr is not None else None
+    mask = 0
+    if look is not None and look.get(w("val")):
+        try:
+            mask = int(look.get(w("val")), 16)
+        except ValueError:
+            mask = 0
+    found = {}
+    for name, bit in _LOOK_BITS.items():
+        value = look.get(w(name)) if look is not None else None
+        found[name] = value in ("1", "true", "on") if value is not None else bool(mask & bit)
+    return found
 
 
 def _frame_rows(frame) -> dict:
