@@ -17,7 +17,8 @@ WPS Office and Microsoft Word write.
   top: indents in character units beside twips (``w:firstLineChars``, ``w:leftChars``,
   ``w:rightChars``, ``w:hangingChars``), ``w:snapToGrid w:val="0"`` on each paragraph in a
   section with a line grid (``w:docGrid w:type="lines" w:linePitch="312"``), run fonts with
-  ``w:hint="eastAsia"``, run languages ``vi-VN`` with ``zh-CN`` for East Asian text, the
+  ``w:hint="eastAsia"`` (their East Asian font Times New Roman too, so that the hint changes
+  nothing shown), run languages ``vi-VN`` with ``zh-CN`` for East Asian text, the
   kingsoft namespace ``wpsCustomData`` declared and listed in ``mc:Ignorable``.
 - ``word``: Microsoft Word 2016+. ``w14``/``w15``/``w16se`` namespaces in ``mc:Ignorable``,
   ``w14:paraId``/``w14:textId`` and ``rsid`` on paragraphs; fonts only through the theme

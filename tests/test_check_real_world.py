@@ -700,6 +700,13 @@ def _word_body_style_without_spacing(package):
     ppr.remove(ppr.find(_w("spacing")))
 
 
+def _wps_east_asian_font(package):
+    """WPS's Chinese default for East Asian text (宋体, SimSun) left in the body's runs, which carry
+    w:hint="eastAsia" and the East Asian language zh-CN: Word shows à, á, è, é... in 宋体."""
+    for run in _each_run(package, "^Căn cứ Chương trình"):
+        run.find(f"{_w('rPr')}/{_w('rFonts')}").set(_w("eastAsia"), "宋体")
+
+
 @pytest.mark.parametrize("producer, mistake, rule, found", [
     # Heading 1's own size shows: a wrong size in the body's (U-BODY-1) and the Mục's (U-HEAD-1)
     ("google", _google_heading_without_its_size, "U-HEAD-1 U-BODY-1", "cỡ 20"),
@@ -713,6 +720,7 @@ def _word_body_style_without_spacing(package):
     ("wps", _wps_hanging_in_characters, "U-BODY-1", "thụt treo 0,5 cm"),  # one character of 14 pt: 0,49 cm
     ("wps", _wps_heading_indented_in_characters, "U-HEAD-1 U-BODY-1", "thụt 0,5 cm"),
     ("wps", _wps_heading_not_bold, "U-HEAD-1", "không đậm"),
+    ("wps", _wps_east_asian_font, "U-FONT-1", "宋体 (một số chữ, như à, á, è, é, ê, ó, ú, hiện bằng phông Đông Á «宋体»"),
     ("word", _word_theme_font, "U-FONT-1", "Calibri"),
     ("word", _word_named_font_beside_the_theme, "U-FONT-1", "Calibri"),
     ("word", _word_heading_theme_font, "U-FONT-1", "Cambria"),  # the Mục headings' theme font
@@ -839,3 +847,20 @@ def test_a_letterhead_table_holding_kinh_gui_in_its_cells_is_not_read_as_a_page(
 
     report = check(mutated(rendered("ke_hoach_114"), addressee_in_letterhead))
     assert not any("trình bày trong một bảng" in note for note in report.notes), report.to_text()
+
+
+@pytest.mark.parametrize("east_asian_language, font, shown", [
+    ("zh-CN", "宋体", True), ("vi-VN", "宋体", False), ("zh-CN", "Times New Roman", False)])
+def test_vowels_show_in_the_east_asian_font_only_where_word_puts_them_there(rendered, east_asian_language, font,
+                                                                             shown):
+    """[MS-OI29500] 2.1.88: with w:hint="eastAsia", à, á, è... take the East Asian font only in a
+    run whose East Asian language is Chinese; an East Asian font named Times New Roman (the ASCII
+    and high-ANSI fonts the same) gives way to the ASCII font."""
+    def east_asian(package):
+        for run in _each_run(package, "^Căn cứ Chương trình"):
+            rpr = run.find(_w("rPr"))
+            rpr.find(_w("rFonts")).set(_w("eastAsia"), font)
+            _set(rpr, "lang", eastAsia=east_asian_language)
+
+    report = check(as_saved_by(rendered("ke_hoach_114"), "wps", east_asian))
+    assert rules_of(report) == ({"U-FONT-1"} if shown else set()), report.to_text()

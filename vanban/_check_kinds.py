@@ -122,9 +122,15 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
     for para in elements.view.paragraphs:
         if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
-            fonts = elements.view.look(para).fonts - {None}
+            look = elements.view.look(para)
+            fonts = look.fonts - {None}
             if fonts - allowed:
-                return [(para, " / ".join(sorted(allowed)), ", ".join(sorted(fonts - allowed)), None)]
+                found_ = ", ".join(sorted(fonts - allowed))
+                if look.east_asian_font in fonts - allowed:
+                    found_ += (f" (một số chữ, như à, á, è, é, ê, ó, ú, hiện bằng phông Đông Á «{look.east_asian_font}»: "
+                               "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
+                               "phần chữ châu Á trong hộp thoại Font)")
+                return [(para, " / ".join(sorted(allowed)), found_, None)]
     return []
 
 

@@ -71,6 +71,7 @@ class Look:
     line_rule: str = "auto"
     border_bottom: bool = False
     grid_pitch: Optional[int] = None  # twips of the page's line grid the lines snap to (w:docGrid), if they do
+    east_asian_font: Optional[str] = None  # the East Asian font some letters show in (w:hint="eastAsia")
 
 
 @dataclass
@@ -149,6 +150,11 @@ _WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
 _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 TWIPS, HALF_POINTS = 20, 2  # per point
 SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
+# Latin-1 characters a run with w:hint="eastAsia" shows in its East Asian font: the signs always,
+# the vowels when the run's East Asian language is Chinese ([MS-OI29500] 2.1.88)
+HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
+                                          *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7))
+HINTED_VOWELS = frozenset(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC))
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
@@ -746,18 +752,28 @@ class DocxView:
 
     def _run_value(self, chain: list, name: str):
         for rpr in chain:
-            if name in ("font", "font_hansi"):
+            if name in ("font", "font_hansi", "font_east_asia", "hint"):
                 fonts = self._child(rpr, w("rFonts"))
                 if fonts is None:
                     continue
-                slot = "ascii" if name == "font" else "hAnsi"
+                if name == "hint":
+                    if fonts.get(w("hint")):
+                        return fonts.get(w("hint"))
+                    continue
+                slot = {"font": "ascii", "font_hansi": "hAnsi", "font_east_asia": "eastAsia"}[name]
                 # a theme font stands over a named one in the same element (ECMA-376 17.3.2.26:
                 # with asciiTheme set, ascii is ignored), as Word shows it
                 theme = fonts.get(w(f"{slot}Theme"))
                 if theme:
-                    return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
+                    kind = "major" if theme.startswith("major") else "minor"
+                    return self.theme_fonts.get(kind + ("_ea" if slot == "eastAsia" else ""), theme) or None
                 if fonts.get(w(slot)):
                     return fonts.get(w(slot))
+                continue
+            if name == "lang_east_asia":
+                found = self._child(rpr, w("lang"))
+                if found is not None and found.get(w("eastAsia")):
+                    return found.get(w("eastAsia"))
                 continue
             found = self._child(rpr, w(name))
             if found is None:
@@ -774,7 +790,26 @@ class DocxView:
                     continue
                 return found.get(w("val"))
             return _toggle(found)
-        return {"sz": 20, "font": None, "font_hansi": None, "lang": None}.get(name, False)
+        return {"sz": 20, "font": None, "font_hansi": None, "font_east_asia": None, "hint": None, "lang": None,
+                "lang_east_asia": None}.get(name, False)
+
+    def _east_asian_letters_font(self, chain: list, text: str) -> Optional[str]:
+        """The East Asian font Word sets some of ``text`` in, where the run's fonts carry
+        ``w:hint="eastAsia"`` (as WPS writes them): Latin-1 signs such as °, ·, × always, and the
+        vowels à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese
+        ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26); None when no such character shows so."""
+        if self._run_value(chain, "hint") != "eastAsia":
+            return None
+        east_asian = self._run_value(chain, "font_east_asia")
+        if not east_asian:
+            return None
+        ascii_font, high = self._run_value(chain, "font"), self._run_value(chain, "font_hansi")
+        if east_asian == "Times New Roman" and ascii_font == high:  # Word then uses the ASCII font
+            return None
+        chinese = (self._run_value(chain, "lang_east_asia") or "").lower().startswith("zh")
+        if any(c in HINTED_SIGNS or chinese and c in HINTED_VOWELS for c in text):
+            return font_family(east_asian)[0]
+        return None
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
@@ -843,7 +878,8 @@ class DocxView:
         for run in element.iter(w("r")):
             text = _run_text(run)
             if text.strip():
-                runs.append((_content(run.find(w("rPr"))), not text.isascii()))
+                runs.append((_content(run.find(w("rPr"))), not text.isascii(),
+                             any(c in HINTED_SIGNS for c in text), any(c in HINTED_VOWELS for c in text)))
         return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
     def lines(self, para: Para) -> list[Para]:
@@ -886,6 +922,10 @@ class DocxView:
                 other = font_family(self._run_value(chain, "font_hansi"))[0]
                 if other is not None:
                     shown.fonts.add(other)
+                east_asian = self._east_asian_letters_font(chain, _run_text(run))
+                if east_asian is not None:
+                    shown.fonts.add(east_asian)
+                    shown.east_asian_font = east_asian
         chain = self._paragraph_properties_chain(element)
         character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
@@ -1224,6 +1264,9 @@ def _theme_fonts(theme) -> dict:
             font = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
             if font is not None:
                 fonts[kind] = font.get("typeface")
+            east_asian = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}ea")
+            if east_asian is not None:
+                fonts[kind + "_ea"] = east_asian.get("typeface")
     return fonts
 
 
