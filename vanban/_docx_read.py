@@ -394,6 +394,7 @@ class DocxView:
         self._inherited_chains: dict = {}
         self._table_styles: dict = {}
         self._conditional_chains: dict = {}
+        self._grid = _UNSET  # the page's line grid, read when first asked for
         self._table_grids: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
@@ -981,7 +982,7 @@ class DocxView:
         """The line pitch in twips of page 1's section when its lines snap to a grid
         (``w:docGrid`` of type lines, linesAndChars or snapToChars, as WPS and East Asian Word
         write it); None when the page has no such grid (a pitch alone does not snap)."""
-        if not hasattr(self, "_grid"):
+        if self._grid is _UNSET:
             sect = next(self.document.iter(w("sectPr")), None)
             grid = sect.find(w("docGrid")) if sect is not None else None
             self._grid = None
