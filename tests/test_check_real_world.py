@@ -686,6 +686,12 @@ def _word_table_style_size(package):
     _set(style.find(_w("rPr")), "sz", val=28)
 
 
+def _word_pasted_from_a_web_page(package):
+    """A paragraph pasted from a web page: Word writes 5 pt and "Auto", and shows 14 pt."""
+    _set(producers.paragraph(package, "^Căn cứ Chương trình").find(_w("pPr")), "spacing", before=100,
+         beforeAutospacing=1, after=100, afterAutospacing=1)
+
+
 def _word_letterhead_asks_for_a_heading_row(package):
     """The letterhead table's w:tblLook asks for its style's first-row part (bold): the parent
     body's name, in the first row, shows bold."""
@@ -729,6 +735,7 @@ def _wps_east_asian_font(package):
     ("word", _word_table_style_size, "U-HDR-5 U-RCV-1", "cỡ 14"),
     ("word", _word_body_style_without_spacing, "U-BODY-3", "8 pt"),  # Word's default spacing after
     ("word", _word_letterhead_asks_for_a_heading_row, "U-HDR-2", "đậm"),
+    ("word", _word_pasted_from_a_web_page, "U-BODY-3", "28 pt"),  # 14 pt above and 14 pt below
 ])
 def test_a_mistake_made_in_another_program_is_caught_by_the_rule_that_names_it(rendered, producer, mistake, rule,
                                                                                found):
@@ -864,3 +871,14 @@ def test_vowels_show_in_the_east_asian_font_only_where_word_puts_them_there(rend
 
     report = check(as_saved_by(rendered("ke_hoach_114"), "wps", east_asian))
     assert rules_of(report) == ({"U-FONT-1"} if shown else set()), report.to_text()
+
+
+def test_word_auto_spacing_is_none_in_a_list_item(rendered):
+    """Word's "Auto" spacing is HTML's paragraph margin, 14 pt, but none between the items of a
+    list: a bullet of a Google Docs list pasted through a web page keeps the body's spacing."""
+    def auto_spaced_bullet(package):
+        _set(producers.paragraph(package, "^Nhằm thắt chặt").find(_w("pPr")), "spacing", before=100,
+             beforeAutospacing=1, after=100, afterAutospacing=1)
+
+    report = check(as_saved_by(rendered("ke_hoach_114"), "google", auto_spaced_bullet))
+    assert report.findings == [], report.to_text()

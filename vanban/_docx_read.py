@@ -150,6 +150,7 @@ _WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
 _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 TWIPS, HALF_POINTS = 20, 2  # per point
 SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
+AUTO_SPACING = 280  # Word's "Auto" space before or after a paragraph: 14 pt (none in a list or a table cell)
 # Latin-1 characters a run with w:hint="eastAsia" shows in its East Asian font: the signs always,
 # the vowels when the run's East Asian language is Chinese ([MS-OI29500] 2.1.88)
 HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
@@ -965,6 +966,11 @@ class DocxView:
         line_unit = 240  # Word's "line" for beforeLines/afterLines: 12 pt
         shown.before = twips("spacing", "before", chars={"before": ("beforeLines", line_unit)})
         shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
+        for side in ("before", "after"):
+            automatic = self._autospacing(chain, side)
+            if automatic:  # Word's "Auto" (HTML's paragraph margin): the value beside it is ignored
+                listed = self._list_level(chain)[2] is not None
+                setattr(shown, side, 0 if listed or self._table_of(element) is not None else AUTO_SPACING)
         shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
         pitch = self._line_grid()
@@ -990,6 +996,15 @@ class DocxView:
                 pitch = measure(grid.get(w("linePitch"), ""), TWIPS)
                 self._grid = round(pitch) if pitch and pitch > 0 else None
         return self._grid
+
+    def _autospacing(self, chain: list, side: str) -> bool:
+        """The paragraph's spacing ``side`` (before, after) is Word's "Auto" (``w:beforeAutospacing``,
+        as Word writes paragraphs pasted from a web page)."""
+        for ppr in chain:
+            found = self._child(ppr, w("spacing"))
+            if found is not None and found.get(w(f"{side}Autospacing")) is not None:
+                return found.get(w(f"{side}Autospacing")) in ("1", "true", "on")
+        return False
 
     def _snaps_to_grid(self, chain: list) -> bool:
         for ppr in chain:
