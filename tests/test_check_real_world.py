@@ -882,3 +882,18 @@ def test_word_auto_spacing_is_none_in_a_list_item(rendered):
 
     report = check(as_saved_by(rendered("ke_hoach_114"), "google", auto_spaced_bullet))
     assert report.findings == [], report.to_text()
+
+
+@pytest.mark.parametrize("change", ["del", "moveFrom"])
+def test_text_tracked_as_deleted_or_moved_away_is_not_read(rendered, change):
+    """Word keeps tracked changes in the file: a full stop deleted from the end of the trích
+    yếu, or moved away, is not on the page (w:t inside w:del as some tools write it; w:moveFrom
+    as Word writes a move)."""
+    def tracked(package):
+        title = producers.paragraph(package, "^Tổ chức thực hiện mô hình")
+        title.append(etree.fromstring(
+            f'<w:{change} xmlns:w="{W_MAIN}" w:id="9" w:author="Văn thư" w:date="2023-05-04T08:00:00Z">'
+            '<w:r><w:t>.</w:t></w:r></w:' + change + '>'))
+
+    report = check(as_saved_by(rendered("ke_hoach_114"), "word", tracked))
+    assert report.findings == [], report.to_text()

@@ -815,7 +815,7 @@ class DocxView:
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
-        runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        runs = [r for r in para.element.iter(w("r")) if _run_text(r).strip()]
         chain = self._run_properties_chain(para.element, runs[0])
         bold, italic = self._run_value(chain, "b"), self._run_value(chain, "i")
         _, font_bold, font_italic = font_family(self._run_value(chain, "font"))
@@ -1297,7 +1297,14 @@ def _headers(package: Package) -> dict:
     return headers
 
 
+_REMOVED = (w("del"), w("moveFrom"))
+
+
 def _run_text(run) -> str:
+    """The text a run shows: none for one tracked as deleted or moved away (``w:del``,
+    ``w:moveFrom``: Word shows the document as it stands once the changes are accepted)."""
+    if run.getparent().tag in _REMOVED:
+        return ""
     parts = []
     for child in run:
         if child.tag == w("t"):
