@@ -3,9 +3,14 @@ its place on the page and its effective formatting.
 
 Effective formatting is resolved as Word does: direct run properties, then the
 run's character style (and its basedOn chain), then the paragraph style chain,
-then the table style of the enclosing table, then the document defaults; theme
-fonts are resolved through the theme. Units stay Word's: sizes in half-points,
-spacing in twentieths of a point, indents and margins in twips.
+then the table style of the enclosing table (with its conditional parts for the
+cell's row and column, where the table's tblLook asks for them), then the document
+defaults; theme fonts are resolved through the theme, and a run's fonts hinted East
+Asian show some letters in its East Asian font. List numbers come from the list level
+(or the list style it links to). What Word does to the page beyond the properties is
+applied too: "Auto" paragraph spacing, lines set on a line grid, text tracked as
+deleted not shown. Units stay Word's: sizes in half-points, spacing in twentieths of
+a point, indents and margins in twips.
 """
 
 from __future__ import annotations
