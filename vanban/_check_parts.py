@@ -200,7 +200,8 @@ def locate(view: DocxView) -> Elements:
 OPERATIVE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:?$")
 ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]")
 TWO_SIGNATURES = {"BIÊN BẢN"}
-"""Types signed by two people side by side, with no Nơi nhận (NĐ 30 PL III Mẫu 1.9)."""
+"""Types signed by two people side by side (NĐ 30 PL III Mẫu 1.9): a Union one has no Nơi nhận, a
+state one may have it under the left signature."""
 
 
 def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
@@ -332,6 +333,11 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
     if label.table is not None:
         signer = [p for p in paragraphs if p.table == label.table and p.column != label.column
                   and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+        left = [p for p in paragraphs if p.table == label.table and p.column == label.column
+                and p.index < label.index and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+        if len(left) >= 2:  # a second signature above the Nơi nhận (NĐ 30 PL III Mẫu 1.9: THƯ KÝ)
+            found.parts["signature_left_first"] = [left[0]]
+            found.parts["signature_left_name"] = [left[-1]]
     else:
         last = same[-1].index if same else label.index
         signer = [p for p in paragraphs if p.index > last and clean(p.text)
