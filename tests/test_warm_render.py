@@ -309,3 +309,33 @@ def test_an_offices_template_is_opened_as_a_foreign_file_and_the_packages_own_is
     copy_package_template(tmp_path)
     Renderer([tmp_path]).render_bytes(plan)
     assert opened == [f"{tmp_path}/doan/van-ban.docx"]
+
+
+def test_views_sharing_a_templates_parts_see_each_paragraph_as_a_view_of_its_own_bytes(plan):
+    # a table style whose first row is bold where the table asks for it: the same paragraphs
+    # look different in a document whose letterhead asks and in one whose letterhead does not
+    import io
+    import zipfile
+
+    from lxml import etree
+    from producers import as_saved_by
+
+    from vanban._docx_read import DocxView, Package, SharedParts, parse_part
+
+    word = as_saved_by(Renderer().render_bytes(plan), "word")
+    asking = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(word)) as source, zipfile.ZipFile(asking, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b'w:firstRow="0"', b'w:firstRow="1"', 1)
+            target.writestr(item, data)
+    documents = [word, asking.getvalue()]
+    assert documents[0] != documents[1]
+    shared = SharedParts(Package(word, "mẫu"))
+    for data in documents + documents:
+        root = parse_part(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"), "word/document.xml", "x")
+        view, fresh = DocxView.from_parts(root, shared), DocxView(data)
+        assert [view.look(p) for p in view.paragraphs] == [fresh.look(p) for p in fresh.paragraphs]
+    firsts = [DocxView(data) for data in documents]
+    assert [v.look(v.paragraphs[0]) for v in firsts][0] != [v.look(v.paragraphs[0]) for v in firsts][1]
