@@ -944,8 +944,9 @@ class DocxView:
                     properties = child
             text = "" if removed else "".join(parts)
             if text.strip():
-                runs.append((_content(properties), not text.isascii(),
-                             any(c in HINTED_SIGNS for c in text), any(c in HINTED_VOWELS for c in text)))
+                ascii_only = text.isascii()  # then neither hinted signs nor vowels (all beyond ASCII)
+                runs.append((_content(properties), not ascii_only, not ascii_only and not HINTED_SIGNS.isdisjoint(text),
+                             not ascii_only and not HINTED_VOWELS.isdisjoint(text)))
         in_table = self._table_of(element) is not None
         return (style_id, in_table, self._chain_key(self._table_style_chain(element)), self._line_grid(),
                 _content(ppr), tuple(runs))
