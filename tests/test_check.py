@@ -557,6 +557,19 @@ def test_a_paragraph_whose_properties_do_not_come_first_is_read_with_its_style()
     assert view._signature(after_bookmark._p) == view._signature(heading._p)
 
 
+def test_a_view_over_a_python_docx_document_reads_a_run_changed_after_it_was_made():
+    """A view over a document its caller holds (``DocxView.of``) keeps no copy of the runs it
+    read for the paragraphs' text: a paragraph's look follows the document as it is when asked."""
+    from vanban._docx_read import DocxView
+
+    document = docx.Document()
+    first, second = document.add_paragraph("Mục tiêu"), document.add_paragraph("Mục tiêu")
+    view = DocxView.of(document)
+    assert view.look(first._p).bold == {False}
+    second.runs[0].bold = True
+    assert view.look(second._p).bold == {True}
+
+
 def test_every_rule_the_checker_can_report_is_documented_and_nothing_else():
     """docs/checker-rules.md has one row per rule ID of vanban/rules.py (the only place the
     checker takes a rule ID from), with the rule's severity; no row for an ID the code lacks."""

@@ -390,6 +390,9 @@ class DocxView:
                 + " Hãy mở tệp trong Word và lưu thành Word Document (.docx).")
         self._index_styles()
 
+    _keep_runs = True
+    """Each paragraph's runs, read for its text, are kept for its signature (see :meth:`of`)."""
+
     @classmethod
     def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
         """A view over a ``w:document`` tree already in memory (a document vanban has just
@@ -413,6 +416,7 @@ class DocxView:
         view = cls(buffer.getvalue())
         view.document = document.element
         view.styles = document.styles.element
+        view._keep_runs = False  # the caller may change its document: each signature reads the tree
         view._index_styles()
         return view
 
@@ -510,9 +514,11 @@ class DocxView:
                 yield para
 
     def _text_of(self, paragraph) -> str:
-        """:func:`paragraph_text`, its runs kept for the paragraph's signature."""
+        """:func:`paragraph_text`, its runs kept for the paragraph's signature (in a view over
+        a tree no one else holds)."""
         text, runs = _read_runs(paragraph)
-        self._runs_read[paragraph] = runs
+        if self._keep_runs:
+            self._runs_read[paragraph] = runs
         return text
 
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
