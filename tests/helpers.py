@@ -5,15 +5,17 @@ from __future__ import annotations
 import io
 import re
 import weakref
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterator, Union
 
 import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+import vanban
 from vanban._docx_read import DocxView, Look
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,3 +233,53 @@ def refusal(data: dict) -> str:
     with pytest.raises(InputError) as caught:
         vanban.parse(data)
     return str(caught.value)
+
+
+# --- shared inputs of the loading, reading-safety and template tests ---
+
+MINIMAL = """\
+loai: ke-hoach
+co_quan_ban_hanh:
+  ten: BCH Đoàn xã Mỹ Long Nam
+  ky_hieu: ĐTN
+so: 7
+dia_danh: Mỹ Long Nam
+ngay: 2021-02-03
+trich_yeu: Tổ chức Tháng Thanh niên
+muc_dich: [Phát huy vai trò xung kích]
+noi_dung:
+  - tieu_de: Nội dung
+    noi_dung: [Đoạn văn.]
+to_chuc_thuc_hien:
+  - don_vi: Các chi đoàn
+    nhiem_vu: [{y: Thực hiện}]
+noi_nhan: [Các chi đoàn]
+nguoi_ky: {chuc_vu: Bí thư, ho_ten: Nguyễn Văn A}
+"""
+"""A minimal valid plan in YAML, as staff write one."""
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["ha ha ha ha ha ha ha ha ha ha"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + f"\nmuc_dich: *a{levels}\n"
+
+
+def copy_package_template(folder):
+    source = vanban.default_renderer().template_bytes("doan/van-ban.docx")
+    (folder / "doan").mkdir(parents=True)
+    (folder / "doan" / "van-ban.docx").write_bytes(source)
+    return folder / "doan" / "van-ban.docx"
+
+
+def edit_template(path, old, new, part="word/document.xml"):
+    """Replace ``old`` by ``new`` in one XML part of the .docx at ``path``."""
+    data = io.BytesIO(path.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(data) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == part:
+                content = content.replace(old.encode(), new.encode())
+            target.writestr(item, content)
+    path.write_bytes(out.getvalue())

@@ -7,7 +7,6 @@ LibreOffice re-saves) or read from the government's own files in shared/referenc
 
 from __future__ import annotations
 
-import copy
 import io
 import shutil
 import subprocess

@@ -10,7 +10,6 @@ import errno
 import os
 import signal
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,5 @@
 """A template maintainer adds a document type from outside the package, and checks a template."""
 
-import textwrap
 
 import docx
 import pytest
@@ -124,7 +123,6 @@ def test_a_published_type_never_replaces_a_built_in_one(plugin_folder, monkeypat
 
 
 def test_the_package_frame_template_is_clean():
-    path = vanban.default_renderer().loaders[-1].folder if False else None
     from importlib import resources
 
     for profile in vanban.profiles.PROFILES:

@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 from docx.shared import Cm, Pt
 
-import vanban
 from vanban._check import check_document
 from vanban._docx_read import DocxView
 from vanban._fix import fix_document

@@ -26,7 +26,7 @@ from vanban._legacy_encodings import ENCODINGS, decode_tcvn3, decode_vni, is_vie
 from vanban.cli import main
 
 from helpers import EXAMPLES, open_docx, paragraphs_in_order
-from test_loading import MINIMAL
+from helpers import MINIMAL
 
 
 def data(**changes):
@@ -550,7 +550,7 @@ def test_more_mucs_than_roman_numerals_is_refused_with_a_message():
 # --- an office's own templates run in a sandbox ------------------------------------------------
 
 def office_template(tmp_path, tag):
-    from test_render import copy_package_template, edit_template
+    from helpers import copy_package_template, edit_template
 
     path = copy_package_template(tmp_path)
     edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}" + tag)

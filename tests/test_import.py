@@ -28,7 +28,6 @@ from vanban._docx_read import DocxView
 from vanban._import import import_document
 from vanban._tables import TableBlock
 from vanban.cli import main
-from vanban._loading import parse
 from vanban.profiles import PROFILES
 
 from helpers import EXAMPLES, ROOT

@@ -8,27 +8,9 @@ import pytest
 import vanban
 from vanban import InputError, KeHoach
 
-from helpers import EXAMPLES
+from helpers import EXAMPLES, MINIMAL
 
-MINIMAL = """\
-loai: ke-hoach
-co_quan_ban_hanh:
-  ten: BCH Đoàn xã Mỹ Long Nam
-  ky_hieu: ĐTN
-so: 7
-dia_danh: Mỹ Long Nam
-ngay: 2021-02-03
-trich_yeu: Tổ chức Tháng Thanh niên
-muc_dich: [Phát huy vai trò xung kích]
-noi_dung:
-  - tieu_de: Nội dung
-    noi_dung: [Đoạn văn.]
-to_chuc_thuc_hien:
-  - don_vi: Các chi đoàn
-    nhiem_vu: [{y: Thực hiện}]
-noi_nhan: [Các chi đoàn]
-nguoi_ky: {chuc_vu: Bí thư, ho_ten: Nguyễn Văn A}
-"""
+
 
 
 def write(tmp_path, text, name="doc.yaml"):
@@ -377,7 +359,7 @@ def test_the_command_prints_the_line_and_the_caret_under_the_message(tmp_path):
 # --- libyaml and the Python loader: the same data, the same places -----------------------------
 
 from vanban import _loading  # noqa: E402
-from test_reading_safety import billion_laughs  # noqa: E402
+from helpers import billion_laughs  # noqa: E402
 
 needs_libyaml = pytest.mark.skipif(_loading._CStrictLoader is None, reason="PyYAML without libyaml")
 

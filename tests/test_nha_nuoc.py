@@ -3,11 +3,9 @@
 with the letterhead of the government's own decree file.
 """
 
-import io
 import re
 from pathlib import Path
 
-import docx
 import pytest
 import yaml
 from docx.shared import Mm, Pt

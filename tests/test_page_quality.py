@@ -5,7 +5,6 @@ page, so that each one shows up when the layout is fixed.
 """
 
 import io
-import re
 
 import docx
 import pytest

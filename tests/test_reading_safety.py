@@ -274,7 +274,7 @@ def test_every_cell_of_a_long_table_is_read_at_its_row_and_column():
 
 # --- YAML anchors and aliases, bounded ----------------------------------------------------------
 
-from test_loading import MINIMAL  # noqa: E402
+from helpers import MINIMAL, billion_laughs  # noqa: E402
 
 
 def load_text(tmp_path, text: str, name: str = "van-ban.yaml"):
@@ -289,10 +289,7 @@ def yaml_problems(tmp_path, text: str) -> str:
     return str(error.value)
 
 
-def billion_laughs(levels: int = 9) -> str:
-    lines = ['a0: &a0 ["ha ha ha ha ha ha ha ha ha ha"]']
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels + 1)]
-    return "\n".join(lines) + f"\nmuc_dich: *a{levels}\n"
+
 
 
 def test_a_billion_laughs_is_refused_naming_the_limit(tmp_path):

@@ -1,8 +1,6 @@
 """The Renderer: reproducible, literal, atomic, thread-safe, templates found by name."""
 
 import io
-import shutil
-import threading
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,7 +9,7 @@ import pytest
 import vanban
 from vanban import OutputError, OutputExistsError, Renderer, TemplateError, TemplateNotFoundError
 
-from helpers import EXAMPLES, open_docx, text_lines
+from helpers import EXAMPLES, copy_package_template, edit_template, open_docx, text_lines
 
 
 @pytest.fixture(scope="module")
@@ -110,24 +108,7 @@ def test_failed_render_leaves_an_existing_file_untouched(plan, tmp_path):
     assert target.read_bytes() == b"old"
 
 
-def copy_package_template(folder):
-    source = vanban.default_renderer().template_bytes("doan/van-ban.docx")
-    (folder / "doan").mkdir(parents=True)
-    (folder / "doan" / "van-ban.docx").write_bytes(source)
-    return folder / "doan" / "van-ban.docx"
 
-
-def edit_template(path, old, new, part="word/document.xml"):
-    """Replace ``old`` by ``new`` in one XML part of the .docx at ``path``."""
-    data = io.BytesIO(path.read_bytes())
-    out = io.BytesIO()
-    with zipfile.ZipFile(data) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == part:
-                content = content.replace(old.encode(), new.encode())
-            target.writestr(item, content)
-    path.write_bytes(out.getvalue())
 
 
 def test_an_offices_own_template_folder_is_searched_first(plan, tmp_path):

@@ -9,7 +9,7 @@ import vanban
 from vanban import Renderer, TemplateError
 
 from helpers import EXAMPLES, open_docx, text_lines
-from test_render import copy_package_template, edit_template
+from helpers import copy_package_template, edit_template
 
 
 @pytest.fixture(scope="module")

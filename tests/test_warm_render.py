@@ -11,7 +11,7 @@ import vanban
 from vanban import Renderer, TemplateError
 
 from helpers import EXAMPLES, open_docx, text_lines
-from test_render import copy_package_template, edit_template
+from helpers import copy_package_template, edit_template
 
 
 def samples():
@@ -317,7 +317,6 @@ def test_views_sharing_a_templates_parts_see_each_paragraph_as_a_view_of_its_own
     import io
     import zipfile
 
-    from lxml import etree
     from producers import as_saved_by
 
     from vanban._docx_read import DocxView, Package, SharedParts, parse_part
