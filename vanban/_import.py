@@ -30,18 +30,29 @@ from ._check_parts import (
 from ._docx_read import DocxView, Para, Span, in_landscape_section, outer_table, spans, style_id, table_cells
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
+from .profiles import PROFILES
 from .schemas.common import (
-    BasisText, BulletText, HeadingText, Issuer, Line, ListText, NumberedText, ParagraphText, Recipient,
+    ArticleText, BasisText, BulletText, HeadingText, Issuer, Line, ListText, NumberedText, ParagraphText, Recipient,
     RecipientText, Signer,
 )
 
 TYPE_NAMES = {"KẾ HOẠCH": "ke-hoach", "HƯỚNG DẪN": "huong-dan", "BÁO CÁO": "bao-cao",
-              # the types whose body is their content as it comes: read as the others are
-              "THÔNG BÁO": "thong-bao", "TỜ TRÌNH": "to-trinh"}
+              "THÔNG BÁO": "thong-bao", "TỜ TRÌNH": "to-trinh", "QUYẾT ĐỊNH": "quyet-dinh",
+              "NGHỊ QUYẾT": "nghi-quyet", "BIÊN BẢN": "bien-ban", "GIẤY MỜI": "giay-moi",
+              "CHƯƠNG TRÌNH": "chuong-trinh"}
 TYPE_CODES = {"KH": "ke-hoach", "HD": "huong-dan", "BC": "bao-cao", "CV": "cong-van", "TB": "thong-bao",
-              "TTr": "to-trinh"}
+              "TTr": "to-trinh", "QĐ": "quyet-dinh", "NQ": "nghi-quyet", "BB": "bien-ban", "GM": "giay-moi",
+              "CTr": "chuong-trinh"}
 FALLBACK_TYPE = "ke-hoach"
 END_MARK = "./."
+DECISIONS = {"quyet-dinh", "nghi-quyet"}
+"""Types whose body is Điều 1, Điều 2 ... under the issuing authority, the căn cứ and ``QUYẾT ĐỊNH:``."""
+BODY_ENDS_IT = {"quyet-dinh", "nghi-quyet", "giay-moi"}
+"""Types without a closing sentence: the end mark closes the body's last paragraph, which stays in the body."""
+CLOSING_IF_WRITTEN = {"thong-bao", "to-trinh", "chuong-trinh"}
+"""Types with no conventional closing: their last paragraph is a closing sentence only when it is
+written as one (vanban's closing style; in another's file, a ``Kính trình``/``Trên đây`` sentence)."""
+_CLOSING_WORDS = re.compile(r"^(?:\S+\s+){0,12}?(?:kính trình|trên đây)\b", re.IGNORECASE)
 
 _LABEL = re.compile(
     r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>(?:\d+\.)+)|(?P<letter>[a-zđ]{1,2})\))[ \t\u00a0]+(?P<rest>\S.*)$",
@@ -57,6 +68,7 @@ _DATE_LINE = re.compile(
 )
 _PURPOSE = re.compile(r"^(?P<name>.*\S)\s*\((?P<purpose>[^()]*)\)$")
 _VIETNAMESE_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
+_ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 @dataclass
@@ -122,7 +134,25 @@ def plain(text: str) -> str:
     lines. Other spaces (no-break, thin, zero-width) are the author's, or vanban's own
     (a phrase kept on one line), and stay: vanban writes them back as they are."""
     lines = (re.sub(r"[ \t]+", " ", line).strip(" ") for line in text.split("\n"))
-    return "\n".join(line for line in lines if line.strip())
+    return unkept("\n".join(line for line in lines if line.strip()))
+
+
+def unkept(text: str) -> str:
+    """``text`` with the no-break spaces vanban itself puts in a phrase it keeps on one line
+    ("năm\u00a02021", "Hồ\u00a0Chí\u00a0Minh") as the spaces the author typed: vanban puts them back
+    when it writes the text. A no-break space vanban would not write there is the author's and stays."""
+    if NO_BREAK_SPACE not in text:
+        return text
+    from ._display import keep_together
+
+    spaced = text.replace(NO_BREAK_SPACE, " ")
+    kept = keep_together(spaced)
+    if len(kept) != len(text):
+        return text
+    return "".join(" " if c == NO_BREAK_SPACE and k == NO_BREAK_SPACE else c for c, k in zip(text, kept))
+
+
+NO_BREAK_SPACE = "\u00a0"
 
 
 def one_line(text: str) -> str:
@@ -189,14 +219,17 @@ def strip_label(text: str, label: str) -> str:
 class _Reader:
     def __init__(self, view: DocxView, profile: Optional[str]):
         self.view = view
-        self.profile = profile or detect_profile(view)
+        self.elements = locate(view)
+        # the layout the page has: a Union issuer under the Quốc hiệu is laid out as NĐ 30 says
+        # (the checker tells it as a mistake; the copy keeps it)
+        self.profile = profile or ("nha-nuoc" if self.elements["national_name"] else detect_profile(view))
         self.guesses: dict = {}
         self.unplaced: list[Unplaced] = []
         self.invented: list[str] = []
         self.used: set[int] = set()
         self.paragraphs = [p for p in view.paragraphs if not p.nested]
         self.nested = [p for p in view.paragraphs if p.nested]
-        self.elements = locate(view)
+        self.kind = FALLBACK_TYPE
 
     def guess(self, path: tuple, text: str) -> None:
         self.guesses.setdefault(path, []).append(text)
@@ -211,7 +244,7 @@ class _Reader:
 
     def read(self) -> dict:
         data: dict = {}
-        kind = self._type()
+        kind = self.kind = self._type()
         data["loai"] = kind
         if self.profile is None:
             self.profile = "nha-nuoc" if kind == "cong-van" and not self.part("union_title") else "doan"
@@ -228,6 +261,8 @@ class _Reader:
         self._date(data)
         self._title(data, kind)
         self._addressees(data, kind)
+        if kind in DECISIONS:
+            self._authority(data)
         header_end = max(self.used, default=0)
         closing_start, closing_end = self._closing_block(data)
         annex_start = self._annex_start(header_end) if closing_start is None else None
@@ -262,7 +297,7 @@ class _Reader:
         if self.part("subject"):
             return "cong-van"
         number = self.part("number")
-        code = re.search(r"[-/](KH|HD|BC|CV|TB|TTr)\b", clean(number[0].text)) if number else None
+        code = re.search(rf"[-/]({'|'.join(TYPE_CODES)})\\b", clean(number[0].text)) if number else None
         if code:
             self.guess(("loai",), f"không thấy tên loại; đoán theo ký hiệu '{code.group(1)}' trong số")
             if TYPE_CODES[code.group(1)] != "cong-van":
@@ -404,12 +439,23 @@ class _Reader:
         title = self.part("title")
         if title:
             # the author's line breaks stay: vanban breaks a title itself only where none is written
-            data["trich_yeu"] = "\n".join(marked(self.view, p) for p in title)
+            text = "\n".join(marked(self.view, p) for p in title)
+            data["trich_yeu"] = self._unbalanced(text)
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
             self.invented.append("không thấy trích yếu")
             self.guess(("trich_yeu",), "không thấy trích yếu: hãy ghi trích yếu của văn bản")
+
+    def _unbalanced(self, title: str) -> str:
+        """The trích yếu without the line breaks vanban makes itself (balancing a long one over
+        two lines); breaks it would not make are the author's and stay."""
+        if "\n" not in title or self.profile not in PROFILES:
+            return title
+        from ._display import balanced_title
+
+        joined = re.sub(r" *\n *", " ", title)
+        return joined if balanced_title(joined, PROFILES[self.profile]) == title else title
 
     def _addressees(self, data: dict, kind: str) -> None:
         lines = self.part("addressees")
@@ -430,6 +476,16 @@ class _Reader:
             data["kinh_gui"] = names
             self.use(*lines)
 
+    def _authority(self, data: dict) -> None:
+        """A decision's issuing authority, the line in capitals above its căn cứ (as the page
+        shows it: vanban writes it in capitals whatever the case it is given in)."""
+        from .schemas.common import Text
+
+        authority = self.part("issuing_authority")
+        if authority and _valid(Text, plain(authority[0].text)):
+            data["tham_quyen_ban_hanh"] = plain(authority[0].text)
+            self.use(authority[0])
+
     # --- the end of the page ------------------------------------------------------------------
 
     def _closing_block(self, data: dict) -> tuple[Optional[int], Optional[int]]:
@@ -447,9 +503,22 @@ class _Reader:
         if label:
             self.use(*label)
             self._recipients(data, entries)
-        if signer:
+        if signer and self.kind == "bien-ban" and self.part("signature_left_first"):
+            self._two_signatures(data)
+        elif signer:
             self._signer(data, self.part("signature_titles"), self.part("signature_name")[0])
         return start, end
+
+    def _two_signatures(self, data: dict) -> None:
+        """A Biên bản's two signatures side by side: (title lines, name) of each, left then right,
+        for the minutes' reading (``_import_types``) to match with the thư ký and the chủ tọa."""
+        first = self.part("signature_left_first")[0]
+        left = [p for p in self.paragraphs if p.table == first.table and p.column == first.column
+                and p.index >= first.index and clean(p.text)]
+        right = self.part("signature_titles") + self.part("signature_name")
+        data["_signatures"] = [([plain(p.text) for p in column[:-1]], one_line(plain(column[-1].text)), column)
+                               for column in (left, right)]
+        self.use(*left, *right)
 
     def _recipients(self, data: dict, entries: list[Para]) -> None:
         recipients = []
@@ -467,8 +536,10 @@ class _Reader:
                 continue
             purpose = _PURPOSE.match(text)
             entry: Union[str, dict] = text
-            if purpose and _valid(Recipient, {"ten": purpose.group("name"), "muc_dich_gui": purpose.group("purpose")}):
-                entry = {"ten": purpose.group("name"), "muc_dich_gui": purpose.group("purpose")}
+            # vanban keeps a purpose, "(để b/c)", on one line with no-break spaces
+            purpose_words = purpose.group("purpose").replace(NO_BREAK_SPACE, " ") if purpose else ""
+            if purpose and _valid(Recipient, {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}):
+                entry = {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}
             if not _valid(Recipient, entry):
                 self.unplaced.append(Unplaced(para.index, line, "nơi nhận không đọc được"))
                 continue
@@ -519,20 +590,29 @@ class _Reader:
 
     def _body(self, data: dict, start: int, end: Optional[int]) -> None:
         paragraphs = self._body_paragraphs(start, end)
-        bases = self._bases(paragraphs)
+        operative = self.part("operative") if self.kind in DECISIONS else []
+        if operative and operative[0] in paragraphs:
+            before = [p for p in paragraphs if p.index < operative[0].index]
+            bases = self._bases(before, every=True)
+            if bases or not any(clean(p.text) for p in before):
+                self.use(operative[0], *before)
+        else:
+            bases = self._bases(paragraphs)
         if bases:
             data["can_cu"] = bases
         paragraphs = [p for p in paragraphs if p.index not in self.used]
         body = _Body(self, paragraphs, data)
         body.build()
 
-    def _bases(self, paragraphs: list[Para]) -> list[str]:
+    def _bases(self, paragraphs: list[Para], every: bool = False) -> list[str]:
+        """The căn cứ opening the body: vanban's căn cứ style, or italic lines opening "Căn cứ";
+        ``every``: all of ``paragraphs`` (a decision's lines above its ``QUYẾT ĐỊNH:``)."""
         written = [p for p in paragraphs if clean(p.text)]
         bases = []
         for para in written:
             text = plain(para.text)
             styled = style_id(para.element) == "VBBasis"
-            if not (styled or text.startswith("Căn cứ") and self.view.look(para).italic == {True}):
+            if not (every or styled or text.startswith("Căn cứ") and self.view.look(para).italic == {True}):
                 break
             bases.append((para, text))
         if not bases:
@@ -720,6 +800,14 @@ class _Body:
         one = " ".join(text.split())
         style = style_id(para.element) or ""
         look = self.view.look(para)
+        article = _ARTICLE.match(one) if self.reader.kind in DECISIONS else None
+        if article:
+            label = one[:one.index(article.group("rest"))].strip()
+            text = strip_label(marked(self.view, para), label)
+            if look.bold == {True} and text and "**" not in text:  # its words bold, as its label
+                text = f"**{text}**"
+            if _valid(ArticleText, text):
+                return _Item("article", text=text, para=para, label=label)
         if _PART_LABEL.match(one) or style == "VBPartLabel":
             return _Item("part_label", text=one, para=para)
         if style == "VBPartTitle":
@@ -769,7 +857,27 @@ class _Body:
         return _Item("paragraph", text=marked(self.view, para), para=para)
 
     def _closing(self, items: list[_Item]) -> list[_Item]:
+        kind = self.reader.kind
+        if items and items[-1].kind == "paragraph" and plain(items[-1].para.text) == END_MARK:
+            # the end mark on a line of its own, after a table or its total in words
+            if kind not in BODY_ENDS_IT | CLOSING_IF_WRITTEN:
+                self.data["ket_thuc"] = "khong"
+            return items[:-1]
         last = next((i for i in reversed(items) if i.kind != "table"), None)
+        closes = last is not None and last is items[-1] and plain(last.para.text).endswith(END_MARK)
+        written_as_closing = closes and (style_id(last.para.element) == "VBClosing" or not (
+            style_id(last.para.element) or "").startswith("VB") and bool(_CLOSING_WORDS.match(plain(last.para.text))))
+        if closes and (kind in BODY_ENDS_IT or kind in CLOSING_IF_WRITTEN and not written_as_closing) \
+                and last.kind in ("paragraph", "numbered", "maybe_list", "bullet", "sub", "heading", "article"):
+            # the body's last paragraph, closed by vanban's end mark: its words stay in the body
+            # (a full stop before the mark is kept: vanban writes "./." after one without doubling it)
+            text = str(last.text)
+            text = text[:-len(END_MARK)].rstrip() if text.endswith(END_MARK) else text.rstrip("/.")
+            last.text = text if text.endswith(tuple(".!?…:;")) or kind in DECISIONS and last.kind == "article" \
+                else text + "."
+            return items
+        if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):
+            return items
         if last is not None and last is items[-1] and last.kind in ("paragraph", "numbered", "maybe_list", "bullet") \
                 and plain(last.para.text).endswith(END_MARK):
             text = marked(self.view, last.para)
@@ -818,6 +926,13 @@ class _Body:
                 continue
             if item.kind == "part_title":
                 item.kind = "paragraph"
+            if item.kind == "article":  # Điều 1., Điều 2.: a level above the khoản, below the parts
+                node = {"dieu": item.text, "noi_dung": []}
+                stack = stack[:1]
+                stack[-1][1].append(node)
+                stack.append((1, node["noi_dung"], node))
+                khoan = 0
+                continue
             if item.kind in ("heading", "numbered"):
                 depth = max(1, item.depth - offset)
                 while len(stack) > 1 and stack[-1][0] >= depth:
@@ -837,7 +952,9 @@ class _Body:
             children = stack[-1][1]
             if item.kind == "maybe_list":
                 previous = children[-1] if children else None
-                lead_in = _ends_with_colon(previous)
+                # a list's lead-in: the paragraph above it, or the words of the Điều it opens
+                lead_in = _ends_with_colon(previous if children else stack[-1][2] if stack[-1][2] is not None
+                                           and "dieu" in stack[-1][2] else None)
                 if item.label == "1." and (lead_in or khoan) and not self._label_bold_doan(item):
                     entries = [item.text]
                     expected = 2
@@ -1121,6 +1238,8 @@ def _stands_above_table(para: Para) -> bool:
 def _ends_with_colon(node) -> bool:
     if isinstance(node, str):
         return node.rstrip().endswith(":")
+    if isinstance(node, dict) and "dieu" in node:
+        return node["dieu"].rstrip().endswith(":")
     if isinstance(node, dict) and "y" in node:
         last = (node.get("y_con") or [node["y"]])[-1]
         return last.rstrip().endswith(":")
@@ -1134,7 +1253,7 @@ def _short(text) -> str:
 
 def _pruned(node):
     """Sections without content are written without an empty ``noi_dung``."""
-    if isinstance(node, dict) and "noi_dung" in node and ("tieu_de" in node or "doan_so" in node):
+    if isinstance(node, dict) and "noi_dung" in node and ("tieu_de" in node or "doan_so" in node or "dieu" in node):
         children = [_pruned(c) for c in node["noi_dung"]]
         if children:
             node["noi_dung"] = children
@@ -1184,7 +1303,10 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     reader = _Reader(view, profile)
     data = reader.read()
     data.pop("_indices", None)
-    if data.get("noi_dung") is None and not data.get("mo_dau"):
+    from ._import_types import shape
+
+    data = shape(data, reader)
+    if not any(data.get(key) for key in ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du")):
         data["noi_dung"] = ["(văn bản không có nội dung)"]
         reader.invented.append("không thấy nội dung")
         reader.guess(("noi_dung",), "không thấy nội dung văn bản")
@@ -1201,13 +1323,34 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
             data = _ordered(data)
     else:
         document = parse(data, source=Path(shown))
+    if _written_references(data, document):
+        document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
     return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented)
 
 
+def _written_references(data: dict, document) -> bool:
+    """Drop each annex's "(Kèm theo ...)" line that is the one vanban writes from the document's
+    number, date and issuer (it would not follow a change of them); True if one was dropped."""
+    from ._display import annex_reference
+
+    written = annex_reference(document, PROFILES[document.profile_name])
+    dropped = False
+    for annex in data.get("phu_luc", []):
+        if isinstance(annex, dict) and annex.get("kem_theo") and f"({annex['kem_theo']})" == written:
+            del annex["kem_theo"]
+            dropped = True
+    return dropped
+
+
 _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh", "so", "don_vi_soan_thao",
-          "dia_danh", "ngay", "trich_yeu", "kinh_gui", "can_cu", "mo_dau", "danh_so_phan", "danh_so_muc",
-          "noi_dung", "ket_thuc", "noi_nhan", "luu", "nguoi_ky", "phu_luc")
+          "dia_danh", "ngay", "trich_yeu", "kinh_gui", "tham_quyen_ban_hanh", "can_cu",
+          # Biên bản, Giấy mời: their lines in the order the page shows them
+          "bat_dau", "dia_diem", "so_luong", "thanh_phan", "chu_toa", "thu_ky",
+          "ben_moi", "kinh_moi", "toi_du", "chu_tri", "thoi_gian", "den",
+          "mo_dau", "danh_so_phan", "danh_so_muc", "dieu", "hieu_luc", "thi_hanh",
+          "noi_dung", "ten_bang", "lich", "sau_bang", "bieu_quyet", "ket_thuc_luc", "mang_theo", "luu_y",
+          "ket_thuc", "noi_nhan", "luu", "nguoi_ky", "phu_luc")
 
 
 def _ordered(data: dict) -> dict:
