@@ -873,7 +873,7 @@ class _Body:
             # (a full stop before the mark is kept: vanban writes "./." after one without doubling it)
             text = str(last.text)
             text = text[:-len(END_MARK)].rstrip() if text.endswith(END_MARK) else text.rstrip("/.")
-            last.text = text if text.endswith(tuple(".!?…:;")) or kind in DECISIONS and last.kind == "article" \
+            last.text = text if text.endswith(tuple(".!?…:;)]”\"'*")) or kind in DECISIONS and last.kind == "article" \
                 else text + "."
             return items
         if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):

@@ -13,6 +13,7 @@ as a Thông báo, its words unchanged, and the YAML says why.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from typing import Any, Callable, Optional
@@ -34,8 +35,11 @@ def shape(data: dict, reader) -> dict:
     shaper = _SHAPERS.get(data.get("loai"))
     if shaper is None:
         return data
+    as_read = copy.deepcopy(data)
     why = shaper(data, reader)
-    if why:
+    if why:  # every line back where it was read, under another type's name
+        data.clear()
+        data.update(as_read)
         _as_notice(data, reader, why)
     return data
 
@@ -325,6 +329,10 @@ def _invitation(data: dict, reader) -> Optional[str]:
             nodes.pop(0)
         return found
 
+    first = next((i for i, n in enumerate(nodes) if _text(n) and _INVITATION.match(n)), None)
+    if first and all(isinstance(n, str) for n in nodes[:first]):
+        data["mo_dau"] = nodes[:first]  # what the invitation opens with (the occasion), as typed
+        del nodes[:first]
     invitation = take(_INVITATION)
     if not invitation:
         return "không thấy câu '... trân trọng kính mời: ...'"
