@@ -173,8 +173,11 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
     written = [s for s in pieces if s.text.strip()]
     if not written:
         return plain(para.text)
+    # vanban's plain body styles have no emphasis of their own: a paragraph bold from end to end
+    # there is bold words (a "**LƯU Ý:**" line), not the look of a heading
+    plain_style = style_id(para.element) in _PLAIN_STYLES
     kinds = [k for k in ("bold", "italic", "underline") if k not in drop
-             and not all(getattr(s, k) for s in written)]
+             and (plain_style or not all(getattr(s, k) for s in written))]
     out = []
     for piece in pieces:
         text = _escape(piece.text)
@@ -193,6 +196,9 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
     for mark in ("**", "*", "++"):  # "**a** **b**" is one bold stretch
         result = result.replace(f"{mark} {mark}", " ")
     return plain(result)
+
+
+_PLAIN_STYLES = {"VBBody", "VBBullet", "VBSubBullet"}
 
 
 def plain_run(text: str) -> str:

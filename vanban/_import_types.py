@@ -46,15 +46,13 @@ def shape(data: dict, reader) -> dict:
 
 def _archive(data: dict, profile: Optional[str]) -> None:
     """NĐ 30's archive line opens with VT, which vanban writes itself: ``Lưu: VT, VP`` is ``luu: VP``;
-    ``VT, <đơn vị soạn thảo>`` (or ``VT`` alone) is what vanban writes when none is named."""
+    ``VT, <đơn vị soạn thảo>`` is what vanban writes when none is named."""
     archive = data.get("luu")
     if profile != "nha-nuoc" or not isinstance(archive, str):
         return
     named = re.sub(r"^VT\s*,\s*", "", archive)
     unit = data.get("don_vi_soan_thao")
-    if named == archive:
-        if archive == "VT" and not unit:
-            del data["luu"]
+    if named == archive:  # "VT" alone stays: without it a document with no other Nơi nhận shows none
         return
     if named == unit:
         del data["luu"]
