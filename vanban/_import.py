@@ -1168,10 +1168,6 @@ class _Body:
             numbers = [_number(v) for v in values]
             if any(n is None or format_number(n) != v for n, v in zip(numbers, values)):
                 continue
-            # vanban's YAML reads 12.5 as text (a date or a version must stay as typed), which a
-            # number column refuses: a column with decimals stays a text column, its words the same
-            if any(n != n.to_integral_value() for n in numbers):
-                continue
             for row in rows:
                 if row[index] is not None:
                     row[index] = _number(row[index])

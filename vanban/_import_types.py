@@ -103,7 +103,8 @@ def _as_notice(data: dict, reader, why: str) -> None:
     reader.guess(("loai",), f"{name} này không viết theo các dòng vanban viết cho {name.lower()} ({why}); "
                  "đã nhập thành Thông báo, giữ nguyên từng chữ; sửa các dòng đó theo 'vanban new "
                  f"{kind}' rồi đổi 'loai' thành '{kind}'")
-    reader.invented.append(f"{name} không viết theo mẫu của vanban ({why}): vanban ghi tên loại là 'THÔNG BÁO'")
+    reader.invented.append(f"{name} không viết theo mẫu của vanban ({why}): vanban ghi tên loại là 'THÔNG BÁO' "
+                           "và ký hiệu loại trong số là 'TB'")
 
 
 _TYPE_NAMES = {"quyet-dinh": "Quyết định", "nghi-quyet": "Nghị quyết", "bien-ban": "Biên bản",

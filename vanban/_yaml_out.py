@@ -21,7 +21,13 @@ def scalar(value: Any, flow: bool = False) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+        if value == value.to_integral_value():
+            return str(int(value))
+        # as staff write it, "12,5": YAML would read 12.5 as text (vanban keeps "15.10" as typed),
+        # and a number column reads the Vietnamese form as its number
+        from ._numbers import format_number
+
+        return scalar(format_number(value), flow)
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)

@@ -12,6 +12,7 @@ Mục, a document may be split into :class:`DocumentPart` (``phan``: PHẦN TH�
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
@@ -113,6 +114,19 @@ def _number_not_text(value: Any) -> Any:
     if isinstance(value, str) or isinstance(value, bool):
         raise ValueError("text")  # "10.000" is ten thousand to a Vietnamese reader: never parsed
     return value
+
+
+_VIETNAMESE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
+"""A number as staff write one: points between thousands, a comma before the decimals
+("1.234,5", "12,5", "1200000"). "12.5" is not one: to a Vietnamese reader a point groups thousands."""
+
+
+def vietnamese_number(text: str) -> Optional[Decimal]:
+    """``text`` (a number column's cell typed as text) as its number, or None if it is not one."""
+    text = text.strip()
+    if not _VIETNAMESE_NUMBER.match(text) or len(text.replace(".", "").split(",")[0]) > 16:
+        return None
+    return Decimal(text.replace(".", "").replace(",", "."))
 
 
 Cell = Annotated[
@@ -236,12 +250,15 @@ class Table(VanbanModel):
                     index=index, count=len(row), columns=len(leaves),
                     names=", ".join(leaf.title for leaf in leaves),
                 )
-            for column, cell in zip(leaves, row):
-                if column.kind == "so" and isinstance(cell, (str, list)):
+            for position, (column, cell) in enumerate(zip(leaves, row)):
+                if column.kind == "so" and isinstance(cell, str) and vietnamese_number(cell) is not None:
+                    row[position] = vietnamese_number(cell)  # "12,5", "1.234,5": as staff type them
+                elif column.kind == "so" and isinstance(cell, (str, list)):
                     raise _error(
                         "table_number",
-                        "Dòng {index}, cột '{title}' là cột số nhưng ô ghi '{cell}': ghi số không có dấu "
-                        "chấm phân cách (1200000), hoặc đổi cột thành 'kieu: chu'.",
+                        "Dòng {index}, cột '{title}' là cột số nhưng ô ghi '{cell}': ghi số như 1200000, "
+                        "1.200.000 hoặc 12,5 (dấu phẩy trước phần thập phân, tối đa 4 chữ số sau dấu phẩy), "
+                        "hoặc đổi cột thành 'kieu: chu'.",
                         index=index, title=column.title, cell=cell,
                     )
         summed = [leaf for leaf in leaves if leaf.total]
