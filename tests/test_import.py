@@ -523,3 +523,32 @@ def test_a_table_of_decimals_with_a_total_and_its_words_imports_as_numbers(tmp_p
     result, reread = _imported(document, tmp_path)
     assert '"12,5"' in result.to_yaml()
     assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_a_numbered_table_comes_back_numbered_with_its_header_and_cells_of_several_paragraphs(tmp_path):
+    data = _notice_with_table([3, 4])
+    table = data["noi_dung"][0]
+    table.update(stt=True, ten_cot_stt="Số TT")
+    table["dong"][0][0] = ["Chi đoàn 1", "Chi đoàn 2"]
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_the_unit_a_total_in_words_names_comes_back_with_its_column(tmp_path):
+    data = _notice_with_table([1200000, 300000])
+    data["noi_dung"][0]["cot"][1]["don_vi"] = "đồng"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].leaf_columns()[1].unit == "đồng"
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+@pytest.mark.parametrize("kind", ["thong-bao", "quyet-dinh", "giay-moi", "chuong-trinh"])
+def test_a_document_written_without_an_end_mark_comes_back_without_one(kind, tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data(kind, ket_thuc="khong"))
+    _, reread = _imported(document, tmp_path)
+    assert reread.closing is False
+    assert as_the_page_shows(reread) == as_the_page_shows(document)

@@ -883,6 +883,7 @@ class _Body:
                 else text + "."
             return items
         if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):
+            self.data["ket_thuc"] = "khong"  # no end mark at all: the author's "ket_thuc: khong"
             return items
         if last is not None and last is items[-1] and last.kind in ("paragraph", "numbered", "maybe_list", "bullet") \
                 and plain(last.para.text).endswith(END_MARK):
@@ -1027,7 +1028,8 @@ class _Body:
                 if words:
                     if position not in starts:
                         return None  # a cell that does not start under a column: no cot/dong for it
-                    values[starts[position]] = words
+                    # a cell of several paragraphs: its paragraphs, one under another
+                    values[starts[position]] = words.split("\n") if "\n" in words else words
                 position += cell.span
             body_rows.append(values)
         if not body_rows:
@@ -1035,6 +1037,7 @@ class _Body:
         out: dict = {"cot": columns, "dong": body_rows}
         self._numbers(out)
         self._total_row(out, rows[-1], text, starts)
+        _index_column(out)
         if not _valid_table(out):
             return None
         return out
@@ -1127,7 +1130,18 @@ class _Body:
         if not _valid(Table, candidate):
             return False
         note = general_table(Table.model_validate(candidate), 150.0, None).note
-        if note is None or clean(note) != clean(para.text):
+        said = clean(para.text)
+        if note is not None and clean(note) != said and said.endswith(".)") and said.startswith(clean(note)[:-2] + " "):
+            # the words name the column's unit ("... đồng."), which the page shows nowhere else
+            summed = next(c for c in _leaves(table["cot"]) if isinstance(c, dict) and c.get("cong"))
+            summed["don_vi"] = plain(para.text)[len(clean(note)) - 1:-2]
+            if not _valid(Table, candidate):
+                del summed["don_vi"]
+                return False
+            note = general_table(Table.model_validate(candidate), 150.0, None).note
+            if clean(note) != said:
+                del summed["don_vi"]
+        if note is None or clean(note) != said:
             return False
         table["tong_bang_chu"] = True
         return True
@@ -1172,6 +1186,28 @@ class _Body:
                 if row[index] is not None:
                     row[index] = _number(row[index])
             _set_number_column(table["cot"], index)
+
+
+_INDEX_TITLE = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.IGNORECASE)
+
+
+def _index_column(table: dict) -> None:
+    """A first column headed STT (TT, Số TT) that numbers the rows 1, 2, 3 ... is the one vanban
+    numbers itself (``stt: true``; ``ten_cot_stt`` when its header is not "STT")."""
+    first = table["cot"][0]
+    if not isinstance(first, (str, dict)) or isinstance(first, dict) and (first.get("cot") or first.get("cong")):
+        return
+    title = _plain_title(first)
+    rows = [row for row in table["dong"] if isinstance(row, list)]
+    if not _INDEX_TITLE.match(title) or len(table["cot"]) < 2:
+        return
+    if [str(row[0]) for row in rows] != [str(n) for n in range(1, len(rows) + 1)]:
+        return  # (a table of group rows only: a column headed STT with nothing to number is one)
+    table["cot"] = table["cot"][1:]
+    table["dong"] = [row[1:] if isinstance(row, list) else row for row in table["dong"]]
+    table["stt"] = True
+    if title != "STT":
+        table["ten_cot_stt"] = title
 
 
 def _paragraph_text(element) -> str:

@@ -442,6 +442,8 @@ def _programme(data: dict, reader) -> Optional[str]:
 def _cell(value):
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, list):  # a cell of several paragraphs: a text with line breaks
+        return "\n".join(value)
     return False
 
 
