@@ -50,7 +50,29 @@ def _block(block):
 
 def page(document) -> dict:
     """Everything the page shows of ``document``: the values vanban's templates place, with the
-    opening paragraphs counted as the body's first paragraphs and tables by their cells' words."""
+    opening paragraphs counted as the body's first paragraphs and tables by their cells' words.
+    A no-break hyphen (U+2011) is the hyphen the reader sees: Word stores every one, typed or
+    vanban's own (in a number symbol), as the same mark, so none can come back as typed."""
+    shown = _hyphens(_page(document))
+    return shown
+
+
+def _hyphens(value):
+    if isinstance(value, str):
+        return value.replace("\u2011", "-")
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return type(value)(_hyphens(v) for v in value) if isinstance(value, list) else tuple(_hyphens(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _hyphens(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.replace(value, **{f: _hyphens(getattr(value, f)) for f in value.__dataclass_fields__
+                                             if isinstance(getattr(value, f), (str, list, tuple, dict))})
+    return value
+
+
+def _page(document) -> dict:
     shown = display(document, PROFILES[document.profile_name])
     shown["body"] = [("body", runs) for runs in shown.pop("opening")] + [_block(b) for b in shown["body"]]
     shown["annexes"] = [(a.label, a.title, a.reference, a.landscape, [_block(b) for b in a.body])
@@ -551,4 +573,14 @@ def test_a_document_written_without_an_end_mark_comes_back_without_one(kind, tmp
     document = vanban.parse(starter_data(kind, ket_thuc="khong"))
     _, reread = _imported(document, tmp_path)
     assert reread.closing is False
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_minutes_opening_with_a_preamble_and_a_name_with_an_asterisk_come_back_as_minutes(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("bien-ban", mo_dau=["Hôm nay, tại ấp Mỹ Thập, Chi đoàn tiến hành Đại hội."])
+    data["thu_ky"]["ho_ten"] = "Trần Thị B*"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
     assert as_the_page_shows(reread) == as_the_page_shows(document)

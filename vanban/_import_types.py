@@ -192,6 +192,7 @@ def _minutes(data: dict, reader) -> Optional[str]:
             nodes.pop(0)
         return found
 
+    _opening_before(data, nodes, _START)
     start = take(_START)
     if not start:
         return "không thấy dòng 'Thời gian bắt đầu: ... giờ ... phút, ngày ... tháng ... năm ...'"
@@ -266,9 +267,12 @@ def _minutes(data: dict, reader) -> Optional[str]:
     signatures = data.get("_signatures")
     if signatures:
         (left_titles, left_name, _), (right_titles, right_name, _) = signatures
+        # a name is read from the body line with its asterisks escaped (\\*) and from the signature as it shows
         if [t.upper() for t in left_titles] != ["THƯ KÝ"] or [t.upper() for t in right_titles] != ["CHỦ TỌA"] \
-                or left_name != fields["thu_ky"]["ho_ten"] or right_name != fields["chu_toa"]["ho_ten"]:
+                or left_name != _unescaped(fields["thu_ky"]["ho_ten"]) \
+                or right_name != _unescaped(fields["chu_toa"]["ho_ten"]):
             return "hai chữ ký không phải THƯ KÝ (bên trái) và CHỦ TỌA (bên phải) có tên như các dòng Thư ký, Chủ tọa"
+        fields["thu_ky"]["ho_ten"], fields["chu_toa"]["ho_ten"] = left_name, right_name
     elif data.get("nguoi_ky"):
         return "biên bản có một chữ ký, không phải hai chữ ký THƯ KÝ và CHỦ TỌA"
     if data.get("noi_nhan") or data.get("luu"):
@@ -283,6 +287,19 @@ def _minutes(data: dict, reader) -> Optional[str]:
         data["ket_thuc"] = end.group("rest")
     data["noi_dung"] = nodes
     return None
+
+
+def _unescaped(text: str) -> str:
+    return re.sub(r"\\([\\*])", r"\1", text)
+
+
+def _opening_before(data: dict, nodes: list, first_line: re.Pattern) -> None:
+    """The paragraphs above the first line vanban writes for the type (the occasion of an
+    invitation, a preamble to minutes) are the document's opening (``mo_dau``), as typed."""
+    first = next((i for i, n in enumerate(nodes) if _text(n) and first_line.match(n)), None)
+    if first and all(isinstance(n, str) for n in nodes[:first]):
+        data["mo_dau"] = nodes[:first]
+        del nodes[:first]
 
 
 def _tail_index(nodes: list, test: Callable[[Any], bool]):
@@ -328,10 +345,7 @@ def _invitation(data: dict, reader) -> Optional[str]:
             nodes.pop(0)
         return found
 
-    first = next((i for i, n in enumerate(nodes) if _text(n) and _INVITATION.match(n)), None)
-    if first and all(isinstance(n, str) for n in nodes[:first]):
-        data["mo_dau"] = nodes[:first]  # what the invitation opens with (the occasion), as typed
-        del nodes[:first]
+    _opening_before(data, nodes, _INVITATION)
     invitation = take(_INVITATION)
     if not invitation:
         return "không thấy câu '... trân trọng kính mời: ...'"
