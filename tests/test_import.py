@@ -105,14 +105,30 @@ def test_a_rendered_example_or_corpus_document_imports_as_the_same_document(sour
 
 # --- the same model: every type's fields come back ------------------------------------------------
 
-FIELDS_OF_THEIR_OWN = {"ke-hoach", "huong-dan", "bao-cao"}
-"""Types whose named sections (``muc_dich``, ``to_chuc_thuc_hien``, ``thuan_loi``...) render as
-headings of the outline and come back as that outline (``noi_dung``): the same page (the test
-above), not the same fields."""
-OUTLINE_ONLY = {"thong_bao_khen_thuong_hutech"}
-"""Examples with a paragraph after a heading's content that belongs to the level above: on the
-page it stands exactly where a paragraph of that heading would, so it comes back under the heading
-(the same page, checked above)."""
+PARAGRAPH_AFTER_A_HEADINGS_CONTENT = (
+    "a paragraph or table after a heading's content that belongs to the level above stands on the page "
+    "exactly where one of that heading would: it comes back under the heading (the same page, checked above)")
+SAME_PERIOD = ("the table of indicators shows 'So với cùng kỳ' as a ratio only, so the same-period figure "
+               "cannot come back: the table comes back as a table of its words (the same page)")
+OWN_TITLE = ("a named part given its own title (danh_gia: {tieu_de: ...}) shows only that title: it comes back "
+             "as a heading of the outline (the same page)")
+ISSUER_CASE = ("the annex line names the issuer as typed, the letterhead in capitals; the import keeps the "
+               "line as written, since the name it would compute from the capitals would differ")
+NOT_THE_SAME_MODEL = {
+    "thong_bao_khen_thuong_hutech": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "ke_hoach_114": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "ke_hoach_ubnd": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "bao_cao_yeu_the_2019": f"{SAME_PERIOD}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "huong_dan_yeu_the": OWN_TITLE,
+    "vanban-new-bao-cao-doan": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "vanban-new-bao-cao-nha-nuoc": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "vanban-new-huong-dan-doan": f"{OWN_TITLE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-huong-dan-nha-nuoc": f"{OWN_TITLE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-ke-hoach-doan": f"{ISSUER_CASE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-ke-hoach-nha-nuoc": f"{ISSUER_CASE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+}
+"""Examples and starters that render and import as the same page but not the same model, and why.
+Strict: one that comes back the same fails the test, to be taken off this list."""
 
 
 def as_the_page_shows(document) -> dict:
@@ -146,16 +162,15 @@ def as_the_page_shows(document) -> dict:
 
 
 def _model_sources():
-    out = []
-    for path in sorted(EXAMPLES.glob("*.yaml")):
-        if _type_of(path) not in FIELDS_OF_THEIR_OWN and path.stem not in OUTLINE_ONLY:
-            out.append(pytest.param(lambda path=path: vanban.load(path), id=path.stem))
+    def param(make, name):
+        marks = [pytest.mark.xfail(strict=True, reason=NOT_THE_SAME_MODEL[name])] if name in NOT_THE_SAME_MODEL else []
+        return pytest.param(make, id=name, marks=marks)
+
+    out = [param(lambda path=path: vanban.load(path), path.stem) for path in sorted(EXAMPLES.glob("*.yaml"))]
     for kind in sorted(vanban.document_types()):
-        if kind in FIELDS_OF_THEIR_OWN:
-            continue
         for profile in ("doan", "nha-nuoc"):
-            out.append(pytest.param(lambda kind=kind, profile=profile: _starter(kind, profile),
-                                    id=f"vanban-new-{kind}-{profile}"))
+            out.append(param(lambda kind=kind, profile=profile: _starter(kind, profile),
+                             f"vanban-new-{kind}-{profile}"))
     return out
 
 

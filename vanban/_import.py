@@ -1387,7 +1387,11 @@ _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh"
           "bat_dau", "dia_diem", "so_luong", "thanh_phan", "chu_toa", "thu_ky",
           "ben_moi", "kinh_moi", "toi_du", "chu_tri", "thoi_gian", "den",
           "mo_dau", "danh_so_phan", "danh_so_muc", "dieu", "hieu_luc", "thi_hanh",
-          "noi_dung", "ten_bang", "lich", "sau_bang", "bieu_quyet", "ket_thuc_luc", "mang_theo", "luu_y",
+          # Kế hoạch, Hướng dẫn, Báo cáo: their named parts in the order the page shows them
+          "ky_bao_cao", "ky_toi", "muc_dich", "yeu_cau", "muc_dich_yeu_cau", "doi_tuong", "dac_diem_tinh_hinh",
+          "thuan_loi", "kho_khan", "ket_qua", "noi_dung", "tien_do", "kinh_phi", "danh_gia", "uu_diem", "han_che",
+          "nguyen_nhan_khach_quan", "nguyen_nhan_chu_quan", "bai_hoc", "phuong_huong", "de_xuat",
+          "to_chuc_thuc_hien", "che_do_bao_cao", "ten_bang", "lich", "sau_bang", "bieu_quyet", "ket_thuc_luc", "mang_theo", "luu_y",
           "ket_thuc", "noi_nhan", "luu", "nguoi_ky", "phu_luc")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any, Callable, Optional
 
 from pydantic import ValidationError
@@ -30,6 +31,7 @@ CONTENT_TYPES = {"thong-bao", "to-trinh", "cong-van", "chuong-trinh", "nghi-quye
 def shape(data: dict, reader) -> dict:
     """``data`` (the shared outline) with the fields of its type filled from the body."""
     _archive(data, reader.profile)
+    _computed_nodes(data, reader, figures=data.get("loai") == "bao-cao")
     if data.get("loai") in CONTENT_TYPES and data.get("mo_dau"):
         _opening_in_content(data, reader.profile)
     shaper = _SHAPERS.get(data.get("loai"))
@@ -466,9 +468,279 @@ def _last_table(nodes: list):
     return _tail_index(nodes, _is_timetable)
 
 
+# --- what vanban computes inside the body: results tables, figures --------------------------------------
+
+
+def _computed_nodes(value, reader, figures: bool) -> Any:
+    """Tables of indicators and a report's figures, read back into the values vanban computes
+    their words from (in place)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            value[index] = _computed_nodes(item, reader, figures)
+        return value
+    if not isinstance(value, dict):
+        return value
+    if "cot" in value and "dong" in value:
+        return _results_table(value, reader) or value
+    if figures and set(value) == {"y"}:
+        return _figure(value["y"]) or value
+    for key, item in value.items():
+        if isinstance(item, (list, dict)):
+            value[key] = _computed_nodes(item, reader, figures)
+    return value
+
+
+def _results_table(table: dict, reader) -> Optional[dict]:
+    """vanban's table of indicators (TT, Chỉ tiêu, Đơn vị tính, Kế hoạch, Thực hiện, Tỷ lệ so
+    với kế hoạch, So với cùng kỳ), when the page holds every value of it: the same-period figure
+    is not written (only its ratio), so a table that shows one stays a table of its words."""
+    from ._tables import RESULTS_HEADER, _cell_percent
+
+    if not (table.get("stt") and table.get("ten_cot_stt") == RESULTS_HEADER[0]
+            and [c if isinstance(c, str) else c.get("ten") for c in table["cot"]] == list(RESULTS_HEADER[1:])
+            and set(table) <= {"cot", "dong", "stt", "ten_cot_stt", "ten_bang"}):
+        return None
+    rows = []
+    for row in table["dong"]:
+        if not isinstance(row, list):
+            return None
+        name, unit, target, achieved, ratio, same = [_cell(c) if not isinstance(c, Decimal) else c for c in row]
+        if any(v is False for v in (name, unit, ratio, same)) or name is None \
+                or any(v is not None and not isinstance(v, Decimal) for v in (target, achieved)):
+            return None
+        if same is not None:
+            reader.guess(("noi_dung",), "bảng chỉ tiêu có cột 'So với cùng kỳ': trang chỉ ghi tỷ lệ, không ghi số "
+                         "cùng kỳ, nên bảng được ghi thành bảng thường (cot, dong) với đúng các chữ của nó")
+            return None
+        if (ratio or "") != _cell_percent(achieved, target):
+            return None
+        indicator = {"chi_tieu": name, "don_vi_tinh": unit, "ke_hoach": target, "thuc_hien": achieved}
+        rows.append({k: v for k, v in indicator.items() if v is not None})
+    out = {"bang": rows}
+    if table.get("ten_bang"):
+        out = {"tieu_de_bang": table["ten_bang"], **out}
+    return out if rows else None
+
+
+_FIGURE = re.compile(r"^(?P<label>.+): (?P<number>\d{1,3}(?:\.\d{3})*)(?: (?P<unit>[^()]+?))?"
+                     r"(?: \((?P<words>[^()]+)\))?\.$", re.DOTALL)
+
+
+def _figure(text: str) -> Optional[dict]:
+    """A report's figure ("Tổng kinh phí: 1.200.000.000 đồng (Một tỷ hai trăm triệu đồng).") when
+    vanban would write exactly that line from it."""
+    from ._display import figure_text
+    from .schemas.body import Figure
+
+    found = _FIGURE.match(text)
+    if not found:
+        return None
+    figure = {"so_lieu": found.group("label"), "gia_tri": Decimal(found.group("number").replace(".", ""))}
+    if found.group("unit"):
+        figure["don_vi"] = found.group("unit")
+    if found.group("words"):
+        figure["bang_chu"] = True
+    model = _model(Figure, figure)
+    return figure if model is not None and figure_text(model) == text else None
+
+
+# --- Kế hoạch, Hướng dẫn, Báo cáo: their named parts, under the headings vanban gives them ----------------
+# A part comes back only under the heading vanban writes for it, where vanban puts it; a part
+# given its own title (tieu_de) reads as a heading of the outline, which is the same page.
+
+
+def _heading(node, *titles: str) -> bool:
+    return isinstance(node, dict) and "tieu_de" in node and node["tieu_de"] in titles
+
+
+def _children(node) -> list:
+    return list(node.get("noi_dung", []))
+
+
+def _bullet_part(children: list) -> list:
+    """A Mục đích's items as written: a "- " item a string, a paragraph {doan: ...}."""
+    out = []
+    for child in children:
+        if isinstance(child, dict) and set(child) == {"y"}:
+            out.append(child["y"])
+        elif isinstance(child, str):
+            out.append({"doan": child})
+        else:
+            out.append(child)
+    return out
+
+
+def _purposes(data: dict, nodes: list) -> None:
+    if not nodes or not _heading(nodes[0], "MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH", "YÊU CẦU") or not _children(nodes[0]):
+        return
+    first = nodes.pop(0)
+    children = _children(first)
+    if first["tieu_de"] == "MỤC ĐÍCH":
+        data["muc_dich"] = _bullet_part(children)
+    elif first["tieu_de"] == "YÊU CẦU":
+        data["yeu_cau"] = _bullet_part(children)
+    elif len(children) == 2 and _heading(children[0], "Mục đích") and _heading(children[1], "Yêu cầu") \
+            and _children(children[0]) and _children(children[1]):
+        data["muc_dich"] = _bullet_part(_children(children[0]))
+        data["yeu_cau"] = _bullet_part(_children(children[1]))
+    else:
+        data["muc_dich_yeu_cau"] = _bullet_part(children)
+
+
+_DEADLINE = re.compile(r"^Thời hạn hoàn thành: (?P<deadline>.+)\.$", re.DOTALL)
+
+
+def _assignments(data: dict, nodes: list) -> None:
+    """Tổ chức thực hiện: each sub-heading a unit and its tasks (its last line "Thời hạn hoàn
+    thành: ..." the deadline), the paragraphs after the last unit's deadline the reporting."""
+    if not nodes or not _heading(nodes[-1], "TỔ CHỨC THỰC HIỆN") or not _children(nodes[-1]):
+        return
+    children = _children(nodes.pop())
+    items, reporting = [], []
+    for position, child in enumerate(children):
+        if not (isinstance(child, dict) and "tieu_de" in child and _children(child)):
+            items.append(child)
+            continue
+        tasks = _children(child)
+        unit: dict = {"don_vi": child["tieu_de"]}
+        deadline = next((i for i, t in enumerate(tasks) if isinstance(t, str) and _DEADLINE.match(t)), None)
+        if deadline is not None and deadline > 0 and all(isinstance(t, str) for t in tasks[deadline + 1:]) \
+                and (deadline == len(tasks) - 1 or position == len(children) - 1):
+            unit["thoi_han"] = _DEADLINE.match(tasks[deadline]).group("deadline")
+            reporting = tasks[deadline + 1:]
+            tasks = tasks[:deadline]
+        unit["nhiem_vu"] = tasks
+        items.append(unit)
+    data["to_chuc_thuc_hien"] = items
+    if reporting:
+        data["che_do_bao_cao"] = reporting
+
+
+def _timeline_and_budget(data: dict, nodes: list) -> None:
+    if nodes and _heading(nodes[-1], "KINH PHÍ") and _children(nodes[-1]) \
+            and all(isinstance(c, str) for c in _children(nodes[-1])):
+        data["kinh_phi"] = _children(nodes.pop())
+    if nodes and _heading(nodes[-1], "TIẾN ĐỘ THỰC HIỆN") and _children(nodes[-1]) \
+            and all(_bullet(c) and ": " in c["y"] for c in _children(nodes[-1])):
+        data["tien_do"] = [dict(zip(("thoi_gian", "cong_viec"), c["y"].split(": ", 1)))
+                           for c in _children(nodes.pop())]
+
+
+def _planning(data: dict, reader) -> Optional[str]:
+    nodes = data.get("noi_dung", [])
+    if any(isinstance(n, dict) and "phan" in n for n in nodes):
+        return None  # a document in parts: its outline as it is
+    _purposes(data, nodes)
+    if data["loai"] == "huong-dan" and nodes and _heading(nodes[0], "ĐỐI TƯỢNG") and _children(nodes[0]):
+        data["doi_tuong"] = _children(nodes.pop(0))
+    _assignments(data, nodes)
+    if data["loai"] == "ke-hoach":
+        _timeline_and_budget(data, nodes)
+    if data["loai"] == "huong-dan" and nodes and _heading(nodes[-1], "ĐÁNH GIÁ, CÔNG NHẬN") and _children(nodes[-1]):
+        data["danh_gia"] = _children(nodes.pop())
+    _written_closing(data)
+    return None
+
+
+def _period(words: str, data: dict) -> str:
+    """A report's period, written in capitals in its heading: as the title spells it, else in small
+    letters (a Roman numeral, "khóa XI", stays)."""
+    title = " ".join(str(data.get("trich_yeu", "")).split())
+    at = title.upper().find(words)
+    if at >= 0 and len(title.upper()) == len(title):
+        return title[at:at + len(words)]
+    return " ".join(w if re.fullmatch(r"[IVXLC]+", w) else w.lower() for w in words.split(" "))
+
+
+def _report(data: dict, reader) -> Optional[str]:
+    nodes = data.get("noi_dung", [])
+    if any(isinstance(n, dict) and "phan" in n for n in nodes):
+        return None
+    if nodes and _heading(nodes[0], "ĐẶC ĐIỂM TÌNH HÌNH"):
+        children = _children(nodes[0])
+        found = {}
+        for title, key in (("Khó khăn", "kho_khan"), ("Thuận lợi", "thuan_loi")):
+            if children and _heading(children[-1], title) and _children(children[-1]):
+                found[key] = _children(children.pop())
+        if children or found:
+            nodes.pop(0)
+            data.update(found)
+            if children:
+                data["dac_diem_tinh_hinh"] = children
+    if nodes and isinstance(nodes[0], dict) and str(nodes[0].get("tieu_de", "")).startswith("KẾT QUẢ THỰC HIỆN") \
+            and _children(nodes[0]):
+        suffix = nodes[0]["tieu_de"][len("KẾT QUẢ THỰC HIỆN"):]
+        if suffix == "" or suffix.startswith(" "):
+            if suffix:
+                data["ky_bao_cao"] = _period(suffix.strip(), data)
+            data["ket_qua"] = _children(nodes.pop(0))
+    if nodes and _heading(nodes[-1], "ĐỀ XUẤT, KIẾN NGHỊ") and _children(nodes[-1]):
+        data["de_xuat"] = _children(nodes.pop())
+    if nodes and isinstance(nodes[-1], dict) and str(nodes[-1].get("tieu_de", "")).startswith("PHƯƠNG HƯỚNG, NHIỆM VỤ") \
+            and _children(nodes[-1]):
+        suffix = nodes[-1]["tieu_de"][len("PHƯƠNG HƯỚNG, NHIỆM VỤ"):]
+        if suffix == "" or suffix.startswith(" "):
+            if suffix:
+                data["ky_toi"] = _period(suffix.strip(), data)
+            data["phuong_huong"] = _children(nodes.pop())
+    if nodes and _heading(nodes[-1], "ĐÁNH GIÁ CHUNG") and _children(nodes[-1]):
+        assessment = _assessment(_children(nodes[-1]))
+        if assessment is not None:
+            nodes.pop()
+            data.update(assessment)
+    if not nodes:
+        data.pop("noi_dung", None)
+    _written_closing(data)
+    return None
+
+
+def _assessment(children: list) -> Optional[dict]:
+    """Đánh giá chung: only its named sub-parts, in their order."""
+    out: dict = {}
+    order = [("Ưu điểm", "uu_diem"), ("Hạn chế, tồn tại", "han_che"), ("Nguyên nhân", None),
+             ("Bài học kinh nghiệm", "bai_hoc")]
+    position = 0
+    for child in children:
+        while position < len(order) and not _heading(child, order[position][0]):
+            position += 1
+        if position == len(order) or not _children(child):
+            return None
+        title, key = order[position]
+        position += 1
+        if key:
+            out[key] = _children(child)
+            continue
+        causes = _children(child)
+        for cause_title, cause_key in (("Nguyên nhân khách quan", "nguyen_nhan_khach_quan"),
+                                       ("Nguyên nhân chủ quan", "nguyen_nhan_chu_quan")):
+            if causes and _heading(causes[0], cause_title) and _children(causes[0]):
+                out[cause_key] = _children(causes.pop(0))
+        if causes:
+            return None
+    return out
+
+
+def _written_closing(data: dict) -> None:
+    """The closing sentence vanban writes when none is given ("Trên đây là Kế hoạch ..."): none given."""
+    closing = data.get("ket_thuc")
+    if not isinstance(closing, str) or closing == "khong":
+        return
+    title = " ".join(str(data.get("trich_yeu", "")).split())
+    if not title:
+        return
+    first = title.split()[0]
+    if first[1:] == first[1:].lower():
+        title = title[:1].lower() + title[1:]
+    if closing == f"Trên đây là {_PLANNING_NAMES[data['loai']]} {title}":
+        del data["ket_thuc"]
+
+
+_PLANNING_NAMES = {"ke-hoach": "Kế hoạch", "huong-dan": "Hướng dẫn", "bao-cao": "Báo cáo"}
+
+
 # --- Thông báo, Tờ trình: the shared outline is their own ---------------------------------------------
 
 _SHAPERS: dict[str, Callable[[dict, Any], Optional[str]]] = {
     "quyet-dinh": _decision, "nghi-quyet": _decision, "bien-ban": _minutes, "giay-moi": _invitation,
-    "chuong-trinh": _programme,
+    "chuong-trinh": _programme, "ke-hoach": _planning, "huong-dan": _planning, "bao-cao": _report,
 }
