@@ -31,6 +31,7 @@ from ._docx_read import DocxView, Para, Span, in_landscape_section, outer_table,
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
 from .profiles import PROFILES
+from .schemas.common import Text as CellText
 from .schemas.common import (
     ArticleText, BasisText, BulletText, HeadingText, Issuer, Line, ListText, NumberedText, ParagraphText, Recipient,
     RecipientText, Signer,
@@ -59,6 +60,8 @@ _LABEL = re.compile(
     re.DOTALL,
 )
 _BULLET = re.compile(r"^(?P<mark>[-–—•+])[ \t\u00a0]+(?P<rest>\S.*)$", re.DOTALL)
+_LETTERED_PART = re.compile(r"^(?![IVXLC]+\.)([A-Z])\1{0,2}\.\s+\S")
+"""vanban's lettered part label (A., B. ... AA.), not a Roman Mục (I., II.)."""
 _PART_LABEL = re.compile(r"^(Phần\s+[IVXLC]+|PHẦN\s+THỨ\s+\S+.*)$")
 _MARK_DRAFT = re.compile(r"^DỰ THẢO(?: LẦN THỨ (\d+))?$")
 _URGENCY = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC"}
@@ -66,7 +69,8 @@ _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\d*)\s*(?P<sep>[-/])\s*(?P<s
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng\s*(?P<month>\d{1,2})?[\s.…]*năm\s*(?P<year>\d{4})\s*$"
 )
-_PURPOSE = re.compile(r"^(?P<name>.*\S)\s*\((?P<purpose>[^()]*)\)$")
+_PURPOSE = re.compile(r"^(?P<name>.*\S)[ \u00a0]\((?P<purpose>[^()]*)\)$")
+"""A Nơi nhận entry's purpose, as vanban writes it after the name: one space, then in brackets."""
 _VIETNAMESE_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
 _ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]\s+(?P<rest>\S.*)$", re.DOTALL)
 
@@ -488,8 +492,9 @@ class _Reader:
         from .schemas.common import Text
 
         authority = self.part("issuing_authority")
-        if authority and _valid(Text, plain(authority[0].text)):
-            data["tham_quyen_ban_hanh"] = plain(authority[0].text)
+        text = marked(self.view, authority[0]) if authority else ""
+        if authority and _valid(Text, text):
+            data["tham_quyen_ban_hanh"] = text
             self.use(authority[0])
 
     # --- the end of the page ------------------------------------------------------------------
@@ -600,8 +605,7 @@ class _Reader:
         if operative and operative[0] in paragraphs:
             before = [p for p in paragraphs if p.index < operative[0].index]
             bases = self._bases(before, every=True)
-            if bases or not any(clean(p.text) for p in before):
-                self.use(operative[0], *before)
+            self.use(operative[0])
         else:
             bases = self._bases(paragraphs)
         if bases:
@@ -617,7 +621,11 @@ class _Reader:
         bases = []
         for para in written:
             text = plain(para.text)
-            styled = style_id(para.element) == "VBBasis"
+            style = style_id(para.element) or ""
+            styled = style == "VBBasis"
+            # above a decision's QUYẾT ĐỊNH: the căn cứ, then what vanban writes as the opening (mo_dau)
+            if every and style.startswith("VB") and not styled:
+                break
             if not (every or styled or text.startswith("Căn cứ") and self.view.look(para).italic == {True}):
                 break
             bases.append((para, text))
@@ -743,14 +751,20 @@ class _Body:
         items = self._items()
         if not self.annex:
             items = self._closing(items)
-        numbering = self._numbering(items)
+        # under Điều, headings numbered 1., 2. are its khoản, not Mục numbered 1., 2.
+        numbering = "la-ma" if any(i.kind == "article" for i in items) else self._numbering(items)
         if numbering == "so" and not self.annex:
             self.data["danh_so_muc"] = "so"
         offset = 1 if numbering == "so" else 0
         top = self._tree(items, offset)
         if not self.annex:
             opening = []
-            while top and isinstance(top[0], str) and _valid(ParagraphText, top[0]):
+            operative = self.reader.part("operative") if self.reader.kind in DECISIONS else []
+            # a decision's opening stands above its QUYẾT ĐỊNH: line; what follows the line is its body
+            limit = sum(1 for i in items if i.para is not None and i.para.index < operative[0].index) \
+                if operative and operative[0].index in self.reader.used else None
+            while top and isinstance(top[0], str) and _valid(ParagraphText, top[0]) \
+                    and (limit is None or len(opening) < limit):
                 opening.append(top.pop(0))
             if opening:
                 self.data["mo_dau"] = opening
@@ -818,7 +832,8 @@ class _Body:
             return _Item("part_label", text=one, para=para)
         if style == "VBPartTitle":
             return _Item("part_title", text=one_line(marked(self.view, para)), para=para)
-        if lettered_part(one):
+        if lettered_part(one) or style == "VBHeading1" and _LETTERED_PART.match(one):
+            # (vanban's own part heading "B. 2024" is one however few letters its title has)
             return _Item("part", text=marked(self.view, para).split(" ", 1)[1], para=para,
                          label="chu-cai")
         first = spans(self.view, para.element)[:1]
@@ -1029,7 +1044,9 @@ class _Body:
                     if position not in starts:
                         return None  # a cell that does not start under a column: no cot/dong for it
                     # a cell of several paragraphs: its paragraphs, one under another
-                    values[starts[position]] = words.split("\n") if "\n" in words else words
+                    pieces = words.split("\n")
+                    values[starts[position]] = pieces if len(pieces) > 1 and all(_valid(CellText, t) for t in pieces) \
+                        else words
                 position += cell.span
             body_rows.append(values)
         if not body_rows:

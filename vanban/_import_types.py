@@ -24,8 +24,9 @@ from pydantic import ValidationError
 NOTICE = "thong-bao"
 
 
-CONTENT_TYPES = {"thong-bao", "to-trinh", "cong-van", "chuong-trinh", "nghi-quyet"}
-"""Types whose body is one outline (``noi_dung``): the paragraphs opening it are its first paragraphs."""
+CONTENT_TYPES = {"thong-bao", "to-trinh", "cong-van", "chuong-trinh"}
+"""Types whose body is one outline (``noi_dung``): the paragraphs opening it are its first paragraphs
+(a Nghị quyết's opening stands above its QUYẾT NGHỊ: line, apart from its body)."""
 
 
 def shape(data: dict, reader) -> dict:
@@ -120,37 +121,54 @@ _SHARED_KEYS = {"loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban
 
 
 def _decision(data: dict, reader) -> Optional[str]:
+    """Điều 1, Điều 2 ... (``dieu``); the last two, when they are the ones vanban writes, its
+    effect (``hieu_luc``) and who carries it out (``thi_hanh``); a Nghị quyết's points as they
+    come (``noi_dung``) when it has no Điều of its own."""
     kind = data["loai"]
-    body = data.get("noi_dung", [])
-    articles = [n for n in body if isinstance(n, dict) and "dieu" in n]
-    if not articles:
-        if kind == "nghi-quyet" and (body or data.get("mo_dau")):
-            return None  # a congress's resolution: its points as they come (noi_dung)
-        return "không thấy Điều 1., Điều 2."
-    if any(n not in articles for n in body):
-        return "có đoạn nằm ngoài các điều"
-    data.pop("noi_dung")
+    body = data.pop("noi_dung", [])
     phrase = "Quyết định" if kind == "quyet-dinh" else "Nghị quyết"
-    last = articles[-1]
-    execution = re.match(rf"^(?P<who>.+\S) chịu trách nhiệm thi hành {phrase} này$", last["dieu"], re.DOTALL)
-    if execution and not last.get("noi_dung") and not re.search(r"[.;,:]$", execution.group("who")):
-        data["thi_hanh"] = execution.group("who")
-        articles.pop()
-        lead = f"Như Điều {len(articles) + 1}"
+    closing: dict = {}
+
+    def article(node) -> bool:
+        return isinstance(node, dict) and "dieu" in node
+
+    last = body[-1] if body else None
+    execution = re.match(rf"^(?P<who>.+\S) chịu trách nhiệm thi hành {phrase} này$", last["dieu"], re.DOTALL) \
+        if article(last) and not last.get("noi_dung") else None
+    if execution and not re.search(r"[.;,:]$", execution.group("who")):
+        closing["thi_hanh"] = execution.group("who")
+        body.pop()
+        effect = body[-1] if body else None
+        if article(effect) and not effect.get("noi_dung") and "hiệu lực" in effect["dieu"] and "\n" not in effect["dieu"] \
+                and (len(body) > 1 or kind == "nghi-quyet"):
+            text = effect["dieu"]
+            closing["hieu_luc"] = text[:-1] if text.endswith(".") and text[-2:-1] not in tuple(".!?…") else text
+            body.pop()
+    elif kind == "nghi-quyet" and article(last) and not last.get("noi_dung") \
+            and not any(article(n) for n in body[:-1]):
+        # a resolution's points with one Điều after them: the effect vanban writes as an article
+        text = body.pop()["dieu"]
+        closing["hieu_luc"] = text[:-1] if text.endswith(".") and text[-2:-1] not in tuple(".!?…") else text
+    elif article(last) and not last.get("noi_dung") and not last["dieu"].endswith(tuple(".!?…:;")) \
+            and data.get("ket_thuc") != "khong":
+        last["dieu"] += "."  # the full stop the end mark took (vanban writes "./." after one)
+    if body and all(article(n) for n in body):
+        data["dieu"] = body
+    elif kind == "nghi-quyet" and not any(article(n) for n in body) and (body or data.get("mo_dau")):
+        if body:
+            data["noi_dung"] = body  # a congress's resolution: its points as they come
+    elif not body:
+        return "không thấy Điều 1., Điều 2."
+    else:
+        return "có đoạn nằm ngoài các điều"
+    data.update(closing)
+    if "thi_hanh" in closing:
+        number = len(body) + (1 if "hieu_luc" in closing else 0) + 1
         recipients = data.get("noi_nhan", [])
-        if recipients and recipients[0] == lead:
+        if recipients and recipients[0] == f"Như Điều {number}":
             recipients.pop(0)
             if not recipients:
                 del data["noi_nhan"]
-        effect = articles[-1] if len(articles) > 1 else None
-        if effect is not None and not effect.get("noi_dung") and "hiệu lực" in effect["dieu"] \
-                and "\n" not in effect["dieu"]:
-            text = effect["dieu"]
-            data["hieu_luc"] = text[:-1] if text.endswith(".") and text[-2:-1] not in tuple(".!?…") else text
-            articles.pop()
-    elif not last.get("noi_dung") and not last["dieu"].endswith(tuple(".!?…:;")):
-        last["dieu"] += "."  # the full stop the end mark took (vanban writes "./." after one)
-    data["dieu"] = articles
     return None
 
 

@@ -26,7 +26,32 @@ from .common import (
 
 # Bounded so that every percentage of two amounts fits decimal's 28 significant digits
 # (babel formats through it): 16 whole digits (a million tỷ đồng, 10^15, has 16) and 4 decimals.
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
+_VIETNAMESE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
+"""A number as staff write one: points between thousands, a comma before the decimals
+("1.234,5", "12,5", "1200000"). "12.5" is not one: to a Vietnamese reader a point groups thousands."""
+
+
+def vietnamese_number(text: str) -> Optional[Decimal]:
+    """``text`` (a number column's cell typed as text) as its number, or None if it is not one."""
+    text = text.strip()
+    if not _VIETNAMESE_NUMBER.match(text) or len(text.replace(".", "").split(",")[0]) > 16:
+        return None
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+_AMOUNT = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
+
+
+def _decimal_comma(value: Any) -> Any:
+    """A figure typed as staff write it, with a decimal comma ("85,5", "1.234,5"), is that number."""
+    if isinstance(value, str) and "," in value:
+        number = vietnamese_number(value)
+        if number is not None:
+            return number
+    return value
+
+
+Amount = Annotated[_AMOUNT, BeforeValidator(_decimal_comma)]
 
 
 class Paragraph(VanbanModel):
@@ -116,21 +141,8 @@ def _number_not_text(value: Any) -> Any:
     return value
 
 
-_VIETNAMESE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
-"""A number as staff write one: points between thousands, a comma before the decimals
-("1.234,5", "12,5", "1200000"). "12.5" is not one: to a Vietnamese reader a point groups thousands."""
-
-
-def vietnamese_number(text: str) -> Optional[Decimal]:
-    """``text`` (a number column's cell typed as text) as its number, or None if it is not one."""
-    text = text.strip()
-    if not _VIETNAMESE_NUMBER.match(text) or len(text.replace(".", "").split(",")[0]) > 16:
-        return None
-    return Decimal(text.replace(".", "").replace(",", "."))
-
-
 Cell = Annotated[
-    Union[Annotated[Amount, BeforeValidator(_number_not_text)], Text, Annotated[list[Text], Field(min_length=1)], None],
+    Union[Annotated[_AMOUNT, BeforeValidator(_number_not_text)], Text, Annotated[list[Text], Field(min_length=1)], None],
     Field(union_mode="left_to_right"),
 ]
 """A table cell: a number as YAML reads one (written the Vietnamese way), text, a list of
