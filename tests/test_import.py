@@ -603,3 +603,13 @@ def test_minutes_opening_with_a_preamble_and_a_name_with_an_asterisk_come_back_a
     document = vanban.parse(data)
     _, reread = _imported(document, tmp_path)
     assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_a_bold_label_before_italic_words_keeps_both_emphases(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("quyet-dinh")
+    data["dieu"][1]["dieu"] = "*Giao* Ban Tổ chức **xây dựng** kế hoạch."
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.articles[1].article == "*Giao* Ban Tổ chức **xây dựng** kế hoạch."

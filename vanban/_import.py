@@ -197,12 +197,22 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
             core = f"{mark}{core}{mark}"
         out.append(lead + core + trail)
     result = "".join(out)
-    for mark in ("**", "*", "++"):  # "**a** **b**" is one bold stretch
-        result = result.replace(f"{mark} {mark}", " ")
+    for mark in ("**", "*", "++"):  # "**a** **b**" is one bold stretch, but "**a** *b*" is not
+        edge = re.escape(mark[0])
+        result = re.sub(rf"(?<!{edge}){re.escape(mark)} {re.escape(mark)}(?!{edge})", " ", result)
     return plain(result)
 
 
 _PLAIN_STYLES = {"VBBody", "VBBullet", "VBSubBullet"}
+
+
+def sentence(text: str) -> str:
+    """``text`` that stood before vanban's end mark, with the full stop the mark may have taken:
+    only where vanban writes the same "./." after both (not after "/", say)."""
+    from ._display import with_end_mark
+
+    full = text + "."
+    return full if with_end_mark(full, END_MARK) == with_end_mark(text, END_MARK) else text
 
 
 def plain_run(text: str) -> str:
@@ -752,7 +762,8 @@ class _Body:
         if not self.annex:
             items = self._closing(items)
         # under Điều, headings numbered 1., 2. are its khoản, not Mục numbered 1., 2.
-        numbering = "la-ma" if any(i.kind == "article" for i in items) else self._numbering(items)
+        first = next((i for i in items if i.kind in ("article", "heading", "numbered", "part", "part_label")), None)
+        numbering = "la-ma" if first is not None and first.kind == "article" else self._numbering(items)
         if numbering == "so" and not self.annex:
             self.data["danh_so_muc"] = "so"
         offset = 1 if numbering == "so" else 0
@@ -895,7 +906,7 @@ class _Body:
             text = str(last.text)
             text = text[:-len(END_MARK)].rstrip() if text.endswith(END_MARK) else text.rstrip("/.")
             last.text = text if text.endswith(tuple(".!?…:;)]”\"'*")) or kind in DECISIONS and last.kind == "article" \
-                else text + "."
+                else sentence(text)
             return items
         if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):
             self.data["ket_thuc"] = "khong"  # no end mark at all: the author's "ket_thuc: khong"

@@ -21,6 +21,8 @@ from typing import Any, Callable, Optional
 
 from pydantic import ValidationError
 
+from ._import import sentence
+
 NOTICE = "thong-bao"
 
 
@@ -139,19 +141,21 @@ def _decision(data: dict, reader) -> Optional[str]:
         closing["thi_hanh"] = execution.group("who")
         body.pop()
         effect = body[-1] if body else None
-        if article(effect) and not effect.get("noi_dung") and "hiệu lực" in effect["dieu"] and "\n" not in effect["dieu"] \
-                and (len(body) > 1 or kind == "nghi-quyet"):
+        # after a resolution's points (noi_dung), its one Điều before the execution is its effect
+        alone = kind == "nghi-quyet" and len(body) > 1 and not any(article(n) for n in body[:-1])
+        if article(effect) and not effect.get("noi_dung") and (alone or "hiệu lực" in effect["dieu"]
+                                                              and "\n" not in effect["dieu"] and len(body) > 1):
             text = effect["dieu"]
             closing["hieu_luc"] = text[:-1] if text.endswith(".") and text[-2:-1] not in tuple(".!?…") else text
             body.pop()
-    elif kind == "nghi-quyet" and article(last) and not last.get("noi_dung") \
+    elif kind == "nghi-quyet" and article(last) and not last.get("noi_dung") and len(body) > 1 \
             and not any(article(n) for n in body[:-1]):
         # a resolution's points with one Điều after them: the effect vanban writes as an article
         text = body.pop()["dieu"]
         closing["hieu_luc"] = text[:-1] if text.endswith(".") and text[-2:-1] not in tuple(".!?…") else text
     elif article(last) and not last.get("noi_dung") and not last["dieu"].endswith(tuple(".!?…:;")) \
             and data.get("ket_thuc") != "khong":
-        last["dieu"] += "."  # the full stop the end mark took (vanban writes "./." after one)
+        last["dieu"] = sentence(last["dieu"])  # the full stop the end mark took (vanban writes "./." after one)
     if body and all(article(n) for n in body):
         data["dieu"] = body
     elif kind == "nghi-quyet" and not any(article(n) for n in body) and (body or data.get("mo_dau")):
