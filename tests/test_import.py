@@ -605,3 +605,19 @@ def test_a_bold_label_before_italic_words_keeps_both_emphases(tmp_path):
     document = vanban.parse(data)
     _, reread = _imported(document, tmp_path)
     assert reread.articles[1].article == "*Giao* Ban Tổ chức **xây dựng** kế hoạch."
+
+
+def test_a_line_in_the_old_tcvn3_encoding_is_refused_with_its_field_and_what_to_do(tmp_path):
+    # "ÜN" is how the old TCVN3 encoding shows "ĩN": no field can hold it, and no YAML is written
+    rendered = vanban.render_bytes(vanban.load(EXAMPLES / "quyet_dinh_367.yaml"))
+    view = docx.Document(io.BytesIO(rendered))
+    cell = view.tables[0].rows[0].cells[0]
+    cell.paragraphs[0].runs[0].text = "ÜN ĐOÀN THÍ ĐIỂM"
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+    source = tmp_path / "quyet-dinh.docx"
+    view.save(str(source))
+    result = CliRunner().invoke(main, ["import", str(source)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "co_quan_ban_hanh" in result.output and "TCVN3" in result.output and "Unicode" in result.output
+    assert not (tmp_path / "quyet-dinh.yaml").exists()
