@@ -8,6 +8,10 @@ numbered lists (``danh_sach_so``), bullets (``y``, ``y_con``), tables (``cot``, 
 and paragraphs, with the numbers and dashes the author typed taken off, since vanban writes
 them. Bold, italic and underlined words inside a paragraph become ``**``, ``*`` and ``++``.
 
+The types whose page vanban writes from fields of their own (Quyết định, Biên bản, Giấy mời,
+Chương trình, the named parts of a Kế hoạch ...) are then given those fields by
+:mod:`vanban._import_types`.
+
 Nothing is dropped: a paragraph whose role is not recognised stays in the body as a
 paragraph and is listed in :attr:`ImportResult.unplaced`; wherever the reader had to guess,
 the YAML says so in a comment (``# vanban đoán: ...``). Each part is checked against the
