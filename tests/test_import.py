@@ -28,7 +28,6 @@ from vanban._docx_read import DocxView
 from vanban._import import import_document
 from vanban._tables import TableBlock
 from vanban.cli import main
-from vanban._loading import parse
 from vanban.profiles import PROFILES
 
 from helpers import EXAMPLES, ROOT
@@ -375,7 +374,7 @@ def test_a_random_document_rendered_then_imported_is_the_same_document(name, req
     # comma among them (the default run imports every example and starter above).
     if not long_mode(request.config):
         pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
-    from hypothesis import HealthCheck, settings
+    from hypothesis import HealthCheck, given, settings
 
     import strategies
 
@@ -621,3 +620,25 @@ def test_a_line_in_the_old_tcvn3_encoding_is_refused_with_its_field_and_what_to_
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "co_quan_ban_hanh" in result.output and "TCVN3" in result.output and "Unicode" in result.output
     assert not (tmp_path / "quyet-dinh.yaml").exists()
+
+
+@pytest.mark.parametrize("authority, outside, why", [
+    ("BAN THƯỜNG VỤ HUYỆN ĐOÀN", "Nay quyết định như sau:", "có đoạn nằm ngoài các điều"),
+    (None, None, "không thấy dòng thẩm quyền ban hành"),
+])
+def test_a_decision_not_in_vanbans_form_is_kept_whole_with_each_article_numbered(authority, outside, why):
+    lines = ["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN HUYỆN CẦU NGANG", "Số: 12-QĐ/ĐTN", "QUYẾT ĐỊNH",
+             "Về việc khen thưởng", authority, "QUYẾT ĐỊNH:", outside, "Điều 1. Khen thưởng Chi đoàn ấp Mỹ Thập.",
+             "Điều 2. Văn phòng chịu trách nhiệm thi hành Quyết định này./.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ",
+             "Nguyễn Văn An"]
+    document = docx.Document()
+    for line in filter(None, lines):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_document(buffer.getvalue(), name="quyet-dinh.docx")
+    assert result.data["loai"] == "thong-bao" and why in result.to_yaml()
+    kept = _strings(result.data["noi_dung"])
+    assert "**Điều 1.** Khen thưởng Chi đoàn ấp Mỹ Thập." in kept and "QUYẾT ĐỊNH:" in kept
+    assert authority is None or authority in kept
+    assert lost_lines(buffer.getvalue(), result) == ["số 12 qđ đtn"]  # written 12-TB/ĐTN, as the YAML says

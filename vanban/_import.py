@@ -1453,7 +1453,7 @@ def _texts(node) -> list[str]:
         return [t for item in node for t in _texts(item)]
     if isinstance(node, dict):
         out = []
-        for key in ("phan", "tieu_de", "doan_so", "ten_bang", "y", "doan", "nhom"):
+        for key in ("phan", "tieu_de", "doan_so", "dieu", "ten_bang", "y", "doan", "nhom"):
             if isinstance(node.get(key), str):
                 out.append(node[key])
         for key in ("y_con", "danh_sach_so", "noi_dung"):

@@ -93,8 +93,21 @@ def _as_notice(data: dict, reader, why: str) -> None:
     kept whole as a Thông báo (its type name the only word that changes)."""
     from ._import import _safe_paragraph
 
+    from ._import import plain
+
     kind = data["loai"]
-    content = [*data.pop("mo_dau", []), *data.pop("noi_dung", [])]
+    content = []
+    number = 0
+    # a decision's lines above its Điều, as the page shows them: the authority, the opening, QUYẾT ĐỊNH:
+    authority = [data.pop("tham_quyen_ban_hanh")] if data.get("tham_quyen_ban_hanh") else []
+    operative = [plain(p.text) for p in reader.part("operative") if p.index in reader.used] \
+        if kind in ("quyet-dinh", "nghi-quyet") else []
+    for node in [*authority, *data.pop("mo_dau", []), *operative, *data.pop("noi_dung", [])]:
+        if isinstance(node, dict) and "dieu" in node:  # a Thông báo has no Điều: its words, numbered as shown
+            number += 1
+            content += [_safe_paragraph(f"**Điều {number}.** {node['dieu']}"), *node.get("noi_dung", [])]
+        else:
+            content.append(node)
     for key in list(data):
         if key not in _SHARED_KEYS:
             value = data.pop(key)
@@ -127,6 +140,8 @@ def _decision(data: dict, reader) -> Optional[str]:
     effect (``hieu_luc``) and who carries it out (``thi_hanh``); a Nghị quyết's points as they
     come (``noi_dung``) when it has no Điều of its own."""
     kind = data["loai"]
+    if not data.get("tham_quyen_ban_hanh"):
+        return "không thấy dòng thẩm quyền ban hành, IN HOA, trên các căn cứ và dòng QUYẾT ĐỊNH:"
     body = data.pop("noi_dung", [])
     phrase = "Quyết định" if kind == "quyet-dinh" else "Nghị quyết"
     closing: dict = {}
