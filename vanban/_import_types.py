@@ -199,7 +199,7 @@ _START = re.compile(rf"^Thời gian bắt đầu: {_CLOCK.format('s')}, {_LONG_D
 _END = re.compile(rf"^Biên bản kết thúc lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
                   r"(?:\. (?P<rest>\S.*))?$", re.DOTALL)
 _VENUE = re.compile(r"^Địa điểm: (?P<venue>.+)\.$", re.DOTALL)
-_PERSON = re.compile(r"^(?P<role>Chủ tọa|Thư ký): (?P<name>[^,]+?)(?:, (?P<position>.+))?\.$", re.DOTALL)
+_PERSON = re.compile(r"^(?P<role>Chủ tọa|Thư ký): (?P<name>(?:(?!, ).)+?)(?:, (?P<position>.+))?\.$", re.DOTALL)
 _ATTENDANCE = re.compile(
     r"^Thành phần tham dự:(?: Tổng số (?P<who>.+?): (?P<total>\d+) đồng chí; có mặt: (?P<present>\d+) đồng chí "
     r"\(đạt [\d,]+%\); vắng mặt: \d+ đồng chí(?: \(có lý do: (?P<excused>\d+), không lý do: \d+\))?\.)?$")
