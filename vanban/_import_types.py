@@ -182,7 +182,7 @@ def _decision(data: dict, reader) -> Optional[str]:
         return "có đoạn nằm ngoài các điều"
     data.update(closing)
     if "thi_hanh" in closing:
-        number = len(body) + (1 if "hieu_luc" in closing else 0) + 1
+        number = len(data.get("dieu", [])) + (1 if "hieu_luc" in closing else 0) + 1  # the last Điều's
         recipients = data.get("noi_nhan", [])
         if recipients and recipients[0] == f"Như Điều {number}":
             recipients.pop(0)
