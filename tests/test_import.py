@@ -642,3 +642,45 @@ def test_a_decision_not_in_vanbans_form_is_kept_whole_with_each_article_numbered
     assert "**Điều 1.** Khen thưởng Chi đoàn ấp Mỹ Thập." in kept and "QUYẾT ĐỊNH:" in kept
     assert authority is None or authority in kept
     assert lost_lines(buffer.getvalue(), result) == ["số 12 qđ đtn"]  # written 12-TB/ĐTN, as the YAML says
+
+
+@pytest.mark.parametrize("text", ["0999999999", "007", "12,5", "yes", "2024-01-01", "15.10"])
+def test_a_text_vanbans_reader_would_take_for_a_number_or_a_date_is_written_in_quotes(text, tmp_path):
+    from vanban._yaml_out import dump
+
+    written = tmp_path / "du-lieu.yaml"
+    written.write_text(dump({"phan": text}), encoding="utf-8")
+    from vanban._loading import read_data
+
+    assert read_data(written)[0]["phan"] == text
+
+
+def test_a_table_of_three_header_rows_with_groups_over_one_column_comes_back_whole(tmp_path):
+    data = _notice_with_table([1, 2])
+    data["noi_dung"][0]["cot"] = [{"ten": "Đơn vị", "cot": [{"ten": "Cấp", "cot": ["Tên"]}]},
+                                  {"ten": "Kết quả", "cot": [{"ten": "Điểm", "kieu": "so", "cong": True}]}]
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_minutes_chaired_by_a_name_in_capitals_keep_their_two_signatures(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("bien-ban")
+    data["chu_toa"]["ho_ten"] = "NGUYỄN VĂN A"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert type(reread).__name__ == "BienBan" and reread.chair.name == "NGUYỄN VĂN A"
+
+
+def test_a_plan_of_named_parts_only_comes_back_without_an_invented_body(tmp_path):
+    from helpers import starter_data
+
+    data = {key: value for key, value in starter_data("ke-hoach").items()
+            if key not in ("noi_dung", "muc_dich", "yeu_cau", "to_chuc_thuc_hien", "che_do_bao_cao", "phu_luc",
+                           "tien_do", "mo_dau")}
+    data["kinh_phi"] = ["Từ nguồn kinh phí hoạt động của Đoàn xã."]
+    document = vanban.parse(data)
+    result, reread = _imported(document, tmp_path)
+    assert reread.budget == document.budget and result.invented == []

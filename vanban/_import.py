@@ -515,6 +515,8 @@ class _Reader:
 
     def _closing_block(self, data: dict) -> tuple[Optional[int], Optional[int]]:
         """Nơi nhận and signer; returns the first and the last paragraph index of the block."""
+        if self.kind == "bien-ban" and not self.part("signature_left_first"):
+            self._styled_signatures()
         label = self.part("recipients_label")
         entries = self.part("recipients")
         signer = self.part("signature_titles") + self.part("signature_name")
@@ -533,6 +535,23 @@ class _Reader:
         elif signer:
             self._signer(data, self.part("signature_titles"), self.part("signature_name")[0])
         return start, end
+
+    def _styled_signatures(self) -> None:
+        """A Biên bản's two signatures in vanban's signature styles, where the words did not tell
+        them (a name in capitals reads as a title)."""
+        names = [p for p in self.paragraphs if style_id(p.element) == "VBSignerName" and clean(p.text)]
+        if len(names) != 2 or names[0].table is None or names[0].table != names[1].table \
+                or names[0].column == names[1].column:
+            return
+        left, right = sorted(names, key=lambda p: p.column)
+        for name, first, last, titles in ((left, "signature_left_first", "signature_left_name", None),
+                                          (right, "signature_first", "signature_name", "signature_titles")):
+            column = [p for p in self.paragraphs if p.table == name.table and p.column == name.column
+                      and clean(p.text) and p.index <= name.index]
+            self.elements.parts[first] = [column[0]]
+            self.elements.parts[last] = [name]
+            if titles:
+                self.elements.parts[titles] = column[:-1]
 
     def _two_signatures(self, data: dict) -> None:
         """A Biên bản's two signatures side by side: (title lines, name) of each, left then right,
@@ -1093,7 +1112,9 @@ class _Body:
             above, row = rows[count - 1], rows[count]
             merged = any(c.starts_merge or c.continued for c in above) and any(c.continued for c in row)
             spanned = any(c.span > 1 for c in above) and len(row) > 1 and self._sub_header(above, row, text)
-            if not ((merged or spanned) and all(self._header_cell(c) for c in row if not c.continued)):
+            # vanban's own header style says it outright (a group over one column spans nothing)
+            styled = all(style_id(p) == "VBTableHeader" for c in row for p in c.paragraphs if plain(_paragraph_text(p)))
+            if not ((merged or spanned or styled) and all(self._header_cell(c) for c in row if not c.continued)):
                 break
             count += 1
         return count
@@ -1376,7 +1397,9 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     from ._import_types import shape
 
     data = shape(data, reader)
-    if not any(data.get(key) for key in ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du")):
+    if not data.get("noi_dung"):
+        data.pop("noi_dung", None)
+    if not any(data.get(key) for key in _BODY_KEYS):
         data["noi_dung"] = ["(văn bản không có nội dung)"]
         reader.invented.append("không thấy nội dung")
         reader.guess(("noi_dung",), "không thấy nội dung văn bản")
@@ -1412,6 +1435,12 @@ def _written_references(data: dict, document) -> bool:
             dropped = True
     return dropped
 
+
+_BODY_KEYS = ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du", "muc_dich", "yeu_cau", "muc_dich_yeu_cau",
+              "doi_tuong", "dac_diem_tinh_hinh", "thuan_loi", "kho_khan", "ket_qua", "tien_do", "kinh_phi",
+              "danh_gia", "uu_diem", "han_che", "nguyen_nhan_khach_quan", "nguyen_nhan_chu_quan", "bai_hoc",
+              "phuong_huong", "de_xuat", "to_chuc_thuc_hien")
+"""Where a document's words can stand: one of them given, the document has a body."""
 
 _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh", "so", "don_vi_soan_thao",
           "dia_danh", "ngay", "trich_yeu", "kinh_gui", "tham_quyen_ban_hanh", "can_cu",

@@ -34,11 +34,19 @@ def scalar(value: Any, flow: bool = False) -> str:
     if _PLAIN.match(text) and ": " not in text and " #" not in text and not text.endswith((":", " ")) \
             and "\\" not in text and not (flow and re.search(r"[,\[\]{}]", text)):
         try:
-            if yaml.safe_load(text) == text:
+            # read back as itself by vanban (its resolvers: "0999" is the number 999 there) and by
+            # any YAML reader (where "yes" and 2024-01-01 are not text)
+            if yaml.load(text, Loader=_reader()) == text and yaml.safe_load(text) == text:  # noqa: S506
                 return text
         except yaml.YAMLError:
             pass
     return json.dumps(text, ensure_ascii=False)
+
+
+def _reader():
+    from ._loading import _StrictLoader
+
+    return _StrictLoader
 
 
 def dump(data: Any, comments: dict = None) -> str:
