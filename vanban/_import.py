@@ -137,6 +137,14 @@ def _valid(annotation, value) -> bool:
     return True
 
 
+def _kept(annotation, value) -> bool:
+    """Whether the schema takes ``value`` exactly as it is (not trimmed or otherwise changed)."""
+    try:
+        return TypeAdapter(annotation).validate_python(value) == value
+    except (ValidationError, ValueError):
+        return False
+
+
 def plain(text: str) -> str:
     """A paragraph's words as typed: tabs and runs of plain spaces as one space, no blank
     lines. Other spaces (no-break, thin, zero-width) are the author's, or vanban's own
@@ -557,8 +565,10 @@ class _Reader:
         """A Biên bản's two signatures side by side: (title lines, name) of each, left then right,
         for the minutes' reading (``_import_types``) to match with the thư ký and the chủ tọa."""
         first = self.part("signature_left_first")[0]
+        # NĐ 30 Mẫu 1.9: a state body's minutes have their Nơi nhận under the thư ký's signature
+        label = next((p.index for p in self.part("recipients_label") if p.table == first.table), None)
         left = [p for p in self.paragraphs if p.table == first.table and p.column == first.column
-                and p.index >= first.index and clean(p.text)]
+                and p.index >= first.index and clean(p.text) and (label is None or p.index < label)]
         right = self.part("signature_titles") + self.part("signature_name")
         data["_signatures"] = [([plain(p.text) for p in column[:-1]], one_line(plain(column[-1].text)), column)
                                for column in (left, right)]
@@ -1079,7 +1089,7 @@ class _Body:
                         return None  # a cell that does not start under a column: no cot/dong for it
                     # a cell of several paragraphs: its paragraphs, one under another
                     pieces = words.split("\n")
-                    values[starts[position]] = pieces if len(pieces) > 1 and all(_valid(CellText, t) for t in pieces) \
+                    values[starts[position]] = pieces if len(pieces) > 1 and all(_kept(CellText, t) for t in pieces) \
                         else words
                 position += cell.span
             body_rows.append(values)

@@ -314,13 +314,14 @@ def _minutes(data: dict, reader) -> Optional[str]:
         fields["thu_ky"]["ho_ten"], fields["chu_toa"]["ho_ten"] = left_name, right_name
     elif data.get("nguoi_ky"):
         return "biên bản có một chữ ký, không phải hai chữ ký THƯ KÝ và CHỦ TỌA"
-    if data.get("noi_nhan") or data.get("luu"):
-        return "biên bản có Nơi nhận"
+    from .schemas.bien_ban import RECIPIENTS_UNDER_MINUTES
+
+    if (data.get("noi_nhan") or data.get("luu")) and reader.profile not in RECIPIENTS_UNDER_MINUTES:
+        return "biên bản theo thể thức Đoàn có Nơi nhận"
     if not nodes:
         return "không có nội dung sau dòng 'Nội dung:'"
     data.pop("_signatures", None)
     data.pop("ket_thuc")
-    data.pop("noi_nhan", None)
     data.update(fields)
     if end.group("rest"):
         data["ket_thuc"] = end.group("rest")
@@ -364,7 +365,10 @@ def _model(model, value: dict):
 
 # --- Giấy mời -----------------------------------------------------------------------------------
 
-_INVITATION = re.compile(r"^(?P<host>.+?) trân trọng kính mời:(?: \*\*(?P<who>(?:(?!\*\*).)+)\*\*)?$", re.DOTALL)
+_INVITATION = re.compile(r"^(?P<host>.+?) trân trọng kính mời:(?: \*\*(?P<who>.+?)\*\*(?P<tail>(?:\\\*)*))?$",
+                         re.DOTALL)
+"""The invitation sentence; the one invited in bold, as vanban writes it ("**<kinh_moi>**": an
+asterisk ending the name stands after the bold)."""
 _EVENT = re.compile(r"^Tới dự (?P<event>.+)$", re.DOTALL)
 _CHAIR = re.compile(r"^Chủ trì: (?P<chair>.+)\.$", re.DOTALL)
 _WHEN = re.compile(rf"^Thời gian: {_CLOCK.format('s')}, (?P<weekday>thứ \w+|Chủ nhật), ngày (?P<sd>\d{{2}})/"
@@ -390,7 +394,7 @@ def _invitation(data: dict, reader) -> Optional[str]:
         return "không thấy câu '... trân trọng kính mời: ...'"
     fields: dict = {"ben_moi": invitation.group("host")}
     if invitation.group("who"):
-        fields["kinh_moi"] = invitation.group("who")
+        fields["kinh_moi"] = _unescaped(invitation.group("who") + invitation.group("tail"))
     else:
         invited = []
         while nodes and _bullet(nodes[0]) is not None:
