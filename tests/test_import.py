@@ -684,3 +684,20 @@ def test_a_plan_of_named_parts_only_comes_back_without_an_invented_body(tmp_path
     document = vanban.parse(data)
     result, reread = _imported(document, tmp_path)
     assert reread.budget == document.budget and result.invented == []
+
+
+def test_a_state_bodys_minutes_keep_their_noi_nhan_under_the_secretarys_signature(tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("bien-ban", the_thuc="nha-nuoc", noi_nhan=["Ủy ban nhân dân xã"],
+                                         luu="Hồ sơ"))
+    _, reread = _imported(document, tmp_path)
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_an_invited_name_ending_in_an_asterisk_comes_back_as_typed(tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("giay-moi", kinh_moi="Đồng chí Nguyễn Văn A*"))
+    _, reread = _imported(document, tmp_path)
+    assert reread.invitee == "Đồng chí Nguyễn Văn A*"
