@@ -701,3 +701,11 @@ def test_an_invited_name_ending_in_an_asterisk_comes_back_as_typed(tmp_path):
     document = vanban.parse(starter_data("giay-moi", kinh_moi="Đồng chí Nguyễn Văn A*"))
     _, reread = _imported(document, tmp_path)
     assert reread.invitee == "Đồng chí Nguyễn Văn A*"
+
+
+def test_a_table_caption_in_italics_keeps_them(tmp_path):
+    data = _notice_with_table([1, 2])
+    data["noi_dung"][0]["ten_bang"] = "*Kết quả thi đua*"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].caption == "*Kết quả thi đua*"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -189,11 +190,12 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
     written = [s for s in pieces if s.text.strip()]
     if not written:
         return plain(para.text)
-    # vanban's plain body styles have no emphasis of their own: a paragraph bold from end to end
-    # there is bold words (a "**LƯU Ý:**" line), not the look of a heading
-    plain_style = style_id(para.element) in _PLAIN_STYLES
+    # emphasis over the whole paragraph is its style's look, unless vanban's style has none of that
+    # kind: a body paragraph bold from end to end is bold words (a "**LƯU Ý:**" line), an italic
+    # caption italic words
+    own = _style_emphasis(style_id(para.element) or "")
     kinds = [k for k in ("bold", "italic", "underline") if k not in drop
-             and (plain_style or not all(getattr(s, k) for s in written))]
+             and (own is not None and k not in own or not all(getattr(s, k) for s in written))]
     out = []
     for piece in pieces:
         text = _escape(piece.text)
@@ -215,7 +217,22 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
     return plain(result)
 
 
-_PLAIN_STYLES = {"VBBody", "VBBullet", "VBSubBullet"}
+def _style_emphasis(style: str) -> Optional[set]:
+    """The emphasis vanban's paragraph style ``style`` gives its words in some profile; None for
+    another's style (whose look is not known)."""
+    key = _style_keys().get(style) if style.startswith("VB") else None
+    if key is None:
+        return None
+    figures = [profile.figures.get(key) for profile in PROFILES.values()]
+    return {kind for kind in ("bold", "italic", "underline") for figure in figures
+            if figure is not None and getattr(figure, kind, False)}
+
+
+@lru_cache(maxsize=1)
+def _style_keys() -> dict:
+    from .profiles import STYLE_NAMES
+
+    return {name.replace(" ", ""): key for key, name in STYLE_NAMES.items()}
 
 
 def sentence(text: str) -> str:
