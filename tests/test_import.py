@@ -709,3 +709,17 @@ def test_a_table_caption_in_italics_keeps_them(tmp_path):
     document = vanban.parse(data)
     _, reread = _imported(document, tmp_path)
     assert reread.content[0].caption == "*Kết quả thi đua*"
+
+
+@pytest.mark.parametrize("shown, typed", [
+    ("Tổ chức hội nghị./.", "Tổ chức hội nghị."),  # a full stop typed or not: one kept
+    ("(Có báo cáo kèm theo)./.", "(Có báo cáo kèm theo)"),  # none after a bracket
+    ("Tổ chức hội nghị ./.", "Tổ chức hội nghị ."),  # as spaced
+    ("Mẫu 1/./.", "Mẫu 1/"),  # "Mẫu 1/." would be read as already closed
+])
+def test_the_words_before_vanbans_end_mark_are_those_vanban_writes_the_same_line_from(shown, typed):
+    from vanban._display import with_end_mark
+    from vanban._import import END_MARK, before_end_mark
+
+    assert before_end_mark(shown) == typed
+    assert with_end_mark(typed, END_MARK) == shown

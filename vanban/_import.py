@@ -235,6 +235,22 @@ def _style_keys() -> dict:
     return {name.replace(" ", ""): key for key, name in STYLE_NAMES.items()}
 
 
+def before_end_mark(shown: str) -> str:
+    """The words of a paragraph vanban closed with its end mark ("... năm 2023./."): a full stop
+    typed before "/." or not is the same page (vanban writes "./." after one without doubling it);
+    one is kept after words, none after a bracket or a mark, as long as vanban writes the same line."""
+    from ._display import with_end_mark
+
+    if not shown.endswith(END_MARK):
+        return shown.rstrip("/.")
+    words = shown[:-len(END_MARK)]
+    if words.endswith(tuple(".!?…:;)]”\"'*")) and with_end_mark(words, END_MARK) == shown:
+        return words  # "(... kèm theo)./.": a bracket or a mark ends it, no full stop was typed
+    if with_end_mark(shown[:-2], END_MARK) == shown:
+        return shown[:-2]
+    return words.rstrip()
+
+
 def sentence(text: str) -> str:
     """``text`` that stood before vanban's end mark, with the full stop the mark may have taken:
     only where vanban writes the same "./." after both (not after "/", say)."""
@@ -953,10 +969,8 @@ class _Body:
                 and last.kind in ("paragraph", "numbered", "maybe_list", "bullet", "sub", "heading", "article"):
             # the body's last paragraph, closed by vanban's end mark: its words stay in the body
             # (a full stop before the mark is kept: vanban writes "./." after one without doubling it)
-            text = str(last.text)
-            text = text[:-len(END_MARK)].rstrip() if text.endswith(END_MARK) else text.rstrip("/.")
-            last.text = text if text.endswith(tuple(".!?…:;)]”\"'*")) or kind in DECISIONS and last.kind == "article" \
-                else sentence(text)
+            shown = str(last.text)
+            last.text = before_end_mark(shown)
             return items
         if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):
             self.data["ket_thuc"] = "khong"  # no end mark at all: the author's "ket_thuc: khong"

@@ -150,7 +150,7 @@ def _decision(data: dict, reader) -> Optional[str]:
         return isinstance(node, dict) and "dieu" in node
 
     last = body[-1] if body else None
-    execution = re.match(rf"^(?P<who>.+\S) chịu trách nhiệm thi hành {phrase} này$", last["dieu"], re.DOTALL) \
+    execution = re.match(rf"^(?P<who>.+\S) chịu trách nhiệm thi hành {phrase} này\.?$", last["dieu"], re.DOTALL) \
         if article(last) and not last.get("noi_dung") else None
     if execution and not re.search(r"[.;,:]$", execution.group("who")):
         closing["thi_hanh"] = execution.group("who")
@@ -462,16 +462,22 @@ def _is_timetable(node) -> bool:
 def _programme(data: dict, reader) -> Optional[str]:
     nodes = _flat(data)
     data["noi_dung"] = nodes
-    found = _last_table(nodes)
-    if found is None:
+    path = _last_path(nodes, _is_timetable)
+    if path is None:
         return "không thấy bảng Thời gian | Nội dung | Người thực hiện"
-    container, index = found
+    container, index = path[-1]
     table = container[index]
-    after = container[index + 1:]
-    if container is not nodes and any(isinstance(n, dict) and ({"tieu_de", "doan_so", "phan"} & n.keys())
-                                      for n in after):
-        return "bảng chương trình nằm trong một mục có mục con sau nó"
-    del container[index:]
+    # what follows the timetable, in the order of the page: it may have been read under the last
+    # heading before the table; it comes back to the top (sau_bang), unless it holds headings,
+    # which would be numbered at another level there
+    after = []
+    for depth, (holder, position) in reversed(list(enumerate(path))):
+        following = holder[position + 1:]
+        if depth and any(isinstance(n, dict) and {"tieu_de", "doan_so", "phan"} & n.keys() for n in following):
+            return "bảng chương trình nằm trong một mục có mục con sau nó"
+        after += following
+        del holder[position + 1:]
+    del container[index]
     schedule = []
     for row in table["dong"]:
         if isinstance(row, dict):
@@ -504,9 +510,18 @@ def _cell(value):
     return False
 
 
-def _last_table(nodes: list):
-    """The timetable: the last table on the body's right edge."""
-    return _tail_index(nodes, _is_timetable)
+def _last_path(nodes: list, test: Callable[[Any], bool]) -> Optional[list]:
+    """Where the last node passing ``test`` stands, in the order of the page: the (list, index) of
+    it and of each node holding it, from the top."""
+    for index in range(len(nodes) - 1, -1, -1):
+        node = nodes[index]
+        if test(node):
+            return [(nodes, index)]
+        if isinstance(node, dict) and isinstance(node.get("noi_dung"), list):
+            inner = _last_path(node["noi_dung"], test)
+            if inner is not None:
+                return [(nodes, index), *inner]
+    return None
 
 
 # --- what vanban computes inside the body: results tables, figures --------------------------------------
