@@ -723,3 +723,13 @@ def test_the_words_before_vanbans_end_mark_are_those_vanban_writes_the_same_line
 
     assert before_end_mark(shown) == typed
     assert with_end_mark(typed, END_MARK) == shown
+
+
+def test_a_programme_whose_timetable_follows_a_heading_comes_back_with_what_follows_it(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("chuong-trinh", noi_dung=[{"tieu_de": "Thành phần", "noi_dung": ["Đại biểu các xã."]}],
+                        sau_bang=["Các đơn vị có mặt trước 15 phút.", "Trang phục: áo Thanh niên."])
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
