@@ -729,7 +729,8 @@ def test_a_programme_whose_timetable_follows_a_heading_comes_back_with_what_foll
     from helpers import starter_data
 
     data = starter_data("chuong-trinh", noi_dung=[{"tieu_de": "Thành phần", "noi_dung": ["Đại biểu các xã."]}],
-                        sau_bang=["Các đơn vị có mặt trước 15 phút.", "Trang phục: áo Thanh niên."])
+                        sau_bang=["Các đơn vị có mặt trước 15 phút.",
+                                  {"tieu_de": "Tổ chức thực hiện", "noi_dung": ["Văn phòng chuẩn bị hội trường."]}])
     document = vanban.parse(data)
     _, reread = _imported(document, tmp_path)
     assert as_the_page_shows(reread) == as_the_page_shows(document)
