@@ -149,7 +149,7 @@ def as_the_page_shows(document) -> dict:
     if dump.get("signer"):
         dump["signer"] = {k: upper(v) if k in ("on_behalf_of", "deputy_for", "position") else v
                           for k, v in dump["signer"].items()}
-    for key in ("content", "articles"):
+    for key in ("content", "articles", "after"):
         if isinstance(dump.get(key), list):
             dump[key] = [{**n, "title": upper(n["title"])} if isinstance(n, dict) and "title" in n
                          and "article" not in n else {**n, "part": upper(n["part"])}
