@@ -22,6 +22,8 @@ import re
 import typing
 import unicodedata
 from decimal import Decimal
+
+from vanban._numbers import format_number
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
@@ -418,7 +420,8 @@ def _table(draw):
             rows.append({"group": draw(text)})
             continue
         # a text cell: a text, a number as typed, or its paragraphs as a list
-        rows.append([draw(st.one_of(st.none(), amounts) if leaf["kind"] == "so"
+        # a number cell: a number, or typed as staff write one ("1.234,5", read as its number)
+        rows.append([draw(st.one_of(st.none(), amounts, amounts.map(format_number)) if leaf["kind"] == "so"
                           else st.one_of(st.none(), text, text, amounts, st.lists(text, min_size=1, max_size=3)))
                      for leaf in leaves])
     index_title = draw(st.sampled_from([None, None, "TT", "Số TT"])) if numbered else None

@@ -37,21 +37,9 @@ def long_mode(config) -> bool:
     return bool(os.environ.get("VANBAN_FUZZ")) or "fuzz" in (config.getoption("markexpr") or "")
 
 CORPUS = ROOT / "tests" / "corpus"
-READ_WHOLE = {"ke-hoach", "huong-dan", "bao-cao", "cong-van"}
-"""The types vanban import reads part for part. Thông báo and Tờ trình come back word for word
-(tests/test_tb_ttr_nq_ctr.py) but not yet style for style (a bold-only paragraph, the last paragraph
-read as the closing sentence); Quyết định, Nghị quyết, Biên bản, Giấy mời, Chương trình have parts
-(Điều, the two signatures, the timetable) the importer does not read yet."""
-
-
-def _type_of(path) -> str:
-    import yaml
-
-    return yaml.safe_load(path.read_text(encoding="utf-8")).get("loai", "")
-
-
-SOURCES = sorted(p for p in EXAMPLES.glob("*.yaml") if _type_of(p) in READ_WHOLE) + [
-    pytest.param(path, marks=pytest.mark.fuzz) for path in sorted(CORPUS.glob("*.yaml"))]
+SOURCES = [pytest.param(path, marks=pytest.mark.fuzz) for path in sorted(CORPUS.glob("*.yaml"))]
+"""The corpus, in the long run; the examples are imported by the model property below, which
+compares their pages too."""
 
 
 def _block(block):
@@ -62,7 +50,29 @@ def _block(block):
 
 def page(document) -> dict:
     """Everything the page shows of ``document``: the values vanban's templates place, with the
-    opening paragraphs counted as the body's first paragraphs and tables by their cells' words."""
+    opening paragraphs counted as the body's first paragraphs and tables by their cells' words.
+    A no-break hyphen (U+2011) is the hyphen the reader sees: Word stores every one, typed or
+    vanban's own (in a number symbol), as the same mark, so none can come back as typed."""
+    shown = _hyphens(_page(document))
+    return shown
+
+
+def _hyphens(value):
+    if isinstance(value, str):
+        return value.replace("\u2011", "-")
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return type(value)(_hyphens(v) for v in value) if isinstance(value, list) else tuple(_hyphens(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _hyphens(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.replace(value, **{f: _hyphens(getattr(value, f)) for f in value.__dataclass_fields__
+                                             if isinstance(getattr(value, f), (str, list, tuple, dict))})
+    return value
+
+
+def _page(document) -> dict:
     shown = display(document, PROFILES[document.profile_name])
     shown["body"] = [("body", runs) for runs in shown.pop("opening")] + [_block(b) for b in shown["body"]]
     shown["annexes"] = [(a.label, a.title, a.reference, a.landscape, [_block(b) for b in a.body])
@@ -91,6 +101,104 @@ def test_a_rendered_example_or_corpus_document_imports_as_the_same_document(sour
     result, reread = round_trip(document, tmp_path)
     assert type(reread) is type(document)
     same_page(document, reread)
+
+
+# --- the same model: every type's fields come back ------------------------------------------------
+
+PARAGRAPH_AFTER_A_HEADINGS_CONTENT = (
+    "a paragraph or table after a heading's content that belongs to the level above stands on the page "
+    "exactly where one of that heading would: it comes back under the heading (the same page, checked above)")
+SAME_PERIOD = ("the table of indicators shows 'So với cùng kỳ' as a ratio only, so the same-period figure "
+               "cannot come back: the table comes back as a table of its words (the same page)")
+OWN_TITLE = ("a named part given its own title (danh_gia: {tieu_de: ...}) shows only that title: it comes back "
+             "as a heading of the outline (the same page)")
+ISSUER_CASE = ("the annex line names the issuer as typed, the letterhead in capitals; the import keeps the "
+               "line as written, since the name it would compute from the capitals would differ")
+NOT_THE_SAME_MODEL = {
+    "thong_bao_khen_thuong_hutech": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "ke_hoach_114": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "ke_hoach_ubnd": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "bao_cao_yeu_the_2019": f"{SAME_PERIOD}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "huong_dan_yeu_the": OWN_TITLE,
+    "vanban-new-bao-cao-doan": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "vanban-new-bao-cao-nha-nuoc": PARAGRAPH_AFTER_A_HEADINGS_CONTENT,
+    "vanban-new-huong-dan-doan": f"{OWN_TITLE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-huong-dan-nha-nuoc": f"{OWN_TITLE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-ke-hoach-doan": f"{ISSUER_CASE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+    "vanban-new-ke-hoach-nha-nuoc": f"{ISSUER_CASE}; {PARAGRAPH_AFTER_A_HEADINGS_CONTENT}",
+}
+"""Examples and starters that render and import as the same page but not the same model, and why
+(one that comes back the same model fails the test, to be taken off this list)."""
+
+
+def as_the_page_shows(document) -> dict:
+    """``document.model_dump()`` with the values vanban shows in one spelling only, in that spelling:
+    names it writes in capitals (the issuer, the authority, the signer's titles, the top headings,
+    annex titles) cannot come back in the case they were typed in; an NĐ 30 archive comes back as
+    the line shows it ("VT, VP" is written for both "VP" and "VT, VP")."""
+    from vanban._display import archive_of
+
+    dump = document.model_dump()
+    upper = lambda value: [upper(v) for v in value] if isinstance(value, list) else (  # noqa: E731
+        value.upper() if isinstance(value, str) else value)
+    if dump.get("issuer"):
+        dump["issuer"] = {**dump["issuer"], "name": upper(dump["issuer"]["name"]),
+                          "parent": upper(dump["issuer"]["parent"])}
+    if dump.get("authority"):
+        dump["authority"] = upper(dump["authority"])
+    if dump.get("signer"):
+        dump["signer"] = {k: upper(v) if k in ("on_behalf_of", "deputy_for", "position") else v
+                          for k, v in dump["signer"].items()}
+    for key in ("content", "articles", "after"):
+        if isinstance(dump.get(key), list):
+            dump[key] = [{**n, "title": upper(n["title"])} if isinstance(n, dict) and "title" in n
+                         and "article" not in n else {**n, "part": upper(n["part"])}
+                         if isinstance(n, dict) and "part" in n else n for n in dump[key]]
+    dump["annexes"] = [{**a, "title": upper(a["title"])} for a in dump.get("annexes", [])]
+    if document.recipients or document.archive or document.profile_name == "nha-nuoc":
+        dump["archive"] = archive_of(document, PROFILES[document.profile_name])
+    dump.pop("profile", None)  # the Union's layout is the default: an imported one does not say it
+    return dump
+
+
+def _model_sources():
+    def param(make, name):
+        return pytest.param(make, name, id=name)
+
+    out = [param(lambda path=path: vanban.load(path), path.stem) for path in sorted(EXAMPLES.glob("*.yaml"))]
+    for kind in sorted(vanban.document_types()):
+        for profile in ("doan", "nha-nuoc"):
+            out.append(param(lambda kind=kind, profile=profile: _starter(kind, profile),
+                             f"vanban-new-{kind}-{profile}"))
+    return out
+
+
+def _type_of(path) -> str:
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("loai", "")
+
+
+def _starter(kind: str, profile: str):
+    from helpers import starter_data
+
+    data = starter_data(kind)
+    if profile == "nha-nuoc":
+        data["the_thuc"] = "nha-nuoc"
+        if kind == "cong-van":  # a state letter's number names its drafting unit
+            data["don_vi_soan_thao"] = "VP"
+    return vanban.parse(data)
+
+
+@pytest.mark.parametrize("make, name", _model_sources())
+def test_every_example_and_starter_rendered_then_imported_is_the_same_model(make, name, tmp_path):
+    document = make()
+    result, reread = round_trip(document, tmp_path)
+    assert type(reread) is type(document)
+    same_page(document, reread)
+    assert result.unplaced == [] and result.invented == []
+    if name in NOT_THE_SAME_MODEL:
+        assert as_the_page_shows(reread) != as_the_page_shows(document), "the same model now: take it off the list"
+        pytest.xfail(NOT_THE_SAME_MODEL[name])
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
 
 
 # --- real files: nothing is lost ---------------------------------------------------------------
@@ -259,46 +367,19 @@ def test_the_import_command_writes_yaml_only(tmp_path):
 
 # --- fuzzed documents ------------------------------------------------------------------------------
 
-FUZZ_PER_TYPE = 4
-"""Documents per type in a short run; the long run (``pytest -m fuzz``) makes 100 per type."""
-
-
-def whole_numbers(document):
-    """``document`` with the numbers of its number columns whole: vanban's YAML reads 12.5 as text
-    (so a date or a version stays as typed), so a table of decimals cannot be written in YAML at
-    all, by import or by hand (only through Python)."""
-    def walk(value):
-        if isinstance(value, dict):
-            if "columns" in value and "rows" in value:
-                value["rows"] = [[round(c) if isinstance(c, Decimal) else c for c in row]
-                                 if isinstance(row, list) else row for row in value["rows"]]
-            return {k: walk(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-
-    return type(document).model_validate(walk(document.model_dump()))
-
-
 @pytest.mark.fuzz
 @pytest.mark.parametrize("name", sorted(vanban.document_types()))
 def test_a_random_document_rendered_then_imported_is_the_same_document(name, request, tmp_path_factory):
-    # In the long run only for now: about one generated document in eight still comes back
-    # different (tables of three header rows and more under a total in words, a total row whose
-    # sums have decimals, which vanban's YAML cannot write); a failing document's report takes
-    # minutes to print, too long for the default run.
+    # The long run only: 100 documents of each of the 11 types, tables of decimals typed with a
+    # comma among them (the default run imports every example and starter above).
     if not long_mode(request.config):
         pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
-    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import HealthCheck, given, settings
 
     import strategies
 
-    long = True
-
-    @settings(max_examples=100 if long else FUZZ_PER_TYPE, deadline=None, derandomize=not long,
-              phases=list(Phase) if long else [Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))
-    @given(strategies.documents(name).map(whole_numbers))
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(strategies.documents(name))
     def run(document):
         try:
             data = vanban.render_bytes(document)
@@ -328,3 +409,328 @@ def round_trip_bytes(data: bytes, folder):
     written = folder / "van-ban.yaml"
     written.write_text(result.to_yaml(), encoding="utf-8")
     return result, vanban.load(written)
+
+
+# --- the types vanban writes from fields of their own ---------------------------------------------
+
+
+def _imported(document, tmp_path):
+    result, reread = round_trip(document, tmp_path)
+    return result, reread
+
+
+def test_minutes_give_back_the_counts_the_schema_holds_and_vanban_computes_the_shares_again(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("bien-ban")
+    data["bieu_quyet"][0]["tan_thanh"] = 21
+    document = vanban.parse(data)
+    result, reread = _imported(document, tmp_path)
+    assert [vote.model_dump() for vote in reread.votes] == [vote.model_dump() for vote in document.votes]
+    assert reread.attendance == document.attendance
+    assert "(đạt" not in result.to_yaml() and "tan_thanh: 21" in result.to_yaml()
+
+
+def test_what_the_page_of_minutes_does_not_show_cannot_come_back(tmp_path):
+    # the excused count of a meeting nobody missed is not written ("vắng mặt: 0 đồng chí"), and the
+    # percentages are never stored: vanban computes them from the counts each time it writes
+    from helpers import starter_data
+
+    data = starter_data("bien-ban")
+    data["so_luong"].update(tong_so=23, co_mat=23, vang_co_ly_do=0)
+    _, reread = _imported(vanban.parse(data), tmp_path)
+    assert reread.attendance.excused is None
+    assert reread.attendance.present == 23
+
+
+def _minutes_with_vote(vote_line: str) -> bytes:
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("bien-ban"))
+    data = vanban.render_bytes(document)
+    view = docx.Document(io.BytesIO(data))
+    for paragraph in view.paragraphs:
+        if paragraph.text.startswith("- Thông qua Nghị quyết"):
+            for run in paragraph.runs[1:]:
+                run.text = ""
+            paragraph.runs[0].text = vote_line
+    buffer = io.BytesIO()
+    view.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_vote_whose_percentages_do_not_follow_its_counts_stays_in_the_body_word_for_word():
+    line = ("- Thông qua Nghị quyết Đại hội: tán thành 22/23 (96%); không tán thành 1/23 (4%); "
+            "không biểu quyết 0/23 (0%).")
+    result = import_document(_minutes_with_vote(line), name="bien-ban.docx")
+    assert result.data["loai"] == "bien-ban" and "bieu_quyet" not in result.data
+    assert line[2:] in _strings(result.data["noi_dung"])
+    assert "tỷ lệ không khớp với số phiếu" in result.to_yaml()
+
+
+def test_minutes_not_in_vanbans_form_are_kept_whole_as_a_notice_and_the_yaml_says_why():
+    document = docx.Document()
+    for line in ("ĐOÀN TNCS HỒ CHÍ MINH", "Số: 03-BB/ĐTN", "BIÊN BẢN", "Họp chi đoàn tháng 9",
+                 "Vào lúc 14 giờ, tại hội trường ấp, chi đoàn họp.", "Đồng chí A phát biểu.",
+                 "Biên bản kết thúc lúc 16 giờ cùng ngày./."):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_document(buffer.getvalue(), name="bien-ban.docx")
+    assert result.data["loai"] == "thong-bao"
+    text = result.to_yaml()
+    assert "Biên bản này không viết theo các dòng vanban viết cho biên bản" in text
+    assert "Thời gian bắt đầu" in text and "vanban new bien-ban" in text
+    assert any("THÔNG BÁO" in item and "'TB'" in item for item in result.invented)
+    assert lost_lines(buffer.getvalue(), result) == ["số 03 bb đtn"]  # written 03-TB/ĐTN, as the invented list says
+
+
+def test_a_decision_typed_into_word_without_styles_reads_its_authority_bases_and_articles():
+    document = docx.Document()
+    for line in ("ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN HUYỆN CẦU NGANG", "Số: 12-QĐ/ĐTN", "QUYẾT ĐỊNH",
+                 "Về việc thành lập Ban Tổ chức Hội trại", "BAN THƯỜNG VỤ HUYỆN ĐOÀN CẦU NGANG",
+                 "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;", "Xét đề nghị của Văn phòng Huyện đoàn,", "QUYẾT ĐỊNH:",
+                 "Điều 1. Thành lập Ban Tổ chức Hội trại, gồm các đồng chí sau:", "1. Đồng chí A, Trưởng ban.",
+                 "2. Đồng chí B, Phó Trưởng ban.", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+                 "Điều 3. Văn phòng Huyện đoàn và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành "
+                 "Quyết định này./.", "Nơi nhận:", "- Như Điều 3;", "- Lưu VP.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ",
+                 "Nguyễn Văn An"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_document(buffer.getvalue(), name="quyet-dinh.docx")
+    decision = result.document
+    assert type(decision).__name__ == "QuyetDinh"
+    assert decision.authority == "BAN THƯỜNG VỤ HUYỆN ĐOÀN CẦU NGANG"
+    assert decision.bases == ["Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh", "Xét đề nghị của Văn phòng Huyện đoàn"]
+    assert [a.article for a in decision.articles] == ["Thành lập Ban Tổ chức Hội trại, gồm các đồng chí sau:"]
+    assert decision.articles[0].children[0].items == ["Đồng chí A, Trưởng ban.", "Đồng chí B, Phó Trưởng ban."]
+    assert decision.effect == "Quyết định có hiệu lực kể từ ngày ký"
+    assert decision.execution == "Văn phòng Huyện đoàn và các đồng chí có tên tại Điều 1"
+    assert decision.recipients == [] and result.unplaced == []
+
+
+def test_a_full_stop_before_the_end_mark_cannot_be_told_from_none_and_comes_back_as_a_sentence(tmp_path):
+    # vanban writes "./." after the last sentence without doubling a full stop typed there, so
+    # "... 2023" and "... 2023." are the same page: a last paragraph comes back with its full stop
+    from helpers import starter_data
+
+    data = starter_data("thong-bao")
+    last = data["noi_dung"][-1]["noi_dung"][-1]
+    last["y"] = last["y"].rstrip(".")
+    _, reread = _imported(vanban.parse(data), tmp_path)
+    assert reread.content[-1].children[-1].text == last["y"] + "."
+
+
+# --- numbers with a decimal comma ----------------------------------------------------------------
+
+def _notice_with_table(cells: list) -> dict:
+    from helpers import starter_data
+
+    data = starter_data("thong-bao")
+    data["noi_dung"] = [{"cot": ["Đơn vị", {"ten": "Điểm", "kieu": "so", "cong": True}],
+                         "dong": [["Chi đoàn " + str(i), cell] for i, cell in enumerate(cells, start=1)],
+                         "dong_tong": "Tổng cộng", "tong_bang_chu": True}]
+    return data
+
+
+def test_a_number_column_reads_a_number_written_with_a_decimal_comma_and_shows_it_so():
+    document = vanban.parse(_notice_with_table(["12,5", "1.234,25", 3]))
+    table = document.content[0]
+    assert [row[1] for row in table.rows] == [Decimal("12.5"), Decimal("1234.25"), Decimal("3")]
+    lines = [p.text for p in DocxView(vanban.render_bytes(document)).paragraphs]
+    assert "12,5" in lines and "1.234,25" in lines and "1.249,75" in lines
+
+
+@pytest.mark.parametrize("cell", ["12.5", "1,2,3", "12,34567"])
+def test_a_number_column_refuses_a_number_a_vietnamese_reader_would_misread_naming_the_form(cell):
+    from helpers import refusal
+
+    message = refusal(_notice_with_table([cell]))
+    assert f"ô ghi '{cell}'" in message and "12,5" in message
+
+
+def test_a_table_of_decimals_with_a_total_and_its_words_imports_as_numbers(tmp_path):
+    document = vanban.parse(_notice_with_table(["12,5", "7,25"]))
+    result, reread = _imported(document, tmp_path)
+    assert '"12,5"' in result.to_yaml()
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_a_numbered_table_comes_back_numbered_with_its_header_and_cells_of_several_paragraphs(tmp_path):
+    data = _notice_with_table([3, 4])
+    table = data["noi_dung"][0]
+    table.update(stt=True, ten_cot_stt="Số TT")
+    table["dong"][0][0] = ["Chi đoàn 1", "Chi đoàn 2"]
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_the_unit_a_total_in_words_names_comes_back_with_its_column(tmp_path):
+    data = _notice_with_table([1200000, 300000])
+    data["noi_dung"][0]["cot"][1]["don_vi"] = "đồng"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].leaf_columns()[1].unit == "đồng"
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+@pytest.mark.parametrize("kind", ["thong-bao", "quyet-dinh", "giay-moi", "chuong-trinh"])
+def test_a_document_written_without_an_end_mark_comes_back_without_one(kind, tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data(kind, ket_thuc="khong"))
+    _, reread = _imported(document, tmp_path)
+    assert reread.closing is False
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_minutes_opening_with_a_preamble_and_a_name_with_an_asterisk_come_back_as_minutes(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("bien-ban", mo_dau=["Hôm nay, tại ấp Mỹ Thập, Chi đoàn tiến hành Đại hội."])
+    data["thu_ky"]["ho_ten"] = "Trần Thị B*"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_a_bold_label_before_italic_words_keeps_both_emphases(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("quyet-dinh")
+    data["dieu"][1]["dieu"] = "*Giao* Ban Tổ chức **xây dựng** kế hoạch."
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.articles[1].article == "*Giao* Ban Tổ chức **xây dựng** kế hoạch."
+
+
+def test_a_line_in_the_old_tcvn3_encoding_is_refused_with_its_field_and_what_to_do(tmp_path):
+    # "ÜN" is how the old TCVN3 encoding shows "ĩN": no field can hold it, and no YAML is written
+    rendered = vanban.render_bytes(vanban.load(EXAMPLES / "quyet_dinh_367.yaml"))
+    view = docx.Document(io.BytesIO(rendered))
+    cell = view.tables[0].rows[0].cells[0]
+    cell.paragraphs[0].runs[0].text = "ÜN ĐOÀN THÍ ĐIỂM"
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+    source = tmp_path / "quyet-dinh.docx"
+    view.save(str(source))
+    result = CliRunner().invoke(main, ["import", str(source)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "co_quan_ban_hanh" in result.output and "TCVN3" in result.output and "Unicode" in result.output
+    assert not (tmp_path / "quyet-dinh.yaml").exists()
+
+
+@pytest.mark.parametrize("authority, outside, why", [
+    ("BAN THƯỜNG VỤ HUYỆN ĐOÀN", "Nay quyết định như sau:", "có đoạn nằm ngoài các điều"),
+    (None, None, "không thấy dòng thẩm quyền ban hành"),
+])
+def test_a_decision_not_in_vanbans_form_is_kept_whole_with_each_article_numbered(authority, outside, why):
+    lines = ["ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN HUYỆN CẦU NGANG", "Số: 12-QĐ/ĐTN", "QUYẾT ĐỊNH",
+             "Về việc khen thưởng", authority, "QUYẾT ĐỊNH:", outside, "Điều 1. Khen thưởng Chi đoàn ấp Mỹ Thập.",
+             "Điều 2. Văn phòng chịu trách nhiệm thi hành Quyết định này./.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ",
+             "Nguyễn Văn An"]
+    document = docx.Document()
+    for line in filter(None, lines):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_document(buffer.getvalue(), name="quyet-dinh.docx")
+    assert result.data["loai"] == "thong-bao" and why in result.to_yaml()
+    kept = _strings(result.data["noi_dung"])
+    assert "**Điều 1.** Khen thưởng Chi đoàn ấp Mỹ Thập." in kept and "QUYẾT ĐỊNH:" in kept
+    assert authority is None or authority in kept
+    assert lost_lines(buffer.getvalue(), result) == ["số 12 qđ đtn"]  # written 12-TB/ĐTN, as the YAML says
+
+
+@pytest.mark.parametrize("text", ["0999999999", "007", "12,5", "yes", "2024-01-01", "15.10"])
+def test_a_text_vanbans_reader_would_take_for_a_number_or_a_date_is_written_in_quotes(text, tmp_path):
+    from vanban._yaml_out import dump
+
+    written = tmp_path / "du-lieu.yaml"
+    written.write_text(dump({"phan": text}), encoding="utf-8")
+    from vanban._loading import read_data
+
+    assert read_data(written)[0]["phan"] == text
+
+
+def test_a_table_of_three_header_rows_with_groups_over_one_column_comes_back_whole(tmp_path):
+    data = _notice_with_table([1, 2])
+    data["noi_dung"][0]["cot"] = [{"ten": "Đơn vị", "cot": [{"ten": "Cấp", "cot": ["Tên"]}]},
+                                  {"ten": "Kết quả", "cot": [{"ten": "Điểm", "kieu": "so", "cong": True}]}]
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].model_dump() == document.content[0].model_dump()
+
+
+def test_minutes_chaired_by_a_name_in_capitals_keep_their_two_signatures(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("bien-ban")
+    data["chu_toa"]["ho_ten"] = "NGUYỄN VĂN A"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert type(reread).__name__ == "BienBan" and reread.chair.name == "NGUYỄN VĂN A"
+
+
+def test_a_plan_of_named_parts_only_comes_back_without_an_invented_body(tmp_path):
+    from helpers import starter_data
+
+    data = {key: value for key, value in starter_data("ke-hoach").items()
+            if key not in ("noi_dung", "muc_dich", "yeu_cau", "to_chuc_thuc_hien", "che_do_bao_cao", "phu_luc",
+                           "tien_do", "mo_dau")}
+    data["kinh_phi"] = ["Từ nguồn kinh phí hoạt động của Đoàn xã."]
+    document = vanban.parse(data)
+    result, reread = _imported(document, tmp_path)
+    assert reread.budget == document.budget and result.invented == []
+
+
+def test_a_state_bodys_minutes_keep_their_noi_nhan_under_the_secretarys_signature(tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("bien-ban", the_thuc="nha-nuoc", noi_nhan=["Ủy ban nhân dân xã"],
+                                         luu="Hồ sơ"))
+    _, reread = _imported(document, tmp_path)
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_an_invited_name_ending_in_an_asterisk_comes_back_as_typed(tmp_path):
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("giay-moi", kinh_moi="Đồng chí Nguyễn Văn A*"))
+    _, reread = _imported(document, tmp_path)
+    assert reread.invitee == "Đồng chí Nguyễn Văn A*"
+
+
+def test_a_table_caption_in_italics_keeps_them(tmp_path):
+    data = _notice_with_table([1, 2])
+    data["noi_dung"][0]["ten_bang"] = "*Kết quả thi đua*"
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert reread.content[0].caption == "*Kết quả thi đua*"
+
+
+@pytest.mark.parametrize("shown, typed", [
+    ("Tổ chức hội nghị./.", "Tổ chức hội nghị."),  # a full stop typed or not: one kept
+    ("(Có báo cáo kèm theo)./.", "(Có báo cáo kèm theo)"),  # none after a bracket
+    ("Tổ chức hội nghị ./.", "Tổ chức hội nghị ."),  # as spaced
+    ("Mẫu 1/./.", "Mẫu 1/"),  # "Mẫu 1/." would be read as already closed
+])
+def test_the_words_before_vanbans_end_mark_are_those_vanban_writes_the_same_line_from(shown, typed):
+    from vanban._display import with_end_mark
+    from vanban._import import END_MARK, before_end_mark
+
+    assert before_end_mark(shown) == typed
+    assert with_end_mark(typed, END_MARK) == shown
+
+
+def test_a_programme_whose_timetable_follows_a_heading_comes_back_with_what_follows_it(tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("chuong-trinh", noi_dung=[{"tieu_de": "Thành phần", "noi_dung": ["Đại biểu các xã."]}],
+                        sau_bang=["Các đơn vị có mặt trước 15 phút.",
+                                  {"tieu_de": "Tổ chức thực hiện", "noi_dung": ["Văn phòng chuẩn bị hội trường."]}])
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert as_the_page_shows(reread) == as_the_page_shows(document)

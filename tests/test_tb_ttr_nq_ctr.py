@@ -4,7 +4,7 @@ import pytest
 
 import vanban
 
-from helpers import mutated, open_docx, reading_lines, refusal, restyle, starter_data
+from helpers import mutated, open_docx, reading_lines, refusal, rendered_lines, restyle, starter_data
 
 
 sample = starter_data
@@ -125,3 +125,13 @@ def test_import_reads_a_notice_and_a_submission_back_into_their_type_word_for_wo
     result = import_document(path, name=str(path))
     assert type(result.document).__name__ == model and result.unplaced == []
     assert reading_lines(open_docx(vanban.render_bytes(result.document))) == reading_lines(open_docx(data))
+
+
+def test_a_resolution_in_points_names_its_execution_article_by_its_own_number_in_noi_nhan():
+    # its points (noi_dung) are not Điều: the execution article is Điều 1, and Nơi nhận says so
+    data = starter_data("nghi-quyet")
+    data.pop("dieu")
+    data["noi_dung"] = ["Thông qua báo cáo.", {"tieu_de": "Nhiệm vụ", "noi_dung": ["Tổ chức Tháng Thanh niên."]}]
+    lines = rendered_lines(data)
+    assert any(line.startswith("Điều 1. Ban Thường vụ Huyện đoàn") for line in lines)
+    assert "- Như Điều 1;" in lines

@@ -8,6 +8,10 @@ numbered lists (``danh_sach_so``), bullets (``y``, ``y_con``), tables (``cot``, 
 and paragraphs, with the numbers and dashes the author typed taken off, since vanban writes
 them. Bold, italic and underlined words inside a paragraph become ``**``, ``*`` and ``++``.
 
+The types whose page vanban writes from fields of their own (Quyết định, Biên bản, Giấy mời,
+Chương trình, the named parts of a Kế hoạch ...) are then given those fields by
+:mod:`vanban._import_types`.
+
 Nothing is dropped: a paragraph whose role is not recognised stays in the body as a
 paragraph and is listed in :attr:`ImportResult.unplaced`; wherever the reader had to guess,
 the YAML says so in a comment (``# vanban đoán: ...``). Each part is checked against the
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -30,24 +35,38 @@ from ._check_parts import (
 from ._docx_read import DocxView, Para, Span, in_landscape_section, outer_table, spans, style_id, table_cells
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
+from .profiles import PROFILES
+from .schemas.common import Text as CellText
 from .schemas.common import (
-    BasisText, BulletText, HeadingText, Issuer, Line, ListText, NumberedText, ParagraphText, Recipient,
+    ArticleText, BasisText, BulletText, HeadingText, Issuer, Line, ListText, NumberedText, ParagraphText, Recipient,
     RecipientText, Signer,
 )
 
 TYPE_NAMES = {"KẾ HOẠCH": "ke-hoach", "HƯỚNG DẪN": "huong-dan", "BÁO CÁO": "bao-cao",
-              # the types whose body is their content as it comes: read as the others are
-              "THÔNG BÁO": "thong-bao", "TỜ TRÌNH": "to-trinh"}
+              "THÔNG BÁO": "thong-bao", "TỜ TRÌNH": "to-trinh", "QUYẾT ĐỊNH": "quyet-dinh",
+              "NGHỊ QUYẾT": "nghi-quyet", "BIÊN BẢN": "bien-ban", "GIẤY MỜI": "giay-moi",
+              "CHƯƠNG TRÌNH": "chuong-trinh"}
 TYPE_CODES = {"KH": "ke-hoach", "HD": "huong-dan", "BC": "bao-cao", "CV": "cong-van", "TB": "thong-bao",
-              "TTr": "to-trinh"}
+              "TTr": "to-trinh", "QĐ": "quyet-dinh", "NQ": "nghi-quyet", "BB": "bien-ban", "GM": "giay-moi",
+              "CTr": "chuong-trinh"}
 FALLBACK_TYPE = "ke-hoach"
 END_MARK = "./."
+DECISIONS = {"quyet-dinh", "nghi-quyet"}
+"""Types whose body is Điều 1, Điều 2 ... under the issuing authority, the căn cứ and ``QUYẾT ĐỊNH:``."""
+BODY_ENDS_IT = {"quyet-dinh", "nghi-quyet", "giay-moi"}
+"""Types without a closing sentence: the end mark closes the body's last paragraph, which stays in the body."""
+CLOSING_IF_WRITTEN = {"thong-bao", "to-trinh", "chuong-trinh"}
+"""Types with no conventional closing: their last paragraph is a closing sentence only when it is
+written as one (vanban's closing style; in another's file, a ``Kính trình``/``Trên đây`` sentence)."""
+_CLOSING_WORDS = re.compile(r"^(?:\S+\s+){0,12}?(?:kính trình|trên đây)\b", re.IGNORECASE)
 
 _LABEL = re.compile(
     r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>(?:\d+\.)+)|(?P<letter>[a-zđ]{1,2})\))[ \t\u00a0]+(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _BULLET = re.compile(r"^(?P<mark>[-–—•+])[ \t\u00a0]+(?P<rest>\S.*)$", re.DOTALL)
+_LETTERED_PART = re.compile(r"^(?![IVXLC]+\.)([A-Z])\1{0,2}\.\s+\S")
+"""vanban's lettered part label (A., B. ... AA.), not a Roman Mục (I., II.)."""
 _PART_LABEL = re.compile(r"^(Phần\s+[IVXLC]+|PHẦN\s+THỨ\s+\S+.*)$")
 _MARK_DRAFT = re.compile(r"^DỰ THẢO(?: LẦN THỨ (\d+))?$")
 _URGENCY = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC"}
@@ -55,8 +74,10 @@ _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\d*)\s*(?P<sep>[-/])\s*(?P<s
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng\s*(?P<month>\d{1,2})?[\s.…]*năm\s*(?P<year>\d{4})\s*$"
 )
-_PURPOSE = re.compile(r"^(?P<name>.*\S)\s*\((?P<purpose>[^()]*)\)$")
+_PURPOSE = re.compile(r"^(?P<name>.*\S)[ \u00a0]\((?P<purpose>[^()]*)\)$")
+"""A Nơi nhận entry's purpose, as vanban writes it after the name: one space, then in brackets."""
 _VIETNAMESE_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
+_ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]\s+(?P<rest>\S.*)$", re.DOTALL)
 
 
 @dataclass
@@ -117,12 +138,38 @@ def _valid(annotation, value) -> bool:
     return True
 
 
+def _kept(annotation, value) -> bool:
+    """Whether the schema takes ``value`` exactly as it is (not trimmed or otherwise changed)."""
+    try:
+        return TypeAdapter(annotation).validate_python(value) == value
+    except (ValidationError, ValueError):
+        return False
+
+
 def plain(text: str) -> str:
     """A paragraph's words as typed: tabs and runs of plain spaces as one space, no blank
     lines. Other spaces (no-break, thin, zero-width) are the author's, or vanban's own
     (a phrase kept on one line), and stay: vanban writes them back as they are."""
     lines = (re.sub(r"[ \t]+", " ", line).strip(" ") for line in text.split("\n"))
-    return "\n".join(line for line in lines if line.strip())
+    return unkept("\n".join(line for line in lines if line.strip()))
+
+
+def unkept(text: str) -> str:
+    """``text`` with the no-break spaces vanban itself puts in a phrase it keeps on one line
+    ("năm\u00a02021", "Hồ\u00a0Chí\u00a0Minh") as the spaces the author typed: vanban puts them back
+    when it writes the text. A no-break space vanban would not write there is the author's and stays."""
+    if NO_BREAK_SPACE not in text:
+        return text
+    from ._display import keep_together
+
+    spaced = text.replace(NO_BREAK_SPACE, " ")
+    kept = keep_together(spaced)
+    if len(kept) != len(text):
+        return text
+    return "".join(" " if c == NO_BREAK_SPACE and k == NO_BREAK_SPACE else c for c, k in zip(text, kept))
+
+
+NO_BREAK_SPACE = "\u00a0"
 
 
 def one_line(text: str) -> str:
@@ -143,8 +190,12 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
     written = [s for s in pieces if s.text.strip()]
     if not written:
         return plain(para.text)
+    # emphasis over the whole paragraph is its style's look, unless vanban's style has none of that
+    # kind: a body paragraph bold from end to end is bold words (a "**LƯU Ý:**" line), an italic
+    # caption italic words
+    own = _style_emphasis(style_id(para.element) or "")
     kinds = [k for k in ("bold", "italic", "underline") if k not in drop
-             and not all(getattr(s, k) for s in written)]
+             and (own is not None and k not in own or not all(getattr(s, k) for s in written))]
     out = []
     for piece in pieces:
         text = _escape(piece.text)
@@ -160,9 +211,53 @@ def marked(view: DocxView, para: Para, drop: tuple = ()) -> str:
             core = f"{mark}{core}{mark}"
         out.append(lead + core + trail)
     result = "".join(out)
-    for mark in ("**", "*", "++"):  # "**a** **b**" is one bold stretch
-        result = result.replace(f"{mark} {mark}", " ")
+    for mark in ("**", "*", "++"):  # "**a** **b**" is one bold stretch, but "**a** *b*" is not
+        edge = re.escape(mark[0])
+        result = re.sub(rf"(?<!{edge}){re.escape(mark)} {re.escape(mark)}(?!{edge})", " ", result)
     return plain(result)
+
+
+def _style_emphasis(style: str) -> Optional[set]:
+    """The emphasis vanban's paragraph style ``style`` gives its words in some profile; None for
+    another's style (whose look is not known)."""
+    key = _style_keys().get(style) if style.startswith("VB") else None
+    if key is None:
+        return None
+    figures = [profile.figures.get(key) for profile in PROFILES.values()]
+    return {kind for kind in ("bold", "italic", "underline") for figure in figures
+            if figure is not None and getattr(figure, kind, False)}
+
+
+@lru_cache(maxsize=1)
+def _style_keys() -> dict:
+    from .profiles import STYLE_NAMES
+
+    return {name.replace(" ", ""): key for key, name in STYLE_NAMES.items()}
+
+
+def before_end_mark(shown: str) -> str:
+    """The words of a paragraph vanban closed with its end mark ("... năm 2023./."): a full stop
+    typed before "/." or not is the same page (vanban writes "./." after one without doubling it);
+    one is kept after words, none after a bracket or a mark, as long as vanban writes the same line."""
+    from ._display import with_end_mark
+
+    if not shown.endswith(END_MARK):
+        return shown.rstrip("/.")
+    words = shown[:-len(END_MARK)]
+    if words.endswith(tuple(".!?…:;)]”\"'*")) and with_end_mark(words, END_MARK) == shown:
+        return words  # "(... kèm theo)./.": a bracket or a mark ends it, no full stop was typed
+    if with_end_mark(shown[:-2], END_MARK) == shown:
+        return shown[:-2]
+    return words.rstrip()
+
+
+def sentence(text: str) -> str:
+    """``text`` that stood before vanban's end mark, with the full stop the mark may have taken:
+    only where vanban writes the same "./." after both (not after "/", say)."""
+    from ._display import with_end_mark
+
+    full = text + "."
+    return full if with_end_mark(full, END_MARK) == with_end_mark(text, END_MARK) else text
 
 
 def plain_run(text: str) -> str:
@@ -189,14 +284,17 @@ def strip_label(text: str, label: str) -> str:
 class _Reader:
     def __init__(self, view: DocxView, profile: Optional[str]):
         self.view = view
-        self.profile = profile or detect_profile(view)
+        self.elements = locate(view)
+        # the layout the page has: a Union issuer under the Quốc hiệu is laid out as NĐ 30 says
+        # (the checker tells it as a mistake; the copy keeps it)
+        self.profile = profile or ("nha-nuoc" if self.elements["national_name"] else detect_profile(view))
         self.guesses: dict = {}
         self.unplaced: list[Unplaced] = []
         self.invented: list[str] = []
         self.used: set[int] = set()
         self.paragraphs = [p for p in view.paragraphs if not p.nested]
         self.nested = [p for p in view.paragraphs if p.nested]
-        self.elements = locate(view)
+        self.kind = FALLBACK_TYPE
 
     def guess(self, path: tuple, text: str) -> None:
         self.guesses.setdefault(path, []).append(text)
@@ -211,7 +309,7 @@ class _Reader:
 
     def read(self) -> dict:
         data: dict = {}
-        kind = self._type()
+        kind = self.kind = self._type()
         data["loai"] = kind
         if self.profile is None:
             self.profile = "nha-nuoc" if kind == "cong-van" and not self.part("union_title") else "doan"
@@ -228,6 +326,8 @@ class _Reader:
         self._date(data)
         self._title(data, kind)
         self._addressees(data, kind)
+        if kind in DECISIONS:
+            self._authority(data)
         header_end = max(self.used, default=0)
         closing_start, closing_end = self._closing_block(data)
         annex_start = self._annex_start(header_end) if closing_start is None else None
@@ -262,7 +362,7 @@ class _Reader:
         if self.part("subject"):
             return "cong-van"
         number = self.part("number")
-        code = re.search(r"[-/](KH|HD|BC|CV|TB|TTr)\b", clean(number[0].text)) if number else None
+        code = re.search(rf"[-/]({'|'.join(TYPE_CODES)})\\b", clean(number[0].text)) if number else None
         if code:
             self.guess(("loai",), f"không thấy tên loại; đoán theo ký hiệu '{code.group(1)}' trong số")
             if TYPE_CODES[code.group(1)] != "cong-van":
@@ -404,12 +504,23 @@ class _Reader:
         title = self.part("title")
         if title:
             # the author's line breaks stay: vanban breaks a title itself only where none is written
-            data["trich_yeu"] = "\n".join(marked(self.view, p) for p in title)
+            text = "\n".join(marked(self.view, p) for p in title)
+            data["trich_yeu"] = self._unbalanced(text)
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
             self.invented.append("không thấy trích yếu")
             self.guess(("trich_yeu",), "không thấy trích yếu: hãy ghi trích yếu của văn bản")
+
+    def _unbalanced(self, title: str) -> str:
+        """The trích yếu without the line breaks vanban makes itself (balancing a long one over
+        two lines); breaks it would not make are the author's and stay."""
+        if "\n" not in title or self.profile not in PROFILES:
+            return title
+        from ._display import balanced_title
+
+        joined = re.sub(r" *\n *", " ", title)
+        return joined if balanced_title(joined, PROFILES[self.profile]) == title else title
 
     def _addressees(self, data: dict, kind: str) -> None:
         lines = self.part("addressees")
@@ -430,10 +541,23 @@ class _Reader:
             data["kinh_gui"] = names
             self.use(*lines)
 
+    def _authority(self, data: dict) -> None:
+        """A decision's issuing authority, the line in capitals above its căn cứ (as the page
+        shows it: vanban writes it in capitals whatever the case it is given in)."""
+        from .schemas.common import Text
+
+        authority = self.part("issuing_authority")
+        text = marked(self.view, authority[0]) if authority else ""
+        if authority and _valid(Text, text):
+            data["tham_quyen_ban_hanh"] = text
+            self.use(authority[0])
+
     # --- the end of the page ------------------------------------------------------------------
 
     def _closing_block(self, data: dict) -> tuple[Optional[int], Optional[int]]:
         """Nơi nhận and signer; returns the first and the last paragraph index of the block."""
+        if self.kind == "bien-ban" and not self.part("signature_left_first"):
+            self._styled_signatures()
         label = self.part("recipients_label")
         entries = self.part("recipients")
         signer = self.part("signature_titles") + self.part("signature_name")
@@ -447,9 +571,41 @@ class _Reader:
         if label:
             self.use(*label)
             self._recipients(data, entries)
-        if signer:
+        if signer and self.kind == "bien-ban" and self.part("signature_left_first"):
+            self._two_signatures(data)
+        elif signer:
             self._signer(data, self.part("signature_titles"), self.part("signature_name")[0])
         return start, end
+
+    def _styled_signatures(self) -> None:
+        """A Biên bản's two signatures in vanban's signature styles, where the words did not tell
+        them (a name in capitals reads as a title)."""
+        names = [p for p in self.paragraphs if style_id(p.element) == "VBSignerName" and clean(p.text)]
+        if len(names) != 2 or names[0].table is None or names[0].table != names[1].table \
+                or names[0].column == names[1].column:
+            return
+        left, right = sorted(names, key=lambda p: p.column)
+        for name, first, last, titles in ((left, "signature_left_first", "signature_left_name", None),
+                                          (right, "signature_first", "signature_name", "signature_titles")):
+            column = [p for p in self.paragraphs if p.table == name.table and p.column == name.column
+                      and clean(p.text) and p.index <= name.index]
+            self.elements.parts[first] = [column[0]]
+            self.elements.parts[last] = [name]
+            if titles:
+                self.elements.parts[titles] = column[:-1]
+
+    def _two_signatures(self, data: dict) -> None:
+        """A Biên bản's two signatures side by side: (title lines, name) of each, left then right,
+        for the minutes' reading (``_import_types``) to match with the thư ký and the chủ tọa."""
+        first = self.part("signature_left_first")[0]
+        # NĐ 30 Mẫu 1.9: a state body's minutes have their Nơi nhận under the thư ký's signature
+        label = next((p.index for p in self.part("recipients_label") if p.table == first.table), None)
+        left = [p for p in self.paragraphs if p.table == first.table and p.column == first.column
+                and p.index >= first.index and clean(p.text) and (label is None or p.index < label)]
+        right = self.part("signature_titles") + self.part("signature_name")
+        data["_signatures"] = [([plain(p.text) for p in column[:-1]], one_line(plain(column[-1].text)), column)
+                               for column in (left, right)]
+        self.use(*left, *right)
 
     def _recipients(self, data: dict, entries: list[Para]) -> None:
         recipients = []
@@ -467,8 +623,10 @@ class _Reader:
                 continue
             purpose = _PURPOSE.match(text)
             entry: Union[str, dict] = text
-            if purpose and _valid(Recipient, {"ten": purpose.group("name"), "muc_dich_gui": purpose.group("purpose")}):
-                entry = {"ten": purpose.group("name"), "muc_dich_gui": purpose.group("purpose")}
+            # vanban keeps a purpose, "(để b/c)", on one line with no-break spaces
+            purpose_words = purpose.group("purpose").replace(NO_BREAK_SPACE, " ") if purpose else ""
+            if purpose and _valid(Recipient, {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}):
+                entry = {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}
             if not _valid(Recipient, entry):
                 self.unplaced.append(Unplaced(para.index, line, "nơi nhận không đọc được"))
                 continue
@@ -519,20 +677,32 @@ class _Reader:
 
     def _body(self, data: dict, start: int, end: Optional[int]) -> None:
         paragraphs = self._body_paragraphs(start, end)
-        bases = self._bases(paragraphs)
+        operative = self.part("operative") if self.kind in DECISIONS else []
+        if operative and operative[0] in paragraphs:
+            before = [p for p in paragraphs if p.index < operative[0].index]
+            bases = self._bases(before, every=True)
+            self.use(operative[0])
+        else:
+            bases = self._bases(paragraphs)
         if bases:
             data["can_cu"] = bases
         paragraphs = [p for p in paragraphs if p.index not in self.used]
         body = _Body(self, paragraphs, data)
         body.build()
 
-    def _bases(self, paragraphs: list[Para]) -> list[str]:
+    def _bases(self, paragraphs: list[Para], every: bool = False) -> list[str]:
+        """The căn cứ opening the body: vanban's căn cứ style, or italic lines opening "Căn cứ";
+        ``every``: all of ``paragraphs`` (a decision's lines above its ``QUYẾT ĐỊNH:``)."""
         written = [p for p in paragraphs if clean(p.text)]
         bases = []
         for para in written:
             text = plain(para.text)
-            styled = style_id(para.element) == "VBBasis"
-            if not (styled or text.startswith("Căn cứ") and self.view.look(para).italic == {True}):
+            style = style_id(para.element) or ""
+            styled = style == "VBBasis"
+            # above a decision's QUYẾT ĐỊNH: the căn cứ, then what vanban writes as the opening (mo_dau)
+            if every and style.startswith("VB") and not styled:
+                break
+            if not (every or styled or text.startswith("Căn cứ") and self.view.look(para).italic == {True}):
                 break
             bases.append((para, text))
         if not bases:
@@ -657,14 +827,21 @@ class _Body:
         items = self._items()
         if not self.annex:
             items = self._closing(items)
-        numbering = self._numbering(items)
+        # under Điều, headings numbered 1., 2. are its khoản, not Mục numbered 1., 2.
+        first = next((i for i in items if i.kind in ("article", "heading", "numbered", "part", "part_label")), None)
+        numbering = "la-ma" if first is not None and first.kind == "article" else self._numbering(items)
         if numbering == "so" and not self.annex:
             self.data["danh_so_muc"] = "so"
         offset = 1 if numbering == "so" else 0
         top = self._tree(items, offset)
         if not self.annex:
             opening = []
-            while top and isinstance(top[0], str) and _valid(ParagraphText, top[0]):
+            operative = self.reader.part("operative") if self.reader.kind in DECISIONS else []
+            # a decision's opening stands above its QUYẾT ĐỊNH: line; what follows the line is its body
+            limit = sum(1 for i in items if i.para is not None and i.para.index < operative[0].index) \
+                if operative and operative[0].index in self.reader.used else None
+            while top and isinstance(top[0], str) and _valid(ParagraphText, top[0]) \
+                    and (limit is None or len(opening) < limit):
                 opening.append(top.pop(0))
             if opening:
                 self.data["mo_dau"] = opening
@@ -720,11 +897,20 @@ class _Body:
         one = " ".join(text.split())
         style = style_id(para.element) or ""
         look = self.view.look(para)
+        article = _ARTICLE.match(one) if self.reader.kind in DECISIONS else None
+        if article:
+            label = one[:one.index(article.group("rest"))].strip()
+            text = strip_label(marked(self.view, para), label)
+            if look.bold == {True} and text and "**" not in text:  # its words bold, as its label
+                text = f"**{text}**"
+            if _valid(ArticleText, text):
+                return _Item("article", text=text, para=para, label=label)
         if _PART_LABEL.match(one) or style == "VBPartLabel":
             return _Item("part_label", text=one, para=para)
         if style == "VBPartTitle":
             return _Item("part_title", text=one_line(marked(self.view, para)), para=para)
-        if lettered_part(one):
+        if lettered_part(one) or style == "VBHeading1" and _LETTERED_PART.match(one):
+            # (vanban's own part heading "B. 2024" is one however few letters its title has)
             return _Item("part", text=marked(self.view, para).split(" ", 1)[1], para=para,
                          label="chu-cai")
         first = spans(self.view, para.element)[:1]
@@ -769,7 +955,26 @@ class _Body:
         return _Item("paragraph", text=marked(self.view, para), para=para)
 
     def _closing(self, items: list[_Item]) -> list[_Item]:
+        kind = self.reader.kind
+        if items and items[-1].kind == "paragraph" and plain(items[-1].para.text) == END_MARK:
+            # the end mark on a line of its own, after a table or its total in words
+            if kind not in BODY_ENDS_IT | CLOSING_IF_WRITTEN:
+                self.data["ket_thuc"] = "khong"
+            return items[:-1]
         last = next((i for i in reversed(items) if i.kind != "table"), None)
+        closes = last is not None and last is items[-1] and plain(last.para.text).endswith(END_MARK)
+        written_as_closing = closes and (style_id(last.para.element) == "VBClosing" or not (
+            style_id(last.para.element) or "").startswith("VB") and bool(_CLOSING_WORDS.match(plain(last.para.text))))
+        if closes and (kind in BODY_ENDS_IT or kind in CLOSING_IF_WRITTEN and not written_as_closing) \
+                and last.kind in ("paragraph", "numbered", "maybe_list", "bullet", "sub", "heading", "article"):
+            # the body's last paragraph, closed by vanban's end mark: its words stay in the body
+            # (a full stop before the mark is kept: vanban writes "./." after one without doubling it)
+            shown = str(last.text)
+            last.text = before_end_mark(shown)
+            return items
+        if kind in BODY_ENDS_IT | CLOSING_IF_WRITTEN and not (closes and written_as_closing):
+            self.data["ket_thuc"] = "khong"  # no end mark at all: the author's "ket_thuc: khong"
+            return items
         if last is not None and last is items[-1] and last.kind in ("paragraph", "numbered", "maybe_list", "bullet") \
                 and plain(last.para.text).endswith(END_MARK):
             text = marked(self.view, last.para)
@@ -818,6 +1023,13 @@ class _Body:
                 continue
             if item.kind == "part_title":
                 item.kind = "paragraph"
+            if item.kind == "article":  # Điều 1., Điều 2.: a level above the khoản, below the parts
+                node = {"dieu": item.text, "noi_dung": []}
+                stack = stack[:1]
+                stack[-1][1].append(node)
+                stack.append((1, node["noi_dung"], node))
+                khoan = 0
+                continue
             if item.kind in ("heading", "numbered"):
                 depth = max(1, item.depth - offset)
                 while len(stack) > 1 and stack[-1][0] >= depth:
@@ -837,7 +1049,9 @@ class _Body:
             children = stack[-1][1]
             if item.kind == "maybe_list":
                 previous = children[-1] if children else None
-                lead_in = _ends_with_colon(previous)
+                # a list's lead-in: the paragraph above it, or the words of the Điều it opens
+                lead_in = _ends_with_colon(previous if children else stack[-1][2] if stack[-1][2] is not None
+                                           and "dieu" in stack[-1][2] else None)
                 if item.label == "1." and (lead_in or khoan) and not self._label_bold_doan(item):
                     entries = [item.text]
                     expected = 2
@@ -904,7 +1118,10 @@ class _Body:
                 if words:
                     if position not in starts:
                         return None  # a cell that does not start under a column: no cot/dong for it
-                    values[starts[position]] = words
+                    # a cell of several paragraphs: its paragraphs, one under another
+                    pieces = words.split("\n")
+                    values[starts[position]] = pieces if len(pieces) > 1 and all(_kept(CellText, t) for t in pieces) \
+                        else words
                 position += cell.span
             body_rows.append(values)
         if not body_rows:
@@ -912,6 +1129,7 @@ class _Body:
         out: dict = {"cot": columns, "dong": body_rows}
         self._numbers(out)
         self._total_row(out, rows[-1], text, starts)
+        _index_column(out)
         if not _valid_table(out):
             return None
         return out
@@ -935,7 +1153,9 @@ class _Body:
             above, row = rows[count - 1], rows[count]
             merged = any(c.starts_merge or c.continued for c in above) and any(c.continued for c in row)
             spanned = any(c.span > 1 for c in above) and len(row) > 1 and self._sub_header(above, row, text)
-            if not ((merged or spanned) and all(self._header_cell(c) for c in row if not c.continued)):
+            # vanban's own header style says it outright (a group over one column spans nothing)
+            styled = all(style_id(p) == "VBTableHeader" for c in row for p in c.paragraphs if plain(_paragraph_text(p)))
+            if not ((merged or spanned or styled) and all(self._header_cell(c) for c in row if not c.continued)):
                 break
             count += 1
         return count
@@ -1004,7 +1224,18 @@ class _Body:
         if not _valid(Table, candidate):
             return False
         note = general_table(Table.model_validate(candidate), 150.0, None).note
-        if note is None or clean(note) != clean(para.text):
+        said = clean(para.text)
+        if note is not None and clean(note) != said and said.endswith(".)") and said.startswith(clean(note)[:-2] + " "):
+            # the words name the column's unit ("... đồng."), which the page shows nowhere else
+            summed = next(c for c in _leaves(table["cot"]) if isinstance(c, dict) and c.get("cong"))
+            summed["don_vi"] = plain(para.text)[len(clean(note)) - 1:-2]
+            if not _valid(Table, candidate):
+                del summed["don_vi"]
+                return False
+            note = general_table(Table.model_validate(candidate), 150.0, None).note
+            if clean(note) != said:
+                del summed["don_vi"]
+        if note is None or clean(note) != said:
             return False
         table["tong_bang_chu"] = True
         return True
@@ -1045,14 +1276,32 @@ class _Body:
             numbers = [_number(v) for v in values]
             if any(n is None or format_number(n) != v for n, v in zip(numbers, values)):
                 continue
-            # vanban's YAML reads 12.5 as text (a date or a version must stay as typed), which a
-            # number column refuses: a column with decimals stays a text column, its words the same
-            if any(n != n.to_integral_value() for n in numbers):
-                continue
             for row in rows:
                 if row[index] is not None:
                     row[index] = _number(row[index])
             _set_number_column(table["cot"], index)
+
+
+_INDEX_TITLE = re.compile(r"^(?:STT|TT|Số TT|Số thứ tự)$", re.IGNORECASE)
+
+
+def _index_column(table: dict) -> None:
+    """A first column headed STT (TT, Số TT) that numbers the rows 1, 2, 3 ... is the one vanban
+    numbers itself (``stt: true``; ``ten_cot_stt`` when its header is not "STT")."""
+    first = table["cot"][0]
+    if not isinstance(first, (str, dict)) or isinstance(first, dict) and (first.get("cot") or first.get("cong")):
+        return
+    title = _plain_title(first)
+    rows = [row for row in table["dong"] if isinstance(row, list)]
+    if not _INDEX_TITLE.match(title) or len(table["cot"]) < 2:
+        return
+    if [str(row[0]) for row in rows] != [str(n) for n in range(1, len(rows) + 1)]:
+        return  # (a table of group rows only: a column headed STT with nothing to number is one)
+    table["cot"] = table["cot"][1:]
+    table["dong"] = [row[1:] if isinstance(row, list) else row for row in table["dong"]]
+    table["stt"] = True
+    if title != "STT":
+        table["ten_cot_stt"] = title
 
 
 def _paragraph_text(element) -> str:
@@ -1121,6 +1370,8 @@ def _stands_above_table(para: Para) -> bool:
 def _ends_with_colon(node) -> bool:
     if isinstance(node, str):
         return node.rstrip().endswith(":")
+    if isinstance(node, dict) and "dieu" in node:
+        return node["dieu"].rstrip().endswith(":")
     if isinstance(node, dict) and "y" in node:
         last = (node.get("y_con") or [node["y"]])[-1]
         return last.rstrip().endswith(":")
@@ -1134,7 +1385,7 @@ def _short(text) -> str:
 
 def _pruned(node):
     """Sections without content are written without an empty ``noi_dung``."""
-    if isinstance(node, dict) and "noi_dung" in node and ("tieu_de" in node or "doan_so" in node):
+    if isinstance(node, dict) and "noi_dung" in node and ("tieu_de" in node or "doan_so" in node or "dieu" in node):
         children = [_pruned(c) for c in node["noi_dung"]]
         if children:
             node["noi_dung"] = children
@@ -1184,7 +1435,12 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     reader = _Reader(view, profile)
     data = reader.read()
     data.pop("_indices", None)
-    if data.get("noi_dung") is None and not data.get("mo_dau"):
+    from ._import_types import shape
+
+    data = shape(data, reader)
+    if not data.get("noi_dung"):
+        data.pop("noi_dung", None)
+    if not any(data.get(key) for key in _BODY_KEYS):
         data["noi_dung"] = ["(văn bản không có nội dung)"]
         reader.invented.append("không thấy nội dung")
         reader.guess(("noi_dung",), "không thấy nội dung văn bản")
@@ -1201,13 +1457,44 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
             data = _ordered(data)
     else:
         document = parse(data, source=Path(shown))
+    if _written_references(data, document):
+        document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
     return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented)
 
 
+def _written_references(data: dict, document) -> bool:
+    """Drop each annex's "(Kèm theo ...)" line that is the one vanban writes from the document's
+    number, date and issuer (it would not follow a change of them); True if one was dropped."""
+    from ._display import annex_reference
+
+    written = annex_reference(document, PROFILES[document.profile_name])
+    dropped = False
+    for annex in data.get("phu_luc", []):
+        if isinstance(annex, dict) and annex.get("kem_theo") and f"({annex['kem_theo']})" == written:
+            del annex["kem_theo"]
+            dropped = True
+    return dropped
+
+
+_BODY_KEYS = ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du", "muc_dich", "yeu_cau", "muc_dich_yeu_cau",
+              "doi_tuong", "dac_diem_tinh_hinh", "thuan_loi", "kho_khan", "ket_qua", "tien_do", "kinh_phi",
+              "danh_gia", "uu_diem", "han_che", "nguyen_nhan_khach_quan", "nguyen_nhan_chu_quan", "bai_hoc",
+              "phuong_huong", "de_xuat", "to_chuc_thuc_hien")
+"""Where a document's words can stand: one of them given, the document has a body."""
+
 _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh", "so", "don_vi_soan_thao",
-          "dia_danh", "ngay", "trich_yeu", "kinh_gui", "can_cu", "mo_dau", "danh_so_phan", "danh_so_muc",
-          "noi_dung", "ket_thuc", "noi_nhan", "luu", "nguoi_ky", "phu_luc")
+          "dia_danh", "ngay", "trich_yeu", "kinh_gui", "tham_quyen_ban_hanh", "can_cu",
+          # Biên bản, Giấy mời: their lines in the order the page shows them
+          "bat_dau", "dia_diem", "so_luong", "thanh_phan", "chu_toa", "thu_ky",
+          "ben_moi", "kinh_moi", "toi_du", "chu_tri", "thoi_gian", "den",
+          "mo_dau", "danh_so_phan", "danh_so_muc", "dieu", "hieu_luc", "thi_hanh",
+          # Kế hoạch, Hướng dẫn, Báo cáo: their named parts in the order the page shows them
+          "ky_bao_cao", "ky_toi", "muc_dich", "yeu_cau", "muc_dich_yeu_cau", "doi_tuong", "dac_diem_tinh_hinh",
+          "thuan_loi", "kho_khan", "ket_qua", "noi_dung", "tien_do", "kinh_phi", "danh_gia", "uu_diem", "han_che",
+          "nguyen_nhan_khach_quan", "nguyen_nhan_chu_quan", "bai_hoc", "phuong_huong", "de_xuat",
+          "to_chuc_thuc_hien", "che_do_bao_cao", "ten_bang", "lich", "sau_bang", "bieu_quyet", "ket_thuc_luc", "mang_theo", "luu_y",
+          "ket_thuc", "noi_nhan", "luu", "nguoi_ky", "phu_luc")
 
 
 def _ordered(data: dict) -> dict:
@@ -1236,7 +1523,7 @@ def _texts(node) -> list[str]:
         return [t for item in node for t in _texts(item)]
     if isinstance(node, dict):
         out = []
-        for key in ("phan", "tieu_de", "doan_so", "ten_bang", "y", "doan", "nhom"):
+        for key in ("phan", "tieu_de", "doan_so", "dieu", "ten_bang", "y", "doan", "nhom"):
             if isinstance(node.get(key), str):
                 out.append(node[key])
         for key in ("y_con", "danh_sach_so", "noi_dung"):

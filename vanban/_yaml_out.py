@@ -21,18 +21,32 @@ def scalar(value: Any, flow: bool = False) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
+        if value == value.to_integral_value():
+            return str(int(value))
+        # as staff write it, "12,5": YAML would read 12.5 as text (vanban keeps "15.10" as typed),
+        # and a number column reads the Vietnamese form as its number
+        from ._numbers import format_number
+
+        return scalar(format_number(value), flow)
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)
     if _PLAIN.match(text) and ": " not in text and " #" not in text and not text.endswith((":", " ")) \
             and "\\" not in text and not (flow and re.search(r"[,\[\]{}]", text)):
         try:
-            if yaml.safe_load(text) == text:
+            # read back as itself by vanban (its resolvers: "0999" is the number 999 there) and by
+            # any YAML reader (where "yes" and 2024-01-01 are not text)
+            if yaml.load(text, Loader=_reader()) == text and yaml.safe_load(text) == text:  # noqa: S506
                 return text
         except yaml.YAMLError:
             pass
     return json.dumps(text, ensure_ascii=False)
+
+
+def _reader():
+    from ._loading import _StrictLoader
+
+    return _StrictLoader
 
 
 def dump(data: Any, comments: dict = None) -> str:

@@ -12,6 +12,7 @@ Mục, a document may be split into :class:`DocumentPart` (``phan``: PHẦN TH�
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
@@ -25,7 +26,32 @@ from .common import (
 
 # Bounded so that every percentage of two amounts fits decimal's 28 significant digits
 # (babel formats through it): 16 whole digits (a million tỷ đồng, 10^15, has 16) and 4 decimals.
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
+_VIETNAMESE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
+"""A number as staff write one: points between thousands, a comma before the decimals
+("1.234,5", "12,5", "1200000"). "12.5" is not one: to a Vietnamese reader a point groups thousands."""
+
+
+def vietnamese_number(text: str) -> Optional[Decimal]:
+    """``text`` (a number column's cell typed as text) as its number, or None if it is not one."""
+    text = text.strip()
+    if not _VIETNAMESE_NUMBER.match(text) or len(text.replace(".", "").split(",")[0]) > 16:
+        return None
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+_AMOUNT = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
+
+
+def _decimal_comma(value: Any) -> Any:
+    """A figure typed as staff write it, with a decimal comma ("85,5", "1.234,5"), is that number."""
+    if isinstance(value, str) and "," in value:
+        number = vietnamese_number(value)
+        if number is not None:
+            return number
+    return value
+
+
+Amount = Annotated[_AMOUNT, BeforeValidator(_decimal_comma)]
 
 
 class Paragraph(VanbanModel):
@@ -116,7 +142,7 @@ def _number_not_text(value: Any) -> Any:
 
 
 Cell = Annotated[
-    Union[Annotated[Amount, BeforeValidator(_number_not_text)], Text, Annotated[list[Text], Field(min_length=1)], None],
+    Union[Annotated[_AMOUNT, BeforeValidator(_number_not_text)], Text, Annotated[list[Text], Field(min_length=1)], None],
     Field(union_mode="left_to_right"),
 ]
 """A table cell: a number as YAML reads one (written the Vietnamese way), text, a list of
@@ -236,12 +262,15 @@ class Table(VanbanModel):
                     index=index, count=len(row), columns=len(leaves),
                     names=", ".join(leaf.title for leaf in leaves),
                 )
-            for column, cell in zip(leaves, row):
-                if column.kind == "so" and isinstance(cell, (str, list)):
+            for position, (column, cell) in enumerate(zip(leaves, row)):
+                if column.kind == "so" and isinstance(cell, str) and vietnamese_number(cell) is not None:
+                    row[position] = vietnamese_number(cell)  # "12,5", "1.234,5": as staff type them
+                elif column.kind == "so" and isinstance(cell, (str, list)):
                     raise _error(
                         "table_number",
-                        "Dòng {index}, cột '{title}' là cột số nhưng ô ghi '{cell}': ghi số không có dấu "
-                        "chấm phân cách (1200000), hoặc đổi cột thành 'kieu: chu'.",
+                        "Dòng {index}, cột '{title}' là cột số nhưng ô ghi '{cell}': ghi số như 1200000, "
+                        "1.200.000 hoặc 12,5 (dấu phẩy trước phần thập phân, tối đa 4 chữ số sau dấu phẩy), "
+                        "hoặc đổi cột thành 'kieu: chu'.",
                         index=index, title=column.title, cell=cell,
                     )
         summed = [leaf for leaf in leaves if leaf.total]

@@ -86,8 +86,8 @@ class Decision(Document):
 
     def recipients_lead(self) -> Optional[str]:
         """``Như Điều 3`` for those the last Điều charges (NĐ 30 PL III Mẫu 1.2)."""
-        if self.execution:
-            return f"Như Điều {len(self.sections())}"
+        if self.execution:  # the number of the last Điều: a resolution's points (noi_dung) are not Điều
+            return f"Như Điều {sum(isinstance(section, Article) for section in self.sections())}"
         return super().recipients_lead()
 
 
