@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, BeforeValidator, Discriminator, Field, PlainSerializer, Tag, model_validator
 
 from .common import (
     _error, ArticleText, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel,
@@ -39,7 +39,16 @@ def vietnamese_number(text: str) -> Optional[Decimal]:
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
-_AMOUNT = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4)]
+def _as_typed(value: Decimal) -> Union[int, str]:
+    """JSON's form of an amount, one that reads back as the same amount: a whole number as a
+    number, a fraction as staff type it ("12,5"), never "12.5" (to a Vietnamese reader, 125)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return format(value, "f").replace(".", ",")
+
+
+_AMOUNT = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4),
+                    PlainSerializer(_as_typed, when_used="json")]
 
 
 def _decimal_comma(value: Any) -> Any:
