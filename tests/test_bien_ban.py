@@ -46,6 +46,24 @@ def test_the_end_is_said_on_the_same_day_or_with_its_own_date():
     assert "Biên bản kết thúc lúc 08 giờ 00 phút ngày 13 tháng 9 năm 2023./." in later
 
 
+def test_a_state_body_closes_as_mau_1_9_does_with_the_full_date():
+    data = minutes(the_thuc="nha-nuoc", ket_thuc=None)
+    assert "Cuộc họp kết thúc vào 16 giờ 30 phút, ngày 12 tháng 9 năm 2023./." in lines(data)
+
+
+@pytest.mark.parametrize("profile, sentence", [
+    ("doan", "Đại hội kết thúc lúc 16 giờ 30 phút cùng ngày./."),
+    ("nha-nuoc", "Đại hội kết thúc vào 16 giờ 30 phút, ngày 12 tháng 9 năm 2023./."),
+])
+def test_the_meeting_named_in_cuoc_hop_closes_the_minutes_and_imports_back(profile, sentence, tmp_path):
+    from test_import import as_the_page_shows, round_trip
+
+    document = vanban.parse(minutes(the_thuc=profile, ket_thuc=None, cuoc_hop="Đại hội"))
+    assert sentence in lines(minutes(the_thuc=profile, ket_thuc=None, cuoc_hop="Đại hội"))
+    reread = round_trip(document, tmp_path)[1]
+    assert reread.meeting == "Đại hội" and as_the_page_shows(reread) == as_the_page_shows(document)
+
+
 def test_two_signatures_stand_side_by_side_thu_ky_left_chu_toa_right_and_no_nơi_nhận():
     document = open_docx(vanban.render_bytes(vanban.parse(minutes())))
     located = list(paragraphs_in_order(document))

@@ -734,3 +734,13 @@ def test_a_programme_whose_timetable_follows_a_heading_comes_back_with_what_foll
     document = vanban.parse(data)
     _, reread = _imported(document, tmp_path)
     assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
+def test_a_key_the_yaml_order_does_not_name_is_written_last_not_dropped():
+    from vanban._import import _ordered
+
+    data = {"khoa_moi": 1, "trich_yeu": "T", "loai": "ke-hoach", "_noi_bo": 2,
+            "co_quan_ban_hanh": {"ky_hieu": "ĐTN", "the_thuc": "doan", "ten": "BCH"}}
+    ordered = _ordered(data)
+    assert list(ordered) == ["loai", "co_quan_ban_hanh", "trich_yeu", "khoa_moi"]
+    assert list(ordered["co_quan_ban_hanh"]) == ["ten", "ky_hieu", "the_thuc"]

@@ -140,6 +140,13 @@ def annex_reference(view: DocxView) -> Optional[str]:
     return None
 
 
+def _a_place(text: str) -> bool:
+    """Whether what stands before ", ngày" can be a place name: no colon ("Thời gian bắt đầu: 14 giờ,
+    ngày ..." of a Biên bản) and a few words ("Thành phố Hồ Chí Minh"), not a sentence ("Cuộc họp
+    kết thúc vào 16 giờ 30 phút, ngày ..." closing a state Biên bản)."""
+    return ":" not in text and len(text.split()) <= 7
+
+
 def _first(paragraphs: Iterable[Para], test: Callable[[Para], bool]) -> Optional[Para]:
     return next((p for p in paragraphs if test(p)), None)
 
@@ -156,8 +163,7 @@ def locate(view: DocxView) -> Elements:
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
     number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
-    # a place name holds no colon: "Thời gian bắt đầu: 14 giờ, ngày ..." of a Biên bản is no date line
-    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and ":" not in clean(p.text).split(",")[0])
+    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and _a_place(clean(p.text).split(",")[0]))
     union = _first(head, lambda p: is_union_title(clean(p.text)))
     national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
     motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))

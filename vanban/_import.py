@@ -1486,7 +1486,7 @@ _BODY_KEYS = ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du", "muc_di
 _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh", "so", "don_vi_soan_thao",
           "dia_danh", "ngay", "trich_yeu", "kinh_gui", "tham_quyen_ban_hanh", "can_cu",
           # Biên bản, Giấy mời: their lines in the order the page shows them
-          "bat_dau", "dia_diem", "so_luong", "thanh_phan", "chu_toa", "thu_ky",
+          "bat_dau", "dia_diem", "cuoc_hop", "so_luong", "thanh_phan", "chu_toa", "thu_ky",
           "ben_moi", "kinh_moi", "toi_du", "chu_tri", "thoi_gian", "den",
           "mo_dau", "danh_so_phan", "danh_so_muc", "dieu", "hieu_luc", "thi_hanh",
           # Kế hoạch, Hướng dẫn, Báo cáo: their named parts in the order the page shows them
@@ -1498,10 +1498,18 @@ _ORDER = ("loai", "the_thuc", "du_thao", "do_mat", "do_khan", "co_quan_ban_hanh"
 
 
 def _ordered(data: dict) -> dict:
+    """``data`` with its keys in the order the page shows them; a key the order does not name
+    follows the others (never dropped: what was read is written)."""
     issuer = data.get("co_quan_ban_hanh")
     if isinstance(issuer, dict):
-        data["co_quan_ban_hanh"] = {k: issuer[k] for k in ("cap_tren", "ten", "ky_hieu") if k in issuer}
-    return {key: data[key] for key in _ORDER if key in data}
+        data["co_quan_ban_hanh"] = _in_order(issuer, ("cap_tren", "ten", "ky_hieu"))
+    return _in_order(data, _ORDER)
+
+
+def _in_order(data: dict, order: tuple) -> dict:
+    known = {key: data[key] for key in order if key in data}
+    return {**known, **{key: value for key, value in data.items()
+                        if key not in known and not str(key).startswith("_")}}
 
 
 # --- what the schema refuses is kept as text ---------------------------------------------------

@@ -196,7 +196,8 @@ def _decision(data: dict, reader) -> Optional[str]:
 _CLOCK = r"(?P<{0}h>\d{{2}}) giờ (?P<{0}m>\d{{2}}) phút"
 _LONG_DATE = r"ngày (?P<{0}d>\d{{2}}) tháng (?P<{0}mo>\d{{1,2}}) năm (?P<{0}y>\d{{4}})"
 _START = re.compile(rf"^Thời gian bắt đầu: {_CLOCK.format('s')}, {_LONG_DATE.format('s')}\.$")
-_END = re.compile(rf"^Biên bản kết thúc lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
+_END = re.compile(rf"^(?P<meeting>[^.]+?) kết thúc (?:lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
+                  rf"|vào {_CLOCK.format('f')}, {_LONG_DATE.format('f')})"
                   r"(?:\. (?P<rest>\S.*))?$", re.DOTALL)
 _VENUE = re.compile(r"^Địa điểm: (?P<venue>.+)\.$", re.DOTALL)
 _PERSON = re.compile(r"^(?P<role>Chủ tọa|Thư ký): (?P<name>(?:(?!, ).)+?)(?:, (?P<position>.+))?\.$", re.DOTALL)
@@ -298,11 +299,17 @@ def _minutes(data: dict, reader) -> Optional[str]:
                          "theo dòng vanban viết): giữ nguyên trong nội dung")
     closing = data.get("ket_thuc")
     end = _END.match(closing) if isinstance(closing, str) else None
-    if not end:
-        return "không thấy câu 'Biên bản kết thúc lúc ... giờ ... phút ...'"
-    fields["ket_thuc_luc"] = {"gio": _clock(end, "e")}
-    if _long_date(end, "e"):
-        fields["ket_thuc_luc"]["ngay"] = _long_date(end, "e")
+    state = reader.profile == "nha-nuoc"
+    if not end or bool(end.group("fh")) != state:
+        return ("không thấy câu 'Cuộc họp kết thúc vào ... giờ ... phút, ngày ...'" if state
+                else "không thấy câu 'Biên bản kết thúc lúc ... giờ ... phút ...'")
+    key = "f" if state else "e"
+    fields["ket_thuc_luc"] = {"gio": _clock(end, key)}
+    ended = _long_date(end, key)
+    if ended and not (state and ended == fields.get("bat_dau", {}).get("ngay")):
+        fields["ket_thuc_luc"]["ngay"] = ended
+    if end.group("meeting") != ("Cuộc họp" if state else "Biên bản"):
+        fields["cuoc_hop"] = end.group("meeting")
     signatures = data.get("_signatures")
     if signatures:
         (left_titles, left_name, _), (right_titles, right_name, _) = signatures

@@ -181,9 +181,15 @@ class BienBan(Document):
     end: Moment = field(
         "end", "ket_thuc_luc", "Kết thúc lúc",
         "Giờ kết thúc ({gio: '16:30'}); thêm 'ngay' nếu khác ngày bắt đầu. vanban viết 'Biên bản kết thúc "
-        "lúc ... cùng ngày'.",
+        "lúc ... cùng ngày' (thể thức Nhà nước: 'Cuộc họp kết thúc vào ..., ngày ...').",
     )
     venue: Line = field("venue", "dia_diem", "Địa điểm", "Nơi họp.")
+    meeting: Optional[Line] = field(
+        "meeting", "cuoc_hop", "Cuộc họp",
+        "Tên gọi ở câu kết thúc: 'Đại hội', 'Hội nghị', 'Hội thảo'... Bỏ trống: thể thức Đoàn viết "
+        "'Biên bản kết thúc lúc ...', thể thức Nhà nước (Mẫu 1.9) viết 'Cuộc họp kết thúc vào ...'.",
+        default=None,
+    )
     attendance: Optional[Attendance] = field(
         "attendance", "so_luong", "Số lượng tham dự", "{doi_tuong, tong_so, co_mat, vang_co_ly_do}.",
         default=None,
@@ -265,8 +271,12 @@ class BienBan(Document):
 
     def closing_sentence(self) -> Optional[str]:
         end_date = self.end.date or self.start.date
-        when = "cùng ngày" if str(end_date) == str(self.start.date) else day_words(end_date)
-        sentence = f"Biên bản kết thúc lúc {clock_words(self.end.clock)} {when}"
+        if self.profile_name == "nha-nuoc":
+            # Mẫu 1.9: "Cuộc họp (hội nghị, hội thảo) kết thúc vào ... giờ ..., ngày ... tháng ... năm ..."
+            sentence = f"{self.meeting or 'Cuộc họp'} kết thúc vào {clock_words(self.end.clock)}, {day_words(end_date)}"
+        else:
+            when = "cùng ngày" if str(end_date) == str(self.start.date) else day_words(end_date)
+            sentence = f"{self.meeting or 'Biên bản'} kết thúc lúc {clock_words(self.end.clock)} {when}"
         return f"{sentence}. {self.closing}" if self.closing else sentence
 
     def signature(self) -> Optional[Signer]:
