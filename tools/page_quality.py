@@ -375,6 +375,8 @@ class Model:
     names: list[str] = field(default_factory=list)
     page_starts: list[str] = field(default_factory=list)
     """The text that opens a page because the document breaks the page before it."""
+    closing: list[str] = field(default_factory=list)
+    """The first lines of the closing block: "Nơi nhận:" and each signature's first line."""
 
 
 HEADING_PARTS = ("type_name", "title", "subject", "parts", "headings")
@@ -413,6 +415,11 @@ def model_from_docx(docx: bytes) -> Model:
         name = " ".join(plain(shown_text(para.element)).split())
         if name:
             model.names.append(name)
+    for name in ("recipients_label", "signature_first", "signature_left_first"):
+        for para in found[name]:
+            first = shown_text(para.element).split("\n")[0]
+            if first.strip():
+                model.closing.append(first)
     model.page_starts = _page_starts(view)
     return model
 
@@ -520,7 +527,10 @@ class PageFigure:
     excused: str = ""
     """Why the gap is not held against the page: the last page, a table, an annex, a break."""
     limit: float = 0.0
-    """The most blank space this page may leave (more before a heading: ``measure_foot_gaps``)."""
+    """The most blank space this page may leave (more before a block that could not be split:
+    ``opening_block``)."""
+    opening: str = ""
+    """That block, in Vietnamese ("tiêu đề", "khối chữ ký" ...), when it allows more."""
 
 
 @dataclass
@@ -544,7 +554,7 @@ class Report:
             limit = figure.limit or self.limit
             verdict = f" ({figure.excused})" if figure.excused else (
                 " — QUÁ GIỚI HẠN" if figure.foot_gap > limit else
-                f" (trang sau mở đầu bằng tiêu đề: cho phép {_num(limit)} pt)" if limit > self.limit else "")
+                f" (trang sau mở đầu bằng {figure.opening}: cho phép {_num(limit)} pt)" if limit > self.limit else "")
             lines.append(f"  trang {figure.number}: khoảng trống cuối trang {_num(figure.foot_gap)} pt = "
                          f"{_num(figure.foot_lines)} dòng{verdict}")
         lines += [str(f) for f in self.failures]
@@ -592,15 +602,147 @@ def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
     return (lines[index].y0 if index < len(lines) else lines[index - 1].y1) - lines[start].y0
 
 
+def _rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines of a page grouped into the rows a reader sees, top to bottom (the two columns of
+    the closing block, Nơi nhận and the signature, share a row)."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _paragraphs(rows: list[list[Line]], pitch: float) -> list[list[list[Line]]]:
+    """Rows grouped into paragraphs: within a paragraph the rows are one line pitch apart; the
+    space between two paragraphs (6 pt in both profiles) or a heading's makes a wider step."""
+    groups: list[list[list[Line]]] = []
+    for row in rows:
+        if groups and row[0].y0 - groups[-1][-1][0].y0 < pitch + 2:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+UNSPLIT_LINES = 3
+"""A paragraph of this many lines or fewer cannot be split over two pages: widow and orphan
+control leave at least two of its lines on each side."""
+KEPT_LINES = 2
+"""The lines of a longer paragraph that go with what it is kept with (widow control): Word
+splits a keep-with-next paragraph and moves only these."""
+
+
+@dataclass
+class Opening:
+    """What opens a page and had to go there whole, and the room it takes."""
+
+    what: str
+    """In Vietnamese, for the report: "tiêu đề", "khối chữ ký", ..."""
+    height: float
+    """Points from the block's top to where the page could first have broken after it."""
+    limit: float
+    """The foot gap it allows the page before (more than ``foot_gap_limit``)."""
+
+
+def opening_block(page: Page, previous: Page, profile: Profile, top: float, bottom_margin: float,
+                  headings: Sequence[str], closing: Sequence[str]) -> Optional[Opening]:
+    """The block that opens ``page`` and could not be split, when it is taller than the foot
+    gap allowed anyway: the page before may end up to that block's height early, as the
+    layout had to put it on this page whole. The decision (docs/testing.md, foot gaps):
+
+    * a heading, with the first lines of what follows it (``heading_block``): the heading's
+      height more than ``foot_gap_limit``, which holds those two lines;
+    * the closing block (a table whose rows never split: Nơi nhận and the signature) with the
+      paragraph kept with it: that paragraph whole if it has at most ``UNSPLIT_LINES`` lines,
+      only its last ``KEPT_LINES`` lines if longer (a longer paragraph kept whole with the
+      block is the layout's fault, not a forced gap);
+    * a table (its caption kept with it) with its header row and first row, which never split;
+    * a paragraph of at most ``UNSPLIT_LINES`` lines starting on this page (widow and orphan
+      control keep it whole).
+
+    Only the block itself counts: a chain of blocks pushed together (headings kept with
+    headings, a long paragraph kept with the signature) is not forced and stays a failure."""
+    base = foot_gap_limit(profile)
+    pitch = body_line_pitch(profile)
+    space = paragraph_space(profile)
+    bottom = page.height - bottom_margin
+    lines = content_lines(page, top, bottom)
+    if not lines:
+        return None
+    heading = heading_block(lines, headings)
+    if heading:
+        return Opening("tiêu đề", heading, base + heading)
+    rows = _rows(lines)
+    start = rows[0][0].y0
+    closing_keys = [key(text) for text in closing if key(text)]
+    closing_top = min((line.y0 for line in lines
+                       if any(line.key and (k.startswith(line.key) or line.key.startswith(k)) for k in closing_keys)),
+                      default=None)
+    if closing_top is not None:
+        above = _paragraphs([row for row in rows if row[0].y1 <= closing_top + 1], pitch)
+        if len(above) == 1:  # the page opens with the paragraph kept with the closing block
+            kept = above[0]
+            fresh = _starts_fresh(rows[0], previous, profile, top, bottom_margin)
+            # a longer paragraph could have left its first lines on the page before: only its
+            # last lines had to come (Word's way; LibreOffice moves a keep-with-next paragraph whole)
+            if len(kept) <= (UNSPLIT_LINES if fresh else KEPT_LINES):
+                height = max(line.y1 for line in lines if line.y0 >= closing_top - 1) - start
+                return Opening("khối chữ ký", height, height + space) if height + space > base else None
+            return None
+    rules = _content_rules(page, top, bottom)
+    table = _table_top(rows, rules, pitch)
+    if table is not None:
+        level = sorted({round(r.y0) for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 >= table - 1})
+        end = level[min(2, len(level) - 1)] if level else table
+        height = end - start
+        return Opening("bảng", height, height + space) if height + space > base else None
+    paragraph = _paragraphs(rows, pitch)[0]
+    if len(paragraph) <= UNSPLIT_LINES and _starts_fresh(rows[0], previous, profile, top, bottom_margin):
+        height = max(line.y1 for line in paragraph[-1]) - start
+        if height + space > base:
+            return Opening(f"một đoạn {len(paragraph)} dòng", height, height + space)
+    return None
+
+
+def _table_top(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
+    """The top of a ruled table opening the page, under at most a caption of two lines."""
+    for index, row in enumerate(rows[:3]):
+        if any(_inside_table(line, rules) for line in row):
+            if index and row[0].y0 - rows[index - 1][0].y0 > 3 * pitch:
+                return None
+            tops = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 <= row[0].y0 + 1]
+            return max(tops) if tops else row[0].y0
+    return None
+
+
+def _starts_fresh(row: list[Line], previous: Page, profile: Profile, top: float, bottom_margin: float) -> bool:
+    """Whether the paragraph opening a page begins there rather than running on from the page
+    before: its first line is indented, or the page before ends with a paragraph's short last
+    line (a justified line running on reaches the right margin)."""
+    left = profile.margins_mm[2] * 72 / 25.4
+    right = previous.width - profile.margins_mm[3] * 72 / 25.4
+    indent = profile.figures["body"].first_line_indent_twips / 20
+    if indent and min(line.x0 for line in row) > left + indent / 2:
+        return True
+    before = content_lines(previous, top, previous.height - bottom_margin)
+    if not before:
+        return True
+    last = max(before, key=lambda line: (line.y1, line.x1))
+    return last.x1 < right - body_line_pitch(profile)
+
+
 def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_margin: float,
-                      page_starts: Optional[list[str]], headings: Iterable[str] = ()
-                      ) -> tuple[list[PageFigure], list[Failure]]:
-    """The blank space at the foot of each page. Before a page that opens with a heading, the
-    heading's own height is allowed on top of the limit: a heading is kept with the first
-    lines of what follows it, and the paragraph under it may not leave one line alone at the
-    foot (orphan control), so a page may end one heading and two lines early; that is the
-    price of never leaving a heading alone at the foot of a page (``FOOT_LINES``)."""
+                      page_starts: Optional[list[str]], headings: Iterable[str] = (),
+                      closing: Iterable[str] = ()) -> tuple[list[PageFigure], list[Failure]]:
+    """The blank space at the foot of each page. Before a page that opens with a block that
+    could not be split (``opening_block``: a heading with the first lines under it, the
+    closing block with the paragraph kept with it, a table's first rows, a paragraph too short
+    to split), the page may end up to that block's height early; any other page, at most
+    ``foot_gap_limit`` (``FOOT_LINES``)."""
     headings = list(headings)
+    closing = list(closing)
     base_limit = foot_gap_limit(profile)
     pitch = body_line_pitch(profile)
     figures, failures = [], []
@@ -624,7 +766,9 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
         last = max(lines, key=lambda line: line.y1) if lines else None
         opening = content_lines(following, top, following.height - bottom_margin)
         first = min(opening, key=lambda line: (line.y0, line.x0)) if opening else None
-        limit = figure.limit = base_limit + heading_block(opening, headings)
+        block = opening_block(following, page, profile, top, bottom_margin, headings, closing)
+        limit = figure.limit = block.limit if block else base_limit
+        figure.opening = block.what if block else ""
         if last is not None and _inside_table(last, rules):
             figure.excused = "trang kết thúc bằng một bảng"
         elif first is not None and re.match(r"phụ lục\b", first.text, re.IGNORECASE):
@@ -635,7 +779,7 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
             failures.append(Failure(
                 "foot_gap", page.number, last.text if last else "",
                 f"còn trống {_num(gap)} pt ({_num(gap / pitch)} dòng) cuối trang, quá {FOOT_LINES} dòng "
-                + (f"và tiêu đề mở đầu trang sau " if limit > base_limit else "")
+                + (f"và {block.what} mở đầu trang sau " if block else "")
                 + f"({_num(limit)} pt); trang sau mở đầu bằng «{first.text if first else ''}»"))
     return figures, failures
 
@@ -953,9 +1097,11 @@ def measure(pages: list[Page], model: Optional[Model], name: str = "") -> Report
     else:
         profile, top, bottom = model.profile, model.top_margin, model.bottom_margin
     report = Report(name, profile, foot_gap_limit(profile))
-    report.pages, failures = measure_foot_gaps(pages, profile, top, bottom, model.page_starts if model else None,
-                                               [h.text for h in model.headings if h.element in ("headings", "parts")]
-                                               if model else ())
+    report.pages, failures = measure_foot_gaps(
+        pages, profile, top, bottom, model.page_starts if model else None,
+        [h.text for h in model.headings if h.element in ("headings", "parts")] if model else (),
+        # without the .docx, the closing block is told by its label and the signature's authority
+        model.closing if model else [profile.recipients_label, *profile.authorities])
     report.failures += failures
     reading = Reading(pages, top, bottom)
     report.failures += measure_phrases(reading, model.names if model else ())

@@ -278,3 +278,44 @@ def apply_annex_sections(body, landscape: Sequence[bool], restart_numbers: bool)
         label.addprevious(breaker)
     last = sections[len(labels)]
     final.getparent().replace(final, last)
+
+
+# --- the closing block: never on a page without the text that ends the document --------------
+
+
+def keep_end_with_closing_block(body) -> None:
+    """Keep the paragraph that ends the text (the closing sentence, or the body's last paragraph
+    or end mark when the body closes the document) on the page of the signature block under it.
+
+    A signature alone at the top of a page, with none of the text it signs above it, is what a
+    reader must never see; the closing block's table rows never split, and the paragraph before
+    the table carries keep-with-next. The closing sentence's style already does; a body that
+    ends the document (a Quyết định's last Điều, a table's end mark) ends with a paragraph of
+    any body style, so the keep is set on that paragraph itself. Word then moves only its last
+    lines (widow control) with the block; LibreOffice never splits a keep-with-next paragraph
+    and moves it whole (``docs/testing.md``, foot gaps)."""
+    signer_name = style_id(STYLE_NAMES["signer_name"])
+    closing = style_id(STYLE_NAMES["closing"])
+    for table in body.findall(w("tbl")):
+        styles = {s.get(w("val")) for s in table.iter(w("pStyle"))}
+        if signer_name not in styles:
+            continue
+        before = table.getprevious()
+        if before is None or before.tag != w("p") or not "".join(before.itertext()).strip():
+            continue
+        properties = before.find(w("pPr"))
+        if properties is None:
+            from lxml import etree
+
+            properties = etree.Element(w("pPr"))
+            before.insert(0, properties)
+        style = properties.find(w("pStyle"))
+        if (style is not None and style.get(w("val")) == closing) or properties.find(w("keepNext")) is not None:
+            continue
+        from lxml import etree
+
+        keep = etree.Element(w("keepNext"))
+        if style is not None:
+            style.addnext(keep)
+        else:
+            properties.insert(0, keep)
