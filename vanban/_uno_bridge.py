@@ -103,7 +103,8 @@ def _split_kept_paragraphs(document):
         text.insertControlCharacter(cut, 0, False)  # PARAGRAPH_BREAK
         tail = text.createTextCursorByRange(cut.getStart())
         tail.gotoStartOfParagraph(False)
-        for name, value in (("ParaFirstLineIndent", 0), ("ParaTopMargin", 0)):
+        # the keep is set again: LibreOffice may leave a directly set keep on either part of a split
+        for name, value in (("ParaFirstLineIndent", 0), ("ParaTopMargin", 0), ("ParaKeepTogether", True)):
             tail.setPropertyValue(name, value)
         try:
             if tail.getPropertyValue("NumberingIsNumber"):
