@@ -181,6 +181,53 @@ def test_a_page_may_end_a_heading_and_two_lines_early_before_a_heading_and_no_mo
     assert failures and figures[0].limit == pytest.approx(quality.foot_gap_limit(vanban.DOAN))
 
 
+def test_sibling_headings_pushed_together_are_a_chain_and_allow_one_heading_only():
+    pitch = quality.body_line_pitch(vanban.DOAN)
+    siblings = ["a) Truyền thông", "b) Tập huấn"]
+    text = ["Đoạn văn dưới tiêu đề", "dòng hai", "dòng ba", "dòng bốn"]
+    pages, top, bottom = pages_ending_early(4.4, [*siblings, *text])
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], siblings)
+    assert failures and figures[0].limit == pytest.approx(quality.foot_gap_limit(vanban.DOAN) + pitch + 6)
+    # a heading over a deeper one is one heading to the reader: both count
+    nested = ["1. Truyền thông", "1.1. Tập huấn"]
+    pages, top, bottom = pages_ending_early(4.4, [*nested, *text])
+    assert not quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], nested)[1]
+
+
+def test_a_heading_over_the_closing_block_or_a_table_brings_their_height_with_it():
+    closing = ["Nơi nhận:", "TM. BAN THƯỜNG VỤ"]
+    pages, top, bottom = closing_pages(9, 2)
+    heading = line_of(2, ("5.", 86, 96), ("Tổ", 100, 114), ("chức", 118, 150), y0=top + 2, height=18.2)
+    for line in pages[1].lines:  # the paragraph and the block one heading lower
+        for word in line.words:
+            word.y0 += 24.5
+            word.y1 += 24.5
+    pages[1].lines.insert(0, heading)
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], ["5. Tổ chức"], closing)
+    assert not failures and figures[0].opening == "tiêu đề và khối chữ ký"
+
+
+def test_an_unsigned_closing_block_keeps_the_room_of_its_signature():
+    closing = ["Nơi nhận:"]
+    pages, top, bottom = closing_pages(6.5, 1)
+    pages[1].lines = [line for line in pages[1].lines if line.words[0].text in ("Kết", "Nơi")]  # no signer
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], closing)
+    assert not failures and figures[0].limit > quality.signature_height(vanban.DOAN)
+
+
+@pytest.mark.libreoffice
+def test_a_lettered_part_the_finder_also_reads_as_a_heading_is_measured_once(converter):
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["part_numbering"] = "chu-cai"
+    data["content"] = [
+        {"part": "Tình hình chung", "children": [{"text": "Đoạn văn thứ nhất của phần này."}]},
+        {"part": "Kết quả đạt được", "children": [{"text": "Đoạn văn thứ hai."}]},
+        {"part": "Kiến nghị", "children": [{"label": "Tổng số", "value": "81", "unit": "cơ sở", "in_words": False}]},
+    ]
+    report = measured(converter, vanban.render_bytes(vanban.parse(data)), "phan-chu-cai")
+    assert not report.failures, report.to_text()
+
+
 LONG_CLOSING = (" Ban Thường vụ Tỉnh đoàn đề nghị các cơ sở Đoàn tiếp tục quan tâm, phối hợp chặt chẽ với các"
                 " ngành, đoàn thể trong công tác hỗ trợ, giúp đỡ thanh thiếu niên yếu thế") * 3
 

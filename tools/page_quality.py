@@ -402,9 +402,13 @@ def model_from_docx(docx: bytes) -> Model:
         sizes = {s for s in view.look(para).sizes if s}
         return max(sizes) if sizes else profile.figures["body"].size
 
+    seen: set[int] = set()
     for name in HEADING_PARTS:
         for para in found[name]:
-            if para.text.strip():
+            # a paragraph the finder reads as two parts (a lettered Phần "C. ..." as a part and
+            # a heading) is one line on the page
+            if para.text.strip() and id(para.element) not in seen:
+                seen.add(id(para.element))
                 model.headings.append(ModelLine(shown_text(para.element), name, size(para)))
     for name in LETTERHEAD_PARTS:
         for para in found[name]:
@@ -577,6 +581,21 @@ def _content_rules(page: Page, top: float, bottom: float) -> list[Rule]:
             and not (r.x1 - r.x0 > page.width - 2 and r.y1 - r.y0 > page.height - 2)]
 
 
+_LABEL_KINDS = (("part", r"Phần"), ("article", r"Điều\d"), ("roman", r"(?:[IVX]+|[IVXLCDM]{2,})\."),
+                ("capital", r"[A-ZĐ]\.(?!\d)"),  # a lettered Phần "C." is not Mục C (a hundred)
+                ("number", r"(?:\d+\.)+\d*"), ("letter", r"[a-zđ]\)"), ("dash", r"[-+]"))
+
+
+def _label_kind(heading_key: str) -> str:
+    """The kind of a heading's label, on its text without spaces: siblings share it ("a)", "b)";
+    "1.1.", "1.2."), a heading and the one under it do not. Numbers count their levels."""
+    for kind, pattern in _LABEL_KINDS:
+        match = re.match(pattern, heading_key)
+        if match:
+            return f"{kind}{match.group(0).count('.')}" if kind == "number" else kind
+    return ""
+
+
 def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
     """The height the headings opening the page take, down to the first line after them
     (their lines and the space before the text under them): a Phần label with its title, a
@@ -585,6 +604,7 @@ def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
     lines = sorted(opening, key=lambda line: (line.y0, line.x0))
     headings = [key(heading) for heading in headings if key(heading)]
     start = index = 0
+    previous = None
     while index < len(lines):
         joined, taken = "", None
         for position in range(index, len(lines)):
@@ -594,8 +614,11 @@ def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
                 break
             if not any(heading.startswith(joined) for heading in headings):
                 break
-        if taken is None:
+        # a heading kept with its sibling is a chain the layout should not make (a leaf heading
+        # keeps with nothing): only a heading over a deeper one is read as one heading
+        if taken is None or (previous is not None and _label_kind(joined) and _label_kind(joined) == _label_kind(previous)):
             break
+        previous = joined
         index = taken + 1
     if index == start:
         return 0.0
@@ -629,6 +652,9 @@ def _paragraphs(rows: list[list[Line]], pitch: float) -> list[list[list[Line]]]:
 UNSPLIT_LINES = 3
 """A paragraph of this many lines or fewer cannot be split over two pages: widow and orphan
 control leave at least two of its lines on each side."""
+TABLE_OPENING_ROWS = 3
+"""Rows of a table opening a page that had to go there together: the header (repeated on every
+page, one or two rows) and the first row under it, none of which splits."""
 KEPT_LINES = 2
 """The lines of a longer paragraph that go with what it is kept with (widow control): Word
 splits a keep-with-next paragraph and moves only these."""
@@ -652,58 +678,92 @@ def opening_block(page: Page, previous: Page, profile: Profile, top: float, bott
     gap allowed anyway: the page before may end up to that block's height early, as the
     layout had to put it on this page whole. The decision (docs/testing.md, foot gaps):
 
-    * a heading, with the first lines of what follows it (``heading_block``): the heading's
-      height more than ``foot_gap_limit``, which holds those two lines;
     * the closing block (a table whose rows never split: Nơi nhận and the signature) with the
       paragraph kept with it: that paragraph whole if it has at most ``UNSPLIT_LINES`` lines,
       only its last ``KEPT_LINES`` lines if longer (a longer paragraph kept whole with the
       block is the layout's fault, not a forced gap);
-    * a table (its caption kept with it) with its header row and first row, which never split;
+    * a table (its caption kept with it) with its header rows and first row, which never split
+      (``TABLE_OPENING_ROWS``);
     * a paragraph of at most ``UNSPLIT_LINES`` lines starting on this page (widow and orphan
-      control keep it whole).
+      control keep it whole);
+    * a heading (``heading_block``), kept with the first lines of what follows it: the heading's
+      height more than ``foot_gap_limit``, which holds those two lines; or, when what follows
+      opens with one of the blocks above, the heading and that block.
 
     Only the block itself counts: a chain of blocks pushed together (headings kept with
-    headings, a long paragraph kept with the signature) is not forced and stays a failure."""
+    sibling headings, a long paragraph kept with the signature) is not forced and stays a
+    failure."""
     base = foot_gap_limit(profile)
-    pitch = body_line_pitch(profile)
     space = paragraph_space(profile)
     bottom = page.height - bottom_margin
     lines = content_lines(page, top, bottom)
     if not lines:
         return None
-    heading = heading_block(lines, headings)
-    if heading:
-        return Opening("tiêu đề", heading, base + heading)
     rows = _rows(lines)
     start = rows[0][0].y0
+    heading = heading_block(lines, headings)
+    after = [row for row in rows if row[0].y0 >= start + heading - 1] if heading else rows
+    fresh = bool(heading) or _starts_fresh(rows[0], previous, profile, top, bottom_margin)
+    inner = _unsplit_block(after, lines, fresh, _content_rules(page, top, bottom), profile, closing)
+    if heading:
+        if inner is not None and inner[1] - start + space > base + heading:
+            return Opening(f"tiêu đề và {inner[0]}", inner[1] - start, inner[1] - start + space)
+        return Opening("tiêu đề", heading, base + heading)
+    if inner is not None and inner[1] - start + space > base:
+        return Opening(inner[0], inner[1] - start, inner[1] - start + space)
+    return None
+
+
+def _unsplit_block(rows: list[list[Line]], lines: list[Line], fresh: bool, rules: list[Rule], profile: Profile,
+                   closing: Sequence[str]) -> Optional[tuple[str, float]]:
+    """The unsplittable block ``rows`` open with (not a heading): what it is and where it ends.
+    ``fresh``: the first row begins a paragraph (rather than running on from the page before)."""
+    if not rows:
+        return None
+    pitch = body_line_pitch(profile)
     closing_keys = [key(text) for text in closing if key(text)]
-    closing_top = min((line.y0 for line in lines
+    closing_top = min((line.y0 for row in rows for line in row
                        if any(line.key and (k.startswith(line.key) or line.key.startswith(k)) for k in closing_keys)),
                       default=None)
     if closing_top is not None:
         above = _paragraphs([row for row in rows if row[0].y1 <= closing_top + 1], pitch)
-        if len(above) == 1:  # the page opens with the paragraph kept with the closing block
-            kept = above[0]
-            fresh = _starts_fresh(rows[0], previous, profile, top, bottom_margin)
-            # a longer paragraph could have left its first lines on the page before: only its
-            # last lines had to come (Word's way; LibreOffice moves a keep-with-next paragraph whole)
-            if len(kept) <= (UNSPLIT_LINES if fresh else KEPT_LINES):
-                height = max(line.y1 for line in lines if line.y0 >= closing_top - 1) - start
-                return Opening("khối chữ ký", height, height + space) if height + space > base else None
-            return None
-    rules = _content_rules(page, top, bottom)
-    table = _table_top(rows, rules, pitch)
-    if table is not None:
-        level = sorted({round(r.y0) for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 >= table - 1})
-        end = level[min(2, len(level) - 1)] if level else table
-        height = end - start
-        return Opening("bảng", height, height + space) if height + space > base else None
+        if not above:
+            return None  # the signature alone at the top of a page: nothing of its text kept with it
+        if len(above) == 1:
+            # a longer paragraph could have left its first lines on the page before: only its last
+            # lines had to come (Word's way; LibreOffice moves a keep-with-next paragraph whole)
+            if len(above[0]) > (UNSPLIT_LINES if fresh else KEPT_LINES):
+                return None
+            return "khối chữ ký", max(max(line.y1 for line in lines if line.y0 >= closing_top - 1),
+                                      closing_top + signature_height(profile))
+    table_end = _table_end(rows, rules, pitch)
+    if table_end is not None:
+        return "bảng", table_end
     paragraph = _paragraphs(rows, pitch)[0]
-    if len(paragraph) <= UNSPLIT_LINES and _starts_fresh(rows[0], previous, profile, top, bottom_margin):
-        height = max(line.y1 for line in paragraph[-1]) - start
-        if height + space > base:
-            return Opening(f"một đoạn {len(paragraph)} dòng", height, height + space)
+    if len(paragraph) <= UNSPLIT_LINES and fresh:
+        return f"một đoạn {len(paragraph)} dòng", max(line.y1 for line in paragraph[-1])
     return None
+
+
+def signature_height(profile: Profile) -> float:
+    """The least height of the signature column under its first line: the position line, the
+    signing space and the name line (the template's figures). A document not yet signed keeps
+    that room in its closing block, with no words in it to measure it by."""
+    figures = profile.figures
+    line = lambda name: figures[name].size * FONT_LINE_HEIGHT * figures[name].line_spacing  # noqa: E731
+    return (line("signer_authority") + line("signer_position") + figures["signer_name"].space_before_pt
+            + line("signer_name"))
+
+
+def _table_end(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
+    """Where the first rows of a ruled table opening ``rows`` end (``TABLE_OPENING_ROWS``)."""
+    table = _table_top(rows, rules, pitch)
+    if table is None:
+        return None
+    level = sorted({round(r.y0) for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 >= table - 1})
+    # its top rule, then the foot of each row: a header of one or two rows (vanban's tables
+    # have one or two header levels; the PDF does not tell which) and the first row under it
+    return level[min(TABLE_OPENING_ROWS, len(level) - 1)] if level else table
 
 
 def _table_top(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
