@@ -228,6 +228,14 @@ def test_a_lettered_part_the_finder_also_reads_as_a_heading_is_measured_once(con
     assert not report.failures, report.to_text()
 
 
+def test_the_title_under_a_phan_label_is_part_of_its_heading_in_the_model():
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["part_numbering"] = "phan-la-ma"
+    data["content"] = [{"part": "Kết quả đạt được", "children": [{"text": "Đoạn văn dưới phần."}]}]
+    model = quality.model_from_docx(vanban.render_bytes(vanban.parse(data)))
+    assert [h.text for h in model.headings if h.element == "parts"] == ["Phần I", "KẾT QUẢ ĐẠT ĐƯỢC"]
+
+
 LONG_CLOSING = (" Ban Thường vụ Tỉnh đoàn đề nghị các cơ sở Đoàn tiếp tục quan tâm, phối hợp chặt chẽ với các"
                 " ngành, đoàn thể trong công tác hỗ trợ, giúp đỡ thanh thiếu niên yếu thế") * 3
 

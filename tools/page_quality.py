@@ -9,7 +9,10 @@ Four measures (issue 13), each on the page LibreOffice draws:
 * **foot gap**: the blank space between the last line (or table rule) of a page and
   its bottom margin, on every page but the last, is at most two body lines and one
   paragraph space, unless the page ends inside a ruled table, the next page opens an
-  annex ("Phụ lục ...") or the document breaks the page there itself;
+  annex ("Phụ lục ...") or the document breaks the page there itself; before a page that
+  opens with a block the layout could not split (a heading with what it is kept with, the
+  closing block with its paragraph, a table's first rows, a paragraph of three lines or
+  fewer), up to that block's height (``opening_block``);
 * **protected phrases**: no line ends inside a phrase that must stay whole: a Nơi
   nhận purpose "(để b/c)", "TNCS Hồ Chí Minh", the signer's name, a number symbol
   "114-KH/ĐTN", a year range "2010 - 2012", "ngày 05 tháng 3", "Số: ...";
@@ -410,6 +413,10 @@ def model_from_docx(docx: bytes) -> Model:
             if para.text.strip() and id(para.element) not in seen:
                 seen.add(id(para.element))
                 model.headings.append(ModelLine(shown_text(para.element), name, size(para)))
+                title = _part_title(view, para) if name == "parts" else None
+                if title is not None and id(title.element) not in seen:
+                    seen.add(id(title.element))
+                    model.headings.append(ModelLine(shown_text(title.element), name, size(title)))
     for name in LETTERHEAD_PARTS:
         for para in found[name]:
             for piece in shown_text(para.element).split("\n"):
@@ -426,6 +433,15 @@ def model_from_docx(docx: bytes) -> Model:
                 model.closing.append(first)
     model.page_starts = _page_starts(view)
     return model
+
+
+def _part_title(view, label):
+    """The title under a bare Phần label ("Phần III" / "KẾT QUẢ"): the finder reads the label as
+    the part; the title under it, on a line of its own, is part of the same heading."""
+    if not re.fullmatch(r"Phần\s+\S+", label.text.strip()):
+        return None
+    following = [p for p in view.paragraphs if p.index > label.index and p.top_level and p.text.strip()]
+    return following[0] if following else None
 
 
 def shown_text(paragraph) -> str:

@@ -58,6 +58,9 @@ def _properties(**values):
 
 KEPT_LINES = 2
 """The lines of a long keep-with-next paragraph that go with what follows it (widow control)."""
+MAX_TABLES = 100
+"""Tables looked at for a long paragraph kept with them: a bound on the time a document with
+thousands of tables can take (the converter's time limit stops the rest)."""
 
 
 def _split_kept_paragraphs(document):
@@ -78,7 +81,10 @@ def _split_kept_paragraphs(document):
     cursor = controller.getViewCursor()
     text = document.getText()
     tables = document.getTextTables()
-    for index in range(tables.getCount()):
+    count = tables.getCount()
+    # from the last table back (the signature block follows the body's tables; annexes', if
+    # any, follow it), and no more than MAX_TABLES: each costs a few calls across the bridge
+    for index in range(count - 1, max(count - MAX_TABLES, 0) - 1, -1):
         table = tables.getByIndex(index)
         try:
             cursor.gotoRange(table.getCellByName("A1").getStart(), False)
