@@ -43,7 +43,7 @@ LIST_MAX = 3
 """Most lists; Nơi nhận and body children may be longer (``LONG_LIST_MAX``)."""
 LONG_LIST_MAX = 8
 ANNEXES_MAX = 2
-USUALLY_GIVEN = {"signer", "code"}
+USUALLY_GIVEN = {"signer", "code", "place", "date"}
 """Optional fields given six times in seven: without them a document is either refused (a number
 without the issuer's code) or misses a part the checker reads (the signature)."""
 MAX_TOP_SECTIONS = 12

@@ -77,6 +77,48 @@ def test_each_document_is_the_same_as_rendering_it_alone(from_csv):
     assert (from_csv / "12-KH-HĐTN.docx").read_bytes() == vanban.render_bytes(vanban.parse(data))
 
 
+# --- the common cases of the other types: a Giấy mời per delegate, a Quyết định per new member --
+
+DELEGATES = ["giay-moi-le-minh-chau.docx", "giay-moi-nguyen-van-an.docx", "giay-moi-tran-thi-binh.docx"]
+MEMBERS = ["ket-nap-le-thi-mai.docx", "ket-nap-pham-van-hung.docx", "ket-nap-thach-thi-sa-rin.docx"]
+
+
+# each list is read here in one format and by the README's command (test_readme) in the other
+def test_one_giay_moi_per_delegate_row_named_by_the_row(tmp_path):
+    report = run_batch(BATCH / "dai-bieu.csv", tmp_path, base=BATCH / "giay-moi.yaml", jobs=1)
+    assert not report.failed, report.summary()
+    assert files(tmp_path) == DELEGATES
+    lines = text_lines(open_docx(tmp_path / "giay-moi-tran-thi-binh.docx"))
+    assert ("Ban Thường vụ Huyện đoàn Cầu Ngang trân trọng kính mời: Đồng chí Trần Thị Bình, Bí thư Đoàn xã "
+            "Hiệp Mỹ Đông") in lines
+    assert "Số: 25-GM/ĐTN" in lines and not any("Nguyễn Văn An" in line for line in lines)
+
+
+def test_one_quyet_dinh_per_admitted_member_with_its_own_number_and_article_1(tmp_path):
+    report = run_batch(BATCH / "ket-nap.xlsx", tmp_path, base=BATCH / "quyet-dinh-ket-nap.yaml", jobs=1)
+    assert not report.failed, report.summary()
+    assert files(tmp_path) == MEMBERS
+    lines = text_lines(open_docx(tmp_path / "ket-nap-pham-van-hung.docx"))
+    assert "Số: 32-QĐ/ĐTN" in lines
+    assert ("Điều 1. Kết nạp vào Đoàn TNCS Hồ Chí Minh đối với thanh niên Phạm Văn Hùng, sinh ngày 03/9/2007, "
+            "sinh hoạt tại Chi đoàn ấp Nô Công.") in lines
+    assert lines[lines.index("Nơi nhận:") + 1] == "- Như Điều 4;"
+
+
+@pytest.mark.parametrize("listed, base, column", [
+    ("dai-bieu.csv", "giay-moi.yaml", "kinh_moi"),
+    ("ket-nap.csv", "quyet-dinh-ket-nap.yaml", "dieu.1.dieu"),
+])
+def test_a_row_leaving_out_the_person_is_refused_and_never_becomes_a_document(listed, base, column, tmp_path):
+    with open(BATCH / listed, encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    rows[2][rows[0].index(column)] = ""
+    report = run_batch(write_csv(tmp_path / listed, rows), tmp_path / "ra", base=BATCH / base, jobs=1, check=False)
+    assert [result.ok for result in report.results] == [True, False, True]
+    assert column.split(".")[0] in report.results[1].error
+    assert len(files(tmp_path / "ra")) == 2
+
+
 def test_a_folder_of_documents(tmp_path):
     folder = tmp_path / "vao"
     folder.mkdir()

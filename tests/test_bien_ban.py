@@ -1,11 +1,12 @@
 """Biên bản: time and place, attendance counted, chủ tọa and thư ký, votes with computed shares,
-the end time, two signatures side by side and no Nơi nhận."""
+the end time, two signatures side by side; no Nơi nhận in the Union, one under THƯ KÝ where NĐ 30
+Mẫu 1.9 has it."""
 
 import pytest
 
 import vanban
 
-from helpers import open_docx, paragraphs_in_order, refusal, rendered_lines, starter_data
+from helpers import mutated, open_docx, paragraphs_in_order, refusal, rendered_lines, restyle, starter_data
 
 
 def minutes(**changes) -> dict:
@@ -56,13 +57,48 @@ def test_two_signatures_stand_side_by_side_thu_ky_left_chu_toa_right_and_no_nơi
     assert not any(p.text.startswith("Nơi nhận") for p in located)
 
 
-@pytest.mark.parametrize("field, value", [
-    ("nguoi_ky", {"chuc_vu": "Bí thư", "ho_ten": "Nguyễn Văn A"}),
-    ("noi_nhan", ["Đoàn xã"]),
-])
-def test_a_signer_or_recipients_are_refused_as_the_chair_and_secretary_sign(field, value):
+@pytest.mark.parametrize("profile", ["doan", "nha-nuoc"])
+def test_a_signer_is_refused_as_the_chair_and_secretary_sign(profile):
+    message = refusal(minutes(the_thuc=profile, nguoi_ky={"chuc_vu": "Bí thư", "ho_ten": "Nguyễn Văn A"}))
+    assert "thu_ky" in message and "chu_toa" in message and "'nguoi_ky'" in message
+
+
+@pytest.mark.parametrize("field, value", [("noi_nhan", ["Đoàn xã"]), ("luu", "VP")])
+def test_a_union_biên_bản_refuses_a_nơi_nhận_as_its_form_has_none(field, value):
     message = refusal(minutes(**{field: value}))
-    assert "thu_ky" in message and "chu_toa" in message
+    assert "thể thức Đoàn không có Nơi nhận" in message and "'noi_nhan'" in message and "'luu'" in message
+
+
+# --- NĐ 30 PL III Mẫu 1.9: a state body's Biên bản has a Nơi nhận under the two signatures --------
+
+STATE_BODY = {"cap_tren": "Ủy ban nhân dân", "ten": ["Sở Nội vụ", "tỉnh Quảng Ninh"], "ky_hieu": "SNV"}
+
+
+def state_minutes(**changes) -> dict:
+    return minutes(the_thuc="nha-nuoc", co_quan_ban_hanh=STATE_BODY, so=5, dia_danh=None, ngay=None,
+                   noi_nhan=["Giám đốc Sở (để b/c)"], luu="Hồ sơ", **changes)
+
+
+def test_a_state_biên_bản_has_its_nơi_nhận_under_the_secretary_as_mẫu_1_9_shows():
+    data = vanban.render_bytes(vanban.parse(state_minutes()))
+    located = [p for p in paragraphs_in_order(open_docx(data)) if p.text.strip()]
+    texts = [p.text for p in located]
+    secretary = texts.index("THƯ KÝ")
+    assert texts[secretary:secretary + 5] == [
+        "THƯ KÝ", "Trần Thị B", "Nơi nhận:", "- Giám đốc Sở (để\u00a0b/c);", "- Lưu: VT, Hồ sơ."]
+    left = {p.place for p in located[secretary:secretary + 5]}
+    assert len(left) == 1 and left.pop().endswith("[0]")  # one cell, the left one
+    chair = texts.index("CHỦ TỌA")
+    assert located[chair].place.endswith("[1]") and texts[chair + 1] == "Nguyễn Văn A"
+    report = vanban.check(data)
+    assert report.errors == [], report.to_text()
+
+
+def test_the_checker_finds_the_secretary_above_a_state_nơi_nhận():
+    data = vanban.render_bytes(vanban.parse(state_minutes()))
+    report = vanban.check(mutated(data, lambda d: restyle(d, "^THƯ KÝ$", bold=False)))
+    assert [(finding.rule_id, finding.excerpt) for finding in report.errors] == [("N-BB-1", "THƯ KÝ")], \
+        report.to_text()
 
 
 @pytest.mark.parametrize("changes, words", [

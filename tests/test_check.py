@@ -539,3 +539,17 @@ def test_memoised_looks_give_the_same_report_as_looks_computed_one_by_one(monkey
         one_by_one = check(data).to_json()
         monkeypatch.setattr(reader, "MEMOISE", True)
         assert memoised == one_by_one
+
+
+def test_every_rule_the_checker_can_report_is_documented_and_nothing_else():
+    """docs/checker-rules.md has one row per rule ID of vanban/rules.py (the only place the
+    checker takes a rule ID from), with the rule's severity; no row for an ID the code lacks."""
+    rows = re.findall(r"^\| ([UN]-[A-Z]+-\d+) \| (\w+) \|", (Path(__file__).resolve().parents[1] / "docs" /
+                      "checker-rules.md").read_text(encoding="utf-8"), re.MULTILINE)
+    documented = dict(rows)
+    assert len(documented) == len(rows), "an ID has two rows"
+    defined = {rule.id: rule.severity for rule in RULES}
+    assert len(defined) == len(RULES), "two rules share an ID"
+    assert sorted(set(defined) - set(documented)) == [], "rules the code defines and the doc does not list"
+    assert sorted(set(documented) - set(defined)) == [], "rows of the doc for IDs the code does not define"
+    assert {i: s for i, s in documented.items() if defined[i] != s} == {}, "severities that differ"

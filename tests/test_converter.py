@@ -90,11 +90,21 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason=
 
 
 @needs_proc
-def test_one_libreoffice_converts_many_documents_then_stops(uno, docx, own_temp, tmp_path):
+def test_one_libreoffice_converts_many_documents_a_broken_one_failing_alone_then_stops(uno, docx, own_temp,
+                                                                                       tmp_path):
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(os.urandom(4000))
     with PdfConverter() as converter:
         assert converter.warm
         running = processes_naming(converter.folder)
         assert running, "LibreOffice should be running inside the block"
+        with pytest.raises(ConversionError) as error:
+            converter.convert(broken)
+        assert "hong.docx" in str(error.value) and "không mở được" in str(error.value)
+        assert not (tmp_path / "hong.pdf").exists()
+        with pytest.raises(ConversionError) as error:
+            converter.convert(tmp_path / "khong-co.docx")
+        assert "không tìm thấy tệp" in str(error.value)
         for number in range(3):
             converter.convert(docx, tmp_path / f"{number}.pdf")
         assert converter.starts == 1
@@ -114,21 +124,6 @@ def test_no_process_is_left_when_the_block_fails(uno, docx, own_temp):
             raise RuntimeError("a bug in the caller")
     assert no_process_left(folder)
     assert not folder.exists()
-
-
-def test_a_broken_document_fails_alone_and_the_next_one_converts(uno, docx, tmp_path):
-    broken = tmp_path / "hong.docx"
-    broken.write_bytes(os.urandom(4000))
-    with PdfConverter() as converter:
-        with pytest.raises(ConversionError) as error:
-            converter.convert(broken)
-        assert "hong.docx" in str(error.value) and "không mở được" in str(error.value)
-        assert not (tmp_path / "hong.pdf").exists()
-        with pytest.raises(ConversionError) as error:
-            converter.convert(tmp_path / "khong-co.docx")
-        assert "không tìm thấy tệp" in str(error.value)
-        assert pages(converter.convert(docx, tmp_path / "sau.pdf")) == 4
-        assert converter.starts == 1
 
 
 @pytest.mark.slow  # waits out the conversion time limit (about 11 s); the batch pool's twin is slow too
@@ -160,14 +155,13 @@ def test_without_uno_each_document_gets_its_own_soffice(docx, own_temp, tmp_path
     assert no_process_left(folder)
 
 
-def test_render_pdf_and_to_pdf(uno, tmp_path):
+def test_render_pdf_and_to_pdf(uno, converter, tmp_path):
     plan = vanban.load(PLAN)
     assert pages(vanban.render_pdf(plan, tmp_path / "kh.pdf")) == 4
     with pytest.raises(vanban.OutputExistsError):
         vanban.render_pdf(plan, tmp_path / "kh.pdf")
     source = vanban.render(plan, tmp_path / "khac.docx")
-    with PdfConverter() as converter:
-        made = vanban.to_pdf(source, converter=converter)
+    made = vanban.to_pdf(source, converter=converter)
     assert made == tmp_path / "khac.pdf" and pages(made) == 4
 
 

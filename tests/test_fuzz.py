@@ -338,11 +338,29 @@ def annex_reference(document, profile, number_line: str) -> str:
         from vanban._display import plain_text
         return f"(Kèm theo {document.type_name}{number}{date} của {plain_text(authority.split(chr(10))[0])})"
     if signer is not None and signer.authority == "TM." and signer.on_behalf_of:
-        # a collective signs (TM. Ban Thường vụ): the citation names it, without a leading BCH
-        collective = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", issuer, flags=re.IGNORECASE)
-        issuer = collective if collective.lower().startswith(signer.on_behalf_of.lower()) \
-            else f"{signer.on_behalf_of} {collective}"
+        issuer = collective_of(signer.on_behalf_of, issuer)
     return f"(Kèm theo {document.type_name}{number}{date} của {issuer})"
+
+
+def collective_of(collective: str, issuer: str) -> str:
+    """A collective signs (TM. Ban Thường vụ Huyện đoàn): the citation names it, then the rest
+    of the issuer's name (without a leading BCH) that it does not already end with, a level
+    named either way round (Huyện đoàn = Đoàn huyện, Thành đoàn = Đoàn thành phố = Đoàn TP.)."""
+    def level(text: str) -> list[str]:
+        text = re.sub(r"\btp\.\s*", "thành phố ", re.sub(r"\btx\.\s*", "thị xã ", text.lower()))
+        swapped = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
+        return re.sub(r"\b(tỉnh|huyện|quận|thị|thành) đoàn\b", lambda m: "đoàn " + swapped[m.group(1)],
+                      text).split()
+
+    body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", issuer, flags=re.IGNORECASE)
+    if body.lower().startswith(collective.lower()):
+        return body
+    words, signed_for = body.split(" "), level(collective)
+    for count in range(len(words), 0, -1):
+        start = level(" ".join(words[:count]))
+        if signed_for[len(signed_for) - len(start):] == start:
+            return " ".join([collective, *words[count:]])
+    return f"{collective} {body}"
 
 
 def expected_page(document) -> dict:

@@ -85,6 +85,23 @@ def test_a_number_neither_whole_and_positive_nor_khong_is_one_message_naming_bot
     assert "số nguyên dương" in problem.message and "'khong'" in problem.message
 
 
+@pytest.mark.parametrize("written", ["x", "'2a'", "1.5", "-1"])
+def test_a_value_fitting_no_form_of_a_field_with_two_is_one_message_naming_both(tmp_path, written):
+    """du_thao takes true/false or a draft number: one place, one problem, both forms named."""
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: 7\ndu_thao: {written}")))
+    (problem,) = error.value.problems
+    assert problem.location.startswith("du_thao, dòng 6, cột 10")
+    assert "(1) cần true hoặc false; (2) " in problem.message
+
+
+def test_two_mistakes_in_one_place_stay_two_problems(tmp_path):
+    text = MINIMAL.replace("so: 7", "so: 7\ndu_thao: x").replace("ngay: 2021-02-03", "ngay: 2021-02-31")
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text))
+    assert sorted(p.location.split(",")[0] for p in error.value.problems) == ["du_thao", "ngay"]
+
+
 @pytest.mark.parametrize("written, number", [("'114'", 114), ("khong", False), ("không", False), ("", None)])
 def test_a_number_as_text_khong_or_nothing_is_read(tmp_path, written, number):
     read = vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: {written}"))).number

@@ -66,3 +66,41 @@ def test_ci_runs_the_readmes_test_command():
     test_command = next(line for line in COMMANDS.splitlines() if "pytest" in line)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci
+
+
+
+BATCH_COMMANDS = re.findall(r"^\s*vanban (batch examples/batch/\S+ .*)$", README, flags=re.M)
+"""The README's ``vanban batch`` commands on the lists of ``examples/batch``."""
+
+
+@pytest.mark.parametrize("command", [c for c in BATCH_COMMANDS if "danh-sach" not in c])  # test_batch runs it
+def test_the_batch_examples_of_the_other_types_run_as_written_one_document_per_row(command, reader_folder):
+    import csv
+
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    arguments = shlex.split(command)
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    with open((EXAMPLES.parent / arguments[1]).with_suffix(".csv"), encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    made = sorted(path.stem for path in (reader_folder / arguments[arguments.index("-o") + 1]).iterdir())
+    assert made == sorted(row["ten_tep"] for row in rows), result.output
+
+
+def test_the_readme_gives_a_batch_example_for_a_delegate_list_and_for_new_members():
+    assert {command.split()[1] for command in BATCH_COMMANDS} == {
+        "examples/batch/danh-sach.xlsx", "examples/batch/dai-bieu.xlsx", "examples/batch/ket-nap.csv"}
+
+
+def test_the_list_of_types_has_every_type_once_with_its_name_code_and_when_to_use_it():
+    import vanban
+
+    rows = re.findall(r"^\| `([a-z-]+)` \| ([^|(]+) \(([^|;)]+)[^|]*\| ([^|]+) \|$", README, flags=re.M)
+    assert sorted(key for key, *_ in rows) == sorted(vanban.document_types())
+    for key, name, code, use in rows:
+        kind = vanban.get_document_type(key)
+        assert (name.strip(), code) == (kind.type_name, kind.type_code), key
+        assert len(use.split()) >= 5, key  # a line on when to use it

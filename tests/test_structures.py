@@ -289,6 +289,48 @@ def test_a_single_annex_is_phu_luc_without_a_number_and_the_state_date_is_writte
     assert lines[start + 1].startswith("(Kèm theo Kế hoạch số 114/KH-UBND-VX ngày 05 tháng 3 năm 2021 của ")
 
 
+CAU_NGANG = {"cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Đoàn huyện Cầu Ngang", "ky_hieu": "ĐTN"}
+SIGNED_BY_THE_STANDING_COMMITTEE = {"tham_quyen": "TM.", "thay_mat": "Ban Thường vụ Huyện đoàn",
+                                    "chuc_vu": "Bí thư", "ho_ten": "Nguyễn Văn A"}
+
+
+def annex_line(data: dict) -> str:
+    """The "(Kèm theo ...)" line of the document's first annex, as vanban writes it."""
+    from vanban._display import annex_blocks
+
+    document = vanban.parse(data)
+    return annex_blocks(document, vanban.get_profile(document.profile_name))[0].reference
+
+
+@pytest.mark.parametrize("kind", sorted(set(vanban.document_types()) - {"bien-ban"}))
+def test_the_annex_line_names_the_standing_committee_once_whatever_the_type(kind):
+    from helpers import starter_data
+
+    data = starter_data(kind, co_quan_ban_hanh=CAU_NGANG, nguoi_ky=SIGNED_BY_THE_STANDING_COMMITTEE,
+                        phu_luc=[{"tieu_de": "Danh sách", "noi_dung": ["Nội dung phụ lục."]}])
+    if "tham_quyen_ban_hanh" in data:  # a decision cites the authority written above its căn cứ
+        data["tham_quyen_ban_hanh"] = "Ban Thường vụ Huyện đoàn Cầu Ngang"
+    assert annex_line(data).endswith(" của Ban Thường vụ Huyện đoàn Cầu Ngang)")
+
+
+@pytest.mark.parametrize("issuer, collective, cited", [
+    ("BCH Đoàn huyện Cầu Ngang", "Ban Thường vụ Huyện đoàn Cầu Ngang", "Ban Thường vụ Huyện đoàn Cầu Ngang"),
+    ("Huyện đoàn Cầu Ngang", "Ban Thường vụ Huyện đoàn", "Ban Thường vụ Huyện đoàn Cầu Ngang"),
+    ("BCH Đoàn TP. Hồ Chí Minh", "Ban Thường vụ Thành đoàn", "Ban Thường vụ Thành đoàn Hồ Chí Minh"),
+    ("BCH Đoàn tỉnh Trà Vinh", "Ban Thường vụ Tỉnh đoàn", "Ban Thường vụ Tỉnh đoàn Trà Vinh"),
+    (["BCH Đoàn Khối các cơ quan", "và Doanh nghiệp"], "Ban Thường vụ Đoàn Khối",
+     "Ban Thường vụ Đoàn Khối các cơ quan và Doanh nghiệp"),
+    ("BCH Đoàn trường THPT Nguyễn Du", "Ban Chấp hành Đoàn trường", "Ban Chấp hành Đoàn trường THPT Nguyễn Du"),
+    ("BCH Đoàn xã Mỹ Long Nam", "Ban Chấp hành", "Ban Chấp hành Đoàn xã Mỹ Long Nam"),
+    ("BCH Đoàn xã Mỹ Long Nam", "Ban Thường vụ", "Ban Thường vụ Đoàn xã Mỹ Long Nam"),
+])
+def test_the_annex_line_joins_the_collective_and_the_issuer_without_repeating_the_level(issuer, collective, cited):
+    data = plan(noi_dung=[{"tieu_de": "Nội dung"}], phu_luc=[{"noi_dung": ["Nội dung phụ lục."]}],
+                co_quan_ban_hanh={"ten": issuer, "ky_hieu": "ĐTN"},
+                nguoi_ky={**SIGNED_BY_THE_STANDING_COMMITTEE, "thay_mat": collective})
+    assert annex_line(data).endswith(f" của {cited})")
+
+
 # --- inline -----------------------------------------------------------------------------
 
 

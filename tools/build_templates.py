@@ -347,11 +347,9 @@ def _closing_block(document, profile: Profile) -> None:
         _tag(authority, "{%p endif %}")
     else:
         _each(signer, "line in signer_authority", "{{ line }}", "signer_authority")
-    _tag(recipients, "{%p if recipients_label %}")
-    _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
-    _each(recipients, "line in recipients", "{{ line }}", "recipient")
-    # a second signature in place of Nơi nhận (a Biên bản's THƯ KÝ), level with the right one's
-    _tag(recipients, "{%p elif left_signer_name %}")
+    # a second signature on the left (a Biên bản's THƯ KÝ), level with the right one's; a Nơi
+    # nhận, where the form has one (NĐ 30 PL III Mẫu 1.9), stands under it
+    _tag(recipients, "{%p if left_signer_name %}")
     _each(recipients, "line in left_signer_authority", "{{ line }}", "signer_authority")
     _tag(recipients, "{%p if left_signer_authority %}")
     _paragraph(recipients, "{{ left_signer_position }}", "signer_position")
@@ -359,6 +357,13 @@ def _closing_block(document, profile: Profile) -> None:
     _paragraph(recipients, "{{ left_signer_position }}", "signer_authority")
     _tag(recipients, "{%p endif %}")
     _paragraph(recipients, "{{ left_signer_name }}", "signer_name")
+    _tag(recipients, "{%p if recipients_label %}")
+    _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
+    _each(recipients, "line in recipients", "{{ line }}", "recipient")
+    _tag(recipients, "{%p endif %}")
+    _tag(recipients, "{%p elif recipients_label %}")
+    _paragraph(recipients, "{{ recipients_label }}", "recipients_label")
+    _each(recipients, "line in recipients", "{{ line }}", "recipient")
     _tag(recipients, "{%p else %}")  # no Nơi nhận: the cell still holds a paragraph
     _paragraph(recipients, "", "recipient")
     _tag(recipients, "{%p endif %}")

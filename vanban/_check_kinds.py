@@ -122,9 +122,15 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
     for para in elements.view.paragraphs:
         if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
-            fonts = elements.view.look(para).fonts - {None}
+            look = elements.view.look(para)
+            fonts = look.fonts - {None}
             if fonts - allowed:
-                return [(para, " / ".join(sorted(allowed)), ", ".join(sorted(fonts - allowed)), None)]
+                found_ = ", ".join(sorted(fonts - allowed))
+                if look.east_asian_font in fonts - allowed:
+                    found_ += (f" (một số chữ, như à, á, è, é, ê, ó, ú, hiện bằng phông Đông Á «{look.east_asian_font}»: "
+                               "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
+                               "phần chữ châu Á trong hộp thoại Font)")
+                return [(para, " / ".join(sorted(allowed)), found_, None)]
     return []
 
 
@@ -166,7 +172,12 @@ def check_line_spacing(elements: Elements, rule: Rule) -> list[Issue]:
         else:  # exact or at least, in twentieths: compare with a single line of the font
             lines = look.line / (max(look.sizes) * 20 * 1.15)
         if not low - 0.01 <= lines <= high + 0.01:
-            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", f"giãn dòng {decimal(lines)}", None))
+            found_ = f"giãn dòng {decimal(lines)}"
+            if look.grid_pitch:
+                found_ += (f" (dòng chữ bám theo lưới dòng của trang, mỗi ô {_pt(look.grid_pitch / 20)} pt: "
+                           "bỏ chọn 'Snap to grid when document grid is defined' trong Paragraph, "
+                           "hoặc bỏ lưới dòng trong Page Setup)")
+            issues.append((para, f"giãn dòng {decimal(low)}-{decimal(high)}", found_, None))
     return _limited(issues)
 
 

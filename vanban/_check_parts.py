@@ -83,6 +83,20 @@ def union_under_national_name(view: DocxView) -> bool:
 
 
 
+def layout_frame(view: DocxView) -> Optional[Para]:
+    """A paragraph of the table the whole page is laid out in (letterhead, type name or
+    Kính gửi, Nơi nhận in its cells, as many offices write in Word), or None: a letterhead
+    table holds the letterhead alone."""
+    letterhead = _first(view.paragraphs[:60], lambda p: p.table is not None and bool(
+        is_union_title(clean(p.text)) or NATIONAL_NAME.match(clean(p.text)) or NUMBER.match(clean(p.text))))
+    if letterhead is None:
+        return None
+    cells = [clean(p.text) for p in view.paragraphs if p.table == letterhead.table]
+    beyond = any(text.upper() in KNOWN_TYPES or text.startswith("Kính gửi") or re.fullmatch(r"Nơi nhận\s*:?", text)
+                 for text in cells)
+    return letterhead if beyond else None
+
+
 @dataclass
 class Elements:
     """The parts of the page; an empty list means the part was not found."""
@@ -153,7 +167,7 @@ def locate(view: DocxView) -> Elements:
             found.parts[name] = [para]
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
-    anchor = number or _first(head, lambda p: clean(p.text) == "***")
+    anchor = number or _first(head, lambda p: bool(STAR_LINE.match(clean(p.text.split("\n")[-1]))))
     heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
     if anchor:
         _locate_agency(found, paragraphs, anchor)
@@ -186,7 +200,8 @@ def locate(view: DocxView) -> Elements:
 OPERATIVE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:?$")
 ARTICLE = re.compile(r"^Điều\s+\d+\s*[.:]")
 TWO_SIGNATURES = {"BIÊN BẢN"}
-"""Types signed by two people side by side, with no Nơi nhận (NĐ 30 PL III Mẫu 1.9)."""
+"""Types signed by two people side by side (NĐ 30 PL III Mẫu 1.9): a Union one has no Nơi nhận, a
+state one may have it under the left signature."""
 
 
 def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
@@ -240,7 +255,7 @@ def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int)
 def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
     """The names above ``number`` (the number line, or the *** when the document has none)."""
     before = [p for p in paragraphs if clean(p.text) and (
-        p.index < number.index or p is number and clean(p.text) == "***")]
+        p.index < number.index or p is number and not NUMBER.match(clean(p.text)))]
     if number.table is not None:  # the names sit above the number, in its column of the header table
         before = [p for p in before if p.table == number.table and p.column == number.column]
     else:
@@ -248,12 +263,17 @@ def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> Non
     _agency_lines(found, before)
 
 
+# The mark under the names: "***", or stars typed with spaces ("* * *", its own finding).
+STAR_LINE = re.compile(r"^\*(?:\s*\*)*$")
+
+
 def _agency_lines(found: Elements, cell: list[Para]) -> None:
-    """The names among the letterhead paragraphs ``cell`` (the mark ``***`` set apart)."""
+    """The names among the letterhead paragraphs ``cell`` (the mark ``***`` set apart), line
+    by line where a paragraph holds several (names typed with Shift+Enter)."""
     lines = []
-    for para in cell:
+    for para in (line for para in cell for line in found.view.lines(para)):
         text = clean(para.text)
-        if text in ("***", "*"):
+        if STAR_LINE.match(text):
             found.parts["agency_mark"] = [para]
         elif RULE_LINE.match(text):
             continue
@@ -313,6 +333,11 @@ def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
     if label.table is not None:
         signer = [p for p in paragraphs if p.table == label.table and p.column != label.column
                   and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+        left = [p for p in paragraphs if p.table == label.table and p.column == label.column
+                and p.index < label.index and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+        if len(left) >= 2:  # a second signature above the Nơi nhận (NĐ 30 PL III Mẫu 1.9: THƯ KÝ)
+            found.parts["signature_left_first"] = [left[0]]
+            found.parts["signature_left_name"] = [left[-1]]
     else:
         last = same[-1].index if same else label.index
         signer = [p for p in paragraphs if p.index > last and clean(p.text)

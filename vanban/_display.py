@@ -610,17 +610,47 @@ def short_date(date: IssueDate) -> str:
     return f"{day}/{month}/{date.year}"
 
 
+# How a level's Đoàn is named both ways round: "Huyện đoàn Cầu Ngang" is "Đoàn huyện Cầu Ngang",
+# "Thành đoàn" the "Đoàn thành phố" (written "Đoàn TP." in a letterhead). Compared in this form,
+# a collective that names the level ("Ban Thường vụ Huyện đoàn") meets the issuer's own name.
+_LEVEL_BODY = re.compile(r"\b(tỉnh|huyện|quận|thị|thành) đoàn\b")
+_LEVEL_WORDS = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
+_ABBREVIATED_LEVELS = ((re.compile(r"\btp\.\s*"), "thành phố "), (re.compile(r"\btx\.\s*"), "thị xã "))
+
+
+def _level_form(text: str) -> str:
+    text = " ".join(text.lower().split())
+    for pattern, words in _ABBREVIATED_LEVELS:
+        text = pattern.sub(words, text)
+    return _LEVEL_BODY.sub(lambda m: f"đoàn {_LEVEL_WORDS[m.group(1)]}", text).strip()
+
+
 def issuing_body_phrase(document: Document) -> str:
-    """Who issued the document, as a citation names it: ``Ban Thường vụ Đoàn Khối ...``
-    when the signer signs for a collective (TM.), else the issuing body's name."""
+    """Who issued the document, as a citation names it (the "(Kèm theo ... của ...)" line of an
+    annex, for every type): the authority a decision writes above its căn cứ; ``Ban Thường vụ
+    Huyện đoàn Cầu Ngang`` when the signer signs for a collective (TM.); else the issuing body.
+
+    The collective and the issuer's name (without its leading BCH) are joined where they meet:
+    ``Ban Thường vụ Huyện đoàn`` signing for ``BCH Đoàn huyện Cầu Ngang`` cites ``Ban Thường vụ
+    Huyện đoàn Cầu Ngang``, the level named once."""
+    authority = document.issuing_authority()
+    if authority:
+        return plain_text(authority.split("\n")[0])
     name = " ".join(document.issuer.name)
     signer = document.signer
-    if signer is not None and signer.authority == "TM." and signer.on_behalf_of:
-        body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
-        if body.lower().startswith(signer.on_behalf_of.lower()):
-            return body
-        return f"{signer.on_behalf_of} {body}"
-    return name
+    if signer is None or signer.authority != "TM." or not signer.on_behalf_of:
+        return name
+    collective = signer.on_behalf_of
+    body = re.sub(r"^(BCH|Ban Chấp hành)\s+", "", name, flags=re.IGNORECASE)
+    if body.lower().startswith(collective.lower()):
+        return body
+    words = body.split(" ")
+    signed_for = _level_form(collective)
+    for count in range(len(words), 0, -1):  # the longest start of the name the collective ends with
+        met = _level_form(" ".join(words[:count]))
+        if signed_for == met or signed_for.endswith(" " + met):
+            return " ".join([collective, *words[count:]])
+    return f"{collective} {body}"
 
 
 def annex_reference(document: Document, profile: Profile) -> str:
@@ -634,10 +664,7 @@ def annex_reference(document: Document, profile: Profile) -> str:
         date = f" ngày {short_date(document.date)}"
     else:
         date = " " + format_date_line("", document.date).split(", ", 1)[-1]
-    # a decision names its issuing authority itself ("Ban Thường vụ Huyện đoàn Cầu Ngang")
-    authority = document.issuing_authority()
-    issued_by = plain_text(authority.split("\n")[0]) if authority else issuing_body_phrase(document)
-    return f"(Kèm theo {document.type_name}{number}{date} của {issued_by})"
+    return f"(Kèm theo {document.type_name}{number}{date} của {issuing_body_phrase(document)})"
 
 
 def annex_blocks(document: Document, profile: Profile) -> list[AnnexBlock]:
@@ -687,7 +714,7 @@ TEMPLATE_VALUES: dict[str, str] = {
                         "danh sách rỗng khi người đứng đầu ký trực tiếp",
     "signer_position": "chức vụ người ký (BÍ THƯ); in đậm khi không có dòng thẩm quyền",
     "signer_name": "họ tên người ký",
-    "left_signer_authority": "chữ ký thứ hai, bên trái thay cho Nơi nhận (biên bản: THƯ KÝ): các dòng thẩm quyền",
+    "left_signer_authority": "chữ ký thứ hai, bên trái (biên bản: THƯ KÝ; Nơi nhận, nếu có, ở dưới): các dòng thẩm quyền",
     "left_signer_position": "chức vụ của chữ ký bên trái (THƯ KÝ); rỗng khi không có",
     "left_signer_name": "họ tên của chữ ký bên trái; rỗng khi không có",
     "document_title": "tên loại và trích yếu, cho thuộc tính tệp",

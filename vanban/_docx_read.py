@@ -3,21 +3,27 @@ its place on the page and its effective formatting.
 
 Effective formatting is resolved as Word does: direct run properties, then the
 run's character style (and its basedOn chain), then the paragraph style chain,
-then the table style of the enclosing table, then the document defaults; theme
-fonts are resolved through the theme. Units stay Word's: sizes in half-points,
-spacing in twentieths of a point, indents and margins in twips.
+then the table style of the enclosing table (with its conditional parts for the
+cell's row and column, where the table's tblLook asks for them), then the document
+defaults; theme fonts are resolved through the theme, and a run's fonts hinted East
+Asian show some letters in its East Asian font. List numbers come from the list level
+(or the list style it links to). What Word does to the page beyond the properties is
+applied too: "Auto" paragraph spacing, lines set on a line grid, text tracked as
+deleted not shown. Units stay Word's: sizes in half-points, spacing in twentieths of
+a point, indents and margins in twips.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -69,6 +75,8 @@ class Look:
     line: int = 240  # w:line
     line_rule: str = "auto"
     border_bottom: bool = False
+    grid_pitch: Optional[int] = None  # twips of the page's line grid the lines snap to (w:docGrid), if they do
+    east_asian_font: Optional[str] = None  # the East Asian font some letters show in (w:hint="eastAsia")
 
 
 @dataclass
@@ -84,11 +92,14 @@ class Para:
     column: Optional[int] = None
     nested: bool = False  # inside a table that is inside another table
     label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
+    framed: bool = False  # in a row across a table that holds the whole page: read as the body's
+    line: Optional[int] = None  # one line of a paragraph broken by line breaks (DocxView.lines), its number
 
     @property
     def top_level(self) -> bool:
-        """A paragraph of the body itself, not of a table, text box or content control."""
-        return self.element.getparent().tag == w("body")
+        """A paragraph of the body itself, not of a table, text box or content control (or
+        one of a page laid out in a table, in a row across it: the body of that page)."""
+        return self.framed or self.element.getparent().tag == w("body")
 
     @property
     def before_table(self) -> bool:
@@ -143,6 +154,13 @@ _NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
 _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 TWIPS, HALF_POINTS = 20, 2  # per point
+SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
+AUTO_SPACING = 280  # Word's "Auto" space before or after a paragraph: 14 pt (none in a list or a table cell)
+# Latin-1 characters a run with w:hint="eastAsia" shows in its East Asian font: the signs always,
+# the vowels when the run's East Asian language is Chinese ([MS-OI29500] 2.1.88)
+HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
+                                          *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7))
+HINTED_VOWELS = frozenset(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC))
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
@@ -381,6 +399,9 @@ class DocxView:
         self._children: dict = {}
         self._inherited_chains: dict = {}
         self._table_styles: dict = {}
+        self._conditional_chains: dict = {}
+        self._grid = _UNSET  # the page's line grid, read when first asked for
+        self._table_grids: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -394,9 +415,24 @@ class DocxView:
                         self._default_paragraph_style = style.get(w("styleId"))
                     elif style.get(w("type")) == "table":
                         self._default_table_style = style.get(w("styleId"))
+        self._header = None
+        self._frame = None
         self.paragraphs = list(self._paragraphs())
 
     # --- paragraphs in reading order -------------------------------------------
+
+    def read_frame(self, para: Para) -> bool:
+        """Read the top-level table holding ``para`` as the page it lays out (a whole document
+        in one table: letterhead, body and signature in its cells). A row with one cell across
+        the table is body; the rows of several cells between two such rows are a table of their
+        own (the letterhead's, the signature's); a table inside a cell is a table of its own.
+        False, and nothing changed, for a table without a row across it."""
+        frame = outer_table(para.element)
+        if frame is None or not any(kind == "across" for kind, *_ in _frame_rows(frame).values()):
+            return False
+        self._frame = frame
+        self.paragraphs = list(self._paragraphs(self._header))
+        return True
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
@@ -405,6 +441,7 @@ class DocxView:
         header = page.headers.get("first" if page.title_page else "default")
         if header is None or not any(paragraph_text(p).strip() for p in header.iter(w("p"))):
             return False
+        self._header = header
         self.paragraphs = list(self._paragraphs(header))
         return True
 
@@ -439,6 +476,12 @@ class DocxView:
             if box is not None:
                 number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
+            elif cell is not None and self._frame is not None and outer_table(element) is self._frame:
+                place, table, row, column, nested, framed = self._frame_place(element, cell, tables, cells)
+                label = self._list_label(element, counters)
+                yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label,
+                           framed)
+                continue
             elif cell is not None:
                 tbl = cell.getparent().getparent()
                 outer = [a for a in tbl.iterancestors() if a.tag == w("tbl")]
@@ -452,6 +495,27 @@ class DocxView:
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
             label = self._list_label(element, counters)
             yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label)
+
+    def _frame_place(self, element, cell, tables: dict, cells: dict) -> tuple:
+        """(place, table, row, column, nested, framed) of a paragraph of the frame table."""
+        frame = self._frame
+        inner = [a for a in element.iterancestors(w("tbl")) if a is not frame]
+        if inner:  # a table inside a cell of the frame: a table of its own
+            top = next(a for a in inner if a.getparent().getparent().getparent() is frame)
+            table = tables.setdefault(top, len(tables))
+            if len(inner) > 1:
+                return f"table{table}[nested]", table, None, None, True, False
+            if top not in cells:
+                cells[top] = _cell_positions(top)
+            row, column = cells[top][cell]
+            return f"table{table}[{row}][{column}]", table, row, column, False, False
+        if frame not in cells:
+            cells[frame] = _frame_rows(frame)
+        kind, group, row, column = cells[frame][cell]
+        if kind == "across":
+            return "body", None, None, None, False, True
+        table = tables.setdefault((frame, group), len(tables))
+        return f"table{table}[{row}][{column}]", table, row, column, False, False
 
     # --- styles ----------------------------------------------------------------
 
@@ -490,8 +554,57 @@ class DocxView:
             tbl_pr = table.find(w("tblPr"))
             style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
             style_id = style.get(w("val")) if style is not None else self._default_table_style
-            self._table_styles[table] = self._chain(style_id)
-        return self._table_styles[table]
+            chain = self._chain(style_id)
+            conditional = any(s.find(w("tblStylePr")) is not None for s in chain)
+            self._table_styles[table] = (chain, _table_look(tbl_pr) if conditional else None)
+        chain, look = self._table_styles[table]
+        if look is None:
+            return chain
+        # the table style's parts for the cell's place (first row, last column, odd band...),
+        # over the style's own, as Word applies them where the table's w:tblLook asks
+        conditions = self._cell_conditions(paragraph, table, look, chain)
+        found = self._conditional_chains.get((table, conditions))
+        if found is None:
+            found = []
+            for style in chain:
+                parts = {part.get(w("type")): part for part in style.iterchildren(w("tblStylePr"))}
+                found += [parts[name] for name in reversed(TABLE_CONDITIONS) if name in conditions and name in parts]
+                found.append(style)
+            self._conditional_chains[(table, conditions)] = found
+        return found
+
+    def _cell_conditions(self, paragraph, table, look: dict, chain: list) -> tuple:
+        """The conditional parts of a table style (``w:tblStylePr`` types) that apply to the cell
+        of ``table`` holding ``paragraph``."""
+        if table not in self._table_grids:
+            rows = list(table.iterchildren(w("tr")))
+            bands = {}
+            for kind in ("Row", "Col"):
+                size = next((e.get(w("val")) for s in chain for e in s.iter(w(f"tblStyle{kind}BandSize"))), "1")
+                bands[kind] = int(size) if size.isdigit() and int(size) > 0 else 1
+            self._table_grids[table] = (_cell_positions(table), len(rows),
+                                        {row: len(list(row.iterchildren(w("tc")))) for row in rows}, bands)
+        positions, row_count, widths, bands = self._table_grids[table]
+        cell = next((a for a in paragraph.iterancestors(w("tc")) if a.getparent().getparent() is table), None)
+        if cell is None:
+            return ("wholeTable",)
+        row, column = positions[cell]
+        last_column = widths[cell.getparent()] - 1
+        first_row, last_row = look["firstRow"] and row == 0, look["lastRow"] and row == row_count - 1
+        first_col, last_col = look["firstColumn"] and column == 0, look["lastColumn"] and column == last_column
+        found = {"wholeTable"}
+        if not look["noHBand"] and not first_row and not last_row:
+            band = (row - (1 if look["firstRow"] else 0)) // bands["Row"] % 2
+            found.add("band1Horz" if band == 0 else "band2Horz")
+        if not look["noVBand"] and not first_col and not last_col:
+            band = (column - (1 if look["firstColumn"] else 0)) // bands["Col"] % 2
+            found.add("band1Vert" if band == 0 else "band2Vert")
+        for name, holds in (("firstRow", first_row), ("lastRow", last_row), ("firstCol", first_col),
+                            ("lastCol", last_col), ("nwCell", first_row and first_col), ("neCell", first_row and last_col),
+                            ("swCell", last_row and first_col), ("seCell", last_row and last_col)):
+            if holds:
+                found.add(name)
+        return tuple(sorted(found))
 
     def _defaults(self, kind: str):
         return self._default_parts[kind]
@@ -514,9 +627,12 @@ class DocxView:
         for definition in self.numbering.iterchildren(w("abstractNum")):
             abstract[definition.get(w("abstractNumId"))] = {
                 level.get(w("ilvl"), "0"): level for level in definition.iterchildren(w("lvl"))}
+        numbered = {num.get(w("numId")): num.find(w("abstractNumId")) for num in self.numbering.iterchildren(w("num"))}
+        linked = self._linked_lists(numbered)
         for num in self.numbering.iterchildren(w("num")):
             reference = num.find(w("abstractNumId"))
             abstract_id = reference.get(w("val")) if reference is not None else None
+            abstract_id = linked.get(abstract_id, abstract_id)
             levels = dict(abstract.get(abstract_id, {}))
             self._num_lists[num.get(w("numId"))] = ("abstract", abstract_id)
             for override in num.iterchildren(w("lvlOverride")):
@@ -524,6 +640,24 @@ class DocxView:
                 if level is not None:
                     levels[override.get(w("ilvl"), "0")] = level
             self._num_levels[num.get(w("numId"))] = levels
+
+    def _linked_lists(self, numbered: dict) -> dict:
+        """abstractNumId -> the abstractNumId that holds its levels, for a list that takes them
+        from a list style (Word's multi-level lists on headings: ``w:numStyleLink`` names a
+        numbering style, whose numPr points at a num, whose abstractNum carries the levels)."""
+        if self.styles is None:
+            return {}
+        styles = {s.get(w("styleId")): s for s in self.styles.iterchildren(w("style"))
+                  if s.get(w("type")) == "numbering"}
+        linked = {}
+        for definition in self.numbering.iterchildren(w("abstractNum")):
+            link = definition.find(w("numStyleLink"))
+            style = styles.get(link.get(w("val"))) if link is not None else None
+            num_id = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}") if style is not None else None
+            target = numbered.get(num_id.get(w("val"))) if num_id is not None else None
+            if target is not None and target.get(w("val")) != definition.get(w("abstractNumId")):
+                linked[definition.get(w("abstractNumId"))] = target.get(w("val"))
+        return linked
 
     def _numbering_properties(self, chain: list) -> Optional[object]:
         """The ``pPr`` of the list level a paragraph's numPr (along ``chain``) points at."""
@@ -625,16 +759,28 @@ class DocxView:
 
     def _run_value(self, chain: list, name: str):
         for rpr in chain:
-            if name in ("font", "font_hansi"):
+            if name in ("font", "font_hansi", "font_east_asia", "hint"):
                 fonts = self._child(rpr, w("rFonts"))
                 if fonts is None:
                     continue
-                slot = "ascii" if name == "font" else "hAnsi"
-                if fonts.get(w(slot)):
-                    return fonts.get(w(slot))
+                if name == "hint":
+                    if fonts.get(w("hint")):
+                        return fonts.get(w("hint"))
+                    continue
+                slot = {"font": "ascii", "font_hansi": "hAnsi", "font_east_asia": "eastAsia"}[name]
+                # a theme font stands over a named one in the same element (ECMA-376 17.3.2.26:
+                # with asciiTheme set, ascii is ignored), as Word shows it
                 theme = fonts.get(w(f"{slot}Theme"))
                 if theme:
-                    return self.theme_fonts.get("major" if theme.startswith("major") else "minor", theme)
+                    kind = "major" if theme.startswith("major") else "minor"
+                    return self.theme_fonts.get(kind + ("_ea" if slot == "eastAsia" else ""), theme) or None
+                if fonts.get(w(slot)):
+                    return fonts.get(w(slot))
+                continue
+            if name == "lang_east_asia":
+                found = self._child(rpr, w("lang"))
+                if found is not None and found.get(w("eastAsia")):
+                    return found.get(w("eastAsia"))
                 continue
             found = self._child(rpr, w(name))
             if found is None:
@@ -651,11 +797,30 @@ class DocxView:
                     continue
                 return found.get(w("val"))
             return _toggle(found)
-        return {"sz": 20, "font": None, "font_hansi": None, "lang": None}.get(name, False)
+        return {"sz": 20, "font": None, "font_hansi": None, "font_east_asia": None, "hint": None, "lang": None,
+                "lang_east_asia": None}.get(name, False)
+
+    def _east_asian_letters_font(self, chain: list, text: str) -> Optional[str]:
+        """The East Asian font Word sets some of ``text`` in, where the run's fonts carry
+        ``w:hint="eastAsia"`` (as WPS writes them): Latin-1 signs such as °, ·, × always, and the
+        vowels à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese
+        ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26); None when no such character shows so."""
+        if self._run_value(chain, "hint") != "eastAsia":
+            return None
+        east_asian = self._run_value(chain, "font_east_asia")
+        if not east_asian:
+            return None
+        ascii_font, high = self._run_value(chain, "font"), self._run_value(chain, "font_hansi")
+        if east_asian == "Times New Roman" and ascii_font == high:  # Word then uses the ASCII font
+            return None
+        chinese = (self._run_value(chain, "lang_east_asia") or "").lower().startswith("zh")
+        if any(c in HINTED_SIGNS or chinese and c in HINTED_VOWELS for c in text):
+            return font_family(east_asian)[0]
+        return None
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
-        runs = [r for r in para.element.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        runs = [r for r in para.element.iter(w("r")) if _run_text(r).strip()]
         chain = self._run_properties_chain(para.element, runs[0])
         bold, italic = self._run_value(chain, "b"), self._run_value(chain, "i")
         _, font_bold, font_italic = font_family(self._run_value(chain, "font"))
@@ -680,6 +845,11 @@ class DocxView:
         paragraphs of the same signature: most of a document is a few kinds of paragraph).
         The Look is shared: read it, never change it."""
         element = para.element if isinstance(para, Para) else para
+        if isinstance(para, Para) and para.line is not None:
+            key = (element, para.line)
+            if key not in self._looks:
+                self._looks[key] = self._look(element, self._line_runs(element, para.line))
+            return self._looks[key]
         found = self._looks.get(element)
         if found is None:
             if MEMOISE:
@@ -715,11 +885,32 @@ class DocxView:
         for run in element.iter(w("r")):
             text = _run_text(run)
             if text.strip():
-                runs.append((_content(run.find(w("rPr"))), not text.isascii()))
+                runs.append((_content(run.find(w("rPr"))), not text.isascii(),
+                             any(c in HINTED_SIGNS for c in text), any(c in HINTED_VOWELS for c in text)))
         return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
 
-    def _look(self, element) -> Look:
-        runs = [r for r in element.iter(w("r")) if _run_text(r).strip()]
+    def lines(self, para: Para) -> list[Para]:
+        """The lines of a paragraph broken by line breaks (a letterhead typed with Shift+Enter:
+        "TỈNH ĐOÀN TRÀ VINH", "BCH ĐOÀN KHỐI ...", "***" in one paragraph), each a Para of
+        its own words whose look is its own runs'; ``[para]`` for a paragraph of one line."""
+        if "\n" not in para.text:
+            return [para]
+        return [replace(para, text=text, line=number) for number, text in enumerate(para.text.split("\n"))
+                if text.strip()]
+
+    def _line_runs(self, element, line: int) -> list:
+        """The runs holding words of line ``line`` of a paragraph broken by line breaks."""
+        runs, current = [], 0
+        for run in _own_runs(element):
+            for offset, piece in enumerate(_run_text(run).split("\n")):
+                if offset:
+                    current += 1
+                if current == line and piece.strip() and run not in runs:
+                    runs.append(run)
+        return runs
+
+    def _look(self, element, runs: Optional[list] = None) -> Look:
+        runs = [r for r in element.iter(w("r")) if _run_text(r).strip()] if runs is None else runs
         runs = runs or [None]
         shown = Look()
         inherited = self._inherited(element, "rPr")  # the same for every run of the paragraph
@@ -738,6 +929,10 @@ class DocxView:
                 other = font_family(self._run_value(chain, "font_hansi"))[0]
                 if other is not None:
                     shown.fonts.add(other)
+                east_asian = self._east_asian_letters_font(chain, _run_text(run))
+                if east_asian is not None:
+                    shown.fonts.add(east_asian)
+                    shown.east_asian_font = east_asian
         chain = self._paragraph_properties_chain(element)
         character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
@@ -776,10 +971,52 @@ class DocxView:
         line_unit = 240  # Word's "line" for beforeLines/afterLines: 12 pt
         shown.before = twips("spacing", "before", chars={"before": ("beforeLines", line_unit)})
         shown.after = twips("spacing", "after", chars={"after": ("afterLines", line_unit)})
+        for side in ("before", "after"):
+            automatic = self._autospacing(chain, side)
+            if automatic:  # Word's "Auto" (HTML's paragraph margin): the value beside it is ignored
+                listed = self._list_level(chain)[2] is not None
+                setattr(shown, side, 0 if listed or self._table_of(element) is not None else AUTO_SPACING)
         shown.line = twips("spacing", "line", default=240)
         shown.line_rule = value("spacing", "lineRule") or "auto"
+        pitch = self._line_grid()
+        if pitch and shown.line_rule == "auto" and self._snaps_to_grid(chain):
+            # Word sets each line on the page's grid: its height rounded up to whole grid lines
+            # (a 14 pt line of 16,1 pt on a 15,6 pt grid takes two: it looks double spaced)
+            single = max(shown.sizes) * TWIPS * SINGLE_LINE
+            snapped = math.ceil(single * shown.line / 240 / pitch - 1e-9) * pitch
+            shown.line = round(snapped / single * 240)
+            shown.grid_pitch = pitch
         shown.border_bottom = self._has_bottom_border(element)
         return shown
+
+    def _line_grid(self) -> Optional[int]:
+        """The line pitch in twips of page 1's section when its lines snap to a grid
+        (``w:docGrid`` of type lines, linesAndChars or snapToChars, as WPS and East Asian Word
+        write it); None when the page has no such grid (a pitch alone does not snap)."""
+        if self._grid is _UNSET:
+            sect = next(self.document.iter(w("sectPr")), None)
+            grid = sect.find(w("docGrid")) if sect is not None else None
+            self._grid = None
+            if grid is not None and grid.get(w("type")) in ("lines", "linesAndChars", "snapToChars"):
+                pitch = measure(grid.get(w("linePitch"), ""), TWIPS)
+                self._grid = round(pitch) if pitch and pitch > 0 else None
+        return self._grid
+
+    def _autospacing(self, chain: list, side: str) -> bool:
+        """The paragraph's spacing ``side`` (before, after) is Word's "Auto" (``w:beforeAutospacing``,
+        as Word writes paragraphs pasted from a web page)."""
+        for ppr in chain:
+            found = self._child(ppr, w("spacing"))
+            if found is not None and found.get(w(f"{side}Autospacing")) is not None:
+                return found.get(w(f"{side}Autospacing")) in ("1", "true", "on")
+        return False
+
+    def _snaps_to_grid(self, chain: list) -> bool:
+        for ppr in chain:
+            found = self._child(ppr, w("snapToGrid"))
+            if found is not None:
+                return bool(_toggle(found))
+        return True
 
     def _has_bottom_border(self, paragraph) -> bool:
         chain = [paragraph.find(w("pPr"))] + [s.find(w("pPr")) for s in self._paragraph_style_chain(paragraph)]
@@ -994,6 +1231,53 @@ def _cell_positions(table) -> dict:
             for c, cell in enumerate(row.iterchildren(w("tc")))}
 
 
+TABLE_CONDITIONS = ("wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol",
+                    "firstRow", "lastRow", "neCell", "nwCell", "seCell", "swCell")
+"""The conditional parts of a table style, the weakest first (ECMA-376 17.7.6)."""
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200,
+              "noVBand": 0x400}
+
+
+def _table_look(tbl_pr) -> dict:
+    """Which conditional parts of its style a table asks for (``w:tblLook``: an attribute each,
+    or the older bit mask in ``w:val``); none of the first and last rows and columns when it
+    says nothing."""
+    look = tbl_pr.find(w("tblLook")) if tbl_pr is not None else None
+    mask = 0
+    if look is not None and look.get(w("val")):
+        try:
+            mask = int(look.get(w("val")), 16)
+        except ValueError:
+            mask = 0
+    found = {}
+    for name, bit in _LOOK_BITS.items():
+        value = look.get(w(name)) if look is not None else None
+        found[name] = value in ("1", "true", "on") if value is not None else bool(mask & bit)
+    return found
+
+
+def _frame_rows(frame) -> dict:
+    """Each cell of a table laying out a page -> ("across", None, None, None) for the one cell
+    of a row across the table, else ("cells", group, row, column): the rows of several cells
+    between two rows across are numbered ``group``, their rows from 0."""
+    positions = {}
+    group, row = -1, 0
+    previous_across = True
+    for tr in frame.iterchildren(w("tr")):
+        tcs = list(tr.iterchildren(w("tc")))
+        if len(tcs) == 1:
+            positions[tcs[0]] = ("across", None, None, None)
+            previous_across = True
+            continue
+        if previous_across:
+            group, row = group + 1, 0
+        for column, tc in enumerate(tcs):
+            positions[tc] = ("cells", group, row, column)
+        row += 1
+        previous_across = False
+    return positions
+
+
 def _theme_fonts(theme) -> dict:
     fonts = {}
     if theme is not None:
@@ -1001,6 +1285,9 @@ def _theme_fonts(theme) -> dict:
             font = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}latin")
             if font is not None:
                 fonts[kind] = font.get("typeface")
+            east_asian = theme.find(f".//{{{A}}}{kind}Font/{{{A}}}ea")
+            if east_asian is not None:
+                fonts[kind + "_ea"] = east_asian.get("typeface")
     return fonts
 
 
@@ -1015,7 +1302,14 @@ def _headers(package: Package) -> dict:
     return headers
 
 
+_REMOVED = (w("del"), w("moveFrom"))
+
+
 def _run_text(run) -> str:
+    """The text a run shows: none for one tracked as deleted or moved away (``w:del``,
+    ``w:moveFrom``: Word shows the document as it stands once the changes are accepted)."""
+    if run.getparent().tag in _REMOVED:
+        return ""
     parts = []
     for child in run:
         if child.tag == w("t"):
@@ -1029,11 +1323,15 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
+def _own_runs(paragraph) -> list:
+    """A paragraph's own runs (not those of text boxes anchored in it)."""
+    return [r for r in paragraph.iter(w("r"))
+            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
+
+
 def paragraph_text(paragraph) -> str:
     """The text of a paragraph's own runs (not of text boxes anchored in it)."""
-    runs = [r for r in paragraph.iter(w("r"))
-            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
-    return "".join(_run_text(r) for r in runs)
+    return "".join(_run_text(r) for r in _own_runs(paragraph))
 
 
 def has_page_field(root) -> bool:

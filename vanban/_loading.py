@@ -7,8 +7,10 @@ field path and, for files, the line and column.
 
 from __future__ import annotations
 
+
 import codecs
 import difflib
+import functools
 import io
 import json
 import re
@@ -424,12 +426,19 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(extra)
 
 
-def _vocabulary() -> list[str]:
+def _vocabulary() -> tuple[str, ...]:
+    return _vocabulary_of(tuple(document_types().values()))
+
+
+@functools.lru_cache(maxsize=8)
+def _vocabulary_of(models: tuple[type[BaseModel], ...]) -> tuple[str, ...]:
+    # cached by the registered models: every translated error needs it, and walking the
+    # schemas costs more than the validation it explains (a plug-in registered later is a new key)
     names: set[str] = set()
     seen: set[type] = set()
-    for model in document_types().values():
+    for model in models:
         _field_names(model, names, seen)
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 
@@ -477,7 +486,7 @@ def _position(node: Optional[yaml.Node], parts: list) -> str:
     return f"dòng {found.start_mark.line + 1}, cột {found.start_mark.column + 1}"
 
 
-def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
+def _message(error: dict, parts: list, vocabulary: tuple[str, ...]) -> str:
     kind = error["type"]
     if kind.startswith("vanban_"):
         return error["msg"]
@@ -514,16 +523,45 @@ def _message(error: dict, parts: list, vocabulary: list[str]) -> str:
 def translate(error: ValidationError, node: Optional[yaml.Node] = None,
               source: Optional[Path] = None) -> InputError:
     vocabulary = _vocabulary()
-    problems = []
-    for item in error.errors(include_url=False):
+    problems: dict[Any, tuple[str, list[str]]] = {}
+    for number, item in enumerate(_branches_as_one(error.errors(include_url=False))):
         parts = _clean_location(item["loc"])
         missing = item["type"] == "missing"
         path = _format_path(parts)
         # A missing field has no line of its own; its parent's line would mislead.
         position = _position(node, parts) if node is not None and not missing else ""
         where = ", ".join(p for p in (path, position) if p)
-        problems.append(Problem(where, _message(item, parts, vocabulary)))
-    return InputError(problems, source)
+        key = where if item.get("branch") else number
+        problems.setdefault(key, (where, []))[1].append(_message(item, parts, vocabulary))
+    return InputError([Problem(where, _either(messages)) for where, messages in problems.values()], source)
+
+
+# The branches pydantic names when a value fits no member of a union of plain types
+# (``du_thao: true`` or a number): one place in the YAML, so one message naming every form.
+_SCALAR_BRANCHES = {"bool", "int", "constrained-int", "str", "constrained-str", "float",
+                    "constrained-float", "decimal", "constrained-decimal", "date", "datetime"}
+
+
+def _branches_as_one(errors: list[dict]) -> list[dict]:
+    """Mark the errors of one plain-type union's branches (same place, two or more branches)
+    so that :func:`translate` words them as one problem."""
+    def branch(item: dict) -> bool:
+        last = item["loc"][-1] if item["loc"] else None
+        return isinstance(last, str) and last in _SCALAR_BRANCHES
+
+    places = [item["loc"][:-1] for item in errors if branch(item)]
+    shared = {place for place in places if places.count(place) > 1}
+    return [{**item, "loc": item["loc"][:-1], "branch": True} if branch(item) and item["loc"][:-1] in shared
+            else item for item in errors]
+
+
+def _either(messages: list[str]) -> str:
+    """Several messages for one place as one, each form numbered."""
+    if len(messages) == 1:
+        return messages[0]
+    forms = [f"({number}) {message[:1].lower()}{message[1:].rstrip('.')}"
+             for number, message in enumerate(messages, 1)]
+    return "Không hợp với dạng nào: " + "; ".join(forms) + "."
 
 
 def in_vietnamese(error: ValidationError) -> ValidationError:

@@ -88,7 +88,8 @@ DATE_LINE = (
 DECISIONS = frozenset({"QUYẾT ĐỊNH", "NGHỊ QUYẾT"})
 """Types with an issuing authority above the căn cứ, an operative line and Điều."""
 MINUTES = frozenset({"BIÊN BẢN"})
-"""Types signed by two people side by side (THƯ KÝ, CHỦ TỌA), with no Nơi nhận."""
+"""Types signed by two people side by side (THƯ KÝ, CHỦ TỌA): no Nơi nhận is asked of them (the
+Union's have none; NĐ 30 Mẫu 1.9 may have one under THƯ KÝ)."""
 
 
 def _kinds_of_documents(profile: str, prefix: str, strength: Strength, source: str) -> list[Rule]:

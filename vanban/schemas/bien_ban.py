@@ -159,6 +159,11 @@ class Vote(VanbanModel):
                            f"không biểu quyết {share(self.other)}.")
 
 
+RECIPIENTS_UNDER_MINUTES = frozenset({"nha-nuoc"})
+"""Profiles whose form of a Biên bản has a Nơi nhận, under the two signatures on the left (NĐ 30
+PL III Mẫu 1.9: "- ......;", "- Lưu: VT, Hồ sơ."); the Union's minutes have none."""
+
+
 class BienBan(Document):
     """Biên bản: Mẫu 1.9 of NĐ 30 PL III, and the Union's minutes of meetings and congresses."""
 
@@ -206,11 +211,17 @@ class BienBan(Document):
 
     @model_validator(mode="after")
     def _minutes_hold_together(self) -> "BienBan":
-        if self.signer is not None or self.recipients or self.archive:
+        if self.signer is not None:
             raise _error(
                 "minutes_signers",
-                "Biên bản do thư ký và chủ tọa ký (thu_ky, chu_toa) và không có Nơi nhận: hãy bỏ "
-                "'nguoi_ky', 'noi_nhan' và 'luu'.",
+                "Biên bản do thư ký và chủ tọa ký (thu_ky, chu_toa), không có 'nguoi_ky': hãy bỏ 'nguoi_ky'.",
+            )
+        if (self.recipients or self.archive) and self.profile_name not in RECIPIENTS_UNDER_MINUTES:
+            raise _error(
+                "minutes_recipients",
+                "Biên bản theo thể thức Đoàn không có Nơi nhận, chỉ có hai chữ ký (thu_ky bên trái, chu_toa "
+                "bên phải): hãy bỏ 'noi_nhan' và 'luu'. Chỉ biên bản của cơ quan Nhà nước (the_thuc: nha-nuoc, "
+                "Mẫu 1.9 Phụ lục III Nghị định 30/2020/NĐ-CP) có Nơi nhận dưới chữ ký thư ký.",
             )
         end_date = self.end.date or self.start.date
         if (str(end_date), self.end.clock) <= (str(self.start.date), self.start.clock):

@@ -259,8 +259,8 @@ class Document(VanbanModel):
         return self.signer
 
     def second_signer(self) -> Optional[Signer]:
-        """A second signature, on the left in place of Nơi nhận (a Biên bản: THƯ KÝ on the
-        left, CHỦ TỌA on the right), or None."""
+        """A second signature, on the left (a Biên bản: THƯ KÝ on the left, CHỦ TỌA on the right;
+        a Nơi nhận, where the form has one, stands under it), or None."""
         return None
 
     @property
