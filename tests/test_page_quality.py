@@ -207,6 +207,29 @@ def test_a_heading_over_the_closing_block_or_a_table_brings_their_height_with_it
     assert not failures and figures[0].opening == "tiêu đề và khối chữ ký"
 
 
+def test_a_table_opening_a_page_brings_its_whole_header_and_first_row_and_no_more():
+    pitch = quality.body_line_pitch(vanban.DOAN)
+    pages, top, bottom = pages_ending_early(9, [])
+    x0, x1, y = 86.0, 536.0, top + 2
+
+    def rule(y, left=x0, right=x1):
+        return quality.Rule(left, y, right, y + 0.5)
+
+    # a header of three rows: a group heading over two columns, their heading, a sub-heading;
+    # LibreOffice draws each row's foot cell by cell
+    rows = [y, y + 20, y + 40, y + 60, y + 90, y + 120]
+    rules = [rule(rows[0]), rule(rows[1], 200, 400), rule(rows[2], 200, 300), rule(rows[3], x0, 200),
+             rule(rows[3], 200, 400), rule(rows[3], 400, x1), rule(rows[4]), rule(rows[5])]
+    rules += [quality.Rule(x, rows[0], x + 0.5, rows[-1]) for x in (x0, 200, 400, x1)]
+    lines = [line_of(2, ("Tiêu", 100, 130), y0=rows[0] + 3, height=14), line_of(2, ("Hàng", 100, 130), y0=rows[3] + 5, height=14),
+             line_of(2, ("Hàng", 100, 130), y0=rows[4] + 5, height=14)]
+    pages[1] = quality.Page(2, 595.3, 841.9, lines, rules)
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])
+    assert figures[0].opening == "bảng"
+    assert figures[0].limit == pytest.approx(rows[4] - (rows[0] + 3) + 6, abs=1)  # header and first row
+    assert failures  # nine lines is more than that
+
+
 def test_an_unsigned_closing_block_keeps_the_room_of_its_signature():
     closing = ["Nơi nhận:"]
     pages, top, bottom = closing_pages(6.5, 1)
@@ -230,10 +253,11 @@ def test_a_lettered_part_the_finder_also_reads_as_a_heading_is_measured_once(con
 
 def test_the_title_under_a_phan_label_is_part_of_its_heading_in_the_model():
     data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
-    data["part_numbering"] = "phan-la-ma"
     data["content"] = [{"part": "Kết quả đạt được", "children": [{"text": "Đoạn văn dưới phần."}]}]
-    model = quality.model_from_docx(vanban.render_bytes(vanban.parse(data)))
-    assert [h.text for h in model.headings if h.element == "parts"] == ["Phần I", "KẾT QUẢ ĐẠT ĐƯỢC"]
+    for numbering, label in (("phan-la-ma", "Phần I"), ("phan-thu", "PHẦN THỨ NHẤT")):
+        data["part_numbering"] = numbering
+        model = quality.model_from_docx(vanban.render_bytes(vanban.parse(data)))
+        assert [h.text for h in model.headings if h.element == "parts"] == [label, "KẾT QUẢ ĐẠT ĐƯỢC"]
 
 
 LONG_CLOSING = (" Ban Thường vụ Tỉnh đoàn đề nghị các cơ sở Đoàn tiếp tục quan tâm, phối hợp chặt chẽ với các"

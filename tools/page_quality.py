@@ -436,9 +436,10 @@ def model_from_docx(docx: bytes) -> Model:
 
 
 def _part_title(view, label):
-    """The title under a bare Phần label ("Phần III" / "KẾT QUẢ"): the finder reads the label as
-    the part; the title under it, on a line of its own, is part of the same heading."""
-    if not re.fullmatch(r"Phần\s+\S+", label.text.strip()):
+    """The title under a bare Phần label ("Phần III" / "KẾT QUẢ", "PHẦN THỨ BA" / ...): the
+    finder reads the label as the part; the title under it, on a line of its own, is part of
+    the same heading."""
+    if not re.fullmatch(r"phần\s+(?:thứ\s+.+|\S+)", label.text.strip(), re.IGNORECASE):
         return None
     following = [p for p in view.paragraphs if p.index > label.index and p.top_level and p.text.strip()]
     return following[0] if following else None
@@ -597,7 +598,7 @@ def _content_rules(page: Page, top: float, bottom: float) -> list[Rule]:
             and not (r.x1 - r.x0 > page.width - 2 and r.y1 - r.y0 > page.height - 2)]
 
 
-_LABEL_KINDS = (("part", r"Phần"), ("article", r"Điều\d"), ("roman", r"(?:[IVX]+|[IVXLCDM]{2,})\."),
+_LABEL_KINDS = (("part", r"(?i:phần)"), ("article", r"Điều\d"), ("roman", r"(?:[IVX]+|[IVXLCDM]{2,})\."),
                 ("capital", r"[A-ZĐ]\.(?!\d)"),  # a lettered Phần "C." is not Mục C (a hundred)
                 ("number", r"(?:\d+\.)+\d*"), ("letter", r"[a-zđ]\)"), ("dash", r"[-+]"))
 
@@ -668,9 +669,10 @@ def _paragraphs(rows: list[list[Line]], pitch: float) -> list[list[list[Line]]]:
 UNSPLIT_LINES = 3
 """A paragraph of this many lines or fewer cannot be split over two pages: widow and orphan
 control leave at least two of its lines on each side."""
-TABLE_OPENING_ROWS = 3
-"""Rows of a table opening a page that had to go there together: the header (repeated on every
-page, one or two rows) and the first row under it, none of which splits."""
+TABLE_OPENING_ROWS = 2
+"""Rules across a table opening a page, under its top one, down to where it could first split:
+the foot of its header (repeated on every page, of one or more rows, never split) and the foot
+of its first row (rows never split)."""
 KEPT_LINES = 2
 """The lines of a longer paragraph that go with what it is kept with (widow control): Word
 splits a keep-with-next paragraph and moves only these."""
@@ -772,14 +774,21 @@ def signature_height(profile: Profile) -> float:
 
 
 def _table_end(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
-    """Where the first rows of a ruled table opening ``rows`` end (``TABLE_OPENING_ROWS``)."""
+    """Where the header and the first row of a ruled table opening ``rows`` end."""
     table = _table_top(rows, rules, pitch)
     if table is None:
         return None
-    level = sorted({round(r.y0) for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 >= table - 1})
-    # its top rule, then the foot of each row: a header of one or two rows (vanban's tables
-    # have one or two header levels; the PDF does not tell which) and the first row under it
-    return level[min(TABLE_OPENING_ROWS, len(level) - 1)] if level else table
+    flat = [r for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 2 and r.y0 >= table - 1]
+    if not flat:
+        return table
+    width = max(r.x1 for r in flat) - min(r.x0 for r in flat)
+    across: dict[int, float] = {}
+    for rule in flat:  # LibreOffice draws a row's foot cell by cell: add the pieces up
+        across[round(rule.y0)] = across.get(round(rule.y0), 0.0) + rule.x1 - rule.x0
+    # a rule across the whole table ends a row of all its columns: the header's own rows (a
+    # group heading over its columns) are ruled only under the columns they share
+    levels = sorted(y for y, length in across.items() if length >= 0.9 * width)
+    return levels[min(TABLE_OPENING_ROWS, len(levels) - 1)] if levels else table
 
 
 def _table_top(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
