@@ -58,6 +58,8 @@ def _properties(**values):
 
 KEPT_LINES = 2
 """The lines of a long keep-with-next paragraph that go with what follows it (widow control)."""
+BLOCK = 2
+"""com.sun.star.style.ParagraphAdjust.BLOCK: justified."""
 MAX_TABLES = 100
 """Tables looked at for a long paragraph kept with them: a bound on the time a document with
 thousands of tables can take (the converter's time limit stops the rest)."""
@@ -119,8 +121,10 @@ def _split_kept_paragraphs(document):
             pass
         head = text.createTextCursorByRange(tail.getStart())
         head.goLeft(1, False)
-        for name, value in (("ParaKeepTogether", False), ("ParaLastLineAdjust", 2), ("ParaBottomMargin", 0)):
-            head.setPropertyValue(name, value)  # 2: com.sun.star.style.ParagraphAdjust.BLOCK
+        for name, value in (("ParaKeepTogether", False), ("ParaBottomMargin", 0)):
+            head.setPropertyValue(name, value)
+        if head.getPropertyValue("ParaAdjust") == BLOCK:  # its last line was a justified line
+            head.setPropertyValue("ParaLastLineAdjust", BLOCK)
 
 
 def _convert(desktop, source, target, import_filter, export_filter="writer_pdf_Export", kept_lines=False):
