@@ -207,27 +207,39 @@ def test_a_heading_over_the_closing_block_or_a_table_brings_their_height_with_it
     assert not failures and figures[0].opening == "tiêu đề và khối chữ ký"
 
 
-def test_a_table_opening_a_page_brings_its_whole_header_and_first_row_and_no_more():
+def table_page(caption_lines: int):
+    """Two pages: the first ends seven lines early; the second opens with a caption of
+    ``caption_lines`` lines over a table whose header has three rows (a group heading over two
+    columns, their heading, a sub-heading), then two rows. LibreOffice draws each row's foot
+    cell by cell. Returns the pages, the margins and where the first row ends."""
+    pages, top, bottom = pages_ending_early(7, [])
+    x0, x1 = 86.0, 536.0
     pitch = quality.body_line_pitch(vanban.DOAN)
-    pages, top, bottom = pages_ending_early(9, [])
-    x0, x1, y = 86.0, 536.0, top + 2
+    caption = [line_of(2, ("Bảng", 250, 290), y0=top + 2 + n * pitch, height=pitch - 0.3) for n in range(caption_lines)]
+    y = top + 2 + caption_lines * pitch + (6 if caption_lines else 0)
 
     def rule(y, left=x0, right=x1):
         return quality.Rule(left, y, right, y + 0.5)
 
-    # a header of three rows: a group heading over two columns, their heading, a sub-heading;
-    # LibreOffice draws each row's foot cell by cell
     rows = [y, y + 20, y + 40, y + 60, y + 90, y + 120]
     rules = [rule(rows[0]), rule(rows[1], 200, 400), rule(rows[2], 200, 300), rule(rows[3], x0, 200),
              rule(rows[3], 200, 400), rule(rows[3], 400, x1), rule(rows[4]), rule(rows[5])]
     rules += [quality.Rule(x, rows[0], x + 0.5, rows[-1]) for x in (x0, 200, 400, x1)]
-    lines = [line_of(2, ("Tiêu", 100, 130), y0=rows[0] + 3, height=14), line_of(2, ("Hàng", 100, 130), y0=rows[3] + 5, height=14),
-             line_of(2, ("Hàng", 100, 130), y0=rows[4] + 5, height=14)]
+    lines = caption + [line_of(2, ("Tiêu", 100, 130), y0=rows[0] + 3, height=14),
+                       line_of(2, ("Hàng", 100, 130), y0=rows[3] + 5, height=14),
+                       line_of(2, ("Hàng", 100, 130), y0=rows[4] + 5, height=14)]
     pages[1] = quality.Page(2, 595.3, 841.9, lines, rules)
-    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])
-    assert figures[0].opening == "bảng"
-    assert figures[0].limit == pytest.approx(rows[4] - (rows[0] + 3) + 6, abs=1)  # header and first row
-    assert failures  # nine lines is more than that
+    return pages, top, bottom, rows[4]
+
+
+def test_a_table_opening_a_page_brings_its_caption_whole_header_and_first_row_and_no_more():
+    for caption_lines in (0, 3):  # a caption the writer broke into three lines is kept whole
+        pages, top, bottom, first_row_end = table_page(caption_lines)
+        figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])
+        assert figures[0].opening == "bảng"
+        start = min(line.y0 for line in pages[1].lines)
+        assert figures[0].limit == pytest.approx(first_row_end - start + 6, abs=1)  # header and first row
+        assert bool(failures) is (caption_lines == 0)  # seven lines: more than the table alone, less with its caption
 
 
 def test_an_unsigned_closing_block_keeps_the_room_of_its_signature():

@@ -724,6 +724,10 @@ def opening_block(page: Page, previous: Page, profile: Profile, top: float, bott
     fresh = bool(heading) or _starts_fresh(rows[0], previous, profile, top, bottom_margin)
     inner = _unsplit_block(after, lines, fresh, _content_rules(page, top, bottom), profile, closing)
     if heading:
+        # the space above a heading at the top of a page is not drawn, but took room on the page
+        # before: a Phần label's is wider than a paragraph's (12 pt)
+        if _label_kind(rows[0][0].key) == "part":
+            space = max(space, profile.figures["part_label"].space_before_pt)
         if inner is not None and inner[1] - start + space > base + heading:
             return Opening(f"tiêu đề và {inner[0]}", inner[1] - start, inner[1] - start + space)
         return Opening("tiêu đề", heading, base + heading)
@@ -792,10 +796,12 @@ def _table_end(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optio
 
 
 def _table_top(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
-    """The top of a ruled table opening the page, under at most a caption of two lines."""
-    for index, row in enumerate(rows[:3]):
+    """The top of a ruled table opening the page, under at most one paragraph of up to
+    ``UNSPLIT_LINES`` lines kept with it: its caption (kept with the table, a few lines the
+    writer broke), or the last lines of the paragraph before it."""
+    for index, row in enumerate(rows[:UNSPLIT_LINES + 1]):
         if any(_inside_table(line, rules) for line in row):
-            if index and row[0].y0 - rows[index - 1][0].y0 > 3 * pitch:
+            if index and (row[0].y0 - rows[index - 1][0].y0 > 3 * pitch or len(_paragraphs(rows[:index], pitch)) > 1):
                 return None
             tops = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 <= row[0].y0 + 1]
             return max(tops) if tops else row[0].y0
