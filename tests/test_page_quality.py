@@ -326,6 +326,27 @@ def test_the_paragraph_before_the_signature_block_carries_keep_with_next_when_no
     assert closing.find(f"{{{W_NS}}}pPr/{{{W_NS}}}keepNext") is None
 
 
+def test_a_body_ending_with_a_table_keeps_its_note_and_the_air_under_it_with_the_signature():
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["closing"] = False  # no closing sentence, no end mark: the table's note ends the text
+    data["content"] = [{"caption": None, "numbered": False, "total_label": "Tổng cộng", "total_in_words": True,
+                        "columns": [{"title": "Nội dung", "kind": "chu", "total": False, "unit": None, "columns": []},
+                                    {"title": "Số tiền", "kind": "so", "total": True, "unit": "đồng", "columns": []}],
+                        "rows": [["Mua sắm", 1200000], ["Khác", 300000]]}]
+    document = docx.Document(io.BytesIO(vanban.render_bytes(vanban.parse(data))))
+    table = next(t for t in document.tables if any(p.style.name == "VB Signer Name" for c in t._cells
+                                                  for p in c.paragraphs))
+    chain = []
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == f"{{{W_NS}}}p":
+        chain.append(("".join(element.itertext()), element.find(f"{{{W_NS}}}pPr/{{{W_NS}}}keepNext") is not None))
+        if chain[-1][0].strip():
+            break
+        element = element.getprevious()
+    assert chain[-1][0].startswith("(Bằng chữ:") and len(chain) == 2  # the note, and the air under the table
+    assert all(kept for _, kept in chain)
+
+
 def long_kept_paragraph_document(before_table: bool) -> bytes:
     """Twenty lines, then a paragraph of about nine lines kept with what follows: a ruled table
     of eight lines whose row never splits, or eight lines that may not be split."""
