@@ -335,6 +335,12 @@ def test_a_trich_yeu_in_capitals_with_an_ampersand_or_a_full_stop_is_told_so(fla
         report.to_text()
 
 
+@pytest.mark.parametrize("title", ["TNCS", "HCM {"])
+def test_a_trich_yeu_of_one_word_in_capitals_is_an_abbreviation_not_a_shout(flagship, title):
+    report = check(mutated(flagship, lambda d: retext(d, "^Tổ chức thực hiện mô hình", _title_text(d), title)))
+    assert "U-TTL-4" not in {f.rule_id for f in report.findings}, report.to_text()
+
+
 @pytest.mark.parametrize("old, new", [("1.2.", "1.2/."), ("2. Các cơ sở", "2/. Các cơ sở")])
 def test_a_label_written_with_a_slash_is_caught_by_the_label_rule(flagship, old, new):
     report = check(mutated(flagship, lambda d: retext(d, "^" + old.replace(".", r"\."), old, new)))

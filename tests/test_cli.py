@@ -378,10 +378,10 @@ def test_a_batch_that_cannot_start_exits_1_with_the_reason_and_no_usage_lines(tm
 
 
 def test_a_fault_of_vanban_itself_is_said_in_one_vietnamese_line_with_exit_code_70(tmp_path, monkeypatch):
-    def broken(self, document):
+    def broken(self, document, kept=None):
         raise RuntimeError("hỏng bên trong")
 
-    monkeypatch.setattr(Renderer, "render_bytes", broken)
+    monkeypatch.setattr(Renderer, "_render_bytes", broken)  # what render_bytes and render_checked run
     output = tmp_path / "out.docx"
     result = run("render", EXAMPLES / "ke_hoach_114.yaml", "-o", output)
     assert result.exit_code == 70
@@ -391,10 +391,10 @@ def test_a_fault_of_vanban_itself_is_said_in_one_vietnamese_line_with_exit_code_
 
 
 def test_vanban_debug_lets_the_traceback_of_a_fault_through(tmp_path, monkeypatch):
-    def broken(self, document):
+    def broken(self, document, kept=None):
         raise RuntimeError("hỏng bên trong")
 
-    monkeypatch.setattr(Renderer, "render_bytes", broken)
+    monkeypatch.setattr(Renderer, "_render_bytes", broken)  # what render_bytes and render_checked run
     monkeypatch.setenv("VANBAN_DEBUG", "1")
     result = run("render", EXAMPLES / "ke_hoach_114.yaml", "-o", tmp_path / "out.docx")
     assert isinstance(result.exception, RuntimeError)

@@ -188,3 +188,21 @@ def test_check_command_exits_1_on_errors_and_0_on_a_clean_template(tmp_path, che
     frame = resources.files("vanban").joinpath("templates", "doan", "van-ban.docx")
     result = CliRunner().invoke(main, ["template", "check", str(frame), "--type", "bao-cao"])
     assert result.exit_code == 0 and "0 lỗi, 0 cảnh báo" in result.output
+
+
+def test_each_built_in_type_is_found_under_its_own_name_and_imported_only_when_asked_for():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from vanban._registry import _BUILT_IN
+
+    for name, model in vanban.document_types().items():
+        if name in _BUILT_IN:
+            assert model.type_key() == name
+    probe = ("import sys, vanban\nvanban.load('examples/ke_hoach_114.yaml')\n"
+             "print(sorted(m for m in sys.modules if m.startswith('vanban.schemas.')))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert "vanban.schemas.ke_hoach" in loaded and "vanban.schemas.bien_ban" not in loaded

@@ -178,3 +178,164 @@ def test_a_body_the_quick_parse_does_not_take_gives_the_reference_bytes(plan, tm
     assert warm == renderer.reference_render_bytes(plan)
     assert b'<!-- a><w:r><w:t xml:space="preserve"></w:t></w:r><b -->' in \
         zipfile.ZipFile(io.BytesIO(warm)).read("word/document.xml")
+
+
+# --- the frame's body loop, written by Python -------------------------------------------
+
+FRAME_LOOP = ('{% for block in body %}{% if block.style == "body" %}\n<w:p>{{ block.runs }}</w:p>'
+              '{% elif block.style == "table" %}{% if block.caption %}<w:p>{{ block.caption }}</w:p>{% endif %}'
+              '{{ block.table }}{% endif %}{% endfor %}')
+
+
+def split(source):
+    from vanban._body_loop import split_body_loop
+    from vanban._render import _new_environment, _written
+
+    environment = _new_environment()
+    tree = environment.parse(source)
+    return environment, tree, split_body_loop(tree, _written)
+
+
+def test_every_package_frames_body_loop_is_written_by_python_as_jinja_writes_it(plan):
+    renderer = Renderer()
+    for document in samples() + variants(plan):
+        renderer.render_bytes(document)
+        warm = renderer._warm[renderer._template_key(document)[1]]
+        if document.body_template is None:
+            assert warm.body_loop is not None
+        values = renderer._values(document)
+        with renderer.environment.budget():
+            assert warm._render_body(values) == warm.body.render(values)
+
+
+def test_a_loop_of_the_frames_shape_is_replaced_by_one_variable_and_others_are_left_to_jinja():
+    _, tree, loop = split("before" + FRAME_LOOP + "after")
+    assert loop is not None and set(loop.branches) == {"body", "table"}
+    assert "block" not in {name.name for name in tree.find_all(__import__("jinja2").nodes.Name)}
+    for other in (FRAME_LOOP.replace("{{ block.runs }}", "{{ block.runs|upper }}"),
+                  FRAME_LOOP.replace("{{ block.runs }}", "{{ loop.index }}"),
+                  FRAME_LOOP.replace("{% endif %}{% endfor %}", "{% else %}x{% endif %}{% endfor %}"),
+                  FRAME_LOOP.replace("block.style ==", "block.style !="),
+                  FRAME_LOOP.replace("block.caption", "block.items"),  # a dict's method, not its key
+                  FRAME_LOOP + FRAME_LOOP,  # two loops over the body
+                  FRAME_LOOP + "{{ vanban_body_loop }}"):  # the template uses the loop's own name
+        assert split(other)[2] is None, other
+
+
+def test_a_block_the_python_loop_cannot_write_is_left_to_jinja_which_says_what_is_wrong():
+    from vanban._render import _Xml
+
+    environment, _, loop = split(FRAME_LOOP)
+    runs = _Xml("<w:r/>")
+    with environment.budget():
+        assert loop.render([{"style": "body", "runs": runs}, {"style": "unknown"}], environment) == "\n<w:p><w:r/></w:p>"
+        assert loop.render([{"style": "table", "caption": "a < b", "table": runs}], environment) == \
+            "<w:p>a &lt; b</w:p><w:r/>"
+        for blocks in ([{"style": "body"}], [{"style": "body", "runs": 3}], ["text"], [{"style": 1}],
+                       [{"style": "table", "caption": [1], "table": runs}], None):
+            assert loop.render(blocks, environment) is None
+
+
+# --- the self-check on the tree the render built ---------------------------------------------
+
+
+def test_the_self_check_of_the_rendered_tree_reports_what_the_check_of_the_bytes_reports(plan):
+    from vanban._check import verify
+
+    renderer = Renderer()
+    late = plan.model_copy(update={"number": None, "date": None})  # warnings: a missing number and date
+    for document in samples() + variants(plan) + [late]:
+        data, report = renderer.render_checked(document)
+        assert data == renderer.render_bytes(document)
+        from_bytes = verify(data, document.profile_name)
+        assert [str(f) for f in report.findings] == [str(f) for f in from_bytes.findings]
+        assert report.notes == from_bytes.notes and report.profile == from_bytes.profile
+    assert any(f.severity == "warning" for f in renderer.render_checked(late)[1].findings)
+
+
+def test_the_self_check_reads_the_tree_not_the_bytes_and_shares_the_templates_parts(plan, monkeypatch):
+    import vanban._docx_read as reader
+
+    renderer = Renderer()
+    renderer.render_checked(plan)  # the template's parts, read once from the first document
+
+    def no_unzipping(*args, **kwargs):
+        raise AssertionError("the self-check read the package again")
+
+    monkeypatch.setattr(reader, "Package", no_unzipping)
+    for number in (7, 8):
+        data, report = renderer.render_checked(plan.model_copy(update={"number": number}))
+        assert not report.errors
+
+
+def test_a_document_breaking_a_must_rule_is_refused_by_the_self_check_of_its_tree(plan, monkeypatch):
+    import vanban._check as check
+    from vanban.errors import LayoutError
+
+    real = check.check_view
+
+    def one_error(view, profile, shown, notes=None):
+        report = real(view, profile, shown, notes)
+        report.findings.append(check.Finding(severity="error", rule_id="X-1", rule="thử", source="thử",
+                                             element="body", expected="a", found="b"))
+        return report
+
+    monkeypatch.setattr(check, "check_view", one_error)
+    with pytest.raises(LayoutError):
+        Renderer().render_checked(plan)
+
+
+def test_text_taken_as_plain_is_what_jinja_would_render_from_it():
+    from vanban._render import _new_environment, _plain_text
+
+    environment = _new_environment()
+    samples = ["", "Kế hoạch", "a < b & c", "tab\there", "x}", "%} x", "a\nb", "a\r\nb", "line\n", "{{ x }}", "{# c #}",
+               "{% if 1 %}y{% endif %}"]
+    for text in samples:
+        if _plain_text(text):
+            assert environment.from_string(text).render({}) == text, text
+    assert not any(_plain_text(text) for text in ("a\r\nb", "line\n", "{{ x }}", "{# c #}", "{% if 1 %}y{% endif %}"))
+
+
+def test_an_offices_template_is_opened_as_a_foreign_file_and_the_packages_own_is_not(plan, tmp_path, monkeypatch):
+    import vanban._render as render
+
+    opened = []
+    real = render.open_template
+    monkeypatch.setattr(render, "open_template", lambda data, name, where, **kw: opened.append(where) or
+                        real(data, name, where, **kw))
+    Renderer().render_bytes(plan)
+    assert opened == []
+    copy_package_template(tmp_path)
+    Renderer([tmp_path]).render_bytes(plan)
+    assert opened == [f"{tmp_path}/doan/van-ban.docx"]
+
+
+def test_views_sharing_a_templates_parts_see_each_paragraph_as_a_view_of_its_own_bytes(plan):
+    # a table style whose first row is bold where the table asks for it: the same paragraphs
+    # look different in a document whose letterhead asks and in one whose letterhead does not
+    import io
+    import zipfile
+
+    from lxml import etree
+    from producers import as_saved_by
+
+    from vanban._docx_read import DocxView, Package, SharedParts, parse_part
+
+    word = as_saved_by(Renderer().render_bytes(plan), "word")
+    asking = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(word)) as source, zipfile.ZipFile(asking, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b'w:firstRow="0"', b'w:firstRow="1"', 1)
+            target.writestr(item, data)
+    documents = [word, asking.getvalue()]
+    assert documents[0] != documents[1]
+    shared = SharedParts(Package(word, "mẫu"))
+    for data in documents + documents:
+        root = parse_part(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"), "word/document.xml", "x")
+        view, fresh = DocxView.from_parts(root, shared), DocxView(data)
+        assert [view.look(p) for p in view.paragraphs] == [fresh.look(p) for p in fresh.paragraphs]
+    firsts = [DocxView(data) for data in documents]
+    assert [v.look(v.paragraphs[0]) for v in firsts][0] != [v.look(v.paragraphs[0]) for v in firsts][1]

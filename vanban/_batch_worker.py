@@ -107,11 +107,11 @@ def _render(job: Job, settings: Settings, base: dict, look_in: Optional[Path]):
         name = output_name(settings.pattern, document, job, own_name)
         if look_in is not None and not settings.overwrite and _exists(look_in / name):
             return job.index, name, str(OutputExistsError(look_in / name)), None
-        data = _renderer(settings.template_dirs).render_bytes(document)
-        if settings.check:
-            from ._check import verify
-
-            verify(data, document.profile_name)  # as vanban render: never a document that breaks a MUST rule
+        renderer = _renderer(settings.template_dirs)
+        if settings.check:  # as vanban render: never a document that breaks a MUST rule
+            data, _ = renderer.render_checked(document)
+        else:
+            data = renderer.render_bytes(document)
         return job.index, name, None, data
     except (_Skip, VanbanError) as error:
         return job.index, None, str(error), None

@@ -24,6 +24,8 @@ from .rules import rules_for
 
 __all__ = ["ELEMENT_WORDS", "PROFILE_NAMES", "SEVERITY_WORDS", "Finding", "Report", "check_document", "verify"]
 
+JUST_RENDERED = "văn bản vừa tạo"
+"""How a report names the document vanban has just rendered and checks (``verify``)."""
 _WHOLE_DOCUMENT = {"page", "page_numbers", "all_text"}
 _OPTIONAL = {"headings", "headings_roman", "headings_khoan", "headings_diem", "signature_position", "bases",
              "point_labels", "slash_labels", "articles", "issuing_authority", "signature_left_name"}
@@ -52,6 +54,13 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     except Exception as error:  # a case the reader does not foresee: say it is vanban's, not the file's
         raise DocxReadError(name or str(source), f"vanban gặp lỗi khi đọc tệp ({type(error).__name__}: {error}); "
                             "xin báo lại cho người bảo trì, kèm tệp nếu được.") from None
+    return check_view(view, profile, shown, notes)
+
+
+def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Optional[list] = None) -> Report:
+    """Check a document already read (:class:`DocxView`) against the rules of ``profile``
+    (detected when None); ``shown`` names it in the report."""
+    notes = notes if notes is not None else []
     if not has_letterhead(view) and view.include_first_page_header():
         notes.append("phần đầu văn bản (tên cơ quan, số, ngày tháng) nằm ở đầu trang (header) của trang 1; "
                      "vanban đọc đầu trang như phần trên cùng của trang.")
@@ -96,10 +105,13 @@ def check_document(source: Union[str, Path, bytes], profile: Optional[str] = Non
     return report
 
 
-def verify(data: bytes, profile: str) -> Report:
+def verify(data: bytes, profile: str, view: Optional[DocxView] = None) -> Report:
     """Raise :class:`LayoutError` if a document vanban just rendered breaks a rule it must keep;
-    else the report, whose warnings (a missing number, a name that wraps) the user should see."""
-    report = check_document(data, profile, name="văn bản vừa tạo")
+    else the report, whose warnings (a missing number, a name that wraps) the user should see.
+    ``view``: the same document as the render holds it (``Renderer.render_checked``), read
+    instead of ``data``."""
+    shown = JUST_RENDERED
+    report = check_document(data, profile, name=shown) if view is None else check_view(view, profile, shown)
     if report.errors:
         raise LayoutError(report)
     return report

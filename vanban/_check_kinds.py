@@ -349,9 +349,10 @@ def check_title_words(elements: Elements, rule: Rule) -> list[Issue]:
     """A trích yếu in sentence case, in words ("và", not "&"), without a full stop."""
     lines = elements[rule.element]
     text = clean(" ".join(p.text for p in lines))
-    letters = [c for c in text if c.isalpha()]
+    # one word in capitals is an abbreviation ("TNCS") or a name, not a title in capitals
+    worded = [word for word in text.split() if any(c.isalpha() for c in word)]
     issues = []
-    shouted = len(letters) > 3 and (text == text.upper() or all(elements.view.look(p).caps == {True} for p in lines))
+    shouted = len(worded) > 1 and (text == text.upper() or all(elements.view.look(p).caps == {True} for p in lines))
     if shouted:
         issues.append((lines[0], "viết thường, chỉ hoa chữ cái đầu và tên riêng", "viết IN HOA toàn bộ", None))
     if "&" in text:

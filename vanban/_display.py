@@ -290,19 +290,30 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 
 
 # What each phrase above cannot be without, looked for first (most text holds none of it,
-# and these searches are several times quicker than the patterns): "minh" (matched as the
-# pattern matches it); a date word then a space and a digit (in the text's lower case, which
-# holds what the case-blind pattern matches); a dash after four digits (a range of years or
-# dates, spaced or not); a digit then "-" or "/" in a number symbol.
+# and these searches are several times quicker than the patterns): "minh" (in the text's lower
+# case; the case-blind pattern also takes a Turkish dotted or dotless I for the "i", which
+# lower() does not turn into "i": text holding one is searched as the pattern searches it); a
+# date word then a space and a digit (in the text's lower case, which holds what the case-blind
+# pattern matches); a dash after four digits (a range of years or dates, spaced or not); a digit
+# then "-" or "/" in a number symbol.
 _MINH = re.compile("minh", re.IGNORECASE)
+_CASE_BLIND_I = ("\u0130", "\u0131")
 _DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
+
+
+def _has_date_word(lowered: str) -> bool:
+    """Whether the pattern above could match: three searches for its words are quicker than
+    the pattern tried at every position of a text holding none of them (most texts)."""
+    return "ngày" in lowered or "tháng" in lowered or "năm" in lowered
 _YEAR_RANGE = re.compile(r"\d{4} ?[-–] ?\d")
 _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
 
 def keep_together(text: str) -> str:
     """``text`` with no line break possible inside the phrases that must stay whole."""
-    if _MINH.search(text) or _DATE_WORD_THEN_DIGIT.search(text.lower()):
+    lowered = text.lower()
+    if "minh" in lowered or _has_date_word(lowered) and _DATE_WORD_THEN_DIGIT.search(lowered) \
+            or ((_CASE_BLIND_I[0] in text or _CASE_BLIND_I[1] in text) and _MINH.search(text)):
         text = _KEPT_TOGETHER.sub(lambda m: m.group().replace(" ", NO_BREAK_SPACE), text)
     if ("-" in text or "–" in text) and _YEAR_RANGE.search(text):
         text = _RANGE.sub(lambda m: re.sub(r"(?<! )-(?! )", NO_BREAK_HYPHEN, m.group()).replace(" ", NO_BREAK_SPACE),
@@ -510,41 +521,51 @@ def _part_blocks(part: DocumentPart, index: int, scheme: str) -> Iterator[BodyBl
 
 
 def _children_blocks(children, path: tuple[int, ...], profile: Profile,
-                     landscape: bool = False) -> Iterator[BodyBlock]:
+                     landscape: bool = False) -> list[BodyBlock]:
     """Paragraphs, bullets, figures and tables as they come; sections and numbered
     paragraphs numbered in turn (they share the count at their depth). Tables take the
     text width of the page they are on (``landscape``: a turned annex page)."""
+    out: list[BodyBlock] = []
+    _add_children(children, path, profile, landscape, out)
+    return out
+
+
+# The body is walked by appending to one list: a chain of generators passed every block
+# up through each level of the outline, the larger part of the display of a long body.
+
+
+def _add_children(children, path: tuple[int, ...], profile: Profile, landscape: bool, out: list) -> None:
     subsection = article = 0
     for child in children:
         if isinstance(child, (Section, NumberedParagraph)):
             subsection += 1
-            yield from _numbered_blocks(child, (*path, subsection), profile, landscape)
+            _add_numbered(child, (*path, subsection), profile, landscape, out)
         elif isinstance(child, Article):
             article += 1
-            yield from _article_blocks(child, article, profile, landscape)
+            _add_article(child, article, profile, landscape, out)
         else:
-            yield from _leaf_blocks(child, profile, landscape)
+            _add_leaf(child, profile, landscape, out)
 
 
-def _article_blocks(node: Article, number: int, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_article(node: Article, number: int, profile: Profile, landscape: bool, out: list) -> None:
     """``Điều 1.`` in bold (NĐ 30 PL I, II.6; the Union's decisions alike), then the article's
     words; its khoản are numbered ``1.``, ``2.`` from 1 in each article, as a khoản under a Mục."""
-    yield Block("body", Runs((Run(f"Điều {number}. ", bold=True), *parse_inline(node.article))))
-    yield from _children_blocks(node.children, (0,), profile, landscape)
+    out.append(Block("body", Runs((Run(f"Điều {number}. ", bold=True), *parse_inline(node.article)))))
+    _add_children(node.children, (0,), profile, landscape, out)
 
 
-def _numbered_blocks(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
-                     profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_numbered(node: Union[Section, NumberedParagraph], path: tuple[int, ...],
+                  profile: Profile, landscape: bool, out: list) -> None:
     label = section_label(path, profile.label_scheme)
     if isinstance(node, Section):
         title = parse_inline(node.title)
         if len(path) == 1:
             title = _upper_runs(title)
         style = heading_style(len(path)) + ("" if node.children else LEAF)
-        yield Block(style, _prefixed(label + " ", title))
+        out.append(Block(style, _prefixed(label + " ", title)))
     else:
-        yield Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered))))
-    yield from _children_blocks(node.children, path, profile, landscape)
+        out.append(Block("body", Runs((numbered_label(label, len(path), profile), *parse_inline(node.numbered)))))
+    _add_children(node.children, path, profile, landscape, out)
 
 
 def numbered_label(label: str, depth: int, profile: Profile) -> Run:
@@ -556,24 +577,24 @@ def numbered_label(label: str, depth: int, profile: Profile) -> Run:
     return Run(label + " ", bold=figure.bold, italic=figure.italic)
 
 
-def _leaf_blocks(child, profile: Profile, landscape: bool) -> Iterator[BodyBlock]:
+def _add_leaf(child, profile: Profile, landscape: bool, out: list) -> None:
     if isinstance(child, Bullet):
-        yield Block("bullet", _prefixed("- ", parse_inline(child.text)))
+        out.append(Block("bullet", _prefixed("- ", parse_inline(child.text))))
         for sub in child.children:
-            yield Block("sub_bullet", _prefixed("+ ", parse_inline(sub)))
+            out.append(Block("sub_bullet", _prefixed("+ ", parse_inline(sub))))
     elif isinstance(child, Figure):
-        yield Block("bullet", _prefixed("- ", parse_inline(figure_text(child))))
+        out.append(Block("bullet", _prefixed("- ", parse_inline(figure_text(child)))))
     elif isinstance(child, NumberedList):
         for index, item in enumerate(child.items, start=1):
-            yield Block("body", _prefixed(f"{index}. ", parse_inline(item)))
+            out.append(Block("body", _prefixed(f"{index}. ", parse_inline(item))))
     elif isinstance(child, ResultsTable):
         caption = parse_inline(child.caption) if child.caption else None
-        yield results_table(child, profile.results_columns_mm, caption)
+        out.append(results_table(child, profile.results_columns_mm, caption))
     elif isinstance(child, Table):
         caption = parse_inline(child.caption) if child.caption else None
-        yield general_table(child, profile.table_width_mm(landscape), caption)
+        out.append(general_table(child, profile.table_width_mm(landscape), caption))
     elif isinstance(child, Paragraph):
-        yield Block("body", parse_inline(child.text))
+        out.append(Block("body", parse_inline(child.text)))
 
 
 def figure_text(figure: Figure) -> str:

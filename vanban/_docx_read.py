@@ -142,6 +142,11 @@ class PageSetup:
 
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
+_STYLE_TABLES = ("_chains", "_by_signature", "_num_levels", "_num_lists", "_default_parts",
+                 "_styles_by_id", "_default_paragraph_style", "_default_table_style")
+_SHARED_SIGNATURES = 10_000
+"""The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
+of one template has a few dozen; the bound is for one whose every paragraph is set apart)."""
 _NO_CHAIN: list = []  # one object, never changed: its id() keys the caches for "no table"
 _UNSET = object()  # an argument not given (None is a value: no table)
 
@@ -382,6 +387,21 @@ class DocxView:
         self._index_styles()
 
     @classmethod
+    def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
+        """A view over a ``w:document`` tree already in memory (a document vanban has just
+        rendered, whose body it holds) and the other parts of its package, parsed once and
+        shared by every document that has them (:class:`SharedParts`): nothing is unzipped
+        or parsed again, and what the styles give a paragraph of a given signature is
+        resolved once for all those documents."""
+        view = cls.__new__(cls)
+        view.name = name or "văn bản"
+        view.document = document
+        view.styles, view.settings, view.numbering = parts.styles, parts.settings, parts.numbering
+        view.theme_fonts, view._headers = parts.theme_fonts, parts.headers
+        view._index_styles(parts)
+        return view
+
+    @classmethod
     def of(cls, document) -> "DocxView":
         """A view over a python-docx ``Document`` already in memory, sharing its elements."""
         buffer = io.BytesIO()
@@ -392,16 +412,29 @@ class DocxView:
         view._index_styles()
         return view
 
-    def _index_styles(self) -> None:
-        self._chains: dict = {}
+    def _index_styles(self, shared: Optional["SharedParts"] = None) -> None:
+        self._page_setup: Optional[PageSetup] = None
         self._looks: dict = {}
-        self._by_signature: dict = {}
         self._children: dict = {}
-        self._inherited_chains: dict = {}
         self._table_styles: dict = {}
         self._conditional_chains: dict = {}
         self._grid = _UNSET  # the page's line grid, read when first asked for
         self._table_grids: dict = {}
+        # keyed by ids of chains, which may be this view's own (a table's conditional parts)
+        self._inherited_chains: dict = {}
+        self._chain_keys: dict = {}
+        self._header = None
+        self._frame = None
+        if shared is not None and shared.index is not None:
+            # what depends on the styles, numbering and theme only: one view's, for all
+            for name, value in shared.index.items():
+                setattr(self, name, value)
+            if len(self._by_signature) > _SHARED_SIGNATURES:  # bounded over a batch of any size
+                self._by_signature.clear()
+            self.paragraphs = list(self._paragraphs())
+            return
+        self._chains: dict = {}
+        self._by_signature: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -415,9 +448,15 @@ class DocxView:
                         self._default_paragraph_style = style.get(w("styleId"))
                     elif style.get(w("type")) == "table":
                         self._default_table_style = style.get(w("styleId"))
-        self._header = None
-        self._frame = None
+        if shared is not None:
+            shared.index = self._style_tables
         self.paragraphs = list(self._paragraphs())
+
+    @property
+    def _style_tables(self) -> dict:
+        """The attributes :meth:`_index_styles` derives from the styles, numbering and theme
+        alone (the caches keyed by style elements and paragraph signatures among them)."""
+        return {name: getattr(self, name) for name in _STYLE_TABLES}
 
     # --- paragraphs in reading order -------------------------------------------
 
@@ -466,13 +505,17 @@ class DocxView:
 
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
+        fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
         for element in root.iter(w("p")):
-            if any(a.tag == f"{{{MC}}}Fallback" for a in element.iterancestors()):
-                continue  # the same text box again, for old readers
+            if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
+                box = cell = None
+            else:  # ancestors found by their tag in lxml's own loop
+                if next(element.iterancestors(fallback), None) is not None:
+                    continue  # the same text box again, for old readers
+                box = next(element.iterancestors(box_tag), None)
+                cell = next(element.iterancestors(cell_tag), None)
             index += 1
             place, table, row, column, nested = part, None, None, None, False
-            box = next((a for a in element.iterancestors() if a.tag == w("txbxContent")), None)
-            cell = next((a for a in element.iterancestors() if a.tag == w("tc")), None)
             if box is not None:
                 number = textboxes.setdefault(box, len(textboxes))
                 place = f"textbox{number}"
@@ -537,13 +580,16 @@ class DocxView:
 
     def _paragraph_style_id(self, paragraph) -> Optional[str]:
         ppr = paragraph.find(w("pPr"))
-        style = self._child(ppr, w("pStyle")) if ppr is not None else None
+        style = ppr.find(w("pStyle")) if ppr is not None else None  # the first, as _child finds it
         return style.get(w("val")) if style is not None else self._default_paragraph_style
 
     def _paragraph_style_chain(self, paragraph) -> list:
         return self._chain(self._paragraph_style_id(paragraph))
 
     def _table_of(self, paragraph):
+        parent = paragraph.getparent()
+        if parent is not None and parent.tag == _BODY:  # a paragraph of the body itself
+            return None
         return next((a for a in paragraph.iterancestors(w("tbl"))), None)
 
     def _table_style_chain(self, paragraph, table=_UNSET) -> list:
@@ -877,17 +923,45 @@ class DocxView:
         return children.get(tag)
 
     def _signature(self, element) -> tuple:
-        """Everything the look of a paragraph depends on: its style and its table's, its own
-        paragraph properties, and for each run with words its properties and whether it has
-        letters beyond ASCII (set in the high-ANSI font)."""
+        """Everything the look of a paragraph depends on: its style, whether it stands in a
+        table and that table's style chain, the page's line grid, its own paragraph properties,
+        and for each run with words its properties and whether it has letters beyond ASCII (set
+        in the high-ANSI font) and signs or vowels a hint may set in an East Asian font."""
         ppr = element.find(w("pPr"))
+        style = ppr.find(w("pStyle")) if ppr is not None else None  # as _paragraph_style_id finds it
+        style_id = style.get(w("val")) if style is not None else self._default_paragraph_style
         runs = []
         for run in element.iter(w("r")):
-            text = _run_text(run)
+            properties, parts = None, []
+            removed = run.getparent().tag in _REMOVED  # shows no text (_run_text)
+            for child in run:  # the run's first rPr and its text (_run_text), in one pass
+                tag = child.tag
+                if tag == _TEXT:
+                    parts.append(child.text or "")
+                elif tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[tag])
+                elif tag == _RUN_PROPERTIES and properties is None:
+                    properties = child
+            text = "" if removed else "".join(parts)
             if text.strip():
-                runs.append((_content(run.find(w("rPr"))), not text.isascii(),
-                             any(c in HINTED_SIGNS for c in text), any(c in HINTED_VOWELS for c in text)))
-        return (self._paragraph_style_id(element), id(self._table_style_chain(element)), _content(ppr), tuple(runs))
+                ascii_only = text.isascii()  # then neither hinted signs nor vowels (all beyond ASCII)
+                runs.append((_content(properties), not ascii_only, not ascii_only and not HINTED_SIGNS.isdisjoint(text),
+                             not ascii_only and not HINTED_VOWELS.isdisjoint(text)))
+        in_table = self._table_of(element) is not None
+        return (style_id, in_table, self._chain_key(self._table_style_chain(element)), self._line_grid(),
+                _content(ppr), tuple(runs))
+
+    def _chain_key(self, chain: list) -> tuple:
+        """A table's style chain by what it holds (each style's id, each conditional part's
+        style and type), the same in every view over the same styles: signatures are shared
+        by the views of :class:`SharedParts`, where the id of a chain of a view's own (a
+        table's conditional parts) may be taken by another once that view is gone."""
+        key = self._chain_keys.get(id(chain))  # this view's chains live as long as it does
+        if key is None:
+            key = tuple((element.getparent().get(w("styleId")), element.get(w("type"))) if element.tag == _CONDITIONAL
+                        else (element.get(w("styleId")), None) for element in chain)
+            self._chain_keys[id(chain)] = key
+        return key
 
     def lines(self, para: Para) -> list[Para]:
         """The lines of a paragraph broken by line breaks (a letterhead typed with Shift+Enter:
@@ -1078,6 +1152,13 @@ class DocxView:
     # --- page --------------------------------------------------------------------
 
     def page_setup(self) -> PageSetup:
+        """The page of page 1 (computed once: finding the first section walks the document).
+        Shared: read it, never change it."""
+        if self._page_setup is None:
+            self._page_setup = self._find_page_setup()
+        return self._page_setup
+
+    def _find_page_setup(self) -> PageSetup:
         # the page of page 1: the first section's (annexes after it may be landscape)
         sect = next(self.document.iter(w("sectPr")), None)
         if sect is None:  # schema-valid: the application's default page, which vanban cannot know
@@ -1119,6 +1200,23 @@ class DocxView:
         if header is None:
             return []
         return [self.look(p) for p in header.iter(w("p")) if has_page_field(p)]
+
+
+class SharedParts:
+    """The parts of a package other than ``word/document.xml``, parsed once with the safe
+    parser, for views over documents that all have them (every document rendered from
+    one template: :meth:`DocxView.from_parts`). ``index`` is filled by the first view
+    and shared by the next ones; views of several threads may fill it at once (each
+    table holds the same values whichever thread writes them)."""
+
+    def __init__(self, package: Package):
+        self.styles = package.xml("word/styles.xml")
+        self.settings = package.xml("word/settings.xml")
+        self.numbering = package.xml("word/numbering.xml")
+        theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
+        self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+        self.headers = _headers(package)
+        self.index: Optional[dict] = None
 
 
 def _css_points(value: str) -> Optional[float]:
@@ -1170,10 +1268,14 @@ def _find(element, tag: str):
 
 def _content(element) -> Optional[tuple]:
     """An element's tags and attributes, nested, as a value to compare (no namespace declarations,
-    which serialising would repeat for every element)."""
+    which serialising would repeat for every element): its tag, its attributes (pairs of
+    text), then each child's (a child without children as its tag and attributes)."""
     if element is None:
         return None
-    return (element.tag, tuple(element.attrib.items()), tuple(_content(child) for child in element))
+    out = [element.tag, *element.attrib.items()]
+    for child in element:
+        out.append(_content(child) if len(child) else (child.tag, *child.attrib.items()))
+    return tuple(out)
 
 
 def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
@@ -1302,6 +1404,12 @@ def _headers(package: Package) -> dict:
     return headers
 
 
+_RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
+             f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
+_TEXT = f"{{{W}}}t"
+_BODY = f"{{{W}}}body"
+_RUN_PROPERTIES = f"{{{W}}}rPr"
+_CONDITIONAL = f"{{{W}}}tblStylePr"
 _REMOVED = (w("del"), w("moveFrom"))
 
 
@@ -1312,21 +1420,19 @@ def _run_text(run) -> str:
         return ""
     parts = []
     for child in run:
-        if child.tag == w("t"):
+        tag = child.tag
+        if tag == _TEXT:
             parts.append(child.text or "")
-        elif child.tag == w("tab"):
-            parts.append("\t")
-        elif child.tag in (w("br"), w("cr")):
-            parts.append("\n")
-        elif child.tag == w("noBreakHyphen"):  # Word's no-break hyphen shows as a hyphen
-            parts.append("-")
+        elif tag in _RUN_TEXT:
+            parts.append(_RUN_TEXT[tag])
     return "".join(parts)
 
 
 def _own_runs(paragraph) -> list:
     """A paragraph's own runs (not those of text boxes anchored in it)."""
-    return [r for r in paragraph.iter(w("r"))
-            if next((a for a in r.iterancestors() if a.tag in (w("p"), w("txbxContent"))), None) is paragraph]
+    owners = (w("p"), w("txbxContent"))
+    return [r for r in paragraph.iter(w("r"))  # most runs stand in the paragraph itself
+            if r.getparent() is paragraph or next(r.iterancestors(*owners), None) is paragraph]
 
 
 def paragraph_text(paragraph) -> str:

@@ -40,6 +40,7 @@ def _unknown(char: str, table: dict[str, int]) -> int:
     return table["H"] if char.isupper() else table[_AVERAGE]
 
 
+@lru_cache(maxsize=1024)  # the same lines (an office's name, its motto) are measured for every document
 def text_units(text: str, bold: bool = False, italic: bool = False) -> int:
     """The advance width of ``text`` in font units (a thousandth of the size): widths add up,
     so the width of joined texts is the sum of theirs."""

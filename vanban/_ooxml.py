@@ -35,7 +35,10 @@ def style_id(name: str) -> str:
 
 def xml_text(text: str) -> str:
     """Escape for XML, and hide braces from docxtpl, which rewrites ``{_{`` after rendering."""
-    return escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    # most text holds none of these: five searches are quicker than five replacements
+    if "&" in text or "<" in text or ">" in text or "{" in text or "}" in text:
+        return escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return text
 
 
 class Footnotes:
@@ -98,8 +101,11 @@ def runs_xml(runs: Iterable[Run], bold: bool = False, footnotes: Optional[Footno
         props = (("<w:b/>" if run.bold or bold else "") + ("<w:i/>" if run.italic else "")
                  + ('<w:u w:val="single"/>' if run.underline else ""))
         props = f"<w:rPr>{props}</w:rPr>" if props else ""
-        text = xml_text(run.text).replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-        text = text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
+        text = xml_text(run.text)
+        if "\n" in text:
+            text = text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        if "\u2011" in text:
+            text = text.replace("\u2011", '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">')
         parts.append(f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>')
     return "".join(parts)
 

@@ -47,6 +47,7 @@ from .errors import TemplateError, TemplateNotFoundError
 from .profiles import get_profile
 
 if TYPE_CHECKING:
+    from ._check_report import Report
     from ._sandbox import TemplateLimits
     from .schemas.document import Document
 
@@ -82,7 +83,11 @@ class FolderLoader:
 
 
 class PackageLoader:
-    """The templates shipped in ``vanban/templates``."""
+    """The templates shipped in ``vanban/templates``: vanban's own files, as trusted as its
+    code (``tools/build_templates.py`` writes them, the tests read every one), so they are not
+    opened as a foreign template is (``trusted``)."""
+
+    trusted = True
 
     def load(self, name: str) -> Optional[bytes]:
         path = resources.files("vanban").joinpath("templates", *name.split("/"))
@@ -108,6 +113,16 @@ class _Xml:
 
     def __html__(self) -> str:
         return self.xml
+
+
+def _written(value: Any) -> Optional[str]:
+    """What Jinja writes for ``{{ value }}`` in the renderer's environment (finalize, then
+    escape), for the values the body loop holds; None for any other value."""
+    if type(value) is _Xml:
+        return value.xml
+    if type(value) is str:
+        return str(_finalize(value))
+    return None
 
 
 def _to_template_values(value: Any, notes: Footnotes) -> Any:
@@ -244,7 +259,8 @@ class Renderer:
         for loader in self.loaders:
             data = loader.load(name)
             if data is not None:
-                open_template(data, name, f"{loader.describe()}/{name}")
+                if not getattr(loader, "trusted", False):  # an office's file: checked before docxtpl opens it
+                    open_template(data, name, f"{loader.describe()}/{name}")
                 with self._lock:
                     self._templates[name] = data
                 return data
@@ -293,6 +309,30 @@ class Renderer:
     def render_bytes(self, document: Document) -> bytes:
         """The .docx of ``document``, as bytes. The same document always gives the same bytes,
         identical to :meth:`reference_render_bytes`."""
+        return self._render_bytes(document)
+
+    def render_checked(self, document: Document) -> tuple[bytes, Report]:
+        """The .docx of ``document`` (the bytes of :meth:`render_bytes`) and its layout check,
+        as ``vanban render`` runs it (``_check.verify``: :class:`~vanban.errors.LayoutError`
+        when it breaks a rule vanban must keep). The check reads the document as the render
+        built it, its body tree in memory and the template's other parts parsed once per
+        template, instead of unzipping and parsing the bytes again; a document it cannot
+        read that way (a template with footnotes or with headers that use values) is read
+        from its bytes."""
+        from ._check import JUST_RENDERED, verify
+
+        kept: dict = {}
+        data = self._render_bytes(document, kept)
+        view = None
+        warm = kept.get("warm")
+        if warm is not None:
+            try:
+                view = warm.view(kept["body"], data, JUST_RENDERED)
+            except Exception:  # noqa: BLE001 - read from the bytes instead, where every fault has its message
+                view = None
+        return data, verify(data, document.profile_name, view)
+
+    def _render_bytes(self, document: Document, kept: Optional[dict] = None) -> bytes:
         name, key = self._template_key(document)
         with self._lock:
             warm = self._warm.get(key)
@@ -305,7 +345,12 @@ class Renderer:
         with self.environment.budget():  # one budget for the body, headers and properties
             if not warm.supported:
                 return self._reference(name, warm.source, values, document)
-            return _with_footnotes(warm.render(values, document), values)
+            data = warm.render(values, document, kept)
+            if values[_FOOTNOTES_KEY].notes:  # added to the package after: render_checked reads the bytes
+                return _with_footnotes(data, values)
+            if kept is not None and not warm.parts:  # headers using values differ from one document to the next
+                kept["warm"] = warm
+            return data
 
     def reference_render_bytes(self, document: Document) -> bytes:
         """The same bytes as :meth:`render_bytes`, the plain docxtpl way: load the template,
@@ -360,8 +405,13 @@ class _WarmTemplate:
         from docxtpl import DocxTemplate
         from jinja2 import meta
 
+        from ._body_loop import split_body_loop
+
         self.name = name
         self.source = source
+        self.environment = environment
+        self._lock = threading.Lock()
+        self._shared = self._shell = None  # the checker's view of the template's parts (view())
         self.supported = True
         jinja_source = None
         try:
@@ -373,15 +423,24 @@ class _WarmTemplate:
                 self.supported = False
                 return
             self.body_source = jinja_source = _jinja_source(template.patch_xml(template.get_xml()))
-            self.body = environment.from_string(jinja_source)
+            tree = environment.parse(jinja_source)
+            # the frame's body loop, when it has the frame's shape, is written by Python (_body_loop)
+            self.body_loop = split_body_loop(tree, _written)
+            self._outside_loop = environment.from_string(tree)
+            self._body = None if self.body_loop else self._outside_loop
             self.parts: dict[str, tuple[Any, str, str]] = {}  # zip name -> (compiled header, encoding, source)
             for uri in (template.HEADER_URI, template.FOOTER_URI):
                 for rel_key, part in list(template.get_headers_footers(uri)):
                     xml = template.get_part_xml(part)
                     encoding = template.get_headers_footers_encoding(xml)
                     jinja_source = _jinja_source(template.patch_xml(xml))
-                    compiled = environment.from_string(jinja_source)
-                    if meta.find_undeclared_variables(environment.parse(jinja_source)):
+                    if _plain_text(jinja_source):  # Jinja would write it as it is: nothing to compile
+                        template.map_headers_footers_xml(rel_key, _after_render(template, jinja_source).encode(encoding))
+                        continue
+                    tree = environment.parse(jinja_source)
+                    uses_values = meta.find_undeclared_variables(tree)
+                    compiled = environment.from_string(tree)
+                    if uses_values:
                         self.parts[part.partname.lstrip("/")] = (compiled, encoding, jinja_source)
                     else:  # the same for every document: done once, kept with the static entries
                         rendered = _after_render(template, compiled.render({}))
@@ -392,8 +451,12 @@ class _WarmTemplate:
             self.properties: dict[str, Any] = {}  # a compiled template, or its text when it uses no value
             for prop in _TEMPLATED_PROPERTIES:
                 jinja_source = getattr(core, prop)
-                compiled = environment.from_string(jinja_source)
-                uses_values = meta.find_undeclared_variables(environment.parse(jinja_source))
+                if _plain_text(jinja_source):
+                    self.properties[prop] = jinja_source
+                    continue
+                tree = environment.parse(jinja_source)
+                uses_values = meta.find_undeclared_variables(tree)
+                compiled = environment.from_string(tree)
                 self.properties[prop] = compiled if uses_values else compiled.render({})
             jinja_source = None
         except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
@@ -409,7 +472,26 @@ class _WarmTemplate:
         changing = {self.document_name, self.core_name, *self.parts}
         self.static = {name: records for name, records in self.entries if name not in changing}
 
-    def render(self, values: dict, document: Document) -> bytes:
+    @property
+    def body(self):
+        """The body's compiled Jinja template, loop included (compiled when first needed: the
+        loop is written by :attr:`body_loop` when it can be)."""
+        if self._body is None:
+            compiled = self.environment.from_string(self.body_source)
+            with self._lock:
+                if self._body is None:
+                    self._body = compiled
+        return self._body
+
+    def _render_body(self, values: dict) -> str:
+        if self.body_loop is not None:
+            written = self.body_loop.render(values.get(self.body_loop.iterable), self.environment)
+            if written is not None:
+                return self._outside_loop.render({**values, self.body_loop.slot: Markup(written)})
+        return self.body.render(values)
+
+    def render(self, values: dict, document: Document, kept: Optional[dict] = None) -> bytes:
+        """The document's bytes; ``kept`` (when given) gets its finished body tree."""
         from docx.opc.coreprops import CoreProperties
         from docx.opc.oxml import serialize_part_xml
         from docx.oxml.parser import parse_xml
@@ -419,7 +501,7 @@ class _WarmTemplate:
         helper.docx_ids_index = 1000
         source = self.body_source
         try:
-            body = _parse_body(helper, self.body.render(values))
+            body = _parse_body(helper, self._render_body(values))
             helper.fix_docpr_ids(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
@@ -432,6 +514,8 @@ class _WarmTemplate:
             raise template_error(self.name, error, source) from error
         _finish_body(body, values, document)
         changed[self.document_name] = self._document(body)
+        if kept is not None:
+            kept["body"] = body
 
         core = parse_xml(self.core_xml)
         properties = CoreProperties(core)
@@ -440,6 +524,35 @@ class _WarmTemplate:
         _set_properties(properties, values, document)
         changed[self.core_name] = serialize_part_xml(core)
         return self._zip(changed)
+
+    def view(self, body, data: bytes, name: str):
+        """The layout checker's view (``_docx_read.DocxView``) of a document this template
+        rendered: ``body``, its finished body tree, in the template's document element, and
+        the template's other parts, which are the same in every document it renders (read
+        from the first document's bytes ``data``, once)."""
+        import copy
+
+        from ._docx_read import DocxView, Package, SharedParts
+
+        with self._lock:
+            shared, shell = self._shared, self._shell
+        if shared is None:
+            with Package(data, name) as package:
+                shared, root = SharedParts(package), package.xml("word/document.xml")
+            shell = root
+            old = shell.find(f"{{{_W}}}body")
+            if old is not None:
+                shell.replace(old, shell.makeelement(f"{{{_W}}}body"))
+            with self._lock:
+                if self._shared is None:
+                    self._shared, self._shell = shared, shell
+                shared, shell = self._shared, self._shell
+        root = copy.deepcopy(shell)  # the document element without its body: a few elements
+        old = root.find(f"{{{_W}}}body")
+        if old is None or body.getparent() is not None:
+            raise ValueError("the body has no place of its own in the document element")
+        root.replace(old, body)
+        return DocxView.from_parts(root, shared, name)
 
     def _document(self, body) -> bytes:
         """``word/document.xml`` around the finished ``body``, as python-docx would save it
@@ -457,7 +570,7 @@ class _WarmTemplate:
             root.replace(root.find(f"{{{_W}}}body"), body)
             return serialize_part_xml(root)
         before, after, _ = self.around_body
-        return before + inner.encode("utf-8") + after
+        return before + inner + after
 
     def _zip(self, changed: dict[str, bytes]) -> bytes:
         """The zip reproducible_zip would write: static records as they are, changed
@@ -563,20 +676,21 @@ def _around_body(root) -> tuple[bytes, bytes, dict]:
     return parts[0] + b"<w:body>", b"</w:body>" + parts[1], dict(root.nsmap)
 
 
-def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[str]:
-    """The content of ``body`` serialised (what stands between ``<w:body>`` and ``</w:body>``
-    in the document), or None when splicing it would not give python-docx's bytes."""
+def _body_inner(body, around: tuple[bytes, bytes, dict]) -> Optional[bytes]:
+    """The content of ``body`` serialised in UTF-8 (what stands between ``<w:body>`` and
+    ``</w:body>`` in the document), or None when splicing it would not give python-docx's
+    bytes."""
     from lxml import etree
 
     before, _, namespaces = around
     if not before or body.attrib or body.tail or body.tag != f"{{{_W}}}body" \
             or body.prefix != "w" or any(namespaces.get(prefix) != uri for prefix, uri in body.nsmap.items()):
         return None
-    text = etree.tostring(body, encoding="unicode")
-    start = text.index(">") + 1  # attribute values are written with '>' escaped
-    if text[start - 2] == "/" or not text.endswith("</w:body>"):
+    data = etree.tostring(body, encoding="utf-8")  # no XML declaration for UTF-8
+    start = data.index(b">") + 1  # attribute values are written with '>' escaped
+    if data[start - 2:start - 1] == b"/" or not data.endswith(b"</w:body>"):
         return None
-    return text[start:-len("</w:body>")]
+    return data[start:-len(b"</w:body>")]
 
 
 def _zip_record(name: str, data: bytes) -> tuple[bytes, bytes]:
@@ -653,6 +767,13 @@ def _zip_records(data: bytes) -> list[tuple[str, tuple[bytes, bytes]]]:
 def _jinja_source(patched_xml: str) -> str:
     """What docxtpl compiles: the patched XML with one paragraph a line (for error line numbers)."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)
+
+
+def _plain_text(source: str) -> bool:
+    """Whether Jinja renders ``source`` as the text itself: no tag, expression or comment
+    (each opens with a brace), no line ending it would normalise or trailing newline it
+    would drop."""
+    return "{" not in source and "\r" not in source and not source.endswith("\n")
 
 
 _LISTING_MARKS = ("\t", "\a", "\n", "\f")

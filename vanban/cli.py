@@ -112,7 +112,6 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     from . import Renderer, load
 
     from ._batch_names import docx_output_mistake, name_too_long
-    from ._check import verify
     from ._files import _reason
     from .errors import OutputError
 
@@ -124,8 +123,8 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
             raise Misuse(name_too_long(name, "-o"), click.get_current_context())
     try:
         document = load(file)
-        data = Renderer(template_dirs).render_bytes(document)
-        report = verify(data, document.profile_name)  # never hand out a document that breaks a MUST rule
+        # never hand out a document that breaks a MUST rule: checked on the tree the render built
+        data, report = Renderer(template_dirs).render_checked(document)
         outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
         written = _write_all(outputs, force)
     except OSError as error:  # looking at the output failed: a path too long, a drive gone
