@@ -272,6 +272,12 @@ def test_the_title_under_a_phan_label_is_part_of_its_heading_in_the_model():
         assert [h.text for h in model.headings if h.element == "parts"] == [label, "KẾT QUẢ ĐẠT ĐƯỢC"]
 
 
+def test_the_operative_line_is_a_heading_kept_with_what_follows_it():
+    model = quality.model_from_docx(vanban.render_bytes(vanban.load(EXAMPLES / "nghi_quyet_103_hdnd_ha_tinh.yaml")))
+    assert ("QUYẾT NGHỊ:", "operative") in [(h.text, h.element) for h in model.headings]
+    assert "operative" in quality.KEPT_HEADINGS
+
+
 LONG_CLOSING = (" Ban Thường vụ Tỉnh đoàn đề nghị các cơ sở Đoàn tiếp tục quan tâm, phối hợp chặt chẽ với các"
                 " ngành, đoàn thể trong công tác hỗ trợ, giúp đỡ thanh thiếu niên yếu thế") * 3
 

@@ -382,7 +382,9 @@ class Model:
     """The first lines of the closing block: "Nơi nhận:" and each signature's first line."""
 
 
-HEADING_PARTS = ("type_name", "title", "subject", "parts", "headings")
+HEADING_PARTS = ("type_name", "title", "subject", "operative", "parts", "headings")
+KEPT_HEADINGS = ("operative", "parts", "headings")
+"""The headings kept with what follows them: "QUYẾT NGHỊ:" over the first Điều, Phần, Mục ..."""
 LETTERHEAD_PARTS = ("agency", "union_title", "national_name", "national_motto", "number", "date")
 
 
@@ -1137,6 +1139,7 @@ def measure_stretch(model_line: ModelLine, run: Run) -> list[Failure]:
 
 _ELEMENTS = {
     "type_name": "tên loại văn bản", "title": "trích yếu", "subject": "trích yếu công văn",
+    "operative": "dòng QUYẾT ĐỊNH:, QUYẾT NGHỊ:",
     "parts": "tiêu đề phần", "headings": "tiêu đề mục",
     "agency": "tên cơ quan", "union_title": "tiêu đề Đoàn", "national_name": "quốc hiệu",
     "national_motto": "tiêu ngữ", "number": "số, ký hiệu", "date": "địa danh, ngày tháng",
@@ -1190,7 +1193,7 @@ def measure(pages: list[Page], model: Optional[Model], name: str = "") -> Report
     report = Report(name, profile, foot_gap_limit(profile))
     report.pages, failures = measure_foot_gaps(
         pages, profile, top, bottom, model.page_starts if model else None,
-        [h.text for h in model.headings if h.element in ("headings", "parts")] if model else (),
+        [h.text for h in model.headings if h.element in KEPT_HEADINGS] if model else (),
         # without the .docx, the closing block is told by its label and the signature's authority
         model.closing if model else [profile.recipients_label, *profile.authorities])
     report.failures += failures
