@@ -541,6 +541,35 @@ def test_memoised_looks_give_the_same_report_as_looks_computed_one_by_one(monkey
         assert memoised == one_by_one
 
 
+def test_a_paragraph_whose_properties_do_not_come_first_is_read_with_its_style():
+    """The reader looks for a paragraph's w:pPr and w:pStyle at their first child, where the
+    schema puts them; one written after a bookmark (as some writers do) is found all the same."""
+    from vanban._docx_read import DocxView
+
+    document = docx.Document()
+    heading = document.add_paragraph("Mục tiêu", style="Heading 1")
+    after_bookmark = document.add_paragraph("Mục tiêu", style="Heading 1")
+    after_bookmark._p.insert(0, OxmlElement("w:bookmarkStart", {qn("w:id"): "0", qn("w:name"): "muc"}))
+    plain = document.add_paragraph("Mục tiêu")
+    view = DocxView.of(document)
+    assert after_bookmark._p[0].tag == qn("w:bookmarkStart")
+    assert view.look(after_bookmark._p) == view.look(heading._p) != view.look(plain._p)
+    assert view._signature(after_bookmark._p) == view._signature(heading._p)
+
+
+def test_a_view_over_a_python_docx_document_reads_a_run_changed_after_it_was_made():
+    """A view over a document its caller holds (``DocxView.of``) keeps no copy of the runs it
+    read for the paragraphs' text: a paragraph's look follows the document as it is when asked."""
+    from vanban._docx_read import DocxView
+
+    document = docx.Document()
+    first, second = document.add_paragraph("Mục tiêu"), document.add_paragraph("Mục tiêu")
+    view = DocxView.of(document)
+    assert view.look(first._p).bold == {False}
+    second.runs[0].bold = True
+    assert view.look(second._p).bold == {True}
+
+
 def test_every_rule_the_checker_can_report_is_documented_and_nothing_else():
     """docs/checker-rules.md has one row per rule ID of vanban/rules.py (the only place the
     checker takes a rule ID from), with the rule's severity; no row for an ID the code lacks."""

@@ -7,10 +7,12 @@ import re
 import string
 import unicodedata
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ._batch_input import NAME_KEY, Job, _Skip
 from .errors import NamePatternError
+
+if TYPE_CHECKING:
+    from ._batch_input import Job
 
 DEFAULT_NAME = "{number}-{type}-{issuer_code}.docx"
 NAME_FIELDS = {
@@ -184,6 +186,8 @@ def safe_file_name(name: str) -> str:
 
 def output_name(pattern: str, document, job: Job, own_name: Optional[str] = None) -> str:
     """The file name of ``document`` from ``pattern`` (or the row's own ``ten_tep``)."""
+    from ._batch_input import NAME_KEY, _Skip  # the batch's reader: not loaded by ``vanban render``
+
     if own_name:
         extension = other_extension(own_name)
         if extension is not None:

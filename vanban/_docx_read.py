@@ -166,6 +166,10 @@ AUTO_SPACING = 280  # Word's "Auto" space before or after a paragraph: 14 pt (no
 HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
                                           *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7))
 HINTED_VOWELS = frozenset(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC))
+# the same sets as searches: a regular expression finds none of them in a text about three times
+# quicker than a set compares each character (a paragraph's signature asks it of every run)
+_HINTED_SIGN = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_SIGNS)) + "]")
+_HINTED_VOWEL = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_VOWELS)) + "]")
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
@@ -386,6 +390,9 @@ class DocxView:
                 + " Hãy mở tệp trong Word và lưu thành Word Document (.docx).")
         self._index_styles()
 
+    _keep_runs = True
+    """Each paragraph's runs, read for its text, are kept for its signature (see :meth:`of`)."""
+
     @classmethod
     def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
         """A view over a ``w:document`` tree already in memory (a document vanban has just
@@ -409,6 +416,7 @@ class DocxView:
         view = cls(buffer.getvalue())
         view.document = document.element
         view.styles = document.styles.element
+        view._keep_runs = False  # the caller may change its document: each signature reads the tree
         view._index_styles()
         return view
 
@@ -425,6 +433,8 @@ class DocxView:
         self._chain_keys: dict = {}
         self._header = None
         self._frame = None
+        # each paragraph's runs as its text was read, kept for its signature (taken once)
+        self._runs_read: dict = {}
         if shared is not None and shared.index is not None:
             # what depends on the styles, numbering and theme only: one view's, for all
             for name, value in shared.index.items():
@@ -503,6 +513,14 @@ class DocxView:
                 index = para.index
                 yield para
 
+    def _text_of(self, paragraph) -> str:
+        """:func:`paragraph_text`, its runs kept for the paragraph's signature (in a view over
+        a tree no one else holds)."""
+        text, runs = _read_runs(paragraph)
+        if self._keep_runs:
+            self._runs_read[paragraph] = runs
+        return text
+
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
         fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
@@ -522,7 +540,7 @@ class DocxView:
             elif cell is not None and self._frame is not None and outer_table(element) is self._frame:
                 place, table, row, column, nested, framed = self._frame_place(element, cell, tables, cells)
                 label = self._list_label(element, counters)
-                yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label,
+                yield Para(index, element, label + self._text_of(element), place, table, row, column, nested, label,
                            framed)
                 continue
             elif cell is not None:
@@ -537,7 +555,7 @@ class DocxView:
                     row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
             label = self._list_label(element, counters)
-            yield Para(index, element, label + paragraph_text(element), place, table, row, column, nested, label)
+            yield Para(index, element, label + self._text_of(element), place, table, row, column, nested, label)
 
     def _frame_place(self, element, cell, tables: dict, cells: dict) -> tuple:
         """(place, table, row, column, nested, framed) of a paragraph of the frame table."""
@@ -927,29 +945,21 @@ class DocxView:
         table and that table's style chain, the page's line grid, its own paragraph properties,
         and for each run with words its properties and whether it has letters beyond ASCII (set
         in the high-ANSI font) and signs or vowels a hint may set in an East Asian font."""
-        ppr = element.find(w("pPr"))
-        style = ppr.find(w("pStyle")) if ppr is not None else None  # as _paragraph_style_id finds it
-        style_id = style.get(w("val")) if style is not None else self._default_paragraph_style
+        ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
+        style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
+        style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
         runs = []
-        for run in element.iter(w("r")):
-            properties, parts = None, []
-            removed = run.getparent().tag in _REMOVED  # shows no text (_run_text)
-            for child in run:  # the run's first rPr and its text (_run_text), in one pass
-                tag = child.tag
-                if tag == _TEXT:
-                    parts.append(child.text or "")
-                elif tag in _RUN_TEXT:
-                    parts.append(_RUN_TEXT[tag])
-                elif tag == _RUN_PROPERTIES and properties is None:
-                    properties = child
-            text = "" if removed else "".join(parts)
+        read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
+        for properties, text in (read if read is not None else _read_runs(element)[1]):
             if text.strip():
-                ascii_only = text.isascii()  # then neither hinted signs nor vowels (all beyond ASCII)
-                runs.append((_content(properties), not ascii_only, not ascii_only and not HINTED_SIGNS.isdisjoint(text),
-                             not ascii_only and not HINTED_VOWELS.isdisjoint(text)))
-        in_table = self._table_of(element) is not None
-        return (style_id, in_table, self._chain_key(self._table_style_chain(element)), self._line_grid(),
-                _content(ppr), tuple(runs))
+                if text.isascii():  # neither hinted signs nor vowels (all beyond ASCII)
+                    runs.append((_content(properties), False, False, False))
+                else:
+                    runs.append((_content(properties), True, _HINTED_SIGN.search(text) is not None,
+                                 _HINTED_VOWEL.search(text) is not None))
+        table = self._table_of(element)
+        return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
+                self._line_grid(), _content(ppr), tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
         """A table's style chain by what it holds (each style's id, each conditional part's
@@ -1409,6 +1419,9 @@ _RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
 _TEXT = f"{{{W}}}t"
 _BODY = f"{{{W}}}body"
 _RUN_PROPERTIES = f"{{{W}}}rPr"
+_PARAGRAPH_PROPERTIES = f"{{{W}}}pPr"
+_PARAGRAPH_STYLE = f"{{{W}}}pStyle"
+_VAL = f"{{{W}}}val"
 _CONDITIONAL = f"{{{W}}}tblStylePr"
 _REMOVED = (w("del"), w("moveFrom"))
 
@@ -1426,6 +1439,41 @@ def _run_text(run) -> str:
         elif tag in _RUN_TEXT:
             parts.append(_RUN_TEXT[tag])
     return "".join(parts)
+
+
+def _find_first(element, tag: str):
+    """``element.find(tag)`` for a child the schema puts first (a paragraph's ``w:pPr``, its
+    ``w:pStyle``): looking at the first child is several times quicker than ``find``, which
+    is asked when the first child is another."""
+    for child in element:
+        if child.tag == tag:
+            return child
+        break
+    return element.find(tag)
+
+
+def _read_runs(paragraph) -> tuple[str, list]:
+    """A paragraph's text (:func:`paragraph_text`) and, for every run in it (those of text
+    boxes anchored in it too), its first properties element and the text it shows, in one
+    pass over the runs."""
+    owners = (w("p"), w("txbxContent"))
+    own, runs = [], []
+    for run in paragraph.iter(w("r")):
+        properties, parts = None, []
+        removed = run.getparent().tag in _REMOVED  # shows no text (_run_text)
+        for child in run:  # the run's first rPr and its text (_run_text), in one pass
+            tag = child.tag
+            if tag == _TEXT:
+                parts.append(child.text or "")
+            elif tag in _RUN_TEXT:
+                parts.append(_RUN_TEXT[tag])
+            elif tag == _RUN_PROPERTIES and properties is None:
+                properties = child
+        text = "" if removed else "".join(parts)
+        runs.append((properties, text))
+        if run.getparent() is paragraph or next(run.iterancestors(*owners), None) is paragraph:
+            own.append(text)
+    return "".join(own), runs
 
 
 def _own_runs(paragraph) -> list:

@@ -166,7 +166,6 @@ def _write_all(outputs: list, force: bool) -> list[Path]:
     """Write every file or none: existing files are checked first, and a failed write
     removes the files this command had already written."""
     from ._files import write_atomic
-    from ._pdf import remove_stale_pages
     from .errors import OutputExistsError
 
     if not force:
@@ -183,6 +182,8 @@ def _write_all(outputs: list, force: bool) -> list[Path]:
         raise
     pages = [path for path, _ in outputs if path.suffix == ".png"]
     if pages and force:
+        from ._pdf import remove_stale_pages  # LibreOffice's module: only when pages were made
+
         remove_stale_pages(outputs[0][0].with_suffix(""), len(pages))
     return written
 
