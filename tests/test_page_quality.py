@@ -18,6 +18,7 @@ import vanban
 from helpers import CORPUS, EXAMPLES, tool
 
 quality = tool("page_quality")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 # --- small documents built for one measure each --------------------------------------------
@@ -179,30 +180,287 @@ def test_a_page_may_end_a_heading_and_two_lines_early_before_a_heading_and_no_mo
     assert failures and figures[0].limit == pytest.approx(quality.foot_gap_limit(vanban.DOAN))
 
 
+def test_sibling_headings_pushed_together_are_a_chain_and_allow_one_heading_only():
+    pitch = quality.body_line_pitch(vanban.DOAN)
+    siblings = ["a) Truyền thông", "b) Tập huấn"]
+    text = ["Đoạn văn dưới tiêu đề", "dòng hai", "dòng ba", "dòng bốn"]
+    pages, top, bottom = pages_ending_early(4.4, [*siblings, *text])
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], siblings)
+    assert failures and figures[0].limit == pytest.approx(quality.foot_gap_limit(vanban.DOAN) + pitch + 6)
+    # a heading over a deeper one is one heading to the reader: both count
+    nested = ["1. Truyền thông", "1.1. Tập huấn"]
+    pages, top, bottom = pages_ending_early(4.4, [*nested, *text])
+    assert not quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], nested)[1]
+
+
+def test_a_heading_over_the_closing_block_or_a_table_brings_their_height_with_it():
+    closing = ["Nơi nhận:", "TM. BAN THƯỜNG VỤ"]
+    pages, top, bottom = closing_pages(9, 2)
+    heading = line_of(2, ("5.", 86, 96), ("Tổ", 100, 114), ("chức", 118, 150), y0=top + 2, height=18.2)
+    for line in pages[1].lines:  # the paragraph and the block one heading lower
+        for word in line.words:
+            word.y0 += 24.5
+            word.y1 += 24.5
+    pages[1].lines.insert(0, heading)
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], ["5. Tổ chức"], closing)
+    assert not failures and figures[0].opening == "tiêu đề và khối chữ ký"
+
+
+def table_page(caption_lines: int):
+    """Two pages: the first ends seven lines early; the second opens with a caption of
+    ``caption_lines`` lines over a table whose header has three rows (a group heading over two
+    columns, their heading, a sub-heading), then two rows. LibreOffice draws each row's foot
+    cell by cell. Returns the pages, the margins and where the first row ends."""
+    pages, top, bottom = pages_ending_early(7, [])
+    x0, x1 = 86.0, 536.0
+    pitch = quality.body_line_pitch(vanban.DOAN)
+    caption = [line_of(2, ("Bảng", 250, 290), y0=top + 2 + n * pitch, height=pitch - 0.3) for n in range(caption_lines)]
+    y = top + 2 + caption_lines * pitch + (6 if caption_lines else 0)
+
+    def rule(y, left=x0, right=x1):
+        return quality.Rule(left, y, right, y + 0.5)
+
+    rows = [y, y + 20, y + 40, y + 60, y + 90, y + 120]
+    rules = [rule(rows[0]), rule(rows[1], 200, 400), rule(rows[2], 200, 300), rule(rows[3], x0, 200),
+             rule(rows[3], 200, 400), rule(rows[3], 400, x1), rule(rows[4]), rule(rows[5])]
+    rules += [quality.Rule(x, rows[0], x + 0.5, rows[-1]) for x in (x0, 200, 400, x1)]
+    lines = caption + [line_of(2, ("Tiêu", 100, 130), y0=rows[0] + 3, height=14),
+                       line_of(2, ("Hàng", 100, 130), y0=rows[3] + 5, height=14),
+                       line_of(2, ("Hàng", 100, 130), y0=rows[4] + 5, height=14)]
+    pages[1] = quality.Page(2, 595.3, 841.9, lines, rules)
+    return pages, top, bottom, rows[4]
+
+
+def test_a_table_opening_a_page_brings_its_caption_whole_header_and_first_row_and_no_more():
+    for caption_lines in (0, 3):  # a caption the writer broke into three lines is kept whole
+        pages, top, bottom, first_row_end = table_page(caption_lines)
+        figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])
+        assert figures[0].opening == "bảng"
+        start = min(line.y0 for line in pages[1].lines)
+        assert figures[0].limit == pytest.approx(first_row_end - start + 6, abs=1)  # header and first row
+        assert bool(failures) is (caption_lines == 0)  # seven lines: more than the table alone, less with its caption
+
+
+def test_an_unsigned_closing_block_keeps_the_room_of_its_signature():
+    closing = ["Nơi nhận:"]
+    pages, top, bottom = closing_pages(6.5, 1)
+    pages[1].lines = [line for line in pages[1].lines if line.words[0].text in ("Kết", "Nơi")]  # no signer
+    figures, failures = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], closing)
+    assert not failures and figures[0].limit > quality.signature_height(vanban.DOAN)
+
+
+@pytest.mark.libreoffice
+def test_a_lettered_part_the_finder_also_reads_as_a_heading_is_measured_once(converter):
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["part_numbering"] = "chu-cai"
+    data["content"] = [
+        {"part": "Tình hình chung", "children": [{"text": "Đoạn văn thứ nhất của phần này."}]},
+        {"part": "Kết quả đạt được", "children": [{"text": "Đoạn văn thứ hai."}]},
+        {"part": "Kiến nghị", "children": [{"label": "Tổng số", "value": "81", "unit": "cơ sở", "in_words": False}]},
+    ]
+    report = measured(converter, vanban.render_bytes(vanban.parse(data)), "phan-chu-cai")
+    assert not report.failures, report.to_text()
+
+
+def test_the_title_under_a_phan_label_is_part_of_its_heading_in_the_model():
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["content"] = [{"part": "Kết quả đạt được", "children": [{"text": "Đoạn văn dưới phần."}]}]
+    for numbering, label in (("phan-la-ma", "Phần I"), ("phan-thu", "PHẦN THỨ NHẤT")):
+        data["part_numbering"] = numbering
+        model = quality.model_from_docx(vanban.render_bytes(vanban.parse(data)))
+        assert [h.text for h in model.headings if h.element == "parts"] == [label, "KẾT QUẢ ĐẠT ĐƯỢC"]
+
+
+def test_the_operative_line_is_a_heading_kept_with_what_follows_it():
+    model = quality.model_from_docx(vanban.render_bytes(vanban.load(EXAMPLES / "nghi_quyet_103_hdnd_ha_tinh.yaml")))
+    assert ("QUYẾT NGHỊ:", "operative") in [(h.text, h.element) for h in model.headings]
+    assert "operative" in quality.KEPT_HEADINGS
+
+
 LONG_CLOSING = (" Ban Thường vụ Tỉnh đoàn đề nghị các cơ sở Đoàn tiếp tục quan tâm, phối hợp chặt chẽ với các"
                 " ngành, đoàn thể trong công tác hỗ trợ, giúp đỡ thanh thiếu niên yếu thế") * 3
 
 
-@pytest.mark.slow  # a known failure: its conversion stays out of the default run
+def closing_page(converter, data: bytes, name: str):
+    """The lines above the signature on its page, and the measures of the document."""
+    pdf = converter.convert_bytes(data, f"{name}.docx")
+    pages = quality.read_pdf(pdf)
+    signature = next(line for page in pages for line in page.lines if line.text.startswith(("TM. BAN", "TM. ỦY")))
+    above = [line for line in pages[signature.page - 1].lines
+             if line.y1 <= signature.y0 and line.y0 > 50]  # under the page number (top margin 56.7 pt)
+    return above, quality.measure(pages, quality.model_from_docx(data), name)
+
+
 @pytest.mark.libreoffice
-@pytest.mark.xfail(strict=True, reason=(
-    "LibreOffice moves a keep-with-next paragraph whole (also before a plain paragraph): the "
-    "closing sentence, kept with the signature block, leaves page 5 157 pt (8.5 lines) short "
-    "whatever its length; keeping only its last lines with the signature needs the closing "
-    "split where a line ends, not done"))
 def test_a_long_closing_sentence_brings_only_its_last_lines_to_the_signature_page(converter):
     import yaml
 
     data = yaml.safe_load((EXAMPLES / "bao_cao_yeu_the_2019.yaml").read_text(encoding="utf-8"))
     data["ket_thuc"] += LONG_CLOSING  # about nine lines, starting near the foot of page 5
-    rendered = vanban.render_bytes(vanban.parse(data))
-    pages = quality.read_pdf(converter.convert_bytes(rendered, "ket-dai.docx"))
-    signature = next(line for page in pages for line in page.lines if line.text.startswith("TM. BAN"))
-    above = [line for line in pages[signature.page - 1].lines
-             if line.y1 <= signature.y0 and line.y0 > 60]  # under the page number
-    assert len(above) <= 2, [line.text for line in above]  # widow control: two lines, no more
-    report = quality.measure_documents(converter.convert_bytes(rendered, "ket-dai.docx"), rendered, "ket-dai")
-    assert not report.failed("foot_gap")
+    above, report = closing_page(converter, vanban.render_bytes(vanban.parse(data)), "ket-dai")
+    assert len(above) == 2, [line.text for line in above]  # widow control: two lines, no more
+    assert above[-1].text.endswith("yếu thế./.")
+    assert not report.failed("foot_gap"), report.to_text()
+    assert report.pages[-2].foot_gap < quality.foot_gap_limit(vanban.DOAN)  # page 5 is full
+
+
+@pytest.mark.libreoffice
+def test_a_body_that_ends_the_document_keeps_its_last_paragraph_with_the_signature(example_pdfs):
+    data, pdf = example_pdfs["quyet_dinh_367"]
+    pages = quality.read_pdf(pdf)
+    signature = next(line for line in pages[-1].lines if line.text.startswith("TM. BAN"))
+    above = [line.text for line in pages[-1].lines if line.y0 > 50 and line.y1 <= signature.y0]
+    assert above and above[0].startswith("Điều 4.") and above[-1].endswith("hành./.")
+
+
+def test_the_paragraph_before_the_signature_block_carries_keep_with_next_when_no_closing_sentence_does():
+    from vanban._ooxml import style_id
+
+    def before_signature(path):
+        document = docx.Document(io.BytesIO(vanban.render_bytes(vanban.load(path))))
+        table = next(t for t in document.tables if any(p.style.name == "VB Signer Name" for c in t._cells
+                                                      for p in c.paragraphs))
+        return table._tbl.getprevious()
+
+    last_article = before_signature(EXAMPLES / "quyet_dinh_367.yaml")  # the body ends the document
+    assert "Điều 4." in "".join(last_article.itertext())
+    assert last_article.find(f"{{{W_NS}}}pPr/{{{W_NS}}}keepNext") is not None
+    closing = before_signature(EXAMPLES / "ke_hoach_114.yaml")  # the closing sentence's style keeps it
+    assert closing.find(f"{{{W_NS}}}pPr/{{{W_NS}}}pStyle").get(f"{{{W_NS}}}val") == \
+        style_id("VB Closing")
+    assert closing.find(f"{{{W_NS}}}pPr/{{{W_NS}}}keepNext") is None
+
+
+def test_a_body_ending_with_a_table_keeps_its_note_and_the_air_under_it_with_the_signature():
+    data = vanban.load(EXAMPLES / "cong_van_doan.yaml").model_dump(by_alias=True, mode="json")
+    data["closing"] = False  # no closing sentence, no end mark: the table's note ends the text
+    data["content"] = [{"caption": None, "numbered": False, "total_label": "Tổng cộng", "total_in_words": True,
+                        "columns": [{"title": "Nội dung", "kind": "chu", "total": False, "unit": None, "columns": []},
+                                    {"title": "Số tiền", "kind": "so", "total": True, "unit": "đồng", "columns": []}],
+                        "rows": [["Mua sắm", 1200000], ["Khác", 300000]]}]
+    document = docx.Document(io.BytesIO(vanban.render_bytes(vanban.parse(data))))
+    table = next(t for t in document.tables if any(p.style.name == "VB Signer Name" for c in t._cells
+                                                  for p in c.paragraphs))
+    chain = []
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == f"{{{W_NS}}}p":
+        chain.append(("".join(element.itertext()), element.find(f"{{{W_NS}}}pPr/{{{W_NS}}}keepNext") is not None))
+        if chain[-1][0].strip():
+            break
+        element = element.getprevious()
+    assert chain[-1][0].startswith("(Bằng chữ:") and len(chain) == 2  # the note, and the air under the table
+    assert all(kept for _, kept in chain)
+
+
+def long_kept_paragraph_document(before_table: bool) -> bytes:
+    """Twenty lines, then a paragraph of about nine lines kept with what follows: a ruled table
+    of eight lines whose row never splits, or eight lines that may not be split."""
+    document = plain_document()
+    for number in range(1, 21):
+        document.add_paragraph(f"Đoạn văn thứ {number} của trang một.")
+    kept = document.add_paragraph(LONG_CLOSING.strip() + ".")
+    kept.paragraph_format.keep_with_next = True
+    kept.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    kept.paragraph_format.first_line_indent = Mm(12.7)
+    lines = [f"Khối không được tách, dòng {n}" for n in range(1, 9)]
+    if before_table:
+        table = document.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        table.cell(0, 1).text = "\n".join(lines)
+    else:
+        add_lines(document, lines, keep_together=True)
+    return saved(document)
+
+
+@pytest.mark.libreoffice
+def test_a_long_paragraph_kept_with_a_table_brings_only_its_last_lines_and_one_kept_whole_is_a_foot_gap(converter):
+    data = long_kept_paragraph_document(before_table=True)
+    pages = quality.read_pdf(converter.convert_bytes(data, "giu-voi-bang.docx"))
+    table = next(line for line in pages[1].lines if line.text.startswith("Khối không được tách"))
+    assert len([line for line in pages[1].lines if line.y1 <= table.y0]) == 2  # the rest stays on page 1
+    assert pages[0].lines[-1].text.startswith("thanh thiếu niên yếu thế Ban")
+    split = quality.measure(pages, quality.model_from_docx(data), "giu-voi-bang")
+    assert not split.failed("foot_gap") and split.pages[0].opening == "bảng"  # two lines and the row: forced
+    # before a paragraph LibreOffice still moves a keep-with-next paragraph whole: the measure
+    # holds it against the page (a deliberately bad layout: the pushed paragraph is not forced)
+    whole = measured(converter, long_kept_paragraph_document(before_table=False), "giu-voi-doan")
+    assert [f.page for f in whole.failed("foot_gap")] == [1]
+    assert whole.pages[0].foot_gap > 8 * quality.body_line_pitch(vanban.DOAN)
+
+
+def test_only_a_long_paragraph_right_before_a_table_asks_the_bridge_for_words_pagination(tmp_path):
+    from vanban._pdf import long_paragraph_before_table
+
+    def saved_to(document, name):
+        path = tmp_path / name
+        path.write_bytes(saved(document))
+        return path
+
+    assert long_paragraph_before_table(saved_to(docx.Document(io.BytesIO(
+        long_kept_paragraph_document(before_table=True))), "bang.docx"))
+    assert not long_paragraph_before_table(saved_to(docx.Document(io.BytesIO(
+        long_kept_paragraph_document(before_table=False))), "doan.docx"))
+    short = plain_document()
+    short.add_paragraph("Trân trọng./.")
+    short.add_table(rows=1, cols=2)
+    assert not long_paragraph_before_table(saved_to(short, "ngan.docx"))
+    (tmp_path / "hong.docx").write_bytes(b"PK not a zip")
+    assert not long_paragraph_before_table(tmp_path / "hong.docx")
+
+
+def closing_pages(gap_lines: float, kept_lines: int, fresh: bool = True):
+    """Two pages: the first ends ``gap_lines`` lines early with a paragraph's short last line;
+    the second opens with ``kept_lines`` lines of a paragraph (its first indented when
+    ``fresh``) and the closing block: Nơi nhận beside the signature, the signer's name 66 pt under."""
+    top, bottom, pitch = 56.7, 841.9 - 56.7, quality.body_line_pitch(vanban.DOAN)
+    first_end = bottom - gap_lines * pitch
+    count = int((first_end - top) // pitch)
+    # a paragraph running on to the next page fills its last line here; one that ended does not
+    first = [line_of(1, (f"dòng{n}", 86, 300 if fresh else 535), y0=first_end - (count - n) * pitch,
+                     height=pitch - 0.3) for n in range(count)]
+    second = [line_of(2, ("Kết", 122 if fresh and n == 0 else 86, 535), y0=top + 2 + n * pitch, height=pitch - 0.3)
+              for n in range(kept_lines)]
+    y = top + 2 + kept_lines * pitch + 12
+    second += [line_of(2, ("TM.", 330, 350), ("BAN", 354, 380), y0=y), line_of(2, ("Nơi", 86, 100), ("nhận:", 104, 130), y0=y + 16),
+               line_of(2, ("Nguyễn", 340, 380), ("Văn", 384, 404), ("An", 408, 420), y0=y + 110)]
+    return [quality.Page(1, 595.3, 841.9, first), quality.Page(2, 595.3, 841.9, second)], top, 56.7
+
+
+def test_the_closing_block_opening_a_page_allows_the_gap_it_and_its_kept_paragraph_leave_and_no_more():
+    closing = ["Nơi nhận:", "TM. BAN THƯỜNG VỤ"]
+
+    def failures(gap, kept, fresh=True):
+        pages, top, bottom = closing_pages(gap, kept, fresh)
+        figures, found = quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], closing)
+        return figures[0], found
+
+    figure, found = failures(8.5, 3)  # three lines cannot be split: they and the block had to go
+    assert not found and figure.opening == "khối chữ ký" and figure.limit > 8.5 * quality.body_line_pitch(vanban.DOAN)
+    assert failures(8.5, 2, fresh=False)[1] == []  # the last two lines of a longer paragraph, as Word leaves them
+    # a longer paragraph carried whole, or more than its last two lines: the page could have held them
+    assert [f.page for f in failures(8.5, 5)[1]] == [1]
+    assert [f.page for f in failures(8.5, 3, fresh=False)[1]] == [1]
+    # the gap is allowed up to the block's height, not beyond
+    figure, found = failures(12, 3)
+    assert found and "khối chữ ký mở đầu trang sau" in found[0].reason
+
+
+def test_a_short_paragraph_opening_a_page_allows_its_own_height_and_a_long_one_does_not():
+    def opening(lines_count, fresh=True, gap=2.9):
+        pages, top, bottom = closing_pages(gap, 0)
+        second = [line_of(2, ("Đoạn", 122 if fresh and n == 0 else 86, 535), y0=top + 2 + n * 18.5, height=18.2)
+                  for n in range(lines_count)]
+        pages[1].lines = second + [line_of(2, ("Đoạn", 122, 535), y0=top + 8 + lines_count * 18.5, height=18.2)]
+        return quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])
+
+    figures, found = opening(3)  # widow and orphan control keep three lines together
+    assert not found and figures[0].opening == "một đoạn 3 dòng"
+    assert opening(4)[1]  # four lines split two and two
+    # the last lines of a paragraph that began on the page before: it could have left more there
+    pages, top, bottom = closing_pages(2.9, 0, fresh=False)
+    pages[1].lines = [line_of(2, ("Đoạn", 86, 535), y0=top + 2 + n * 18.5, height=18.2) for n in range(3)]
+    assert quality.measure_foot_gaps(pages, vanban.DOAN, top, bottom, [], [], [])[1]
 
 
 BROKEN = {
@@ -440,21 +698,7 @@ def test_a_line_poppler_read_across_two_columns_is_cut_between_them_and_a_justif
 DOCUMENTS = {f"examples/{p.stem}": p for p in sorted(EXAMPLES.glob("*.yaml"))}
 DOCUMENTS.update({f"corpus/{p.stem}": p for p in sorted(CORPUS.glob("*.yaml"))})
 
-FAILING_TODAY = {
-    ("examples/bao_cao_yeu_the_2019", "foot_gap"):
-        "page 5 ends 8.5 lines (157 pt) early: the 3-line closing sentence is kept with the signature "
-        "block, and LibreOffice moves a keep-with-next paragraph whole (see test_a_long_closing...)",
-    # the new types' examples (issue 15): the signature block, whose rows never split, goes whole
-    # to the next page and leaves the foot of the last body page short, as above
-    ("examples/quyet_dinh_367", "foot_gap"):
-        "page 1 ends 6.9 lines early: the signature block (TM. BAN BÍ THƯ ...) goes whole to page 2",
-    ("examples/chuong_trinh_90_nam_doan_vptw", "foot_gap"):
-        "page 1 ends 3.7 lines early after the timetable's './.': the signature block goes whole to page 2",
-    ("examples/giay_moi_tet_trong_cay", "foot_gap"):
-        "page 1 ends 2.4 lines early: the closing block (Nơi nhận, signature) goes whole to page 2",
-    ("examples/thong_bao_khen_thuong_hutech", "foot_gap"):
-        "page 1 ends 3.1 lines early before a three-line bullet of the notes (not diagnosed)",
-}
+FAILING_TODAY: dict[tuple[str, str], str] = {}
 """What today's layout fails, by document and measure (issue 13 lists the causes)."""
 
 
@@ -583,22 +827,6 @@ def real_text(multiline: bool):
         lambda pieces: "".join(w + g for w, g in pieces[:-1]) + pieces[-1][0])
 
 
-def closing_block_gap(failure, document) -> bool:
-    """A page that ends early because the next opens with the closing sentence or the
-    signature block: the known failure of today's layout
-    (``test_a_long_closing_sentence_brings_only_its_last_lines_to_the_signature_page``)."""
-    if failure.measure != "foot_gap":
-        return False
-    opening = quality.key(failure.reason.rsplit("trang sau mở đầu bằng «", 1)[-1].rstrip("»"))
-    closing = document.closing_sentence() or ""
-    signer = document.signer
-    starts = [quality.key(closing)] if closing else []
-    if signer is not None and signer.position:
-        starts.append(quality.key(str(signer.position)).upper())
-    return bool(opening) and (any(s and (s.startswith(opening) or opening.startswith(s)) for s in starts)
-                              or opening.startswith(("TM.", "KT.", "TL.", "TUQ.", "Q.", "Nơinhận")))
-
-
 @pytest.mark.fuzz
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("name", sorted(vanban.document_types()))
@@ -623,8 +851,7 @@ def test_random_documents_pass_the_page_measures(name, converter, request, monke
         for failure in report.failures:
             if failure.measure == "letterhead" and failure.subject in warned:
                 continue  # too long for any column: vanban said so (U-FIT-1)
-            if not closing_block_gap(failure, document):
-                problems.append((document.model_dump_json(by_alias=True)[:3000], str(failure)))
+            problems.append((document.model_dump_json(by_alias=True)[:3000], str(failure)))
 
     run()
     assert not problems, "\n\n".join(f"{failure}\n{source}" for source, failure in problems[:5])

@@ -9,7 +9,10 @@ Four measures (issue 13), each on the page LibreOffice draws:
 * **foot gap**: the blank space between the last line (or table rule) of a page and
   its bottom margin, on every page but the last, is at most two body lines and one
   paragraph space, unless the page ends inside a ruled table, the next page opens an
-  annex ("Phụ lục ...") or the document breaks the page there itself;
+  annex ("Phụ lục ...") or the document breaks the page there itself; before a page that
+  opens with a block the layout could not split (a heading with what it is kept with, the
+  closing block with its paragraph, a table's first rows, a paragraph of three lines or
+  fewer), up to that block's height (``opening_block``);
 * **protected phrases**: no line ends inside a phrase that must stay whole: a Nơi
   nhận purpose "(để b/c)", "TNCS Hồ Chí Minh", the signer's name, a number symbol
   "114-KH/ĐTN", a year range "2010 - 2012", "ngày 05 tháng 3", "Số: ...";
@@ -375,9 +378,13 @@ class Model:
     names: list[str] = field(default_factory=list)
     page_starts: list[str] = field(default_factory=list)
     """The text that opens a page because the document breaks the page before it."""
+    closing: list[str] = field(default_factory=list)
+    """The first lines of the closing block: "Nơi nhận:" and each signature's first line."""
 
 
-HEADING_PARTS = ("type_name", "title", "subject", "parts", "headings")
+HEADING_PARTS = ("type_name", "title", "subject", "operative", "parts", "headings")
+KEPT_HEADINGS = ("operative", "parts", "headings")
+"""The headings kept with what follows them: "QUYẾT NGHỊ:" over the first Điều, Phần, Mục ..."""
 LETTERHEAD_PARTS = ("agency", "union_title", "national_name", "national_motto", "number", "date")
 
 
@@ -400,10 +407,18 @@ def model_from_docx(docx: bytes) -> Model:
         sizes = {s for s in view.look(para).sizes if s}
         return max(sizes) if sizes else profile.figures["body"].size
 
+    seen: set[int] = set()
     for name in HEADING_PARTS:
         for para in found[name]:
-            if para.text.strip():
+            # a paragraph the finder reads as two parts (a lettered Phần "C. ..." as a part and
+            # a heading) is one line on the page
+            if para.text.strip() and id(para.element) not in seen:
+                seen.add(id(para.element))
                 model.headings.append(ModelLine(shown_text(para.element), name, size(para)))
+                title = _part_title(view, para) if name == "parts" else None
+                if title is not None and id(title.element) not in seen:
+                    seen.add(id(title.element))
+                    model.headings.append(ModelLine(shown_text(title.element), name, size(title)))
     for name in LETTERHEAD_PARTS:
         for para in found[name]:
             for piece in shown_text(para.element).split("\n"):
@@ -413,8 +428,23 @@ def model_from_docx(docx: bytes) -> Model:
         name = " ".join(plain(shown_text(para.element)).split())
         if name:
             model.names.append(name)
+    for name in ("recipients_label", "signature_first", "signature_left_first"):
+        for para in found[name]:
+            first = shown_text(para.element).split("\n")[0]
+            if first.strip():
+                model.closing.append(first)
     model.page_starts = _page_starts(view)
     return model
+
+
+def _part_title(view, label):
+    """The title under a bare Phần label ("Phần III" / "KẾT QUẢ", "PHẦN THỨ BA" / ...): the
+    finder reads the label as the part; the title under it, on a line of its own, is part of
+    the same heading."""
+    if not re.fullmatch(r"phần\s+(?:thứ\s+.+|\S+)", label.text.strip(), re.IGNORECASE):
+        return None
+    following = [p for p in view.paragraphs if p.index > label.index and p.top_level and p.text.strip()]
+    return following[0] if following else None
 
 
 def shown_text(paragraph) -> str:
@@ -520,7 +550,10 @@ class PageFigure:
     excused: str = ""
     """Why the gap is not held against the page: the last page, a table, an annex, a break."""
     limit: float = 0.0
-    """The most blank space this page may leave (more before a heading: ``measure_foot_gaps``)."""
+    """The most blank space this page may leave (more before a block that could not be split:
+    ``opening_block``)."""
+    opening: str = ""
+    """That block, in Vietnamese ("tiêu đề", "khối chữ ký" ...), when it allows more."""
 
 
 @dataclass
@@ -544,7 +577,7 @@ class Report:
             limit = figure.limit or self.limit
             verdict = f" ({figure.excused})" if figure.excused else (
                 " — QUÁ GIỚI HẠN" if figure.foot_gap > limit else
-                f" (trang sau mở đầu bằng tiêu đề: cho phép {_num(limit)} pt)" if limit > self.limit else "")
+                f" (trang sau mở đầu bằng {figure.opening}: cho phép {_num(limit)} pt)" if limit > self.limit else "")
             lines.append(f"  trang {figure.number}: khoảng trống cuối trang {_num(figure.foot_gap)} pt = "
                          f"{_num(figure.foot_lines)} dòng{verdict}")
         lines += [str(f) for f in self.failures]
@@ -567,6 +600,21 @@ def _content_rules(page: Page, top: float, bottom: float) -> list[Rule]:
             and not (r.x1 - r.x0 > page.width - 2 and r.y1 - r.y0 > page.height - 2)]
 
 
+_LABEL_KINDS = (("part", r"(?i:phần)"), ("article", r"Điều\d"), ("roman", r"(?:[IVX]+|[IVXLCDM]{2,})\."),
+                ("capital", r"[A-ZĐ]\.(?!\d)"),  # a lettered Phần "C." is not Mục C (a hundred)
+                ("number", r"(?:\d+\.)+\d*"), ("letter", r"[a-zđ]\)"), ("dash", r"[-+]"))
+
+
+def _label_kind(heading_key: str) -> str:
+    """The kind of a heading's label, on its text without spaces: siblings share it ("a)", "b)";
+    "1.1.", "1.2."), a heading and the one under it do not. Numbers count their levels."""
+    for kind, pattern in _LABEL_KINDS:
+        match = re.match(pattern, heading_key)
+        if match:
+            return f"{kind}{match.group(0).count('.')}" if kind == "number" else kind
+    return ""
+
+
 def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
     """The height the headings opening the page take, down to the first line after them
     (their lines and the space before the text under them): a Phần label with its title, a
@@ -575,6 +623,7 @@ def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
     lines = sorted(opening, key=lambda line: (line.y0, line.x0))
     headings = [key(heading) for heading in headings if key(heading)]
     start = index = 0
+    previous = None
     while index < len(lines):
         joined, taken = "", None
         for position in range(index, len(lines)):
@@ -584,23 +633,209 @@ def heading_block(opening: list[Line], headings: Iterable[str]) -> float:
                 break
             if not any(heading.startswith(joined) for heading in headings):
                 break
-        if taken is None:
+        # a heading kept with its sibling is a chain the layout should not make (a leaf heading
+        # keeps with nothing): only a heading over a deeper one is read as one heading
+        if taken is None or (previous is not None and _label_kind(joined) and _label_kind(joined) == _label_kind(previous)):
             break
+        previous = joined
         index = taken + 1
     if index == start:
         return 0.0
     return (lines[index].y0 if index < len(lines) else lines[index - 1].y1) - lines[start].y0
 
 
+def _rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines of a page grouped into the rows a reader sees, top to bottom (the two columns of
+    the closing block, Nơi nhận and the signature, share a row)."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _paragraphs(rows: list[list[Line]], pitch: float) -> list[list[list[Line]]]:
+    """Rows grouped into paragraphs: within a paragraph the rows are one line pitch apart; the
+    space between two paragraphs (6 pt in both profiles) or a heading's makes a wider step."""
+    groups: list[list[list[Line]]] = []
+    for row in rows:
+        if groups and row[0].y0 - groups[-1][-1][0].y0 < pitch + 2:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+UNSPLIT_LINES = 3
+"""A paragraph of this many lines or fewer cannot be split over two pages: widow and orphan
+control leave at least two of its lines on each side."""
+TABLE_OPENING_ROWS = 2
+"""Rules across a table opening a page, under its top one, down to where it could first split:
+the foot of its header (repeated on every page, of one or more rows, never split) and the foot
+of its first row (rows never split)."""
+KEPT_LINES = 2
+"""The lines of a longer paragraph that go with what it is kept with (widow control): Word
+splits a keep-with-next paragraph and moves only these."""
+
+
+@dataclass
+class Opening:
+    """What opens a page and had to go there whole, and the room it takes."""
+
+    what: str
+    """In Vietnamese, for the report: "tiêu đề", "khối chữ ký", ..."""
+    height: float
+    """Points from the block's top to where the page could first have broken after it."""
+    limit: float
+    """The foot gap it allows the page before (more than ``foot_gap_limit``)."""
+
+
+def opening_block(page: Page, previous: Page, profile: Profile, top: float, bottom_margin: float,
+                  headings: Sequence[str], closing: Sequence[str]) -> Optional[Opening]:
+    """The block that opens ``page`` and could not be split, when it is taller than the foot
+    gap allowed anyway: the page before may end up to that block's height early, as the
+    layout had to put it on this page whole. The decision (docs/testing.md, foot gaps):
+
+    * the closing block (a table whose rows never split: Nơi nhận and the signature) with the
+      paragraph kept with it: that paragraph whole if it has at most ``UNSPLIT_LINES`` lines,
+      only its last ``KEPT_LINES`` lines if longer (a longer paragraph kept whole with the
+      block is the layout's fault, not a forced gap);
+    * a table (its caption kept with it) with its header rows and first row, which never split
+      (``TABLE_OPENING_ROWS``);
+    * a paragraph of at most ``UNSPLIT_LINES`` lines starting on this page (widow and orphan
+      control keep it whole);
+    * a heading (``heading_block``), kept with the first lines of what follows it: the heading's
+      height more than ``foot_gap_limit``, which holds those two lines; or, when what follows
+      opens with one of the blocks above, the heading and that block.
+
+    Only the block itself counts: a chain of blocks pushed together (headings kept with
+    sibling headings, a long paragraph kept with the signature) is not forced and stays a
+    failure."""
+    base = foot_gap_limit(profile)
+    space = paragraph_space(profile)
+    bottom = page.height - bottom_margin
+    lines = content_lines(page, top, bottom)
+    if not lines:
+        return None
+    rows = _rows(lines)
+    start = rows[0][0].y0
+    heading = heading_block(lines, headings)
+    after = [row for row in rows if row[0].y0 >= start + heading - 1] if heading else rows
+    fresh = bool(heading) or _starts_fresh(rows[0], previous, profile, top, bottom_margin)
+    inner = _unsplit_block(after, lines, fresh, _content_rules(page, top, bottom), profile, closing)
+    if heading:
+        # the space above a heading at the top of a page is not drawn, but took room on the page
+        # before: a Phần label's is wider than a paragraph's (12 pt)
+        if _label_kind(rows[0][0].key) == "part":
+            space = max(space, profile.figures["part_label"].space_before_pt)
+        if inner is not None and inner[1] - start + space > base + heading:
+            return Opening(f"tiêu đề và {inner[0]}", inner[1] - start, inner[1] - start + space)
+        return Opening("tiêu đề", heading, base + heading)
+    if inner is not None and inner[1] - start + space > base:
+        return Opening(inner[0], inner[1] - start, inner[1] - start + space)
+    return None
+
+
+def _unsplit_block(rows: list[list[Line]], lines: list[Line], fresh: bool, rules: list[Rule], profile: Profile,
+                   closing: Sequence[str]) -> Optional[tuple[str, float]]:
+    """The unsplittable block ``rows`` open with (not a heading): what it is and where it ends.
+    ``fresh``: the first row begins a paragraph (rather than running on from the page before)."""
+    if not rows:
+        return None
+    pitch = body_line_pitch(profile)
+    closing_keys = [key(text) for text in closing if key(text)]
+    closing_top = min((line.y0 for row in rows for line in row
+                       if any(line.key and (k.startswith(line.key) or line.key.startswith(k)) for k in closing_keys)),
+                      default=None)
+    if closing_top is not None:
+        above = _paragraphs([row for row in rows if row[0].y1 <= closing_top + 1], pitch)
+        if not above:
+            return None  # the signature alone at the top of a page: nothing of its text kept with it
+        if len(above) == 1:
+            # a longer paragraph could have left its first lines on the page before: only its last
+            # lines had to come (Word's way; LibreOffice moves a keep-with-next paragraph whole)
+            if len(above[0]) > (UNSPLIT_LINES if fresh else KEPT_LINES):
+                return None
+            return "khối chữ ký", max(max(line.y1 for line in lines if line.y0 >= closing_top - 1),
+                                      closing_top + signature_height(profile))
+    table_end = _table_end(rows, rules, pitch)
+    if table_end is not None:
+        return "bảng", table_end
+    paragraph = _paragraphs(rows, pitch)[0]
+    if len(paragraph) <= UNSPLIT_LINES and fresh:
+        return f"một đoạn {len(paragraph)} dòng", max(line.y1 for line in paragraph[-1])
+    return None
+
+
+def signature_height(profile: Profile) -> float:
+    """The least height of the signature column under its first line: the position line, the
+    signing space and the name line (the template's figures). A document not yet signed keeps
+    that room in its closing block, with no words in it to measure it by."""
+    figures = profile.figures
+    line = lambda name: figures[name].size * FONT_LINE_HEIGHT * figures[name].line_spacing  # noqa: E731
+    return (line("signer_authority") + line("signer_position") + figures["signer_name"].space_before_pt
+            + line("signer_name"))
+
+
+def _table_end(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
+    """Where the header and the first row of a ruled table opening ``rows`` end."""
+    table = _table_top(rows, rules, pitch)
+    if table is None:
+        return None
+    flat = [r for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 2 and r.y0 >= table - 1]
+    if not flat:
+        return table
+    width = max(r.x1 for r in flat) - min(r.x0 for r in flat)
+    across: dict[int, float] = {}
+    for rule in flat:  # LibreOffice draws a row's foot cell by cell: add the pieces up
+        across[round(rule.y0)] = across.get(round(rule.y0), 0.0) + rule.x1 - rule.x0
+    # a rule across the whole table ends a row of all its columns: the header's own rows (a
+    # group heading over its columns) are ruled only under the columns they share
+    levels = sorted(y for y, length in across.items() if length >= 0.9 * width)
+    return levels[min(TABLE_OPENING_ROWS, len(levels) - 1)] if levels else table
+
+
+def _table_top(rows: list[list[Line]], rules: list[Rule], pitch: float) -> Optional[float]:
+    """The top of a ruled table opening the page, under at most one paragraph of up to
+    ``UNSPLIT_LINES`` lines kept with it: its caption (kept with the table, a few lines the
+    writer broke), or the last lines of the paragraph before it."""
+    for index, row in enumerate(rows[:UNSPLIT_LINES + 1]):
+        if any(_inside_table(line, rules) for line in row):
+            if index and (row[0].y0 - rows[index - 1][0].y0 > 3 * pitch or len(_paragraphs(rows[:index], pitch)) > 1):
+                return None
+            tops = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x1 - r.x0 > 20 and r.y0 <= row[0].y0 + 1]
+            return max(tops) if tops else row[0].y0
+    return None
+
+
+def _starts_fresh(row: list[Line], previous: Page, profile: Profile, top: float, bottom_margin: float) -> bool:
+    """Whether the paragraph opening a page begins there rather than running on from the page
+    before: its first line is indented, or the page before ends with a paragraph's short last
+    line (a justified line running on reaches the right margin)."""
+    left = profile.margins_mm[2] * 72 / 25.4
+    right = previous.width - profile.margins_mm[3] * 72 / 25.4
+    indent = profile.figures["body"].first_line_indent_twips / 20
+    if indent and min(line.x0 for line in row) > left + indent / 2:
+        return True
+    before = content_lines(previous, top, previous.height - bottom_margin)
+    if not before:
+        return True
+    last = max(before, key=lambda line: (line.y1, line.x1))
+    return last.x1 < right - body_line_pitch(profile)
+
+
 def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_margin: float,
-                      page_starts: Optional[list[str]], headings: Iterable[str] = ()
-                      ) -> tuple[list[PageFigure], list[Failure]]:
-    """The blank space at the foot of each page. Before a page that opens with a heading, the
-    heading's own height is allowed on top of the limit: a heading is kept with the first
-    lines of what follows it, and the paragraph under it may not leave one line alone at the
-    foot (orphan control), so a page may end one heading and two lines early; that is the
-    price of never leaving a heading alone at the foot of a page (``FOOT_LINES``)."""
+                      page_starts: Optional[list[str]], headings: Iterable[str] = (),
+                      closing: Iterable[str] = ()) -> tuple[list[PageFigure], list[Failure]]:
+    """The blank space at the foot of each page. Before a page that opens with a block that
+    could not be split (``opening_block``: a heading with the first lines under it, the
+    closing block with the paragraph kept with it, a table's first rows, a paragraph too short
+    to split), the page may end up to that block's height early; any other page, at most
+    ``foot_gap_limit`` (``FOOT_LINES``)."""
     headings = list(headings)
+    closing = list(closing)
     base_limit = foot_gap_limit(profile)
     pitch = body_line_pitch(profile)
     figures, failures = [], []
@@ -624,7 +859,9 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
         last = max(lines, key=lambda line: line.y1) if lines else None
         opening = content_lines(following, top, following.height - bottom_margin)
         first = min(opening, key=lambda line: (line.y0, line.x0)) if opening else None
-        limit = figure.limit = base_limit + heading_block(opening, headings)
+        block = opening_block(following, page, profile, top, bottom_margin, headings, closing)
+        limit = figure.limit = block.limit if block else base_limit
+        figure.opening = block.what if block else ""
         if last is not None and _inside_table(last, rules):
             figure.excused = "trang kết thúc bằng một bảng"
         elif first is not None and re.match(r"phụ lục\b", first.text, re.IGNORECASE):
@@ -635,7 +872,7 @@ def measure_foot_gaps(pages: list[Page], profile: Profile, top: float, bottom_ma
             failures.append(Failure(
                 "foot_gap", page.number, last.text if last else "",
                 f"còn trống {_num(gap)} pt ({_num(gap / pitch)} dòng) cuối trang, quá {FOOT_LINES} dòng "
-                + (f"và tiêu đề mở đầu trang sau " if limit > base_limit else "")
+                + (f"và {block.what} mở đầu trang sau " if block else "")
                 + f"({_num(limit)} pt); trang sau mở đầu bằng «{first.text if first else ''}»"))
     return figures, failures
 
@@ -902,6 +1139,7 @@ def measure_stretch(model_line: ModelLine, run: Run) -> list[Failure]:
 
 _ELEMENTS = {
     "type_name": "tên loại văn bản", "title": "trích yếu", "subject": "trích yếu công văn",
+    "operative": "dòng QUYẾT ĐỊNH:, QUYẾT NGHỊ:",
     "parts": "tiêu đề phần", "headings": "tiêu đề mục",
     "agency": "tên cơ quan", "union_title": "tiêu đề Đoàn", "national_name": "quốc hiệu",
     "national_motto": "tiêu ngữ", "number": "số, ký hiệu", "date": "địa danh, ngày tháng",
@@ -953,9 +1191,11 @@ def measure(pages: list[Page], model: Optional[Model], name: str = "") -> Report
     else:
         profile, top, bottom = model.profile, model.top_margin, model.bottom_margin
     report = Report(name, profile, foot_gap_limit(profile))
-    report.pages, failures = measure_foot_gaps(pages, profile, top, bottom, model.page_starts if model else None,
-                                               [h.text for h in model.headings if h.element in ("headings", "parts")]
-                                               if model else ())
+    report.pages, failures = measure_foot_gaps(
+        pages, profile, top, bottom, model.page_starts if model else None,
+        [h.text for h in model.headings if h.element in KEPT_HEADINGS] if model else (),
+        # without the .docx, the closing block is told by its label and the signature's authority
+        model.closing if model else [profile.recipients_label, *profile.authorities])
     report.failures += failures
     reading = Reading(pages, top, bottom)
     report.failures += measure_phrases(reading, model.names if model else ())

@@ -284,3 +284,48 @@ def apply_annex_sections(body, landscape: Sequence[bool], restart_numbers: bool)
         label.addprevious(breaker)
     last = sections[len(labels)]
     final.getparent().replace(final, last)
+
+
+# --- the closing block: never on a page without the text that ends the document --------------
+
+
+def keep_end_with_closing_block(body) -> None:
+    """Keep the paragraph that ends the text (the closing sentence, or the body's last paragraph
+    or end mark when the body closes the document) on the page of the signature block under it.
+
+    A signature alone at the top of a page, with none of the text it signs above it, is what a
+    reader must never see; the closing block's table rows never split, and the paragraph before
+    the table carries keep-with-next. The closing sentence's style already does; a body that
+    ends the document (a Quyết định's last Điều, a table's end mark) ends with a paragraph of
+    any body style, so the keep is set on that paragraph itself, and on the empty paragraphs
+    between (the air under a table ending the body). Word then moves only its last lines (widow
+    control) with the block; LibreOffice never splits a keep-with-next paragraph, so for the PDF
+    vanban's bridge cuts a long one first (``_uno_bridge._split_kept_paragraphs``;
+    ``docs/testing.md``, foot gaps)."""
+    from lxml import etree
+
+    signer_name = style_id(STYLE_NAMES["signer_name"])
+    closing = style_id(STYLE_NAMES["closing"])
+    for table in body.findall(w("tbl")):
+        styles = {s.get(w("val")) for s in table.iter(w("pStyle"))}
+        if signer_name not in styles:
+            continue
+        # back over empty paragraphs (the air under a table) to the text's last words: each is
+        # kept with the next, so the chain holds
+        before = table.getprevious()
+        while before is not None and before.tag == w("p"):
+            properties = before.find(w("pPr"))
+            if properties is None:
+                properties = etree.Element(w("pPr"))
+                before.insert(0, properties)
+            style = properties.find(w("pStyle"))
+            kept = (style is not None and style.get(w("val")) == closing) or properties.find(w("keepNext")) is not None
+            if not kept:
+                keep = etree.Element(w("keepNext"))
+                if style is not None:
+                    style.addnext(keep)
+                else:
+                    properties.insert(0, keep)
+            if "".join(before.itertext()).strip():
+                break
+            before = before.getprevious()

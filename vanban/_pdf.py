@@ -185,6 +185,39 @@ def _group_alive(process: subprocess.Popen) -> bool:
     return True
 
 
+LONG_PARAGRAPH_CHARS = 200
+"""A paragraph this long may run over more than three lines (a full body line holds about 70 to 100
+characters): the shortest that the bridge's Word-like split of a kept paragraph can concern."""
+_MAX_SCANNED_XML = 64 * 1024 * 1024
+_BEFORE_TABLE = re.compile(rb"<w:p[ >](?:(?!<w:p[ >]).)*?</w:p>\s*<w:tbl>", re.DOTALL)
+_TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def long_paragraph_before_table(docx: Path) -> bool:
+    """Whether a .docx has a paragraph of ``LONG_PARAGRAPH_CHARS`` or more right before a
+    table (a closing sentence above the signature block): only then does the bridge look at
+    LibreOffice's lines for a kept paragraph to split (``_uno_bridge._split_kept_paragraphs``),
+    which costs a few dozen calls across the bridge. A file that cannot be read says no:
+    LibreOffice's own error about it comes next."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > _MAX_SCANNED_XML:
+                return True
+            xml = archive.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False
+    for match in _BEFORE_TABLE.finditer(xml):
+        paragraph = match.group(0)
+        start = paragraph.rfind(b"<w:p>"), paragraph.rfind(b"<w:p ")
+        paragraph = paragraph[max(start):]
+        if sum(len(t.decode("utf-8", "replace")) for t in _TEXT.findall(paragraph)) >= LONG_PARAGRAPH_CHARS:
+            return True
+    return False
+
+
 class _Office:
     """One running LibreOffice and its bridge; everything needed to stop them."""
 
@@ -503,6 +536,8 @@ class PdfConverter:
     def _convert_warm(self, source: Path, target: Path, shown: str, to: str = "pdf") -> Path:
         request = {"in": str(source), "out": str(target), "filter": self._input_filter(source),
                    "export": EXPORT_FILTERS[to]}
+        if to == "pdf" and source.suffix.lower() == ".docx" and long_paragraph_before_table(source):
+            request["kept_lines"] = True  # Word's pagination of it (_uno_bridge._split_kept_paragraphs)
         for attempt in (1, 2):
             office = self._ensure_started()
             try:

@@ -39,7 +39,8 @@ from markupsafe import Markup
 
 from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
-from ._ooxml import Footnotes, apply_annex_sections, drawn_rule_xml, runs_xml, set_column_widths, table_xml, xml_text as _xml_text
+from ._ooxml import (Footnotes, apply_annex_sections, drawn_rule_xml, keep_end_with_closing_block, runs_xml,
+                     set_column_widths, table_xml, xml_text as _xml_text)
 from ._tables import TableBlock
 from ._template_file import check_template_name, open_template, read_in_folder, read_regular_file
 from .errors import TemplateError, TemplateNotFoundError
@@ -891,9 +892,10 @@ def _with_footnotes(docx: bytes, values: dict) -> bytes:
 
 def _finish_body(body, values: dict, document: Document) -> None:
     """After docxtpl: drop its empty runs, size the letterhead's columns by their content,
-    and give each annex its own section."""
+    keep the text's last paragraph with the signature block, and give each annex its own section."""
     _remove_empty_runs(body)
     set_column_widths(body.find(_w("tbl")), values["header_columns_mm"])
+    keep_end_with_closing_block(body)
     annexes = values["annexes"]
     if annexes:
         profile = get_profile(document.profile_name)
