@@ -283,3 +283,7 @@ def edit_template(path, old, new, part="word/document.xml"):
                 content = content.replace(old.encode(), new.encode())
             target.writestr(item, content)
     path.write_bytes(out.getvalue())
+
+
+LONG_PLACE = "Thị trấn Long Thành huyện Long Thành tỉnh Đồng Nai thuộc miền Đông Nam Bộ"
+"""A place name no date line column holds on one line."""

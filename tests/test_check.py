@@ -20,7 +20,7 @@ from vanban import check
 from vanban.cli import main
 from vanban.rules import RULES
 
-from helpers import EXAMPLES, find_paragraph, mutated, remove_paragraph, restyle, retext
+from helpers import EXAMPLES, LONG_PLACE, find_paragraph, mutated, remove_paragraph, restyle, retext
 
 DECREE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "nd30-2020" / "30_2020_ND_CP.docx"
 
@@ -235,6 +235,11 @@ ABSENT_PARTS = [
     ("a name line too long for its column", {"co_quan_ban_hanh": {
         "cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Liên chi đoàn khoa Quan hệ quốc tế và Truyền thông",
         "ky_hieu": "LCĐ"}}, "U-FIT-1"),
+    ("a symbol too long for its column", {"co_quan_ban_hanh": {
+        "cap_tren": "Tỉnh đoàn Trà Vinh", "ten": "BCH Đoàn xã Mỹ Long Nam", "ky_hieu": "ĐTNMLNCN"},
+        "don_vi_soan_thao": "BTGVPTHCM"}, "U-FIT-2"),
+    ("a place name too long for its column", {"dia_danh": LONG_PLACE, "co_quan_ban_hanh": {
+        "cap_tren": "Đoàn xã An", "ten": "Chi đoàn 1", "ky_hieu": "CĐ"}}, "U-FIT-3"),
 ]
 
 

@@ -15,6 +15,7 @@ from vanban import check
 from vanban.rules import RULES
 
 from helpers import (
+    LONG_PLACE,
     EXAMPLES,
     find_paragraph,
     look,
@@ -248,6 +249,10 @@ STATE_ABSENT_PARTS = [
     ("no date line", {"place": None, "date": None}, "N-HAS-4"),
     ("a name line too long for its column", {"issuer": vanban.Issuer(
         name=["Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"], code="UBND")}, "N-FIT-1"),
+    ("a symbol too long for its column", {"issuer": vanban.Issuer(
+        name=["Ủy ban nhân dân", "tỉnh Quảng Ninh"], code="UBNDTQN"), "drafting_unit": "VPHĐNDUB"}, "N-FIT-2"),
+    ("a place name too long for its column", {"issuer": vanban.Issuer(name=["Ủy ban nhân dân", "xã An"], code="UBND"),
+                                              "place": LONG_PLACE}, "N-FIT-3"),
 ]
 
 

@@ -90,8 +90,8 @@ def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Option
             continue
         base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
-            if rule.params.get("absent"):  # a rule on something that should not be there
-                continue
+            if rule.params.get("absent") or rule.params.get("if_present"):
+                continue  # a rule on something that should not be there, or on how a line sits if it is
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
             elif rule.element not in _OPTIONAL | _OPTIONAL_FOR.get(kind, set()):

@@ -142,9 +142,12 @@ def annex_reference(view: DocxView) -> Optional[str]:
 
 def _a_place(text: str) -> bool:
     """Whether what stands before ", ngày" can be a place name: no colon ("Thời gian bắt đầu: 14 giờ,
-    ngày ..." of a Biên bản) and a few words ("Thành phố Hồ Chí Minh"), not a sentence ("Cuộc họp
-    kết thúc vào 16 giờ 30 phút, ngày ..." closing a state Biên bản)."""
-    return ":" not in text and len(text.split()) <= 7
+    ngày ..." of a Biên bản) and no time of day ("Cuộc họp kết thúc vào 16 giờ 30 phút, ngày ..."
+    closing a state Biên bản)."""
+    return ":" not in text and not _TIME_OF_DAY.search(text)
+
+
+_TIME_OF_DAY = re.compile(r"\d\s*(?:giờ|h)\b", re.IGNORECASE)
 
 
 def _first(paragraphs: Iterable[Para], test: Callable[[Para], bool]) -> Optional[Para]:

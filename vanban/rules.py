@@ -133,6 +133,14 @@ def _present(profile: str, prefix: str, source: str) -> list[Rule]:
         Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
              "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
              "agency", "fits_column", {}),
+        Rule(f"{prefix}-FIT-2", profile, "CONV", "29-HD III.3, III.4; NĐ 30 PL I, mục II.3, II.4 (các mẫu)",
+             "Dòng số, ký hiệu nằm gọn trên một dòng trong cột của nó",
+             "number", "fits_column", {"if_present": True,
+                                       "advice": "hãy rút gọn ký hiệu (chữ viết tắt của cơ quan, đơn vị soạn thảo)"}),
+        Rule(f"{prefix}-FIT-3", profile, "CONV", "29-HD III.3, III.4; NĐ 30 PL I, mục II.3, II.4 (các mẫu)",
+             "Dòng địa danh, ngày tháng năm nằm gọn trên một dòng trong cột của nó",
+             "date", "fits_column", {"if_present": True,
+                                     "advice": "hãy ghi địa danh ngắn gọn (tên đơn vị hành chính nơi ban hành)"}),
     ]
 
 
