@@ -855,6 +855,12 @@ def test_a_place_with_a_comma_is_refused():
     assert "dia_danh" in message and "dấu phẩy" in message
 
 
+@pytest.mark.parametrize("place", ["Trà: Vinh", "Hà Nội <w:br/>"])
+def test_a_place_with_a_colon_is_refused_since_its_date_line_would_read_as_a_labelled_line(place):
+    message = refusal(sample("ke-hoach", dia_danh=place))
+    assert "dia_danh" in message and "dấu hai chấm" in message
+
+
 @pytest.mark.parametrize("archive, line", [("VP", "- Lưu: VT, VP."), ("VT, TH", "- Lưu: VT, TH."),
                                            ("VT-LT, VX", "- Lưu: VT-LT, VX.")])
 def test_a_state_archive_line_always_opens_with_vt(archive, line):

@@ -347,17 +347,26 @@ BasisText = Annotated[Line, AfterValidator(_not_numbered_like_a_heading)]
 """A căn cứ line; vanban ends it with ';' (the last with the profile's mark) unless the author did."""
 
 
-def _no_comma(value: str) -> str:
+def _a_name(value: str) -> str:
     if "," in value:
         raise _error(
             "place",
             "Địa danh là một tên, không có dấu phẩy (dấu phẩy ngăn địa danh với ngày tháng): "
             "ghi tên đơn vị hành chính nơi cơ quan đóng trụ sở, ví dụ 'Cầu Ngang' hoặc 'Trà Vinh'.",
         )
+    if ":" in value:
+        # a colon makes the date line read as a labelled line ("Thời gian bắt đầu: 14 giờ, ngày ...")
+        # to the checker and the importer, which would then not find the date line
+        raise _error(
+            "place",
+            "Địa danh là một tên, không có dấu hai chấm (dòng có dấu hai chấm được đọc như "
+            "'Thời gian: ...', không phải dòng địa danh, ngày tháng): ghi tên đơn vị hành chính nơi "
+            "cơ quan đóng trụ sở, ví dụ 'Cầu Ngang' hoặc 'Trà Vinh'.",
+        )
     return value
 
 
-PlaceName = Annotated[Line, AfterValidator(_no_comma)]
+PlaceName = Annotated[Line, AfterValidator(_a_name)]
 
 
 def _not_bracketed(value: str) -> str:
