@@ -744,3 +744,21 @@ def test_a_key_the_yaml_order_does_not_name_is_written_last_not_dropped():
     ordered = _ordered(data)
     assert list(ordered) == ["loai", "co_quan_ban_hanh", "trich_yeu", "khoa_moi"]
     assert list(ordered["co_quan_ban_hanh"]) == ["ten", "ky_hieu", "the_thuc"]
+
+
+# --- Nơi nhận --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("purpose", [
+    "để\u00a0 b/c",  # a typed no-break space beside a plain one: shown as two no-break spaces
+    "để b/c (bản chính) gấp",  # brackets of its own: vanban's purpose is told by its plain space before "("
+    "b/c (\u00a0kèm\u00a0hồ sơ",
+])
+def test_a_recipients_purpose_comes_back_as_the_page_shows_it(purpose, tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("cong-van")
+    data["noi_nhan"] = [{"ten": "Ban Thường vụ Tỉnh đoàn", "muc_dich_gui": purpose}, "Văn phòng"]
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert page(reread)["recipients"] == page(document)["recipients"]
+    assert reread.recipients[0].name == "Ban Thường vụ Tỉnh đoàn"

@@ -75,7 +75,10 @@ _DATE_LINE = re.compile(
     r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s.…]*tháng\s*(?P<month>\d{1,2})?[\s.…]*năm\s*(?P<year>\d{4})\s*$"
 )
 _PURPOSE = re.compile(r"^(?P<name>.*\S)[ \u00a0]\((?P<purpose>[^()]*)\)$")
-"""A Nơi nhận entry's purpose, as vanban writes it after the name: one space, then in brackets."""
+"""A Nơi nhận entry's purpose in brackets after the name, as people write it."""
+_VANBAN_PURPOSE = re.compile(r"^(?P<name>.*\S) \((?P<purpose>[^ ]+)\)$")
+"""A Nơi nhận entry's purpose as vanban writes it: one plain space after the name, then in
+brackets with every space a no-break space, so that it may hold brackets of its own."""
 _VIETNAMESE_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$")
 _ARTICLE = re.compile(r"^Điều\s+(?P<number>\d+)\s*[.:]\s+(?P<rest>\S.*)$", re.DOTALL)
 
@@ -170,6 +173,15 @@ def unkept(text: str) -> str:
 
 
 NO_BREAK_SPACE = "\u00a0"
+
+
+def _purpose_words(shown: str) -> str:
+    """A Nơi nhận purpose as typed, from the page: vanban keeps "(để b/c)" on one line by
+    making each of its spaces a no-break space, and the text types keep a typed no-break space.
+    In a run of no-break spaces, one is vanban's (a typed run of plain spaces is one space) and
+    the rest were typed ("để\u00a0 b/c" is shown "để\u00a0\u00a0b/c"): the run comes back as
+    them and one plain space, which vanban shows as the same run."""
+    return re.sub("\u00a0+", lambda run: run.group()[1:] + " ", shown)
 
 
 def one_line(text: str) -> str:
@@ -621,10 +633,9 @@ class _Reader:
             if text == "Như trên" and data.get("kinh_gui"):
                 self.use(para)
                 continue
-            purpose = _PURPOSE.match(text)
+            purpose = _VANBAN_PURPOSE.match(text) or _PURPOSE.match(text)
             entry: Union[str, dict] = text
-            # vanban keeps a purpose, "(để b/c)", on one line with no-break spaces
-            purpose_words = purpose.group("purpose").replace(NO_BREAK_SPACE, " ") if purpose else ""
+            purpose_words = _purpose_words(purpose.group("purpose")) if purpose else ""
             if purpose and _valid(Recipient, {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}):
                 entry = {"ten": purpose.group("name"), "muc_dich_gui": purpose_words}
             if not _valid(Recipient, entry):
