@@ -707,6 +707,28 @@ def test_text_is_normalised_as_documented(raw):
     assert unicodedata.is_normalized("NFC", want)
 
 
+@pytest.mark.parametrize("typed", ["ADnh Oî", "Phong trào Oî"])
+def test_text_that_reads_as_tcvn3_in_capitals_is_refused_as_typed_since_vanban_shows_some_in_capitals(typed):
+    # "Oî" is no syllable in Unicode nor read as TCVN3 ("Oợ"), but its capitals "OÎ" read as TCVN3
+    # "Oẻ": a letterhead or heading shows it so, and ``vanban import`` reads it so
+    from vanban._display import upper
+    from vanban._legacy_encodings import legacy_encoding
+
+    assert legacy_encoding(typed) is not None and legacy_encoding(upper(typed)) is not None
+    message = refusal(sample("ke-hoach", trich_yeu=typed))  # the title, shown in capitals
+    assert "trich_yeu" in message and "TCVN3" in message and "«OÎ» là «Oẻ»" in message
+
+
+@settings(max_examples=TEXT_EXAMPLES, deadline=None, derandomize=not LONG)
+@given(strategies.raw_text(multiline=True))
+def test_text_vanban_accepts_is_accepted_in_capitals(raw):
+    from vanban._display import upper
+    from vanban._legacy_encodings import legacy_encoding
+
+    text = normalised(raw)
+    assert legacy_encoding(upper(text)) is None
+
+
 @settings(max_examples=TEXT_EXAMPLES, deadline=None, derandomize=not LONG)
 @given(strategies.raw_text(multiline=True))
 def test_markup_only_ever_takes_asterisks_and_backslashes(raw):

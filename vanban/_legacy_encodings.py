@@ -11,7 +11,9 @@ a Vietnamese syllable as written, but decoding it from one of the encodings
 (tables below) gives one of two letters or more (a lone ``«`` or ``·`` is
 punctuation, ``où`` read as ``ó`` is too short to tell). A text is reported when legacy words are a fifth of its
 words or more, or at least three of them: a foreign name (``Raúl``) or word
-(``où``) in Unicode text is not enough.
+(``où``) in Unicode text is not enough. Text is judged as typed and in capitals (the
+way vanban shows a letterhead, a title or a heading): what it accepts typed, it accepts
+in capitals.
 
 No well-kept Python library does this detection (the converters on PyPI handle
 the VNI *typing method*, or load whole documents for search indexes); the two
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 # --- TCVN3 (TCVN 5712:1993, VN3): one byte per letter --------------------------------
@@ -90,6 +93,16 @@ _SYLLABLE = re.compile(f"^(?:{_INITIAL}(?:{_RIMES})|(?:[hklmstvđ]|qu)?y)$")
 
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is spelled like one Vietnamese syllable (at most one tone mark)."""
+    # a syllable has at most 7 letters ("nghiêng"), 9 characters decomposed; only short words are
+    # remembered, so that hostile text cannot fill the cache with long ones
+    return len(word) <= _LONGEST_SYLLABLE and _syllable(word)
+
+
+_LONGEST_SYLLABLE = 16
+
+
+@lru_cache(maxsize=8192)  # a document's words repeat, and each is judged as typed and in capitals
+def _syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [c for c in decomposed if c in _TONES]
     if len(tones) > 1:
@@ -153,9 +166,19 @@ def _legacy_words(words: list[str], decode) -> list[tuple[str, str]]:
 
 
 def legacy_encoding(text: str) -> Optional[LegacyText]:
-    """The legacy encoding ``text`` seems to be typed in, or None for ordinary Unicode text."""
+    """The legacy encoding ``text`` seems to be typed in, or None for ordinary Unicode text.
+
+    Judged as typed and in capitals: vanban shows some text in capitals (the letterhead, the
+    title, headings) and ``vanban import`` reads it back so; the two tables map a letter and its
+    capital to different letters, so text may read as Unicode typed and as TCVN3 in capitals
+    ("Oî" is not a syllable read either way, "OÎ" is "Oẻ"). Text accepted here is accepted in
+    capitals too: vanban never refuses what it wrote itself."""
     if text.isascii():
         return None
+    return _judged(text) or _judged(unicodedata.normalize("NFC", text.upper()))
+
+
+def _judged(text: str) -> Optional[LegacyText]:
     words = [w for w in _WORD.findall(text) if len(w) > 1 or _ASCII_LETTER.match(w)]
     if not words:
         return None
