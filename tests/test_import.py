@@ -762,3 +762,15 @@ def test_a_recipients_purpose_comes_back_as_the_page_shows_it(purpose, tmp_path)
     _, reread = _imported(document, tmp_path)
     assert page(reread)["recipients"] == page(document)["recipients"]
     assert reread.recipients[0].name == "Ban Thường vụ Tỉnh đoàn"
+
+
+@pytest.mark.parametrize("closing", ["Trân trọng thông báo", "Trân trọng thông báo .", "Trân trọng thông báo."])
+def test_a_closing_sentence_comes_back_as_the_page_shows_it_with_a_spaced_full_stop_before_the_end_mark(closing,
+                                                                                                       tmp_path):
+    from helpers import starter_data
+
+    data = starter_data("thong-bao")
+    data["ket_thuc"] = closing
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert page(reread)["closing"] == page(document)["closing"]

@@ -989,7 +989,14 @@ class _Body:
         if last is not None and last is items[-1] and last.kind in ("paragraph", "numbered", "maybe_list", "bullet") \
                 and plain(last.para.text).endswith(END_MARK):
             text = marked(self.view, last.para)
-            text = text[:-len(END_MARK)].rstrip() if text.endswith(END_MARK) else text.rstrip("/.")
+            if text.endswith(END_MARK):
+                from ._display import with_end_mark
+
+                words = text[:-len(END_MARK)].rstrip()
+                # "... hệ ./." was typed "... hệ .": the full stop, spaced, is not vanban's
+                text = words if with_end_mark(words, END_MARK) == text else before_end_mark(text)
+            else:
+                text = text.rstrip("/.")
             if _valid(ParagraphText, text):
                 self.data["ket_thuc"] = text
                 return items[:-1]
