@@ -5,6 +5,7 @@ page, so that each one shows up when the layout is fixed.
 """
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
@@ -860,6 +861,11 @@ def test_random_documents_pass_the_page_measures(name, converter, request, monke
             if failure.measure == "letterhead" and shortened(failure.subject) in warned:
                 continue  # too long for any column: vanban said so (FIT-1, 2, 3)
             problems.append((document.model_dump_json(by_alias=True)[:3000], str(failure)))
+            kept = os.environ.get("VANBAN_PAGE_FUZZ_KEEP")  # a folder: each failing document whole, to rerun
+            if kept:
+                Path(kept).mkdir(parents=True, exist_ok=True)
+                (Path(kept) / f"{name}-{len(problems)}.json").write_text(
+                    document.model_dump_json(by_alias=True), encoding="utf-8")
 
     run()
     assert not problems, "\n\n".join(f"{failure}\n{source}" for source, failure in problems[:5])
