@@ -243,9 +243,9 @@ def test_a_model_validated_from_data_or_json_says_its_mistakes_in_vietnamese_and
         vanban.KeHoach.model_validate_json(json.dumps(mistakes))
     for error in (plain.value, from_json.value):
         kinds = {item["type"] for item in error.errors()}
-        assert {"missing", "int_parsing", "vanban_document_number"} <= kinds
+        assert {"missing", "vanban_draft", "vanban_document_number"} <= kinds
         assert "Thiếu trường bắt buộc 'trich_yeu'." in str(error)
-        assert "Cần một số nguyên dương, ví dụ 114 (không có chữ)." in str(error)
+        assert "'du_thao' ghi true (có dấu DỰ THẢO), false" in str(error)
         assert "hoặc 'khong' nếu văn bản không có dòng số" in str(error)
 
 

@@ -288,14 +288,10 @@ def test_guesses_are_said_in_comments_above_the_field_and_the_yaml_reads_back_th
 
 
 def test_a_paragraph_whose_role_is_not_recognised_stays_as_body_text_and_is_listed():
-    document = docx.Document()
-    for line in ("ĐOÀN TNCS HỒ CHÍ MINH", "Số: 12-KH/ĐTN", "KẾ HOẠCH", "Tổ chức hội thi", "I. NỘI DUNG",
+    typed = typed_document("\n".join(("ĐOÀN TNCS HỒ CHÍ MINH", "Số: 12-KH/ĐTN", "KẾ HOẠCH", "Tổ chức hội thi", "I. NỘI DUNG",
                  "Tổ chức vòng loại.", "Nơi nhận:", "- Lưu VP.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "(Đã ký)",
-                 "Nguyễn Văn An"):
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    result = import_document(buffer.getvalue(), name="ke-hoach.docx")
+                 "Nguyễn Văn An")))
+    result = import_document(typed, name="ke-hoach.docx")
     assert [u.text for u in result.unplaced] == ["(Đã ký)"]
     assert "(Đã ký)" in _strings(result.data["noi_dung"])
     assert "(Đã ký)" in result.report() and "(Đã ký)" in result.to_yaml().split("\n\n")[0]
@@ -469,36 +465,28 @@ def test_a_vote_whose_percentages_do_not_follow_its_counts_stays_in_the_body_wor
 
 
 def test_minutes_not_in_vanbans_form_are_kept_whole_as_a_notice_and_the_yaml_says_why():
-    document = docx.Document()
-    for line in ("ĐOÀN TNCS HỒ CHÍ MINH", "Số: 03-BB/ĐTN", "BIÊN BẢN", "Họp chi đoàn tháng 9",
+    typed = typed_document("\n".join(("ĐOÀN TNCS HỒ CHÍ MINH", "Số: 03-BB/ĐTN", "BIÊN BẢN", "Họp chi đoàn tháng 9",
                  "Vào lúc 14 giờ, tại hội trường ấp, chi đoàn họp.", "Đồng chí A phát biểu.",
-                 "Biên bản kết thúc lúc 16 giờ cùng ngày./."):
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    result = import_document(buffer.getvalue(), name="bien-ban.docx")
+                 "Biên bản kết thúc lúc 16 giờ cùng ngày./.")))
+    result = import_document(typed, name="bien-ban.docx")
     assert result.data["loai"] == "thong-bao"
     text = result.to_yaml()
     assert "Biên bản này không viết theo các dòng vanban viết cho biên bản" in text
     assert "Thời gian bắt đầu" in text and "vanban new bien-ban" in text
     assert any("THÔNG BÁO" in item and "'TB'" in item for item in result.invented)
-    assert lost_lines(buffer.getvalue(), result) == ["số 03 bb đtn"]  # written 03-TB/ĐTN, as the invented list says
+    assert lost_lines(typed, result) == ["số 03 bb đtn"]  # written 03-TB/ĐTN, as the invented list says
 
 
 def test_a_decision_typed_into_word_without_styles_reads_its_authority_bases_and_articles():
-    document = docx.Document()
-    for line in ("ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN HUYỆN CẦU NGANG", "Số: 12-QĐ/ĐTN", "QUYẾT ĐỊNH",
+    typed = typed_document("\n".join(("ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN HUYỆN CẦU NGANG", "Số: 12-QĐ/ĐTN", "QUYẾT ĐỊNH",
                  "Về việc thành lập Ban Tổ chức Hội trại", "BAN THƯỜNG VỤ HUYỆN ĐOÀN CẦU NGANG",
                  "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;", "Xét đề nghị của Văn phòng Huyện đoàn,", "QUYẾT ĐỊNH:",
                  "Điều 1. Thành lập Ban Tổ chức Hội trại, gồm các đồng chí sau:", "1. Đồng chí A, Trưởng ban.",
                  "2. Đồng chí B, Phó Trưởng ban.", "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
                  "Điều 3. Văn phòng Huyện đoàn và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành "
                  "Quyết định này./.", "Nơi nhận:", "- Như Điều 3;", "- Lưu VP.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ",
-                 "Nguyễn Văn An"):
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    result = import_document(buffer.getvalue(), name="quyet-dinh.docx")
+                 "Nguyễn Văn An")))
+    result = import_document(typed, name="quyet-dinh.docx")
     decision = result.document
     assert type(decision).__name__ == "QuyetDinh"
     assert decision.authority == "BAN THƯỜNG VỤ HUYỆN ĐOÀN CẦU NGANG"
@@ -631,17 +619,13 @@ def test_a_decision_not_in_vanbans_form_is_kept_whole_with_each_article_numbered
              "Về việc khen thưởng", authority, "QUYẾT ĐỊNH:", outside, "Điều 1. Khen thưởng Chi đoàn ấp Mỹ Thập.",
              "Điều 2. Văn phòng chịu trách nhiệm thi hành Quyết định này./.", "TM. BAN THƯỜNG VỤ", "BÍ THƯ",
              "Nguyễn Văn An"]
-    document = docx.Document()
-    for line in filter(None, lines):
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    result = import_document(buffer.getvalue(), name="quyet-dinh.docx")
+    typed = typed_document("\n".join(filter(None, lines)))
+    result = import_document(typed, name="quyet-dinh.docx")
     assert result.data["loai"] == "thong-bao" and why in result.to_yaml()
     kept = _strings(result.data["noi_dung"])
     assert "**Điều 1.** Khen thưởng Chi đoàn ấp Mỹ Thập." in kept and "QUYẾT ĐỊNH:" in kept
     assert authority is None or authority in kept
-    assert lost_lines(buffer.getvalue(), result) == ["số 12 qđ đtn"]  # written 12-TB/ĐTN, as the YAML says
+    assert lost_lines(typed, result) == ["số 12 qđ đtn"]  # written 12-TB/ĐTN, as the YAML says
 
 
 @pytest.mark.parametrize("text", ["0999999999", "007", "12,5", "yes", "2024-01-01", "15.10"])

@@ -67,14 +67,31 @@ def test_a_number_neither_whole_and_positive_nor_khong_is_one_message_naming_bot
     assert "số nguyên dương" in problem.message and "'khong'" in problem.message
 
 
-@pytest.mark.parametrize("written", ["x", "'2a'", "1.5", "-1"])
-def test_a_value_fitting_no_form_of_a_field_with_two_is_one_message_naming_both(tmp_path, written):
-    """du_thao takes true/false or a draft number: one place, one problem, both forms named."""
+@pytest.mark.parametrize("written", ["x", "'2a'", "0", "1.5", "-1"])
+def test_a_draft_mark_neither_true_false_nor_a_draft_number_is_one_message_naming_both(tmp_path, written):
+    """0 is neither 'not a draft' nor a draft number: it is said back, not read as false."""
     with pytest.raises(InputError) as error:
         vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: 7\ndu_thao: {written}")))
     (problem,) = error.value.problems
     assert problem.location.startswith("du_thao, dòng 6, cột 10")
-    assert "(1) cần true hoặc false; (2) " in problem.message
+    assert "true" in problem.message and "false" in problem.message and "số nguyên dương" in problem.message
+
+
+@pytest.mark.parametrize("written, draft", [("true", True), ("false", False), ("2", 2), ("'2'", 2), ("'1'", 1)])
+def test_a_draft_mark_is_true_false_or_which_draft(tmp_path, written, draft):
+    read = vanban.load(write(tmp_path, MINIMAL.replace("so: 7", f"so: 7\ndu_thao: {written}"))).draft
+    assert (read, type(read)) == (draft, type(draft))
+
+
+def test_a_value_fitting_no_form_of_a_field_with_two_is_one_message_naming_both(tmp_path):
+    """kinh_moi takes a text or a list of texts: one place, one problem, both forms named."""
+    text = vanban.GiayMoi.starter_yaml()
+    line = next(l for l in text.splitlines() if l.startswith("kinh_moi:"))
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text.replace(line, "kinh_moi: {a: 1}")))
+    (problem,) = error.value.problems
+    assert problem.location.startswith("kinh_moi, dòng")
+    assert "(1) cần một đoạn chữ; (2) cần một danh sách" in problem.message
 
 
 def test_two_mistakes_in_one_place_stay_two_problems(tmp_path):

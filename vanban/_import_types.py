@@ -191,6 +191,17 @@ def _decision(data: dict, reader) -> Optional[str]:
     return None
 
 
+def _taker(nodes: list) -> Callable[[re.Pattern], Optional[re.Match]]:
+    """A reader of the lines a form writes in order: the first node, taken off if it matches."""
+    def take(pattern: re.Pattern) -> Optional[re.Match]:
+        found = pattern.match(_text(nodes[0])) if nodes and _text(nodes[0]) else None
+        if found:
+            nodes.pop(0)
+        return found
+
+    return take
+
+
 # --- Biên bản -----------------------------------------------------------------------------------
 
 _CLOCK = r"(?P<{0}h>\d{{2}}) giờ (?P<{0}m>\d{{2}}) phút"
@@ -226,11 +237,7 @@ def _minutes(data: dict, reader) -> Optional[str]:
     nodes = _flat(data)
     data["noi_dung"] = nodes  # what _as_notice keeps if a line is not vanban's
 
-    def take(pattern: re.Pattern) -> Optional[re.Match]:
-        found = pattern.match(_text(nodes[0])) if nodes and _text(nodes[0]) else None
-        if found:
-            nodes.pop(0)
-        return found
+    take = _taker(nodes)
 
     _opening_before(data, nodes, _START)
     start = take(_START)
@@ -389,11 +396,7 @@ def _invitation(data: dict, reader) -> Optional[str]:
     nodes = _flat(data)
     data["noi_dung"] = nodes
 
-    def take(pattern: re.Pattern) -> Optional[re.Match]:
-        found = pattern.match(_text(nodes[0])) if nodes and _text(nodes[0]) else None
-        if found:
-            nodes.pop(0)
-        return found
+    take = _taker(nodes)
 
     _opening_before(data, nodes, _INVITATION)
     invitation = take(_INVITATION)

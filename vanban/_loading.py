@@ -536,8 +536,8 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
     return InputError([Problem(where, _either(messages)) for where, messages in problems.values()], source)
 
 
-# The branches pydantic names when a value fits no member of a union of plain types
-# (``du_thao: true`` or a number): one place in the YAML, so one message naming every form.
+# The branches pydantic names when a value fits no member of a union of plain types (kinh_moi:
+# a text or a list of texts): one place in the YAML, so one message naming every form.
 _SCALAR_BRANCHES = {"bool", "int", "constrained-int", "str", "constrained-str", "float",
                     "constrained-float", "decimal", "constrained-decimal", "date", "datetime"}
 
@@ -547,7 +547,7 @@ def _branches_as_one(errors: list[dict]) -> list[dict]:
     so that :func:`translate` words them as one problem."""
     def branch(item: dict) -> bool:
         last = item["loc"][-1] if item["loc"] else None
-        return isinstance(last, str) and last in _SCALAR_BRANCHES
+        return isinstance(last, str) and (last in _SCALAR_BRANCHES or "[" in last)  # str, list[str]...
 
     places = [item["loc"][:-1] for item in errors if branch(item)]
     shared = {place for place in places if places.count(place) > 1}

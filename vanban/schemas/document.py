@@ -60,6 +60,26 @@ def _document_number(value: Any) -> Any:
     )
 
 
+def _draft_mark(value: Any) -> Any:
+    """``du_thao``: true or false, or which draft (``2``, or ``"2"``: DỰ THẢO LẦN THỨ 2). Anything
+    else is refused in one message naming both forms: ``0`` is neither "not a draft" nor a draft
+    number, and ``"1"`` is draft 1, not true."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():  # a spreadsheet's 2.0
+        value = int(value)
+    if isinstance(value, int) and value >= 1:
+        return value
+    raise _error(
+        "draft",
+        "'du_thao' ghi true (có dấu DỰ THẢO), false (không phải dự thảo) hoặc lần dự thảo là một số "
+        "nguyên dương (ví dụ du_thao: 2 cho DỰ THẢO LẦN THỨ 2). Đang ghi: {given}.",
+        given=repr(value) if isinstance(value, str) else str(value).lower(),
+    )
+
+
 _SHORTHANDS = {
     "Paragraph": {"type": "string"},
     "Recipient": {"type": "string"},
@@ -209,7 +229,7 @@ class Document(VanbanModel):
     urgency: Annotated[Optional[Urgency], BeforeValidator(upper_mark)] = field(
         "urgency", "do_khan", "Độ khẩn", "KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC.", default=None
     )
-    draft: Union[bool, Annotated[int, Field(ge=1)]] = field(
+    draft: Annotated[Union[bool, Annotated[int, Field(ge=1)]], BeforeValidator(_draft_mark)] = field(
         "draft", "du_thao", "Dự thảo",
         "true để đánh dấu DỰ THẢO; một số (2) để ghi DỰ THẢO LẦN THỨ 2.",
         default=False,
