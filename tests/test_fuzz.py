@@ -877,6 +877,14 @@ def test_a_place_with_a_comma_is_refused():
     assert "dia_danh" in message and "dấu phẩy" in message
 
 
+@pytest.mark.parametrize("authority", ["#}", "Hội đồng nhân dân tỉnh\n***"])
+def test_an_issuing_authority_line_without_a_letter_is_refused_since_its_capitals_tell_it(authority):
+    # a line without a letter has no capitals: the checker and the importer did not find it, and a
+    # decision vanban wrote came back as a Thông báo
+    message = refusal(sample("quyet-dinh", tham_quyen_ban_hanh=authority))
+    assert "tham_quyen_ban_hanh" in message and "phải có chữ" in message
+
+
 @pytest.mark.parametrize("place", ["Trà: Vinh", "Hà Nội <w:br/>"])
 def test_a_place_with_a_colon_is_refused_since_its_date_line_would_read_as_a_labelled_line(place):
     message = refusal(sample("ke-hoach", dia_danh=place))

@@ -27,6 +27,18 @@ def _who_carries_out(value: str) -> str:
     return value
 
 
+def _named(value: str) -> str:
+    """Each line names a body or a title: the checker and ``vanban import`` tell the authority
+    line by its capitals, which a line without a letter has none of."""
+    if any(not any(c.isalpha() for c in line) for line in value.split("\n")):
+        raise _error(
+            "authority",
+            "Mỗi dòng thẩm quyền ban hành là tên tập thể hoặc chức danh, phải có chữ (ví dụ 'Ban Thường vụ "
+            "Huyện đoàn Cầu Ngang'); hãy sửa dòng chỉ có số hoặc ký hiệu.",
+        )
+    return value
+
+
 class Decision(Document):
     """What a Quyết định and a Nghị quyết share: the issuing authority above the căn cứ, the
     operative line, the Điều, and a last Điều saying who carries the document out."""
@@ -34,7 +46,7 @@ class Decision(Document):
     body_closes = True
     execution_phrase: ClassVar[str] = "chịu trách nhiệm thi hành Quyết định này"
 
-    authority: Text = field(
+    authority: Annotated[Text, AfterValidator(_named)] = field(
         "authority", "tham_quyen_ban_hanh", "Thẩm quyền ban hành",
         "Dòng IN HOA trên các căn cứ: tập thể hoặc chức danh ban hành (ví dụ 'Ban Thường vụ Huyện đoàn "
         "Cầu Ngang', 'Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh'); viết thường, vanban viết IN HOA. Có thể "
