@@ -36,6 +36,16 @@ def _none_written(value: Any) -> Any:
     return value
 
 
+def _whole_number(value: Any) -> Any:
+    """A whole number typed as text ("114") or read from a spreadsheet (114.0) as the int it
+    is; anything else as it came."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 MAX_DOCUMENT_NUMBER = 999_999
 
 
@@ -46,10 +56,7 @@ def _document_number(value: Any) -> Any:
     value = _none_written(value)
     if value is None or value is False:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    elif isinstance(value, float) and value.is_integer():  # a spreadsheet's 114.0
-        value = int(value)
+    value = _whole_number(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_DOCUMENT_NUMBER:
         return value
     raise _error(
@@ -66,10 +73,7 @@ def _draft_mark(value: Any) -> Any:
     number, and ``"1"`` is draft 1, not true."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    elif isinstance(value, float) and value.is_integer():  # a spreadsheet's 2.0
-        value = int(value)
+    value = _whole_number(value)
     if isinstance(value, int) and value >= 1:
         return value
     raise _error(
