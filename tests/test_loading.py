@@ -483,3 +483,22 @@ def test_without_libyaml_documents_are_read_by_the_python_loader(tmp_path, monke
 def test_libyaml_is_never_given_nesting_deep_enough_to_overflow_its_stack():
     text = "loai: ke-hoach\nx: " + "[" * 20_000 + "]" * 20_000 + "\n"
     assert _loading._read_with_libyaml(text) is None  # libyaml itself crashes the process at 200,000
+
+
+def test_a_value_fitting_no_member_of_a_union_of_plain_types_is_one_problem():
+    """A plug-in's field of plain types (true/false or a number) is named once, as typed, not
+    once per type with pydantic's type names in the place ('lan.bool', 'lan.int')."""
+    from typing import Annotated, Union
+
+    import pydantic
+
+    from vanban._loading import translate
+
+    class Form(pydantic.BaseModel):
+        lan: Union[bool, Annotated[int, pydantic.Field(ge=1)]]
+
+    with pytest.raises(pydantic.ValidationError) as raised:
+        Form.model_validate({"lan": "x"})
+    (problem,) = translate(raised.value).problems
+    assert problem.location == "lan"
+    assert problem.message.startswith("Không hợp với dạng nào: (1) cần true hoặc false; (2) ")

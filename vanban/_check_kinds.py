@@ -420,11 +420,9 @@ def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
         column_mm = cell / 56.693 - (look.left + max(look.first_line, 0)) / 56.693
         length = text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic)
         if length > column_mm:
-            advice = rule.params.get("advice") or (
-                "hãy tách tên thành hai dòng ở chỗ muốn ngắt (trong YAML ghi tên thành danh sách dòng: "
-                "ten: [dòng 1, dòng 2]; cap_tren cũng vậy)")
             issues.append((para, f"nằm trên một dòng (cột rộng {_mm(column_mm)} mm)",
-                           f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; {advice}", None))
+                           f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; {rule.params['advice']}",
+                           None))
     return issues
 
 

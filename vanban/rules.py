@@ -132,7 +132,8 @@ def _present(profile: str, prefix: str, source: str) -> list[Rule]:
              "text_format", {"required": True}, not_kinds=MINUTES),
         Rule(f"{prefix}-FIT-1", profile, "CONV", "29-HD III.2; NĐ 30 PL I, mục II.2 (các mẫu)",
              "Mỗi dòng tên cơ quan nằm gọn trên một dòng: tên dài được ngắt dòng ở chỗ người viết chọn",
-             "agency", "fits_column", {}),
+             "agency", "fits_column", {"advice": "hãy tách tên thành hai dòng ở chỗ muốn ngắt (trong YAML ghi "
+                                                 "tên thành danh sách dòng: ten: [dòng 1, dòng 2]; cap_tren cũng vậy)"}),
         Rule(f"{prefix}-FIT-2", profile, "CONV", "29-HD III.3, III.4; NĐ 30 PL I, mục II.3, II.4 (các mẫu)",
              "Dòng số, ký hiệu nằm gọn trên một dòng trong cột của nó",
              "number", "fits_column", {"if_present": True,
