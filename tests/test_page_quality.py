@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 import vanban
+from vanban._docx_read import excerpt
 
 from helpers import CORPUS, EXAMPLES, tool
 
@@ -742,12 +743,6 @@ and the date line with a visible gap between them (``LETTERHEAD_GAP_MM``): vanba
 a name itself, so they wrap, and ``vanban render`` and ``vanban check`` warn of each (U-FIT-1)."""
 
 
-def shortened(line: str) -> str:
-    """A line as a finding quotes it (``Para.excerpt``): spaces as one, at most 70 characters."""
-    text = " ".join(line.split())
-    return text if len(text) <= 70 else text[:67] + "..."
-
-
 def fit_warnings(data: bytes) -> set[str]:
     """The letterhead lines vanban told the writer cannot fit their column (FIT-1: a name line;
     FIT-2: the number line; FIT-3: the date line)."""
@@ -762,7 +757,7 @@ def test_every_example_and_corpus_document_passes_the_measure(reports, document,
     if measure == "letterhead":
         # a name line wraps only when it cannot fit, and then the writer was told (U-FIT-1)
         warned = fit_warnings(data)
-        assert {shortened(f.subject) for f in failures} == warned == TOO_LONG_TO_FIT.get(document, set())
+        assert {excerpt(f.subject) for f in failures} == warned == TOO_LONG_TO_FIT.get(document, set())
         return
     assert not failures, "\n".join(str(f) for f in failures)
 
@@ -858,7 +853,7 @@ def test_random_documents_pass_the_page_measures(name, converter, request, monke
         report = quality.measure_documents(converter.convert_bytes(data, f"{name}.docx"), data, name)
         warned = fit_warnings(data)
         for failure in report.failures:
-            if failure.measure == "letterhead" and shortened(failure.subject) in warned:
+            if failure.measure == "letterhead" and excerpt(failure.subject) in warned:
                 continue  # too long for any column: vanban said so (FIT-1, 2, 3)
             problems.append((document.model_dump_json(by_alias=True)[:3000], str(failure)))
             kept = os.environ.get("VANBAN_PAGE_FUZZ_KEEP")  # a folder: each failing document whole, to rerun

@@ -79,6 +79,12 @@ class Look:
     east_asian_font: Optional[str] = None  # the East Asian font some letters show in (w:hint="eastAsia")
 
 
+def excerpt(text: str) -> str:
+    """A line as a finding quotes it: spaces as one, at most 70 characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
 @dataclass
 class Para:
     """One paragraph of the document and where it sits."""
@@ -120,8 +126,7 @@ class Para:
 
     @property
     def excerpt(self) -> str:
-        text = " ".join(self.text.split())
-        return text if len(text) <= 70 else text[:67] + "..."
+        return excerpt(self.text)
 
 
 @dataclass

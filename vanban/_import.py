@@ -32,7 +32,8 @@ from pydantic import TypeAdapter, ValidationError
 from ._check_parts import (
     ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, lettered_part, locate,
 )
-from ._docx_read import DocxView, Para, Span, in_landscape_section, outer_table, spans, style_id, table_cells
+from ._docx_read import (DocxView, Para, Span, excerpt, in_landscape_section, outer_table, spans, style_id,
+                         table_cells)
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
 from .profiles import PROFILES
@@ -92,8 +93,7 @@ class Unplaced:
     reason: str
 
     def __str__(self) -> str:
-        text = " ".join(self.text.split())
-        return f"đoạn {self.paragraph}: «{text if len(text) <= 70 else text[:67] + '...'}» ({self.reason})"
+        return f"đoạn {self.paragraph}: «{excerpt(self.text)}» ({self.reason})"
 
 
 @dataclass
