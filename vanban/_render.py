@@ -1065,9 +1065,23 @@ private-use characters, which a template's own properties are checked not to hol
 _STAMP_SLOT = dt.datetime(1901, 2, 3, 4, 5, 6)
 _STAMP = "%Y-%m-%dT%H:%M:%SZ"
 """How python-docx writes a date property."""
-_WRITTEN_AS_IS = re.compile("[\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
-"""Text lxml writes as it is in an element's text, but for ``&``, ``<`` and ``>``: no
-character XML refuses, no carriage return (written ``&#13;``)."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+"""The characters below the space XML refuses, and the carriage return lxml writes ``&#13;``."""
+
+
+def _written_as_is(text: str) -> bool:
+    """Whether lxml writes ``text`` as it is in an element's text, but for ``&``, ``<`` and
+    ``>``: no character XML refuses (the controls, lone surrogates, U+FFFE, U+FFFF), no
+    carriage return."""
+    if _CONTROL.search(text):
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")  # refuses a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return "\ufffe" not in text and "\uffff" not in text
 _MAX_PROPERTY = 255
 """python-docx refuses a longer text property."""
 
@@ -1127,7 +1141,7 @@ def _core_text(pieces: Optional[tuple], rendered: dict, title: Any, author: Any,
     if pieces is None:
         return None
     for value in (*rendered.values(), title, author):  # python-docx checks each value it is given
-        if not isinstance(value, str) or len(value) > _MAX_PROPERTY or not _WRITTEN_AS_IS.fullmatch(value):
+        if not isinstance(value, str) or len(value) > _MAX_PROPERTY or not _written_as_is(value):
             return None
     values = {**rendered, "title": title, "author": author, "stamp": stamp.strftime(_STAMP)}
     out = []
