@@ -269,3 +269,38 @@ def test_drawings_are_numbered_in_document_order_as_docxtpl_numbers_them():
     helper.fix_docpr_ids(theirs)
     assert etree.tostring(ours) == etree.tostring(theirs)
     assert [element.get("id") for element in ours.iter(f"{{{wp}}}docPr")] == ["1001", "1002", "1003", "1004"]
+
+
+def test_the_cache_key_changes_with_the_template_the_preparing_code_and_the_limits(monkeypatch, tmp_path):
+    import importlib.util
+
+    from vanban._sandbox import TemplateLimits
+
+    renderer = Renderer()
+    source = renderer.template_bytes("doan/van-ban.docx")
+    key = _render._cache_key(source, renderer.environment)
+    assert key == _render._cache_key(source, Renderer().environment)
+    assert _render._cache_key(source + b"\0", renderer.environment) != key
+    assert _render._cache_key(source, Renderer(limits=TemplateLimits(seconds=1)).environment) != key
+
+    other = tmp_path / "__init__.py"
+    other.write_text("# another docxtpl\n")
+    find_spec = importlib.util.find_spec
+
+    def docxtpl_elsewhere(name, *args):
+        spec = find_spec(name, *args)
+        if name == "docxtpl":
+            spec = importlib.util.spec_from_file_location("docxtpl", other)
+        return spec
+
+    monkeypatch.setattr(importlib.util, "find_spec", docxtpl_elsewhere)
+    assert _render._cache_key(source, renderer.environment) != key
+    monkeypatch.undo()
+
+    module = Path(_render.__file__).with_name("_body_loop.py")
+    info = module.stat()
+    os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    try:
+        assert _render._cache_key(source, renderer.environment) != key
+    finally:
+        os.utime(module, ns=(info.st_atime_ns, info.st_mtime_ns))

@@ -749,11 +749,11 @@ _PREPARING_MODULES = ("_render", "_body_loop", "_sandbox", "_files", "_template_
 
 def _cache_key(source: bytes, environment) -> Optional[str]:
     """The name of ``source``'s prepared form in the cache: its bytes, the versions of every
-    program that prepares it (vanban's own modules by their files' size and time, as
-    Python's bytecode cache does), and the environment's limits. None when a version
-    cannot be told."""
+    program that prepares it (vanban's own modules and docxtpl's and python-docx's packages
+    by their files' size and time, as Python's bytecode cache tells a changed module), and
+    the environment's limits. None when a version cannot be told."""
     import sys
-    from importlib import metadata
+    from importlib.util import find_spec
 
     import jinja2
     from lxml import etree
@@ -762,15 +762,17 @@ def _cache_key(source: bytes, environment) -> Optional[str]:
 
     try:
         here = Path(__file__).parent
-        modules = []
-        for module in _PREPARING_MODULES:
-            info = (here / f"{module}.py").stat()
-            modules.append((module, info.st_size, info.st_mtime_ns))
-        versions = (__version__, sys.version, jinja2.__version__, etree.LXML_VERSION, etree.LIBXML_VERSION,
-                    metadata.version("docxtpl"), metadata.version("python-docx"))
-    except (OSError, metadata.PackageNotFoundError):
+        files = [here / f"{module}.py" for module in _PREPARING_MODULES]
+        for package in ("docxtpl", "docx"):  # found, not imported (importlib.metadata reads every package's)
+            spec = find_spec(package)
+            if spec is None or not spec.origin:
+                return None
+            files.append(Path(spec.origin))
+        stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
+        versions = (__version__, sys.version, jinja2.__version__, etree.LXML_VERSION, etree.LIBXML_VERSION)
+    except (OSError, ImportError, ValueError):
         return None
-    return _prepared_cache.key(_prepared_cache.FORMAT, versions, modules, type(environment).__qualname__,
+    return _prepared_cache.key(_prepared_cache.FORMAT, versions, stamps, type(environment).__qualname__,
                                getattr(environment, "limits", None), source)
 
 
