@@ -431,6 +431,7 @@ class _WarmTemplate:
             tree = environment.parse(jinja_source)
             # the frame's body loop, when it has the frame's shape, is written by Python (_body_loop)
             self.body_loop = split_body_loop(tree, _written)
+            _strip_paragraph_newlines(tree, self.body_loop)
             self._codes: dict[str, Any] = {"outside": environment.compile(tree)}  # kept on disk (prepared())
             self._outside_loop = _from_code(environment, self._codes["outside"])
             self._body = None if self.body_loop else self._outside_loop
@@ -703,17 +704,49 @@ def _parse_body(rendered: str):
     from lxml import etree
 
     data = rendered.encode("utf-8")
-    data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
-    data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
+    # each replacement only where what it replaces can be: a byte's absence is found at
+    # memory speed, where searching for a pattern starting with '<' stops at every tag
+    if b"\n" in data:  # the template's own were taken out when it was prepared
+        data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
+    if b"_" in data:
+        data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
     if any(mark in data for mark in _LISTING_MARKS_UTF8):
         data = _docxtpl_helper().resolve_listing(data.decode("utf-8")).encode("utf-8")
-    if b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data:
+    if (b"!" not in data and b"?" not in data) \
+            or (b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data):
         parser = etree.XMLParser(recover=True)  # fix_tables' parser
         body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
         if not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
     return _docxtpl_helper().fix_tables(data.decode("utf-8"))
+
+
+_PARAGRAPH_NEWLINE = re.compile(r"(?<=[^\n])\n(?=<w:p[ >])")
+"""A newline :func:`_jinja_source` put before a paragraph, which docxtpl takes out of the
+rendered text (each newline followed by ``<w:p `` or ``<w:p>``): taken out of the template's
+text beforehand where that is certain, that is where the newline and what follows it are in
+one piece of the template's text and what precedes it is not a newline (in ``\n\n<w:p>``
+docxtpl takes out the second only; the first, left, is then not followed by ``<w:p>`` in
+the rendered text, and must not be taken out when the rendered text is searched again)."""
+
+
+def _strip_paragraph_newlines(tree, body_loop) -> None:
+    """Take the newlines docxtpl would take out of the rendered text out of the template's
+    text (``tree``'s and the Python body loop's) instead, so that a rendered body holding
+    no newline is not searched for them (:func:`_parse_body`)."""
+    from jinja2 import nodes
+
+    for data in tree.find_all(nodes.TemplateData):
+        data.data = _PARAGRAPH_NEWLINE.sub("", data.data)
+    if body_loop is not None:
+        body_loop.branches = {style: _stripped_pieces(pieces) for style, pieces in body_loop.branches.items()}
+
+
+def _stripped_pieces(pieces: tuple) -> tuple:
+    return tuple(_PARAGRAPH_NEWLINE.sub("", piece) if isinstance(piece, str)
+                 else (*piece[:2], _stripped_pieces(piece[2])) if piece[0] == "if" else piece
+                 for piece in pieces)
 
 
 def _docxtpl_helper():
