@@ -26,7 +26,7 @@ FLAGSHIP = EXAMPLES / "ke_hoach_114.yaml"
 def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv(_prepared_cache.CACHE_VARIABLE, str(folder))
-    return folder / "templates"
+    return folder / _prepared_cache.SUBFOLDER
 
 
 @pytest.fixture(scope="module")
@@ -202,21 +202,32 @@ def test_an_empty_cache_variable_turns_the_cache_off(plan, monkeypatch):
 def test_without_the_variable_the_cache_is_in_the_users_cache_folder(monkeypatch, tmp_path):
     monkeypatch.delenv(_prepared_cache.CACHE_VARIABLE)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    expected = tmp_path / "vanban" / "templates"
+    expected = tmp_path / "vanban" / "prepared-templates"
     if os.name == "nt":
         monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
     elif sys.platform == "darwin":
-        expected = Path.home() / "Library" / "Caches" / "vanban" / "templates"
+        expected = Path.home() / "Library" / "Caches" / "vanban" / "prepared-templates"
     assert _prepared_cache.folder() == expected
 
 
-def test_the_oldest_files_make_room_for_a_new_one(cache, monkeypatch):
+def test_the_oldest_cache_files_make_room_for_a_new_one_and_nothing_else_is_removed(cache, monkeypatch):
     monkeypatch.setattr(_prepared_cache, "MAX_FILES", 3)
-    for number in range(5):
-        _prepared_cache.store(f"k{number}", number)
-        os.utime(cache / f"k{number}", (number, number))
-    assert [path.name for path in cache_files(cache)] == ["k2", "k3", "k4"]
-    assert _prepared_cache.load("k4") == 4
+    first = _prepared_cache.key("first")
+    _prepared_cache.store(first, 0)  # makes the folder
+    os.utime(cache / first, (1, 1))
+    (cache / "notes.txt").write_text("the user's own")
+    (cache / "doan").mkdir()
+    stray, fresh = cache / ".writing-killed", cache / ".writing-now"
+    stray.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(stray, (0, 0))
+    names = [_prepared_cache.key(number) for number in range(5)]
+    for number, name in enumerate(names):
+        _prepared_cache.store(name, number)
+        os.utime(cache / name, (number + 10, number + 10))
+    assert sorted(path.name for path in cache_files(cache)) == sorted(names[2:] + ["doan", "notes.txt"])
+    assert _prepared_cache.load(names[4]) == 4
+    assert not stray.exists() and fresh.exists()
 
 
 # --- the core properties written without python-docx ----------------------------------------------

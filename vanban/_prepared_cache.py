@@ -22,13 +22,18 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Optional
 
 CACHE_VARIABLE = "VANBAN_CACHE_DIR"
+SUBFOLDER = "prepared-templates"
+"""The folder of the cache folder that vanban writes in: a name no other folder there has
+(an office may keep its templates beside its cache), and only its own files are removed."""
 FORMAT = b"vanban-prepared-template-1\n"
 """The first bytes of every cache file; a new layout of the file gets a new one."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -43,14 +48,14 @@ def folder() -> Optional[Path]:
     """The cache folder, or None when the cache is turned off."""
     configured = os.environ.get(CACHE_VARIABLE)
     if configured is not None:
-        return Path(configured).expanduser() / "templates" if configured.strip() else None
+        return Path(configured).expanduser() / SUBFOLDER if configured.strip() else None
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "vanban" / "templates" if base else None
+        return Path(base) / "vanban" / SUBFOLDER if base else None
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "vanban" / "templates"
+        return Path.home() / "Library" / "Caches" / "vanban" / SUBFOLDER
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "vanban" / "templates"
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "vanban" / SUBFOLDER
 
 
 def key(*parts: Any) -> str:
@@ -126,7 +131,7 @@ def store(name: str, value: Any) -> None:
         if not _private(where, stat.S_IFDIR):
             return
         _make_room(where)
-        descriptor, temporary = tempfile.mkstemp(dir=where, prefix=".writing-")  # mode 0600
+        descriptor, temporary = tempfile.mkstemp(dir=where, prefix=_TEMPORARY)  # mode 0600
         try:
             with os.fdopen(descriptor, "wb") as stream:
                 stream.write(FORMAT + name.encode() + hashlib.sha256(payload).digest() + payload)
@@ -141,14 +146,27 @@ def store(name: str, value: Any) -> None:
         return
 
 
+_KEY_NAME = re.compile(r"[0-9a-f]{64}")
+_TEMPORARY = ".writing-"
+_STRAY_AFTER = 3600
+"""Seconds after which a file being written is one a killed process left."""
+
+
 def _make_room(where: Path) -> None:
-    """Remove the oldest files until one more fits under :data:`MAX_FILES`."""
+    """Remove the oldest cache files until one more fits under :data:`MAX_FILES`, and files
+    left half-written by a process that was killed; nothing else in the folder."""
     try:
         files = []
+        now = time.time()
         with os.scandir(where) as entries:
             for entry in entries:
-                if entry.is_file(follow_symlinks=False):
-                    files.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                changed = entry.stat(follow_symlinks=False).st_mtime
+                if _KEY_NAME.fullmatch(entry.name):
+                    files.append((changed, entry.path))
+                elif entry.name.startswith(_TEMPORARY) and now - changed > _STRAY_AFTER:
+                    os.unlink(entry.path)
         files.sort()
         for _, path in files[:max(0, len(files) - MAX_FILES + 1)]:
             os.unlink(path)
