@@ -132,25 +132,26 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     except OSError as error:
         raise OutputError(path, _reason(error)) from error
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
-    except OSError as error:
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
+        except OSError as error:
+            raise OutputError(path, _reason(error)) from error
+        try:
+            _move_into_place(temporary, path, overwrite)
+        except FileExistsError:
+            raise OutputExistsError(path) from None
+        except OSError as error:
+            # the temporary file was written in the folder, so the folder is writable:
+            # what refuses is the output file itself
+            locked = error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
+            raise OutputError(path, _LOCKED if locked else _reason(error)) from error
+    except BaseException:  # Ctrl-C or SIGTERM half way too: no temporary file is left behind
         _remove(temporary)
-        raise OutputError(path, _reason(error)) from error
-    try:
-        _move_into_place(temporary, path, overwrite)
-    except FileExistsError:
-        _remove(temporary)
-        raise OutputExistsError(path) from None
-    except OSError as error:
-        _remove(temporary)
-        # the temporary file was written in the folder, so the folder is writable:
-        # what refuses is the output file itself
-        locked = error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
-        raise OutputError(path, _LOCKED if locked else _reason(error)) from error
+        raise
     return path
 
 
