@@ -108,6 +108,28 @@ def _reason(error: OSError) -> str:
     return _REASONS.get(error.errno, f"lỗi của hệ thống tệp ({error.strerror or error})")
 
 
+_WRITES = {".docx": ("văn bản Word (.docx)", "vanban.render"), ".pdf": ("tệp PDF", "vanban.render_pdf")}
+"""What vanban's Python functions write, by the extension the output's name must have, and which one."""
+
+
+def require_extension(path: Path, extension: str, writer: str) -> None:
+    """Refuse, before any work, an output name not ending in ``extension`` (``.docx``, ``.pdf``):
+    Word's bytes under a .pdf name (or a PDF's under a .docx name) would open as a broken file.
+    ``writer`` names the function called (``vanban.render``), since the message is for its caller."""
+    found = path.suffix.lower()
+    if found == extension:
+        return
+    known = re.fullmatch(r"\.[a-z][a-z0-9]{0,4}", found) is not None  # "KH 12.2021" has no extension
+    stem = path.name[:-len(found)] if known else path.name
+    what, _ = _WRITES[extension]
+    said = f"tên này có đuôi {path.suffix}" if known else "tên này không có đuôi " + extension
+    reason = f"{writer} ghi {what}, nhưng {said}: hãy đặt tên {stem}{extension}"
+    if found in _WRITES and writer in (writes for _, writes in _WRITES.values()):
+        other, other_writer = _WRITES[found]
+        reason += f"; muốn có {other}, dùng {other_writer}(văn_bản, '{path.name}')"
+    raise OutputError(path, reason)
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
