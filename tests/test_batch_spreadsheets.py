@@ -178,6 +178,18 @@ def test_an_error_value_excel_wrote_into_a_csv_is_refused_with_its_address(tmp_p
     assert report.results[1].error.startswith("Ô C3 có #N/A, giá trị lỗi của Excel")
 
 
+@pytest.mark.parametrize("value, program", [("Err:502", "LibreOffice Calc"), ("#ERROR!", "Excel")])
+def test_error_values_libreoffice_calc_and_google_sheets_write_into_a_csv_are_refused(tmp_path, value, program):
+    source = write_csv(tmp_path / "ds.csv", [HEADER, ROW[:3] + [value]])
+    error = next(read_jobs(source)).error
+    assert error.startswith(f"Ô D2 có {value}, giá trị lỗi của {program}")
+
+
+def test_text_that_only_looks_like_an_error_value_is_kept(tmp_path):
+    source = write_csv(tmp_path / "ds.csv", [HEADER, ROW[:3] + ["Err:502 của máy chủ"]])
+    assert next(read_jobs(source)).row["nguoi_ky.ho_ten"] == "Err:502 của máy chủ"
+
+
 # --- rows are read as the work goes, within limits -------------------------------------------
 
 

@@ -235,7 +235,8 @@ def _csv_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
 
 
 def _csv_error_value(address: str, value: str) -> str:
-    return (f"ô {address} có {value}, giá trị lỗi của Excel (công thức của ô không tính được khi lưu "
+    program = "LibreOffice Calc" if value.startswith("Err:") else "Excel"
+    return (f"ô {address} có {value}, giá trị lỗi của {program} (công thức của ô không tính được khi lưu "
             "thành CSV): hãy sửa công thức trong bảng tính rồi lưu lại, hoặc gõ thẳng giá trị vào ô")
 
 

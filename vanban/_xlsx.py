@@ -15,6 +15,7 @@ naming the cell (``ô C7``) and what to do.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
@@ -32,9 +33,12 @@ _WORKSHEET = _DOC_RELS + "/worksheet"
 ERROR_VALUES = frozenset({
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!",
-    "#PYTHON!",
+    "#PYTHON!", "#ERROR!",
 })
-"""Excel's error values: what a cell shows when its formula cannot be calculated."""
+"""Excel's error values: what a cell shows when its formula cannot be calculated (``#ERROR!``:
+Google Sheets')."""
+CALC_ERROR = re.compile(r"Err:\d{3}")
+"""LibreOffice Calc's own error values (``Err:502``), written as shown when it saves a CSV."""
 MAX_PARTS = 10_000
 """Parts of one .xlsx: a workbook of a few sheets has some tens."""
 RATIO_FROM_BYTES = 1 << 20
@@ -403,5 +407,8 @@ def cell_address(column: int, row: int) -> str:
 
 
 def is_error_value(value: Any) -> bool:
-    """Whether a CSV cell is an Excel error value, as Excel writes it to CSV."""
-    return isinstance(value, str) and value.strip() in ERROR_VALUES
+    """Whether a CSV cell is a spreadsheet's error value, as Excel or LibreOffice Calc writes it."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text in ERROR_VALUES or CALC_ERROR.fullmatch(text) is not None
