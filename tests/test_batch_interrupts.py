@@ -200,6 +200,50 @@ def test_no_libreoffice_outlives_a_stopped_batch(tmp_path, stop):
         assert temporaries(out) == []
 
 
+class StoppedWhileConverting:
+    """Stands for the PDF pool (:class:`vanban._batch_pdf.PdfStage`) of a batch stopped half way:
+    the first document gets its PDF, the second is still converting when Ctrl-C comes, with the
+    third."""
+
+    def __init__(self, count, settings, timeout, events):
+        self.settings = settings
+        self.events = events
+        self.given = 0
+
+    def submit(self, index, name):
+        from vanban._batch_worker import temporary
+
+        self.given += 1
+        if self.given == 1:
+            temporary(self.settings, index, ".pdf").write_bytes(b"%PDF-1.7")
+            self.events.put(("pdf", index, name, None))
+        elif self.given == 3:
+            raise KeyboardInterrupt
+
+    def abort(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_a_batch_stopped_before_its_pdfs_says_which_documents_have_no_pdf_yet(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    monkeypatch.setattr("vanban._pdf.find_soffice", lambda: "soffice")
+    monkeypatch.setattr("vanban._batch_pdf.check_before", lambda: None)
+    monkeypatch.setattr("vanban._batch_pdf.PdfStage", StoppedWhileConverting)
+    out = tmp_path / "ra"
+    result = CliRunner().invoke(main, ["batch", str(write_rows(tmp_path / "ds.csv", 5)), "--base", str(BASE),
+                                       "-o", str(out), "--no-check", "--jobs", "1", "--pdf"])
+    assert result.exit_code == 1, result.output
+    assert (f"Đã tạo xong 1 văn bản trước khi dừng; 2 văn bản khác đã có tệp .docx nhưng chưa có PDF. "
+            f"Các tệp này được giữ trong {out}.") in result.output
+    assert finished(out) == names(3) and visible(out, ".pdf") == ["01-KH-HĐTN.pdf"] and temporaries(out) == []
+
+
 # --- the process after a batch -----------------------------------------------------------------
 
 

@@ -188,12 +188,20 @@ class _Run:
         except BaseException:
             if self.stage is not None:
                 self.stage.abort()  # Ctrl-C: LibreOffice is stopped, not waited for
+                self._without_pdf()
             raise
         finally:
             if self.engine is not None:
                 self.engine.close()
             if self.stage is not None:
                 self.stage.close()
+
+    def _without_pdf(self) -> None:
+        """Stopped: the documents named whose PDF will not come are finished as they are, kept,
+        and said so (the progress callback is told: what was made is counted right)."""
+        for index, result in sorted(self.active.items()):
+            if result.output is not None:
+                self._finished(index, f"đã tạo {result.output.name}, nhưng chưa tạo PDF: lệnh bị dừng trước đó")
 
     def _fill(self) -> None:
         """Keep a bounded window of documents in the work: memory stays flat however many rows.
