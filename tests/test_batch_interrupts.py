@@ -137,7 +137,11 @@ def sigterm(process):
     process.send_signal(signal.SIGTERM)
 
 
-@pytest.mark.parametrize("stop", [ctrl_c, sigterm])
+def sigterm_to_the_group(process):
+    os.killpg(process.pid, signal.SIGTERM)  # a service manager stopping vanban: its workers die at once
+
+
+@pytest.mark.parametrize("stop", [ctrl_c, sigterm, sigterm_to_the_group])
 def test_ctrl_c_and_sigterm_stop_keeping_every_finished_document(tmp_path, stop):
     rows = write_rows(tmp_path / "ds.csv", 300)
     out = tmp_path / "ra"
@@ -317,6 +321,19 @@ def test_a_pdf_time_limit_under_a_second_is_a_usage_error(tmp_path):
                                        "-o", str(tmp_path / "ra"), "--pdf", "--pdf-timeout", "0"])
     assert result.exit_code == 2 and "--pdf-timeout phải là một số nguyên từ 1 trở lên" in result.output
     assert not (tmp_path / "ra").exists()
+
+
+def test_a_stopped_batch_removes_what_its_workers_left_when_a_signal_ended_them_half_way(tmp_path):
+    from vanban._batch import _remove_temporaries
+    from vanban._batch_worker import Settings
+
+    worker = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".vanban-{int(worker.stdout)}-k3j9x2ab.tmp"  # its process has ended
+    left.write_bytes(b"half")
+    another_run = tmp_path / f".vanban-{os.getppid()}-cafebabe-3.docx"  # a live process's: not stray
+    another_run.write_bytes(b"in progress")
+    _remove_temporaries(Settings(str(tmp_path), "", (), False, False, "deadbeef", os.getpid()))
+    assert not left.exists() and another_run.exists()
 
 
 # --- a folder of many documents ----------------------------------------------------------------

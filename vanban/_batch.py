@@ -119,13 +119,16 @@ def run_batch(
 
 
 def _remove_temporaries(settings: Settings) -> None:
-    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), and those
-    a write of this process left when interrupted (``.vanban-<pid>-...tmp``). The folder is read
-    as it goes (a glob would list its 100,000 documents in memory first)."""
-    from ._files import temporary_name
+    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), those a
+    write of this process left when interrupted (``.vanban-<pid>-...tmp``), and those of any
+    process now gone: a pool worker ended by a signal half way through a write (SIGTERM sent to
+    the whole process group, as a service manager does) left its own. The folder is read as it
+    goes (a glob would list its 100,000 documents in memory first)."""
+    from ._files import _remove_if_stray, temporary_name
 
     ours = temporary_name(settings.owner, settings.token, "-")
     mine = temporary_name(settings.owner, "", "")
+    now = time.time()
     try:
         entries = os.scandir(settings.out_dir)
     except OSError:
@@ -134,6 +137,8 @@ def _remove_temporaries(settings: Settings) -> None:
         for entry in entries:
             if entry.name.startswith(ours) or (entry.name.startswith(mine) and entry.name.endswith(".tmp")):
                 Path(entry.path).unlink(missing_ok=True)
+            elif entry.name.startswith(".vanban-"):
+                _remove_if_stray(entry, before=now)
 
 
 _NOT_READ = object()
