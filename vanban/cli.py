@@ -3,13 +3,15 @@
 Exit codes: 0 done; 1 the document could not be made (invalid data, existing
 output, write failure); 2 the command itself was misused (unknown option,
 missing argument): click finds the mistake, vanban says it in Vietnamese
-(see ``_cli_errors``). The commands raise vanban's errors as the library does;
+(see ``_cli_errors``); 70 a fault of vanban itself; 141 whatever read the output stopped
+reading (``| head``), said as a shell says it. The commands raise vanban's errors as the library does;
 :class:`_Command` is the one place that turns them into a message and an exit code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import signal
@@ -45,6 +47,11 @@ class _Command(VanbanCommand):
             ctx.exit(error.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # what reads the output stopped reading (`vanban new ke-hoach | head`): nothing is wrong,
+            # and nothing more can be said there; the rest of the output goes nowhere, quietly
+            _drop_standard_output()
+            ctx.exit(128 + getattr(signal, "SIGPIPE", 13))
         except Exception as error:
             if os.environ.get("VANBAN_DEBUG"):
                 raise
@@ -55,6 +62,15 @@ class _Command(VanbanCommand):
                 err=True,
             )
             ctx.exit(70)
+
+
+def _drop_standard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit raises nothing."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # not a real file (a test's)
+        pass
 
 
 class _Group(VanbanGroup):
