@@ -374,6 +374,14 @@ def test_a_field_that_should_not_be_there_is_named_on_its_own_line_not_where_its
     assert problem.location == "kem_thep, dòng 18, cột 1"
 
 
+def test_a_mistyped_key_of_a_body_item_is_the_one_problem_said(tmp_path):
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, MINIMAL.replace("noi_dung: [Đoạn văn.]", "noi_dung: [{yy: Thực hiện}]")))
+    (problem,) = error.value.problems
+    assert problem.location.startswith("noi_dung[0].noi_dung[0].yy, dòng 12")
+    assert "Có phải ý bạn là 'y'?" in problem.message
+
+
 def test_a_list_written_in_place_of_text_is_still_read_as_a_list(tmp_path):
     block = vanban.load(write(tmp_path, with_line(9, "muc_dich:\n  - Phát huy vai trò\n  - Học tập")))
     flow = vanban.load(write(tmp_path, with_line(9, "muc_dich: [Phát huy vai trò, Học tập]"), "flow.yaml"))

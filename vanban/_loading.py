@@ -559,7 +559,7 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
               source: Optional[Path] = None) -> InputError:
     vocabulary = _vocabulary()
     problems: dict[Any, tuple[str, list[str]]] = {}
-    for number, item in enumerate(_branches_as_one(error.errors(include_url=False))):
+    for number, item in enumerate(_without_the_fallbacks_text(_branches_as_one(error.errors(include_url=False)))):
         parts = _clean_location(item["loc"])
         missing = item["type"] == "missing"
         path = _format_path(parts)
@@ -589,6 +589,14 @@ def _branches_as_one(errors: list[dict]) -> list[dict]:
     shared = {place for place in places if places.count(place) > 1}
     return [{**item, "loc": item["loc"][:-1], "branch": True} if branch(item) and item["loc"][:-1] in shared
             else item for item in errors]
+
+
+def _without_the_fallbacks_text(errors: list[dict]) -> list[dict]:
+    """A body item whose keys name no kind (``- yy: ...``) is read as a paragraph, the fallback:
+    its missing text ('doan') is not the mistake, the unknown key is, and is said alone."""
+    unknown = {item["loc"][:-1] for item in errors if item["type"] == "extra_forbidden"}
+    return [item for item in errors if not (item["type"] == "missing" and len(item["loc"]) >= 2
+                                            and item["loc"][-2] == "paragraph" and item["loc"][:-1] in unknown)]
 
 
 def _either(messages: list[str]) -> str:
