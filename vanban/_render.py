@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 from markupsafe import Markup
 
 from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
-from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
+from ._files import _ZIP_EPOCH, reproducible_zip, require_extension, write_atomic
 from ._ooxml import (Footnotes, apply_annex_sections, drawn_rule_xml, keep_end_with_closing_block, runs_xml,
                      set_column_widths, table_xml, xml_text as _xml_text)
 from ._tables import TableBlock
@@ -381,7 +381,9 @@ class Renderer:
         return reproducible_zip(out.getvalue())
 
     def render(self, document: Document, path: PathLike, *, overwrite: bool = False) -> Path:
-        """Write ``document`` to ``path`` atomically; never overwrite unless asked."""
+        """Write ``document`` to ``path`` (a name ending in .docx) atomically; never overwrite
+        unless asked."""
+        require_extension(Path(path), ".docx", "vanban.render")
         data = self.render_bytes(document)
         return write_atomic(Path(path), data, overwrite=overwrite)
 
