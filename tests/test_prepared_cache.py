@@ -210,6 +210,18 @@ def test_without_the_variable_the_cache_is_in_the_users_cache_folder(monkeypatch
     assert _prepared_cache.folder() == expected
 
 
+def test_without_a_home_folder_there_is_no_cache_and_the_render_is_as_it_is(plan, monkeypatch):
+    monkeypatch.delenv(_prepared_cache.CACHE_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home(cls=None):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", classmethod(no_home))
+    assert _prepared_cache.folder() is None
+    assert Renderer().render_bytes(plan) == Renderer().reference_render_bytes(plan)
+
+
 def test_the_oldest_cache_files_make_room_for_a_new_one_and_nothing_else_is_removed(cache, monkeypatch):
     monkeypatch.setattr(_prepared_cache, "MAX_FILES", 3)
     first = _prepared_cache.key("first")

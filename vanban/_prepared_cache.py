@@ -45,7 +45,15 @@ _DIGEST = 32
 
 
 def folder() -> Optional[Path]:
-    """The cache folder, or None when the cache is turned off."""
+    """The cache folder, or None when the cache is turned off or there is no home to put
+    it in (a service account without one)."""
+    try:
+        return _folder()
+    except (RuntimeError, KeyError, OSError):  # Path.home() without HOME or a password entry
+        return None
+
+
+def _folder() -> Optional[Path]:
     configured = os.environ.get(CACHE_VARIABLE)
     if configured is not None:
         return Path(configured).expanduser() / SUBFOLDER if configured.strip() else None
