@@ -401,3 +401,13 @@ def test_when_libreoffice_will_not_start_each_pdf_reports_it_and_the_docx_is_kep
     assert len(report.failed) == 5
     assert all("nhưng không khởi động được LibreOffice (thử)" in r.error for r in report.failed)
     assert files(tmp_path) == NAMES
+
+
+def test_documents_are_not_each_waited_onto_the_disk_but_all_once_when_the_batch_ends(tmp_path, monkeypatch):
+    # an fsync a document cost more than its render; the batch syncs once, before it returns
+    waits = []
+    monkeypatch.setattr(os, "fsync", lambda fd: waits.append("fsync"))
+    monkeypatch.setattr(os, "sync", lambda: waits.append("sync"))
+    report = run_batch(BATCH / "danh-sach.csv", tmp_path, base=BASE, jobs=1, check=False)
+    assert files(tmp_path) == NAMES and not report.failed
+    assert waits == ["sync"]

@@ -114,8 +114,20 @@ def run_batch(
     finally:
         if connect is not None:
             connect.close()
+        _wait_for_the_disk()
     run.record.finish()
     return BatchReport(run.record, out, time.monotonic() - started, run.stopped)
+
+
+def _wait_for_the_disk() -> None:
+    """The documents are written without waiting for the disk one by one (``write_atomic``'s
+    ``durable``: an fsync a file took longer than its render, and the workers waited on the
+    disk's journal in turn); the batch waits once for all of them before it returns. Killing
+    the batch loses nothing it named (the system keeps what was written); only a crash of the
+    whole machine during the run can leave a document named and empty, to make again."""
+    sync = getattr(os, "sync", None)  # POSIX; on Windows a file's data is the system's to keep
+    if sync is not None:
+        sync()
 
 
 def _remove_temporaries(settings: Settings) -> None:

@@ -129,7 +129,7 @@ class ClusterEngine:
             future.release()
         if data is not None:
             try:
-                write_atomic(temporary(settings, index, ".docx"), data, overwrite=True)
+                write_atomic(temporary(settings, index, ".docx"), data, overwrite=True, durable=False)
             except VanbanError as problem:  # the disk here is full...: this row's failure
                 return index, None, str(problem)
         return index, name, error

@@ -86,7 +86,7 @@ def make_document(job: Job, settings: Settings) -> tuple[int, Optional[str], Opt
     index, name, error, data = _render(job, settings, _base, look_in=Path(settings.out_dir))
     if data is not None:
         try:
-            write_atomic(temporary(settings, index, ".docx"), data, overwrite=True)
+            write_atomic(temporary(settings, index, ".docx"), data, overwrite=True, durable=False)
         except VanbanError as problem:
             return index, None, str(problem)
     return index, name, error
