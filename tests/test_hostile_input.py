@@ -12,6 +12,7 @@ import io
 import os
 import re
 import unicodedata
+import uuid
 
 import pytest
 import yaml
@@ -215,6 +216,21 @@ def test_legacy_encodings_are_recognised_and_read(typed, encoding, reading):
     assert found is not None and found.encoding == encoding
     decode = decode_tcvn3 if encoding == "TCVN3" else decode_vni
     assert decode(typed) == reading
+
+
+def test_a_short_text_is_judged_once_however_many_documents_hold_it_and_a_long_one_each_time(monkeypatch):
+    # a batch validates its base's texts again in every row; memory stays bounded by the length
+    from vanban import _legacy_encodings
+
+    judged = []
+    real = _legacy_encodings._judged
+    monkeypatch.setattr(_legacy_encodings, "_judged", lambda text: judged.append(text) or real(text))
+    short = f"Tæ chøc Th¸ng Thanh niªn {uuid.uuid4()}"
+    long = "Tổ chức tháng thanh niên " * 50 + str(uuid.uuid4())
+    for _ in range(3):
+        assert legacy_encoding(short).encoding == "TCVN3"
+        assert legacy_encoding(long) is None
+    assert judged.count(short) == 1 and judged.count(long) == 3
 
 
 def test_a_legacy_text_is_refused_naming_the_field_and_how_to_convert():

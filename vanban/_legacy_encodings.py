@@ -200,7 +200,20 @@ def legacy_encoding(text: str) -> Optional[LegacyText]:
     capitals too: vanban never refuses what it wrote itself."""
     if text.isascii():
         return None
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _remembered(text)
+    return _judgement(text)
+
+
+def _judgement(text: str) -> Optional[LegacyText]:
     return _judged(text) or _judged(unicodedata.normalize("NFC", text.upper()))
+
+
+_REMEMBERED_LENGTH = 1000
+_remembered = lru_cache(maxsize=2048)(_judgement)
+"""The texts of a batch's base are judged again in every row (each row's document is validated
+whole): a text's judgement is remembered, for texts short enough that the memory it takes stays
+small (at most 2,048 texts of 1,000 characters) whatever the input holds."""
 
 
 def _judged(text: str) -> Optional[LegacyText]:
