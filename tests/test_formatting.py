@@ -190,6 +190,17 @@ def test_text_without_paired_asterisks_is_kept_exactly(text):
     assert "".join(run.text for run in parse_inline(text)) == text
 
 
+def test_runs_and_blocks_cannot_be_changed_once_made():
+    # the display's values are shared by whatever reads them (the render, the checker's view)
+    from vanban._display import Block
+
+    run, block = Run("chữ", bold=True), Block("body", parse_inline("chữ"))
+    for value, field in ((run, "text"), (run, "bold"), (block, "runs")):
+        with pytest.raises(AttributeError):
+            setattr(value, field, None)
+    assert run == Run("chữ", True) and hash(run) == hash(Run("chữ", True)) and block.text == "chữ"
+
+
 def test_escaped_asterisk_is_a_literal_asterisk():
     assert parse_inline(r"\*chú thích\*") == (Run("*chú thích*"),)
 
