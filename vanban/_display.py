@@ -332,6 +332,8 @@ def parse_inline(text: str) -> Runs:
     Everything else the user typed is kept: underscores, backslashes, asterisks
     inside a word or without a partner, a ``++`` without a partner.
     """
+    if "*" not in text and "^[" not in text and "++" not in text:  # no markup: most text
+        return Runs((Run(keep_together(text)),))
     notes: list[str] = []
     if "^[" in text:
         def set_aside(match: re.Match) -> str:
