@@ -375,6 +375,25 @@ def test_template_check_reports_a_tag_that_loads_another_template(tmp_path):
                for f in findings), findings
 
 
+def test_template_check_computes_nothing_the_template_would_compute(tmp_path):
+    # Jinja folds constant expressions while it walks a template to list the names it reads:
+    # in the renderer's bounded environment a huge power or repetition is left for the render
+    # (which refuses it), instead of being computed, or failing, while the template is checked
+    import tracemalloc
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ (10**5000)|string }}{{ 'x' * 10**8 }}")
+    tracemalloc.start()
+    try:
+        result = template_check(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("0 lỗi, 0 cảnh báo.\n")
+    assert peak < 50 * 1024 * 1024, peak
+
+
 # --- an office's template folder: nothing outside it is read, nothing in it is unbounded --------
 
 def package_frame() -> bytes:

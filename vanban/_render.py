@@ -850,12 +850,15 @@ _check_environment = None
 
 
 def parse_jinja(source: str):
-    """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError)."""
+    """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError).
+
+    Parsed in the renderer's own bounded environment: whoever walks the tree with Jinja's
+    code generator (``jinja2.meta`` does, for the names a template reads) folds its constant
+    expressions there, and only this environment keeps ``(9**9)**(9**9)`` or ``[1] * 10**9``
+    from being computed while a template is merely checked."""
     global _check_environment
     if _check_environment is None:
-        from jinja2.sandbox import SandboxedEnvironment
-
-        _check_environment = SandboxedEnvironment()
+        _check_environment = _new_environment()
     return _check_environment.parse(source)
 
 
