@@ -704,8 +704,19 @@ def alt_chunk(path: Path) -> None:
     edit_template(path, "<w:sectPr", '<w:altChunk r:id="rId95"/><w:sectPr')
 
 
+def svg_picture(path: Path) -> None:
+    # an SVG is read as one by its content, whatever its name and declared type say
+    add_parts(path, {"word/media/logo.png": (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+        '<image xlink:href="file:///etc/hostname" width="9" height="9"/><image href="http://evil.example/a.png"/>'
+        '<rect width="9" height="9" style="fill: url(#inside)"/><image href="data:image/png;base64,AAAA"/></svg>')})
+    add_content_type(path, '<Default Extension="png" ContentType="image/png"/>')
+    add_relations(path, relation("rId99", "image", "media/logo.png"))
+
+
 def fields(path: Path) -> None:
     after_agency_mark(path, field([" INCLUDE", 'TEXT "http://evil.example/a.docx" ']))
+    after_agency_mark(path, '<w:fldSimple w:instr=\'includepicture"http://evil.example/b.png"\'/>')
     after_agency_mark(path, '<w:fldSimple w:instr=\' LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1" \'/>')
     edit_template(path, "<w:p><w:pPr/></w:p>", '<w:p><w:fldSimple w:instr=\' INCLUDEPICTURE "http://evil.example/x.png" '
                   '\\d \'/></w:p>', part="word/header1.xml")
@@ -731,7 +742,12 @@ HOSTILE = {
     "altChunk": (alt_chunk, [
         "word/_rels/document.xml.rels: nội dung chèn từ tệp khác (altChunk): afchunk.htm",
         "word/document.xml: nội dung chèn từ tệp khác (w:altChunk)"]),
+    "SVG picture": (svg_picture, [
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: file:///etc/hostname",
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: http://evil.example/a.png"]),
     "fields": (fields, [
+        'word/document.xml: trường INCLUDEPICTURE (chèn ảnh từ tệp hay địa chỉ khác): '
+        '«includepicture"http://evil.example/b.png"»',
         'word/document.xml: trường INCLUDETEXT (chèn văn bản từ tệp hay địa chỉ khác): '
         '«INCLUDETEXT "http://evil.example/a.docx"»',
         'word/document.xml: trường LINK (liên kết tới nội dung của tệp khác): «LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1"»',

@@ -449,6 +449,7 @@ class PdfConverter:
             out = self.folder / "out" / str(self._count)
             out.mkdir(parents=True)
             try:
+                source = _without_outside_links(source, out, shown)
                 if self.warm:
                     pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.{to}", shown, to)
                 else:
@@ -595,10 +596,33 @@ class PdfConverter:
         return target
 
 
+def _without_outside_links(source: Path, folder: Path, shown: str) -> Path:
+    """``source``, or the copy of it in ``folder`` that LibreOffice is given instead: the same
+    package with no SVG picture naming a file outside itself (``_svg``), a link LibreOffice's
+    settings cannot stop. The user's own file is never changed."""
+    from ._svg import PackageTooLarge, without_links
+
+    if source.suffix.lower() != ".docx":
+        return source
+    try:
+        cleaned = without_links(source)
+    except PackageTooLarge as error:
+        raise ConversionError(shown, f"tệp có ảnh SVG lấy nội dung từ bên ngoài, và lớn hơn {error} nên vanban "
+                                     "không tạo được bản an toàn để chuyển") from None
+    if cleaned is None:
+        return source
+    copy = folder / "source" / source.name
+    copy.parent.mkdir()
+    copy.write_bytes(cleaned)
+    return copy
+
+
 # LibreOffice's settings for every profile vanban starts it with: a document it converts may be
 # hostile (an office's template, any .docx given to the converter) and must not make LibreOffice
 # fetch anything, or put a file of this machine into the PDF. Keys and values as in LibreOffice's
 # own schema (share/registry/main.xcd); each checked on LibreOffice 7.4 by tests/test_converter_links.py.
+# One way out no setting closes, an SVG picture naming a local file, is closed by the copy
+# LibreOffice is given (_without_outside_links).
 _SETTINGS = (
     # "Stealth mode": a document may load linked resources (images linked to http: or file:
     # targets, a remote attachedTemplate) only from a trusted location, and none is trusted.
@@ -613,6 +637,18 @@ _SETTINGS = (
     ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"),
     # nothing asks the network on start
     ("/org.openoffice.Office.Update/Update", "Enabled", "xs:boolean", "false"),
+    # and nothing reaches it at all: every web, secure web and FTP address goes through a proxy
+    # that leads nowhere (this machine's port 1, where nothing listens), none excepted. The
+    # settings above leave one way out: the Word 97 (.doc) reader asks a linked picture's
+    # address about it (HTTP OPTIONS and HEAD) while it reads the file.
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", "xs:string", ""),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "xs:int", "1"),
 )
 
 

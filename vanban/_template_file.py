@@ -20,7 +20,8 @@ vanban checks and splices.
 A template may carry nothing that reaches outside or runs (:func:`unsafe_content`), as it
 would go into every document made from it: external relationships (a remote or local
 attached template, linked images, linked OLE objects, frames, sub-documents; only
-hyperlinks to http, https and mailto addresses are kept), embedded OLE objects and
+hyperlinks to http, https and mailto addresses are kept), SVG pictures that name a file or
+address outside themselves (``_svg``: LibreOffice draws a local file so named into the PDF), embedded OLE objects and
 packages (a chart's own workbook excepted), ActiveX controls, macros (vbaProject.bin,
 macro-enabled content types, key maps, toolbars, customUI), altChunk, mail-merge data
 sources, and fields that fetch or run something (INCLUDETEXT, INCLUDEPICTURE, INCLUDE,
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -299,13 +301,20 @@ _FIELDS = {
 
 def unsafe_content(template: TemplateFile) -> list[Unsafe]:
     """Every piece of external or active content of ``template``, in part order."""
+    from . import _svg
+
     found: list[Unsafe] = []
+    pictures = set(_svg.svg_parts(template.archive))
     for part in template.archive.namelist():
         kind = template.content_type(part)
         if kind in _ACTIVE_TYPES:
             found.append(Unsafe(part, f"{_ACTIVE_TYPES[kind]} ({kind})"))
         elif part.lower().endswith("vbaproject.bin"):
             found.append(Unsafe(part, "macro VBA"))
+        if part in pictures:
+            found += [Unsafe(part, f"ảnh SVG lấy nội dung từ bên ngoài: {target}" if target != _svg.UNREADABLE else
+                             "ảnh SVG không đọc được, nên không biết nó lấy gì từ bên ngoài")
+                      for target in _svg.links(template.archive.read(part))]
         root = template.xml.get(part)
         if root is None:
             continue
@@ -370,13 +379,18 @@ def _field_codes(root: Any) -> list[tuple[str, Any]]:
     return codes
 
 
+_FIELD_NAME = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _unsafe_fields(part: str, root: Any) -> list[Unsafe]:
     found = []
     for code, element in _field_codes(root):
-        words = code.split()
-        keyword = words[0].upper() if words else ""
+        # the field's name is its first word's letters: Word reads 'INCLUDEPICTURE"http://..."'
+        # (no space before the quote) as the field INCLUDEPICTURE
+        keyword = _FIELD_NAME.match(code)
+        keyword = keyword[1].upper() if keyword else ""
         if keyword in _FIELDS:
-            shown = " ".join(words)
+            shown = " ".join(code.split())
             shown = shown if len(shown) <= 100 else shown[:97] + "..."
             found.append(Unsafe(part, f"trường {keyword} ({_FIELDS[keyword]}): «{shown}»", element))
     return found
