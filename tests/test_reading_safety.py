@@ -113,16 +113,43 @@ def test_the_file_named_by_an_external_entity_never_reaches_the_report(tmp_path)
     assert result.exit_code == 1 and "MẬT KHẨU" not in result.output
 
 
-def test_a_foreign_docx_is_checked_part_by_part_before_python_docx_opens_it():
-    from vanban._docx_read import check_package
+def _with_doctype(xml: str) -> str:
+    root = xml.index("<", xml.index("?>"))
+    return xml[:root] + EXTERNAL_ENTITY + xml[root:]
 
-    template = vanban.default_renderer().template_bytes("doan/van-ban.docx")
-    check_package(template, "mẫu của đơn vị")  # every part of vanban's own frame passes
-    header = (f'<?xml version="1.0"?>{EXTERNAL_ENTITY}'
-              f'<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:hdr>')
-    with pytest.raises(DocxReadError) as error:
-        check_package(package(word__header1_xml=header), "mẫu của đơn vị")
-    assert "word/header1.xml" in str(error.value) and "DOCTYPE" in str(error.value)
+
+UNREAD_PARTS = {  # parts the checker does not read, and LibreOffice does when it converts
+    "[Content_Types].xml": _with_doctype(CONTENT_TYPES),
+    "_rels/.rels": _with_doctype(PACKAGE_RELS),
+    "docProps/core.xml": _with_doctype('<?xml version="1.0"?><cp:coreProperties xmlns:cp='
+                                       '"http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'),
+    "word/footnotes.xml": _with_doctype(f'<?xml version="1.0"?><w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">'
+                                        '<w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:footnote></w:footnotes>'),
+    "word/du-lieu.bin": EXTERNAL_ENTITY + "<du-lieu>&secret;</du-lieu>",  # XML by its first bytes
+}
+
+
+@pytest.mark.parametrize("part", UNREAD_PARTS)
+@pytest.mark.parametrize("command", ["check", "import", "fix"])
+def test_a_doctype_in_a_part_vanban_does_not_read_is_refused_by_every_command(tmp_path, command, part):
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document_xml()}
+    parts[part] = UNREAD_PARTS[part]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    source = tmp_path / "van-ban.docx"
+    source.write_bytes(buffer.getvalue())
+    output = {"check": [], "import": ["-o", str(tmp_path / "ra.yaml")], "fix": ["-o", str(tmp_path / "ra.docx")]}
+    result = CliRunner().invoke(main, [command, str(source), *output[command]])
+    assert result.exit_code == 1, result.output
+    assert f"phần {part} có khai báo DOCTYPE" in result.output and "root:" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["van-ban.docx"]
+
+
+def test_the_words_of_a_doctype_in_a_comment_are_no_doctype():
+    notes = f'<?xml version="1.0"?><!-- <!DOCTYPE --><w:footnotes xmlns:w="{W_NS}"/>'
+    assert vanban.check(package(word__footnotes_xml=notes)) is not None
 
 
 def test_broken_xml_is_named_by_its_part_and_line():

@@ -245,6 +245,7 @@ class Package:
         self.name = name
         self.max_bytes = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, name) << 20
         self.max_ratio = _limit(RATIO_VARIABLE, DEFAULT_RATIO, name)
+        self._parsed: set[str] = set()
         self._stream = _open(source, name)
         try:
             count = zip_entry_count(self._stream)
@@ -323,17 +324,28 @@ class Package:
     def xml(self, part: str):
         """The root element of ``part``, None if the package has no such part."""
         data = self.read(part)
+        self._parsed.add(part)
         return None if data is None else parse_part(data, part, self.name)
 
-
-def check_package(source: Union[str, Path, bytes], name: str) -> None:
-    """Read every XML part of a .docx within the limits and with the safe parser, or raise
-    :class:`DocxReadError`. For a foreign .docx that python-docx or docxtpl is about to open
-    (an office's template): they parse with a parser of their own and read every part."""
-    with Package(source, name) as package:
-        for part in package.names():
-            if part.endswith((".xml", ".rels")):
-                package.xml(part)
+    def refuse_doctypes(self) -> None:
+        """Refuse the package if any XML part declares a DOCTYPE, also one vanban does not read
+        (content types, relationships, properties, footnotes...): Word never writes one, so a
+        package that has one was made to attack whatever reads that part next (LibreOffice,
+        when the document is converted). A part is XML by its name or by its first bytes."""
+        for part in self.names():
+            if part in self._parsed:
+                continue  # already parsed, its DOCTYPE refused then
+            if not part.lower().endswith((".xml", ".rels")):
+                try:
+                    with self.archive.open(part) as member:
+                        head = member.read(_XML_SNIFF)
+                except _ZIP_ERRORS:
+                    continue  # not read by vanban: what LibreOffice makes of it is its concern
+                if not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<"):
+                    continue
+            data = self.read(part)
+            if data and any(marker in data for marker in _DOCTYPE):
+                self.xml(part)  # a DOCTYPE is refused; the same words in a comment are not one
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -342,6 +354,7 @@ def _safe_parser() -> etree.XMLParser:
 
 
 _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_XML_SNIFF = 512
 
 
 def parse_part(data: bytes, part: str, source: str):
@@ -387,6 +400,7 @@ class DocxView:
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
             self._headers = _headers(package)
+            package.refuse_doctypes()
         if self.document.tag != w("document"):
             strict = self.document.tag == "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
             raise DocxReadError(self.name, (

@@ -167,6 +167,7 @@ def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = T
         for part in (CONTENT_TYPES, *package.names()):
             if part not in template.xml and part in package.archive.NameToInfo and _is_xml(template, part):
                 template.xml[part] = package.xml(part)
+        package.refuse_doctypes()  # in an XML part by its first bytes only, too
     except DocxReadError as error:
         raise TemplateError(name, f"tệp {where}: {error.reason}") from None
     main = _main_part(template)
