@@ -544,3 +544,26 @@ def yaml_problems_of_bytes(tmp_path, data: bytes) -> str:
     with pytest.raises(vanban.InputError) as error:
         vanban.load(path)
     return str(error.value)
+
+
+def test_every_xml_parser_in_vanban_says_that_it_resolves_no_entity():
+    # lxml's defaults have changed between versions (lxml < 6.1 read external entities): every
+    # parser vanban makes states its choice, and nothing is parsed with lxml's default parser
+    import ast
+    from pathlib import Path
+
+    unsafe = []
+    for source in Path(vanban.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "etree"):
+                continue
+            where = f"{source.name}:{node.lineno}"
+            keywords = {k.arg: k.value for k in node.keywords}
+            if node.func.attr in ("XMLParser", "iterparse"):
+                said = keywords.get("resolve_entities")
+                if not (isinstance(said, ast.Constant) and said.value is False):
+                    unsafe.append(f"{where} {node.func.attr} without resolve_entities=False")
+            elif node.func.attr in ("fromstring", "parse", "XML") and len(node.args) < 2 and "parser" not in keywords:
+                unsafe.append(f"{where} etree.{node.func.attr} with lxml's default parser")
+    assert unsafe == []

@@ -626,7 +626,9 @@ def _parse_body(helper, rendered: str):
     if any(mark in data for mark in _LISTING_MARKS_UTF8):
         data = helper.resolve_listing(data.decode("utf-8")).encode("utf-8")
     if b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data:
-        parser = etree.XMLParser(recover=True)  # fix_tables' parser
+        # fix_tables' parser, with nothing resolved or loaded from outside said explicitly (what a
+        # template wrote comes from an office's file)
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False)
         body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
         if not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
