@@ -289,6 +289,36 @@ def test_a_fifo_is_refused_instead_of_waited_on(tmp_path):
     assert "không phải một tệp thường" in str(error.value)
 
 
+@pytest.mark.parametrize("command", ["check", "import", "fix"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "system file"])
+def test_what_is_no_ordinary_file_is_named_as_such_by_every_command_never_waited_on(tmp_path, command, kind):
+    import os
+    import signal
+
+    if kind == "fifo":
+        path = tmp_path / "ong.docx"
+        os.mkfifo(path)
+        said = "không phải một tệp thường"
+    elif kind == "device":
+        path, said = "/dev/zero", "không phải một tệp thường"
+    else:
+        path, said = "/proc/self/status", "không đọc được tệp (Invalid argument)"  # cannot seek as files do
+    output = {"check": [], "import": ["-o", str(tmp_path / "ra.yaml")], "fix": ["-o", str(tmp_path / "ra.docx")]}
+
+    def waited_for_ever(signum, frame):
+        raise TimeoutError(f"{command} waited on {path}")
+
+    previous = signal.signal(signal.SIGALRM, waited_for_ever)
+    signal.alarm(10)
+    try:
+        result = CliRunner().invoke(main, [command, str(path), *output[command]])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Lỗi: Không đọc được {path}: ") and said in result.output, result.output
+
+
 def test_every_cell_of_a_long_table_is_read_at_its_row_and_column():
     from vanban._docx_read import DocxView
 

@@ -248,7 +248,10 @@ class Package:
         self._parsed: set[str] = set()
         self._stream = _open(source, name)
         try:
-            count = zip_entry_count(self._stream)
+            try:
+                count = zip_entry_count(self._stream)
+            except OSError as error:  # a file of the system that cannot be read as files are (/proc)
+                raise DocxReadError(name, f"không đọc được tệp ({error.strerror or error}).") from None
             if count is None:
                 raise _not_a_docx(self._stream, name)
             self._refuse_entries(count)

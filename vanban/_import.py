@@ -1421,17 +1421,12 @@ def word_bytes(source: Union[str, Path, bytes], name: str = "",
                converter=None) -> tuple[Union[Path, bytes], Optional[str]]:
     """``source`` as a .docx to read: a .doc (the old Word format) is converted to .docx by
     LibreOffice first. Returns the .docx (path or bytes) and ``"doc"`` when it was converted."""
-    from ._file_kind import kind_of
+    from ._doc_convert import is_old_word
 
     if isinstance(source, (bytes, bytearray)):
         return bytes(source), None
     path = Path(source)
-    try:
-        with path.open("rb") as stream:
-            kind = kind_of(stream)
-    except OSError as error:
-        raise DocxReadError(name or str(path), f"không mở được tệp ({error.strerror or error}).") from None
-    if kind == "doc":
+    if is_old_word(path):  # never opens a FIFO or a device (it would wait for ever): the reader refuses them
         from ._pdf import doc_to_docx
 
         return doc_to_docx(path, converter=converter), "doc"
