@@ -597,3 +597,19 @@ def test_every_xml_parser_in_vanban_says_that_it_resolves_no_entity():
             elif node.func.attr in ("fromstring", "parse", "XML") and len(node.args) < 2 and "parser" not in keywords:
                 unsafe.append(f"{where} etree.{node.func.attr} with lxml's default parser")
     assert unsafe == []
+
+
+@pytest.mark.parametrize("twin", ["word/document.xml", "Word/Document.xml"])
+def test_two_parts_of_one_name_are_refused_as_no_program_would_read_the_same(tmp_path, twin):
+    import warnings
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", PACKAGE_RELS)
+        archive.writestr(twin, document_xml(paragraph("Nơi nhận: một bản khác")))
+        archive.writestr("word/document.xml", document_xml())
+    result = check_command(tmp_path, buffer.getvalue())
+    assert result.exit_code == 1
+    assert "tệp nén có hai phần cùng tên word/document.xml" in result.output, result.output

