@@ -409,7 +409,8 @@ def test_every_form_of_a_twips_measure_is_read(value, twips):
 
 
 @pytest.mark.parametrize("value, points", [("28", 14), ("14pt", 14), ("10.5pt", 10.5), ("0.25in", 18),
-                                           ("5mm", 14.17), ("-1pt", -1)])
+                                           ("5mm", 14), ("4.94mm", 14), ("0.494cm", 14), ("1.167pc", 14),
+                                           ("-1pt", -1)])
 def test_every_form_of_a_half_point_measure_is_read(value, points):
     from vanban._docx_read import DocxView
 

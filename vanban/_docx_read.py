@@ -178,12 +178,15 @@ _HINTED_VOWEL = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_VOW
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
-    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement."""
+    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement.
+
+    A measure with a unit is rounded to a whole number of the unit, as Word keeps it: Word
+    shows ``4.94mm`` (14.003 pt) as a size of 14, and so does the report."""
     text = value.strip()
     if _NUMBER.fullmatch(text):
         return float(text)
     found = _WITH_UNIT.fullmatch(text)
-    return float(found[1]) * _POINTS_PER[found[2]] * per_point if found else None
+    return float(round(float(found[1]) * _POINTS_PER[found[2]] * per_point)) if found else None
 
 
 # --- the package: bounded, and XML that cannot reach outside its part ---------------------
