@@ -147,6 +147,12 @@ def test_a_doctype_in_a_part_vanban_does_not_read_is_refused_by_every_command(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["van-ban.docx"]
 
 
+def test_a_picture_in_svg_with_a_doctype_is_read_as_the_picture_it_is():
+    logo = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+            '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert vanban.check(package(word__media__logo_svg=logo)) is not None
+
+
 def test_the_words_of_a_doctype_in_a_comment_are_no_doctype():
     notes = f'<?xml version="1.0"?><!-- <!DOCTYPE --><w:footnotes xmlns:w="{W_NS}"/>'
     assert vanban.check(package(word__footnotes_xml=notes)) is not None

@@ -352,17 +352,21 @@ class Package:
         """Refuse the package if any XML part declares a DOCTYPE, also one vanban does not read
         (content types, relationships, properties, footnotes...): Word never writes one, so a
         package that has one was made to attack whatever reads that part next (LibreOffice,
-        when the document is converted). A part is XML by its name or by its first bytes."""
+        when the document is converted). A part is XML by its name or by its first bytes; a
+        picture in SVG is not a part of the document's XML (Word keeps the file it was given,
+        a DOCTYPE often included: Illustrator writes one), and ``_svg`` reads it safely."""
+        from ._svg import SNIFF_BYTES, is_svg
+
         for part in self.names():
             if part in self._parsed:
                 continue  # already parsed, its DOCTYPE refused then
             if not part.lower().endswith((".xml", ".rels")):
                 try:
                     with self.archive.open(part) as member:
-                        head = member.read(_XML_SNIFF)
+                        head = member.read(SNIFF_BYTES)
                 except _ZIP_ERRORS:
                     continue  # not read by vanban: what LibreOffice makes of it is its concern
-                if not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<"):
+                if not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<") or is_svg(head):
                     continue
             data = self.read(part)
             if data and any(marker in data for marker in _DOCTYPE):
@@ -375,7 +379,6 @@ def _safe_parser() -> etree.XMLParser:
 
 
 _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-_XML_SNIFF = 512
 
 
 def parse_part(data: bytes, part: str, source: str):
