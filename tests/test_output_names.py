@@ -111,10 +111,21 @@ def test_vietnamese_letters_count_for_the_bytes_they_take(tmp_path):
     assert "dài 265 byte" in run("render", PLAN, "-o", tmp_path / longer).output
 
 
-def test_a_path_too_long_for_the_system_is_an_error_not_a_traceback(tmp_path):
-    result = run("render", PLAN, "-o", tmp_path / ("thu-muc/" * 600) / "ke-hoach.docx")
+@pytest.mark.parametrize("command", ["render", "import", "fix", "check --png"])
+def test_a_path_too_long_for_the_system_is_an_error_not_a_traceback(tmp_path, command):
+    import vanban
+
+    too_long = tmp_path / ("thu-muc/" * 600)
+    source = vanban.render(vanban.load(PLAN), tmp_path / "ke-hoach.docx")
+    arguments = {
+        "render": ["render", PLAN, "-o", too_long / "ke-hoach.docx"],
+        "import": ["import", source, "-o", too_long / "ke-hoach.yaml"],
+        "fix": ["fix", source, "-o", too_long / "ke-hoach.docx"],
+        "check --png": ["check", source, "--png", too_long],
+    }[command]
+    result = run(*arguments)
     assert result.exit_code == 1, result.output
-    assert "tên tệp quá dài" in result.output and "Traceback" not in result.output
+    assert "tên tệp quá dài" in result.output and "Lỗi của vanban" not in result.output
 
 
 def test_a_row_whose_name_is_too_long_is_refused_with_the_reason_and_the_others_made(tmp_path):

@@ -108,13 +108,10 @@ def _reason(error: OSError) -> str:
     return _REASONS.get(error.errno, f"lỗi của hệ thống tệp ({error.strerror or error})")
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    Readers never see a half-written file; on any failure the temporary file is
-    removed and ``path`` is left as it was. Without ``overwrite`` an existing
-    file is never replaced, even one created while we were writing.
-    """
+def check_output(path: Path, *, overwrite: bool = False) -> None:
+    """Raise now what writing ``path`` would refuse: its folder missing, a folder in its place,
+    the file already there (without ``overwrite``), or even looking at it failing (a path too
+    long, a drive gone). A command calls it before spending seconds on what it will write."""
     folder = path.parent
     try:
         if not folder.is_dir():
@@ -126,6 +123,17 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
             raise OutputExistsError(path)
     except OSError as error:  # a name too long, a drive gone: even looking fails
         raise OutputError(path, _reason(error)) from error
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    Readers never see a half-written file; on any failure the temporary file is
+    removed and ``path`` is left as it was. Without ``overwrite`` an existing
+    file is never replaced, even one created while we were writing.
+    """
+    folder = path.parent
+    check_output(path, overwrite=overwrite)
     try:
         # a short name of its own: the output's name may already be near the length limit
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=temporary_name(os.getpid(), "", ""), suffix=".tmp")

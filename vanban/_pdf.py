@@ -418,7 +418,9 @@ class PdfConverter:
         target = Path(target) if target is not None else source.with_suffix(".pdf")
         if target.exists() and not overwrite:
             raise OutputExistsError(target)
-        data = self._convert_file(source)
+        if not source.is_file():
+            raise ConversionError(str(source), "không tìm thấy tệp")
+        data = self.convert_bytes(source.read_bytes(), str(source))
         return write_atomic(target, data, overwrite=overwrite)
 
     def convert_bytes(self, docx: bytes, name: str = "van-ban.docx", *, to: str = "pdf") -> bytes:
@@ -427,7 +429,9 @@ class PdfConverter:
         with self._lock:
             self._check_open()
             self._count += 1
-            source = self.folder / "work" / str(self._count) / Path(name).name
+            # LibreOffice names what it writes after the file it reads, and writes a lock file named
+            # ".~lock.<that name>#" beside it: a name near the 255-byte limit of a name fails there
+            source = self.folder / "work" / str(self._count) / f"van-ban{Path(name).suffix.lower()}"
             source.parent.mkdir(parents=True)
         try:
             source.write_bytes(docx)
