@@ -604,15 +604,11 @@ def _without_outside_links(source: Path, folder: Path, shown: str) -> Path:
     """``source``, or the copy of it in ``folder`` that LibreOffice is given instead: the same
     package with no SVG picture naming a file outside itself (``_svg``), a link LibreOffice's
     settings cannot stop. The user's own file is never changed."""
-    from ._svg import PackageTooLarge, without_links
+    from ._svg import without_links
 
     if source.suffix.lower() != ".docx":
         return source
-    try:
-        cleaned = without_links(source)
-    except PackageTooLarge as error:
-        raise ConversionError(shown, f"tệp có ảnh SVG lấy nội dung từ bên ngoài, và lớn hơn {error} nên vanban "
-                                     "không tạo được bản an toàn để chuyển") from None
+    cleaned = without_links(source, shown)
     if cleaned is None:
         return source
     copy = folder / "source" / source.name

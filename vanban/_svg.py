@@ -141,18 +141,17 @@ def svg_parts(archive: zipfile.ZipFile) -> list[str]:
     return found
 
 
-class PackageTooLarge(ValueError):
-    """A package with an SVG picture to clean, too large to be written again."""
-
-
 MAX_PACKAGE_BYTES = 512 * 1024 * 1024
 """The parts of a package written again with its SVG pictures cleaned, uncompressed, together."""
 
 
-def without_links(docx: Union[bytes, Path]) -> Optional[bytes]:
-    """The package ``docx`` (its bytes or its file) with no SVG picture naming anything outside itself (each such name
-    removed; an unreadable SVG made blank); None if it has no such picture, or is no zip.
-    Raises :class:`PackageTooLarge` for a package with such a picture and parts too large to copy."""
+def without_links(docx: Union[bytes, Path], shown: str) -> Optional[bytes]:
+    """The package ``docx`` (its bytes or its file) with no SVG picture naming anything outside
+    itself (each such name removed; an unreadable SVG made blank); None if it has no such
+    picture, or is no zip. Raises :class:`~vanban.errors.ConversionError` (``shown`` names the
+    file) for a package with such a picture and parts too large to copy."""
+    from .errors import ConversionError
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(docx) if isinstance(docx, (bytes, bytearray)) else docx)
         changed = {}
@@ -162,7 +161,8 @@ def without_links(docx: Union[bytes, Path]) -> Optional[bytes]:
             if rewritten is not None:
                 changed[name] = rewritten
         if changed and sum(info.file_size for info in archive.infolist()) > MAX_PACKAGE_BYTES:
-            raise PackageTooLarge(f"{MAX_PACKAGE_BYTES >> 20} MB")
+            raise ConversionError(shown, f"tệp có ảnh SVG lấy nội dung từ bên ngoài, và lớn hơn {MAX_PACKAGE_BYTES >> 20} "
+                                         "MB nên vanban không tạo được bản an toàn để chuyển")
         if not changed:
             return None
         out = io.BytesIO()
@@ -170,7 +170,7 @@ def without_links(docx: Union[bytes, Path]) -> Optional[bytes]:
             for info in archive.infolist():
                 target.writestr(info, changed[info.filename] if info.filename in changed else archive.read(info))
         return out.getvalue()
-    except PackageTooLarge:
+    except ConversionError:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
         return None  # not a package this module can read: LibreOffice says what the file is
