@@ -789,6 +789,19 @@ def test_template_check_points_at_the_paragraph_of_a_field_in_the_body(tmp_path)
     assert "[lỗi] đoạn 7 «{{ agency_mark }}xx»: word/document.xml: trường INCLUDETEXT" in result.output
 
 
+def test_a_logo_in_svg_with_a_doctype_is_a_picture_like_any_other(tmp_path, plan):
+    # Word keeps the SVG file it was given; Illustrator writes a DOCTYPE in it
+    path = copy_package_template(tmp_path)
+    add_parts(path, {"word/media/logo.svg": (
+        '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg" width="9" '
+        'height="9"><rect width="9" height="9" fill="red"/></svg>')})
+    add_content_type(path, '<Default Extension="svg" ContentType="image/svg+xml"/>')
+    add_relations(path, relation("rId99", "image", "media/logo.svg"))
+    assert template_check(path).exit_code == 0
+    Renderer([tmp_path]).render_bytes(plan)
+
+
 def test_a_relationship_part_named_in_capitals_is_read_as_one(tmp_path):
     # a part's name is the same whatever its case, for Word as for the standard
     path = copy_package_template(tmp_path)

@@ -136,6 +136,9 @@ class TemplateFile:
     where: str
     archive: zipfile.ZipFile
     xml: dict[str, Any]
+    pictures: frozenset = frozenset()
+    """The parts that are SVG pictures (by their content): their links read by ``_svg``; not parsed
+    as the template's XML unless named as XML parts are."""
 
     def content_type(self, part: str) -> str:
         """The content type [Content_Types].xml declares for ``part`` (a zip name)."""
@@ -155,6 +158,7 @@ class TemplateFile:
 def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = True) -> TemplateFile:
     """The template ``name`` (the file ``where``), opened and parsed, or a TemplateError saying
     what is wrong with it; external or active content too, unless ``refuse_unsafe`` is False."""
+    from . import _svg
     from ._docx_read import Package
     from .errors import DocxReadError
 
@@ -163,9 +167,13 @@ def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = T
         # entries, each XML part bounded while it is inflated and parsed with the safe parser
         package = Package(data, where)
         _check_sizes(package.archive, name, where)
-        template = TemplateFile(name, where, package.archive, {})
+        # a logo in SVG is the file Word was given, a DOCTYPE often included (Illustrator writes one)
+        pictures = frozenset(_svg.svg_parts(package.archive))
+        template = TemplateFile(name, where, package.archive, {}, pictures)
         for part in (CONTENT_TYPES, *package.names()):
-            if part not in template.xml and part in package.archive.NameToInfo and _is_xml(template, part):
+            picture = part in pictures and not part.lower().endswith((".xml", ".rels"))
+            if part not in template.xml and part in package.archive.NameToInfo and not picture \
+                    and _is_xml(template, part):
                 template.xml[part] = package.xml(part)
         package.refuse_doctypes()  # in an XML part by its first bytes only, too
     except DocxReadError as error:
@@ -305,14 +313,13 @@ def unsafe_content(template: TemplateFile) -> list[Unsafe]:
     from . import _svg
 
     found: list[Unsafe] = []
-    pictures = set(_svg.svg_parts(template.archive))
     for part in template.archive.namelist():
         kind = template.content_type(part)
         if kind in _ACTIVE_TYPES:
             found.append(Unsafe(part, f"{_ACTIVE_TYPES[kind]} ({kind})"))
         elif part.lower().endswith("vbaproject.bin"):
             found.append(Unsafe(part, "macro VBA"))
-        if part in pictures:
+        if part in template.pictures:
             found += [Unsafe(part, f"ảnh SVG lấy nội dung từ bên ngoài: {target}" if target != _svg.UNREADABLE else
                              "ảnh SVG không đọc được, nên không biết nó lấy gì từ bên ngoài")
                       for target in _svg.links(template.archive.read(part))]
