@@ -48,12 +48,17 @@ def png(size=8):
             + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
 
 
-def svg_naming(local_image, web):
-    """An SVG picture that names ``local_image`` and a picture at ``web`` (LibreOffice's SVG reader
-    draws a local file so named, whatever its settings say of links)."""
+def svg_naming(local_image, web, depth=1):
+    """An SVG picture that names ``local_image`` and a picture at ``web``, and holds inline another
+    such picture (LibreOffice's SVG reader draws a local file so named, whatever its settings say
+    of links, also from a picture inside a picture)."""
+    import base64
+
+    inner = "" if depth == 0 else svg_naming(local_image, web, depth - 1)
+    inline = f'<image href="data:image/svg+xml;base64,{base64.b64encode(inner.encode()).decode()}"/>' if inner else ""
     return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="96" height="96">'
             f'<image xlink:href="{local_image.as_uri()}" width="96" height="96"/>'
-            f'<image href="{web}/svg.png" width="48" height="48"/></svg>')
+            f'<image href="{web}/svg.png" width="48" height="48"/>{inline}</svg>')
 
 
 def with_links(docx, local_image, web):
@@ -165,5 +170,6 @@ def test_the_copy_libreoffice_converts_names_nothing_outside_and_the_document_is
     assert source.read_bytes() == docx
     picture = zipfile.ZipFile(copy).read("word/media/hinh.png")
     assert b"<image" in picture and b"bi-mat" not in picture and b"127.0.0.1" not in picture
+    assert b"data:image/svg+xml" not in picture
     unchanged = [name for name in zipfile.ZipFile(source).namelist() if name != "word/media/hinh.png"]
     assert all(zipfile.ZipFile(copy).read(name) == zipfile.ZipFile(source).read(name) for name in unchanged)

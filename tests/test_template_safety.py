@@ -709,7 +709,9 @@ def svg_picture(path: Path) -> None:
     add_parts(path, {"word/media/logo.png": (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
         '<image xlink:href="file:///etc/hostname" width="9" height="9"/><image href="http://evil.example/a.png"/>'
-        '<rect width="9" height="9" style="fill: url(#inside)"/><image href="data:image/png;base64,AAAA"/></svg>')})
+        '<rect width="9" height="9" style="fill: url(#inside)"/><image href="data:image/png;base64,AAAA"/>'
+        '<image href="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cimage%20href=%22'
+        'file:///etc/hostname%22/%3E%3C/svg%3E"/></svg>')})
     add_content_type(path, '<Default Extension="png" ContentType="image/png"/>')
     add_relations(path, relation("rId99", "image", "media/logo.png"))
 
@@ -744,7 +746,8 @@ HOSTILE = {
         "word/document.xml: nội dung chèn từ tệp khác (w:altChunk)"]),
     "SVG picture": (svg_picture, [
         "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: file:///etc/hostname",
-        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: http://evil.example/a.png"]),
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: http://evil.example/a.png",
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: data:image/svg+xml,... (ảnh SVG lồng bên trong)"]),
     "fields": (fields, [
         'word/document.xml: trường INCLUDEPICTURE (chèn ảnh từ tệp hay địa chỉ khác): '
         '«includepicture"http://evil.example/b.png"»',

@@ -8,8 +8,9 @@ an SVG by its content, as LibreOffice takes it (gzip-compressed too: svgz), what
 name or declared type, since a picture's declared type does not decide how it is read.
 
 What counts as naming something outside: an ``href`` (in any namespace) that is not a
-reference inside the picture (``#id``) or inline data (``data:``); a CSS ``url()`` or
-``@import`` that is not. An SVG that cannot be read safely (broken, or past the parser's
+reference inside the picture (``#id``) or inline data (``data:``), or that is inline data of
+an SVG picture itself naming something outside (LibreOffice draws the inner picture too); a
+CSS ``url()`` or ``@import`` that is not inside the picture. An SVG that cannot be read safely (broken, or past the parser's
 limits) cannot be vouched for and counts as one.
 
 :func:`links` lists them (``vanban template check`` and the renderer refuse an office's
@@ -84,7 +85,42 @@ def _parse(data: bytes):
         return None
 
 
-def _outside(tree) -> list[tuple[object, str, str]]:
+_NESTING = 4
+"""How deep SVG pictures inlined in one another (``data:image/svg+xml``) are read; deeper counts
+as naming something outside."""
+
+
+def _inline(target: str) -> Optional[bytes]:
+    """The bytes of a ``data:`` address; None if they cannot be decoded."""
+    import base64
+    from urllib.parse import unquote_to_bytes
+
+    header, comma, payload = target.partition(",")
+    if not comma:
+        return None
+    try:
+        if header.lower().endswith(";base64"):
+            return base64.b64decode("".join(payload.split()))
+        return unquote_to_bytes(payload)
+    except ValueError:
+        return None
+
+
+def _names_outside(target: str, depth: int) -> bool:
+    """Whether an ``href`` leads outside the picture: anything but ``#id`` and inline data, and
+    inline data that is itself an SVG picture naming something outside (LibreOffice draws it)."""
+    if not target or target.startswith("#"):
+        return False
+    if not target.lower().startswith("data:"):
+        return True
+    content = _inline(target)
+    if content is None or not is_svg(content[:SNIFF_BYTES]):
+        return False  # not a picture LibreOffice reads as SVG: no name of a file in it is opened
+    inner = _parse(content)
+    return inner is None or depth >= _NESTING or bool(_outside(inner, depth + 1))
+
+
+def _outside(tree, depth: int = 0) -> list[tuple[object, str, str]]:
     """(element, attribute or "" for its text, the name it points at) of each link outside."""
     found = []
     for element in tree.iter():
@@ -92,9 +128,12 @@ def _outside(tree) -> list[tuple[object, str, str]]:
             continue  # a comment or a processing instruction
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
-            target = value.strip()
-            if local == "href" and target and not target.startswith("#") and not target.lower().startswith("data:"):
-                found.append((element, name, target))
+            if local == "href":
+                target = value.strip()
+                if _names_outside(target, depth):
+                    shown = target if not target.lower().startswith("data:") else \
+                        target.split(",", 1)[0] + ",... (ảnh SVG lồng bên trong)"
+                    found.append((element, name, shown))
             elif local == "style" or "url(" in value.lower():
                 found += [(element, name, a or b) for a, b in _CSS_OUTSIDE.findall(value)]
         if element.tag.rsplit("}", 1)[-1].lower() == "style" and element.text:
