@@ -805,6 +805,18 @@ def test_a_logo_in_svg_with_a_doctype_is_a_picture_like_any_other(tmp_path, plan
     Renderer([tmp_path]).render_bytes(plan)
 
 
+def test_a_relationship_to_a_part_the_template_lacks_is_named_alike_by_render_and_template_check(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    add_relations(path, relation("rId99", "image", "http://evil.example/a.png"))  # not marked External
+    said = (f"tệp {path}: word/_rels/document.xml.rels trỏ tới phần http://evil.example/a.png, phần này không có "
+            "trong tệp; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    assert str(error.value).endswith(said)
+    result = template_check(path)
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
 def test_a_relationship_part_named_in_capitals_is_read_as_one(tmp_path):
     # a part's name is the same whatever its case, for Word as for the standard
     path = copy_package_template(tmp_path)

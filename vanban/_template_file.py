@@ -182,6 +182,10 @@ def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = T
     if main != MAIN_PART:
         raise TemplateError(name, f"phần chính của tệp {where} là {main or '(không có)'}, không phải {MAIN_PART} "
                                   "như Word viết; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    missing = _missing_part(template)
+    if missing:
+        raise TemplateError(name, f"tệp {where}: {missing[0]} trỏ tới phần {missing[1]}, phần này không có trong tệp; "
+                                  "hãy mở mẫu trong Word và lưu lại dạng .docx.")
     unsafe = unsafe_content(template) if refuse_unsafe else []
     if unsafe:
         pieces = "\n".join(f"  - {piece}" for piece in unsafe)
@@ -204,6 +208,33 @@ def _main_part(template: TemplateFile) -> Optional[str]:
     for relation in rels.iter(f"{_REL}Relationship"):
         if relation.get("Type") == _OFFICE_DOCUMENT and relation.get("TargetMode") != "External":
             return posixpath.normpath(relation.get("Target", "").lstrip("/"))
+    return None
+
+
+def _missing_part(template: TemplateFile) -> Optional[tuple[str, str]]:
+    """(relationships part, target) of the first relationship inside the package, reached from
+    its root, whose part the zip does not hold (python-docx, loading every such part, fails on
+    it); None if there is none."""
+    from urllib.parse import unquote
+
+    names = set(template.archive.namelist())
+    seen: set[str] = set()
+    todo = [""]  # "": the package itself, whose relationships are _rels/.rels
+    while todo:
+        source = todo.pop()
+        folder = posixpath.dirname(source)
+        rels = posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels")
+        root = template.xml.get(rels)
+        for relation in root.iter(f"{_REL}Relationship") if root is not None else ():
+            target = relation.get("Target", "")
+            if (relation.get("TargetMode") or "").lower() == "external" or not target:
+                continue
+            part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+            if part not in names and unquote(part) not in names:
+                return rels, target
+            if part not in seen:
+                seen.add(part)
+                todo.append(part)
     return None
 
 
