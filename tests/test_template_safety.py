@@ -785,6 +785,17 @@ def test_template_check_reports_each_piece_of_external_and_active_content(tmp_pa
                    for line in result.output.splitlines()), (piece, result.output)
 
 
+def test_a_refusal_lists_twenty_pieces_and_counts_the_others_which_template_check_lists_all(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    for number in range(25):
+        after_agency_mark(path, f'<w:fldSimple w:instr=\' INCLUDETEXT "http://evil.example/{number}.docx" \'/>')
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    listed = [line for line in str(error.value).splitlines() if line.startswith("  - ")]
+    assert len(listed) == 21 and listed[-1] == "  - và 5 chỗ khác (xem 'vanban template check')"
+    assert template_check(path).output.count("trường INCLUDETEXT") == 25
+
+
 def test_template_check_points_at_the_paragraph_of_a_field_in_the_body(tmp_path):
     path = copy_package_template(tmp_path)
     fields(path)

@@ -108,15 +108,15 @@ def _used_names(tree) -> tuple[set[str], set[str]]:
     return names, fields
 
 
-def _unsafe_finding(piece: Unsafe, paragraphs: list) -> Finding:
+def _unsafe_finding(piece: Unsafe, paragraphs: list, numbers: dict) -> Finding:
     """External or active content: an error (rendering refuses the template), with its paragraph
-    when it is one of the main part's."""
+    when it is one of the main part's (``numbers``: each paragraph's number)."""
     paragraph = None
     if piece.part == MAIN_PART and piece.element is not None:
         paragraph = next(piece.element.iterancestors(f"{_W}p"), None)
         if paragraph is None and piece.element.tag == f"{_W}p":
             paragraph = piece.element
-    number = next((i for i, p in enumerate(paragraphs, 1) if p is paragraph), 0) if paragraph is not None else 0
+    number = numbers.get(paragraph, 0) if paragraph is not None else 0
     text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
     return Finding("lỗi", number, _excerpt(text), f"{piece}; vanban không dùng mẫu có nội dung lấy từ bên ngoài "
                                                   "hoặc chạy được (xóa nó trong Word).")
@@ -129,7 +129,8 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
     template = open_template(read_regular_file(path, path.name), path.name, str(path), refuse_unsafe=False)
     root = template.xml[MAIN_PART]
     paragraphs = _paragraphs(root)
-    findings = [_unsafe_finding(piece, paragraphs) for piece in unsafe_content(template)]
+    numbers = {paragraph: number for number, paragraph in enumerate(paragraphs, 1)}  # one look-up per piece
+    findings = [_unsafe_finding(piece, paragraphs, numbers) for piece in unsafe_content(template)]
     findings += _tag_findings(paragraphs)
 
     from jinja2 import TemplateSyntaxError

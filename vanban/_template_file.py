@@ -188,7 +188,9 @@ def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = T
                                   "hãy mở mẫu trong Word và lưu lại dạng .docx.")
     unsafe = unsafe_content(template) if refuse_unsafe else []
     if unsafe:
-        pieces = "\n".join(f"  - {piece}" for piece in unsafe)
+        pieces = "\n".join(f"  - {piece}" for piece in unsafe[:_LISTED])
+        if len(unsafe) > _LISTED:
+            pieces += f"\n  - và {len(unsafe) - _LISTED:,} chỗ khác (xem 'vanban template check')".replace(",", ".")
         raise TemplateError(name, f"tệp {where} có nội dung lấy từ bên ngoài hoặc nội dung chạy được, sẽ đi vào "
                                   f"mọi văn bản tạo từ mẫu này, nên vanban không dùng mẫu:\n{pieces}\n{UNSAFE_ADVICE}")
     return template
@@ -263,6 +265,9 @@ def _check_sizes(archive: zipfile.ZipFile, name: str, where: str) -> None:
 
 
 # --- external and active content ----------------------------------------------------------
+
+_LISTED = 20
+"""Pieces of external or active content a refusal lists; ``vanban template check`` lists all."""
 
 UNSAFE_ADVICE = ("Hãy mở mẫu trong Word, xóa các phần này (mẫu đính kèm: Developer > Document Template; liên "
                  "kết: File > Info > Edit Links to Files; macro, đối tượng nhúng, trường INCLUDE...), lưu lại "
