@@ -25,6 +25,8 @@ from .schemas.document import Document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _SMART_QUOTES = re.compile("[“”‘’„]")
+_WORD = re.compile(r"[^\W\d]\w*")
+"""A name as Jinja reads one (a letter or underscore, then letters, digits, underscores)."""
 
 
 @dataclass(frozen=True)
@@ -158,16 +160,20 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
 
     names, fields = _used_names(tree)
     available = set(TEMPLATE_VALUES) | {"document"}
+    first_use: dict[str, int] = {}  # each word of the template's text: the paragraph it is first in
+    for number, text in enumerate(texts, 1):
+        for word in _WORD.findall(text):
+            first_use.setdefault(word, number)
     for name in sorted(names - available):
-        number = next((i for i, p in enumerate(paragraphs, 1) if name in "".join(_runs_text(p))), 0)
-        text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
+        number = first_use.get(name, 0)
+        text = texts[number - 1] if number else ""
         findings.append(Finding("lỗi", number, _excerpt(text),
                                 f"'{name}' không phải giá trị vanban cung cấp; các giá trị có: "
                                 f"{', '.join(sorted(available))}."))
     for field in sorted(fields - set(model.model_fields)):
         findings.append(Finding("lỗi", 0, "", f"'document.{field}': loại văn bản {model.type_key()} không có trường này."))
 
-    is_frame = BODY_LOOP_START in (p_text for p_text in ("".join(_runs_text(p)).strip() for p in paragraphs))
+    is_frame = BODY_LOOP_START in (text.strip() for text in texts)
     if is_frame:
         # values a profile may do without (the Đoàn frame has no line under its motto)
         optional = {"document_title", "document_author", "motto_rule"}
