@@ -365,6 +365,15 @@ def test_a_frame_without_the_body_loop_is_named_when_a_body_template_is_spliced_
     assert str(error.value).startswith("Mẫu 'doan/van-ban.docx' bị lỗi: mẫu khung không có vòng lặp thân văn bản")
 
 
+def test_an_unknown_name_is_placed_where_it_is_read_not_where_a_longer_name_holds_it(tmp_path):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ lines }}")  # paragraph 1 reads parent_lines
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert any(f.startswith("[lỗi] đoạn 7 «{{ agency_mark }}{{ lines }}»: 'lines' không phải giá trị") for f in findings)
+
+
 def test_template_check_reports_a_tag_that_loads_another_template(tmp_path):
     from vanban._template_check import check_template
 
