@@ -365,6 +365,18 @@ def test_a_frame_without_the_body_loop_is_named_when_a_body_template_is_spliced_
     assert str(error.value).startswith("Mẫu 'doan/van-ban.docx' bị lỗi: mẫu khung không có vòng lặp thân văn bản")
 
 
+@pytest.mark.parametrize("runs, split", [
+    ('<w:r><w:t>{{ agency_</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>mark }}</w:t></w:r>', True),
+    ('<w:r><w:t></w:t></w:r><w:r><w:t>{{ agency_mark }}</w:t></w:r><w:r><w:t> </w:t></w:r>', False),
+    ('<w:r><w:t>x</w:t></w:r><w:r><w:t>{{ agency_mark }}</w:t></w:r>', False),
+], ids=["split over two runs", "after an empty run", "a run of its own"])
+def test_template_check_warns_of_a_tag_word_split_over_runs_and_only_of_that(tmp_path, runs, split):
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:r><w:t>{{ agency_mark }}</w:t></w:r>", runs)
+    warned = "thẻ {{ agency_mark }} bị Word tách thành nhiều đoạn định dạng (run)" in template_check(path).output
+    assert warned == split
+
+
 def test_an_unknown_name_is_placed_where_it_is_read_not_where_a_longer_name_holds_it(tmp_path):
     from vanban._template_check import check_template
 

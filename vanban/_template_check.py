@@ -11,6 +11,7 @@ last two are refused when rendering.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -61,17 +62,20 @@ def _tag_findings(paragraphs: list) -> Iterator[Finding]:
     for number, paragraph in enumerate(paragraphs, start=1):
         runs = _runs_text(paragraph)
         text = "".join(runs)
-        bounds, position = [], 0
+        starts, ends, position = [], [], 0
         for run in runs:
-            bounds.append((position, position + len(run)))
+            starts.append(position)
             position += len(run)
+            ends.append(position)
         for match in _TAG.finditer(text):
             tag = match.group()
             if _SMART_QUOTES.search(tag):
                 yield Finding("lỗi", number, _excerpt(text),
                               f"thẻ {tag} có dấu nháy cong của Word; hãy tắt AutoFormat "
                               "'Straight quotes with smart quotes' và gõ lại dấu nháy thẳng (\" hoặc ').")
-            if not any(start <= match.start() and match.end() <= end for start, end in bounds):
+            # the run the tag starts in (the last one starting at or before it: runs are in order)
+            run = bisect_right(starts, match.start()) - 1
+            if run < 0 or match.end() > ends[run]:
                 yield Finding("cảnh báo", number, _excerpt(text),
                               f"thẻ {tag} bị Word tách thành nhiều đoạn định dạng (run); hãy xóa và "
                               "gõ lại cả thẻ một lần, không đổi định dạng giữa chừng.")
