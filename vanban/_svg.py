@@ -10,8 +10,8 @@ name or declared type, since a picture's declared type does not decide how it is
 What counts as naming something outside: an ``href`` (in any namespace) that is not a
 reference inside the picture (``#id``) or inline data (``data:``), or that is inline data of
 an SVG picture itself naming something outside (LibreOffice draws the inner picture too); a
-CSS ``url()`` or ``@import`` that is not inside the picture. An SVG that cannot be read safely (broken, or past the parser's
-limits) cannot be vouched for and counts as one.
+CSS ``url()`` or ``@import`` that is not inside the picture. An SVG that cannot be read
+safely (broken, or past the parser's limits) cannot be vouched for and counts as one.
 
 :func:`links` lists them (``vanban template check`` and the renderer refuse an office's
 template with such a picture); :func:`without_links` gives the package the converter hands
