@@ -380,9 +380,12 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
             )
     except KeyboardInterrupt:
         bar.close()
-        if bar.made:
-            click.echo(f"Đã tạo xong {bar.made} văn bản trước khi dừng; các tệp này được giữ trong {out_dir}.",
-                       err=True)
+        whole = bar.made - bar.without_pdf
+        said = [f"Đã tạo xong {whole} văn bản trước khi dừng"] if whole else []
+        if bar.without_pdf:
+            said.append(f"{bar.without_pdf} văn bản {'khác ' if whole else ''}đã có tệp .docx nhưng chưa có PDF")
+        if said:
+            click.echo(f"{'; '.join(said)}. Các tệp này được giữ trong {out_dir}.", err=True)
         raise
     finally:
         bar.close()
@@ -406,6 +409,7 @@ class _Progress:
     def __init__(self, shown: bool):
         self.shown = shown
         self.made = 0
+        self.without_pdf = 0
         self.failed = 0
         self.drawn = 0.0
         self.width = 0
@@ -414,6 +418,7 @@ class _Progress:
         import time
 
         self.made += result.output is not None
+        self.without_pdf += result.output is not None and result.pdf is None and not result.ok
         self.failed += not result.ok
         now = time.monotonic()
         if not self.shown or (now - self.drawn < 0.1 and done != total):  # ten lines a second at most
