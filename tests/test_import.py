@@ -268,7 +268,7 @@ def test_an_old_word_doc_is_converted_by_libreoffice_then_read_without_losing_a_
     result = import_document(source, converter=converter)
     assert result.converted_from == "doc"
     assert "LibreOffice" in result.to_yaml().splitlines()[1]
-    from vanban._pdf import doc_to_docx
+    from vanban._doc_convert import doc_to_docx
 
     assert lost_lines(DocxView(doc_to_docx(source, converter=converter)), result) == []
     assert result.document.sections()[0].title == "VIẾT HOA VÌ PHÉP ĐẶT CÂU"

@@ -1427,9 +1427,9 @@ def word_bytes(source: Union[str, Path, bytes], name: str = "",
         return bytes(source), None
     path = Path(source)
     if is_old_word(path):  # never opens a FIFO or a device (it would wait for ever): the reader refuses them
-        from ._pdf import doc_to_docx
+        from ._doc_convert import doc_to_docx
 
-        return doc_to_docx(path, converter=converter), "doc"
+        return doc_to_docx(path, str(path), converter=converter), "doc"
     return path, None
 
 

@@ -733,28 +733,6 @@ def render_pdf(document, path: PathLike, *, overwrite: bool = False,
     return write_atomic(path, pdf, overwrite=overwrite)
 
 
-def doc_to_docx(path: PathLike, *, converter: Optional[PdfConverter] = None) -> bytes:
-    """An old Word .doc (Word 97-2003) as .docx bytes, written by LibreOffice. The file is
-    bounded like a .docx part (``VANBAN_MAX_DOCX_MB``) before LibreOffice is given it."""
-    from ._docx_read import DEFAULT_PART_MB, SIZE_VARIABLE, _limit
-    from .errors import DocxReadError
-
-    path = Path(path)
-    limit = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, str(path)) << 20
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DocxReadError(str(path), f"tệp .doc lớn hơn {limit >> 20} MB, giới hạn của vanban (đặt biến môi "
-                                f"trường {SIZE_VARIABLE} để đọc văn bản lớn hơn).")
-        data = path.read_bytes()
-    except OSError as error:
-        raise DocxReadError(str(path), f"không mở được tệp ({error.strerror or error}).") from None
-    if converter is not None:
-        return converter.convert_bytes(data, "van-ban.doc", to="docx")
-    with PdfConverter() as own:
-        return own.convert_bytes(data, "van-ban.doc", to="docx")
-
-
 def pdf_to_png(pdf: bytes, *, dpi: int = 100, timeout: float = 120.0) -> list[bytes]:
     """Each page of ``pdf`` as a PNG image, in order (poppler's pdftoppm)."""
     program = find_pdftoppm()
