@@ -516,6 +516,13 @@ class DocxView:
         self.paragraphs = list(self._paragraphs(self._header))
         return True
 
+    def table_element(self, para: Para):
+        """The ``w:tbl`` the view reads ``para`` in: the outermost table holding it, or in a page
+        laid out in one table (:meth:`read_frame`), the outermost one inside that table's cell;
+        None for a paragraph outside tables (a row across the frame is body)."""
+        tables = [a for a in para.element.iterancestors(w("tbl")) if a is not self._frame]
+        return tables[-1] if tables else None
+
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
         writers put the letterhead); False, and nothing changed, if page 1 has no header text."""

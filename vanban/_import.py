@@ -30,10 +30,9 @@ from typing import Any, Optional, Union
 from pydantic import TypeAdapter, ValidationError
 
 from ._check_parts import (
-    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, lettered_part, locate,
+    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, layout_frame, lettered_part, locate,
 )
-from ._docx_read import (DocxView, Para, Span, excerpt, in_landscape_section, outer_table, spans, style_id,
-                         table_cells)
+from ._docx_read import DocxView, Para, Span, excerpt, in_landscape_section, spans, style_id, table_cells
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
 from .profiles import PROFILES
@@ -108,6 +107,10 @@ class ImportResult:
     unplaced: list[Unplaced] = field(default_factory=list)
     converted_from: Optional[str] = None
     invented: list[str] = field(default_factory=list)
+    in_one_table: bool = False
+    """The page was laid out in one table (letterhead, body and signature in its cells), read as
+    the checker reads it: the rows across the table as the body, the rows of cells as the
+    letterhead's and the signature's tables."""
     """What the data holds that the document does not say (a placeholder for a part vanban did not
     find, another type's name): a copy rendered from it would not be the document word for word."""
 
@@ -117,6 +120,9 @@ class ImportResult:
         lines = [f"# Nhập từ {Path(self.source).name} bằng vanban import."]
         if self.converted_from:
             lines.append("# Tệp .doc đã được LibreOffice chuyển sang .docx trước khi đọc.")
+        if self.in_one_table:
+            lines.append("# Cả văn bản được trình bày trong một bảng: vanban đọc hàng trải hết bề ngang bảng như "
+                         "thân văn bản, các hàng chia ô như phần đầu và chữ ký; bản vanban viết lại không dùng bảng đó.")
         lines.append("# Hãy xem các dòng '# vanban đoán:' và sửa nếu vanban đoán sai.")
         if self.unplaced:
             lines.append("# Các đoạn vanban chưa xếp được (đã ghi vào nội dung dưới dạng đoạn văn):")
@@ -1111,7 +1117,7 @@ class _Body:
     # tables
 
     def _table(self, para: Para) -> Optional[dict]:
-        table = outer_table(para.element)
+        table = self.view.table_element(para)
         rows = table_cells(table)
         rows = [row for row in rows if row]
         if not rows:
@@ -1153,7 +1159,7 @@ class _Body:
         return out
 
     def _table_rows(self, para: Para) -> list[str]:
-        table = outer_table(para.element)
+        table = self.view.table_element(para)
         out = []
         for row in table_cells(table):
             cells = [" ".join(plain(_paragraph_text(p)) for p in c.paragraphs if plain(_paragraph_text(p)))
@@ -1450,6 +1456,9 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     docx, converted = word_bytes(source, name, converter)
     view = DocxView(docx, name or (str(source) if not isinstance(source, (bytes, bytearray)) else ""))
     shown = view.name
+    frame = layout_frame(view)
+    # a page laid out in one table: its cells read as the checker reads them
+    in_one_table = frame is not None and view.read_frame(frame)
     reader = _Reader(view, profile)
     data = reader.read()
     data.pop("_indices", None)
@@ -1478,7 +1487,7 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     if _written_references(data, document):
         document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
-    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented)
+    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented, in_one_table)
 
 
 def _written_references(data: dict, document) -> bool:
