@@ -709,6 +709,17 @@ def test_a_table_of_three_header_rows_with_groups_over_one_column_comes_back_who
     assert reread.content[0].model_dump() == document.content[0].model_dump()
 
 
+@pytest.mark.parametrize("profile", ["doan", "nha-nuoc"])
+def test_minutes_of_a_meeting_named_with_a_full_stop_come_back_as_minutes(profile, tmp_path):
+    # "TP." in the meeting's name stands before "kết thúc vào ..." (the fuzz run found one named "Û.°Can")
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("bien-ban", the_thuc=profile, cuoc_hop="Hội nghị Thành đoàn TP. Cần Thơ"))
+    _, reread = _imported(document, tmp_path)
+    assert type(reread).__name__ == "BienBan" and reread.meeting == "Hội nghị Thành đoàn TP. Cần Thơ"
+    assert as_the_page_shows(reread) == as_the_page_shows(document)
+
+
 def test_minutes_chaired_by_a_name_in_capitals_keep_their_two_signatures(tmp_path):
     from helpers import starter_data
 

@@ -207,7 +207,7 @@ def _taker(nodes: list) -> Callable[[re.Pattern], Optional[re.Match]]:
 _CLOCK = r"(?P<{0}h>\d{{2}}) giờ (?P<{0}m>\d{{2}}) phút"
 _LONG_DATE = r"ngày (?P<{0}d>\d{{2}}) tháng (?P<{0}mo>\d{{1,2}}) năm (?P<{0}y>\d{{4}})"
 _START = re.compile(rf"^Thời gian bắt đầu: {_CLOCK.format('s')}, {_LONG_DATE.format('s')}\.$")
-_END = re.compile(rf"^(?P<meeting>[^.]+?) kết thúc (?:lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
+_END = re.compile(rf"^(?P<meeting>[^\n]+?) kết thúc (?:lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
                   rf"|vào {_CLOCK.format('f')}, {_LONG_DATE.format('f')})"
                   r"(?:\. (?P<rest>\S.*))?$", re.DOTALL)
 _VENUE = re.compile(r"^Địa điểm: (?P<venue>.+)\.$", re.DOTALL)
