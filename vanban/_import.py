@@ -1484,24 +1484,76 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
             data = _ordered(data)
     else:
         document = parse(data, source=Path(shown))
-    if _written_references(data, document):
+    if _written_references(data, document, lambda changed: parse(changed, source=Path(shown))):
         document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
     return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented, in_one_table)
 
 
-def _written_references(data: dict, document) -> bool:
+def _written_references(data: dict, document, parse_data) -> bool:
     """Drop each annex's "(Kèm theo ...)" line that is the one vanban writes from the document's
-    number, date and issuer (it would not follow a change of them); True if one was dropped."""
+    number, date and issuer (it would not follow a change of them); True if one was dropped.
+
+    The line names the issuer as typed, the letterhead (and the signer's collective, and a
+    decision's authority) in capitals: where the line is vanban's own but for the case of those
+    words, the issuer's name is taken in the line's case (the same letterhead), so that the line
+    is again the one vanban writes. ``parse_data`` validates data into a document."""
     from ._display import annex_reference
 
-    written = annex_reference(document, PROFILES[document.profile_name])
+    profile = PROFILES[document.profile_name]
+    written = annex_reference(document, profile)
+    annexes = [a for a in data.get("phu_luc", []) if isinstance(a, dict) and a.get("kem_theo")]
+    if annexes and all(f"({a['kem_theo']})" != written for a in annexes):
+        recased = _in_the_case_of(data, document, annexes[0]["kem_theo"])
+        if recased is not None:
+            try:
+                again = parse_data(recased)
+            except InputError:
+                again = None
+            if again is not None and annex_reference(again, profile) == f"({annexes[0]['kem_theo']})":
+                data.update(recased)
+                written = f"({annexes[0]['kem_theo']})"
     dropped = False
-    for annex in data.get("phu_luc", []):
-        if isinstance(annex, dict) and annex.get("kem_theo") and f"({annex['kem_theo']})" == written:
+    for annex in annexes:
+        if f"({annex['kem_theo']})" == written:
             del annex["kem_theo"]
             dropped = True
     return dropped
+
+
+def _in_the_case_of(data: dict, document, reference: str) -> Optional[dict]:
+    """``data`` with the words of the issuer's name, the collective the signer signs for and the
+    first line of a decision's authority in the case ``reference`` (an annex's "Kèm theo ... của
+    ..." line) shows them, where that line ends with the issuing body vanban cites but for the
+    case of its words; None where it does not, or names one word in two cases."""
+    import copy
+
+    from ._display import issuing_body_phrase
+
+    phrase = issuing_body_phrase(document)
+    shown = reference[len(reference) - len(phrase):] if len(reference) > len(phrase) else ""
+    if shown == phrase or shown.upper() != phrase.upper() or not reference[:-len(phrase)].endswith(" của "):
+        return None
+    cases: dict = {}
+    for typed, seen in zip(phrase.split(" "), shown.split(" ")):
+        if cases.setdefault(typed, seen) != seen:
+            return None
+
+    def recased(line: str) -> str:
+        return " ".join(cases.get(word, word) for word in line.split(" "))
+
+    out = copy.deepcopy({key: data[key] for key in ("co_quan_ban_hanh", "nguoi_ky", "tham_quyen_ban_hanh")
+                         if key in data})
+    issuer = out.get("co_quan_ban_hanh")
+    if isinstance(issuer, dict) and isinstance(issuer.get("ten"), list):
+        issuer["ten"] = [recased(line) for line in issuer["ten"]]
+    signer = out.get("nguoi_ky")
+    if isinstance(signer, dict) and isinstance(signer.get("thay_mat"), str):
+        signer["thay_mat"] = recased(signer["thay_mat"])
+    if isinstance(out.get("tham_quyen_ban_hanh"), str):
+        first, *rest = out["tham_quyen_ban_hanh"].split("\n")
+        out["tham_quyen_ban_hanh"] = "\n".join([recased(first), *rest])
+    return {**data, **out}
 
 
 _BODY_KEYS = ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du", "muc_dich", "yeu_cau", "muc_dich_yeu_cau",
