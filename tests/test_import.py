@@ -739,6 +739,19 @@ def test_an_annex_line_vanban_wrote_from_an_issuer_typed_in_small_letters_is_not
     assert issuing_body_phrase(reread) == issuing_body_phrase(document)  # in the case it was typed in
 
 
+@pytest.mark.parametrize("position", [None, "Bí thư Chi đoàn"])
+def test_minutes_whose_chair_is_named_with_a_comma_take_the_name_under_the_signature(position, tmp_path):
+    # "Chủ tọa: Nguyễn Văn A, B." is a name and a position, or a name holding ", ": the signature shows the name
+    from helpers import starter_data
+
+    data = starter_data("bien-ban")
+    data["chu_toa"] = {"ho_ten": "Nguyễn Văn A, B", **({"chuc_vu": position} if position else {})}
+    document = vanban.parse(data)
+    _, reread = _imported(document, tmp_path)
+    assert type(reread).__name__ == "BienBan"
+    assert (reread.chair.name, reread.chair.position) == ("Nguyễn Văn A, B", position)
+
+
 def test_minutes_chaired_by_a_name_in_capitals_keep_their_two_signatures(tmp_path):
     from helpers import starter_data
 
