@@ -643,6 +643,17 @@ def test_minutes_opening_with_a_preamble_and_a_name_with_an_asterisk_come_back_a
     assert as_the_page_shows(reread) == as_the_page_shows(document)
 
 
+@pytest.mark.parametrize("profile, bases", [("doan", ["Căn cứ Quy chế ;", "Căn cứ Điều lệ Đoàn ,"]),
+                                             ("nha-nuoc", ["Căn cứ Quy chế", "Căn cứ Điều lệ Đoàn ."])])
+def test_a_basis_typed_with_a_spaced_mark_comes_back_as_shown(profile, bases, tmp_path):
+    # vanban keeps a mark the author typed; "... Đoàn ," is not "... Đoàn" with vanban's ","
+    from helpers import starter_data
+
+    document = vanban.parse(starter_data("quyet-dinh", the_thuc=profile, can_cu=bases))
+    _, reread = _imported(document, tmp_path)
+    assert page(reread)["bases"] == page(document)["bases"]
+
+
 def test_a_bold_label_before_italic_words_keeps_both_emphases(tmp_path):
     from helpers import starter_data
 

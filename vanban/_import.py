@@ -729,6 +729,12 @@ class _Reader:
         for i, (para, text) in enumerate(bases):
             mark = ";" if i < len(bases) - 1 else last_mark
             out.append(text[:-1].rstrip() if text.endswith(mark) else text)
+        if self.profile in PROFILES:
+            from ._display import basis_lines
+
+            # a mark vanban would not have added ("... soạn ,": typed with its space) is the author's
+            shown = basis_lines(out, PROFILES[self.profile])
+            out = [base if line == text else text for base, line, (_, text) in zip(out, shown, bases)]
         if all(_valid(BasisText, t) for t in out):
             self.use(*(p for p, _ in bases))
             return out
