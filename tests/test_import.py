@@ -273,6 +273,22 @@ def test_a_document_laid_out_in_one_big_table_imports_as_the_same_model_as_its_p
     assert "Cả văn bản được trình bày trong một bảng" in framed.to_yaml().split("\n\n")[0]
 
 
+@requires(REFERENCE)
+@pytest.mark.parametrize("name", ["Phuluc3.docx", pytest.param("Phuluc1.docx", marks=pytest.mark.fuzz)])
+def test_the_governments_annexes_are_read_as_annexes_on_their_own_with_no_letterhead_taken_from_their_forms(
+        name, request):
+    # Not pages laid out in one table: each is an annex of the decree, whose forms (Mẫu 1.1 ...) have
+    # letterheads and signatures of their own, in tables of their own, kept as the annex's words
+    if "fuzz" in request.keywords and not long_mode(request.config):
+        pytest.skip("the long run: pytest -m fuzz, or VANBAN_FUZZ=1")
+    result = import_document(REFERENCE / name)
+    assert result.annex_of == "(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)"
+    assert not result.in_one_table and result.unplaced == []
+    assert result.data["co_quan_ban_hanh"] == {"ten": ["(chưa rõ)"]} and result.data["so"] == "khong"
+    assert "ngay" not in result.data and "nguoi_ky" not in result.data and "noi_nhan" not in result.data
+    assert "phụ lục đứng riêng" in result.to_yaml().split("\n\n")[0]
+
+
 def typed_document(text: str) -> bytes:
     """A .docx as someone types one in Word with no styles: one paragraph per line of ``text``."""
     document = docx.Document()

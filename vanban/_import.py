@@ -108,6 +108,9 @@ class ImportResult:
     converted_from: Optional[str] = None
     invented: list[str] = field(default_factory=list)
     in_one_table: bool = False
+    annex_of: Optional[str] = None
+    """The reference line of a document that is an annex on its own ("Kèm theo Nghị định số ..."):
+    its letterhead, signature and Nơi nhận are its main document's, so those parts are not there."""
     """The page was laid out in one table (letterhead, body and signature in its cells), read as
     the checker reads it: the rows across the table as the body, the rows of cells as the
     letterhead's and the signature's tables."""
@@ -120,6 +123,9 @@ class ImportResult:
         lines = [f"# Nhập từ {Path(self.source).name} bằng vanban import."]
         if self.converted_from:
             lines.append("# Tệp .doc đã được LibreOffice chuyển sang .docx trước khi đọc.")
+        if self.annex_of:
+            lines.append(f"# Văn bản là một phụ lục đứng riêng {self.annex_of}: phần đầu, chữ ký và nơi nhận là của "
+                         "văn bản chính; vanban ghi các chữ của phụ lục vào nội dung.")
         if self.in_one_table:
             lines.append("# Cả văn bản được trình bày trong một bảng: vanban đọc hàng trải hết bề ngang bảng như "
                          "thân văn bản, các hàng chia ô như phần đầu và chữ ký; bản vanban viết lại không dùng bảng đó.")
@@ -1493,7 +1499,8 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     if _written_references(data, document, lambda changed: parse(changed, source=Path(shown))):
         document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
-    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented, in_one_table)
+    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented, in_one_table,
+                        reader.elements.annex)
 
 
 def _written_references(data: dict, document, parse_data) -> bool:
