@@ -189,6 +189,9 @@ HINTED = {
     "punctuation": ("\u2000-\u206f", "always"),
 }
 _HINTED = {kind: re.compile(f"[{characters}]") for kind, (characters, _) in HINTED.items()}
+_SELDOM = ("sign", "mark", "punctuation")
+_HINTED_SELDOM = re.compile("[" + "".join(HINTED[kind][0] for kind in _SELDOM) + "]")
+"""The kinds a Vietnamese text seldom holds, looked for in one pass (every run's signature asks)."""
 HINTED_EXAMPLES = {"sign": "°, ×", "vowel": "à, á, è, é, ê", "letter": "ă, đ, ơ, ư, ạ, ệ", "mark": "dấu gõ rời",
                    "punctuation": "–, “, ”, …"}
 """What a finding names, for each kind shown in the East Asian font."""
@@ -200,7 +203,8 @@ def hinted_kinds(text: str) -> tuple:
     """The kinds of :data:`HINTED` characters ``text`` holds (a text of ASCII holds none)."""
     if text.isascii():
         return ()
-    return tuple(kind for kind, found in _HINTED.items() if found.search(text))
+    seldom = _HINTED_SELDOM.search(text) is not None
+    return tuple(kind for kind, found in _HINTED.items() if (seldom or kind not in _SELDOM) and found.search(text))
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
