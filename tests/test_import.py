@@ -229,6 +229,18 @@ def requires(path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is not on this machine")
 
 
+def test_a_table_laid_out_as_the_frames_own_rows_of_cells_is_read_as_a_table():
+    # the plan's last table is its annex's: laid out as the frame's last rows (the signature stays in
+    # the body's cell), its cells are rows of the frame, not of a table of their own
+    import producers
+    from helpers import starter_data
+
+    rendered = vanban.render_bytes(vanban.parse(starter_data("ke-hoach")))
+    framed = import_document(producers.in_one_table(rendered), name="văn bản")
+    assert framed.in_one_table and framed.unplaced == []
+    assert framed.document.model_dump() == import_document(rendered, name="văn bản").document.model_dump()
+
+
 @requires(REFERENCE)
 @pytest.mark.parametrize("name", ["Phuluc3.docx", pytest.param("30_2020_ND_CP.docx", marks=pytest.mark.fuzz),
                                   pytest.param("Phuluc1.docx", marks=pytest.mark.fuzz)])

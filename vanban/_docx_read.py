@@ -520,12 +520,22 @@ class DocxView:
         self.paragraphs = list(self._paragraphs(self._header))
         return True
 
-    def table_element(self, para: Para):
-        """The ``w:tbl`` the view reads ``para`` in: the outermost table holding it, or in a page
-        laid out in one table (:meth:`read_frame`), the outermost one inside that table's cell;
-        None for a paragraph outside tables (a row across the frame is body)."""
+    def table_rows(self, para: Para) -> list:
+        """The ``w:tr`` rows of the table the view reads ``para`` in: the outermost table holding
+        it; in a page laid out in one table (:meth:`read_frame`), the outermost one inside that
+        table's cell, or the frame's own rows of cells ``para`` stands in (the rows between two
+        rows across). Empty for a paragraph outside tables (a row across the frame is body)."""
         tables = [a for a in para.element.iterancestors(w("tbl")) if a is not self._frame]
-        return tables[-1] if tables else None
+        if tables:
+            return list(tables[-1].iterchildren(w("tr")))
+        if self._frame is None or para.table is None:
+            return []
+        positions = _frame_rows(self._frame)
+        cell = next(a for a in para.element.iterancestors(w("tc")) if a.getparent().getparent() is self._frame)
+        group = positions[cell][1]
+        return [tr for tr in self._frame.iterchildren(w("tr"))
+                if any(positions.get(tc, (None, None))[1] == group and positions[tc][0] == "cells"
+                       for tc in tr.iterchildren(w("tc")))]
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
@@ -1613,9 +1623,10 @@ class Cell:
 
 
 def table_cells(table) -> list[list[Cell]]:
-    """The rows of ``table`` (a ``w:tbl``), each a list of its cells left to right."""
+    """The rows of ``table`` (a ``w:tbl``, or a list of its ``w:tr``), each a list of its cells
+    left to right."""
     rows = []
-    for row in table.iterchildren(w("tr")):
+    for row in (table.iterchildren(w("tr")) if hasattr(table, "iterchildren") else table):
         cells = []
         for cell in row.iterchildren(w("tc")):
             tc_pr = cell.find(w("tcPr"))

@@ -1129,7 +1129,7 @@ class _Body:
     # tables
 
     def _table(self, para: Para) -> Optional[dict]:
-        table = self.view.table_element(para)
+        table = self.view.table_rows(para)
         rows = table_cells(table)
         rows = [row for row in rows if row]
         if not rows:
@@ -1171,7 +1171,7 @@ class _Body:
         return out
 
     def _table_rows(self, para: Para) -> list[str]:
-        table = self.view.table_element(para)
+        table = self.view.table_rows(para)
         out = []
         for row in table_cells(table):
             cells = [" ".join(plain(_paragraph_text(p)) for p in c.paragraphs if plain(_paragraph_text(p)))
