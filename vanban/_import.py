@@ -107,15 +107,15 @@ class ImportResult:
     unplaced: list[Unplaced] = field(default_factory=list)
     converted_from: Optional[str] = None
     invented: list[str] = field(default_factory=list)
+    """What the data holds that the document does not say (a placeholder for a part vanban did not
+    find, another type's name): a copy rendered from it would not be the document word for word."""
     in_one_table: bool = False
-    annex_of: Optional[str] = None
-    """The reference line of a document that is an annex on its own ("Kèm theo Nghị định số ..."):
-    its letterhead, signature and Nơi nhận are its main document's, so those parts are not there."""
     """The page was laid out in one table (letterhead, body and signature in its cells), read as
     the checker reads it: the rows across the table as the body, the rows of cells as the
     letterhead's and the signature's tables."""
-    """What the data holds that the document does not say (a placeholder for a part vanban did not
-    find, another type's name): a copy rendered from it would not be the document word for word."""
+    annex_of: Optional[str] = None
+    """The reference line of a document that is an annex on its own ("Kèm theo Nghị định số ..."):
+    its letterhead, signature and Nơi nhận are its main document's, so those parts are not there."""
 
     def to_yaml(self) -> str:
         from ._yaml_out import dump
