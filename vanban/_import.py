@@ -529,12 +529,23 @@ class _Reader:
         if title:
             # the author's line breaks stay: vanban breaks a title itself only where none is written
             text = "\n".join(marked(self.view, p) for p in title)
-            data["trich_yeu"] = self._unbalanced(text)
+            data["trich_yeu"] = self._unbalanced(self._unbroken(text, title))
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
             self.invented.append("không thấy trích yếu")
             self.guess(("trich_yeu",), "không thấy trích yếu: hãy ghi trích yếu của văn bản")
+
+    def _unbroken(self, title: str, paragraphs: list[Para]) -> str:
+        """A long trích yếu on one line, bold from end to end: vanban balances a long one over two
+        lines unless it holds emphasis, so this one was typed in bold ("**...**"), which the title's
+        own bold hides; without the marks it would come back broken in two."""
+        if "\n" in title or "*" in title or self.profile not in PROFILES \
+                or any(self.view.look(p).bold != {True} for p in paragraphs):
+            return title
+        from ._display import balanced_title
+
+        return f"**{title}**" if balanced_title(title, PROFILES[self.profile]) != title else title
 
     def _unbalanced(self, title: str) -> str:
         """The trích yếu without the line breaks vanban makes itself (balancing a long one over
