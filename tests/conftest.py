@@ -10,12 +10,17 @@ read the same PDFs)."""
 
 import os
 import shutil
+import tempfile
 
 import pytest
 
-import vanban
+# Prepared templates are kept in a cache folder of the test run's own (every process the tests
+# start inherits it), not in the user's: tests never read what another vanban prepared.
+os.environ["VANBAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="vanban-test-cache-")
 
-from helpers import EXAMPLES
+import vanban  # noqa: E402
+
+from helpers import EXAMPLES  # noqa: E402
 
 
 def pytest_collection_modifyitems(config, items):

@@ -39,8 +39,25 @@ def names(count):
     return [f"{number:02d}-KH-HĐTN.docx" for number in range(1, count + 1)]
 
 
+_STARTED: list = []
+"""The markers of the batches this module started: what is left of them is killed after each test."""
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running():
+    """A test that fails because a process outlived its batch does not leave it running."""
+    yield
+    while _STARTED:
+        for pid in marked(_STARTED.pop()):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
 def start(rows, out, *options):
     marker = uuid.uuid4().hex
+    _STARTED.append(marker)
     process = subprocess.Popen(
         [sys.executable, "-m", "vanban", "batch", str(rows), "--base", str(BASE), "-o", str(out), "--no-check",
          *options],
@@ -104,6 +121,14 @@ def assert_whole_and_in_order(out, total):
     return made
 
 
+def killed(process):
+    """Wait for the batch's own process to end, without reading its output: a process that
+    outlived it may hold its pipes open, and reading them would wait for that one too."""
+    process.wait(timeout=60)
+    process.stdout.close()
+    process.stderr.close()
+
+
 def ctrl_c(process):
     os.killpg(process.pid, signal.SIGINT)  # the terminal sends it to the whole foreground group
 
@@ -112,7 +137,11 @@ def sigterm(process):
     process.send_signal(signal.SIGTERM)
 
 
-@pytest.mark.parametrize("stop", [pytest.param(ctrl_c, marks=pytest.mark.slow), sigterm])
+def sigterm_to_the_group(process):
+    os.killpg(process.pid, signal.SIGTERM)  # a service manager stopping vanban: its workers die at once
+
+
+@pytest.mark.parametrize("stop", [ctrl_c, sigterm, sigterm_to_the_group])
 def test_ctrl_c_and_sigterm_stop_keeping_every_finished_document(tmp_path, stop):
     rows = write_rows(tmp_path / "ds.csv", 300)
     out = tmp_path / "ra"
@@ -135,13 +164,14 @@ def test_sigkill_leaves_no_worker_and_the_next_run_cleans_its_temporaries(tmp_pa
     process, marker = start(rows, out, "--jobs", "2")
     wait_for(out, ".docx", 3, process)
     process.kill()
-    process.communicate()
+    killed(process)
     assert none_left(marker) == []  # the workers saw their parent die and stopped
     made = assert_whole_and_in_order(out, 300)
     # what a killed run may leave, besides its own real temporaries; and what is not vanban's
     # or not stray: another's file, a temporary of a run still going on (this test's process)
     (out / f".vanban-{process.pid}-deadbeef-7.docx").write_bytes(b"half")
     (out / f".vanban-{process.pid}-x1y2z3w4.tmp").write_bytes(b"half")
+    (out / f".vanban-{process.pid}-deadbeef-8.pdf").write_bytes(b"%PDF-half")  # a PDF not yet named
     (out / ".vanban-ghi-chu.txt").write_text("not vanban's", encoding="utf-8")
     (out / f".vanban-{os.getpid()}-cafebabe-1.docx").write_bytes(b"in progress")
     again, _ = start(write_rows(tmp_path / "mot.csv", 1), out, "--name", "lan-hai-{index}")
@@ -165,13 +195,57 @@ def test_no_libreoffice_outlives_a_stopped_batch(tmp_path, stop):
     wait_for(out, ".pdf", 1, process, seconds=120)
     assert any(b"soffice" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in marked(marker))
     process.send_signal(stop)
-    process.communicate(timeout=60)
+    killed(process)
     assert none_left(marker) == []
     made = assert_whole_and_in_order(out, 40)
     pdfs = visible(out, ".pdf")
     assert pdfs and all(name[:-4] + ".docx" in made for name in pdfs)
     if stop == signal.SIGTERM:
         assert temporaries(out) == []
+
+
+class StoppedWhileConverting:
+    """Stands for the PDF pool (:class:`vanban._batch_pdf.PdfStage`) of a batch stopped half way:
+    the first document gets its PDF, the second is still converting when Ctrl-C comes, with the
+    third."""
+
+    def __init__(self, count, settings, timeout, events):
+        self.settings = settings
+        self.events = events
+        self.given = 0
+
+    def submit(self, index, name):
+        from vanban._batch_worker import temporary
+
+        self.given += 1
+        if self.given == 1:
+            temporary(self.settings, index, ".pdf").write_bytes(b"%PDF-1.7")
+            self.events.put(("pdf", index, name, None))
+        elif self.given == 3:
+            raise KeyboardInterrupt
+
+    def abort(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_a_batch_stopped_before_its_pdfs_says_which_documents_have_no_pdf_yet(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    monkeypatch.setattr("vanban._pdf.find_soffice", lambda: "soffice")
+    monkeypatch.setattr("vanban._batch_pdf.check_before", lambda: None)
+    monkeypatch.setattr("vanban._batch_pdf.PdfStage", StoppedWhileConverting)
+    out = tmp_path / "ra"
+    result = CliRunner().invoke(main, ["batch", str(write_rows(tmp_path / "ds.csv", 5)), "--base", str(BASE),
+                                       "-o", str(out), "--no-check", "--jobs", "1", "--pdf"])
+    assert result.exit_code == 1, result.output
+    assert (f"Đã tạo xong 1 văn bản trước khi dừng; 2 văn bản khác đã có tệp .docx nhưng chưa có PDF. "
+            f"Các tệp này được giữ trong {out}.") in result.output
+    assert finished(out) == names(3) and visible(out, ".pdf") == ["01-KH-HĐTN.pdf"] and temporaries(out) == []
 
 
 # --- the process after a batch -----------------------------------------------------------------
@@ -247,6 +321,19 @@ def test_a_pdf_time_limit_under_a_second_is_a_usage_error(tmp_path):
                                        "-o", str(tmp_path / "ra"), "--pdf", "--pdf-timeout", "0"])
     assert result.exit_code == 2 and "--pdf-timeout phải là một số nguyên từ 1 trở lên" in result.output
     assert not (tmp_path / "ra").exists()
+
+
+def test_a_stopped_batch_removes_what_its_workers_left_when_a_signal_ended_them_half_way(tmp_path):
+    from vanban._batch import _remove_temporaries
+    from vanban._batch_worker import Settings
+
+    worker = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".vanban-{int(worker.stdout)}-k3j9x2ab.tmp"  # its process has ended
+    left.write_bytes(b"half")
+    another_run = tmp_path / f".vanban-{os.getppid()}-cafebabe-3.docx"  # a live process's: not stray
+    another_run.write_bytes(b"in progress")
+    _remove_temporaries(Settings(str(tmp_path), "", (), False, False, "deadbeef", os.getpid()))
+    assert not left.exists() and another_run.exists()
 
 
 # --- a folder of many documents ----------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_a_formula_cell_without_a_cached_value_is_refused_with_its_address(tmp_p
     ])
     report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
     assert [r.ok for r in report.results] == [True, False]
-    assert report.results[1].label == "ds.xlsx, dòng 3"
+    assert report.results[1].label == "ds.xlsx, trang tính 'Sheet', dòng 3"
     error = report.results[1].error
     assert error.startswith('Ô C3 có công thức (=UPPER("Cầu Kè")) nhưng tệp không lưu kết quả')
     assert "mở tệp bằng Excel hoặc LibreOffice Calc rồi lưu lại" in error and "gõ thẳng giá trị" in error
@@ -97,7 +97,7 @@ def test_an_excel_error_value_is_refused_never_written_as_document_text(tmp_path
     source = workbook(tmp_path / "ds.xlsx", [HEADER + ["+noi_nhan"], ROW + [value]])
     result = run("batch", source, "--base", BASE, "-o", tmp_path / "ra")
     assert result.exit_code == 1, result.output
-    assert f"ds.xlsx, dòng 2: Ô E2 có {value}, giá trị lỗi của Excel" in result.output
+    assert f"ds.xlsx, trang tính 'Sheet', dòng 2: Ô E2 có {value}, giá trị lỗi của Excel" in result.output
     assert "Đã tạo 0/1" in result.output and list((tmp_path / "ra").iterdir()) == []
 
 
@@ -112,6 +112,35 @@ def test_every_unreadable_cell_of_a_row_is_named_at_once(tmp_path):
                       cells={"B2": ("#DIV/0!", "e")})
     error = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False).results[0].error
     assert error.startswith("Ô A2 có công thức (=A1)") and "; ô B2 có #DIV/0!" in error
+
+
+def test_the_sheet_read_is_named_with_the_row_since_a_workbook_may_have_several(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Danh sách"
+    for row in (HEADER, ROW[:2] + ["#N/A"] + ROW[3:]):
+        book.active.append(row)
+    book.create_sheet("Ghi chú").append(["so"])
+    book.save(tmp_path / "ds.xlsx")
+    result = run("batch", tmp_path / "ds.xlsx", "--base", BASE, "-o", tmp_path / "ra")
+    assert result.exit_code == 1
+    assert "ds.xlsx, trang tính 'Danh sách', dòng 2: Ô C2 có #N/A" in result.output
+
+
+def test_a_sheet_name_no_excel_would_write_is_quoted_short_and_printable(tmp_path):
+    import zipfile
+
+    source = workbook(tmp_path / "ds.xlsx", [HEADER, ROW[:2] + ["=A1"] + ROW[3:]])
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b'name="Sheet"', b'name="' + b"Trang&#10;" + b"x" * 100_000 + b'"')
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    label = next(read_jobs(source)).label
+    assert label == "ds.xlsx, trang tính 'Trang " + "x" * 24 + "…', dòng 2"
 
 
 def test_a_formula_with_its_result_stored_is_read_as_its_result(tmp_path):
@@ -139,7 +168,7 @@ def test_a_formula_or_error_in_a_column_without_a_field_name_is_ignored_as_the_c
 def test_an_error_value_in_the_field_names_refuses_the_file(tmp_path):
     source = workbook(tmp_path / "ds.xlsx", [["so", "#REF!"], [1, 2]])
     result = run("batch", source, "-o", tmp_path / "ra")
-    assert result.exit_code == 1 and "Dòng tên trường của ds.xlsx: ô B1 có #REF!" in result.output
+    assert result.exit_code == 1 and "Dòng tên trường của ds.xlsx (dòng 1, trang tính 'Sheet'): ô B1 có #REF!" in result.output
 
 
 def test_an_error_value_excel_wrote_into_a_csv_is_refused_with_its_address(tmp_path):
@@ -147,6 +176,18 @@ def test_an_error_value_excel_wrote_into_a_csv_is_refused_with_its_address(tmp_p
     report = run_batch(source, tmp_path / "ra", base=BASE, jobs=1, check=False)
     assert [r.ok for r in report.results] == [True, False]
     assert report.results[1].error.startswith("Ô C3 có #N/A, giá trị lỗi của Excel")
+
+
+@pytest.mark.parametrize("value, program", [("Err:502", "LibreOffice Calc"), ("#ERROR!", "Excel")])
+def test_error_values_libreoffice_calc_and_google_sheets_write_into_a_csv_are_refused(tmp_path, value, program):
+    source = write_csv(tmp_path / "ds.csv", [HEADER, ROW[:3] + [value]])
+    error = next(read_jobs(source)).error
+    assert error.startswith(f"Ô D2 có {value}, giá trị lỗi của {program}")
+
+
+def test_text_that_only_looks_like_an_error_value_is_kept(tmp_path):
+    source = write_csv(tmp_path / "ds.csv", [HEADER, ROW[:3] + ["Err:502 của máy chủ"]])
+    assert next(read_jobs(source)).row["nguoi_ky.ho_ten"] == "Err:502 của máy chủ"
 
 
 # --- rows are read as the work goes, within limits -------------------------------------------

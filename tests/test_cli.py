@@ -390,6 +390,16 @@ def test_a_fault_of_vanban_itself_is_said_in_one_vietnamese_line_with_exit_code_
     assert not output.exists()
 
 
+def test_output_read_by_a_command_that_stops_reading_ends_quietly_not_as_a_fault_of_vanban():
+    # `vanban new ke-hoach | head -1`: the reader is gone before the starter is written
+    process = subprocess.Popen([sys.executable, "-m", "vanban", "new", "ke-hoach"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+    process.stdout.close()
+    said = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 141  # 128 + SIGPIPE, as the shell reports a reader gone
+    assert said == ""
+
+
 def test_vanban_debug_lets_the_traceback_of_a_fault_through(tmp_path, monkeypatch):
     def broken(self, document, kept=None):
         raise RuntimeError("hỏng bên trong")

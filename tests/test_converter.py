@@ -165,6 +165,15 @@ def test_render_pdf_and_to_pdf(uno, converter, tmp_path):
     assert made == tmp_path / "khac.pdf" and pages(made) == 4
 
 
+def test_a_document_whose_name_is_near_the_length_limit_is_converted_beside_it(uno, converter, docx, tmp_path):
+    # LibreOffice's lock file (".~lock.<name>#") and output are named after what it is given
+    source = tmp_path / ("k" * 248 + ".docx")  # 253 bytes: the PDF's name is 252
+    source.write_bytes(docx.read_bytes())
+    made = converter.convert(source)
+    assert made == source.with_suffix(".pdf") and pages(made) == 4
+    assert converter.convert_bytes(docx.read_bytes(), source.name).startswith(b"%PDF-")
+
+
 @pytest.fixture
 def pdftoppm():
     if shutil.which("pdftoppm") is None:
@@ -213,10 +222,10 @@ def test_a_pdf_failure_keeps_the_docx_and_is_reported(uno, tmp_path, monkeypatch
 
     original = _pdf.PdfConverter._convert_file
 
-    def fail_for_c(self, source, shown=None):
-        if source.name.endswith("-2.docx"):
+    def fail_for_c(self, source, shown=None, **options):
+        if str(shown or source).endswith("-2.docx"):  # LibreOffice gets a copy under a short name
             raise ConversionError(shown or source, "LibreOffice báo lỗi (thử)")
-        return original(self, source, shown)
+        return original(self, source, shown, **options)
 
     monkeypatch.setattr(_pdf.PdfConverter, "_convert_file", fail_for_c)
     rows = tmp_path / "ds.csv"

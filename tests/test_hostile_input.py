@@ -419,6 +419,18 @@ def test_a_full_disk_leaves_no_partial_file(tmp_path, docx_bytes, monkeypatch, w
     assert only(tmp_path) == []
 
 
+@pytest.mark.parametrize("where", ["fsync", "link"])
+def test_ctrl_c_while_a_file_is_written_leaves_neither_it_nor_a_temporary_file(tmp_path, docx_bytes, monkeypatch,
+                                                                              where):
+    def interrupted(*args):
+        raise KeyboardInterrupt  # Ctrl-C, or SIGTERM as vanban batch handles it
+
+    monkeypatch.setattr(os, where, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "kh.docx", docx_bytes)
+    assert only(tmp_path) == []
+
+
 def test_a_drive_without_hard_links_still_gets_the_file_and_never_an_overwrite(tmp_path, docx_bytes, monkeypatch):
     def no_links(source, destination):  # FAT/exFAT USB drives, some network shares
         raise OSError(errno.EPERM, "Operation not permitted")

@@ -336,6 +336,15 @@ YAML_MISTAKES = [
     ("text-starting-with-a-star", with_line(8, "trich_yeu: *Tổ chức"), (8, 12), ["'*'", "ngoặc kép"]),
     ("a-dash-after-a-key", with_line(9, "muc_dich: - Phát huy"), (9, 11), ["xuống dòng"]),
     ("key-written-twice", MINIMAL + "so: 8\n", (18, 1), ["'so'", "lần đầu ở dòng 5"]),
+    ("list-item-under-a-field-with-its-text", with_line(6, "dia_danh: Mỹ Long Nam\n- Xã Long Hòa"), (7, 1),
+     ["'dia_danh' ở dòng 6", "để trống phần sau 'dia_danh:'", "kể cả 'Mỹ Long Nam'"]),
+    ("list-item-joined-to-the-text-above", with_line(6, "dia_danh: Mỹ Long Nam\n  - Xã Long Hòa"), (7, 3),
+     ["nối nó vào chữ 'Mỹ Long Nam' ở dòng 6", "kể cả 'Mỹ Long Nam'", "ngoặc kép"]),
+    ("list-item-under-a-field-with-its-text-and-a-comment",
+     with_line(6, "dia_danh: Mỹ Long Nam  # xã\n  - Xã Long Hòa"), (7, 3),
+     ["'dia_danh' ở dòng 6", "để trống phần sau 'dia_danh:'", "kể cả 'Mỹ Long Nam'"]),
+    ("word-smart-quotes-around-a-list-item", with_line(9, "muc_dich:\n  - “Phát huy: vai trò”"), (10, 14),
+     ["“ ”", "ngoặc kép thẳng"]),
     ("hash-eating-the-rest", with_line(8, "trich_yeu: Đạt giải #1 toàn tỉnh"), (8, 21), ["'#1 toàn tỉnh'", "ngoặc kép"]),
 ]
 
@@ -355,6 +364,28 @@ def test_a_yaml_mistake_is_shown_on_its_own_line_with_a_caret_and_what_to_change
     assert number == str(line)
     assert shown_text == text.splitlines()[line - 1].replace("\t", " ")
     assert caret.index("^") - (shown.index(" | ") + 3) == column - 1
+
+
+def test_a_field_that_should_not_be_there_is_named_on_its_own_line_not_where_its_value_starts(tmp_path):
+    text = MINIMAL + "kem_thep:\n  - Danh sách\n"
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, text))
+    (problem,) = error.value.problems
+    assert problem.location == "kem_thep, dòng 18, cột 1"
+
+
+def test_a_mistyped_key_of_a_body_item_is_the_one_problem_said(tmp_path):
+    with pytest.raises(InputError) as error:
+        vanban.load(write(tmp_path, MINIMAL.replace("noi_dung: [Đoạn văn.]", "noi_dung: [{yy: Thực hiện}]")))
+    (problem,) = error.value.problems
+    assert problem.location.startswith("noi_dung[0].noi_dung[0].yy, dòng 12")
+    assert "Có phải ý bạn là 'y'?" in problem.message
+
+
+def test_a_list_written_in_place_of_text_is_still_read_as_a_list(tmp_path):
+    block = vanban.load(write(tmp_path, with_line(9, "muc_dich:\n  - Phát huy vai trò\n  - Học tập")))
+    flow = vanban.load(write(tmp_path, with_line(9, "muc_dich: [Phát huy vai trò, Học tập]"), "flow.yaml"))
+    assert block == flow
 
 
 def test_a_long_line_is_shown_around_the_column_with_the_caret_under_it(tmp_path):

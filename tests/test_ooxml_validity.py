@@ -25,7 +25,7 @@ import vanban
 from vanban.profiles import PROFILES
 
 import strategies
-from helpers import EXAMPLES, ROOT
+from helpers import DATA, EXAMPLES, ROOT
 
 VALIDATOR = OpenXmlValidator(max_errors=20)
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
@@ -120,6 +120,44 @@ def test_long_run_many_random_generated_documents_are_schema_valid(name, request
     assert invalid_generated(name, LONG_GENERATED_PER_TYPE, tmp_path, randomised=True) == []
 
 
+EVERY_PART = DATA / "every_part.yaml"
+
+
+def test_a_document_with_every_part_vanban_writes_is_schema_valid(tmp_path):
+    data = vanban.render_bytes(vanban.load(EVERY_PART))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert "word/footnotes.xml" in package.namelist()  # the one part no example has
+    assert schema_errors(data, tmp_path) == []
+
+
+def test_a_document_made_by_vanban_fix_is_schema_valid(tmp_path):
+    from vanban._fix import fix_document
+
+    from producers import as_saved_by
+    from test_fix import wrong_document
+
+    for source in (wrong_document(), as_saved_by(vanban.render_bytes(vanban.load(EVERY_PART)), "google")):
+        assert schema_errors(fix_document(source).data, tmp_path) == []
+
+
+def test_a_document_made_with_an_offices_own_template_is_schema_valid(tmp_path):
+    import docx
+    from PIL import Image
+
+    from helpers import copy_package_template
+
+    # as an office makes its template: the package's, with its logo and margin, saved again
+    template = copy_package_template(tmp_path / "mau")
+    Image.new("RGB", (40, 40), (200, 0, 0)).save(tmp_path / "logo.png")
+    frame = docx.Document(str(template))
+    frame.sections[0].first_page_header.paragraphs[0].add_run().add_picture(str(tmp_path / "logo.png"))
+    frame.sections[0].left_margin = docx.shared.Mm(32)
+    frame.core_properties.author = "Văn phòng Huyện đoàn"
+    frame.save(str(template))
+    data = vanban.Renderer([tmp_path / "mau"]).render_bytes(vanban.load(EVERY_PART))
+    assert schema_errors(data, tmp_path) == []
+
+
 # --- the template builder -----------------------------------------------------------
 
 
@@ -173,6 +211,14 @@ def test_a_border_after_the_language_of_a_style_is_reported(tmp_path):
 
     errors = schema_errors(rewritten(data, "word/styles.xml", border_last), tmp_path)
     assert any("bdr" in error for error in errors), errors
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "word/settings.xml",
+                                  "word/header1.xml", "word/footnotes.xml", "word/fontTable.xml"])
+def test_an_unknown_element_in_any_part_vanban_writes_is_reported(part, tmp_path):
+    data = vanban.render_bytes(vanban.load(EVERY_PART))
+    errors = schema_errors(rewritten(data, part, lambda root: root.insert(0, etree.Element(W + "khac"))), tmp_path)
+    assert any(part in error and "khac" in error for error in errors), errors
 
 
 def test_settings_out_of_order_are_reported(tmp_path):

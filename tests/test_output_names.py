@@ -93,6 +93,60 @@ def test_a_row_naming_its_file_with_another_extension_is_refused_and_the_others_
     assert [p.name for p in (tmp_path / "ra").iterdir()] == ["ke-hoach-b.docx"]
 
 
+# --- the same from Python: vanban.render, vanban.render_pdf, vanban.to_pdf -------------------------
+
+
+@pytest.fixture
+def no_libreoffice(monkeypatch):
+    """A refused name is refused before LibreOffice is started (or a document rendered)."""
+    from vanban._pdf import PdfConverter
+
+    def started(self):
+        raise AssertionError("LibreOffice was started")
+
+    monkeypatch.setattr(PdfConverter, "__enter__", started)
+
+
+@pytest.mark.parametrize("name, said", [
+    ("ke-hoach.pdf", "có đuôi .pdf: hãy đặt tên ke-hoach.docx; muốn có tệp PDF, dùng vanban.render_pdf("),
+    ("ke-hoach.PDF", "có đuôi .PDF: hãy đặt tên ke-hoach.docx"),
+    ("ke-hoach.odt", "có đuôi .odt: hãy đặt tên ke-hoach.docx."),
+    ("KH 12.2021", "không có đuôi .docx: hãy đặt tên KH 12.2021.docx."),
+])
+def test_vanban_render_refuses_a_name_not_ending_in_docx(tmp_path, name, said):
+    import vanban
+
+    with pytest.raises(vanban.OutputError) as error:
+        vanban.render(vanban.load(PLAN), tmp_path / name)
+    assert "vanban.render ghi văn bản Word (.docx)" in str(error.value) and said in str(error.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_vanban_render_pdf_refuses_a_docx_name_before_any_work(tmp_path, no_libreoffice):
+    import vanban
+
+    with pytest.raises(vanban.OutputError) as error:
+        vanban.render_pdf(vanban.load(PLAN), tmp_path / "ke-hoach.docx")
+    assert ("vanban.render_pdf ghi tệp PDF, nhưng tên này có đuôi .docx: hãy đặt tên ke-hoach.pdf; muốn có văn "
+            "bản Word (.docx), dùng vanban.render(") in str(error.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("source, target, said", [
+    ("ke-hoach.docx", "ke-hoach.docx", "có đuôi .docx: hãy đặt tên ke-hoach.pdf."),
+    ("ke-hoach.pdf", None, "đây là chính tệp cần chuyển, tệp PDF sẽ ghi đè lên nó"),
+])
+def test_vanban_to_pdf_never_writes_a_pdf_over_its_source_or_under_another_name(tmp_path, no_libreoffice,
+                                                                               source, target, said):
+    import vanban
+
+    (tmp_path / source).write_bytes(b"original")
+    with pytest.raises(vanban.OutputError) as error:
+        vanban.to_pdf(tmp_path / source, None if target is None else tmp_path / target, overwrite=True)
+    assert said in str(error.value)
+    assert [p.name for p in tmp_path.iterdir()] == [source] and (tmp_path / source).read_bytes() == b"original"
+
+
 # --- names too long for the file system ---------------------------------------------------------
 
 
@@ -111,10 +165,21 @@ def test_vietnamese_letters_count_for_the_bytes_they_take(tmp_path):
     assert "dài 265 byte" in run("render", PLAN, "-o", tmp_path / longer).output
 
 
-def test_a_path_too_long_for_the_system_is_an_error_not_a_traceback(tmp_path):
-    result = run("render", PLAN, "-o", tmp_path / ("thu-muc/" * 600) / "ke-hoach.docx")
+@pytest.mark.parametrize("command", ["render", "import", "fix", "check --png"])
+def test_a_path_too_long_for_the_system_is_an_error_not_a_traceback(tmp_path, command):
+    import vanban
+
+    too_long = tmp_path / ("thu-muc/" * 600)
+    source = vanban.render(vanban.load(PLAN), tmp_path / "ke-hoach.docx")
+    arguments = {
+        "render": ["render", PLAN, "-o", too_long / "ke-hoach.docx"],
+        "import": ["import", source, "-o", too_long / "ke-hoach.yaml"],
+        "fix": ["fix", source, "-o", too_long / "ke-hoach.docx"],
+        "check --png": ["check", source, "--png", too_long],
+    }[command]
+    result = run(*arguments)
     assert result.exit_code == 1, result.output
-    assert "tên tệp quá dài" in result.output and "Traceback" not in result.output
+    assert "tên tệp quá dài" in result.output and "Lỗi của vanban" not in result.output
 
 
 def test_a_row_whose_name_is_too_long_is_refused_with_the_reason_and_the_others_made(tmp_path):

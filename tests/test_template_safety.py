@@ -102,6 +102,7 @@ def test_a_template_cannot_change_or_reach_into_the_document_it_is_given(plan, t
 def test_the_refusal_says_what_was_refused_and_why(tmp_path, plan):
     message = refusal(tmp_path / "a", "{{ document.recipients.clear() }}", plan, both_paths=True)
     assert "'clear'" in message and "danh sách" in message and "không được thay đổi" in message
+    assert "Hãy bỏ '.clear(...)' khỏi mẫu" in message
     message = refusal(tmp_path / "b", "{{ document.model_copy() }}", plan, both_paths=True)
     assert "'model_copy'" in message and "không phải một trường" in message
 

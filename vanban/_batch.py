@@ -119,13 +119,16 @@ def run_batch(
 
 
 def _remove_temporaries(settings: Settings) -> None:
-    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), and those
-    a write of this process left when interrupted (``.vanban-<pid>-...tmp``). The folder is read
-    as it goes (a glob would list its 100,000 documents in memory first)."""
-    from ._files import temporary_name
+    """This run's temporary files: its documents' (``.vanban-<pid>-<token>-<index>``), those a
+    write of this process left when interrupted (``.vanban-<pid>-...tmp``), and those of any
+    process now gone: a pool worker ended by a signal half way through a write (SIGTERM sent to
+    the whole process group, as a service manager does) left its own. The folder is read as it
+    goes (a glob would list its 100,000 documents in memory first)."""
+    from ._files import _remove_if_stray, temporary_name
 
     ours = temporary_name(settings.owner, settings.token, "-")
     mine = temporary_name(settings.owner, "", "")
+    now = time.time()
     try:
         entries = os.scandir(settings.out_dir)
     except OSError:
@@ -134,6 +137,8 @@ def _remove_temporaries(settings: Settings) -> None:
         for entry in entries:
             if entry.name.startswith(ours) or (entry.name.startswith(mine) and entry.name.endswith(".tmp")):
                 Path(entry.path).unlink(missing_ok=True)
+            elif entry.name.startswith(".vanban-"):
+                _remove_if_stray(entry, before=now)
 
 
 _NOT_READ = object()
@@ -188,12 +193,20 @@ class _Run:
         except BaseException:
             if self.stage is not None:
                 self.stage.abort()  # Ctrl-C: LibreOffice is stopped, not waited for
+                self._without_pdf()
             raise
         finally:
             if self.engine is not None:
                 self.engine.close()
             if self.stage is not None:
                 self.stage.close()
+
+    def _without_pdf(self) -> None:
+        """Stopped: the documents named whose PDF will not come are finished as they are, kept,
+        and said so (the progress callback is told: what was made is counted right)."""
+        for index, result in sorted(self.active.items()):
+            if result.output is not None:
+                self._finished(index, f"đã tạo {result.output.name}, nhưng chưa tạo PDF: lệnh bị dừng trước đó")
 
     def _fill(self) -> None:
         """Keep a bounded window of documents in the work: memory stays flat however many rows.

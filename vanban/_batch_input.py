@@ -235,7 +235,8 @@ def _csv_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
 
 
 def _csv_error_value(address: str, value: str) -> str:
-    return (f"ô {address} có {value}, giá trị lỗi của Excel (công thức của ô không tính được khi lưu "
+    program = "LibreOffice Calc" if value.startswith("Err:") else "Excel"
+    return (f"ô {address} có {value}, giá trị lỗi của {program} (công thức của ô không tính được khi lưu "
             "thành CSV): hãy sửa công thức trong bảng tính rồi lưu lại, hoặc gõ thẳng giá trị vào ô")
 
 
@@ -317,17 +318,20 @@ _UNCLOSED_QUOTE = ("Thường do một dấu ngoặc kép \" không được đ�
 def _xlsx_rows(path: Path, limits: Limits) -> Iterator[tuple[str, dict]]:
     from ._xlsx import xlsx_rows
 
-    lines = xlsx_rows(path, limits)
+    sheet = xlsx_rows(path, limits)
+    lines = iter(sheet)
     _, header, problems = next(lines, (1, (), {}))
     if problems:
-        raise BatchSourceError(f"Dòng tên trường của {path.name}: " + "; ".join(problems.values()) + ".")
+        raise BatchSourceError(f"Dòng tên trường của {path.name} (dòng 1, trang tính '{sheet.sheet}'): "
+                               + "; ".join(problems.values()) + ".")
     if not header or not any(header):
-        raise BatchSourceError(f"Trang tính đầu của {path.name} trống: dòng 1 phải là tên các trường.")
+        raise BatchSourceError(f"Trang tính đầu ('{sheet.sheet}') của {path.name} trống: dòng 1 phải là tên "
+                               "các trường.")
     keys = [_cell(key) if key is not None else None for key in header]
     for count, (number, cells, problems) in enumerate(lines, start=1):
         if count > limits.rows:
             raise BatchSourceError(limits.stopped_at_rows(path.name))
-        label = f"{path.name}, dòng {number}"
+        label = f"{path.name}, trang tính '{sheet.sheet}', dòng {number}"
         refused = [problem for column, problem in sorted(problems.items())
                    if column <= len(keys) and keys[column - 1]]
         if refused:

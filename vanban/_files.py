@@ -108,13 +108,32 @@ def _reason(error: OSError) -> str:
     return _REASONS.get(error.errno, f"lỗi của hệ thống tệp ({error.strerror or error})")
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
+_WRITES = {".docx": ("văn bản Word (.docx)", "vanban.render"), ".pdf": ("tệp PDF", "vanban.render_pdf")}
+"""What vanban's Python functions write, by the extension the output's name must have, and which one."""
 
-    Readers never see a half-written file; on any failure the temporary file is
-    removed and ``path`` is left as it was. Without ``overwrite`` an existing
-    file is never replaced, even one created while we were writing.
-    """
+
+def require_extension(path: Path, extension: str, writer: str) -> None:
+    """Refuse, before any work, an output name not ending in ``extension`` (``.docx``, ``.pdf``):
+    Word's bytes under a .pdf name (or a PDF's under a .docx name) would open as a broken file.
+    ``writer`` names the function called (``vanban.render``), since the message is for its caller."""
+    found = path.suffix.lower()
+    if found == extension:
+        return
+    known = re.fullmatch(r"\.[a-z][a-z0-9]{0,4}", found) is not None  # "KH 12.2021" has no extension
+    stem = path.name[:-len(found)] if known else path.name
+    what, _ = _WRITES[extension]
+    said = f"tên này có đuôi {path.suffix}" if known else "tên này không có đuôi " + extension
+    reason = f"{writer} ghi {what}, nhưng {said}: hãy đặt tên {stem}{extension}"
+    if found in _WRITES and writer in (writes for _, writes in _WRITES.values()):
+        other, other_writer = _WRITES[found]
+        reason += f"; muốn có {other}, dùng {other_writer}(văn_bản, '{path.name}')"
+    raise OutputError(path, reason)
+
+
+def check_output(path: Path, *, overwrite: bool = False) -> None:
+    """Raise now what writing ``path`` would refuse: its folder missing, a folder in its place,
+    the file already there (without ``overwrite``), or even looking at it failing (a path too
+    long, a drive gone). A command calls it before spending seconds on what it will write."""
     folder = path.parent
     try:
         if not folder.is_dir():
@@ -126,31 +145,43 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
             raise OutputExistsError(path)
     except OSError as error:  # a name too long, a drive gone: even looking fails
         raise OutputError(path, _reason(error)) from error
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    Readers never see a half-written file; on any failure the temporary file is
+    removed and ``path`` is left as it was. Without ``overwrite`` an existing
+    file is never replaced, even one created while we were writing.
+    """
+    folder = path.parent
+    check_output(path, overwrite=overwrite)
     try:
         # a short name of its own: the output's name may already be near the length limit
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=temporary_name(os.getpid(), "", ""), suffix=".tmp")
     except OSError as error:
         raise OutputError(path, _reason(error)) from error
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
-    except OSError as error:
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)  # mkstemp makes it private to the owner
+        except OSError as error:
+            raise OutputError(path, _reason(error)) from error
+        try:
+            _move_into_place(temporary, path, overwrite)
+        except FileExistsError:
+            raise OutputExistsError(path) from None
+        except OSError as error:
+            # the temporary file was written in the folder, so the folder is writable:
+            # what refuses is the output file itself
+            locked = error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
+            raise OutputError(path, _LOCKED if locked else _reason(error)) from error
+    except BaseException:  # Ctrl-C or SIGTERM half way too: no temporary file is left behind
         _remove(temporary)
-        raise OutputError(path, _reason(error)) from error
-    try:
-        _move_into_place(temporary, path, overwrite)
-    except FileExistsError:
-        _remove(temporary)
-        raise OutputExistsError(path) from None
-    except OSError as error:
-        _remove(temporary)
-        # the temporary file was written in the folder, so the folder is writable:
-        # what refuses is the output file itself
-        locked = error.errno in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY)
-        raise OutputError(path, _LOCKED if locked else _reason(error)) from error
+        raise
     return path
 
 

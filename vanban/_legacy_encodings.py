@@ -114,13 +114,20 @@ def _syllable(word: str) -> bool:
 # --- decoding -------------------------------------------------------------------------
 
 
+_TCVN3_TABLE = str.maketrans(_TCVN3_LETTERS)
+_VNI_TABLE = str.maketrans(_VNI_LETTERS)
+_VNI_MARK = re.compile(f"[{re.escape(''.join(_VNI_MARKS))}]")
+
+
 def decode_tcvn3(text: str) -> str:
     """``text`` read as TCVN3: ``Hμ Néi`` -> ``Hà Nội`` (tones on capitals come out small)."""
-    return "".join(_TCVN3_LETTERS.get(char, char) for char in text)
+    return text.translate(_TCVN3_TABLE)
 
 
 def decode_vni(text: str) -> str:
     """``text`` read as VNI Windows: ``Haø Noäi`` -> ``Hà Nội``."""
+    if not _VNI_MARK.search(text):  # letters only: each read on its own
+        return unicodedata.normalize("NFC", text.translate(_VNI_TABLE))
     out: list[str] = []
     for char in text:
         mark = _VNI_MARKS.get(char)
@@ -153,16 +160,34 @@ class LegacyText:
     examples: tuple[tuple[str, str], ...]
 
 
-def _legacy_words(words: list[str], decode) -> list[tuple[str, str]]:
+def _legacy_words(words: list[str], encoding: str) -> list[tuple[str, str]]:
     found = []
     for word in words:
-        decoded = decode(word)
-        if (decoded != word and len(decoded) > 1 and is_vietnamese_syllable(decoded)
-                and not is_vietnamese_syllable(word)):
-            # TCVN3 capitals with tones share the small letters' codes (in another font)
-            capitals = "".join(_ASCII_LETTER.findall(word))
-            found.append((word, decoded.upper() if capitals.isupper() and len(capitals) > 1 else decoded))
+        if word.isascii():  # both tables map only characters beyond ASCII: it reads as typed
+            continue
+        # a syllable read from a legacy encoding is at most twice as long as the syllable (a
+        # VNI mark a character of its own): only such words are remembered, so that hostile
+        # text cannot fill the memory with long ones
+        reading = (_legacy_reading if len(word) <= 2 * _LONGEST_SYLLABLE else _read)(word, encoding)
+        if reading is not None:
+            found.append((word, reading))
     return found
+
+
+def _read(word: str, encoding: str) -> Optional[str]:
+    """How ``word`` reads in ``encoding`` when it reads as a Vietnamese syllable there and
+    not as typed; else None."""
+    decoded = ENCODINGS[encoding][2](word)
+    if (decoded != word and len(decoded) > 1 and is_vietnamese_syllable(decoded)
+            and not is_vietnamese_syllable(word)):
+        # TCVN3 capitals with tones share the small letters' codes (in another font)
+        capitals = "".join(_ASCII_LETTER.findall(word))
+        return decoded.upper() if capitals.isupper() and len(capitals) > 1 else decoded
+    return None
+
+
+_legacy_reading = lru_cache(maxsize=16384)(_read)
+"""A document's words repeat (every text is judged as typed and in capitals, in two encodings)."""
 
 
 def legacy_encoding(text: str) -> Optional[LegacyText]:
@@ -185,7 +210,7 @@ def _judged(text: str) -> Optional[LegacyText]:
     best: Optional[LegacyText] = None
     best_count = 0
     for key, (label, font, decode) in ENCODINGS.items():
-        found = _legacy_words(words, decode)
+        found = _legacy_words(words, key)
         if len(found) > best_count and (len(found) >= 3 or len(found) * 5 >= len(words)):
             best, best_count = LegacyText(key, label, font, tuple(found[:3])), len(found)
     return best

@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from ._file_kind import KINDS, kind_of
 from ._registry import document_types, get_document_type
-from ._yaml_errors import _Refused, at, problem_for, split_lines
+from ._yaml_errors import SMART_QUOTES, SMART_QUOTES_AS_YAML_QUOTES, _Refused, at, problem_for, split_lines
 from .errors import InputError, Problem, UnknownDocumentTypeError
 from .schemas.body import NODE_TAGS
 from .schemas.document import Document
@@ -71,6 +71,9 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
         if key in seen:
             raise _Refused(None, None, f"khóa '{key}' xuất hiện hai lần (lần đầu ở dòng "
                           f"{seen[key].start_mark.line + 1}); hãy xóa một lần hoặc đổi tên", key_node.start_mark)
+        if isinstance(key, str) and not key_node.style and any(quote in key for quote in SMART_QUOTES):
+            # “Nhằm: ...” as a list item: Word's quotes are text to YAML, so the ':' inside made a key
+            raise _Refused(None, None, SMART_QUOTES_AS_YAML_QUOTES.rstrip("."), key_node.end_mark)
         if isinstance(key, str) and not key_node.style and re.match(r"-[^\s\-]", key):  # plain: None, or ''
             raise _Refused(None, None, f"tên trường '{key}' bắt đầu bằng '-': thiếu dấu cách sau gạch đầu dòng? "
                           f"Hãy viết '- {key[1:]}'", key_node.start_mark)
@@ -270,7 +273,8 @@ def read_data(path: Path, raw: Optional[bytes] = None) -> tuple[Any, Optional[ya
         data, node = read
     else:
         data, node = _read_with_python(text, path)
-    hidden = list(_comments_eating_text(node, split_lines(text)))
+    lines = split_lines(text)
+    hidden = list(_comments_eating_text(node, lines)) + list(_list_items_joined_to_text(node, lines))
     if hidden:
         raise InputError(hidden, path)
     return data, node
@@ -378,6 +382,35 @@ def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterat
                          "hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
 
 
+def _plain_scalars(node: Optional[yaml.Node]) -> Iterator[yaml.ScalarNode]:
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.ScalarNode) and not current.style:  # plain (libyaml: '')
+            yield current
+
+
+def _list_items_joined_to_text(node: Optional[yaml.Node], lines: list[str]) -> Iterator[Problem]:
+    """A '- item' line under a field that already has its text on its own line: YAML reads it
+    as more of that text ("Trà Vinh - Thành phố"), which is almost never what was meant."""
+    for scalar in _plain_scalars(node):
+        for number in range(scalar.start_mark.line + 1, min(scalar.end_mark.line, len(lines) - 1) + 1):
+            stripped = lines[number].lstrip(" ")
+            if stripped == "-" or stripped.startswith("- "):
+                first = lines[scalar.start_mark.line][scalar.start_mark.column:].split(" #")[0].strip()
+                yield at(lines, number, len(lines[number]) - len(stripped),
+                         f"Dòng này bắt đầu bằng '- ' nhưng không mở một danh sách: YAML nối nó vào chữ "
+                         f"'{first}' ở dòng {scalar.start_mark.line + 1} (một trường đã có chữ trên dòng của "
+                         "nó không có danh sách bên dưới). Nếu đây là một danh sách, hãy để trống phần sau tên "
+                         f"trường và viết mỗi mục, kể cả '{first}', trên một dòng '- ' riêng; nếu là chữ viết "
+                         "tiếp, hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
+                break
+
+
 # --- validation errors in Vietnamese ------------------------------------------
 
 _MESSAGES = {
@@ -464,17 +497,19 @@ def _format_path(parts: list) -> str:
     return out
 
 
-def _position(node: Optional[yaml.Node], parts: list) -> str:
-    """``dòng L, cột C`` of the deepest YAML node on the path, if the data came from YAML."""
+def _position(node: Optional[yaml.Node], parts: list, *, at_key: bool = False) -> str:
+    """``dòng L, cột C`` of the deepest YAML node on the path, if the data came from YAML;
+    ``at_key``: of the last field's name rather than its value (a field that should not be
+    there is on its name's line; its value may start lines below)."""
     found = node
-    for part in parts:
+    for index, part in enumerate(parts):
         if isinstance(found, yaml.SequenceNode) and part in _LIST_SHORTHAND_KEYS:
             continue  # a part written as a bare list
         if isinstance(found, yaml.MappingNode) and isinstance(part, str):
-            match = [value for key, value in found.value if key.value == part]
+            match = [(key, value) for key, value in found.value if key.value == part]
             if not match:
                 break
-            found = match[0]
+            found = match[0][0] if at_key and index == len(parts) - 1 else match[0][1]
         elif isinstance(found, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(found.value):
                 break
@@ -524,12 +559,13 @@ def translate(error: ValidationError, node: Optional[yaml.Node] = None,
               source: Optional[Path] = None) -> InputError:
     vocabulary = _vocabulary()
     problems: dict[Any, tuple[str, list[str]]] = {}
-    for number, item in enumerate(_branches_as_one(error.errors(include_url=False))):
+    for number, item in enumerate(_without_the_fallbacks_text(_branches_as_one(error.errors(include_url=False)))):
         parts = _clean_location(item["loc"])
         missing = item["type"] == "missing"
         path = _format_path(parts)
         # A missing field has no line of its own; its parent's line would mislead.
-        position = _position(node, parts) if node is not None and not missing else ""
+        position = (_position(node, parts, at_key=item["type"] == "extra_forbidden")
+                    if node is not None and not missing else "")
         where = ", ".join(p for p in (path, position) if p)
         key = where if item.get("branch") else number
         problems.setdefault(key, (where, []))[1].append(_message(item, parts, vocabulary))
@@ -553,6 +589,14 @@ def _branches_as_one(errors: list[dict]) -> list[dict]:
     shared = {place for place in places if places.count(place) > 1}
     return [{**item, "loc": item["loc"][:-1], "branch": True} if branch(item) and item["loc"][:-1] in shared
             else item for item in errors]
+
+
+def _without_the_fallbacks_text(errors: list[dict]) -> list[dict]:
+    """A body item whose keys name no kind (``- yy: ...``) is read as a paragraph, the fallback:
+    its missing text ('doan') is not the mistake, the unknown key is, and is said alone."""
+    unknown = {item["loc"][:-1] for item in errors if item["type"] == "extra_forbidden"}
+    return [item for item in errors if not (item["type"] == "missing" and len(item["loc"]) >= 2
+                                            and item["loc"][-2] == "paragraph" and item["loc"][:-1] in unknown)]
 
 
 def _either(messages: list[str]) -> str:

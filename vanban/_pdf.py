@@ -37,13 +37,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
-from ._files import write_atomic
+from ._files import require_extension, write_atomic
 from .errors import (
     ConversionError,
     ConversionTimeout,
     ConverterClosedError,
     MissingToolError,
     OfficeStartError,
+    OutputError,
     OutputExistsError,
     PageImageError,
 )
@@ -415,10 +416,12 @@ class PdfConverter:
                 overwrite: bool = False) -> Path:
         """Convert ``source`` (.docx) to ``target`` (default: beside it, ``.pdf``), atomically."""
         source = Path(source)
-        target = Path(target) if target is not None else source.with_suffix(".pdf")
+        target = _pdf_target(source, target)
         if target.exists() and not overwrite:
             raise OutputExistsError(target)
-        data = self._convert_file(source)
+        if not source.is_file():
+            raise ConversionError(str(source), "không tìm thấy tệp")
+        data = self.convert_bytes(source.read_bytes(), str(source))
         return write_atomic(target, data, overwrite=overwrite)
 
     def convert_bytes(self, docx: bytes, name: str = "van-ban.docx", *, to: str = "pdf") -> bytes:
@@ -427,7 +430,9 @@ class PdfConverter:
         with self._lock:
             self._check_open()
             self._count += 1
-            source = self.folder / "work" / str(self._count) / Path(name).name
+            # LibreOffice names what it writes after the file it reads, and writes a lock file named
+            # ".~lock.<that name>#" beside it: a name near the 255-byte limit of a name fails there
+            source = self.folder / "work" / str(self._count) / f"van-ban{Path(name).suffix.lower()}"
             source.parent.mkdir(parents=True)
         try:
             source.write_bytes(docx)
@@ -653,9 +658,24 @@ def _reason(detail: str) -> str:
 # --- one-off functions ------------------------------------------------------------------
 
 
+def _pdf_target(source: Path, target: Optional[PathLike]) -> Path:
+    """Where the PDF of ``source`` goes (default: beside it): a name ending in .pdf, never the
+    source itself."""
+    target = Path(target) if target is not None else source.with_suffix(".pdf")
+    require_extension(target, ".pdf", "vanban.to_pdf")
+    try:
+        same = target.exists() and source.samefile(target)
+    except OSError:
+        same = False
+    if same:
+        raise OutputError(target, "đây là chính tệp cần chuyển, tệp PDF sẽ ghi đè lên nó: hãy chọn tên khác")
+    return target
+
+
 def to_pdf(source: PathLike, target: Optional[PathLike] = None, *, overwrite: bool = False,
            converter: Optional[PdfConverter] = None) -> Path:
     """Convert a .docx to PDF (default: beside it). Pass a running ``converter`` for many files."""
+    _pdf_target(Path(source), target)  # a wrong name is refused before LibreOffice starts
     if converter is not None:
         return converter.convert(source, target, overwrite=overwrite)
     with PdfConverter() as own:
@@ -668,6 +688,7 @@ def render_pdf(document, path: PathLike, *, overwrite: bool = False,
     from . import default_renderer
 
     path = Path(path)
+    require_extension(path, ".pdf", "vanban.render_pdf")
     if path.exists() and not overwrite:
         raise OutputExistsError(path)
     data = (renderer or default_renderer()).render_bytes(document)

@@ -18,6 +18,11 @@ template's own text, and deflates only the entries that changed. Both run
 docxtpl's own post-processing steps, so the warm output is byte-identical to the
 reference one (``tests/test_warm_render.py``).
 
+A prepared template is kept on disk (``_prepared_cache``, keyed by the template's bytes
+and the versions of what prepares it), so that a new process reads it instead of preparing
+it again; rendering from it needs neither docxtpl nor python-docx unless the template's
+text asks for their steps (a header using values, docxtpl's listing marks or table fixes).
+
 docxtpl, Jinja and lxml are imported when the first document is rendered, not
 when vanban is imported.
 """
@@ -38,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Protocol, Union
 from markupsafe import Markup
 
 from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
-from ._files import _ZIP_EPOCH, reproducible_zip, write_atomic
+from ._files import _ZIP_EPOCH, reproducible_zip, require_extension, write_atomic
 from ._ooxml import (Footnotes, apply_annex_sections, drawn_rule_xml, keep_end_with_closing_block, runs_xml,
                      set_column_widths, table_xml, xml_text as _xml_text)
 from ._tables import TableBlock
@@ -338,7 +343,7 @@ class Renderer:
             warm = self._warm.get(key)
         if warm is None:
             name, template_bytes = self.document_template(document)
-            warm = _WarmTemplate(name, template_bytes, self.environment)
+            warm = _WarmTemplate.prepared(name, template_bytes, self.environment)
             with self._lock:
                 warm = self._warm.setdefault(key, warm)
         values = self._values(document)
@@ -370,13 +375,15 @@ class Renderer:
         except Exception as error:  # noqa: BLE001 - whatever a template does is the template's error
             raise template_error(name, error) from error
         _finish_body(template.docx.element.body, values, document)
-        _set_properties(template.docx.core_properties, values, document)
+        _set_properties(template.docx.core_properties, *_property_values(values, document))
         out = io.BytesIO()
         template.save(out)
         return reproducible_zip(out.getvalue())
 
     def render(self, document: Document, path: PathLike, *, overwrite: bool = False) -> Path:
-        """Write ``document`` to ``path`` atomically; never overwrite unless asked."""
+        """Write ``document`` to ``path`` (a name ending in .docx) atomically; never overwrite
+        unless asked."""
+        require_extension(Path(path), ".docx", "vanban.render")
         data = self.render_bytes(document)
         return write_atomic(Path(path), data, overwrite=overwrite)
 
@@ -426,7 +433,9 @@ class _WarmTemplate:
             tree = environment.parse(jinja_source)
             # the frame's body loop, when it has the frame's shape, is written by Python (_body_loop)
             self.body_loop = split_body_loop(tree, _written)
-            self._outside_loop = environment.from_string(tree)
+            _strip_paragraph_newlines(tree, self.body_loop)
+            self._codes: dict[str, Any] = {"outside": environment.compile(tree)}  # kept on disk (prepared())
+            self._outside_loop = _from_code(environment, self._codes["outside"])
             self._body = None if self.body_loop else self._outside_loop
             self.parts: dict[str, tuple[Any, str, str]] = {}  # zip name -> (compiled header, encoding, source)
             for uri in (template.HEADER_URI, template.FOOTER_URI):
@@ -439,9 +448,11 @@ class _WarmTemplate:
                         continue
                     tree = environment.parse(jinja_source)
                     uses_values = meta.find_undeclared_variables(tree)
-                    compiled = environment.from_string(tree)
+                    code = environment.compile(tree)
+                    compiled = _from_code(environment, code)
                     if uses_values:
                         self.parts[part.partname.lstrip("/")] = (compiled, encoding, jinja_source)
+                        self._codes[part.partname.lstrip("/")] = code
                     else:  # the same for every document: done once, kept with the static entries
                         rendered = _after_render(template, compiled.render({}))
                         template.map_headers_footers_xml(rel_key, rendered.encode(encoding))
@@ -456,13 +467,17 @@ class _WarmTemplate:
                     continue
                 tree = environment.parse(jinja_source)
                 uses_values = meta.find_undeclared_variables(tree)
-                compiled = environment.from_string(tree)
+                code = environment.compile(tree)
+                compiled = _from_code(environment, code)
                 self.properties[prop] = compiled if uses_values else compiled.render({})
+                if uses_values:
+                    self._codes[f"property:{prop}"] = code
             jinja_source = None
         except Exception as error:  # noqa: BLE001 - reading and compiling the template: its error
             raise template_error(name, error, jinja_source) from error
         self.core_name = core_part.partname.lstrip("/")
         self.core_xml = serialize_part_xml(core_part.element)
+        self.core_pieces = _core_pieces(self.core_xml, self.properties)
         self.document_name = template.docx.part.partname.lstrip("/")
         self.document_xml = serialize_part_xml(template.docx.element)
         self.around_body = _around_body(template.docx.element)
@@ -491,21 +506,22 @@ class _WarmTemplate:
         return self.body.render(values)
 
     def render(self, values: dict, document: Document, kept: Optional[dict] = None) -> bytes:
-        """The document's bytes; ``kept`` (when given) gets its finished body tree."""
-        from docx.opc.coreprops import CoreProperties
-        from docx.opc.oxml import serialize_part_xml
-        from docx.oxml.parser import parse_xml
-        from docxtpl import DocxTemplate
+        """The document's bytes; ``kept`` (when given) gets its finished body tree.
 
-        helper = DocxTemplate.__new__(DocxTemplate)  # docxtpl's post-processing, no file
-        helper.docx_ids_index = 1000
+        docxtpl and python-docx are imported only for what the template's text needs of
+        them (a header using values, core properties not written by :func:`_core_text`,
+        docxtpl's listing marks or table fixes): a prepared template read from the cache
+        renders the frame without them."""
         source = self.body_source
         try:
-            body = _parse_body(helper, self._render_body(values))
-            helper.fix_docpr_ids(body)
+            body = _parse_body(self._render_body(values))
+            _renumber_drawings(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
-                rendered = _after_render(helper, compiled.render(values)).encode(encoding)
+                from docx.opc.oxml import serialize_part_xml
+                from docx.oxml.parser import parse_xml
+
+                rendered = _after_render(_docxtpl_helper(), compiled.render(values)).encode(encoding)
                 changed[name] = serialize_part_xml(parse_xml(rendered))
             source = None
             rendered_properties = {prop: t if isinstance(t, str) else t.render(values)
@@ -517,13 +533,82 @@ class _WarmTemplate:
         if kept is not None:
             kept["body"] = body
 
-        core = parse_xml(self.core_xml)
-        properties = CoreProperties(core)
-        for prop, text in rendered_properties.items():
-            setattr(properties, prop, text)
-        _set_properties(properties, values, document)
-        changed[self.core_name] = serialize_part_xml(core)
+        title, author, stamp = _property_values(values, document)
+        core = _core_text(self.core_pieces, rendered_properties, title, author, stamp)
+        if core is None:
+            from docx.opc.coreprops import CoreProperties
+            from docx.opc.oxml import serialize_part_xml
+            from docx.oxml.parser import parse_xml
+
+            element = parse_xml(self.core_xml)
+            properties = CoreProperties(element)
+            for prop, text in rendered_properties.items():
+                setattr(properties, prop, text)
+            _set_properties(properties, title, author, stamp)
+            core = serialize_part_xml(element)
+        changed[self.core_name] = core
         return self._zip(changed)
+
+    # -- kept on disk from one process to the next (_prepared_cache)
+
+    @classmethod
+    def prepared(cls, name: str, source: bytes, environment) -> "_WarmTemplate":
+        """The template ``source`` prepared: read from the cache of prepared templates when
+        it holds it, else prepared here and kept there for the next process."""
+        from . import _prepared_cache
+
+        cache_key = _cache_key(source, environment)
+        if cache_key is not None:
+            kept = _prepared_cache.load(cache_key)
+            if kept is not None:
+                try:
+                    return cls._from_kept(name, source, environment, kept)
+                except Exception:  # noqa: BLE001 - a file that does not hold what this vanban keeps
+                    pass
+        warm = cls(name, source, environment)
+        if cache_key is not None and warm.supported:
+            _prepared_cache.store(cache_key, warm._kept())
+        return warm
+
+    def _kept(self) -> dict:
+        """What :meth:`_from_kept` needs, in the types :mod:`marshal` writes."""
+        return {
+            "body_source": self.body_source,
+            "branches": self.body_loop.branches if self.body_loop is not None else None,
+            "codes": self._codes,
+            "parts": {name: (encoding, source) for name, (_, encoding, source) in self.parts.items()},
+            "properties": {prop: value for prop, value in self.properties.items() if isinstance(value, str)},
+            "core": (self.core_name, self.core_xml, self.core_pieces),
+            "document": (self.document_name, self.document_xml, self.around_body),
+            "entries": self.entries,
+        }
+
+    @classmethod
+    def _from_kept(cls, name: str, source: bytes, environment, kept: dict) -> "_WarmTemplate":
+        from ._body_loop import BodyLoop
+
+        warm = cls.__new__(cls)
+        warm.name, warm.source, warm.environment = name, source, environment
+        warm._lock = threading.Lock()
+        warm._shared = warm._shell = None
+        warm.supported = True
+        warm.body_source = kept["body_source"]
+        branches = kept["branches"]
+        warm.body_loop = BodyLoop(branches, _written) if branches is not None else None
+        warm._codes = codes = kept["codes"]
+        warm._outside_loop = _from_code(environment, codes["outside"])
+        warm._body = None if warm.body_loop else warm._outside_loop
+        warm.parts = {part: (_from_code(environment, codes[part]), encoding, part_source)
+                      for part, (encoding, part_source) in kept["parts"].items()}
+        warm.properties = {prop: kept["properties"][prop] if prop in kept["properties"]
+                           else _from_code(environment, codes[f"property:{prop}"])
+                           for prop in _TEMPLATED_PROPERTIES}
+        warm.core_name, warm.core_xml, warm.core_pieces = kept["core"]
+        warm.document_name, warm.document_xml, warm.around_body = kept["document"]
+        warm.entries = [(entry, tuple(records)) for entry, records in kept["entries"]]
+        changing = {warm.document_name, warm.core_name, *warm.parts}
+        warm.static = {entry: records for entry, records in warm.entries if entry not in changing}
+        return warm
 
     def view(self, body, data: bytes, name: str):
         """The layout checker's view (``_docx_read.DocxView``) of a document this template
@@ -603,7 +688,7 @@ _EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
 row the second is left (its ``>`` went with the first); ``_remove_empty_runs`` removes it."""
 
 
-def _parse_body(helper, rendered: str):
+def _parse_body(rendered: str):
     """The rendered body after docxtpl's steps (:func:`_after_render`) as docxtpl's
     ``fix_tables`` parses it, less docxtpl's own empty runs.
 
@@ -621,17 +706,109 @@ def _parse_body(helper, rendered: str):
     from lxml import etree
 
     data = rendered.encode("utf-8")
-    data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
-    data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
+    # each replacement only where what it replaces can be: a byte's absence is found at
+    # memory speed, where searching for a pattern starting with '<' stops at every tag
+    if b"\n" in data:  # the template's own were taken out when it was prepared
+        data = data.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
+    if b"_" in data:
+        data = data.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%").replace(b"%_}", b"%}")
     if any(mark in data for mark in _LISTING_MARKS_UTF8):
-        data = helper.resolve_listing(data.decode("utf-8")).encode("utf-8")
-    if b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data:
+        data = _docxtpl_helper().resolve_listing(data.decode("utf-8")).encode("utf-8")
+    if (b"!" not in data and b"?" not in data) \
+            or (b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data):
         parser = etree.XMLParser(recover=True)  # fix_tables' parser
         body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
         if not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
-    return helper.fix_tables(data.decode("utf-8"))
+    return _docxtpl_helper().fix_tables(data.decode("utf-8"))
+
+
+_PARAGRAPH_NEWLINE = re.compile(r"(?<=[^\n])\n(?=<w:p[ >])")
+"""A newline :func:`_jinja_source` put before a paragraph, which docxtpl takes out of the
+rendered text (each newline followed by ``<w:p `` or ``<w:p>``): taken out of the template's
+text beforehand where that is certain, that is where the newline and what follows it are in
+one piece of the template's text and what precedes it is not a newline (in ``\n\n<w:p>``
+docxtpl takes out the second only; the first, left, is then not followed by ``<w:p>`` in
+the rendered text, and must not be taken out when the rendered text is searched again)."""
+
+
+def _strip_paragraph_newlines(tree, body_loop) -> None:
+    """Take the newlines docxtpl would take out of the rendered text out of the template's
+    text (``tree``'s and the Python body loop's) instead, so that a rendered body holding
+    no newline is not searched for them (:func:`_parse_body`)."""
+    from jinja2 import nodes
+
+    for data in tree.find_all(nodes.TemplateData):
+        data.data = _PARAGRAPH_NEWLINE.sub("", data.data)
+    if body_loop is not None:
+        body_loop.branches = {style: _stripped_pieces(pieces) for style, pieces in body_loop.branches.items()}
+
+
+def _stripped_pieces(pieces: tuple) -> tuple:
+    return tuple(_PARAGRAPH_NEWLINE.sub("", piece) if isinstance(piece, str)
+                 else (*piece[:2], _stripped_pieces(piece[2])) if piece[0] == "if" else piece
+                 for piece in pieces)
+
+
+def _docxtpl_helper():
+    """docxtpl's post-processing steps, without a file (imported only when needed)."""
+    from docxtpl import DocxTemplate
+
+    helper = DocxTemplate.__new__(DocxTemplate)
+    helper.docx_ids_index = 1000
+    return helper
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_FIRST_DRAWING_ID = 1001
+"""docxtpl numbers the drawings of a rendered body from 1001 (``fix_docpr_ids``, its
+``docx_ids_index`` of 1000 counted up before each)."""
+
+
+def _renumber_drawings(body) -> None:
+    """Give each drawing of ``body`` its own id, in document order, as docxtpl's
+    ``fix_docpr_ids`` does after rendering (a body repeated by a loop repeats its ids)."""
+    for number, element in enumerate(body.iter(f"{{{_WP}}}docPr"), _FIRST_DRAWING_ID):
+        element.attrib["id"] = str(number)
+
+
+def _from_code(environment, code):
+    """The Jinja template of ``code`` (``environment.compile``'s), as ``from_string`` makes it."""
+    return environment.template_class.from_code(environment, code, environment.make_globals(None), None)
+
+
+_PREPARING_MODULES = ("_render", "_body_loop", "_sandbox", "_files", "_template_file")
+"""vanban's modules whose code decides what a prepared template holds."""
+
+
+def _cache_key(source: bytes, environment) -> Optional[str]:
+    """The name of ``source``'s prepared form in the cache: its bytes, the versions of every
+    program that prepares it (vanban's own modules and docxtpl's and python-docx's packages
+    by their files' size and time, as Python's bytecode cache tells a changed module), and
+    the environment's limits. None when a version cannot be told."""
+    import sys
+    from importlib.util import find_spec
+
+    import jinja2
+    from lxml import etree
+
+    from . import __version__, _prepared_cache
+
+    try:
+        here = Path(__file__).parent
+        files = [here / f"{module}.py" for module in _PREPARING_MODULES]
+        for package in ("docxtpl", "docx"):  # found, not imported (importlib.metadata reads every package's)
+            spec = find_spec(package)
+            if spec is None or not spec.origin:
+                return None
+            files.append(Path(spec.origin))
+        stamps = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
+        versions = (__version__, sys.version, jinja2.__version__, etree.LXML_VERSION, etree.LIBXML_VERSION)
+    except (OSError, ImportError, ValueError):
+        return None
+    return _prepared_cache.key(_prepared_cache.FORMAT, versions, stamps, type(environment).__qualname__,
+                               getattr(environment, "limits", None), source)
 
 
 def _grid_needs_fixing(table) -> bool:
@@ -859,7 +1036,7 @@ def parse_jinja(source: str):
     return _check_environment.parse(source)
 
 
-_EMPTY_RUNS = None
+_T, _R, _RPR = f"{{{_W}}}t", f"{{{_W}}}r", f"{{{_W}}}rPr"
 
 
 def _remove_empty_runs(body) -> None:
@@ -867,17 +1044,17 @@ def _remove_empty_runs(body) -> None:
 
     An empty run holds one ``w:t`` without text and nothing else but its properties
     (comments and processing instructions count as something else, as they do when the
-    run's children are iterated). Found by one XPath, which lxml runs in C."""
-    global _EMPTY_RUNS
-    if _EMPTY_RUNS is None:
-        from lxml import etree
-
-        _EMPTY_RUNS = etree.XPath(
-            ".//w:t[not(node()[1][self::text()])]"
-            "/parent::w:r[count(*[not(self::w:rPr)] | comment() | processing-instruction()) = 1]",
-            namespaces={"w": _W},
-        )
-    for run in _EMPTY_RUNS(body):
+    run's children are iterated). The text elements are walked by lxml's tag filter, in C:
+    a ``w:t`` whose first node is not text has no ``.text`` (a parsed tree holds no empty
+    text node; a CDATA section is text), which is quicker to ask than an XPath predicate
+    evaluated on every element."""
+    empty = []
+    for text in body.iter(_T):
+        if not text.text:
+            run = text.getparent()
+            if run is not None and run.tag == _R and sum(1 for child in run if child.tag != _RPR) == 1:
+                empty.append(run)
+    for run in empty:
         run.getparent().remove(run)
 
 
@@ -902,13 +1079,115 @@ def _finish_body(body, values: dict, document: Document) -> None:
         apply_annex_sections(body, [annex["landscape"] for annex in annexes], profile.annex_restarts_page_numbers)
 
 
-def _set_properties(properties, values: dict, document: Document) -> None:
+def _property_values(values: dict, document: Document) -> tuple[Any, Any, dt.datetime]:
+    """The file properties each document sets: title, author, and the date it bears."""
+    date = document.date
+    stamp = dt.datetime(date.year, date.month or 1, date.day or 1) if date else dt.datetime(2000, 1, 1)
+    return values["document_title"], values["document_author"], stamp
+
+
+def _set_properties(properties, title: Any, author: Any, stamp: dt.datetime) -> None:
     """File properties (python-docx CoreProperties): title, author, language, dates."""
-    properties.title = values["document_title"]
-    properties.author = values["document_author"]
+    properties.title = title
+    properties.author = author
     properties.last_modified_by = "vanban"
     properties.language = "vi-VN"
     properties.revision = 1
-    date = document.date
-    stamp = dt.datetime(date.year, date.month or 1, date.day or 1) if date else dt.datetime(2000, 1, 1)
     properties.created = properties.modified = stamp
+
+
+_SLOT = "\ue000{}\ue001"
+"""A value in the core properties while they are cut into pieces (:func:`_core_pieces`):
+private-use characters, which a template's own properties are checked not to hold."""
+_STAMP_SLOT = dt.datetime(1901, 2, 3, 4, 5, 6)
+_STAMP = "%Y-%m-%dT%H:%M:%SZ"
+"""How python-docx writes a date property."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+"""The characters below the space XML refuses, and the carriage return lxml writes ``&#13;``."""
+
+
+def _written_as_is(text: str) -> bool:
+    """Whether lxml writes ``text`` as it is in an element's text, but for ``&``, ``<`` and
+    ``>``: no character XML refuses (the controls, lone surrogates, U+FFFE, U+FFFF), no
+    carriage return."""
+    if _CONTROL.search(text):
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")  # refuses a lone surrogate
+    except UnicodeEncodeError:
+        return False
+    return "\ufffe" not in text and "\uffff" not in text
+_MAX_PROPERTY = 255
+"""python-docx refuses a longer text property."""
+
+
+def _core_pieces(core_xml: bytes, properties: dict) -> Optional[tuple]:
+    """``docProps/core.xml`` as :func:`_core_text` writes it: the template's core properties
+    with the values a document sets cut out, as (text, slot name, text, ..., text), found by
+    setting them as the render does, to markers, with python-docx. None when the markers
+    cannot be told from the template's own text (the render then sets them with python-docx)."""
+    from docx.opc.coreprops import CoreProperties
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml.parser import parse_xml
+
+    if "\ue000".encode() in core_xml or "\ue001".encode() in core_xml:
+        return None
+    element = parse_xml(core_xml)
+    core = CoreProperties(element)
+    slots = {}
+    try:
+        for prop, value in properties.items():
+            if not isinstance(value, str):  # rendered for each document: its text is a slot
+                slots[prop] = _SLOT.format(prop)
+                value = slots[prop]
+            setattr(core, prop, value)
+        slots["title"], slots["author"] = _SLOT.format("title"), _SLOT.format("author")
+        _set_properties(core, slots["title"], slots["author"], _STAMP_SLOT)
+    except ValueError:  # a property python-docx refuses: the render says so, each time
+        return None
+    slots["stamp"] = _STAMP_SLOT.strftime(_STAMP)
+    text = serialize_part_xml(element).decode("utf-8")
+    pieces: list[str] = [text]
+    for name, slot in slots.items():
+        if text.count(slot) != (2 if name == "stamp" else 1):  # a value the render overwrites: not in the text
+            if name in ("title", "author", "stamp") or text.count(slot):
+                return None
+            continue
+        cut = []
+        for piece in pieces:
+            if isinstance(piece, tuple):
+                cut.append(piece)
+                continue
+            parts = piece.split(slot)
+            for index, part in enumerate(parts):
+                if index:
+                    cut.append((name,))
+                cut.append(part)
+        pieces = cut
+    return tuple(piece if isinstance(piece, tuple) else piece.encode("utf-8") for piece in pieces)
+
+
+def _core_text(pieces: Optional[tuple], rendered: dict, title: Any, author: Any,
+               stamp: dt.datetime) -> Optional[bytes]:
+    """``docProps/core.xml`` with a document's values, the bytes python-docx writes when the
+    render sets them (:func:`_set_properties`); None when a value is one this does not
+    write as python-docx does (not text, too long for python-docx, a character lxml
+    refuses or escapes otherwise)."""
+    if pieces is None:
+        return None
+    for value in (*rendered.values(), title, author):  # python-docx checks each value it is given
+        if not isinstance(value, str) or len(value) > _MAX_PROPERTY or not _written_as_is(value):
+            return None
+    values = {**rendered, "title": title, "author": author, "stamp": stamp.strftime(_STAMP)}
+    out = []
+    for piece in pieces:
+        if type(piece) is bytes:
+            out.append(piece)
+        else:
+            value = values[piece[0]]
+            if "&" in value or "<" in value or ">" in value:
+                value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            out.append(value.encode("utf-8"))
+    return b"".join(out)

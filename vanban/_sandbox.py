@@ -489,7 +489,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if modifies_known_mutable(obj, attr):
             kind = next((name for base, name in _MUTABLE_KINDS if isinstance(obj, base)), type(obj).__name__)
             return (f"mẫu không được thay đổi dữ liệu nó nhận: '{attr}' của một {kind} bị chặn. "
-                    "Mẫu chỉ đọc các giá trị vanban cung cấp.")
+                    f"Hãy bỏ '.{attr}(...)' khỏi mẫu: mẫu chỉ đọc các giá trị vanban cung cấp.")
         if isinstance(obj, BaseModel):
             return (f"'{attr}' không phải một trường của {type(obj).__name__}; mẫu chỉ được đọc các trường "
                     "của văn bản, không được gọi hàm của mô hình dữ liệu (xem 'vanban template check').")

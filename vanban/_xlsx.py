@@ -15,6 +15,7 @@ naming the cell (``ô C7``) and what to do.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
@@ -32,9 +33,12 @@ _WORKSHEET = _DOC_RELS + "/worksheet"
 ERROR_VALUES = frozenset({
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!",
-    "#PYTHON!",
+    "#PYTHON!", "#ERROR!",
 })
-"""Excel's error values: what a cell shows when its formula cannot be calculated."""
+"""Excel's error values: what a cell shows when its formula cannot be calculated (``#ERROR!``:
+Google Sheets')."""
+CALC_ERROR = re.compile(r"Err:\d{3}")
+"""LibreOffice Calc's own error values (``Err:502``), written as shown when it saves a CSV."""
 MAX_PARTS = 10_000
 """Parts of one .xlsx: a workbook of a few sheets has some tens."""
 RATIO_FROM_BYTES = 1 << 20
@@ -53,25 +57,37 @@ def error_value(address: str, value: str) -> str:
             "hãy sửa công thức, hoặc gõ thẳng giá trị vào ô")
 
 
-def xlsx_rows(path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[int, str]]]:
+class xlsx_rows:
     """(row number, values, problems) for each row of the first sheet, from row 1 (the header,
     read up to ``limits.columns`` + 1 cells): ``problems`` maps a column number (1 for A) to
     what is wrong with that cell. Data rows are as wide as the header (cells beyond it have no
-    field name to go under). Rows the sheet leaves out are not given."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile, ValueError) as error:
-        raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-    with archive:
-        _inspect(archive, path, limits)
+    field name to go under). Rows the sheet leaves out are not given.
+
+    ``sheet`` is the sheet's name (as its tab shows it) once the first row is read: messages
+    name it with the row, since a workbook may have several."""
+
+    def __init__(self, path: Path, limits: "Limits"):
+        self.path = path
+        self.limits = limits
+        self.sheet = ""
+
+    def __iter__(self) -> Iterator[tuple[int, tuple, dict[int, str]]]:
+        path = self.path
         try:
-            book = _Book(archive, path)
-        except (KeyError, ValueError) as error:
+            archive = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile, ValueError) as error:
             raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
-        try:
-            yield from _sheet_rows(book, path, limits)
-        finally:
-            book.strings.close()
+        with archive:
+            _inspect(archive, path, self.limits)
+            try:
+                book = _Book(archive, path)
+            except (KeyError, ValueError) as error:
+                raise BatchSourceError(f"Không đọc được {path.name} như một tệp Excel .xlsx ({error}).") from None
+            self.sheet = book.sheet_name
+            try:
+                yield from _sheet_rows(book, path, self.limits)
+            finally:
+                book.strings.close()
 
 
 def _sheet_rows(book: "_Book", path: Path, limits: "Limits") -> Iterator[tuple[int, tuple, dict[int, str]]]:
@@ -122,10 +138,12 @@ class _Book:
             elif kind in ("sharedStrings", "styles"):
                 found[kind] = target
         workbook = _parse(archive.read(workbook_part), path, workbook_part)
-        self.sheet = next((targets[sheet.get(f"{{{_DOC_RELS}}}id")] for sheet in workbook.iter(f"{{{_MAIN}}}sheet")
-                           if sheet.get(f"{{{_DOC_RELS}}}id") in targets), None)
-        if self.sheet is None:
+        first = next((sheet for sheet in workbook.iter(f"{{{_MAIN}}}sheet")
+                      if sheet.get(f"{{{_DOC_RELS}}}id") in targets), None)
+        if first is None:
             raise KeyError("không có trang tính nào")
+        self.sheet = targets[first.get(f"{{{_DOC_RELS}}}id")]
+        self.sheet_name = _shown_name(first.get("name", ""))
         properties = workbook.find(f"{{{_MAIN}}}workbookPr")
         system_1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
         self.epoch = MAC_EPOCH if system_1904 else WINDOWS_EPOCH
@@ -304,6 +322,12 @@ def _text(element) -> str:
     return "".join(t.text or "" for t in element.iter(_T) if t.getparent().tag != _RPH)
 
 
+def _shown_name(name: str) -> str:
+    """A sheet's name as a message may quote it: Excel's are at most 31 characters, printable."""
+    name = "".join(char if char.isprintable() else " " for char in name[:32])
+    return name if len(name) <= 31 else name[:30] + "…"
+
+
 def _relations(archive: zipfile.ZipFile, path: Path, part: str):
     if part not in archive.namelist():
         return []
@@ -383,5 +407,8 @@ def cell_address(column: int, row: int) -> str:
 
 
 def is_error_value(value: Any) -> bool:
-    """Whether a CSV cell is an Excel error value, as Excel writes it to CSV."""
-    return isinstance(value, str) and value.strip() in ERROR_VALUES
+    """Whether a CSV cell is a spreadsheet's error value, as Excel or LibreOffice Calc writes it."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text in ERROR_VALUES or CALC_ERROR.fullmatch(text) is not None

@@ -20,6 +20,10 @@ from .errors import Problem
 
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # PyYAML's line breaks
 SMART_QUOTES = "“”‘’„‟"
+SMART_QUOTES_AS_YAML_QUOTES = (
+    "dấu ngoặc “ ” hay ‘ ’ của Word không phải dấu ngoặc của YAML, nên dấu ':' trong đoạn văn bị hiểu là "
+    "dấu sau tên trường. Hãy gõ lại hai dấu ngoặc bằng dấu ngoặc kép thẳng \"...\" (trong Notepad, hoặc tắt "
+    "tự đổi dấu ngoặc của Word).")
 _DASH_WITHOUT_SPACE = re.compile(r"-[^\s\-]")
 _SHOWN = 76  # characters of a long line shown around the column
 
@@ -237,9 +241,7 @@ def _colon_in_the_wrong_place(lines: list[str], line: int, column: int) -> tuple
                     "đó. Nếu là một trường mới, hãy thụt lề bằng các trường cùng nhóm; nếu là chữ viết tiếp "
                     "có dấu ':', hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
     if any(quote in text for quote in SMART_QUOTES):
-        return (line, column, "dấu ngoặc “ ” hay ‘ ’ của Word không phải dấu ngoặc của YAML, nên dấu ':' trong "
-                              "đoạn văn bị hiểu là dấu sau tên trường. Hãy gõ lại hai dấu ngoặc bằng dấu ngoặc "
-                              "kép thẳng \"...\" (trong Notepad, hoặc tắt tự đổi dấu ngoặc của Word).")
+        return line, column, SMART_QUOTES_AS_YAML_QUOTES
     key = text[:column].split(": ", 1)[0].strip(" -")
     return (line, column, "đoạn văn có dấu ': ' ở giữa, YAML hiểu nhầm là một tên trường nữa. Hãy đặt cả đoạn "
                           f"văn trong ngoặc kép: {key}: \"...\".")
@@ -264,6 +266,16 @@ def _block_problem(lines: list[str], error: yaml.MarkedYAMLError) -> tuple[int, 
             return (line, column, "đoạn văn bắt đầu bằng '[' hoặc '{' bị YAML hiểu là một danh sách. "
                                   "Hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
     sibling = next((i for i in range(line - 1, -1, -1) if lines[i].strip() and _indent(lines[i]) <= _indent(text)), None)
+    owner = next((i for i in range(line - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")
+                  and _indent(lines[i]) <= _indent(text)), None)
+    key, colon, value = lines[owner].strip().partition(": ") if owner is not None else ("", "", "")
+    value = value.split(" #")[0].strip()
+    if owner is not None and text.lstrip().startswith("- ") and colon and value and not key.startswith("-"):
+        return (line, _indent(text),
+                f"mục danh sách '- ' này nằm dưới trường '{key}' ở dòng {owner + 1}, nhưng trường đó đã có chữ "
+                f"trên dòng của nó ('{value}'), nên không có chỗ cho một danh sách. Nếu mục này thuộc '{key}', "
+                f"hãy để trống phần sau '{key}:' và viết mỗi mục, kể cả '{value}', trên một dòng '- ' riêng, thụt "
+                "lề sâu hơn tên trường; nếu không, hãy xóa '- ' hoặc chuyển dòng này tới dưới tên trường của nó.")
     if sibling is not None and _indent(lines[sibling]) == _indent(text) and lines[sibling].lstrip().startswith("- ") \
             and not text.lstrip().startswith("-"):
         inside = _indent(lines[sibling]) + len(lines[sibling].lstrip()) - len(lines[sibling].lstrip()[1:].lstrip())

@@ -3,13 +3,15 @@
 Exit codes: 0 done; 1 the document could not be made (invalid data, existing
 output, write failure); 2 the command itself was misused (unknown option,
 missing argument): click finds the mistake, vanban says it in Vietnamese
-(see ``_cli_errors``). The commands raise vanban's errors as the library does;
+(see ``_cli_errors``); 70 a fault of vanban itself; 141 whatever read the output stopped
+reading (``| head``), said as a shell says it. The commands raise vanban's errors as the library does;
 :class:`_Command` is the one place that turns them into a message and an exit code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import signal
@@ -45,6 +47,11 @@ class _Command(VanbanCommand):
             ctx.exit(error.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # what reads the output stopped reading (`vanban new ke-hoach | head`): nothing is wrong,
+            # and nothing more can be said there; the rest of the output goes nowhere, quietly
+            _drop_standard_output()
+            ctx.exit(128 + getattr(signal, "SIGPIPE", 13))
         except Exception as error:
             if os.environ.get("VANBAN_DEBUG"):
                 raise
@@ -55,6 +62,15 @@ class _Command(VanbanCommand):
                 err=True,
             )
             ctx.exit(70)
+
+
+def _drop_standard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit raises nothing."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):  # not a real file (a test's)
+        pass
 
 
 class _Group(VanbanGroup):
@@ -112,8 +128,6 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     from . import Renderer, load
 
     from ._batch_names import docx_output_mistake, name_too_long
-    from ._files import _reason
-    from .errors import OutputError
 
     if output is not None and docx_output_mistake(str(output)):
         raise Misuse(docx_output_mistake(str(output)), click.get_current_context())  # exit code 2
@@ -121,14 +135,11 @@ def render(file: Path, output: Optional[Path], force: bool, template_dirs: tuple
     for name in [output.name] + ([output.stem + "-999.png"] if png else []):  # page images: longer names
         if name_too_long(name, "-o"):
             raise Misuse(name_too_long(name, "-o"), click.get_current_context())
-    try:
-        document = load(file)
-        # never hand out a document that breaks a MUST rule: checked on the tree the render built
-        data, report = Renderer(template_dirs).render_checked(document)
-        outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
-        written = _write_all(outputs, force)
-    except OSError as error:  # looking at the output failed: a path too long, a drive gone
-        raise OutputError(output, _reason(error)) from None
+    document = load(file)
+    # never hand out a document that breaks a MUST rule: checked on the tree the render built
+    data, report = Renderer(template_dirs).render_checked(document)
+    outputs = [(output, data), *_previews(data, output, pdf=pdf, png=png, dpi=dpi, force=force)]
+    written = _write_all(outputs, force)
     for path in written:
         click.echo(f"Đã tạo {path}")
     for finding in report.findings:
@@ -140,13 +151,13 @@ def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, forc
     """The PDF and page images of a rendered .docx, in memory: (path, bytes) pairs."""
     if not (pdf or png):
         return []
+    from ._files import check_output
     from ._pdf import PdfConverter, find_pdftoppm, pdf_to_png, png_paths
-    from .errors import MissingToolError, OutputExistsError
+    from .errors import MissingToolError
 
     pdf_path = output.with_suffix(".pdf")
     for target in [output] + ([pdf_path] if pdf else []):
-        if target.exists() and not force:
-            raise OutputExistsError(target)  # before LibreOffice spends its seconds
+        check_output(target, overwrite=force)  # before LibreOffice spends its seconds
     if png and find_pdftoppm() is None:
         raise MissingToolError("pdftoppm", "tạo được ảnh trang")
     from ._fonts import require_document_fonts, require_times
@@ -165,13 +176,10 @@ def _previews(data: bytes, output: Path, *, pdf: bool, png: bool, dpi: int, forc
 def _write_all(outputs: list, force: bool) -> list[Path]:
     """Write every file or none: existing files are checked first, and a failed write
     removes the files this command had already written."""
-    from ._files import write_atomic
-    from .errors import OutputExistsError
+    from ._files import check_output, write_atomic
 
-    if not force:
-        for path, _ in outputs:
-            if path.exists():
-                raise OutputExistsError(path)
+    for path, _ in outputs:
+        check_output(path, overwrite=force)
     written: list[Path] = []
     try:
         for path, data in outputs:
@@ -252,30 +260,21 @@ def check(path: Path, profile: Optional[str], output_format: str, png_dir: Optio
 
 def _marked_page_files(path: Path, report, folder: Path, dpi: int, force: bool):
     """Write the page images with the findings marked: every file or none."""
-    from ._files import _reason
+    from ._files import check_output
     from ._import import word_bytes
     from ._marked_pages import marked_pages
     from ._pdf import PdfConverter, png_paths
-    from .errors import OutputError, OutputExistsError
 
-    if not folder.is_dir():  # said before LibreOffice spends its seconds
-        what = "là một tệp, không phải thư mục" if folder.exists() else "không tồn tại; hãy tạo thư mục trước"
-        raise OutputError(folder, f"thư mục {folder} {what}")
     prefix = folder / f"{path.stem}-kiem-tra"
     first = png_paths(prefix, 1)[0]
-    if first.exists() and not force:
-        raise OutputExistsError(first)  # before LibreOffice spends its seconds
+    check_output(first, overwrite=force)  # said before LibreOffice spends its seconds
     docx, _ = word_bytes(path)
     _exit_on_sigterm()
     with PdfConverter() as converter:
         data = docx if isinstance(docx, bytes) else docx.read_bytes()
         images, marks = marked_pages(data, report, name=path.with_suffix(".docx").name, dpi=dpi,
                                      converter=converter)
-    try:
-        written = _write_all(list(zip(png_paths(prefix, len(images)), images)), force)
-    except OSError as error:
-        raise OutputError(first, _reason(error)) from None
-    return written, marks
+    return _write_all(list(zip(png_paths(prefix, len(images)), images)), force), marks
 
 
 @main.command("import", help="Đọc một văn bản Word (.docx hoặc .doc) thành tệp dữ liệu YAML của vanban, "
@@ -287,9 +286,8 @@ def _marked_page_files(path: Path, report, folder: Path, dpi: int, force: bool):
               help="Thể thức; mặc định tự nhận ra từ tiêu đề văn bản.")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 def import_(path: Path, output: Optional[Path], profile: Optional[str], force: bool) -> None:
-    from ._files import _reason, write_atomic
+    from ._files import check_output, write_atomic
     from ._import import import_document
-    from .errors import OutputError, OutputExistsError
 
     if not path.is_file():
         raise SourceNotFoundError(path, "tệp")
@@ -297,13 +295,9 @@ def import_(path: Path, output: Optional[Path], profile: Optional[str], force: b
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise Misuse(f"Tệp ra '{output}' phải có đuôi .yaml hoặc .yml (vanban import ghi dữ liệu YAML).",
                      click.get_current_context())
-    if output.exists() and not force:
-        raise OutputExistsError(output)
+    check_output(output, overwrite=force)
     result = import_document(path, profile=profile, name=str(path))
-    try:
-        written = write_atomic(output, result.to_yaml().encode("utf-8"), overwrite=force)
-    except OSError as error:
-        raise OutputError(output, _reason(error)) from None
+    written = write_atomic(output, result.to_yaml().encode("utf-8"), overwrite=force)
     click.echo(f"Đã tạo {written}")
     if result.report():
         click.echo(result.report(), err=True)
@@ -319,9 +313,8 @@ def import_(path: Path, output: Optional[Path], profile: Optional[str], force: b
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp ra đã có.")
 def fix(path: Path, output: Optional[Path], profile: Optional[str], force: bool) -> None:
     from ._batch_names import docx_output_mistake
-    from ._files import _reason
+    from ._files import check_output
     from ._fix import fix_document
-    from .errors import OutputError, OutputExistsError
 
     if not path.is_file():
         raise SourceNotFoundError(path, "tệp")
@@ -331,13 +324,9 @@ def fix(path: Path, output: Optional[Path], profile: Optional[str], force: bool)
     if output.resolve() == path.resolve():
         raise Misuse(f"Tệp ra '{output}' là chính tệp gốc: hãy ghi bản đã sửa ra một tệp khác (-o).",
                      click.get_current_context())
-    if output.exists() and not force:
-        raise OutputExistsError(output)
+    check_output(output, overwrite=force)
     result = fix_document(path, profile=profile, name=str(path))
-    try:
-        written = _write_all([(output, result.data)], force)
-    except OSError as error:
-        raise OutputError(output, _reason(error)) from None
+    written = _write_all([(output, result.data)], force)
     click.echo(result.to_text())
     for file in written:
         click.echo(f"Đã tạo {file}")
@@ -379,12 +368,8 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
           max_rows: Optional[int], pdf_timeout: int, cluster: Optional[str]) -> None:
     from ._batch import check_name_pattern, run_batch
     from ._batch_input import Limits
-    from .errors import VanbanError
 
-    try:
-        check_name_pattern(name_pattern)
-    except VanbanError as error:
-        raise Misuse(str(error), click.get_current_context()) from None  # exit code 2
+    check_name_pattern(name_pattern)  # a mistyped pattern is a misuse of the command (exit code 2)
     bar = _Progress(sys.stderr.isatty())  # drawn on a terminal only: logs stay clean
     try:
         with _stop_on_termination():
@@ -395,9 +380,12 @@ def batch(input_path: Path, out_dir: Path, base: Optional[Path], pdf: bool, jobs
             )
     except KeyboardInterrupt:
         bar.close()
-        if bar.made:
-            click.echo(f"Đã tạo xong {bar.made} văn bản trước khi dừng; các tệp này được giữ trong {out_dir}.",
-                       err=True)
+        whole = bar.made - bar.without_pdf
+        said = [f"Đã tạo xong {whole} văn bản trước khi dừng"] if whole else []
+        if bar.without_pdf:
+            said.append(f"{bar.without_pdf} văn bản {'khác ' if whole else ''}đã có tệp .docx nhưng chưa có PDF")
+        if said:
+            click.echo(f"{'; '.join(said)}. Các tệp này được giữ trong {out_dir}.", err=True)
         raise
     finally:
         bar.close()
@@ -421,6 +409,7 @@ class _Progress:
     def __init__(self, shown: bool):
         self.shown = shown
         self.made = 0
+        self.without_pdf = 0
         self.failed = 0
         self.drawn = 0.0
         self.width = 0
@@ -429,6 +418,7 @@ class _Progress:
         import time
 
         self.made += result.output is not None
+        self.without_pdf += result.output is not None and result.pdf is None and not result.ok
         self.failed += not result.ok
         now = time.monotonic()
         if not self.shown or (now - self.drawn < 0.1 and done != total):  # ten lines a second at most

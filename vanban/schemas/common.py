@@ -41,6 +41,8 @@ from ..rules import HEADING_NUMBER, ISSUING_BODY_START, NAME_CAPITALS
 
 def field(name: str, alias: str, title: str, description: str, **kwargs: Any) -> Any:
     """A field accepted under its English ``name`` and its Vietnamese ``alias``."""
+    if kwargs.get("default_factory") is list:
+        kwargs["default_factory"] = _empty_list
     return Field(
         # the Vietnamese name first: it is what the JSON Schema shows to YAML writers
         validation_alias=AliasChoices(alias, name),
@@ -48,6 +50,14 @@ def field(name: str, alias: str, title: str, description: str, **kwargs: Any) ->
         description=description,
         **kwargs,
     )
+
+
+def _empty_list() -> list:
+    """``list()``, as a default factory whose signature pydantic reads without parsing
+    text: for ``list`` itself, ``inspect.signature`` tokenises its text signature (the
+    tokenizer's patterns compiled at the first field built, a few milliseconds of every
+    process that reads a document)."""
+    return []
 
 
 class VanbanModel(BaseModel):
@@ -72,6 +82,12 @@ class VanbanModel(BaseModel):
             super().__init__(**data)
         except ValidationError as error:
             raise _in_vietnamese(error) from None
+
+    # Only the translation differs from pydantic's own __init__, and a nested model's errors
+    # are translated with its parent's: marked as pydantic marks its own (RootModel's too), a
+    # nested model is validated inside the parent's validator instead of through this method,
+    # so it needs no validator of its own (built for each nested type at first use otherwise).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
