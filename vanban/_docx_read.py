@@ -77,6 +77,7 @@ class Look:
     border_bottom: bool = False
     grid_pitch: Optional[int] = None  # twips of the page's line grid the lines snap to (w:docGrid), if they do
     east_asian_font: Optional[str] = None  # the East Asian font some letters show in (w:hint="eastAsia")
+    east_asian_kinds: tuple = ()  # which kinds of characters show in it (keys of HINTED)
 
 
 def excerpt(text: str) -> str:
@@ -166,15 +167,44 @@ _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "
 TWIPS, HALF_POINTS = 20, 2  # per point
 SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
 AUTO_SPACING = 280  # Word's "Auto" space before or after a paragraph: 14 pt (none in a list or a table cell)
-# Latin-1 characters a run with w:hint="eastAsia" shows in its East Asian font: the signs always,
-# the vowels when the run's East Asian language is Chinese ([MS-OI29500] 2.1.88)
-HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
-                                          *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7))
-HINTED_VOWELS = frozenset(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC))
-# the same sets as searches: a regular expression finds none of them in a text about three times
-# quicker than a set compares each character (a paragraph's signature asks it of every run)
-_HINTED_SIGN = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_SIGNS)) + "]")
-_HINTED_VOWEL = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_VOWELS)) + "]")
+# The characters a run whose fonts carry w:hint="eastAsia" shows in its East Asian font, as Word
+# decides it by Unicode block ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26), for the blocks a
+# Vietnamese text draws on. Each kind is (the characters, when the hint sends them there):
+# "always", "chinese" (the run's East Asian language is Chinese) or "chinese or charset" (that,
+# or the East Asian font is a Chinese one: its character set in the font table is GB2312 or Big5).
+HINTED = {
+    # Latin-1 signs: °, ·, ×, ÷, ª, º, ¼ ...
+    "sign": ("".join(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
+                                      *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7)), "always"),
+    # Latin-1 vowels with a mark that Chinese pinyin shares (à á è é ê ì í ò ó ù ú ü; not â ã ô õ ý)
+    "vowel": ("".join(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC)),
+              "chinese"),
+    # Latin Extended-A and -B, IPA Extensions (ă, đ, ĩ, ũ, ơ, ư) and Latin Extended Additional
+    # (ạ, ả, ấ ... ệ ... ỹ): every other Vietnamese letter with a mark
+    "letter": ("\u0100-\u02af\u1e00-\u1eff", "chinese or charset"),
+    # Spacing Modifier Letters and Combining Diacritical Marks: the marks of a text typed
+    # decomposed (NFD: "a" then U+0301), as some Vietnamese keyboards type them
+    "mark": ("\u02b0-\u036f", "always"),
+    # General Punctuation: the dashes, quotes and ellipsis (– — ‘ ’ “ ” …) documents use
+    "punctuation": ("\u2000-\u206f", "always"),
+}
+_HINTED = {kind: re.compile(f"[{characters}]") for kind, (characters, _) in HINTED.items()}
+_SELDOM = ("sign", "mark", "punctuation")
+_HINTED_SELDOM = re.compile("[" + "".join(HINTED[kind][0] for kind in _SELDOM) + "]")
+"""The kinds a Vietnamese text seldom holds, looked for in one pass (every run's signature asks)."""
+HINTED_EXAMPLES = {"sign": "°, ×", "vowel": "à, á, è, é, ê", "letter": "ă, đ, ơ, ư, ạ, ệ", "mark": "dấu gõ rời",
+                   "punctuation": "–, “, ”, …"}
+"""What a finding names, for each kind shown in the East Asian font."""
+CHINESE_CHARSETS = {"86", "88"}
+"""w:charset values of the font table that are Chinese: GB2312 (0x86) and Big5 (0x88, Chinese5)."""
+
+
+def hinted_kinds(text: str) -> tuple:
+    """The kinds of :data:`HINTED` characters ``text`` holds (a text of ASCII holds none)."""
+    if text.isascii():
+        return ()
+    seldom = _HINTED_SELDOM.search(text) is not None
+    return tuple(kind for kind, found in _HINTED.items() if (seldom or kind not in _SELDOM) and found.search(text))
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
@@ -423,6 +453,7 @@ class DocxView:
             self.numbering = package.xml("word/numbering.xml")
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+            self.chinese_fonts = _chinese_fonts(package.xml("word/fontTable.xml"))
             self._headers = _headers(package)
             package.refuse_doctypes()
         if self.document.tag != w("document"):
@@ -448,6 +479,7 @@ class DocxView:
         view.document = document
         view.styles, view.settings, view.numbering = parts.styles, parts.settings, parts.numbering
         view.theme_fonts, view._headers = parts.theme_fonts, parts.headers
+        view.chinese_fonts = parts.chinese_fonts
         view._index_styles(parts)
         return view
 
@@ -525,6 +557,23 @@ class DocxView:
         self._frame = frame
         self.paragraphs = list(self._paragraphs(self._header))
         return True
+
+    def table_rows(self, para: Para) -> list:
+        """The ``w:tr`` rows of the table the view reads ``para`` in: the outermost table holding
+        it; in a page laid out in one table (:meth:`read_frame`), the outermost one inside that
+        table's cell, or the frame's own rows of cells ``para`` stands in (the rows between two
+        rows across). Empty for a paragraph outside tables (a row across the frame is body)."""
+        tables = [a for a in para.element.iterancestors(w("tbl")) if a is not self._frame]
+        if tables:
+            return list(tables[-1].iterchildren(w("tr")))
+        if self._frame is None or para.table is None:
+            return []
+        positions = _frame_rows(self._frame)
+        cell = next(a for a in para.element.iterancestors(w("tc")) if a.getparent().getparent() is self._frame)
+        group = positions[cell][1]
+        return [tr for tr in self._frame.iterchildren(w("tr"))
+                if any(positions.get(tc, (None, None))[1] == group and positions[tc][0] == "cells"
+                       for tc in tr.iterchildren(w("tc")))]
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
@@ -907,23 +956,27 @@ class DocxView:
         return {"sz": 20, "font": None, "font_hansi": None, "font_east_asia": None, "hint": None, "lang": None,
                 "lang_east_asia": None}.get(name, False)
 
-    def _east_asian_letters_font(self, chain: list, text: str) -> Optional[str]:
+    def _east_asian_letters(self, chain: list, text: str) -> tuple[Optional[str], tuple]:
         """The East Asian font Word sets some of ``text`` in, where the run's fonts carry
-        ``w:hint="eastAsia"`` (as WPS writes them): Latin-1 signs such as °, ·, × always, and the
-        vowels à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese
-        ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26); None when no such character shows so."""
+        ``w:hint="eastAsia"`` (as WPS writes them), and the kinds of characters it sets so
+        (:data:`HINTED`): signs such as °, ×, marks typed apart and dashes and quotes always;
+        à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese; ă, đ,
+        ơ, ư, ạ ... ỹ when it is, or when the East Asian font is a Chinese one. (None, ()) when
+        no character shows so; an East Asian font named Times New Roman beside the same ASCII
+        and high-ANSI fonts gives way to the ASCII font ([MS-OI29500] 2.1.88)."""
         if self._run_value(chain, "hint") != "eastAsia":
-            return None
+            return None, ()
         east_asian = self._run_value(chain, "font_east_asia")
         if not east_asian:
-            return None
+            return None, ()
         ascii_font, high = self._run_value(chain, "font"), self._run_value(chain, "font_hansi")
         if east_asian == "Times New Roman" and ascii_font == high:  # Word then uses the ASCII font
-            return None
+            return None, ()
         chinese = (self._run_value(chain, "lang_east_asia") or "").lower().startswith("zh")
-        if any(c in HINTED_SIGNS or chinese and c in HINTED_VOWELS for c in text):
-            return font_family(east_asian)[0]
-        return None
+        charset = chinese or east_asian in self.chinese_fonts
+        when = {"always": True, "chinese": chinese, "chinese or charset": charset}
+        kinds = tuple(kind for kind in hinted_kinds(text) if when[HINTED[kind][1]])
+        return (font_family(east_asian)[0], kinds) if kinds else (None, ())
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
@@ -987,7 +1040,7 @@ class DocxView:
         """Everything the look of a paragraph depends on: its style, whether it stands in a
         table and that table's style chain, the page's line grid, its own paragraph properties,
         and for each run with words its properties and whether it has letters beyond ASCII (set
-        in the high-ANSI font) and signs or vowels a hint may set in an East Asian font."""
+        in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font."""
         ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
         style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
         style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
@@ -995,11 +1048,10 @@ class DocxView:
         read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
         for properties, text in (read if read is not None else _read_runs(element)[1]):
             if text.strip():
-                if text.isascii():  # neither hinted signs nor vowels (all beyond ASCII)
-                    runs.append((_content(properties), False, False, False))
+                if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
+                    runs.append((_content(properties), False, ()))
                 else:
-                    runs.append((_content(properties), True, _HINTED_SIGN.search(text) is not None,
-                                 _HINTED_VOWEL.search(text) is not None))
+                    runs.append((_content(properties), True, hinted_kinds(text)))
         table = self._table_of(element)
         return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
                 self._line_grid(), _content(ppr), tuple(runs))
@@ -1056,10 +1108,11 @@ class DocxView:
                 other = font_family(self._run_value(chain, "font_hansi"))[0]
                 if other is not None:
                     shown.fonts.add(other)
-                east_asian = self._east_asian_letters_font(chain, _run_text(run))
+                east_asian, kinds = self._east_asian_letters(chain, _run_text(run))
                 if east_asian is not None:
                     shown.fonts.add(east_asian)
                     shown.east_asian_font = east_asian
+                    shown.east_asian_kinds += tuple(k for k in kinds if k not in shown.east_asian_kinds)
         chain = self._paragraph_properties_chain(element)
         character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
@@ -1268,6 +1321,7 @@ class SharedParts:
         self.numbering = package.xml("word/numbering.xml")
         theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
         self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+        self.chinese_fonts = _chinese_fonts(package.xml("word/fontTable.xml"))
         self.headers = _headers(package)
         self.index: Optional[dict] = None
 
@@ -1446,6 +1500,15 @@ def _theme_fonts(theme) -> dict:
     return fonts
 
 
+def _chinese_fonts(table) -> frozenset:
+    """The fonts of the font table whose character set is Chinese (:data:`CHINESE_CHARSETS`)."""
+    if table is None:
+        return frozenset()
+    return frozenset(font.get(w("name")) for font in table.iter(w("font"))
+                     if font.find(w("charset")) is not None
+                     and (font.find(w("charset")).get(w("val")) or "").upper() in CHINESE_CHARSETS)
+
+
 def _headers(package: Package) -> dict:
     """Every header part of the document, parsed, by its relationship id."""
     rels = package.xml("word/_rels/document.xml.rels")
@@ -1598,9 +1661,10 @@ class Cell:
 
 
 def table_cells(table) -> list[list[Cell]]:
-    """The rows of ``table`` (a ``w:tbl``), each a list of its cells left to right."""
+    """The rows of ``table`` (a ``w:tbl``, or a list of its ``w:tr``), each a list of its cells
+    left to right."""
     rows = []
-    for row in table.iterchildren(w("tr")):
+    for row in (table.iterchildren(w("tr")) if hasattr(table, "iterchildren") else table):
         cells = []
         for cell in row.iterchildren(w("tc")):
             tc_pr = cell.find(w("tcPr"))
