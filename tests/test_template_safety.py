@@ -870,3 +870,28 @@ def test_hyperlinks_to_web_and_mail_addresses_are_kept(tmp_path, plan):
     assert "***trang" in text_lines(open_docx(Renderer([tmp_path]).render_bytes(plan)))
     add_relations(path, relation("rId98", "hyperlink", "file:///C:/Windows/System32/calc.exe", external=True))
     assert "siêu liên kết lấy từ bên ngoài: file:///C:/Windows/System32/calc.exe" in template_check(path).output
+
+
+# what rendering refuses only when it runs: the model's own methods and renderer internals
+FOUND_ONLY_BY_RENDERING = {"{{ document.sections() }}", "{{ document.json_schema() }}", "{{ body[0].runs.xml }}"}
+
+
+@pytest.mark.parametrize("tag", [tag for tag in CHANGING if tag not in FOUND_ONLY_BY_RENDERING])
+def test_template_check_reports_what_would_change_or_reach_into_the_document_before_any_render(tmp_path, tag):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}" + tag)
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert any(f.startswith("[lỗi] đoạn 7 ") and ("khi tạo văn bản vanban" in f) for f in findings), findings
+
+
+def test_template_check_says_which_kinds_a_changing_method_changes(tmp_path):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ document.recipients.clear() }}")
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert findings == ["[lỗi] đoạn 7 «{{ agency_mark }}{{ document.recipients.clear() }}»: '.clear(...)' thay đổi "
+                        "dữ liệu mẫu nhận (từ điển, danh sách, tập hợp); khi tạo văn bản vanban từ chối mẫu này. "
+                        "Hãy bỏ '.clear(...)' khỏi mẫu: mẫu chỉ đọc các giá trị."]

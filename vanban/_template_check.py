@@ -3,7 +3,8 @@
 Reports Jinja syntax errors, values the document does not provide, document
 fields the template never shows, Word's curly quotes inside tags, tags that
 Word split over several runs (differently formatted pieces of one tag), tags
-that load another template, and external or active content (linked templates,
+that load another template, calls that would change the document or reach the data
+model's API or Python's insides, and external or active content (linked templates,
 images and objects, macros, OLE objects, altChunk, INCLUDE/LINK/DDE fields): the
 last two are refused when rendering.
 """
@@ -128,6 +129,48 @@ def _unsafe_finding(piece: Unsafe, paragraphs: list, numbers: dict) -> Finding:
                                                   "hoặc chạy được (xóa nó trong Word).")
 
 
+def _reached_attributes(tree) -> Iterator[str]:
+    """Every attribute the template reads: ``a.b``, and ``a|attr('b')`` with a constant name."""
+    from jinja2 import nodes
+
+    for node in tree.find_all((nodes.Getattr, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            yield node.attr
+        elif node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const):
+            if isinstance(node.args[0].value, str):
+                yield node.args[0].value
+
+
+def _changing_calls(tree, texts: list[str]) -> Iterator[Finding]:
+    """Attributes rendering refuses, said before any render: methods that would change what
+    the template is given (``document.recipients.clear()``), the data model's own API
+    (``document.model_copy()``) and Python's insides (``document.__dict__``)."""
+    from pydantic import BaseModel
+
+    from ._sandbox import mutating_methods
+
+    changing = mutating_methods()
+    model_api = {name for name in dir(BaseModel) if not name.startswith("_")}
+    seen: set[str] = set()
+    for attr in _reached_attributes(tree):
+        if attr in seen:
+            continue
+        if attr.startswith("_"):
+            message = (f"'{attr}' là phần bên trong của Python; khi tạo văn bản vanban chặn lệnh này để bảo vệ "
+                       "máy. Chỉ dùng các giá trị vanban cung cấp.")
+        elif attr in changing:
+            message = (f"'.{attr}(...)' thay đổi dữ liệu mẫu nhận ({changing[attr]}); khi tạo văn bản vanban "
+                       f"từ chối mẫu này. Hãy bỏ '.{attr}(...)' khỏi mẫu: mẫu chỉ đọc các giá trị.")
+        elif attr in model_api:
+            message = (f"'{attr}' là hàm của mô hình dữ liệu, không phải một trường của văn bản; khi tạo văn bản "
+                       "vanban từ chối mẫu này. Mẫu chỉ đọc các trường của văn bản.")
+        else:
+            continue
+        seen.add(attr)
+        number = next((i for i, text in enumerate(texts, 1) if attr in text), 0)
+        yield Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "", message)
+
+
 def check_template(path: Path, model: type[Document]) -> list[Finding]:
     """Every problem found in the template at ``path`` for documents of type ``model``."""
     # a FIFO or a device is refused before it is opened; the zip is bounded, every XML part
@@ -162,6 +205,7 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         findings.append(Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "",
                                 other_template_message(node)))
 
+    findings += _changing_calls(tree, texts)
     names, fields = _used_names(tree)
     available = set(TEMPLATE_VALUES) | {"document"}
     first_use: dict[str, int] = {}  # each word of the template's text: the paragraph it is first in
