@@ -98,7 +98,10 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
             continue
         actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            issues.append((None, f"lề {names[side]} {want} mm", f"{decimal(actual, 1)} mm", None))
+            seen = decimal(actual, 1)
+            if seen in (decimal(low), decimal(high)):  # 29,97 mm is not "30 mm": say the difference
+                seen = decimal(actual, 2)
+            issues.append((None, f"lề {names[side]} {want} mm", f"{seen} mm", None))
     return issues
 
 
