@@ -153,6 +153,20 @@ def test_one_bad_row_never_stops_the_others_and_the_summary_says_why(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_rows_failing_for_one_reason_are_said_once_with_their_count_and_first_labels(tmp_path):
+    # a broken template fails every row alike: one line, not one per row
+    rows = write_csv(tmp_path / "ds.csv", [["co_quan_ban_hanh.ten", "so", "nguoi_ky.ho_ten"]] + [
+        [f"BCH Huyện đoàn {n}", "hai", "Lê Văn A"] for n in range(12)] + [["BCH Huyện đoàn X", "ba", "Lê Văn X"]])
+    result = run("batch", rows, "--base", BASE, "-o", tmp_path / "ra", "--no-check")
+    assert result.exit_code == 1
+    failures = [line for line in result.output.splitlines() if line.startswith("  - ")]
+    assert len(failures) == 2, result.output
+    assert failures[0].startswith("  - 12 văn bản cùng một lỗi (ds.csv, dòng 2; ds.csv, dòng 3; ")
+    assert "ds.csv, dòng 11 và 2 văn bản khác): " in failures[0]
+    assert failures[1].startswith("  - ds.csv, dòng 14: ")
+    assert result.output.count("'hai'") == 1 and result.output.count("'ba'") == 1, result.output
+
+
 def test_rows_that_would_write_the_same_file_are_reported_not_overwritten(tmp_path):
     rows = write_csv(tmp_path / "ds.csv", [
         ["co_quan_ban_hanh.ten", "so", "nguoi_ky.ho_ten"],

@@ -587,3 +587,11 @@ def test_every_rule_the_checker_can_report_is_documented_and_nothing_else():
     assert sorted(set(defined) - set(documented)) == [], "rules the code defines and the doc does not list"
     assert sorted(set(documented) - set(defined)) == [], "rows of the doc for IDs the code does not define"
     assert {i: s for i, s in documented.items() if defined[i] != s} == {}, "severities that differ"
+
+
+def test_a_margin_just_outside_its_figure_is_shown_with_the_digits_that_differ(flagship):
+    from docx.shared import Twips
+
+    data = mutated(flagship, lambda d: setattr(d.sections[0], "left_margin", Twips(1699)))  # 29,97 mm
+    report = check(data)
+    assert "29,97 mm" in report.to_text() and "lề trái 30 mm" in report.to_text(), report.to_text()

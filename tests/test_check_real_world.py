@@ -11,6 +11,7 @@ import io
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import docx
@@ -731,7 +732,7 @@ def _wps_east_asian_font(package):
     ("wps", _wps_hanging_in_characters, "U-BODY-1", "thụt treo 0,5 cm"),  # one character of 14 pt: 0,49 cm
     ("wps", _wps_heading_indented_in_characters, "U-HEAD-1 U-BODY-1", "thụt 0,5 cm"),
     ("wps", _wps_heading_not_bold, "U-HEAD-1", "không đậm"),
-    ("wps", _wps_east_asian_font, "U-FONT-1", "宋体 (một số chữ, như à, á, è, é, ê, ó, ú, hiện bằng phông Đông Á «宋体»"),
+    ("wps", _wps_east_asian_font, "U-FONT-1", "宋体 (một số chữ, như à, á, è, é, ê, ă, đ, ơ, ư, ạ, ệ, hiện bằng phông Đông Á «宋体»"),
     ("word", _word_theme_font, "U-FONT-1", "Calibri"),
     ("word", _word_named_font_beside_the_theme, "U-FONT-1", "Calibri"),
     ("word", _word_heading_theme_font, "U-FONT-1", "Cambria"),  # the Mục headings' theme font
@@ -876,6 +877,60 @@ def test_vowels_show_in_the_east_asian_font_only_where_word_puts_them_there(rend
 
     report = check(as_saved_by(rendered("ke_hoach_114"), "wps", east_asian))
     assert rules_of(report) == ({"U-FONT-1"} if shown else set()), report.to_text()
+
+
+def _hinted_run(text: str, east_asian_language: str, charset: str) -> bytes:
+    """A document of one run of ``text`` whose fonts carry w:hint="eastAsia", its East Asian font
+    "Phông Á" (in the font table with character set ``charset``), its language vi-VN with the
+    East Asian language ``east_asian_language``."""
+    document = docx.Document()
+    run = document.add_paragraph().add_run(text)
+    run._r.get_or_add_rPr().append(parse_xml(
+        f'<w:rFonts {nsdecls("w")} w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Phông Á" '
+        'w:hint="eastAsia"/>'))
+    run._r.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="vi-VN" w:eastAsia="{east_asian_language}"/>'))
+    table = (f'<w:fonts {nsdecls("w")}><w:font w:name="Phông Á"><w:charset w:val="{charset}"/></w:font>'
+             '<w:font w:name="Times New Roman"><w:charset w:val="00"/></w:font></w:fonts>')
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, table.encode() if info.filename == "word/fontTable.xml" else source.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("text, east_asian_language, charset, kinds", [
+    # Latin-1: the signs always, à á è é ê ì í ò ó ù ú ü in a Chinese run only (not by the font's charset)
+    ("Nhiệt độ 30°", "vi-VN", "00", ("sign",)),
+    ("Vé xe", "zh-CN", "00", ("vowel",)),
+    ("Vé xe", "vi-VN", "86", ()),  # a Chinese font does not take à, é...: the run is not Chinese
+    ("Sân", "zh-CN", "86", ()),  # â (like ã, ô, õ, ý) is never hinted
+    # Latin Extended-A (ă, đ, ĩ, ũ): in a Chinese run, or in a Chinese font (GB2312 86, Big5 88)
+    ("Đoàn", "zh-CN", "00", ("vowel", "letter")),
+    ("đăng", "vi-VN", "86", ("letter",)),
+    ("đăng", "vi-VN", "88", ("letter",)),
+    ("đăng", "ja-JP", "80", ()),  # a Japanese font (Shift-JIS) in a Japanese run
+    # Latin Extended-B (ơ, ư)
+    ("thương", "vi-VN", "86", ("letter",)),
+    ("thương", "vi-VN", "00", ()),
+    # Latin Extended Additional (ạ, ả, ấ ... ệ ... ỹ)
+    ("kế hoạch", "zh-CN", "00", ("letter",)),
+    ("kế hoạch", "ko-KR", "81", ()),
+    # marks typed apart (NFD) and the dashes, quotes and ellipsis: always
+    ("Ca\u0301c", "vi-VN", "00", ("mark",)),
+    ("2020 \u2013 2025 \u201cmới\u201d\u2026", "vi-VN", "00", ("punctuation",)),
+])
+def test_a_hinted_run_shows_in_its_east_asian_font_the_characters_word_puts_there(text, east_asian_language,
+                                                                                  charset, kinds):
+    """[MS-OI29500] 2.1.88, block by block, for the characters a Vietnamese text uses."""
+    from vanban._docx_read import DocxView
+
+    view = DocxView(_hinted_run(text, east_asian_language, charset))
+    look = view.look(next(p for p in view.paragraphs if p.text))
+    assert look.east_asian_kinds == kinds
+    assert (look.east_asian_font == "Phông Á") == bool(kinds)
+    assert ("Phông Á" in look.fonts) == bool(kinds)
 
 
 def test_word_auto_spacing_is_none_in_a_list_item(rendered):

@@ -1,8 +1,9 @@
 """The PDF step never follows a link of the document it converts.
 
-A .docx may link an image to a file of this machine (``file:``) or to a web address, and name a
-remote template (``attachedTemplate``): LibreOffice, as vanban configures it, fetches none of them
-and puts none in the PDF. The hostile document is built here from a rendered one; the web
+A .docx may link an image to a file of this machine (``file:``) or to a web address, name a
+remote template (``attachedTemplate``), or embed an SVG picture that names a file or an address;
+an old .doc keeps a linked picture as an INCLUDEPICTURE field: LibreOffice, as vanban configures
+it and with the copy vanban gives it, fetches none of them and puts none in the PDF. The hostile document is built here from a rendered one; the web
 address is a server of this test on the loopback interface, which counts every request.
 """
 
@@ -47,9 +48,22 @@ def png(size=8):
             + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
 
 
+def svg_naming(local_image, web, depth=1):
+    """An SVG picture that names ``local_image`` and a picture at ``web``, and holds inline another
+    such picture (LibreOffice's SVG reader draws a local file so named, whatever its settings say
+    of links, also from a picture inside a picture)."""
+    import base64
+
+    inner = "" if depth == 0 else svg_naming(local_image, web, depth - 1)
+    inline = f'<image href="data:image/svg+xml;base64,{base64.b64encode(inner.encode()).decode()}"/>' if inner else ""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="96" height="96">'
+            f'<image xlink:href="{local_image.as_uri()}" width="96" height="96"/>'
+            f'<image href="{web}/svg.png" width="48" height="48"/>{inline}</svg>')
+
+
 def with_links(docx, local_image, web):
-    """``docx`` with a picture linked to ``local_image``, one linked to ``web``, and ``web``'s
-    template attached."""
+    """``docx`` with a picture linked to ``local_image``, one linked to ``web``, ``web``'s
+    template attached, and an embedded SVG picture (named .png) naming both."""
     relation = '<Relationship Id="{}" Type="{}/{}" Target="{}" TargetMode="External"/>'
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
@@ -58,10 +72,15 @@ def with_links(docx, local_image, web):
             data = source.read(item.filename).decode("utf-8")
             if item.filename == "word/document.xml":
                 data = data.replace("<w:body>", "<w:body>" + LINKED_PICTURE.format(id=901, rid="rIdTep")
-                                    + LINKED_PICTURE.format(id=902, rid="rIdWeb"), 1)
+                                    + LINKED_PICTURE.format(id=902, rid="rIdWeb")
+                                    + LINKED_PICTURE.format(id=903, rid="rIdSvg").replace("r:link", "r:embed"), 1)
             elif item.filename == "word/_rels/document.xml.rels":
                 data = data.replace("</Relationships>", relation.format("rIdTep", R, "image", local_image.as_uri())
-                                    + relation.format("rIdWeb", R, "image", f"{web}/anh.png") + "</Relationships>")
+                                    + relation.format("rIdWeb", R, "image", f"{web}/anh.png")
+                                    + relation.replace(' TargetMode="External"', "").format("rIdSvg", R, "image", "media/hinh.png")
+                                    + "</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
             elif item.filename == "word/settings.xml":
                 opening = data.index(">", data.index("<w:settings")) + 1
                 data = data[:opening] + f'<w:attachedTemplate xmlns:r="{R}" r:id="rIdMau"/>' + data[opening:]
@@ -70,6 +89,7 @@ def with_links(docx, local_image, web):
                         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
                         '"http://schemas.openxmlformats.org/package/2006/relationships">'
                         + relation.format("rIdMau", R, "attachedTemplate", f"{web}/mau.dotm") + "</Relationships>")
+        target.writestr("word/media/hinh.png", svg_naming(local_image, web))
     return out.getvalue()
 
 
@@ -123,9 +143,33 @@ def test_a_document_linking_a_local_file_and_a_web_address_makes_libreoffice_fet
     secret = tmp_path / "bi-mat.png"
     secret.write_bytes(png())
     docx = with_links(vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_114.yaml")), secret, web)
+    monkeypatch.setitem(vanban._pdf.EXPORT_FILTERS, "doc", "MS Word 97")
     with PdfConverter() as converter:
         assert converter.warm == (kind == "warm")
         pdf = converter.convert_bytes(docx, "co-lien-ket.docx")
+        # Word 97 keeps a linked picture as an INCLUDEPICTURE field; LibreOffice's reader of it
+        # asks the address for the picture (HTTP OPTIONS and HEAD) whatever its settings say of
+        # links: only a proxy that leads nowhere stops it
+        doc = converter.convert_bytes(docx, "co-lien-ket.docx", to="doc")
+        assert f"{web}/anh.png".encode("utf-16-le") in doc  # the link is kept in the old format
+        old_pdf = converter.convert_bytes(doc, "co-lien-ket.doc")
     assert requests == []
-    assert images(pdf) == 0
-    assert pages(pdf) >= 4  # the document itself is converted whole
+    assert images(pdf) == 0 and images(old_pdf) == 0
+    assert pages(pdf) >= 4 and pages(old_pdf) >= 4  # the document itself is converted whole
+
+
+def test_the_copy_libreoffice_converts_names_nothing_outside_and_the_document_is_unchanged(tmp_path):
+    from vanban._pdf import _without_outside_links
+
+    secret = tmp_path / "bi-mat.png"
+    docx = with_links(vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_114.yaml")), secret, "http://127.0.0.1:9")
+    source = tmp_path / "co-lien-ket.docx"
+    source.write_bytes(docx)
+    (tmp_path / "out").mkdir()
+    copy = _without_outside_links(source, tmp_path / "out", "co-lien-ket.docx")
+    assert source.read_bytes() == docx
+    picture = zipfile.ZipFile(copy).read("word/media/hinh.png")
+    assert b"<image" in picture and b"bi-mat" not in picture and b"127.0.0.1" not in picture
+    assert b"data:image/svg+xml" not in picture
+    unchanged = [name for name in zipfile.ZipFile(source).namelist() if name != "word/media/hinh.png"]
+    assert all(zipfile.ZipFile(copy).read(name) == zipfile.ZipFile(source).read(name) for name in unchanged)

@@ -68,6 +68,14 @@ def test_a_closing_sentence_is_refused_as_the_last_line_ends_the_invitation():
     assert "ket_thuc" in str(caught.value) and "luu_y" in str(caught.value)
 
 
+def test_an_invitee_ending_in_a_backslash_is_refused_as_the_bold_would_break():
+    # "**Đồng chí A\\**": the backslash would make the closing asterisk a literal one (fuzz seed 2)
+    with pytest.raises(InputError) as caught:
+        vanban.parse(invitation(kinh_moi="Đồng chí Nguyễn Văn A\\"))
+    assert "kinh_moi" in str(caught.value) and "'\\'" in str(caught.value)
+    assert vanban.parse(invitation(kinh_moi=["Đồng chí Nguyễn Văn A\\"]))  # a bullet is not set in bold
+
+
 def test_one_invitation_per_delegate_from_a_list_named_from_its_rows(tmp_path):
     base = tmp_path / "giay-moi.yaml"
     base.write_text(STARTER, encoding="utf-8")

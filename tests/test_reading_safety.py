@@ -113,16 +113,49 @@ def test_the_file_named_by_an_external_entity_never_reaches_the_report(tmp_path)
     assert result.exit_code == 1 and "MẬT KHẨU" not in result.output
 
 
-def test_a_foreign_docx_is_checked_part_by_part_before_python_docx_opens_it():
-    from vanban._docx_read import check_package
+def _with_doctype(xml: str) -> str:
+    root = xml.index("<", xml.index("?>"))
+    return xml[:root] + EXTERNAL_ENTITY + xml[root:]
 
-    template = vanban.default_renderer().template_bytes("doan/van-ban.docx")
-    check_package(template, "mẫu của đơn vị")  # every part of vanban's own frame passes
-    header = (f'<?xml version="1.0"?>{EXTERNAL_ENTITY}'
-              f'<w:hdr xmlns:w="{W_NS}"><w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:hdr>')
-    with pytest.raises(DocxReadError) as error:
-        check_package(package(word__header1_xml=header), "mẫu của đơn vị")
-    assert "word/header1.xml" in str(error.value) and "DOCTYPE" in str(error.value)
+
+UNREAD_PARTS = {  # parts the checker does not read, and LibreOffice does when it converts
+    "[Content_Types].xml": _with_doctype(CONTENT_TYPES),
+    "_rels/.rels": _with_doctype(PACKAGE_RELS),
+    "docProps/core.xml": _with_doctype('<?xml version="1.0"?><cp:coreProperties xmlns:cp='
+                                       '"http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'),
+    "word/footnotes.xml": _with_doctype(f'<?xml version="1.0"?><w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">'
+                                        '<w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:footnote></w:footnotes>'),
+    "word/du-lieu.bin": EXTERNAL_ENTITY + "<du-lieu>&secret;</du-lieu>",  # XML by its first bytes
+}
+
+
+@pytest.mark.parametrize("part", UNREAD_PARTS)
+@pytest.mark.parametrize("command", ["check", "import", "fix"])
+def test_a_doctype_in_a_part_vanban_does_not_read_is_refused_by_every_command(tmp_path, command, part):
+    parts = {"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": PACKAGE_RELS, "word/document.xml": document_xml()}
+    parts[part] = UNREAD_PARTS[part]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    source = tmp_path / "van-ban.docx"
+    source.write_bytes(buffer.getvalue())
+    output = {"check": [], "import": ["-o", str(tmp_path / "ra.yaml")], "fix": ["-o", str(tmp_path / "ra.docx")]}
+    result = CliRunner().invoke(main, [command, str(source), *output[command]])
+    assert result.exit_code == 1, result.output
+    assert f"phần {part} có khai báo DOCTYPE" in result.output and "root:" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["van-ban.docx"]
+
+
+def test_a_picture_in_svg_with_a_doctype_is_read_as_the_picture_it_is():
+    logo = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+            '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert vanban.check(package(word__media__logo_svg=logo)) is not None
+
+
+def test_the_words_of_a_doctype_in_a_comment_are_no_doctype():
+    notes = f'<?xml version="1.0"?><!-- <!DOCTYPE --><w:footnotes xmlns:w="{W_NS}"/>'
+    assert vanban.check(package(word__footnotes_xml=notes)) is not None
 
 
 def test_broken_xml_is_named_by_its_part_and_line():
@@ -262,6 +295,36 @@ def test_a_fifo_is_refused_instead_of_waited_on(tmp_path):
     assert "không phải một tệp thường" in str(error.value)
 
 
+@pytest.mark.parametrize("command", ["check", "import", "fix"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "system file"])
+def test_what_is_no_ordinary_file_is_named_as_such_by_every_command_never_waited_on(tmp_path, command, kind):
+    import os
+    import signal
+
+    if kind == "fifo":
+        path = tmp_path / "ong.docx"
+        os.mkfifo(path)
+        said = "không phải một tệp thường"
+    elif kind == "device":
+        path, said = "/dev/zero", "không phải một tệp thường"
+    else:
+        path, said = "/proc/self/status", "không đọc được tệp (Invalid argument)"  # cannot seek as files do
+    output = {"check": [], "import": ["-o", str(tmp_path / "ra.yaml")], "fix": ["-o", str(tmp_path / "ra.docx")]}
+
+    def waited_for_ever(signum, frame):
+        raise TimeoutError(f"{command} waited on {path}")
+
+    previous = signal.signal(signal.SIGALRM, waited_for_ever)
+    signal.alarm(10)
+    try:
+        result = CliRunner().invoke(main, [command, str(path), *output[command]])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Lỗi: Không đọc được {path}: ") and said in result.output, result.output
+
+
 def test_every_cell_of_a_long_table_is_read_at_its_row_and_column():
     from vanban._docx_read import DocxView
 
@@ -352,7 +415,8 @@ def test_every_form_of_a_twips_measure_is_read(value, twips):
 
 
 @pytest.mark.parametrize("value, points", [("28", 14), ("14pt", 14), ("10.5pt", 10.5), ("0.25in", 18),
-                                           ("5mm", 14.17), ("-1pt", -1)])
+                                           ("5mm", 14), ("4.94mm", 14), ("0.494cm", 14), ("1.167pc", 14),
+                                           ("-1pt", -1)])
 def test_every_form_of_a_half_point_measure_is_read(value, points):
     from vanban._docx_read import DocxView
 
@@ -517,3 +581,42 @@ def yaml_problems_of_bytes(tmp_path, data: bytes) -> str:
     with pytest.raises(vanban.InputError) as error:
         vanban.load(path)
     return str(error.value)
+
+
+def test_every_xml_parser_in_vanban_says_that_it_resolves_no_entity():
+    # lxml's defaults have changed between versions (lxml < 6.1 read external entities): every
+    # parser vanban makes states its choice, and nothing is parsed with lxml's default parser
+    import ast
+    from pathlib import Path
+
+    unsafe = []
+    for source in Path(vanban.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "etree"):
+                continue
+            where = f"{source.name}:{node.lineno}"
+            keywords = {k.arg: k.value for k in node.keywords}
+            if node.func.attr in ("XMLParser", "iterparse"):
+                said = keywords.get("resolve_entities")
+                if not (isinstance(said, ast.Constant) and said.value is False):
+                    unsafe.append(f"{where} {node.func.attr} without resolve_entities=False")
+            elif node.func.attr in ("fromstring", "parse", "XML") and len(node.args) < 2 and "parser" not in keywords:
+                unsafe.append(f"{where} etree.{node.func.attr} with lxml's default parser")
+    assert unsafe == []
+
+
+@pytest.mark.parametrize("twin", ["word/document.xml", "Word/Document.xml"])
+def test_two_parts_of_one_name_are_refused_as_no_program_would_read_the_same(tmp_path, twin):
+    import warnings
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", PACKAGE_RELS)
+        archive.writestr(twin, document_xml(paragraph("Nơi nhận: một bản khác")))
+        archive.writestr("word/document.xml", document_xml())
+    result = check_command(tmp_path, buffer.getvalue())
+    assert result.exit_code == 1
+    assert "tệp nén có hai phần cùng tên word/document.xml" in result.output, result.output

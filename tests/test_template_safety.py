@@ -366,6 +366,27 @@ def test_a_frame_without_the_body_loop_is_named_when_a_body_template_is_spliced_
     assert str(error.value).startswith("Mẫu 'doan/van-ban.docx' bị lỗi: mẫu khung không có vòng lặp thân văn bản")
 
 
+@pytest.mark.parametrize("runs, split", [
+    ('<w:r><w:t>{{ agency_</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>mark }}</w:t></w:r>', True),
+    ('<w:r><w:t></w:t></w:r><w:r><w:t>{{ agency_mark }}</w:t></w:r><w:r><w:t> </w:t></w:r>', False),
+    ('<w:r><w:t>x</w:t></w:r><w:r><w:t>{{ agency_mark }}</w:t></w:r>', False),
+], ids=["split over two runs", "after an empty run", "a run of its own"])
+def test_template_check_warns_of_a_tag_word_split_over_runs_and_only_of_that(tmp_path, runs, split):
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:r><w:t>{{ agency_mark }}</w:t></w:r>", runs)
+    warned = "thẻ {{ agency_mark }} bị Word tách thành nhiều đoạn định dạng (run)" in template_check(path).output
+    assert warned == split
+
+
+def test_an_unknown_name_is_placed_where_it_is_read_not_where_a_longer_name_holds_it(tmp_path):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ lines }}")  # paragraph 1 reads parent_lines
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert any(f.startswith("[lỗi] đoạn 7 «{{ agency_mark }}{{ lines }}»: 'lines' không phải giá trị") for f in findings)
+
+
 def test_template_check_reports_a_tag_that_loads_another_template(tmp_path):
     from vanban._template_check import check_template
 
@@ -374,6 +395,27 @@ def test_template_check_reports_a_tag_that_loads_another_template(tmp_path):
     findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
     assert any(f.startswith("[lỗi] đoạn 7 «{{ agency_mark }}{% include 'khac.docx' %}»: mẫu dùng thẻ {% include %}")
                for f in findings), findings
+
+
+def test_template_check_computes_nothing_the_template_would_compute(tmp_path):
+    # Jinja folds constant expressions while it walks a template to list the names it reads:
+    # in the renderer's bounded environment a huge power or repetition is left for the render
+    # (which refuses it), instead of being computed, or failing, while the template is checked
+    import tracemalloc
+
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ (10**5000)|string }}{{ 'x' * 10**8 }}")
+    check_template(path, vanban.document_types()["ke-hoach"])  # what is loaded once is not counted
+    tracemalloc.start()
+    try:
+        findings = check_template(path, vanban.document_types()["ke-hoach"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert findings == []
+    assert peak < 50 * 1024 * 1024, peak
 
 
 # --- an office's template folder: nothing outside it is read, nothing in it is unbounded --------
@@ -684,8 +726,21 @@ def alt_chunk(path: Path) -> None:
     edit_template(path, "<w:sectPr", '<w:altChunk r:id="rId95"/><w:sectPr')
 
 
+def svg_picture(path: Path) -> None:
+    # an SVG is read as one by its content, whatever its name and declared type say
+    add_parts(path, {"word/media/logo.png": (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9">'
+        '<image xlink:href="file:///etc/hostname" width="9" height="9"/><image href="http://evil.example/a.png"/>'
+        '<rect width="9" height="9" style="fill: url(#inside)"/><image href="data:image/png;base64,AAAA"/>'
+        '<image href="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22%3E%3Cimage%20href=%22'
+        'file:///etc/hostname%22/%3E%3C/svg%3E"/></svg>')})
+    add_content_type(path, '<Default Extension="png" ContentType="image/png"/>')
+    add_relations(path, relation("rId99", "image", "media/logo.png"))
+
+
 def fields(path: Path) -> None:
     after_agency_mark(path, field([" INCLUDE", 'TEXT "http://evil.example/a.docx" ']))
+    after_agency_mark(path, '<w:fldSimple w:instr=\'includepicture"http://evil.example/b.png"\'/>')
     after_agency_mark(path, '<w:fldSimple w:instr=\' LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1" \'/>')
     edit_template(path, "<w:p><w:pPr/></w:p>", '<w:p><w:fldSimple w:instr=\' INCLUDEPICTURE "http://evil.example/x.png" '
                   '\\d \'/></w:p>', part="word/header1.xml")
@@ -711,7 +766,13 @@ HOSTILE = {
     "altChunk": (alt_chunk, [
         "word/_rels/document.xml.rels: nội dung chèn từ tệp khác (altChunk): afchunk.htm",
         "word/document.xml: nội dung chèn từ tệp khác (w:altChunk)"]),
+    "SVG picture": (svg_picture, [
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: file:///etc/hostname",
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: http://evil.example/a.png",
+        "word/media/logo.png: ảnh SVG lấy nội dung từ bên ngoài: data:image/svg+xml,... (ảnh SVG lồng bên trong)"]),
     "fields": (fields, [
+        'word/document.xml: trường INCLUDEPICTURE (chèn ảnh từ tệp hay địa chỉ khác): '
+        '«includepicture"http://evil.example/b.png"»',
         'word/document.xml: trường INCLUDETEXT (chèn văn bản từ tệp hay địa chỉ khác): '
         '«INCLUDETEXT "http://evil.example/a.docx"»',
         'word/document.xml: trường LINK (liên kết tới nội dung của tệp khác): «LINK Excel.Sheet.8 "C:\\\\so-lieu.xls" "Sheet1"»',
@@ -746,11 +807,58 @@ def test_template_check_reports_each_piece_of_external_and_active_content(tmp_pa
                    for line in result.output.splitlines()), (piece, result.output)
 
 
+def test_a_refusal_lists_twenty_pieces_and_counts_the_others_which_template_check_lists_all(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    for number in range(25):
+        after_agency_mark(path, f'<w:fldSimple w:instr=\' INCLUDETEXT "http://evil.example/{number}.docx" \'/>')
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    listed = [line for line in str(error.value).splitlines() if line.startswith("  - ")]
+    assert len(listed) == 21 and listed[-1] == "  - và 5 chỗ khác (xem 'vanban template check')"
+    assert template_check(path).output.count("trường INCLUDETEXT") == 25
+
+
 def test_template_check_points_at_the_paragraph_of_a_field_in_the_body(tmp_path):
     path = copy_package_template(tmp_path)
     fields(path)
     result = template_check(path)
     assert "[lỗi] đoạn 7 «{{ agency_mark }}xx»: word/document.xml: trường INCLUDETEXT" in result.output
+
+
+def test_a_logo_in_svg_with_a_doctype_is_a_picture_like_any_other(tmp_path, plan):
+    # Word keeps the SVG file it was given; Illustrator writes a DOCTYPE in it
+    path = copy_package_template(tmp_path)
+    add_parts(path, {"word/media/logo.svg": (
+        '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg xmlns="http://www.w3.org/2000/svg" width="9" '
+        'height="9"><rect width="9" height="9" fill="red"/></svg>')})
+    add_content_type(path, '<Default Extension="svg" ContentType="image/svg+xml"/>')
+    add_relations(path, relation("rId99", "image", "media/logo.svg"))
+    assert template_check(path).exit_code == 0
+    Renderer([tmp_path]).render_bytes(plan)
+
+
+def test_a_relationship_to_a_part_the_template_lacks_is_named_alike_by_render_and_template_check(tmp_path, plan):
+    path = copy_package_template(tmp_path)
+    add_relations(path, relation("rId99", "image", "http://evil.example/a.png"))  # not marked External
+    said = (f"tệp {path}: word/_rels/document.xml.rels trỏ tới phần http://evil.example/a.png, phần này không có "
+            "trong tệp; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    with pytest.raises(TemplateError) as error:
+        Renderer([tmp_path]).render_bytes(plan)
+    assert str(error.value).endswith(said)
+    result = template_check(path)
+    assert result.exit_code == 1 and said in result.output, result.output
+
+
+def test_a_relationship_part_named_in_capitals_is_read_as_one(tmp_path):
+    # a part's name is the same whatever its case, for Word as for the standard
+    path = copy_package_template(tmp_path)
+    add_parts(path, {"word/_rels/settings.xml.RELS": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships">' + relation("rId1", "attachedTemplate", "http://evil.example/a.dotm", external=True)
+        + "</Relationships>")})
+    assert ("word/_rels/settings.xml.RELS: mẫu đính kèm (attachedTemplate) lấy từ bên ngoài: http://evil.example/a.dotm"
+            in template_check(path).output)
 
 
 def test_hyperlinks_to_web_and_mail_addresses_are_kept(tmp_path, plan):
@@ -762,3 +870,28 @@ def test_hyperlinks_to_web_and_mail_addresses_are_kept(tmp_path, plan):
     assert "***trang" in text_lines(open_docx(Renderer([tmp_path]).render_bytes(plan)))
     add_relations(path, relation("rId98", "hyperlink", "file:///C:/Windows/System32/calc.exe", external=True))
     assert "siêu liên kết lấy từ bên ngoài: file:///C:/Windows/System32/calc.exe" in template_check(path).output
+
+
+# what rendering refuses only when it runs: the model's own methods and renderer internals
+FOUND_ONLY_BY_RENDERING = {"{{ document.sections() }}", "{{ document.json_schema() }}", "{{ body[0].runs.xml }}"}
+
+
+@pytest.mark.parametrize("tag", [tag for tag in CHANGING if tag not in FOUND_ONLY_BY_RENDERING])
+def test_template_check_reports_what_would_change_or_reach_into_the_document_before_any_render(tmp_path, tag):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}" + tag)
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert any(f.startswith("[lỗi] đoạn 7 ") and ("khi tạo văn bản vanban" in f) for f in findings), findings
+
+
+def test_template_check_says_which_kinds_a_changing_method_changes(tmp_path):
+    from vanban._template_check import check_template
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "{{ agency_mark }}", "{{ agency_mark }}{{ document.recipients.clear() }}")
+    findings = [str(f) for f in check_template(path, vanban.document_types()["ke-hoach"])]
+    assert findings == ["[lỗi] đoạn 7 «{{ agency_mark }}{{ document.recipients.clear() }}»: '.clear(...)' thay đổi "
+                        "dữ liệu mẫu nhận (từ điển, danh sách, tập hợp); khi tạo văn bản vanban từ chối mẫu này. "
+                        "Hãy bỏ '.clear(...)' khỏi mẫu: mẫu chỉ đọc các giá trị."]

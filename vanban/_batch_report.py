@@ -107,6 +107,22 @@ def _result(row) -> ItemResult:
     return ItemResult(index, label, Path(output) if output else None, Path(pdf) if pdf else None, error)
 
 
+SHOWN_LABELS = 10
+"""Documents named for a reason many share (a broken template fails every row alike)."""
+
+
+def _same_reason(failed) -> list[tuple[list[str], int, str]]:
+    """The failures grouped by their reason, in the order each reason first came: the first
+    labels of each (at most SHOWN_LABELS), how many share it, the reason."""
+    groups: dict[str, tuple[list[str], list[int]]] = {}
+    for result in failed:
+        labels, count = groups.setdefault(result.error, ([], [0]))
+        count[0] += 1
+        if len(labels) < SHOWN_LABELS:
+            labels.append(result.label)
+    return [(labels, count[0], error) for error, (labels, count) in groups.items()]
+
+
 class BatchReport:
     """Every document of a batch, in input order (``results``, read from the run's record)."""
 
@@ -138,9 +154,13 @@ class BatchReport:
         lines = [f"Đã tạo {total - len(failed)}/{total} văn bản trong {self.out_dir} ({seconds} giây)."]
         if failed:
             lines.append(f"Không tạo được {len(failed)} văn bản:")
-            for result in failed:
-                reason = result.error.replace("\n", "\n      ")
-                lines.append(f"  - {result.label}: {reason}")
+            for labels, count, error in _same_reason(failed):
+                reason = error.replace("\n", "\n      ")
+                if count == 1:
+                    lines.append(f"  - {labels[0]}: {reason}")
+                    continue
+                more = f" và {count - len(labels)} văn bản khác" if count > len(labels) else ""
+                lines.append(f"  - {count} văn bản cùng một lỗi ({'; '.join(labels)}{more}): {reason}")
         if self.stopped:
             lines.append(f"Dừng đọc dữ liệu: {self.stopped}")
         return "\n".join(lines)

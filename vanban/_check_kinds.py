@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
 from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
-from ._docx_read import DocxView, Para
+from ._docx_read import HINTED_EXAMPLES, DocxView, Para
 from ._measure import text_width_mm
 from .rules import Rule
 
@@ -98,7 +98,10 @@ def check_page(elements: Elements, rule: Rule) -> list[Issue]:
             continue
         actual = getattr(page, side) / 56.693
         if not low - 0.03 <= actual <= high + 0.03:
-            issues.append((None, f"lề {names[side]} {want} mm", f"{decimal(actual, 1)} mm", None))
+            seen = decimal(actual, 1)
+            if seen in (decimal(low), decimal(high)):  # 29,97 mm is not "30 mm": say the difference
+                seen = decimal(actual, 2)
+            issues.append((None, f"lề {names[side]} {want} mm", f"{seen} mm", None))
     return issues
 
 
@@ -127,7 +130,8 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
             if fonts - allowed:
                 found_ = ", ".join(sorted(fonts - allowed))
                 if look.east_asian_font in fonts - allowed:
-                    found_ += (f" (một số chữ, như à, á, è, é, ê, ó, ú, hiện bằng phông Đông Á «{look.east_asian_font}»: "
+                    shown = ", ".join(HINTED_EXAMPLES[kind] for kind in look.east_asian_kinds)
+                    found_ += (f" (một số chữ, như {shown}, hiện bằng phông Đông Á «{look.east_asian_font}»: "
                                "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
                                "phần chữ châu Á trong hộp thoại Font)")
                 return [(para, " / ".join(sorted(allowed)), found_, None)]

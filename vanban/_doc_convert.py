@@ -37,15 +37,21 @@ def is_old_word(source: Union[str, Path, bytes]) -> bool:
         return False  # the reader says what is wrong with it
 
 
-def doc_to_docx(source: Union[str, Path, bytes], name: str) -> bytes:
-    """The .docx LibreOffice writes for the .doc ``source`` (a path or its bytes)."""
+def doc_to_docx(source: Union[str, Path, bytes], name: str = "", *, converter=None) -> bytes:
+    """The .docx LibreOffice writes for the .doc ``source`` (a path or its bytes), bounded
+    like a .docx part (``VANBAN_MAX_DOCX_MB``) before LibreOffice is given it. With a running
+    :class:`~vanban.PdfConverter` (``converter``) its LibreOffice does the work; otherwise one is
+    started for this file alone."""
     from ._pdf import _kill_tree, _popen, _write_settings, find_soffice
 
+    name = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "van-ban.doc")
+    data = source if isinstance(source, (bytes, bytearray)) else _read_bounded(Path(source), name)
+    if converter is not None:
+        return converter.convert_bytes(data, "van-ban.doc", to="docx")
     soffice = find_soffice()
     if soffice is None:
         raise MissingToolError("libreoffice", "đọc tệp Word cũ (.doc)")
     timeout = _timeout(name)
-    data = source if isinstance(source, (bytes, bytearray)) else _read_bounded(Path(source), name)
     with tempfile.TemporaryDirectory(prefix="vanban-doc-") as folder:
         work = Path(folder)
         document = work / "van-ban.doc"
@@ -79,8 +85,11 @@ def _read_bounded(path: Path, name: str) -> bytes:
     from ._docx_read import DEFAULT_PART_MB, SIZE_VARIABLE, _limit
 
     limit = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, name) << 20
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise DocxReadError(name, f"không mở được tệp ({error.strerror or error}).") from None
     if len(data) > limit:
         raise DocxReadError(name, f"tệp .doc lớn hơn {limit >> 20} MB, giới hạn của vanban (đặt biến môi trường "
                             f"{SIZE_VARIABLE} để đọc văn bản lớn hơn).")

@@ -77,6 +77,7 @@ class Look:
     border_bottom: bool = False
     grid_pitch: Optional[int] = None  # twips of the page's line grid the lines snap to (w:docGrid), if they do
     east_asian_font: Optional[str] = None  # the East Asian font some letters show in (w:hint="eastAsia")
+    east_asian_kinds: tuple = ()  # which kinds of characters show in it (keys of HINTED)
 
 
 def excerpt(text: str) -> str:
@@ -166,24 +167,56 @@ _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "
 TWIPS, HALF_POINTS = 20, 2  # per point
 SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
 AUTO_SPACING = 280  # Word's "Auto" space before or after a paragraph: 14 pt (none in a list or a table cell)
-# Latin-1 characters a run with w:hint="eastAsia" shows in its East Asian font: the signs always,
-# the vowels when the run's East Asian language is Chinese ([MS-OI29500] 2.1.88)
-HINTED_SIGNS = frozenset(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
-                                          *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7))
-HINTED_VOWELS = frozenset(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC))
-# the same sets as searches: a regular expression finds none of them in a text about three times
-# quicker than a set compares each character (a paragraph's signature asks it of every run)
-_HINTED_SIGN = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_SIGNS)) + "]")
-_HINTED_VOWEL = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTED_VOWELS)) + "]")
+# The characters a run whose fonts carry w:hint="eastAsia" shows in its East Asian font, as Word
+# decides it by Unicode block ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26), for the blocks a
+# Vietnamese text draws on. Each kind is (the characters, when the hint sends them there):
+# "always", "chinese" (the run's East Asian language is Chinese) or "chinese or charset" (that,
+# or the East Asian font is a Chinese one: its character set in the font table is GB2312 or Big5).
+HINTED = {
+    # Latin-1 signs: °, ·, ×, ÷, ª, º, ¼ ...
+    "sign": ("".join(chr(c) for c in (0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, *range(0xB0, 0xB5),
+                                      *range(0xB6, 0xBB), *range(0xBC, 0xC0), 0xD7, 0xF7)), "always"),
+    # Latin-1 vowels with a mark that Chinese pinyin shares (à á è é ê ì í ò ó ù ú ü; not â ã ô õ ý)
+    "vowel": ("".join(chr(c) for c in (0xE0, 0xE1, 0xE8, 0xE9, 0xEA, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC)),
+              "chinese"),
+    # Latin Extended-A and -B, IPA Extensions (ă, đ, ĩ, ũ, ơ, ư) and Latin Extended Additional
+    # (ạ, ả, ấ ... ệ ... ỹ): every other Vietnamese letter with a mark
+    "letter": ("\u0100-\u02af\u1e00-\u1eff", "chinese or charset"),
+    # Spacing Modifier Letters and Combining Diacritical Marks: the marks of a text typed
+    # decomposed (NFD: "a" then U+0301), as some Vietnamese keyboards type them
+    "mark": ("\u02b0-\u036f", "always"),
+    # General Punctuation: the dashes, quotes and ellipsis (– — ‘ ’ “ ” …) documents use
+    "punctuation": ("\u2000-\u206f", "always"),
+}
+_HINTED = {kind: re.compile(f"[{characters}]") for kind, (characters, _) in HINTED.items()}
+_SELDOM = ("sign", "mark", "punctuation")
+_HINTED_SELDOM = re.compile("[" + "".join(HINTED[kind][0] for kind in _SELDOM) + "]")
+"""The kinds a Vietnamese text seldom holds, looked for in one pass (every run's signature asks)."""
+HINTED_EXAMPLES = {"sign": "°, ×", "vowel": "à, á, è, é, ê", "letter": "ă, đ, ơ, ư, ạ, ệ", "mark": "dấu gõ rời",
+                   "punctuation": "–, “, ”, …"}
+"""What a finding names, for each kind shown in the East Asian font."""
+CHINESE_CHARSETS = {"86", "88"}
+"""w:charset values of the font table that are Chinese: GB2312 (0x86) and Big5 (0x88, Chinese5)."""
+
+
+def hinted_kinds(text: str) -> tuple:
+    """The kinds of :data:`HINTED` characters ``text`` holds (a text of ASCII holds none)."""
+    if text.isascii():
+        return ()
+    seldom = _HINTED_SELDOM.search(text) is not None
+    return tuple(kind for kind, found in _HINTED.items() if (seldom or kind not in _SELDOM) and found.search(text))
 
 
 def measure(value: str, per_point: int) -> Optional[float]:
-    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement."""
+    """``value`` in twips (``per_point`` 20) or half-points (2); None if it is not a measurement.
+
+    A measure with a unit is rounded to a whole number of the unit, as Word keeps it: Word
+    shows ``4.94mm`` (14.003 pt) as a size of 14, and so does the report."""
     text = value.strip()
     if _NUMBER.fullmatch(text):
         return float(text)
     found = _WITH_UNIT.fullmatch(text)
-    return float(found[1]) * _POINTS_PER[found[2]] * per_point if found else None
+    return float(round(float(found[1]) * _POINTS_PER[found[2]] * per_point)) if found else None
 
 
 # --- the package: bounded, and XML that cannot reach outside its part ---------------------
@@ -245,9 +278,13 @@ class Package:
         self.name = name
         self.max_bytes = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, name) << 20
         self.max_ratio = _limit(RATIO_VARIABLE, DEFAULT_RATIO, name)
+        self._parsed: set[str] = set()
         self._stream = _open(source, name)
         try:
-            count = zip_entry_count(self._stream)
+            try:
+                count = zip_entry_count(self._stream)
+            except OSError as error:  # a file of the system that cannot be read as files are (/proc)
+                raise DocxReadError(name, f"không đọc được tệp ({error.strerror or error}).") from None
             if count is None:
                 raise _not_a_docx(self._stream, name)
             self._refuse_entries(count)
@@ -256,6 +293,7 @@ class Package:
             except _ZIP_ERRORS:
                 raise _not_a_docx(self._stream, name) from None
             self._refuse_entries(len(self.archive.infolist()))
+            self._refuse_twins()
             if "word/document.xml" not in self.archive.NameToInfo:
                 raise _not_a_docx(self._stream, name)
         except BaseException:
@@ -280,6 +318,20 @@ class Package:
                 self.name, f"tệp nén có {_thousands(count)} mục, quá giới hạn {_thousands(MAX_ZIP_ENTRIES)} mục của vanban "
                 "(một tệp .docx thường có vài chục mục). Đây không phải một văn bản Word thông thường."
             )
+
+    def _refuse_twins(self) -> None:
+        """Refuse two entries of one name: a part's name is its identity, whatever its case
+        (``Word/Document.xml`` is ``word/document.xml``), and of two, vanban would read one and
+        another program perhaps the other, the one nobody checked."""
+        seen: set[str] = set()
+        for info in self.archive.infolist():
+            key = info.filename.lower()
+            if key in seen:
+                raise DocxReadError(
+                    self.name, f"tệp nén có hai phần cùng tên {info.filename} (kể cả khi chỉ khác chữ hoa, chữ "
+                    "thường). Word không bao giờ ghi như vậy, và mỗi chương trình có thể đọc một phần khác nhau. "
+                    "Hãy mở tệp trong Word và lưu lại.")
+            seen.add(key)
 
     def read(self, part: str) -> Optional[bytes]:
         """The bytes of ``part``, None if the package has no such part."""
@@ -323,17 +375,32 @@ class Package:
     def xml(self, part: str):
         """The root element of ``part``, None if the package has no such part."""
         data = self.read(part)
+        self._parsed.add(part)
         return None if data is None else parse_part(data, part, self.name)
 
+    def refuse_doctypes(self) -> None:
+        """Refuse the package if any XML part declares a DOCTYPE, also one vanban does not read
+        (content types, relationships, properties, footnotes...): Word never writes one, so a
+        package that has one was made to attack whatever reads that part next (LibreOffice,
+        when the document is converted). A part is XML by its name or by its first bytes; a
+        picture in SVG is not a part of the document's XML (Word keeps the file it was given,
+        a DOCTYPE often included: Illustrator writes one), and ``_svg`` reads it safely."""
+        from ._svg import SNIFF_BYTES, is_svg
 
-def check_package(source: Union[str, Path, bytes], name: str) -> None:
-    """Read every XML part of a .docx within the limits and with the safe parser, or raise
-    :class:`DocxReadError`. For a foreign .docx that python-docx or docxtpl is about to open
-    (an office's template): they parse with a parser of their own and read every part."""
-    with Package(source, name) as package:
-        for part in package.names():
-            if part.endswith((".xml", ".rels")):
-                package.xml(part)
+        for part in self.names():
+            if part in self._parsed:
+                continue  # already parsed, its DOCTYPE refused then
+            if not part.lower().endswith((".xml", ".rels")):
+                try:
+                    with self.archive.open(part) as member:
+                        head = member.read(SNIFF_BYTES)
+                except _ZIP_ERRORS:
+                    continue  # not read by vanban: what LibreOffice makes of it is its concern
+                if not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<") or is_svg(head):
+                    continue
+            data = self.read(part)
+            if data and any(marker in data for marker in _DOCTYPE):
+                self.xml(part)  # a DOCTYPE is refused; the same words in a comment are not one
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -386,7 +453,9 @@ class DocxView:
             self.numbering = package.xml("word/numbering.xml")
             theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
             self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+            self.chinese_fonts = _chinese_fonts(package.xml("word/fontTable.xml"))
             self._headers = _headers(package)
+            package.refuse_doctypes()
         if self.document.tag != w("document"):
             strict = self.document.tag == "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
             raise DocxReadError(self.name, (
@@ -410,6 +479,7 @@ class DocxView:
         view.document = document
         view.styles, view.settings, view.numbering = parts.styles, parts.settings, parts.numbering
         view.theme_fonts, view._headers = parts.theme_fonts, parts.headers
+        view.chinese_fonts = parts.chinese_fonts
         view._index_styles(parts)
         return view
 
@@ -487,6 +557,23 @@ class DocxView:
         self._frame = frame
         self.paragraphs = list(self._paragraphs(self._header))
         return True
+
+    def table_rows(self, para: Para) -> list:
+        """The ``w:tr`` rows of the table the view reads ``para`` in: the outermost table holding
+        it; in a page laid out in one table (:meth:`read_frame`), the outermost one inside that
+        table's cell, or the frame's own rows of cells ``para`` stands in (the rows between two
+        rows across). Empty for a paragraph outside tables (a row across the frame is body)."""
+        tables = [a for a in para.element.iterancestors(w("tbl")) if a is not self._frame]
+        if tables:
+            return list(tables[-1].iterchildren(w("tr")))
+        if self._frame is None or para.table is None:
+            return []
+        positions = _frame_rows(self._frame)
+        cell = next(a for a in para.element.iterancestors(w("tc")) if a.getparent().getparent() is self._frame)
+        group = positions[cell][1]
+        return [tr for tr in self._frame.iterchildren(w("tr"))
+                if any(positions.get(tc, (None, None))[1] == group and positions[tc][0] == "cells"
+                       for tc in tr.iterchildren(w("tc")))]
 
     def include_first_page_header(self) -> bool:
         """Read the header of page 1 as the top of the page, before the body (where some
@@ -869,23 +956,27 @@ class DocxView:
         return {"sz": 20, "font": None, "font_hansi": None, "font_east_asia": None, "hint": None, "lang": None,
                 "lang_east_asia": None}.get(name, False)
 
-    def _east_asian_letters_font(self, chain: list, text: str) -> Optional[str]:
+    def _east_asian_letters(self, chain: list, text: str) -> tuple[Optional[str], tuple]:
         """The East Asian font Word sets some of ``text`` in, where the run's fonts carry
-        ``w:hint="eastAsia"`` (as WPS writes them): Latin-1 signs such as °, ·, × always, and the
-        vowels à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese
-        ([MS-OI29500] 2.1.88, on ECMA-376 17.3.2.26); None when no such character shows so."""
+        ``w:hint="eastAsia"`` (as WPS writes them), and the kinds of characters it sets so
+        (:data:`HINTED`): signs such as °, ×, marks typed apart and dashes and quotes always;
+        à, á, è, é, ê, ì, í, ò, ó, ù, ú, ü when the run's East Asian language is Chinese; ă, đ,
+        ơ, ư, ạ ... ỹ when it is, or when the East Asian font is a Chinese one. (None, ()) when
+        no character shows so; an East Asian font named Times New Roman beside the same ASCII
+        and high-ANSI fonts gives way to the ASCII font ([MS-OI29500] 2.1.88)."""
         if self._run_value(chain, "hint") != "eastAsia":
-            return None
+            return None, ()
         east_asian = self._run_value(chain, "font_east_asia")
         if not east_asian:
-            return None
+            return None, ()
         ascii_font, high = self._run_value(chain, "font"), self._run_value(chain, "font_hansi")
         if east_asian == "Times New Roman" and ascii_font == high:  # Word then uses the ASCII font
-            return None
+            return None, ()
         chinese = (self._run_value(chain, "lang_east_asia") or "").lower().startswith("zh")
-        if any(c in HINTED_SIGNS or chinese and c in HINTED_VOWELS for c in text):
-            return font_family(east_asian)[0]
-        return None
+        charset = chinese or east_asian in self.chinese_fonts
+        when = {"always": True, "chinese": chinese, "chinese or charset": charset}
+        kinds = tuple(kind for kind in hinted_kinds(text) if when[HINTED[kind][1]])
+        return (font_family(east_asian)[0], kinds) if kinds else (None, ())
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
@@ -949,7 +1040,7 @@ class DocxView:
         """Everything the look of a paragraph depends on: its style, whether it stands in a
         table and that table's style chain, the page's line grid, its own paragraph properties,
         and for each run with words its properties and whether it has letters beyond ASCII (set
-        in the high-ANSI font) and signs or vowels a hint may set in an East Asian font."""
+        in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font."""
         ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
         style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
         style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
@@ -957,11 +1048,10 @@ class DocxView:
         read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
         for properties, text in (read if read is not None else _read_runs(element)[1]):
             if text.strip():
-                if text.isascii():  # neither hinted signs nor vowels (all beyond ASCII)
-                    runs.append((_content(properties), False, False, False))
+                if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
+                    runs.append((_content(properties), False, ()))
                 else:
-                    runs.append((_content(properties), True, _HINTED_SIGN.search(text) is not None,
-                                 _HINTED_VOWEL.search(text) is not None))
+                    runs.append((_content(properties), True, hinted_kinds(text)))
         table = self._table_of(element)
         return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
                 self._line_grid(), _content(ppr), tuple(runs))
@@ -1018,10 +1108,11 @@ class DocxView:
                 other = font_family(self._run_value(chain, "font_hansi"))[0]
                 if other is not None:
                     shown.fonts.add(other)
-                east_asian = self._east_asian_letters_font(chain, _run_text(run))
+                east_asian, kinds = self._east_asian_letters(chain, _run_text(run))
                 if east_asian is not None:
                     shown.fonts.add(east_asian)
                     shown.east_asian_font = east_asian
+                    shown.east_asian_kinds += tuple(k for k in kinds if k not in shown.east_asian_kinds)
         chain = self._paragraph_properties_chain(element)
         character = max(shown.sizes) * TWIPS  # Word's character unit: the font's size, one em
 
@@ -1230,6 +1321,7 @@ class SharedParts:
         self.numbering = package.xml("word/numbering.xml")
         theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
         self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
+        self.chinese_fonts = _chinese_fonts(package.xml("word/fontTable.xml"))
         self.headers = _headers(package)
         self.index: Optional[dict] = None
 
@@ -1408,6 +1500,15 @@ def _theme_fonts(theme) -> dict:
     return fonts
 
 
+def _chinese_fonts(table) -> frozenset:
+    """The fonts of the font table whose character set is Chinese (:data:`CHINESE_CHARSETS`)."""
+    if table is None:
+        return frozenset()
+    return frozenset(font.get(w("name")) for font in table.iter(w("font"))
+                     if font.find(w("charset")) is not None
+                     and (font.find(w("charset")).get(w("val")) or "").upper() in CHINESE_CHARSETS)
+
+
 def _headers(package: Package) -> dict:
     """Every header part of the document, parsed, by its relationship id."""
     rels = package.xml("word/_rels/document.xml.rels")
@@ -1560,9 +1661,10 @@ class Cell:
 
 
 def table_cells(table) -> list[list[Cell]]:
-    """The rows of ``table`` (a ``w:tbl``), each a list of its cells left to right."""
+    """The rows of ``table`` (a ``w:tbl``, or a list of its ``w:tr``), each a list of its cells
+    left to right."""
     rows = []
-    for row in table.iterchildren(w("tr")):
+    for row in (table.iterchildren(w("tr")) if hasattr(table, "iterchildren") else table):
         cells = []
         for cell in row.iterchildren(w("tc")):
             tc_pr = cell.find(w("tcPr"))

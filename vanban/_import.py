@@ -30,10 +30,9 @@ from typing import Any, Optional, Union
 from pydantic import TypeAdapter, ValidationError
 
 from ._check_parts import (
-    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, lettered_part, locate,
+    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, layout_frame, lettered_part, locate,
 )
-from ._docx_read import (DocxView, Para, Span, excerpt, in_landscape_section, outer_table, spans, style_id,
-                         table_cells)
+from ._docx_read import DocxView, Para, Span, excerpt, in_landscape_section, spans, style_id, table_cells
 from ._numbers import format_number
 from .errors import DocxReadError, InputError
 from .profiles import PROFILES
@@ -110,6 +109,13 @@ class ImportResult:
     invented: list[str] = field(default_factory=list)
     """What the data holds that the document does not say (a placeholder for a part vanban did not
     find, another type's name): a copy rendered from it would not be the document word for word."""
+    in_one_table: bool = False
+    """The page was laid out in one table (letterhead, body and signature in its cells), read as
+    the checker reads it: the rows across the table as the body, the rows of cells as the
+    letterhead's and the signature's tables."""
+    annex_of: Optional[str] = None
+    """The reference line of a document that is an annex on its own ("Kèm theo Nghị định số ..."):
+    its letterhead, signature and Nơi nhận are its main document's, so those parts are not there."""
 
     def to_yaml(self) -> str:
         from ._yaml_out import dump
@@ -117,6 +123,12 @@ class ImportResult:
         lines = [f"# Nhập từ {Path(self.source).name} bằng vanban import."]
         if self.converted_from:
             lines.append("# Tệp .doc đã được LibreOffice chuyển sang .docx trước khi đọc.")
+        if self.annex_of:
+            lines.append(f"# Văn bản là một phụ lục đứng riêng {self.annex_of}: phần đầu, chữ ký và nơi nhận là của "
+                         "văn bản chính; vanban ghi các chữ của phụ lục vào nội dung.")
+        if self.in_one_table:
+            lines.append("# Cả văn bản được trình bày trong một bảng: vanban đọc hàng trải hết bề ngang bảng như "
+                         "thân văn bản, các hàng chia ô như phần đầu và chữ ký; bản vanban viết lại không dùng bảng đó.")
         lines.append("# Hãy xem các dòng '# vanban đoán:' và sửa nếu vanban đoán sai.")
         if self.unplaced:
             lines.append("# Các đoạn vanban chưa xếp được (đã ghi vào nội dung dưới dạng đoạn văn):")
@@ -517,12 +529,23 @@ class _Reader:
         if title:
             # the author's line breaks stay: vanban breaks a title itself only where none is written
             text = "\n".join(marked(self.view, p) for p in title)
-            data["trich_yeu"] = self._unbalanced(text)
+            data["trich_yeu"] = self._unbalanced(self._unbroken(text, title))
             self.use(*title, *self.part("title_rule"))
         else:
             data["trich_yeu"] = "(chưa có trích yếu)"
             self.invented.append("không thấy trích yếu")
             self.guess(("trich_yeu",), "không thấy trích yếu: hãy ghi trích yếu của văn bản")
+
+    def _unbroken(self, title: str, paragraphs: list[Para]) -> str:
+        """A long trích yếu on one line, bold from end to end: vanban balances a long one over two
+        lines unless it holds emphasis, so this one was typed in bold ("**...**"), which the title's
+        own bold hides; without the marks it would come back broken in two."""
+        if "\n" in title or "*" in title or self.profile not in PROFILES \
+                or any(self.view.look(p).bold != {True} for p in paragraphs):
+            return title
+        from ._display import balanced_title
+
+        return f"**{title}**" if balanced_title(title, PROFILES[self.profile]) != title else title
 
     def _unbalanced(self, title: str) -> str:
         """The trích yếu without the line breaks vanban makes itself (balancing a long one over
@@ -723,6 +746,12 @@ class _Reader:
         for i, (para, text) in enumerate(bases):
             mark = ";" if i < len(bases) - 1 else last_mark
             out.append(text[:-1].rstrip() if text.endswith(mark) else text)
+        if self.profile in PROFILES:
+            from ._display import basis_lines
+
+            # a mark vanban would not have added ("... soạn ,": typed with its space) is the author's
+            shown = basis_lines(out, PROFILES[self.profile])
+            out = [base if line == text else text for base, line, (_, text) in zip(out, shown, bases)]
         if all(_valid(BasisText, t) for t in out):
             self.use(*(p for p, _ in bases))
             return out
@@ -1111,7 +1140,7 @@ class _Body:
     # tables
 
     def _table(self, para: Para) -> Optional[dict]:
-        table = outer_table(para.element)
+        table = self.view.table_rows(para)
         rows = table_cells(table)
         rows = [row for row in rows if row]
         if not rows:
@@ -1153,7 +1182,7 @@ class _Body:
         return out
 
     def _table_rows(self, para: Para) -> list[str]:
-        table = outer_table(para.element)
+        table = self.view.table_rows(para)
         out = []
         for row in table_cells(table):
             cells = [" ".join(plain(_paragraph_text(p)) for p in c.paragraphs if plain(_paragraph_text(p)))
@@ -1421,20 +1450,15 @@ def word_bytes(source: Union[str, Path, bytes], name: str = "",
                converter=None) -> tuple[Union[Path, bytes], Optional[str]]:
     """``source`` as a .docx to read: a .doc (the old Word format) is converted to .docx by
     LibreOffice first. Returns the .docx (path or bytes) and ``"doc"`` when it was converted."""
-    from ._file_kind import kind_of
+    from ._doc_convert import is_old_word
 
     if isinstance(source, (bytes, bytearray)):
         return bytes(source), None
     path = Path(source)
-    try:
-        with path.open("rb") as stream:
-            kind = kind_of(stream)
-    except OSError as error:
-        raise DocxReadError(name or str(path), f"không mở được tệp ({error.strerror or error}).") from None
-    if kind == "doc":
-        from ._pdf import doc_to_docx
+    if is_old_word(path):  # never opens a FIFO or a device (it would wait for ever): the reader refuses them
+        from ._doc_convert import doc_to_docx
 
-        return doc_to_docx(path, converter=converter), "doc"
+        return doc_to_docx(path, str(path), converter=converter), "doc"
     return path, None
 
 
@@ -1450,6 +1474,9 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     docx, converted = word_bytes(source, name, converter)
     view = DocxView(docx, name or (str(source) if not isinstance(source, (bytes, bytearray)) else ""))
     shown = view.name
+    frame = layout_frame(view)
+    # a page laid out in one table: its cells read as the checker reads them
+    in_one_table = frame is not None and view.read_frame(frame)
     reader = _Reader(view, profile)
     data = reader.read()
     data.pop("_indices", None)
@@ -1475,24 +1502,77 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
             data = _ordered(data)
     else:
         document = parse(data, source=Path(shown))
-    if _written_references(data, document):
+    if _written_references(data, document, lambda changed: parse(changed, source=Path(shown))):
         document = parse(data, source=Path(shown))
     guesses = {path: "; ".join(texts) for path, texts in reader.guesses.items()}
-    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented)
+    return ImportResult(shown, data, document, guesses, reader.unplaced, converted, reader.invented, in_one_table,
+                        reader.elements.annex)
 
 
-def _written_references(data: dict, document) -> bool:
+def _written_references(data: dict, document, parse_data) -> bool:
     """Drop each annex's "(Kèm theo ...)" line that is the one vanban writes from the document's
-    number, date and issuer (it would not follow a change of them); True if one was dropped."""
+    number, date and issuer (it would not follow a change of them); True if one was dropped.
+
+    The line names the issuer as typed, the letterhead (and the signer's collective, and a
+    decision's authority) in capitals: where the line is vanban's own but for the case of those
+    words, the issuer's name is taken in the line's case (the same letterhead), so that the line
+    is again the one vanban writes. ``parse_data`` validates data into a document."""
     from ._display import annex_reference
 
-    written = annex_reference(document, PROFILES[document.profile_name])
+    profile = PROFILES[document.profile_name]
+    written = annex_reference(document, profile)
+    annexes = [a for a in data.get("phu_luc", []) if isinstance(a, dict) and a.get("kem_theo")]
+    if annexes and all(f"({a['kem_theo']})" != written for a in annexes):
+        recased = _in_the_case_of(data, document, annexes[0]["kem_theo"])
+        if recased is not None:
+            try:
+                again = parse_data(recased)
+            except InputError:
+                again = None
+            if again is not None and annex_reference(again, profile) == f"({annexes[0]['kem_theo']})":
+                data.update(recased)
+                written = f"({annexes[0]['kem_theo']})"
     dropped = False
-    for annex in data.get("phu_luc", []):
-        if isinstance(annex, dict) and annex.get("kem_theo") and f"({annex['kem_theo']})" == written:
+    for annex in annexes:
+        if f"({annex['kem_theo']})" == written:
             del annex["kem_theo"]
             dropped = True
     return dropped
+
+
+def _in_the_case_of(data: dict, document, reference: str) -> Optional[dict]:
+    """``data`` with the words of the issuer's name, the collective the signer signs for and the
+    first line of a decision's authority in the case ``reference`` (an annex's "Kèm theo ... của
+    ..." line) shows them, where that line ends with the issuing body vanban cites but for the
+    case of its words; None where it does not, or names one word in two cases."""
+    import copy
+
+    from ._display import issuing_body_phrase
+
+    phrase = issuing_body_phrase(document)
+    shown = reference[len(reference) - len(phrase):] if len(reference) > len(phrase) else ""
+    if shown == phrase or shown.upper() != phrase.upper() or not reference[:-len(phrase)].endswith(" của "):
+        return None
+    cases: dict = {}
+    for typed, seen in zip(phrase.split(" "), shown.split(" ")):
+        if cases.setdefault(typed, seen) != seen:
+            return None
+
+    def recased(line: str) -> str:
+        return " ".join(cases.get(word, word) for word in line.split(" "))
+
+    out = copy.deepcopy({key: data[key] for key in ("co_quan_ban_hanh", "nguoi_ky", "tham_quyen_ban_hanh")
+                         if key in data})
+    issuer = out.get("co_quan_ban_hanh")
+    if isinstance(issuer, dict) and isinstance(issuer.get("ten"), list):
+        issuer["ten"] = [recased(line) for line in issuer["ten"]]
+    signer = out.get("nguoi_ky")
+    if isinstance(signer, dict) and isinstance(signer.get("thay_mat"), str):
+        signer["thay_mat"] = recased(signer["thay_mat"])
+    if isinstance(out.get("tham_quyen_ban_hanh"), str):
+        first, *rest = out["tham_quyen_ban_hanh"].split("\n")
+        out["tham_quyen_ban_hanh"] = "\n".join([recased(first), *rest])
+    return {**data, **out}
 
 
 _BODY_KEYS = ("noi_dung", "mo_dau", "dieu", "lich", "bat_dau", "toi_du", "muc_dich", "yeu_cau", "muc_dich_yeu_cau",

@@ -207,7 +207,7 @@ def _taker(nodes: list) -> Callable[[re.Pattern], Optional[re.Match]]:
 _CLOCK = r"(?P<{0}h>\d{{2}}) giờ (?P<{0}m>\d{{2}}) phút"
 _LONG_DATE = r"ngày (?P<{0}d>\d{{2}}) tháng (?P<{0}mo>\d{{1,2}}) năm (?P<{0}y>\d{{4}})"
 _START = re.compile(rf"^Thời gian bắt đầu: {_CLOCK.format('s')}, {_LONG_DATE.format('s')}\.$")
-_END = re.compile(rf"^(?P<meeting>[^.]+?) kết thúc (?:lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
+_END = re.compile(rf"^(?P<meeting>[^\n]+?) kết thúc (?:lúc {_CLOCK.format('e')} (?:cùng ngày|{_LONG_DATE.format('e')})"
                   rf"|vào {_CLOCK.format('f')}, {_LONG_DATE.format('f')})"
                   r"(?:\. (?P<rest>\S.*))?$", re.DOTALL)
 _VENUE = re.compile(r"^Địa điểm: (?P<venue>.+)\.$", re.DOTALL)
@@ -264,6 +264,8 @@ def _minutes(data: dict, reader) -> Optional[str]:
             participants.append(nodes.pop(0)["y"])
         if participants:
             fields["thanh_phan"] = participants
+    signatures = data.get("_signatures")
+    signed = {"Thư ký": signatures[0][1], "Chủ tọa": signatures[1][1]} if signatures else {}
     for role, key in (("Chủ tọa", "chu_toa"), ("Thư ký", "thu_ky")):
         person = take(_PERSON)
         if not person or person.group("role") != role:
@@ -271,6 +273,9 @@ def _minutes(data: dict, reader) -> Optional[str]:
         entry = {"ho_ten": person.group("name")}
         if person.group("position"):
             entry["chuc_vu"] = person.group("position")
+        named = _signed_name(person.group(0)[len(role) + 2:-1], signed.get(role))
+        if named is not None:  # the name under the signature tells where it ends ("Nguyễn Văn A, B")
+            entry = {"ho_ten": named[0], **({"chuc_vu": named[1]} if named[1] else {})}
         if _model(Person, entry) is None:
             return f"dòng '{role}' không đọc được họ tên"
         fields[key] = entry
@@ -340,6 +345,19 @@ def _minutes(data: dict, reader) -> Optional[str]:
     if end.group("rest"):
         data["ket_thuc"] = end.group("rest")
     data["noi_dung"] = nodes
+    return None
+
+
+def _signed_name(line: str, signed: Optional[str]) -> Optional[tuple]:
+    """(name, position) of a "Chủ tọa: ..." line's words (``line``) where the name is the one
+    ``signed`` under the signature: a name may hold ", " as a position follows one."""
+    if signed is None:
+        return None
+    if _unescaped(line) == signed:
+        return line, None
+    for cut in (m.start() for m in re.finditer(", ", line)):
+        if _unescaped(line[:cut]) == signed:
+            return line[:cut], line[cut + 2:]
     return None
 
 

@@ -366,20 +366,13 @@ _CONTENT_COMMENT = re.compile(r"\s#\S")
 
 def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterator[Problem]:
     """Plain text followed on its line by '#x': almost always words, not a comment."""
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            stack.extend(value for _, value in current.value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, yaml.ScalarNode) and not current.style:  # plain (libyaml: '')
-            end = current.end_mark
-            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
-            if _CONTENT_COMMENT.match(rest):
-                yield at(lines, end.line, end.column + 1,
-                         f"Phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
-                         "hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
+    for scalar in _plain_scalars(node):
+        end = scalar.end_mark
+        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+        if _CONTENT_COMMENT.match(rest):
+            yield at(lines, end.line, end.column + 1,
+                     f"Phần '{rest.strip()}' bị YAML hiểu là ghi chú và sẽ mất; "
+                     "hãy đặt cả đoạn văn trong ngoặc kép \"...\".")
 
 
 def _plain_scalars(node: Optional[yaml.Node]) -> Iterator[yaml.ScalarNode]:

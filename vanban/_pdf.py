@@ -454,6 +454,7 @@ class PdfConverter:
             out = self.folder / "out" / str(self._count)
             out.mkdir(parents=True)
             try:
+                source = _without_outside_links(source, out, shown)
                 if self.warm:
                     pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.{to}", shown, to)
                 else:
@@ -600,10 +601,29 @@ class PdfConverter:
         return target
 
 
+def _without_outside_links(source: Path, folder: Path, shown: str) -> Path:
+    """``source``, or the copy of it in ``folder`` that LibreOffice is given instead: the same
+    package with no SVG picture naming a file outside itself (``_svg``), a link LibreOffice's
+    settings cannot stop. The user's own file is never changed."""
+    from ._svg import without_links
+
+    if source.suffix.lower() != ".docx":
+        return source
+    cleaned = without_links(source, shown)
+    if cleaned is None:
+        return source
+    copy = folder / "source" / source.name
+    copy.parent.mkdir()
+    copy.write_bytes(cleaned)
+    return copy
+
+
 # LibreOffice's settings for every profile vanban starts it with: a document it converts may be
 # hostile (an office's template, any .docx given to the converter) and must not make LibreOffice
 # fetch anything, or put a file of this machine into the PDF. Keys and values as in LibreOffice's
 # own schema (share/registry/main.xcd); each checked on LibreOffice 7.4 by tests/test_converter_links.py.
+# One way out no setting closes, an SVG picture naming a local file, is closed by the copy
+# LibreOffice is given (_without_outside_links).
 _SETTINGS = (
     # "Stealth mode": a document may load linked resources (images linked to http: or file:
     # targets, a remote attachedTemplate) only from a trusted location, and none is trusted.
@@ -618,6 +638,18 @@ _SETTINGS = (
     ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "xs:boolean", "true"),
     # nothing asks the network on start
     ("/org.openoffice.Office.Update/Update", "Enabled", "xs:boolean", "false"),
+    # and nothing reaches it at all: every web, secure web and FTP address goes through a proxy
+    # that leads nowhere (this machine's port 1, where nothing listens), none excepted. The
+    # settings above leave one way out: the Word 97 (.doc) reader asks a linked picture's
+    # address about it (HTTP OPTIONS and HEAD) while it reads the file.
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", "xs:string", ""),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "xs:int", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "xs:string", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "xs:int", "1"),
 )
 
 
@@ -699,28 +731,6 @@ def render_pdf(document, path: PathLike, *, overwrite: bool = False,
         with PdfConverter() as own:
             pdf = own.convert_bytes(data, name)
     return write_atomic(path, pdf, overwrite=overwrite)
-
-
-def doc_to_docx(path: PathLike, *, converter: Optional[PdfConverter] = None) -> bytes:
-    """An old Word .doc (Word 97-2003) as .docx bytes, written by LibreOffice. The file is
-    bounded like a .docx part (``VANBAN_MAX_DOCX_MB``) before LibreOffice is given it."""
-    from ._docx_read import DEFAULT_PART_MB, SIZE_VARIABLE, _limit
-    from .errors import DocxReadError
-
-    path = Path(path)
-    limit = _limit(SIZE_VARIABLE, DEFAULT_PART_MB, str(path)) << 20
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DocxReadError(str(path), f"tệp .doc lớn hơn {limit >> 20} MB, giới hạn của vanban (đặt biến môi "
-                                f"trường {SIZE_VARIABLE} để đọc văn bản lớn hơn).")
-        data = path.read_bytes()
-    except OSError as error:
-        raise DocxReadError(str(path), f"không mở được tệp ({error.strerror or error}).") from None
-    if converter is not None:
-        return converter.convert_bytes(data, "van-ban.doc", to="docx")
-    with PdfConverter() as own:
-        return own.convert_bytes(data, "van-ban.doc", to="docx")
 
 
 def pdf_to_png(pdf: bytes, *, dpi: int = 100, timeout: float = 120.0) -> list[bytes]:

@@ -716,7 +716,9 @@ def _parse_body(rendered: str):
         data = _docxtpl_helper().resolve_listing(data.decode("utf-8")).encode("utf-8")
     if (b"!" not in data and b"?" not in data) \
             or (b"<!--" not in data and b"<![CDATA[" not in data and b"<?" not in data):
-        parser = etree.XMLParser(recover=True)  # fix_tables' parser
+        # fix_tables' parser, with nothing resolved or loaded from outside said explicitly (what a
+        # template wrote comes from an office's file)
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False)
         body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
         if not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
@@ -1027,12 +1029,15 @@ _check_environment = None
 
 
 def parse_jinja(source: str):
-    """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError)."""
+    """The Jinja syntax tree of ``source`` (raises jinja2.TemplateSyntaxError).
+
+    Parsed in the renderer's own bounded environment: whoever walks the tree with Jinja's
+    code generator (``jinja2.meta`` does, for the names a template reads) folds its constant
+    expressions there, and only this environment keeps ``(9**9)**(9**9)`` or ``[1] * 10**9``
+    from being computed while a template is merely checked."""
     global _check_environment
     if _check_environment is None:
-        from jinja2.sandbox import SandboxedEnvironment
-
-        _check_environment = SandboxedEnvironment()
+        _check_environment = _new_environment()
     return _check_environment.parse(source)
 
 

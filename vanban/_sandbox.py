@@ -323,6 +323,19 @@ _JINJA_TYPES = (LoopContext, Cycler, Joiner, Namespace, Macro, TemplateReference
 _MODEL_API = frozenset(dir(BaseModel))
 _MUTABLE_KINDS = ((dict, "từ điển"), (list, "danh sách"), (set, "tập hợp"))
 
+def mutating_methods() -> dict[str, str]:
+    """Each method name the sandbox refuses as changing a list, dict or set, with the kinds it
+    changes (``{"clear": "danh sách, từ điển, tập hợp", ...}``): what ``template check`` can
+    say of a template without rendering it."""
+    kinds: dict[str, list[str]] = {}
+    for base, name in _MUTABLE_KINDS:
+        sample = base()
+        for attr in dir(sample):
+            if not attr.startswith("_") and modifies_known_mutable(sample, attr):
+                kinds.setdefault(attr, []).append(name)
+    return {attr: ", ".join(names) for attr, names in sorted(kinds.items())}
+
+
 _FILTERS_WRITING_THEIR_INPUT = frozenset({
     "capitalize", "center", "e", "escape", "forceescape", "format", "indent", "join", "list", "lower",
     "pprint", "replace", "safe", "string", "striptags", "title", "tojson", "trim", "truncate", "upper",

@@ -3,7 +3,8 @@
 Reports Jinja syntax errors, values the document does not provide, document
 fields the template never shows, Word's curly quotes inside tags, tags that
 Word split over several runs (differently formatted pieces of one tag), tags
-that load another template, and external or active content (linked templates,
+that load another template, calls that would change the document or reach the data
+model's API or Python's insides, and external or active content (linked templates,
 images and objects, macros, OLE objects, altChunk, INCLUDE/LINK/DDE fields): the
 last two are refused when rendering.
 """
@@ -11,6 +12,7 @@ last two are refused when rendering.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -25,6 +27,8 @@ from .schemas.document import Document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _SMART_QUOTES = re.compile("[“”‘’„]")
+_WORD = re.compile(r"[^\W\d]\w*")
+"""A name as Jinja reads one (a letter or underscore, then letters, digits, underscores)."""
 
 
 @dataclass(frozen=True)
@@ -59,17 +63,20 @@ def _tag_findings(paragraphs: list) -> Iterator[Finding]:
     for number, paragraph in enumerate(paragraphs, start=1):
         runs = _runs_text(paragraph)
         text = "".join(runs)
-        bounds, position = [], 0
+        starts, ends, position = [], [], 0
         for run in runs:
-            bounds.append((position, position + len(run)))
+            starts.append(position)
             position += len(run)
+            ends.append(position)
         for match in _TAG.finditer(text):
             tag = match.group()
             if _SMART_QUOTES.search(tag):
                 yield Finding("lỗi", number, _excerpt(text),
                               f"thẻ {tag} có dấu nháy cong của Word; hãy tắt AutoFormat "
                               "'Straight quotes with smart quotes' và gõ lại dấu nháy thẳng (\" hoặc ').")
-            if not any(start <= match.start() and match.end() <= end for start, end in bounds):
+            # the run the tag starts in (the last one starting at or before it: runs are in order)
+            run = bisect_right(starts, match.start()) - 1
+            if run < 0 or match.end() > ends[run]:
                 yield Finding("cảnh báo", number, _excerpt(text),
                               f"thẻ {tag} bị Word tách thành nhiều đoạn định dạng (run); hãy xóa và "
                               "gõ lại cả thẻ một lần, không đổi định dạng giữa chừng.")
@@ -108,18 +115,60 @@ def _used_names(tree) -> tuple[set[str], set[str]]:
     return names, fields
 
 
-def _unsafe_finding(piece: Unsafe, paragraphs: list) -> Finding:
+def _unsafe_finding(piece: Unsafe, paragraphs: list, numbers: dict) -> Finding:
     """External or active content: an error (rendering refuses the template), with its paragraph
-    when it is one of the main part's."""
+    when it is one of the main part's (``numbers``: each paragraph's number)."""
     paragraph = None
     if piece.part == MAIN_PART and piece.element is not None:
         paragraph = next(piece.element.iterancestors(f"{_W}p"), None)
         if paragraph is None and piece.element.tag == f"{_W}p":
             paragraph = piece.element
-    number = next((i for i, p in enumerate(paragraphs, 1) if p is paragraph), 0) if paragraph is not None else 0
+    number = numbers.get(paragraph, 0) if paragraph is not None else 0
     text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
     return Finding("lỗi", number, _excerpt(text), f"{piece}; vanban không dùng mẫu có nội dung lấy từ bên ngoài "
                                                   "hoặc chạy được (xóa nó trong Word).")
+
+
+def _reached_attributes(tree) -> Iterator[str]:
+    """Every attribute the template reads: ``a.b``, and ``a|attr('b')`` with a constant name."""
+    from jinja2 import nodes
+
+    for node in tree.find_all((nodes.Getattr, nodes.Filter)):
+        if isinstance(node, nodes.Getattr):
+            yield node.attr
+        elif node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const):
+            if isinstance(node.args[0].value, str):
+                yield node.args[0].value
+
+
+def _changing_calls(tree, texts: list[str]) -> Iterator[Finding]:
+    """Attributes rendering refuses, said before any render: methods that would change what
+    the template is given (``document.recipients.clear()``), the data model's own API
+    (``document.model_copy()``) and Python's insides (``document.__dict__``)."""
+    from pydantic import BaseModel
+
+    from ._sandbox import mutating_methods
+
+    changing = mutating_methods()
+    model_api = {name for name in dir(BaseModel) if not name.startswith("_")}
+    seen: set[str] = set()
+    for attr in _reached_attributes(tree):
+        if attr in seen:
+            continue
+        if attr.startswith("_"):
+            message = (f"'{attr}' là phần bên trong của Python; khi tạo văn bản vanban chặn lệnh này để bảo vệ "
+                       "máy. Chỉ dùng các giá trị vanban cung cấp.")
+        elif attr in changing:
+            message = (f"'.{attr}(...)' thay đổi dữ liệu mẫu nhận ({changing[attr]}); khi tạo văn bản vanban "
+                       f"từ chối mẫu này. Hãy bỏ '.{attr}(...)' khỏi mẫu: mẫu chỉ đọc các giá trị.")
+        elif attr in model_api:
+            message = (f"'{attr}' là hàm của mô hình dữ liệu, không phải một trường của văn bản; khi tạo văn bản "
+                       "vanban từ chối mẫu này. Mẫu chỉ đọc các trường của văn bản.")
+        else:
+            continue
+        seen.add(attr)
+        number = next((i for i, text in enumerate(texts, 1) if attr in text), 0)
+        yield Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "", message)
 
 
 def check_template(path: Path, model: type[Document]) -> list[Finding]:
@@ -129,7 +178,8 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
     template = open_template(read_regular_file(path, path.name), path.name, str(path), refuse_unsafe=False)
     root = template.xml[MAIN_PART]
     paragraphs = _paragraphs(root)
-    findings = [_unsafe_finding(piece, paragraphs) for piece in unsafe_content(template)]
+    numbers = {paragraph: number for number, paragraph in enumerate(paragraphs, 1)}  # one look-up per piece
+    findings = [_unsafe_finding(piece, paragraphs, numbers) for piece in unsafe_content(template)]
     findings += _tag_findings(paragraphs)
 
     from jinja2 import TemplateSyntaxError
@@ -155,18 +205,23 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         findings.append(Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "",
                                 other_template_message(node)))
 
+    findings += _changing_calls(tree, texts)
     names, fields = _used_names(tree)
     available = set(TEMPLATE_VALUES) | {"document"}
+    first_use: dict[str, int] = {}  # each word of the template's text: the paragraph it is first in
+    for number, text in enumerate(texts, 1):
+        for word in _WORD.findall(text):
+            first_use.setdefault(word, number)
     for name in sorted(names - available):
-        number = next((i for i, p in enumerate(paragraphs, 1) if name in "".join(_runs_text(p))), 0)
-        text = "".join(_runs_text(paragraphs[number - 1])) if number else ""
+        number = first_use.get(name, 0)
+        text = texts[number - 1] if number else ""
         findings.append(Finding("lỗi", number, _excerpt(text),
                                 f"'{name}' không phải giá trị vanban cung cấp; các giá trị có: "
                                 f"{', '.join(sorted(available))}."))
     for field in sorted(fields - set(model.model_fields)):
         findings.append(Finding("lỗi", 0, "", f"'document.{field}': loại văn bản {model.type_key()} không có trường này."))
 
-    is_frame = BODY_LOOP_START in (p_text for p_text in ("".join(_runs_text(p)).strip() for p in paragraphs))
+    is_frame = BODY_LOOP_START in (text.strip() for text in texts)
     if is_frame:
         # values a profile may do without (the Đoàn frame has no line under its motto)
         optional = {"document_title", "document_author", "motto_rule"}

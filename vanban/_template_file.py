@@ -20,7 +20,8 @@ vanban checks and splices.
 A template may carry nothing that reaches outside or runs (:func:`unsafe_content`), as it
 would go into every document made from it: external relationships (a remote or local
 attached template, linked images, linked OLE objects, frames, sub-documents; only
-hyperlinks to http, https and mailto addresses are kept), embedded OLE objects and
+hyperlinks to http, https and mailto addresses are kept), SVG pictures that name a file or
+address outside themselves (``_svg``: LibreOffice draws a local file so named into the PDF), embedded OLE objects and
 packages (a chart's own workbook excepted), ActiveX controls, macros (vbaProject.bin,
 macro-enabled content types, key maps, toolbars, customUI), altChunk, mail-merge data
 sources, and fields that fetch or run something (INCLUDETEXT, INCLUDEPICTURE, INCLUDE,
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -134,6 +136,9 @@ class TemplateFile:
     where: str
     archive: zipfile.ZipFile
     xml: dict[str, Any]
+    pictures: frozenset = frozenset()
+    """The parts that are SVG pictures (by their content): their links read by ``_svg``; not parsed
+    as the template's XML unless named as XML parts are."""
 
     def content_type(self, part: str) -> str:
         """The content type [Content_Types].xml declares for ``part`` (a zip name)."""
@@ -153,6 +158,7 @@ class TemplateFile:
 def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = True) -> TemplateFile:
     """The template ``name`` (the file ``where``), opened and parsed, or a TemplateError saying
     what is wrong with it; external or active content too, unless ``refuse_unsafe`` is False."""
+    from . import _svg
     from ._docx_read import Package
     from .errors import DocxReadError
 
@@ -161,19 +167,30 @@ def open_template(data: bytes, name: str, where: str, *, refuse_unsafe: bool = T
         # entries, each XML part bounded while it is inflated and parsed with the safe parser
         package = Package(data, where)
         _check_sizes(package.archive, name, where)
-        template = TemplateFile(name, where, package.archive, {})
+        # a logo in SVG is the file Word was given, a DOCTYPE often included (Illustrator writes one)
+        pictures = frozenset(_svg.svg_parts(package.archive))
+        template = TemplateFile(name, where, package.archive, {}, pictures)
         for part in (CONTENT_TYPES, *package.names()):
-            if part not in template.xml and part in package.archive.NameToInfo and _is_xml(template, part):
+            picture = part in pictures and not part.lower().endswith((".xml", ".rels"))
+            if part not in template.xml and part in package.archive.NameToInfo and not picture \
+                    and _is_xml(template, part):
                 template.xml[part] = package.xml(part)
+        package.refuse_doctypes()  # in an XML part by its first bytes only, too
     except DocxReadError as error:
         raise TemplateError(name, f"tệp {where}: {error.reason}") from None
     main = _main_part(template)
     if main != MAIN_PART:
         raise TemplateError(name, f"phần chính của tệp {where} là {main or '(không có)'}, không phải {MAIN_PART} "
                                   "như Word viết; hãy mở mẫu trong Word và lưu lại dạng .docx.")
+    missing = _missing_part(template)
+    if missing:
+        raise TemplateError(name, f"tệp {where}: {missing[0]} trỏ tới phần {missing[1]}, phần này không có trong tệp; "
+                                  "hãy mở mẫu trong Word và lưu lại dạng .docx.")
     unsafe = unsafe_content(template) if refuse_unsafe else []
     if unsafe:
-        pieces = "\n".join(f"  - {piece}" for piece in unsafe)
+        pieces = "\n".join(f"  - {piece}" for piece in unsafe[:_LISTED])
+        if len(unsafe) > _LISTED:
+            pieces += f"\n  - và {len(unsafe) - _LISTED:,} chỗ khác (xem 'vanban template check')".replace(",", ".")
         raise TemplateError(name, f"tệp {where} có nội dung lấy từ bên ngoài hoặc nội dung chạy được, sẽ đi vào "
                                   f"mọi văn bản tạo từ mẫu này, nên vanban không dùng mẫu:\n{pieces}\n{UNSAFE_ADVICE}")
     return template
@@ -193,6 +210,33 @@ def _main_part(template: TemplateFile) -> Optional[str]:
     for relation in rels.iter(f"{_REL}Relationship"):
         if relation.get("Type") == _OFFICE_DOCUMENT and relation.get("TargetMode") != "External":
             return posixpath.normpath(relation.get("Target", "").lstrip("/"))
+    return None
+
+
+def _missing_part(template: TemplateFile) -> Optional[tuple[str, str]]:
+    """(relationships part, target) of the first relationship inside the package, reached from
+    its root, whose part the zip does not hold (python-docx, loading every such part, fails on
+    it); None if there is none."""
+    from urllib.parse import unquote
+
+    names = set(template.archive.namelist())
+    seen: set[str] = set()
+    todo = [""]  # "": the package itself, whose relationships are _rels/.rels
+    while todo:
+        source = todo.pop()
+        folder = posixpath.dirname(source)
+        rels = posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels")
+        root = template.xml.get(rels)
+        for relation in root.iter(f"{_REL}Relationship") if root is not None else ():
+            target = relation.get("Target", "")
+            if (relation.get("TargetMode") or "").lower() == "external" or not target:
+                continue
+            part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+            if part not in names and unquote(part) not in names:
+                return rels, target
+            if part not in seen:
+                seen.add(part)
+                todo.append(part)
     return None
 
 
@@ -221,6 +265,9 @@ def _check_sizes(archive: zipfile.ZipFile, name: str, where: str) -> None:
 
 
 # --- external and active content ----------------------------------------------------------
+
+_LISTED = 20
+"""Pieces of external or active content a refusal lists; ``vanban template check`` lists all."""
 
 UNSAFE_ADVICE = ("Hãy mở mẫu trong Word, xóa các phần này (mẫu đính kèm: Developer > Document Template; liên "
                  "kết: File > Info > Edit Links to Files; macro, đối tượng nhúng, trường INCLUDE...), lưu lại "
@@ -299,6 +346,8 @@ _FIELDS = {
 
 def unsafe_content(template: TemplateFile) -> list[Unsafe]:
     """Every piece of external or active content of ``template``, in part order."""
+    from . import _svg
+
     found: list[Unsafe] = []
     for part in template.archive.namelist():
         kind = template.content_type(part)
@@ -306,10 +355,14 @@ def unsafe_content(template: TemplateFile) -> list[Unsafe]:
             found.append(Unsafe(part, f"{_ACTIVE_TYPES[kind]} ({kind})"))
         elif part.lower().endswith("vbaproject.bin"):
             found.append(Unsafe(part, "macro VBA"))
+        if part in template.pictures:
+            found += [Unsafe(part, f"ảnh SVG lấy nội dung từ bên ngoài: {target}" if target != _svg.UNREADABLE else
+                             "ảnh SVG không đọc được, nên không biết nó lấy gì từ bên ngoài")
+                      for target in _svg.links(template.archive.read(part))]
         root = template.xml.get(part)
         if root is None:
             continue
-        if part.endswith(".rels"):
+        if part.lower().endswith(".rels"):
             found += _unsafe_relations(part, root)
         else:
             found += _unsafe_elements(part, root)
@@ -370,13 +423,18 @@ def _field_codes(root: Any) -> list[tuple[str, Any]]:
     return codes
 
 
+_FIELD_NAME = re.compile(r"\s*([A-Za-z]+)")
+
+
 def _unsafe_fields(part: str, root: Any) -> list[Unsafe]:
     found = []
     for code, element in _field_codes(root):
-        words = code.split()
-        keyword = words[0].upper() if words else ""
+        # the field's name is its first word's letters: Word reads 'INCLUDEPICTURE"http://..."'
+        # (no space before the quote) as the field INCLUDEPICTURE
+        keyword = _FIELD_NAME.match(code)
+        keyword = keyword[1].upper() if keyword else ""
         if keyword in _FIELDS:
-            shown = " ".join(words)
+            shown = " ".join(code.split())
             shown = shown if len(shown) <= 100 else shown[:97] + "..."
             found.append(Unsafe(part, f"trường {keyword} ({_FIELDS[keyword]}): «{shown}»", element))
     return found

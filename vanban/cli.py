@@ -238,7 +238,7 @@ def check(path: Path, profile: Optional[str], output_format: str, png_dir: Optio
           force: bool) -> None:
     from ._check import check_document
 
-    if not path.is_file():
+    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
         raise SourceNotFoundError(path, "tệp")
     report = check_document(path, profile, name=str(path))
     if png_dir is None:
@@ -289,7 +289,7 @@ def import_(path: Path, output: Optional[Path], profile: Optional[str], force: b
     from ._files import check_output, write_atomic
     from ._import import import_document
 
-    if not path.is_file():
+    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
         raise SourceNotFoundError(path, "tệp")
     output = output or path.with_suffix(".yaml")
     if output.suffix.lower() not in (".yaml", ".yml"):
@@ -316,7 +316,7 @@ def fix(path: Path, output: Optional[Path], profile: Optional[str], force: bool)
     from ._files import check_output
     from ._fix import fix_document
 
-    if not path.is_file():
+    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
         raise SourceNotFoundError(path, "tệp")
     if output is not None and docx_output_mistake(str(output)):
         raise Misuse(docx_output_mistake(str(output)), click.get_current_context())

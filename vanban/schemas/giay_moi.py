@@ -72,6 +72,18 @@ class GiayMoi(Document):
             )
         return self
 
+    @model_validator(mode="after")
+    def _invitee_not_ending_in_a_backslash(self) -> "GiayMoi":
+        # vanban writes the one invited in bold, "**<kinh_moi>**": a "\\" before the closing "**"
+        # would make it a literal asterisk, and the page would show neither the bold nor the "\\"
+        if isinstance(self.invitee, str) and self.invitee.endswith("\\"):
+            raise _error(
+                "invitee",
+                "Người được mời ('kinh_moi') kết thúc bằng dấu '\\': vanban in đậm người được mời ('**...**'), dấu '\\' "
+                "đứng ngay trước dấu in đậm sẽ làm hỏng chữ in đậm. Hãy bỏ dấu '\\' ở cuối.",
+            )
+        return self
+
     def when(self) -> str:
         date = self.start.date
         weekday = WEEKDAYS[dt.date(date.year, date.month, date.day).weekday()]
