@@ -64,6 +64,9 @@ def _hyphens(value):
         return type(value)(_hyphens(v) for v in value) if isinstance(value, list) else tuple(_hyphens(v) for v in value)
     if isinstance(value, dict):
         return {k: _hyphens(v) for k, v in value.items()}
+    if hasattr(value, "_fields"):  # a named tuple (the display's runs and blocks)
+        return value._replace(**{f: _hyphens(getattr(value, f)) for f in value._fields
+                                 if isinstance(getattr(value, f), (str, list, tuple, dict))})
     if hasattr(value, "__dataclass_fields__"):
         import dataclasses
 
@@ -92,10 +95,8 @@ def _page(document) -> dict:
 def _bold_as_seen(runs):
     """The runs of a line vanban sets in a bold style, as the page shows them: bold typed over all
     its words ("**Ban Thường vụ**") is the style's bold, not told from none (the import writes none)."""
-    import dataclasses
-
     if runs and all(run.bold for run in runs if run.text.strip()):
-        return tuple(dataclasses.replace(run, bold=False) for run in runs)
+        return tuple(run._replace(bold=False) for run in runs)
     return runs
 
 
