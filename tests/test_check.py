@@ -267,6 +267,16 @@ def test_a_state_document_without_a_number_line_has_its_agency_read_beside_the_q
     assert [f.rule_id for f in check(plain_name).errors] == ["N-HDR-4"]
 
 
+def test_a_lone_star_typed_in_the_body_is_not_the_mark_under_the_names():
+    """A document without a number line finds its names above the '***'; a '*' the user typed
+    as a body line under the title is not that mark (fuzz: a state Biên bản whose opening was
+    '\\*' had its type name and title read as the agency's name)."""
+    data = flagship_data(the_thuc="nha-nuoc", so="khong", mo_dau=["\\*"], co_quan_ban_hanh={
+        "cap_tren": "UBND tỉnh Trà Vinh", "ten": "Sở Nội vụ", "ky_hieu": "SNV"})
+    report = check(vanban.render_bytes(vanban.parse(data)))
+    assert report.errors == [], report.to_text()
+
+
 @pytest.mark.parametrize("profile", ["doan", "nha-nuoc"])
 def test_a_letter_with_neither_number_nor_date_line_is_read_as_a_letter(profile):
     """Its V/v is found in the letterhead table by the Quốc hiệu or the Union's title."""

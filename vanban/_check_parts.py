@@ -176,8 +176,16 @@ def locate(view: DocxView) -> Elements:
             found.parts[name] = [para]
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
-    anchor = number or _first(head, lambda p: bool(STAR_LINE.match(clean(p.text.split("\n")[-1]))))
     heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
+    type_line = _first(head, lambda p: clean(p.text).upper() in KNOWN_TYPES)
+
+    def in_letterhead(para: Para) -> bool:
+        # a lone '*' typed in the body (under the title) is no mark under the names
+        if heading is not None and heading.table is not None and para.table == heading.table:
+            return True
+        return type_line is None or para.index < type_line.index
+
+    anchor = number or _first(head, lambda p: in_letterhead(p) and bool(STAR_LINE.match(clean(p.text.split("\n")[-1]))))
     if anchor:
         _locate_agency(found, paragraphs, anchor)
     elif heading is not None and heading.table is not None:
