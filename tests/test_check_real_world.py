@@ -933,6 +933,38 @@ def test_a_hinted_run_shows_in_its_east_asian_font_the_characters_word_puts_ther
     assert ("Phông Á" in look.fonts) == bool(kinds)
 
 
+def _hinted_paragraphs(texts: list, hinted_in: str) -> bytes:
+    """A document of one paragraph per text, each one run with the same properties, whose fonts
+    carry w:hint="eastAsia" in the run's own properties (``hinted_in`` "run") or only in the
+    Normal style's ("style"); the East Asian font "Phông Á" is not a Chinese one."""
+    document = docx.Document()
+    fonts = (f'<w:rFonts {nsdecls("w")} w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Phông Á" '
+             'w:hint="eastAsia"/>')
+    if hinted_in == "style":
+        normal = document.styles["Normal"].element
+        normal.get_or_add_rPr().insert(0, parse_xml(fonts))
+    for text in texts:
+        run = document.add_paragraph().add_run(text)
+        if hinted_in == "run":
+            run._r.get_or_add_rPr().append(parse_xml(fonts))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("hinted_in", ["run", "style"])
+def test_paragraphs_set_alike_but_with_other_hinted_characters_each_show_their_own_east_asian_letters(hinted_in):
+    """The look of a paragraph is computed once for all paragraphs of the same properties; under
+    a hint, which characters a run holds is part of that: "30°" shows its sign in the East Asian
+    font, "đăng" nothing (its font is not Chinese), whether the hint is the run's or its style's."""
+    from vanban._docx_read import DocxView
+
+    view = DocxView(_hinted_paragraphs(["Nhiệt độ 30°", "đăng ký"], hinted_in))
+    sign, letters = (view.look(p) for p in view.paragraphs if p.text)
+    assert (sign.east_asian_font, sign.east_asian_kinds) == ("Phông Á", ("sign",))
+    assert (letters.east_asian_font, letters.east_asian_kinds, "Phông Á" in letters.fonts) == (None, (), False)
+
+
 def test_word_auto_spacing_is_none_in_a_list_item(rendered):
     """Word's "Auto" spacing is HTML's paragraph margin, 14 pt, but none between the items of a
     list: a bullet of a Google Docs list pasted through a web page keeps the body's spacing."""

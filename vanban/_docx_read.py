@@ -149,7 +149,7 @@ class PageSetup:
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
 _STYLE_TABLES = ("_chains", "_by_signature", "_num_levels", "_num_lists", "_default_parts",
-                 "_styles_by_id", "_default_paragraph_style", "_default_table_style")
+                 "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint")
 _SHARED_SIGNATURES = 10_000
 """The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
 of one template has a few dozen; the bound is for one whose every paragraph is set apart)."""
@@ -525,6 +525,9 @@ class DocxView:
         self._styles_by_id = {}
         self._default_paragraph_style = None
         self._default_table_style = None
+        # a style or the defaults hinting a font (w:hint): else only a run's own properties can
+        self._styles_hint = self.styles is not None and any(
+            fonts.get(_HINT) is not None for fonts in self.styles.iter(_RUN_FONTS))
         if self.styles is not None:
             for style in self.styles.iter(w("style")):
                 self._styles_by_id[style.get(w("styleId"))] = style
@@ -1040,7 +1043,8 @@ class DocxView:
         """Everything the look of a paragraph depends on: its style, whether it stands in a
         table and that table's style chain, the page's line grid, its own paragraph properties,
         and for each run with words its properties and whether it has letters beyond ASCII (set
-        in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font."""
+        in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
+        (none when neither the styles nor the run's own properties hint a font)."""
         ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
         style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
         style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
@@ -1050,8 +1054,10 @@ class DocxView:
             if text.strip():
                 if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
                     runs.append((_content(properties), False, ()))
-                else:
+                elif self._styles_hint or _hints(properties):
                     runs.append((_content(properties), True, hinted_kinds(text)))
+                else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
+                    runs.append((_content(properties), True, ()))
         table = self._table_of(element)
         return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
                 self._line_grid(), _content(ppr), tuple(runs))
@@ -1530,6 +1536,15 @@ _PARAGRAPH_STYLE = f"{{{W}}}pStyle"
 _VAL = f"{{{W}}}val"
 _CONDITIONAL = f"{{{W}}}tblStylePr"
 _REMOVED = (w("del"), w("moveFrom"))
+_RUN = w("r")
+_RUN_FONTS = w("rFonts")
+_HINT = w("hint")
+_RUN_OWNERS = (w("p"), w("txbxContent"))
+
+
+def _hints(properties) -> bool:
+    """Whether a run's properties (``w:rPr``, or None) hint a font (``w:hint`` on a ``w:rFonts``)."""
+    return properties is not None and any(fonts.get(_HINT) is not None for fonts in properties.iterchildren(_RUN_FONTS))
 
 
 def _run_text(run) -> str:
@@ -1562,11 +1577,10 @@ def _read_runs(paragraph) -> tuple[str, list]:
     """A paragraph's text (:func:`paragraph_text`) and, for every run in it (those of text
     boxes anchored in it too), its first properties element and the text it shows, in one
     pass over the runs."""
-    owners = (w("p"), w("txbxContent"))
     own, runs = [], []
-    for run in paragraph.iter(w("r")):
+    for run in paragraph.iter(_RUN):
         properties, parts = None, []
-        removed = run.getparent().tag in _REMOVED  # shows no text (_run_text)
+        parent = run.getparent()  # one proxy for both questions: lxml makes a new one each time
         for child in run:  # the run's first rPr and its text (_run_text), in one pass
             tag = child.tag
             if tag == _TEXT:
@@ -1575,9 +1589,9 @@ def _read_runs(paragraph) -> tuple[str, list]:
                 parts.append(_RUN_TEXT[tag])
             elif tag == _RUN_PROPERTIES and properties is None:
                 properties = child
-        text = "" if removed else "".join(parts)
+        text = "" if parent.tag in _REMOVED else "".join(parts)  # a removed run shows no text (_run_text)
         runs.append((properties, text))
-        if run.getparent() is paragraph or next(run.iterancestors(*owners), None) is paragraph:
+        if parent is paragraph or next(run.iterancestors(*_RUN_OWNERS), None) is paragraph:
             own.append(text)
     return "".join(own), runs
 
