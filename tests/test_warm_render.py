@@ -10,7 +10,7 @@ import yaml
 import vanban
 from vanban import Renderer, TemplateError
 
-from helpers import EXAMPLES, open_docx, text_lines
+from helpers import EXAMPLES, mutated, open_docx, restyle, text_lines
 from helpers import copy_package_template, edit_template
 
 
@@ -368,3 +368,24 @@ def test_views_sharing_a_templates_parts_see_each_paragraph_as_a_view_of_its_own
         assert [view.look(p) for p in view.paragraphs] == [fresh.look(p) for p in fresh.paragraphs]
     firsts = [DocxView(data) for data in documents]
     assert [v.look(v.paragraphs[0]) for v in firsts][0] != [v.look(v.paragraphs[0]) for v in firsts][1]
+
+
+@pytest.mark.parametrize("mutation, rule", [
+    (lambda d: restyle(d, "^2. Giải pháp", bold=False), "U-HEAD-2"),
+    (lambda d: restyle(d, r"^1\.1\. ", italic=False), "U-HEAD-3")])
+def test_views_sharing_a_templates_parts_read_each_labels_weight_from_its_own_runs(plan, mutation, rule):
+    # the weight of a heading's number is remembered for all paragraphs set alike: a later
+    # document whose number is set otherwise is judged on its own runs, as its bytes are
+    import zipfile
+
+    from vanban._check import check_document, check_view
+    from vanban._docx_read import DocxView, Package, SharedParts, parse_part
+
+    clean = Renderer().render_bytes(plan)
+    changed = mutated(clean, mutation)
+    shared = SharedParts(Package(clean, "mẫu"))
+    for data in (clean, changed, clean):
+        root = parse_part(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"), "word/document.xml", "x")
+        report = check_view(DocxView.from_parts(root, shared), plan.profile_name, "x")
+        assert [str(f) for f in report.findings] == [str(f) for f in check_document(data, plan.profile_name, "x").findings]
+        assert (rule in {f.rule_id for f in report.findings}) == (data is changed)

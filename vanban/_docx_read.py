@@ -148,7 +148,7 @@ class PageSetup:
 
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
-_STYLE_TABLES = ("_chains", "_by_signature", "_num_levels", "_num_lists", "_default_parts",
+_STYLE_TABLES = ("_chains", "_by_signature", "_labels_by_signature", "_num_levels", "_num_lists", "_default_parts",
                  "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint")
 _SHARED_SIGNATURES = 10_000
 """The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
@@ -510,16 +510,19 @@ class DocxView:
         self._frame = None
         # each paragraph's runs as its text was read, kept for its signature (taken once)
         self._runs_read: dict = {}
+        self._signatures: dict = {}  # each paragraph's, as look() computed it
         if shared is not None and shared.index is not None:
             # what depends on the styles, numbering and theme only: one view's, for all
             for name, value in shared.index.items():
                 setattr(self, name, value)
             if len(self._by_signature) > _SHARED_SIGNATURES:  # bounded over a batch of any size
                 self._by_signature.clear()
+                self._labels_by_signature.clear()
             self.paragraphs = list(self._paragraphs())
             return
         self._chains: dict = {}
         self._by_signature: dict = {}
+        self._labels_by_signature: dict = {}
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -983,11 +986,20 @@ class DocxView:
 
     def label_look(self, para: Para) -> tuple:
         """(bold, italic) of the paragraph's first run with words: how its number "1.2." is set."""
+        # the same for every paragraph of the same signature (the first run with words is its
+        # first run's, its chain the style's and table's of the signature)
+        signature = self._signatures.get(para.element) if para.line is None else None
+        found = self._labels_by_signature.get(signature) if signature is not None else None
+        if found is not None:
+            return found
         runs = [r for r in para.element.iter(w("r")) if _run_text(r).strip()]
         chain = self._run_properties_chain(para.element, runs[0])
         bold, italic = self._run_value(chain, "b"), self._run_value(chain, "i")
         _, font_bold, font_italic = font_family(self._run_value(chain, "font"))
-        return (bold or font_bold, italic or font_italic)
+        found = (bold or font_bold, italic or font_italic)
+        if signature is not None:
+            self._labels_by_signature[signature] = found
+        return found
 
     def paragraph_property(self, paragraph, tag: str, attribute: str):
         return _paragraph_value(self._paragraph_properties_chain(paragraph), tag, attribute)
@@ -1007,16 +1019,19 @@ class DocxView:
         """What a reader sees of a paragraph (computed once per paragraph, and once for all
         paragraphs of the same signature: most of a document is a few kinds of paragraph).
         The Look is shared: read it, never change it."""
-        element = para.element if isinstance(para, Para) else para
-        if isinstance(para, Para) and para.line is not None:
-            key = (element, para.line)
-            if key not in self._looks:
-                self._looks[key] = self._look(element, self._line_runs(element, para.line))
-            return self._looks[key]
+        if isinstance(para, Para):
+            element = para.element
+            if para.line is not None:
+                key = (element, para.line)
+                if key not in self._looks:
+                    self._looks[key] = self._look(element, self._line_runs(element, para.line))
+                return self._looks[key]
+        else:
+            element = para
         found = self._looks.get(element)
         if found is None:
             if MEMOISE:
-                signature = self._signature(element)
+                signature = self._signatures[element] = self._signature(element)
                 found = self._by_signature.get(signature)
                 if found is None:
                     found = self._by_signature[signature] = self._look(element)
