@@ -55,6 +55,10 @@ def lettered_part(text: str) -> bool:
     return bool(match) and match.group(1) == match.group(1).upper() and any(c.isalpha() for c in match.group(1))
 
 
+RECIPIENTS_LABEL = re.compile(r"Nơi nhận\s*:?")
+"""The line that opens the Nơi nhận block (matched whole), asked of every paragraph."""
+
+
 @lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
 def clean(text: str) -> str:
     """The words of a paragraph as a reader takes them: composed accents (a file may hold
@@ -92,7 +96,7 @@ def layout_frame(view: DocxView) -> Optional[Para]:
     if letterhead is None:
         return None
     cells = [clean(p.text) for p in view.paragraphs if p.table == letterhead.table]
-    beyond = any(text.upper() in KNOWN_TYPES or text.startswith("Kính gửi") or re.fullmatch(r"Nơi nhận\s*:?", text)
+    beyond = any(text.upper() in KNOWN_TYPES or text.startswith("Kính gửi") or RECIPIENTS_LABEL.fullmatch(text)
                  for text in cells)
     return letterhead if beyond else None
 
@@ -330,7 +334,7 @@ def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> N
 
 
 def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
-    labels = [p for p in paragraphs if re.fullmatch(r"Nơi nhận\s*:?", clean(p.text))]
+    labels = [p for p in paragraphs if RECIPIENTS_LABEL.fullmatch(clean(p.text))]
     label = labels[-1] if labels else None  # the block is at the end; a sentence may start with the words
     if label is None:
         _locate_signature_alone(found, paragraphs)
