@@ -448,13 +448,7 @@ class DocxView:
         self.name = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "văn bản")
         with Package(source, self.name) as package:
             self.document = package.xml("word/document.xml")
-            self.styles = package.xml("word/styles.xml")
-            self.settings = package.xml("word/settings.xml")
-            self.numbering = package.xml("word/numbering.xml")
-            theme = next((n for n in package.names() if n.startswith("word/theme/") and n.endswith(".xml")), None)
-            self.theme_fonts = _theme_fonts(package.xml(theme) if theme else None)
-            self.chinese_fonts = _chinese_fonts(package.xml("word/fontTable.xml"))
-            self._headers = _headers(package)
+            self._take_parts(SharedParts(package))
             package.refuse_doctypes()
         if self.document.tag != w("document"):
             strict = self.document.tag == "{http://purl.oclc.org/ooxml/wordprocessingml/main}document"
@@ -477,11 +471,15 @@ class DocxView:
         view = cls.__new__(cls)
         view.name = name or "văn bản"
         view.document = document
-        view.styles, view.settings, view.numbering = parts.styles, parts.settings, parts.numbering
-        view.theme_fonts, view._headers = parts.theme_fonts, parts.headers
-        view.chinese_fonts = parts.chinese_fonts
+        view._take_parts(parts)
         view._index_styles(parts)
         return view
+
+    def _take_parts(self, parts: "SharedParts") -> None:
+        """The package's parts other than the document, as :class:`SharedParts` reads them."""
+        self.styles, self.settings, self.numbering = parts.styles, parts.settings, parts.numbering
+        self.theme_fonts, self._headers = parts.theme_fonts, parts.headers
+        self.chinese_fonts = parts.chinese_fonts
 
     @classmethod
     def of(cls, document) -> "DocxView":

@@ -88,6 +88,14 @@ def _bullet(node) -> Optional[str]:
     return node["y"] if isinstance(node, dict) and set(node) == {"y"} else None
 
 
+def _leading_bullets(nodes: list) -> list[str]:
+    """The bullets ('- ...') at the head of ``nodes``, taken off it."""
+    bullets = []
+    while nodes and _bullet(nodes[0]) is not None:
+        bullets.append(nodes.pop(0)["y"])
+    return bullets
+
+
 def _as_notice(data: dict, reader, why: str) -> None:
     """A document of a type vanban writes from fields, whose lines do not follow vanban's form:
     kept whole as a Thông báo (its type name the only word that changes)."""
@@ -259,9 +267,7 @@ def _minutes(data: dict, reader) -> Optional[str]:
             if model is None or "Thành phần tham dự: " + model.sentence() != attendance.group(0):
                 return "số lượng tham dự không khớp với tỷ lệ đã ghi"
             fields["so_luong"] = counted
-        participants = []
-        while nodes and _bullet(nodes[0]) is not None:
-            participants.append(nodes.pop(0)["y"])
+        participants = _leading_bullets(nodes)
         if participants:
             fields["thanh_phan"] = participants
     signatures = data.get("_signatures")
@@ -424,9 +430,7 @@ def _invitation(data: dict, reader) -> Optional[str]:
     if invitation.group("who"):
         fields["kinh_moi"] = _unescaped(invitation.group("who") + invitation.group("tail"))
     else:
-        invited = []
-        while nodes and _bullet(nodes[0]) is not None:
-            invited.append(nodes.pop(0)["y"])
+        invited = _leading_bullets(nodes)
         if not invited:
             return "không thấy người được mời sau 'trân trọng kính mời:'"
         fields["kinh_moi"] = invited
@@ -459,9 +463,7 @@ def _invitation(data: dict, reader) -> Optional[str]:
     fields["dia_diem"] = venue.group("venue")
     if nodes and nodes[0] == BRING_LINE:
         nodes.pop(0)
-        bring = []
-        while nodes and _bullet(nodes[0]) is not None:
-            bring.append(nodes.pop(0)["y"])
+        bring = _leading_bullets(nodes)
         if not bring:
             return "không thấy những gì cần mang theo sau 'Đề nghị mang theo:'"
         fields["mang_theo"] = bring
