@@ -323,6 +323,7 @@ _JINJA_TYPES = (LoopContext, Cycler, Joiner, Namespace, Macro, TemplateReference
 _MODEL_API = frozenset(dir(BaseModel))
 _MUTABLE_KINDS = ((dict, "từ điển"), (list, "danh sách"), (set, "tập hợp"))
 
+
 def mutating_methods() -> dict[str, str]:
     """Each method name the sandbox refuses as changing a list, dict or set, with the kinds it
     changes (``{"clear": "danh sách, từ điển, tập hợp", ...}``): what ``template check`` can
@@ -393,8 +394,13 @@ def _defining_class(kind: type, attribute: str) -> Optional[type]:
     return next((klass for klass in kind.__mro__ if attribute in vars(klass)), None)
 
 
+def is_model_api(kind: type[BaseModel], name: str) -> bool:
+    """``name`` is pydantic's API on models of ``kind`` (``model_copy``), not one of its fields."""
+    return name in _MODEL_API and name not in kind.model_fields
+
+
 def _is_model_api(model: BaseModel, name: str) -> bool:
-    return name in _MODEL_API and name not in type(model).model_fields
+    return is_model_api(type(model), name)
 
 
 class TemplateSandbox(ImmutableSandboxedEnvironment):

@@ -141,16 +141,14 @@ def _reached_attributes(tree) -> Iterator[str]:
                 yield node.args[0].value
 
 
-def _changing_calls(tree, texts: list[str]) -> Iterator[Finding]:
+def _changing_calls(tree, texts: list[str], first_use: dict[str, int],
+                    model: type[Document]) -> Iterator[Finding]:
     """Attributes rendering refuses, said before any render: methods that would change what
     the template is given (``document.recipients.clear()``), the data model's own API
     (``document.model_copy()``) and Python's insides (``document.__dict__``)."""
-    from pydantic import BaseModel
-
-    from ._sandbox import mutating_methods
+    from ._sandbox import is_model_api, mutating_methods
 
     changing = mutating_methods()
-    model_api = {name for name in dir(BaseModel) if not name.startswith("_")}
     seen: set[str] = set()
     for attr in _reached_attributes(tree):
         if attr in seen:
@@ -161,13 +159,13 @@ def _changing_calls(tree, texts: list[str]) -> Iterator[Finding]:
         elif attr in changing:
             message = (f"'.{attr}(...)' thay đổi dữ liệu mẫu nhận ({changing[attr]}); khi tạo văn bản vanban "
                        f"từ chối mẫu này. Hãy bỏ '.{attr}(...)' khỏi mẫu: mẫu chỉ đọc các giá trị.")
-        elif attr in model_api:
+        elif is_model_api(model, attr):
             message = (f"'{attr}' là hàm của mô hình dữ liệu, không phải một trường của văn bản; khi tạo văn bản "
                        "vanban từ chối mẫu này. Mẫu chỉ đọc các trường của văn bản.")
         else:
             continue
         seen.add(attr)
-        number = next((i for i, text in enumerate(texts, 1) if attr in text), 0)
+        number = first_use.get(attr, 0)
         yield Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "", message)
 
 
@@ -205,13 +203,13 @@ def check_template(path: Path, model: type[Document]) -> list[Finding]:
         findings.append(Finding("lỗi", number, _excerpt(texts[number - 1]) if number else "",
                                 other_template_message(node)))
 
-    findings += _changing_calls(tree, texts)
-    names, fields = _used_names(tree)
-    available = set(TEMPLATE_VALUES) | {"document"}
     first_use: dict[str, int] = {}  # each word of the template's text: the paragraph it is first in
     for number, text in enumerate(texts, 1):
         for word in _WORD.findall(text):
             first_use.setdefault(word, number)
+    findings += _changing_calls(tree, texts, first_use, model)
+    names, fields = _used_names(tree)
+    available = set(TEMPLATE_VALUES) | {"document"}
     for name in sorted(names - available):
         number = first_use.get(name, 0)
         text = texts[number - 1] if number else ""
