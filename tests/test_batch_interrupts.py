@@ -366,3 +366,33 @@ def test_cleaning_temporaries_reads_a_folder_of_many_documents_as_it_goes_not_as
     assert removed == [stray] and not ours.exists()
     assert len(list(tmp_path.iterdir())) == 20_000
     assert peak < 512 * 1024, f"{peak / 1024:.0f} KiB"  # a list of the 20,000 entries: over 8 MiB
+
+
+def test_a_stop_arriving_while_a_document_is_handed_to_the_pool_waits_until_it_is_handed_over(tmp_path):
+    # interrupted between recording a work item and queuing it, ProcessPoolExecutor waits for
+    # that item for ever when it is shut down: the stop is raised once the hand-over is done
+    import queue
+
+    from vanban._batch_input import read_base, read_jobs
+    from vanban._batch_pool import ProcessPool
+    from vanban._batch_worker import Settings
+
+    job = next(read_jobs(EXAMPLES / "batch" / "danh-sach.csv", BASE))
+    settings = Settings(str(tmp_path), "{so}-{ky_hieu}", (), False, False, "feedc0de", os.getpid())
+    events: queue.Queue = queue.Queue()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    pool = ProcessPool(2, read_base(BASE), events)
+    real_submit = pool.executor.submit
+
+    def submit_stopped_half_way(*args):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands inside the executor's submit
+        return real_submit(*args)
+
+    pool.executor.submit = submit_stopped_half_way
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pool.submit(job, settings)
+        assert events.get(timeout=60)[:2] == ("rendered", job.index)  # handed over, made, reported
+    finally:
+        pool.close()
+        signal.signal(signal.SIGINT, previous)

@@ -11,7 +11,10 @@ slot in the work, so that memory stays flat however many rows. The cluster engin
 from __future__ import annotations
 
 import queue
-from typing import TYPE_CHECKING
+import signal
+import threading
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
 
 from ._batch_input import Job
 from ._batch_worker import Settings, init_pool_worker, init_worker, make_document
@@ -56,11 +59,41 @@ class ProcessPool:
             max_workers=workers, initializer=init_pool_worker, initargs=(base,))
 
     def submit(self, job: Job, settings: Settings) -> None:
-        future = self.executor.submit(make_document, job, settings)
-        future.add_done_callback(lambda done, index=job.index: self.events.put(("rendered", index, done.result)))
+        with _stop_deferred():
+            future = self.executor.submit(make_document, job, settings)
+            future.add_done_callback(lambda done, index=job.index: self.events.put(("rendered", index, done.result)))
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def _stop_deferred() -> Iterator[None]:
+    """A stop (Ctrl-C, or SIGTERM/SIGHUP while the batch runs) that arrives inside this block
+    is raised as KeyboardInterrupt when the block ends, not in the middle of it.
+
+    ``ProcessPoolExecutor.submit`` records a work item and then queues it: interrupted between
+    the two, the item is never queued nor cancelled, and ``shutdown(wait=True)`` then waits
+    for it for ever (a batch stopped at that moment hung, saying nothing). Only signals whose
+    handler raises KeyboardInterrupt are deferred; handlers can be changed in the main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    deferred = {number: signal.getsignal(number) for number in _STOP_SIGNALS
+                if signal.getsignal(number) is signal.default_int_handler}
+    for number in deferred:
+        signal.signal(number, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in deferred.items():
+            signal.signal(number, handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def local_engine(workers: int, base: dict, events: queue.Queue):
