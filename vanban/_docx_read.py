@@ -467,7 +467,9 @@ class DocxView:
         rendered, whose body it holds) and the other parts of its package, parsed once and
         shared by every document that has them (:class:`SharedParts`): nothing is unzipped
         or parsed again, and what the styles give a paragraph of a given signature is
-        resolved once for all those documents."""
+        resolved once for all those documents. ``document`` may be a ``w:body`` standing
+        alone, for a document element that holds nothing else: lxml walks every element of
+        a tree it moves into another, which reading it where it stands does not need."""
         view = cls.__new__(cls)
         view.name = name or "văn bản"
         view.document = document
@@ -591,7 +593,7 @@ class DocxView:
         return True
 
     def _paragraphs(self, header=None) -> Iterator[Para]:
-        body = self.document.find(w("body"))
+        body = self.document if self.document.tag == _BODY else self.document.find(w("body"))
         if body is None:  # schema-valid: a document without a body has no paragraphs
             return
         roots = ([(header, "header")] if header is not None else []) + [(body, "body")]
@@ -1059,21 +1061,23 @@ class DocxView:
         in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
         (none when neither the styles nor the run's own properties hint a font)."""
         ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
-        style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
-        style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
+        own, style_id = _properties_content(ppr) if ppr is not None else (None, _UNSET)
+        if style_id is _UNSET:  # no pStyle: the default style (as _paragraph_style_id finds it)
+            style_id = self._default_paragraph_style
         runs = []
         read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
         for properties, text in (read if read is not None else _read_runs(element)[1]):
-            if text.strip():
+            if text and not text.isspace():  # words (text.strip(), without making the stripped copy)
+                content = None if properties is None else _content(properties)
                 if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
-                    runs.append((_content(properties), False, ()))
+                    runs.append((content, False, ()))
                 elif self._styles_hint or _hints(properties):
-                    runs.append((_content(properties), True, hinted_kinds(text)))
+                    runs.append((content, True, hinted_kinds(text)))
                 else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
-                    runs.append((_content(properties), True, ()))
+                    runs.append((content, True, ()))
         table = self._table_of(element)
         return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
-                self._line_grid(), _content(ppr), tuple(runs))
+                self._line_grid(), own, tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
         """A table's style chain by what it holds (each style's id, each conditional part's
@@ -1398,10 +1402,24 @@ def _content(element) -> Optional[tuple]:
     text), then each child's (a child without children as its tag and attributes)."""
     if element is None:
         return None
-    out = [element.tag, *element.attrib.items()]
+    out = [element.tag, *element.items()]  # items(): no attribute proxy made, as attrib makes one
     for child in element:
-        out.append(_content(child) if len(child) else (child.tag, *child.attrib.items()))
+        out.append(_content(child) if len(child) else (child.tag, *child.items()))
     return tuple(out)
+
+
+def _properties_content(properties) -> tuple:
+    """A paragraph's ``w:pPr`` as :func:`_content` gives it, and the ``w:val`` of its first
+    ``w:pStyle`` (None for one without; :data:`_UNSET` when it has no pStyle), in one pass
+    over its children."""
+    out = [properties.tag, *properties.items()]
+    style = _UNSET
+    for child in properties:
+        tag = child.tag
+        out.append(_content(child) if len(child) else (tag, *child.items()))
+        if tag == _PARAGRAPH_STYLE and style is _UNSET:
+            style = child.get(_VAL)
+    return tuple(out), style
 
 
 def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
