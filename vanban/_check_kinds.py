@@ -123,9 +123,12 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
 
 def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
+    passed = set()  # ids of looks already found in the allowed fonts (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
         if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
             look = elements.view.look(para)
+            if id(look) in passed:
+                continue
             fonts = look.fonts - {None}
             if fonts - allowed:
                 found_ = ", ".join(sorted(fonts - allowed))
@@ -135,6 +138,7 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
                                "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
                                "phần chữ châu Á trong hộp thoại Font)")
                 return [(para, " / ".join(sorted(allowed)), found_, None)]
+            passed.add(id(look))
     return []
 
 
@@ -401,10 +405,14 @@ def check_space_below_number(elements: Elements, rule: Rule) -> list[Issue]:
 def check_language(elements: Elements, rule: Rule) -> list[Issue]:
     """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
     Vietnamese: the first paragraph that is not, and what it is marked as."""
+    passed = set()  # ids of looks already found all Vietnamese (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
         if clean(para.text[len(para.label):]):
-            languages = elements.view.look(para).languages
-            other = {lang for lang in languages if not (lang or "").lower().startswith("vi")}
+            look = elements.view.look(para)
+            if id(look) in passed:
+                continue
+            passed.add(id(look))
+            other = {lang for lang in look.languages if not (lang or "").lower().startswith("vi")}
             if other:
                 said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
                 if None in other and len(other) > 1:

@@ -169,11 +169,12 @@ def locate(view: DocxView) -> Elements:
         return found
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
-    number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
-    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and _a_place(clean(p.text).split(",")[0]))
-    union = _first(head, lambda p: is_union_title(clean(p.text)))
-    national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
-    motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
+    words = [(p, clean(p.text)) for p in head]  # each paragraph's words once, for the five searches
+    number = next((p for p, text in words if NUMBER.match(text)), None)
+    date = next((p for p, text in words if DATE.search(text) and _a_place(text.split(",")[0])), None)
+    union = next((p for p, text in words if is_union_title(text)), None)
+    national = next((p for p, text in words if NATIONAL_NAME.match(text)), None)
+    motto = next((p for p, text in words if NATIONAL_MOTTO.match(text)), None)
     for name, para in (("number", number), ("date", date), ("union_title", union),
                        ("national_name", national), ("national_motto", motto)):
         if para:
@@ -181,7 +182,7 @@ def locate(view: DocxView) -> Elements:
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
     heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
-    type_line = _first(head, lambda p: clean(p.text).upper() in KNOWN_TYPES)
+    type_line = next((p for p, text in words if text.upper() in KNOWN_TYPES), None)
 
     def in_letterhead(para: Para) -> bool:
         # a lone '*' typed in the body (under the title) is no mark under the names
@@ -439,12 +440,13 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
     body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
     if not body:
         return
-    structural = {p.index for p in _structural(body)} | _decision_lines(found)
+    outside = _structural(body)
+    structural = {p.index for p in outside} | _decision_lines(found)
     # the paragraph above the signature's table ends the body; it names no table
     found.parts["body"] = [p for p in body if p.top_level and p.index not in structural
                            and not (_is_caption(p) and not (closing and p.above_table_of(closing[0])))]
     found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(clean(p.text))]
-    found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
+    found.parts["parts"] = [p for p in outside if STRUCTURAL.match(clean(p.text))
                             or lettered_part(clean(p.text))]
     found.parts["closing"] = [body[-1]]
     found.parts["bases"] = body[:leading_bases(clean(para.text) for para in body)]  # they open the body

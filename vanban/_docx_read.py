@@ -149,7 +149,8 @@ class PageSetup:
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
 _STYLE_TABLES = ("_chains", "_by_signature", "_labels_by_signature", "_num_levels", "_num_lists", "_default_parts",
-                 "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint")
+                 "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint",
+                 "_pages_by_section", "_header_page_fields")
 _SHARED_SIGNATURES = 10_000
 """The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
 of one template has a few dozen; the bound is for one whose every paragraph is set apart)."""
@@ -502,6 +503,7 @@ class DocxView:
         self._table_styles: dict = {}
         self._conditional_chains: dict = {}
         self._grid = _UNSET  # the page's line grid, read when first asked for
+        self._section = _UNSET  # page 1's sectPr, found when first asked for
         self._table_grids: dict = {}
         # keyed by ids of chains, which may be this view's own (a table's conditional parts)
         self._inherited_chains: dict = {}
@@ -518,11 +520,16 @@ class DocxView:
             if len(self._by_signature) > _SHARED_SIGNATURES:  # bounded over a batch of any size
                 self._by_signature.clear()
                 self._labels_by_signature.clear()
+            if len(self._pages_by_section) > _SHARED_SIGNATURES:
+                self._pages_by_section.clear()
             self.paragraphs = list(self._paragraphs())
             return
         self._chains: dict = {}
         self._by_signature: dict = {}
         self._labels_by_signature: dict = {}
+        # page 1's page by what its section holds (the settings and headers are the views' own)
+        self._pages_by_section: dict = {}
+        self._header_page_fields: dict = {}  # header root -> whether it has a PAGE field
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -1197,7 +1204,7 @@ class DocxView:
         (``w:docGrid`` of type lines, linesAndChars or snapToChars, as WPS and East Asian Word
         write it); None when the page has no such grid (a pitch alone does not snap)."""
         if self._grid is _UNSET:
-            sect = next(self.document.iter(w("sectPr")), None)
+            sect = self._first_section()
             grid = sect.find(w("docGrid")) if sect is not None else None
             self._grid = None
             if grid is not None and grid.get(w("type")) in ("lines", "linesAndChars", "snapToChars"):
@@ -1284,12 +1291,25 @@ class DocxView:
         """The page of page 1 (computed once: finding the first section walks the document).
         Shared: read it, never change it."""
         if self._page_setup is None:
-            self._page_setup = self._find_page_setup()
+            sect = self._first_section()
+            if sect is None:
+                self._page_setup = self._find_page_setup(sect)
+            else:  # what a section gives is the same in every view sharing the settings and headers
+                key = _content(sect)
+                found = self._pages_by_section.get(key)
+                if found is None:
+                    found = self._pages_by_section[key] = self._find_page_setup(sect)
+                self._page_setup = found
         return self._page_setup
 
-    def _find_page_setup(self) -> PageSetup:
-        # the page of page 1: the first section's (annexes after it may be landscape)
-        sect = next(self.document.iter(w("sectPr")), None)
+    def _first_section(self):
+        """Page 1's ``w:sectPr``: the first in the document (annexes after it may be landscape);
+        found once (a walk of the document up to it)."""
+        if self._section is _UNSET:
+            self._section = next(self.document.iter(w("sectPr")), None)
+        return self._section
+
+    def _find_page_setup(self, sect) -> PageSetup:
         if sect is None:  # schema-valid: the application's default page, which vanban cannot know
             return PageSetup(None, None, None, None, None, None, "portrait", False, {}, declared=False)
         size = sect.find(w("pgSz"))
@@ -1321,7 +1341,13 @@ class DocxView:
 
     def header_has_page_field(self, kind: str) -> bool:
         """The header of page 1's section of ``kind`` (default, first, even) has a PAGE field."""
-        return has_page_field(self.page_setup().headers.get(kind))
+        header = self.page_setup().headers.get(kind)
+        if header is None:
+            return False
+        found = self._header_page_fields.get(header)  # headers are parts shared by the views of SharedParts
+        if found is None:
+            found = self._header_page_fields[header] = has_page_field(header)
+        return found
 
     def page_field_looks(self, kind: str) -> list[Look]:
         """What a reader sees of each paragraph holding the page number in the header ``kind``."""
