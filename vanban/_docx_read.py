@@ -460,7 +460,8 @@ class DocxView:
         self._index_styles()
 
     _keep_runs = True
-    """Each paragraph's runs, read for its text, are kept for its signature (see :meth:`of`)."""
+    """Each paragraph's runs, read for its text, are kept for its signature, and the nearest
+    table of one outside the body's own for :meth:`_table_of` (see :meth:`of`)."""
 
     @classmethod
     def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
@@ -513,6 +514,7 @@ class DocxView:
         # each paragraph's runs as its text was read, kept for its signature (taken once)
         self._runs_read: dict = {}
         self._signatures: dict = {}  # each paragraph's, as look() computed it
+        self._tables_around: dict = {}  # a paragraph outside the body's own -> its nearest w:tbl
         if shared is not None and shared.index is not None:
             # what depends on the styles, numbering and theme only: one view's, for all
             for name, value in shared.index.items():
@@ -628,15 +630,32 @@ class DocxView:
 
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
-        fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
+        fallback, box_tag, cell_tag, table_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc"), w("tbl")
         for element in root.iter(w("p")):
             if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
                 box = cell = None
-            else:  # ancestors found by their tag in lxml's own loop
-                if next(element.iterancestors(fallback), None) is not None:
+            else:  # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
+                box = cell = None
+                above = []  # the tables around it, nearest first
+                ancestors = []
+                for ancestor in element.iterancestors():
+                    tag = ancestor.tag
+                    if tag == fallback:
+                        break
+                    ancestors.append(ancestor)
+                    if tag == table_tag:
+                        above.append(ancestor)
+                    elif tag == cell_tag:
+                        if cell is None:
+                            cell = ancestor
+                    elif tag == box_tag and box is None:
+                        box = ancestor
+                else:
+                    if self._keep_runs:  # a tree no one else holds: _table_of may take it from here
+                        self._tables_around[element] = above[0] if above else None
+                    above = None
+                if above is not None:
                     continue  # the same text box again, for old readers
-                box = next(element.iterancestors(box_tag), None)
-                cell = next(element.iterancestors(cell_tag), None)
             index += 1
             place, table, row, column, nested = part, None, None, None, False
             if box is not None:
@@ -649,8 +668,9 @@ class DocxView:
                            framed)
                 continue
             elif cell is not None:
-                tbl = cell.getparent().getparent()
-                outer = [a for a in tbl.iterancestors() if a.tag == w("tbl")]
+                tbl = cell.getparent().getparent()  # an ancestor: the tables around it are those after it
+                outer = [a for a in ancestors[next(i for i, a in enumerate(ancestors) if a is tbl) + 1:]
+                         if a.tag == table_tag]
                 top = outer[-1] if outer else tbl
                 table = tables.setdefault(top, len(tables))
                 nested = bool(outer)
@@ -713,6 +733,9 @@ class DocxView:
         parent = paragraph.getparent()
         if parent is not None and parent.tag == _BODY:  # a paragraph of the body itself
             return None
+        found = self._tables_around.get(paragraph, _UNSET)  # found by _part_paragraphs
+        if found is not _UNSET:
+            return found
         return next((a for a in paragraph.iterancestors(w("tbl"))), None)
 
     def _table_style_chain(self, paragraph, table=_UNSET) -> list:
@@ -1067,7 +1090,10 @@ class DocxView:
         and for each run with words its properties and whether it has letters beyond ASCII (set
         in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
         (none when neither the styles nor the run's own properties hint a font)."""
-        ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
+        ppr = None
+        for child in element:  # _find_first, inline: asked of every paragraph
+            ppr = child if child.tag == _PARAGRAPH_PROPERTIES else element.find(_PARAGRAPH_PROPERTIES)
+            break
         own, style_id = _properties_content(ppr) if ppr is not None else (None, _UNSET)
         if style_id is _UNSET:  # no pStyle: the default style (as _paragraph_style_id finds it)
             style_id = self._default_paragraph_style
@@ -1083,8 +1109,8 @@ class DocxView:
                 else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
                     runs.append((content, True, ()))
         table = self._table_of(element)
-        return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
-                self._line_grid(), own, tuple(runs))
+        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
+        return (style_id, table is not None, chain_key, self._line_grid(), own, tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
         """A table's style chain by what it holds (each style's id, each conditional part's
@@ -1442,9 +1468,17 @@ def _properties_content(properties) -> tuple:
     style = _UNSET
     for child in properties:
         tag = child.tag
-        out.append(_content(child) if len(child) else (tag, *child.items()))
+        if len(child):
+            out.append(_content(child))
+            continue
+        attributes = child.items()
+        out.append((tag, *attributes))
         if tag == _PARAGRAPH_STYLE and style is _UNSET:
-            style = child.get(_VAL)
+            style = next((value for name, value in attributes if name == _VAL), None)
+    if style is _UNSET:  # a pStyle with children of its own (never written so, but read the same)
+        found = properties.find(_PARAGRAPH_STYLE)
+        if found is not None:
+            style = found.get(_VAL)
     return tuple(out), style
 
 
