@@ -88,7 +88,7 @@ def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Option
             continue
         if elements.annex is not None and rule.element not in _WHOLE_DOCUMENT:
             continue
-        base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
+        base = {"rule_id": rule.id, "rule": rule.text, "source": rule.source, "element": rule.element}
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
             if rule.params.get("absent") or rule.params.get("if_present"):
                 continue  # a rule on something that should not be there, or on how a line sits if it is

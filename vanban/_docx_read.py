@@ -515,6 +515,7 @@ class DocxView:
         self._runs_read: dict = {}
         self._signatures: dict = {}  # each paragraph's, as look() computed it
         self._tables_around: dict = {}  # a paragraph outside the body's own -> its nearest w:tbl
+        self._cell_widths: dict = {}
         if shared is not None and shared.index is not None:
             # what depends on the styles, numbering and theme only: one view's, for all
             for name, value in shared.index.items():
@@ -1303,13 +1304,14 @@ class DocxView:
     def cell_width(self, para: Para) -> Optional[int]:
         """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
         cell = next((a for a in para.element.iterancestors(w("tc"))), None)
-        width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
-        if width is None or width.get(w("type"), "dxa") != "dxa":
+        if cell is None:
             return None
-        try:
-            return int(float(width.get(w("w"), "0")))
-        except ValueError:
-            return None
+        if not self._keep_runs:  # a tree its caller may change
+            return _cell_width(cell)
+        found = self._cell_widths.get(cell, _UNSET)  # the paragraphs of a cell share its width
+        if found is _UNSET:
+            found = self._cell_widths[cell] = _cell_width(cell)
+        return found
 
     # --- page --------------------------------------------------------------------
 
@@ -1529,6 +1531,18 @@ def _paragraph_value(chain: list, tag: str, attribute: str, child=_find):
     """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
     found = _paragraph_element(chain, tag, attribute, child)
     return None if found is None else found.get(w(attribute))
+
+
+def _cell_width(cell) -> Optional[int]:
+    """A cell's ``w:tcPr/w:tcW`` in twips; None when it gives none, or not in twips."""
+    width = next((found for properties in cell.iterchildren(w("tcPr")) for found in properties.iterchildren(w("tcW"))),
+                 None)  # as find("tcPr/tcW") finds it, without ElementPath's machinery
+    if width is None or width.get(w("type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(width.get(w("w"), "0")))
+    except ValueError:
+        return None
 
 
 def _cell_positions(table) -> dict:
