@@ -21,10 +21,11 @@ import os
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -80,6 +81,13 @@ class Look:
     east_asian_kinds: tuple = ()  # which kinds of characters show in it (keys of HINTED)
 
 
+@lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
+def clean(text: str) -> str:
+    """The words of a paragraph as a reader takes them: composed accents (a file may hold
+    "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
 def excerpt(text: str) -> str:
     """A line as a finding quotes it: spaces as one, at most 70 characters."""
     text = " ".join(text.split())
@@ -101,6 +109,11 @@ class Para:
     label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
     framed: bool = False  # in a row across a table that holds the whole page: read as the body's
     line: Optional[int] = None  # one line of a paragraph broken by line breaks (DocxView.lines), its number
+
+    @cached_property
+    def words(self) -> str:
+        """:func:`clean` of its text, kept: the checker asks for it a dozen times a paragraph."""
+        return clean(self.text)
 
     @property
     def top_level(self) -> bool:
