@@ -645,7 +645,13 @@ class DocxView:
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
         fallback, box_tag, cell_tag, table_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc"), w("tbl")
-        for element in root.iter(w("p")):
+        # a view of a body standing alone finds page 1's sectPr (_first_section) in the same walk
+        whole = root is self.document and self._section is _UNSET
+        for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
+            if whole and element.tag == _SECTION:
+                if self._section is _UNSET:
+                    self._section = element
+                continue
             if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
                 box = cell = None
             else:  # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
@@ -695,6 +701,8 @@ class DocxView:
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
             label = self._list_label(element, counters)
             yield Para(index, element, label + self._text_of(element), place, table, row, column, nested, label)
+        if whole and self._section is _UNSET:
+            self._section = None  # the whole document walked: it has no sectPr
 
     def _frame_place(self, element, cell, tables: dict, cells: dict) -> tuple:
         """(place, table, row, column, nested, framed) of a paragraph of the frame table."""
@@ -1648,6 +1656,8 @@ _RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
              f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
 _TEXT = f"{{{W}}}t"
 _BODY = f"{{{W}}}body"
+_P = f"{{{W}}}p"
+_SECTION = f"{{{W}}}sectPr"
 _RUN_PROPERTIES = f"{{{W}}}rPr"
 _PARAGRAPH_PROPERTIES = f"{{{W}}}pPr"
 _PARAGRAPH_STYLE = f"{{{W}}}pStyle"
@@ -1691,11 +1701,47 @@ def _find_first(element, tag: str):
     return element.find(tag)
 
 
+_PLAIN_IN_PARAGRAPH = frozenset(w(tag) for tag in (
+    "pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd", "permStart",
+    "permEnd"))
+"""What a paragraph may hold beside its runs without holding runs itself (a hyperlink, a field,
+a tracked change, a content control hold runs)."""
+_PLAIN_IN_RUN = frozenset([_TEXT, _RUN_PROPERTIES, *_RUN_TEXT] + [w(tag) for tag in (
+    "softHyphen", "lastRenderedPageBreak", "fldChar", "instrText")])
+"""What a run may hold without holding runs (a drawing or an object may hold a text box's)."""
+
+
 def _read_runs(paragraph) -> tuple[str, list]:
     """A paragraph's text (:func:`paragraph_text`) and, for every run in it (those of text
     boxes anchored in it too), its first properties element and the text it shows, in one
     pass over the runs."""
     own, runs = [], []
+    for child in paragraph:  # most paragraphs: their runs are their children, and hold nothing else
+        tag = child.tag
+        if tag == _RUN:
+            properties, parts = None, []
+            for piece in child:
+                tag = piece.tag
+                if tag == _TEXT:
+                    parts.append(piece.text or "")
+                elif tag == _RUN_PROPERTIES:
+                    if properties is None:
+                        properties = piece
+                elif tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[tag])
+                elif tag not in _PLAIN_IN_RUN:
+                    break
+            else:
+                text = "".join(parts)
+                runs.append((properties, text))
+                own.append(text)
+                continue
+            break
+        if tag not in _PLAIN_IN_PARAGRAPH:
+            break
+    else:
+        return "".join(own), runs
+    own, runs = [], []  # runs deeper than the paragraph's children: each found wherever it is
     for run in paragraph.iter(_RUN):
         properties, parts = None, []
         parent = run.getparent()  # one proxy for both questions: lxml makes a new one each time
