@@ -125,7 +125,7 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
     passed = set()  # ids of looks already found in the allowed fonts (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
-        if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
+        if para.words if not para.label else clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
             look = elements.view.look(para)
             if id(look) in passed:
                 continue
@@ -407,7 +407,7 @@ def check_language(elements: Elements, rule: Rule) -> list[Issue]:
     Vietnamese: the first paragraph that is not, and what it is marked as."""
     passed = set()  # ids of looks already found all Vietnamese (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
-        if clean(para.text[len(para.label):]):
+        if para.words if not para.label else clean(para.text[len(para.label):]):
             look = elements.view.look(para)
             if id(look) in passed:
                 continue

@@ -25,7 +25,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
@@ -94,6 +94,20 @@ def excerpt(text: str) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+class _Kept:
+    """A value computed on first access and kept in the instance (functools.cached_property
+    without the lock it takes on Python 3.11, a tenth of the cost of a paragraph's check)."""
+
+    def __init__(self, function):
+        self.function, self.name = function, function.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass
 class Para:
     """One paragraph of the document and where it sits."""
@@ -110,7 +124,7 @@ class Para:
     framed: bool = False  # in a row across a table that holds the whole page: read as the body's
     line: Optional[int] = None  # one line of a paragraph broken by line breaks (DocxView.lines), its number
 
-    @cached_property
+    @_Kept
     def words(self) -> str:
         """:func:`clean` of its text, kept: the checker asks for it a dozen times a paragraph."""
         return clean(self.text)
@@ -1073,7 +1087,11 @@ class DocxView:
         The Look is shared: read it, never change it."""
         if isinstance(para, Para):
             element = para.element
-            if para.line is not None:
+            if para.line is None:
+                found = self._looks.get(element)
+                if found is not None:  # asked again (the rules ask for most paragraphs' looks several times)
+                    return found
+            else:
                 key = (element, para.line)
                 if key not in self._looks:
                     self._looks[key] = self._look(element, self._line_runs(element, para.line))
