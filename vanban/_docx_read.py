@@ -1759,7 +1759,12 @@ def _read_runs(paragraph) -> tuple[str, list]:
             break
     else:
         return "".join(own), runs
-    own, runs = [], []  # runs deeper than the paragraph's children: each found wherever it is
+    return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
+
+
+def _runs_anywhere(paragraph) -> tuple[str, list]:
+    """:func:`_read_runs` of any paragraph: each run found wherever it stands in it."""
+    own, runs = [], []
     for run in paragraph.iter(_RUN):
         properties, parts = None, []
         parent = run.getparent()  # one proxy for both questions: lxml makes a new one each time
