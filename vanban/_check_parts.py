@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ._docx_read import DocxView, Para, clean  # clean: imported from here by the checker's modules
@@ -47,6 +48,7 @@ STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|th
 _LETTERED = re.compile(r"^(?![IVXL]\.)[A-Z]\.\s+(\S.*)$")
 
 
+@lru_cache(maxsize=8192)  # asked of every paragraph of the body, several times
 def lettered_part(text: str) -> bool:
     """``A. BÁO CÁO TỔNG KẾT``: a capital letter (not a Roman I, V, X, L) and a title in capitals."""
     match = _LETTERED.match(text)

@@ -661,6 +661,7 @@ class DocxView:
         fallback, box_tag, cell_tag, table_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc"), w("tbl")
         # a view of a body standing alone finds page 1's sectPr (_first_section) in the same walk
         whole = root is self.document and self._section is _UNSET
+        numbered = self.numbering is not None  # else no paragraph has a list's label
         for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
             if whole and element.tag == _SECTION:
                 if self._section is _UNSET:
@@ -713,7 +714,7 @@ class DocxView:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
-            label = self._list_label(element, counters)
+            label = self._list_label(element, counters) if numbered else ""
             yield Para(index, element, label + self._text_of(element), place, table, row, column, nested, label)
         if whole and self._section is _UNSET:
             self._section = None  # the whole document walked: it has no sectPr
