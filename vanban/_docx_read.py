@@ -662,13 +662,20 @@ class DocxView:
         # a view of a body standing alone finds page 1's sectPr (_first_section) in the same walk
         whole = root is self.document and self._section is _UNSET
         numbered = self.numbering is not None  # else no paragraph has a list's label
+        keep, kept = self._keep_runs, self._runs_read
         for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
             if whole and element.tag == _SECTION:
                 if self._section is _UNSET:
                     self._section = element
                 continue
             if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
-                box = cell = None
+                index += 1
+                text, runs = _read_runs(element)  # _text_of, inline
+                if keep:
+                    kept[element] = runs
+                label = self._list_label(element, counters) if numbered else ""
+                yield Para(index, element, label + text, part, None, None, None, False, label)
+                continue
             else:  # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
                 box = cell = None
                 above = []  # the tables around it, nearest first
