@@ -1,6 +1,7 @@
 """``import vanban`` and ``vanban --help`` load no heavy library (speed itself is in bench/)."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,58 @@ def _types_in(annotation):
     yield annotation
     for argument in typing.get_args(annotation):
         yield from _types_in(argument)
+
+
+# --- what the command's own process sets ------------------------------------------------------
+
+PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+
+
+def plugins_setting_seen_by_the_command(monkeypatch):
+    """What the command's code finds in PYDANTIC_DISABLE_PLUGINS when the process starts at run()."""
+    import vanban.cli
+
+    seen = []
+    monkeypatch.setattr(vanban.cli, "main", lambda: seen.append(os.environ.get(PLUGINS)))
+    vanban.cli.run()
+    return seen
+
+
+def test_the_command_turns_pydantic_plugins_off_when_the_environment_does_not_say(monkeypatch):
+    monkeypatch.setenv(PLUGINS, "")  # so that the test process gets its own setting back
+    monkeypatch.delenv(PLUGINS)
+    assert plugins_setting_seen_by_the_command(monkeypatch) == ["__all__"]
+
+
+def test_a_users_own_pydantic_plugins_setting_is_kept_by_the_command(monkeypatch):
+    for choice in ("logfire", ""):
+        monkeypatch.setenv(PLUGINS, choice)
+        assert plugins_setting_seen_by_the_command(monkeypatch) == [choice]
+
+
+def test_python_dash_m_vanban_and_the_console_script_start_at_run(monkeypatch):
+    import runpy
+    import tomllib
+
+    import vanban.cli
+
+    started = []
+    monkeypatch.setattr(vanban.cli, "run", lambda: started.append("run"))
+    runpy.run_module("vanban", run_name="__main__")
+    assert started == ["run"]
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["vanban"] == "vanban.cli:run"
+
+
+def test_vanban_imported_as_a_library_leaves_pydantic_plugins_to_its_host(tmp_path):
+    # the command line (vanban.cli imported, main called as click's CliRunner calls it) included
+    output = tmp_path / "ke-hoach.docx"
+    probe = ("import json, os\nimport vanban\nfrom vanban.cli import main\nfrom pydantic.plugin import _loader\n"
+             f"vanban.load({str(FLAGSHIP)!r})\n"
+             f"try:\n    main(['render', {str(FLAGSHIP)!r}, '-o', {str(output)!r}])\nexcept SystemExit:\n    pass\n"
+             f"print(json.dumps([os.environ.get({PLUGINS!r}), _loader._plugins is not None]))")
+    environment = {key: value for key, value in os.environ.items() if key != PLUGINS}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=environment)
+    # the variable is not set, and pydantic looked for plugins as it does in any program
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [None, True]
+    assert output.stat().st_size > 0

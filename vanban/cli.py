@@ -6,6 +6,12 @@ missing argument): click finds the mistake, vanban says it in Vietnamese
 (see ``_cli_errors``); 70 a fault of vanban itself; 141 whatever read the output stopped
 reading (``| head``), said as a shell says it. The commands raise vanban's errors as the library does;
 :class:`_Command` is the one place that turns them into a message and an exit code.
+
+The command's process starts at :func:`run` (the ``vanban`` console script and
+``python -m vanban``), which sets what only a process of its own may set: pydantic's
+observability plugins are turned off (``PYDANTIC_DISABLE_PLUGINS=__all__``) unless the
+environment already says otherwise. Importing vanban, or calling :data:`main` from a program
+(click's ``CliRunner``), changes no setting of the process.
 """
 
 from __future__ import annotations
@@ -469,5 +475,24 @@ def template_check(path: Path, kind: str) -> None:
         sys.exit(1)
 
 
-if __name__ == "__main__":
+
+PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
+"""pydantic reads it each time it builds a validator; ``__all__`` turns every plugin off."""
+
+
+def run() -> None:
+    """The ``vanban`` command as a process of its own: the console script and ``python -m vanban``.
+
+    pydantic looks for observability plugins the first time it builds a validator, by reading
+    the entry points of every installed package (a few milliseconds per hundred packages, in a
+    command that builds one validator and exits). A command has nothing to report to such a
+    plugin, so they are turned off for this process and the ones it starts (``vanban batch``'s
+    workers), unless ``PYDANTIC_DISABLE_PLUGINS`` is already set: a user who sets it, to any
+    value, keeps that value. vanban imported as a library leaves plugins to its host program.
+    """
+    os.environ.setdefault(PLUGINS_VARIABLE, "__all__")
     main()
+
+
+if __name__ == "__main__":
+    run()
