@@ -1,10 +1,14 @@
 """``import vanban`` and ``vanban --help`` load no heavy library (speed itself is in bench/)."""
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 HEAVY = ["pydantic", "docxtpl", "docx", "jinja2", "lxml", "babel", "markdown_it", "yaml", "openpyxl"]
 
@@ -126,7 +130,10 @@ def plugins_setting_seen_by_the_command(monkeypatch):
 
     seen = []
     monkeypatch.setattr(vanban.cli, "main", lambda: seen.append(os.environ.get(PLUGINS)))
-    vanban.cli.run()
+    try:
+        vanban.cli.run()
+    finally:
+        gc.enable()  # run() turns it off for the command's process
     return seen
 
 
@@ -168,3 +175,39 @@ def test_vanban_imported_as_a_library_leaves_pydantic_plugins_to_its_host(tmp_pa
     # the variable is not set, and pydantic looked for plugins as it does in any program
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [None, True]
     assert output.stat().st_size > 0
+
+
+@pytest.fixture
+def collector_restored():
+    yield
+    gc.enable()
+
+
+def test_the_command_runs_without_the_cyclic_garbage_collector(monkeypatch, collector_restored):
+    # a one-document command builds long-lived objects or frees them by reference counting:
+    # the collector would only walk the libraries' young objects again and again as they load
+    import vanban.cli
+
+    seen = []
+    monkeypatch.setattr(vanban.cli, "main", lambda: seen.append(gc.isenabled()))
+    vanban.cli.run()
+    assert seen == [False]
+
+
+def test_vanban_batch_runs_its_rows_with_the_collector_on(monkeypatch, tmp_path, collector_restored):
+    from click.testing import CliRunner
+
+    import vanban._batch
+    from vanban.cli import main
+
+    seen = []
+
+    def run_batch(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return SimpleNamespace(summary=lambda: "", failed=0, stopped=False)
+
+    monkeypatch.setattr(vanban._batch, "run_batch", run_batch)
+    gc.disable()  # as run() leaves it
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path / "ra")])
+    assert result.exit_code == 0, result.output
+    assert seen == [True]
