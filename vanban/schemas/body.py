@@ -203,6 +203,9 @@ class Column(VanbanModel):
         return 1 + max((child.depth() for child in self.columns), default=0)
 
 
+Column.model_rebuild()
+
+
 class GroupRow(VanbanModel):
     """A row across the whole table naming the group of rows below it (``Khối cơ quan``)."""
 
@@ -389,10 +392,8 @@ _MODEL_KINDS = {
 }
 NODE_TAGS = frozenset({"section", "numbered", "list", "bullet", "figure", "table", "results", "paragraph"})
 
-# Section, NumberedParagraph and Column name themselves (and each other) before they are
-# defined; their schemas are built, references resolved, with the first document type that
-# uses them (defer_build). Rebuilding them here built the body's schema a second time: the
-# type's validator holds its own copy (0.9% of ``vanban render``'s instructions).
+Section.model_rebuild()
+NumberedParagraph.model_rebuild()
 
 
 class Part(VanbanModel):
