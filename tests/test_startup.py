@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from vanban import __version__
+
 HEAVY = ["pydantic", "docxtpl", "docx", "jinja2", "lxml", "babel", "markdown_it", "yaml", "openpyxl"]
 
 
@@ -211,3 +213,56 @@ def test_vanban_batch_runs_its_rows_with_the_collector_on(monkeypatch, tmp_path,
     result = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path / "ra")])
     assert result.exit_code == 0, result.output
     assert seen == [True]
+
+
+# --- how the command's process ends ---------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_command_process(body: str, *arguments: str) -> subprocess.CompletedProcess:
+    """``body`` run before vanban.cli.run() with ``arguments``, in a process of its own."""
+    probe = f"import sys\nimport vanban.cli\nsys.argv = ['vanban', *{list(arguments)!r}]\n{body}\nvanban.cli.run()\n"
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          env=BUFFERED)
+
+
+BUFFERED = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+"""The environment with standard streams buffered, as they are by default on a pipe."""
+
+
+def test_the_commands_output_reaches_a_pipe_whole_and_its_exit_status_is_kept(tmp_path):
+    from click.testing import CliRunner
+
+    from vanban.cli import main
+
+    starter = CliRunner().invoke(main, ["new", "ke-hoach"]).output
+    made = subprocess.run([sys.executable, "-m", "vanban", "new", "ke-hoach"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=ROOT, env=BUFFERED)
+    assert (made.returncode, made.stdout, made.stderr) == (0, starter, "")
+    assert len(starter) < 8192  # all of it still in the stream's buffer when the command returns
+    missing = subprocess.run([sys.executable, "-m", "vanban", "render", str(tmp_path / "khong-co.yaml")],
+                             capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+    assert missing.returncode == 1 and missing.stderr.startswith("Lỗi: ") and missing.stdout == ""
+
+
+def test_output_still_in_a_streams_buffer_is_written_out_when_the_command_ends():
+    ended = run_command_process("vanban.cli.main = lambda: (print('còn trong bộ đệm'), sys.exit(3))")
+    assert (ended.returncode, ended.stdout) == (3, "còn trong bộ đệm\n")
+
+
+def test_exit_handlers_still_run_when_the_command_ends():
+    ended = run_command_process("import atexit\natexit.register(print, 'đã chạy')", "--version")
+    assert (ended.returncode, ended.stdout) == (0, f"vanban {__version__}\nđã chạy\n")
+
+
+def test_an_exit_that_is_not_a_number_ends_as_python_ends_it():
+    ended = run_command_process("vanban.cli.main = lambda: sys.exit('thông điệp')")
+    assert (ended.returncode, ended.stderr) == (1, "thông điệp\n")
+
+
+def test_a_thread_still_running_is_waited_for_as_python_waits():
+    body = ("import threading, time\n"
+            "threading.Thread(target=lambda: (time.sleep(0.3), print('luồng xong', flush=True))).start()")
+    ended = run_command_process(body, "--version")
+    assert (ended.returncode, ended.stdout) == (0, f"vanban {__version__}\nluồng xong\n")

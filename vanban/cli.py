@@ -11,7 +11,7 @@ The command's process starts at :func:`run` (the ``vanban`` console script and
 ``python -m vanban``), which sets what only a process of its own may set: pydantic's
 observability plugins are turned off (``PYDANTIC_DISABLE_PLUGINS=__all__``) unless the
 environment already says otherwise, and so is the cyclic garbage collector (but for
-``vanban batch``). Importing vanban, or calling :data:`main` from a program
+``vanban batch``); the process ends without the interpreter's teardown (:func:`_leave`). Importing vanban, or calling :data:`main` from a program
 (click's ``CliRunner``), changes no setting of the process.
 """
 
@@ -25,7 +25,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import click
 
@@ -501,7 +501,36 @@ def run() -> None:
     """
     os.environ.setdefault(PLUGINS_VARIABLE, "__all__")
     gc.disable()
-    main()
+    try:
+        main()  # click's standalone mode ends every command with SystemExit
+    except SystemExit as done:
+        _leave(done)
+
+
+def _leave(done: SystemExit) -> NoReturn:
+    """End the command's process as Python ends it (exit handlers run, the standard streams
+    flushed, the same exit status), without taking the interpreter apart object by object.
+
+    Freeing every module, class and schema one by one, and the collection Python runs at exit
+    whether the collector is on or not, were 5.5% of the instructions of ``vanban render``,
+    for memory the system takes back at once. Whatever is not plain is left to Python's own
+    exit: another thread still running, an exit status that is not a number, a standard
+    stream that cannot be flushed (Python then says so, with its status 120).
+    """
+    import atexit
+    import threading
+
+    code = 0 if done.code is None else done.code
+    if threading.active_count() > 1 or not isinstance(code, int):
+        raise done
+    atexit._run_exitfuncs()  # what Python runs at exit (weakref.finalize's clean-ups among them)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            raise done from None
+    os._exit(code)
 
 
 if __name__ == "__main__":
