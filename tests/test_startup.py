@@ -266,3 +266,9 @@ def test_a_thread_still_running_is_waited_for_as_python_waits():
             "threading.Thread(target=lambda: (time.sleep(0.3), print('luồng xong', flush=True))).start()")
     ended = run_command_process(body, "--version")
     assert (ended.returncode, ended.stdout) == (0, f"vanban {__version__}\nluồng xong\n")
+
+
+def test_python_dash_i_still_reaches_its_prompt_after_the_command():
+    ended = subprocess.run([sys.executable, "-i", "-m", "vanban", "--version"], input="print('tới dấu nhắc')\n",
+                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=BUFFERED)
+    assert ended.stdout.startswith(f"vanban {__version__}\n") and "tới dấu nhắc" in ended.stdout

@@ -515,13 +515,13 @@ def _leave(done: SystemExit) -> NoReturn:
     whether the collector is on or not, were 5% of the instructions of ``vanban render``,
     for memory the system takes back at once. Whatever is not plain is left to Python's own
     exit: another thread still running, an exit status that is not a number, a standard
-    stream that cannot be flushed (Python then says so, with its status 120).
+    stream that cannot be flushed (Python then says so, with its status 120), ``python -i``.
     """
     import atexit
     import threading
 
     code = 0 if done.code is None else done.code
-    if threading.active_count() > 1 or not isinstance(code, int):
+    if threading.active_count() > 1 or not isinstance(code, int) or sys.flags.inspect:  # python -i: its prompt
         raise done
     atexit._run_exitfuncs()  # what Python runs at exit (weakref.finalize's clean-ups among them)
     for stream in (sys.stdout, sys.stderr):
