@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .._legacy_encodings import legacy_encoding
+from .._lazy_pattern import lazy_pattern
 from ..rules import HEADING_NUMBER, ISSUING_BODY_START, NAME_CAPITALS
 
 
@@ -339,7 +340,7 @@ NumberedText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(
 """A numbered paragraph's words: vanban writes its number."""
 ListText = Annotated[Text, AfterValidator(_no_typed_number), AfterValidator(_no_manual_bullet)]
 """An entry of a numbered list: vanban writes ``1.``, ``2.``."""
-_TYPED_ARTICLE = re.compile(r"^\s*Điều\s+\d+\s*[.:]\s*", re.IGNORECASE)
+_TYPED_ARTICLE = lazy_pattern(r"^\s*Điều\s+\d+\s*[.:]\s*", re.IGNORECASE)
 
 
 def _no_typed_article(value: str) -> str:
@@ -467,10 +468,10 @@ class IssueDate:
 
 _DATE_FORMS = [
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("year", "month", "day")),
-    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("day", "month", "year")),
-    (re.compile(r"^(\d{4})-(\d{1,2})$"), ("year", "month")),
-    (re.compile(r"^(\d{1,2})/(\d{4})$"), ("month", "year")),
-    (re.compile(r"^(\d{4})$"), ("year",)),
+    (lazy_pattern(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("day", "month", "year")),
+    (lazy_pattern(r"^(\d{4})-(\d{1,2})$"), ("year", "month")),
+    (lazy_pattern(r"^(\d{1,2})/(\d{4})$"), ("month", "year")),
+    (lazy_pattern(r"^(\d{4})$"), ("year",)),
 ]
 
 
