@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional, Sequence, Union
 
 from ._batch_input import NAME_KEY, Job, Limits, read_base, read_jobs
 from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern
-from ._batch_pool import WINDOW, local_engine
+from ._batch_pool import WINDOW, local_engine, stop_deferred
 from ._batch_report import BatchReport, ItemResult, Record
 from ._batch_worker import Settings, temporary
 from .errors import MissingToolError, OutputExistsError, OutputFolderError, VanbanError
@@ -262,20 +262,25 @@ class _Run:
 
     def _handle(self, event) -> None:
         kind = event[0]
+        # A stop arriving while a document takes its name is raised once it is counted: between
+        # the two, the file would be there and the count said on stopping would miss it.
         if kind == "rendered":
             _, index, outcome = event
             try:
-                self._rendered(*outcome())
+                made = outcome()  # a cluster's fetches the document: a stop is not deferred for it
+                with stop_deferred():
+                    self._rendered(*made)
             except Exception as error:  # the worker process itself died
                 self._rendered(index, None, f"Tiến trình tạo văn bản dừng đột ngột ({error}).")
         elif kind == "pdf":
             _, index, name, error = event
-            if error is None:
-                error = self._take_name(index, temporary(self.settings, index, ".pdf"),
-                                        self.out / (name[:-5] + ".pdf"), pdf=True)
-            if error is not None:
-                error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
-            self._finished(index, error)
+            with stop_deferred():
+                if error is None:
+                    error = self._take_name(index, temporary(self.settings, index, ".pdf"),
+                                            self.out / (name[:-5] + ".pdf"), pdf=True)
+                if error is not None:
+                    error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
+                self._finished(index, error)
 
     def _rendered(self, index: int, name: Optional[str], error: Optional[str]) -> None:
         """A document is rendered (or failed): it and those after it take their names in input

@@ -59,7 +59,7 @@ class ProcessPool:
             max_workers=workers, initializer=init_pool_worker, initargs=(base,))
 
     def submit(self, job: Job, settings: Settings) -> None:
-        with _stop_deferred():
+        with stop_deferred():
             future = self.executor.submit(make_document, job, settings)
             future.add_done_callback(lambda done, index=job.index: self.events.put(("rendered", index, done.result)))
 
@@ -67,31 +67,36 @@ class ProcessPool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_STOP_SIGNALS = tuple(int(getattr(signal, name)) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+try:  # signal's own C functions: the module's wrappers turn every handler into an enum and back,
+    # ten times the cost (about 50 µs a block, and the batch enters one or two for every document)
+    import _signal as _handlers
+except ImportError:  # pragma: no cover - an interpreter without CPython's module
+    _handlers = signal
 
 
 @contextmanager
-def _stop_deferred() -> Iterator[None]:
+def stop_deferred() -> Iterator[None]:
     """A stop (Ctrl-C, or SIGTERM/SIGHUP while the batch runs) that arrives inside this block
     is raised as KeyboardInterrupt when the block ends, not in the middle of it.
 
     ``ProcessPoolExecutor.submit`` records a work item and then queues it: interrupted between
     the two, the item is never queued nor cancelled, and ``shutdown(wait=True)`` then waits
-    for it for ever (a batch stopped at that moment hung, saying nothing). Only signals whose
+    for it for ever (a batch stopped at that moment hung, saying nothing). A document given its
+    name is counted as made before the stop is raised (:class:`vanban._batch._Run`). Only signals whose
     handler raises KeyboardInterrupt are deferred; handlers can be changed in the main thread only."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     caught: list[int] = []
-    deferred = {number: signal.getsignal(number) for number in _STOP_SIGNALS
-                if signal.getsignal(number) is signal.default_int_handler}
+    deferred = [number for number in _STOP_SIGNALS if _handlers.getsignal(number) is signal.default_int_handler]
     for number in deferred:
-        signal.signal(number, lambda signum, frame: caught.append(signum))
+        _handlers.signal(number, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
-        for number, handler in deferred.items():
-            signal.signal(number, handler)
+        for number in deferred:
+            _handlers.signal(number, signal.default_int_handler)
     if caught:
         raise KeyboardInterrupt
 
