@@ -242,3 +242,36 @@ def test_the_example_rows_make_the_same_files_as_validating_each_document_whole(
     assert made == sorted(p.name for p in (tmp_path / "whole").iterdir()) and made
     for name in made:
         assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+
+
+# --- the nodes vanban builds from validated parts (``built``), for every document twice --------
+
+def _models():
+    from vanban.schemas.common import VanbanModel
+
+    found, waiting = set(), list(VanbanModel.__subclasses__())
+    while waiting:
+        model = waiting.pop()
+        if model not in found:
+            found.add(model)
+            waiting.extend(model.__subclasses__())
+    return sorted(found, key=lambda model: model.__qualname__)
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda model: model.__qualname__)
+def test_a_node_vanban_builds_is_the_model_construct_makes_with_fresh_defaults(model):
+    from vanban.schemas.common import built
+
+    model.model_rebuild()
+    required = {name: f"giá trị {name}" for name, info in model.model_fields.items() if info.is_required()}
+    for fields in ({}, required, {**required, **{name: None for name in list(model.model_fields)[:2]}}):
+        made, constructed = built(model, **fields), model.model_construct(**fields)
+        assert type(made) is model
+        assert made.__dict__ == constructed.__dict__ and list(made.__dict__) == list(constructed.__dict__)
+        assert made.model_fields_set == constructed.model_fields_set
+        assert (made.__pydantic_extra__, made.__pydantic_private__) == (
+            constructed.__pydantic_extra__, constructed.__pydantic_private__)
+        again = built(model, **fields)
+        for name, value in made.__dict__.items():
+            if isinstance(value, (list, dict)) and name not in fields:
+                assert again.__dict__[name] is not value  # a default list is the node's own
