@@ -32,6 +32,7 @@ from ._registry import get_document_type
 
 _INVALID = object()
 """A base field that does not validate on its own: any row leaving it so is validated whole."""
+_NOT_YET = object()
 
 
 class RowValidator:
@@ -41,7 +42,7 @@ class RowValidator:
         self.base = base
         self._plans: dict[type, Optional[_Plan]] = {}
         self._kept: dict[tuple[type, str], Any] = {}
-        """(model, key of the base) -> (field name, validated value), or _INVALID."""
+        """(model, key of the base) -> the field's validated value, or _INVALID."""
 
     def document(self, data: dict, written: frozenset):
         """The document of ``data`` (the base merged with a row), as :func:`parse` gives it; raises
@@ -74,8 +75,8 @@ class RowValidator:
         for name, key in named.items():
             if key in written:
                 continue
-            kept = self._kept.get((model, key))
-            if kept is None:
+            kept = self._kept.get((model, key), _NOT_YET)
+            if kept is _NOT_YET:
                 kept = self._kept[(model, key)] = plan.validated_alone(key, self.base[key])
             if kept is _INVALID:
                 return None
