@@ -40,7 +40,6 @@ class RowValidator:
 
     def __init__(self, base: dict):
         self.base = base
-        self._plans: dict[type, Optional[_Plan]] = {}
         self._kept: dict[tuple[type, str], Any] = {}
         """(model, key of the base) -> the field's validated value, or _INVALID."""
 
@@ -59,7 +58,7 @@ class RowValidator:
         if kind is None:
             return None
         model = get_document_type(str(kind))
-        plan = self._plan(model)
+        plan = _plan(model)
         if plan is None:
             return None
         named = {}
@@ -92,13 +91,19 @@ class RowValidator:
             document = after(document)
         return document
 
-    def _plan(self, model: type):
-        if model not in self._plans:
-            try:
-                self._plans[model] = _Plan.of(model)
-            except Exception:  # a schema built in a way this module does not follow
-                self._plans[model] = None
-        return self._plans[model]
+
+
+_plans: dict[type, Optional["_Plan"]] = {}
+"""Each document type's plan, made once per process whatever the base."""
+
+
+def _plan(model: type) -> Optional["_Plan"]:
+    if model not in _plans:
+        try:
+            _plans[model] = _Plan.of(model)
+        except Exception:  # a schema built in a way this module does not follow
+            _plans[model] = None
+    return _plans[model]
 
 
 class _Plan:
