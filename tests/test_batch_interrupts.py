@@ -391,7 +391,7 @@ def test_a_stop_arriving_while_a_document_is_handed_to_the_pool_waits_until_it_i
     pool.executor.submit = submit_stopped_half_way
     try:
         with pytest.raises(KeyboardInterrupt):
-            pool.submit(job, settings)
+            pool.submit([job], settings)
         assert events.get(timeout=60)[:2] == ("rendered", job.index)  # handed over, made, reported
     finally:
         pool.close()

@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional, Sequence, Union
 
 from ._batch_input import NAME_KEY, Job, Limits, read_base, read_jobs
 from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern
-from ._batch_pool import WINDOW, local_engine, stop_deferred
+from ._batch_pool import WINDOW, local_engine, stop_deferred, window
 from ._batch_report import BatchReport, ItemResult, Record
 from ._batch_worker import Settings, temporary
 from .errors import MissingToolError, OutputExistsError, OutputFolderError, VanbanError
@@ -158,7 +158,7 @@ _NOT_READ = object()
 
 class _Run:
     """The event loop of one batch, in the calling thread: rows are read and fed to the engine
-    (at most ``WINDOW`` per slot in the work), render results and PDF results arrive on one
+    (a chunk at a time, at most :func:`~vanban._batch_pool.window` in the work), render results and PDF results arrive on one
     queue, documents take their names; the progress callback is only ever called from here."""
 
     def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base, cluster, pdf_jobs):
@@ -222,14 +222,23 @@ class _Run:
 
     def _fill(self) -> None:
         """Keep a bounded window of documents in the work: memory stays flat however many rows.
-        Documents made in this thread are named as each is made, as they would be by a pool."""
-        while len(self.active) < self.engine.slots * WINDOW:
-            job = self._read()
-            if job is None:
+        Documents go to the engine a chunk at a time, once a whole chunk fits in the window (the
+        last one as the input ends). Documents made in this thread are named as each is made, as
+        they would be by a pool."""
+        chunk = self.engine.chunk
+        while window(self.engine) - len(self.active) >= chunk:
+            jobs = []
+            while len(jobs) < chunk:
+                job = self._read()
+                if job is None:
+                    break
+                jobs.append(job)
+            if jobs:
+                self.engine.submit(jobs, self.settings)
+                if self.engine.synchronous:
+                    self._drain()
+            if len(jobs) < chunk:
                 return
-            self.engine.submit(job, self.settings)
-            if self.engine.synchronous:
-                self._drain()
 
     def _read(self) -> Optional[Job]:
         """The next document of the input, or None at its end or when it cannot be read further.

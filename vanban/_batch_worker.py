@@ -92,6 +92,11 @@ def make_document(job: Job, settings: Settings) -> tuple[int, Optional[str], Opt
     return index, name, error
 
 
+def make_documents(jobs: list[Job], settings: Settings) -> list[tuple[int, Optional[str], Optional[str]]]:
+    """:func:`make_document` of each job of a chunk, handed to a pool worker at once."""
+    return [make_document(job, settings) for job in jobs]
+
+
 def render_document(job: Job, settings: Settings, base: dict) -> tuple[int, Optional[str], Optional[str], Optional[bytes]]:
     """Validate and render one document, for a worker that cannot see the output folder:
     (index, final file name, error message, the .docx bytes). Whether the name is free is
