@@ -158,8 +158,9 @@ _NOT_READ = object()
 
 class _Run:
     """The event loop of one batch, in the calling thread: rows are read and fed to the engine
-    (a chunk at a time, at most :func:`~vanban._batch_pool.window` in the work), render results and PDF results arrive on one
-    queue, documents take their names; the progress callback is only ever called from here."""
+    (a chunk at a time, at most :func:`~vanban._batch_pool.window` in the work), render results
+    and PDF results arrive on one queue, documents take their names; the progress callback is
+    only ever called from here."""
 
     def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base, cluster, pdf_jobs):
         self.base = base

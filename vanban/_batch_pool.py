@@ -4,8 +4,8 @@ its own warm renderer, or (one job) the batch's own thread.
 An engine takes documents a few at a time (``submit``, at most its ``chunk``) and puts a
 ``("rendered", index, outcome)`` event on the batch's queue for each when it is made,
 ``outcome()`` giving (index, file name, error). The batch feeds it from the rows as they are
-read, never more than :func:`window` documents per slot in the work, so that memory stays flat
-however many rows. The cluster engine (:mod:`vanban._batch_cluster`) has the same shape.
+read, never more than :func:`window` documents in the work, so that memory stays flat however
+many rows. The cluster engine (:mod:`vanban._batch_cluster`) has the same shape.
 """
 
 from __future__ import annotations
