@@ -271,6 +271,15 @@ def test_spliced_text_is_taken_only_as_lxml_writes_it(text, expected):
     assert _render._spliced_bytes(text) == expected
 
 
+def test_blocks_longer_than_libxml2s_longest_text_take_the_tree(plan, monkeypatch, splices):
+    # the tree path's parse refuses a text node that long; the splice must not write one
+    monkeypatch.setattr(_render, "_SPLICE_LIMIT", 1000)
+    renderer = Renderer()
+    data = renderer.render_bytes(plan)
+    assert splices == [0]
+    assert data == tree_bytes(renderer, plan)
+
+
 def as_docxtpl_leaves_it(rendered):
     import re
 
