@@ -575,7 +575,7 @@ class _WarmTemplate:
             if body is None:
                 if head is not None:
                     rendered, head = self._unsplit(rendered, head), None
-                body = _parse_body(rendered)
+                body = _parse_body(rendered, around=self.around_body)
             _renumber_drawings(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
@@ -595,7 +595,7 @@ class _WarmTemplate:
             # the finishing steps reached the marker (the closing block's keep), or the body is
             # not written by splicing: the whole body's tree, as without the splice
             try:
-                body = _parse_body(self._unsplit(rendered, head))
+                body = _parse_body(self._unsplit(rendered, head), around=self.around_body)
                 _renumber_drawings(body)
             except Exception as error:  # noqa: BLE001 - as above (the marker's body parsed, this one does too)
                 raise template_error(self.name, error, self.body_source) from error
@@ -684,7 +684,8 @@ class _WarmTemplate:
 
     def view(self, body, data: bytes, name: str):
         """The layout checker's view (``_docx_read.DocxView``) of a document this template
-        rendered: ``body``, its finished body tree, in the template's document element, and
+        rendered: ``body``, its finished body tree, in the template's document element (parsed
+        in it, or put in a copy of it), and
         the template's other parts, which are the same in every document it renders (read
         from the first document's bytes ``data``, once)."""
         import copy
@@ -704,11 +705,15 @@ class _WarmTemplate:
                 if self._shared is None:
                     self._shared, self._shell = shared, shell
                 shared, shell = self._shared, self._shell
-        root = copy.deepcopy(shell)  # the document element without its body: a few elements
-        old = root.find(f"{{{_W}}}body")
-        if old is None or body.getparent() is not None:
-            raise ValueError("the body has no place of its own in the document element")
-        root.replace(old, body)
+        root = body.getparent()
+        if root is None:  # parsed alone (docxtpl's fix_tables): put in the document element
+            root = copy.deepcopy(shell)  # the document element without its body: a few elements
+            old = root.find(f"{{{_W}}}body")
+            if old is None:
+                raise ValueError("the body has no place of its own in the document element")
+            root.replace(old, body)
+        elif root.getparent() is not None or root.tag != shell.tag or len(root) != len(shell):
+            raise ValueError("the body is not in a document element as the template's")
         return DocxView.from_parts(root, shared, name)
 
     def _document(self, body) -> bytes:
@@ -774,7 +779,7 @@ _EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
 row the second is left (its ``>`` went with the first); ``_remove_empty_runs`` removes it."""
 
 
-def _parse_body(rendered: str, quick_only: bool = False):
+def _parse_body(rendered: str, quick_only: bool = False, around: Optional[tuple] = None):
     """The rendered body after docxtpl's steps (:func:`_after_render`) as docxtpl's
     ``fix_tables`` parses it, less docxtpl's own empty runs.
 
@@ -788,7 +793,10 @@ def _parse_body(rendered: str, quick_only: bool = False):
     when the text was not well-formed XML (the cut could change what the parser recovers)
     or a table's grid needs fixing, docxtpl's own ``fix_tables`` parses the text as
     rendered. Either way ``_remove_empty_runs`` then removes every empty run, so the result
-    is the same. ``quick_only``: None instead of docxtpl's parse."""
+    is the same. ``quick_only``: None instead of docxtpl's parse. ``around``
+    (``_WarmTemplate.around_body``): the quick parse reads the body inside the template's
+    document element, where the layout check reads it (``_WarmTemplate.view``), instead of
+    alone (moving a parsed body into another document walks all of it)."""
     from lxml import etree
 
     data = rendered.encode("utf-8")
@@ -805,8 +813,12 @@ def _parse_body(rendered: str, quick_only: bool = False):
         # fix_tables' parser, with nothing resolved or loaded from outside said explicitly (what a
         # template wrote comes from an office's file)
         parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False)
-        body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
-        if not parser.error_log and body.nsmap.get("w") == _W \
+        cut = data.replace(_EMPTY_RUN_IN_CONTENT, b"><")
+        if around and around[0].endswith(b"<w:body>") and around[1].startswith(b"</w:body>"):
+            body = etree.fromstring(around[0][:-8] + cut + around[1][9:], parser=parser).find(f"{{{_W}}}body")
+        else:
+            body = etree.fromstring(cut, parser=parser)
+        if body is not None and not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
     if quick_only:
