@@ -937,11 +937,11 @@ class _Splice:
             return
         for style, pieces in branches.items():
             spliced = _spliced_branch(pieces)
-            if spliced is not None and _splices_as_the_tree(start, pieces, spliced):
+            if _splices_as_the_tree(start, pieces, spliced):
                 self.branches[style] = spliced
 
 
-def _spliced_branch(pieces: tuple) -> Optional[tuple]:
+def _spliced_branch(pieces: tuple) -> tuple:
     """A branch's pieces as the splice writes them, and the characters they leave out."""
     out: list = []
     left_out = 0
