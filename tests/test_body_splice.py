@@ -118,6 +118,42 @@ def test_a_block_holding_docxtpls_listing_marks_takes_the_tree(plan, monkeypatch
     assert data == tree_bytes(renderer, plan)
 
 
+RUN_TEXTS = [" ", "a", "Đoàn & <Hội>", "{{ x }}", "}_}", "a\nb", "số\u20111", "'\"", "ký tự 𝔘", "]]>", "  hai  "]
+EMPTY_TEXT_ELEMENTS = ["", "dòng\n", "\ndòng", "a\n\nb", "\u2011"]  # runs_xml writes an empty w:t for each
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_runs_of_any_text_and_emphasis_are_spliced_as_the_tree_writes_them_or_left_to_it(plan, monkeypatch, seed,
+                                                                                         splices):
+    # runs put in the body directly, also those the display never makes (empty, a line break
+    # at an end): whatever the splice takes must give the tree path's bytes
+    chosen = random.Random(seed)
+    values = Renderer._values
+
+    def text():
+        return chosen.choice(EMPTY_TEXT_ELEMENTS if chosen.random() < 0.01 else RUN_TEXTS)
+
+    def random_runs(self, document):
+        made = values(self, document)
+        for index, block in enumerate(made["body"]):
+            if "runs" in block and chosen.random() < 0.5:
+                runs = [_Run(text(), chosen.random() < 0.3, chosen.random() < 0.3, chosen.random() < 0.2)
+                        for _ in range(chosen.randint(1, 3))]
+                made["body"][index] = {**block, "runs": _render._Xml(_render.runs_xml(runs), runs=True)}
+        return made
+
+    monkeypatch.setattr(Renderer, "_values", random_runs)
+    spliced = []
+    for _ in range(8):
+        state = chosen.getstate()
+        renderer = Renderer()
+        data = renderer.render_bytes(plan)
+        spliced.append(splices[-1] > 0)
+        chosen.setstate(state)  # the same runs again
+        assert data == tree_bytes(renderer, plan)
+    assert any(spliced)
+
+
 def test_braces_vanban_hides_from_docxtpl_are_spliced_as_the_characters_lxml_writes(plan, splices):
     document = with_items(plan, "mẫu {{ ho_ten }} và {% if %}", "Đoạn cuối.")
     renderer = Renderer()
@@ -174,6 +210,20 @@ def test_a_frame_docxtpl_must_parse_itself_takes_the_tree(plan, tmp_path, splice
     data = renderer.render_bytes(plan)
     assert splices == [0]
     assert data == tree_bytes(renderer, plan) == renderer.reference_render_bytes(plan)
+
+
+def test_a_template_read_from_the_prepared_cache_is_spliced_as_one_prepared_here(plan, monkeypatch, tmp_path,
+                                                                                splices):
+    from vanban import _prepared_cache
+
+    monkeypatch.setenv(_prepared_cache.CACHE_VARIABLE, str(tmp_path / "cache"))
+    expected = Renderer().render_bytes(plan)  # prepared here, and kept
+    kept = _render._WarmTemplate._from_kept
+    read = []
+    monkeypatch.setattr(_render._WarmTemplate, "_from_kept", classmethod(
+        lambda cls, *args: read.append(1) or kept.__func__(cls, *args)))
+    assert Renderer().render_bytes(plan) == expected
+    assert read == [1] and splices[0] == splices[1] > 0
 
 
 def test_a_template_writing_the_markers_text_itself_is_rendered_whole_by_jinja(plan):
