@@ -16,6 +16,8 @@ other shape keeps its loop, and Jinja writes it.
 
 What the loop writes is counted against the template's budget as Jinja's would be (a
 step per block; the characters when the whole is written where the loop stood).
+:meth:`BodyLoop.render_split` writes the first blocks with other branches, given by the
+renderer (the text the renderer splices into the body's serialisation, ``_render._Splice``).
 """
 
 from __future__ import annotations

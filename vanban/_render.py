@@ -16,7 +16,11 @@ already compressed) and per document renders the body, parses it once (docxtpl's
 empty runs cut from the text first), finishes it, serialises it once between the
 template's own text, and deflates only the entries that changed. Both run
 docxtpl's own post-processing steps, so the warm output is byte-identical to the
-reference one (``tests/test_warm_render.py``).
+reference one (``tests/test_warm_render.py``). :meth:`Renderer.render_bytes` parses
+less: the body loop's blocks are written as lxml would serialise their tree and spliced
+into the serialisation of the rest, parsed with a marker paragraph in their place
+(:class:`_Splice`, ``tests/test_body_splice.py``); :meth:`Renderer.render_checked` builds
+the whole tree, which its layout check reads.
 
 A prepared template is kept on disk (``_prepared_cache``, keyed by the template's bytes
 and the versions of what prepares it), so that a new process reads it instead of preparing
