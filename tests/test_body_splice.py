@@ -66,7 +66,8 @@ def with_items(plan, *items):
 
 TRICKY = ["Đoàn & Hội <thanh niên> \"a\" 'b'", "ngoặc {{ x }} {% y %} }_} {_{ %_} {_%", "**đậm** và *nghiêng*",
           "dòng một\ndòng hai", "ngày 05 tháng 3 năm 2021", "Hồ Chí Minh", "số 12-KH/ĐTN", "a\u2011b", "x\r\ny",
-          "khoảng  trắng  đôi ", "ký tự 𝔘 ngoài BMP", "&amp; &#123; &lt;"]
+          "khoảng  trắng  đôi ", "ký tự 𝔘 ngoài BMP", "&amp; &#123; &lt;", "chú thích^[Theo Hướng dẫn 29-HD.]",
+          "++gạch chân++"]
 
 
 def test_spliced_bytes_are_the_tree_paths_for_every_sample(splices):
