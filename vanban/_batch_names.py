@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from ._lazy_pattern import lazy_pattern
 from .errors import NamePatternError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def check_name_pattern(pattern: str) -> str:
     return pattern if tail.lower().endswith(".docx") else pattern + ".docx"
 
 
-_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_EXTENSION = lazy_pattern(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 """How a file name's extension looks (.pdf, .doc, .txt, .mp4): a name ending ``.2021`` has none."""
 
 
@@ -173,7 +174,7 @@ def _brace_mistake(pattern: str) -> Optional[str]:
     return None
 
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_UNSAFE = lazy_pattern(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def safe_file_name(name: str) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ._docx_read import DocxView, Para
+from ._lazy_pattern import lazy_pattern
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, leading_bases
 
 UNION_TITLE = "ĐOÀN TNCS HỒ CHÍ MINH"
@@ -25,8 +26,8 @@ UNION_TITLES = re.compile(r"^ĐOÀN (?:TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ 
 NATIONAL_NAME = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
 # What tells a Union document that carries the Quốc hiệu by mistake: a Union number
 # ("Số: 12-KH/TĐTN", a hyphen before the slash) or a Union body's name in its letterhead.
-UNION_NUMBER = re.compile(r"^Số\s*:?\s*[\d\s.…_]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/")
-UNION_BODY = re.compile(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|TRUNG ƯƠNG|BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI|LIÊN CHI)"
+UNION_NUMBER = lazy_pattern(r"^Số\s*:?\s*[\d\s.…_]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/")
+UNION_BODY = lazy_pattern(r"\b(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|TRUNG ƯƠNG|BCH|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|CHI|LIÊN CHI)"
                         r" ĐOÀN\b|^ĐOÀN (?:TRƯỜNG|KHỐI|THANH NIÊN)\b|\bĐTN\b")
 NATIONAL_MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$")
 NUMBER = re.compile(r"^Số\s*(?::|\d)")  # "Số: 114-KH/ĐTN", not "Số đoàn viên" in a table
@@ -38,7 +39,7 @@ HEADING_LIKE = re.compile(rf"{HEADING_NUMBER}|^[a-zđ]+\)\s|^(?:[IVXLC]+|\d+(?:\
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 PLACEHOLDER = re.compile(r"^[\[(].*[\])]$|^\[?\s*\(")
 ISSUER_START = re.compile(ISSUING_BODY_START)
-SUBJECT = re.compile(r"^[\"“]?V/v\b", re.IGNORECASE)
+SUBJECT = lazy_pattern(r"^[\"“]?V/v\b", re.IGNORECASE)
 # Points lettered "a.", "b)" (NĐ 30's điểm; not in the Union's scheme of 1.1., 1.1.1.).
 POINT_LABEL = re.compile(r"^[a-zđ][.)]\s")
 # A label written with a slash: "I/.", "1/.", "1.1/." where "I.", "1.", "1.1." is meant.
@@ -128,7 +129,7 @@ def detect_profile(view: DocxView) -> Optional[str]:
 
 
 ANNEX_HEAD = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?$")
-UNION_REFERENCE = re.compile(r"\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/|ĐTN\b")
+UNION_REFERENCE = lazy_pattern(r"\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/|ĐTN\b")
 
 
 def annex_reference(view: DocxView) -> Optional[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
+from ._lazy_pattern import lazy_pattern
 from ._measure import text_units, text_width_mm, units_mm
 from ._numbers import format_amount, format_number, number_in_words
 from ._tables import TableBlock, general_table, results_table
@@ -255,20 +256,20 @@ _UNDERSCORE_STANDIN = "\ufdd0"
 
 
 # Only a backslash before an asterisk is an escape; any other backslash is text.
-_LONE_BACKSLASH = re.compile(r"\\(?!\*)")
+_LONE_BACKSLASH = lazy_pattern(r"\\(?!\*)")
 # An asterisk between two letters or digits (5*3*2) is text, not emphasis.
-_INTRAWORD_ASTERISK = re.compile(r"(?<=\w)\*(?=\w)")
+_INTRAWORD_ASTERISK = lazy_pattern(r"(?<=\w)\*(?=\w)")
 
 
 # ``++gạch chân++`` (as Markdown extensions write it): the pair is marked with another
 # noncharacter before parsing, and the marks toggle underlining in the runs after.
-_UNDERLINE = re.compile(r"\+\+(?=\S)(.+?)(?<=\S)\+\+", re.DOTALL)
+_UNDERLINE = lazy_pattern(r"\+\+(?=\S)(.+?)(?<=\S)\+\+", re.DOTALL)
 _UNDERLINE_MARK = "\ufdd1"
 
 
 # ``^[chú thích]`` (Pandoc's inline note): a footnote at that place. The note is set aside
 # behind a noncharacter and its position number before the emphasis is parsed.
-_FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
+_FOOTNOTE = lazy_pattern(r"\^\[([^\[\]]+)\]")
 _FOOTNOTE_MARK = "\ufdd2"
 
 
@@ -282,11 +283,11 @@ _KEPT_TOGETHER = re.compile(
     r"|\b(?:tháng|năm|ngày) \d{1,4}\b",
     re.IGNORECASE,
 )
-_RANGE = re.compile(r"\b(?:\d{1,2}/\d{1,2}/)?\d{4} ?[-–] ?(?:\d{1,2}/\d{1,2}/)?\d{4}\b")
+_RANGE = lazy_pattern(r"\b(?:\d{1,2}/\d{1,2}/)?\d{4} ?[-–] ?(?:\d{1,2}/\d{1,2}/)?\d{4}\b")
 """A range of years or dates, however the writer spaced its dash: ``2010 - 2012``,
 ``26/3/1931-26/3/2015``, ``(26/3/1931- 26/3/2015)``: its spaces become no-break spaces (a
 line cannot end beside one), a hyphen with none beside it a non-breaking hyphen."""
-_PURPOSE = re.compile(r"\([^()]*\)$")
+_PURPOSE = lazy_pattern(r"\([^()]*\)$")
 """A Nơi nhận entry's purpose, whether given apart or typed after the name."""
 _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ0-9&.]*)+")
 
@@ -298,7 +299,7 @@ _SYMBOL = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-
 # date word then a space and a digit (in the text's lower case, which holds what the case-blind
 # pattern matches); a dash after four digits (a range of years or dates, spaced or not); a digit
 # then "-" or "/" in a number symbol.
-_MINH = re.compile("minh", re.IGNORECASE)
+_MINH = lazy_pattern("minh", re.IGNORECASE)
 _CASE_BLIND_I = ("\u0130", "\u0131")
 _DATE_WORD_THEN_DIGIT = re.compile(r"(?:ngày|tháng|năm) \d")
 
@@ -307,7 +308,7 @@ def _has_date_word(lowered: str) -> bool:
     """Whether the pattern above could match: three searches for its words are quicker than
     the pattern tried at every position of a text holding none of them (most texts)."""
     return "ngày" in lowered or "tháng" in lowered or "năm" in lowered
-_YEAR_RANGE = re.compile(r"\d{4} ?[-–] ?\d")
+_YEAR_RANGE = lazy_pattern(r"\d{4} ?[-–] ?\d")
 _NUMBER_THEN_MARK = re.compile(r"\d[-/]")
 
 
@@ -638,9 +639,9 @@ def short_date(date: IssueDate) -> str:
 # How a level's Đoàn is named both ways round: "Huyện đoàn Cầu Ngang" is "Đoàn huyện Cầu Ngang",
 # "Thành đoàn" the "Đoàn thành phố" (written "Đoàn TP." in a letterhead). Compared in this form,
 # a collective that names the level ("Ban Thường vụ Huyện đoàn") meets the issuer's own name.
-_LEVEL_BODY = re.compile(r"\b(tỉnh|huyện|quận|thị|thành) đoàn\b")
+_LEVEL_BODY = lazy_pattern(r"\b(tỉnh|huyện|quận|thị|thành) đoàn\b")
 _LEVEL_WORDS = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}
-_ABBREVIATED_LEVELS = ((re.compile(r"\btp\.\s*"), "thành phố "), (re.compile(r"\btx\.\s*"), "thị xã "))
+_ABBREVIATED_LEVELS = ((lazy_pattern(r"\btp\.\s*"), "thành phố "), (lazy_pattern(r"\btx\.\s*"), "thị xã "))
 
 
 def _level_form(text: str) -> str:

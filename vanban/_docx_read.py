@@ -31,6 +31,7 @@ from typing import Iterator, Optional, Union
 from lxml import etree
 
 from ._file_kind import KINDS, MAX_ZIP_ENTRIES, kind_of, zip_entry_count
+from ._lazy_pattern import lazy_pattern
 from .errors import DocxReadError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,7 +41,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 VML = "urn:schemas-microsoft-com:vml"
 EMU_PER_TWIP = 635
-_CSS_LENGTH = re.compile(r"(-?[0-9]*\.?[0-9]+)\s*(pt|in|cm|mm|px|pc)?")
+_CSS_LENGTH = lazy_pattern(r"(-?[0-9]*\.?[0-9]+)\s*(pt|in|cm|mm|px|pc)?")
 _CSS_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, None: 0.75}
 
 
@@ -162,7 +163,7 @@ _UNSET = object()  # an argument not given (None is a value: no table)
 # (ST_UniversalMeasure: 14pt, 0.50in, 20mm, 1.5cm, 2pc, 2pi, -0.5in).
 
 _NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
-_WITH_UNIT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
+_WITH_UNIT = lazy_pattern(r"(-?[0-9]+(?:\.[0-9]+)?)(mm|cm|in|pt|pc|pi)")
 _POINTS_PER = {"pt": 1.0, "pc": 12.0, "pi": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
 TWIPS, HALF_POINTS = 20, 2  # per point
 SINGLE_LINE = 1.15  # a single line of Times New Roman, in ems: what Word's single spacing gives
@@ -190,7 +191,7 @@ HINTED = {
 }
 _HINTED = {kind: re.compile(f"[{characters}]") for kind, (characters, _) in HINTED.items()}
 _SELDOM = ("sign", "mark", "punctuation")
-_HINTED_SELDOM = re.compile("[" + "".join(HINTED[kind][0] for kind in _SELDOM) + "]")
+_HINTED_SELDOM = lazy_pattern("[" + "".join(HINTED[kind][0] for kind in _SELDOM) + "]")
 """The kinds a Vietnamese text seldom holds, looked for in one pass (every run's signature asks)."""
 HINTED_EXAMPLES = {"sign": "°, ×", "vowel": "à, á, è, é, ê", "letter": "ă, đ, ơ, ư, ạ, ệ", "mark": "dấu gõ rời",
                    "punctuation": "–, “, ”, …"}

@@ -11,6 +11,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from ._lazy_pattern import lazy_pattern
 from .errors import OutputError, OutputExistsError
 
 _REASONS = {
@@ -40,7 +41,7 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 # Every temporary file vanban writes beside an output is named .vanban-<pid>-<tag><suffix>: the pid
 # of the process it belongs to, so that one left by a process that was killed can be told from one
 # of a run still going on (two batches may write to the same folder).
-_TEMPORARY = re.compile(r"\.vanban-(\d+)-[0-9a-z_]{6,16}(?:-\d+)?\.(?:docx|pdf|tmp)")
+_TEMPORARY = lazy_pattern(r"\.vanban-(\d+)-[0-9a-z_]{6,16}(?:-\d+)?\.(?:docx|pdf|tmp)")
 _ABANDONED_AFTER = 24 * 3600
 """Seconds after which a temporary file is stray whoever wrote it (a pid can be reused)."""
 

@@ -62,6 +62,8 @@ from jinja2.utils import Cycler, Joiner, Namespace, generate_lorem_ipsum
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from ._lazy_pattern import lazy_pattern
+
 
 @dataclasses.dataclass(frozen=True)
 class TemplateLimits:
@@ -271,7 +273,7 @@ def _replace_size(text: str, old: Any, new: Any, count: Any) -> int:
     return len(text) + times * max(len(new) - len(old), 0)
 
 
-_PERCENT_SPEC = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([a-zA-Z%])")
+_PERCENT_SPEC = lazy_pattern(r"%(?:\(([^)]*)\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([a-zA-Z%])")
 
 
 def _field_width(text: Optional[str]) -> int:

@@ -12,11 +12,12 @@ Mục, a document may be split into :class:`DocumentPart` (``phan``: PHẦN TH�
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, BeforeValidator, Discriminator, Field, PlainSerializer, Tag, model_validator
+
+from .._lazy_pattern import lazy_pattern
 
 from .common import (
     _error, ArticleText, BulletText, HeadingText, Line, ListText, NumberedText, ParagraphText, Text, VanbanModel,
@@ -26,7 +27,7 @@ from .common import (
 
 # Bounded so that every percentage of two amounts fits decimal's 28 significant digits
 # (babel formats through it): 16 whole digits (a million tỷ đồng, 10^15, has 16) and 4 decimals.
-_VIETNAMESE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
+_VIETNAMESE_NUMBER = lazy_pattern(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{1,4})?$")
 """A number as staff write one: points between thousands, a comma before the decimals
 ("1.234,5", "12,5", "1200000"). "12.5" is not one: to a Vietnamese reader a point groups thousands."""
 
