@@ -283,6 +283,30 @@ def test_the_self_check_of_the_rendered_tree_reports_what_the_check_of_the_bytes
     assert any(f.severity == "warning" for f in renderer.render_checked(late)[1].findings)
 
 
+def test_the_body_the_self_check_reads_is_parsed_in_the_document_element_not_moved_into_one(plan):
+    # moving a parsed body into another document walks all of it
+    renderer = Renderer()
+    kept: dict = {}
+    data = renderer._render_bytes(plan, kept)
+    root = kept["body"].getparent()
+    assert root is not None and root.tag.endswith("}document") and root.getparent() is None
+    assert kept["warm"].view(kept["body"], data, "x").document is root
+
+
+def test_a_body_docxtpl_parsed_itself_is_put_in_the_document_element_for_the_self_check(plan, tmp_path):
+    from vanban._check import verify
+
+    path = copy_package_template(tmp_path)  # a letterhead grid docxtpl's fix_tables corrects
+    edit_template(path, '<w:gridCol w:w="3855"/><w:gridCol w:w="5216"/>',
+                  '<w:gridCol w:w="3855"/><w:gridCol w:w="3000"/><w:gridCol w:w="2216"/>')
+    renderer = Renderer([tmp_path])
+    kept: dict = {}
+    renderer._render_bytes(plan, kept)
+    assert kept["body"].getparent() is None  # docxtpl's parse: the body alone
+    data, report = renderer.render_checked(plan)
+    assert [str(f) for f in report.findings] == [str(f) for f in verify(data, plan.profile_name).findings]
+
+
 def test_the_self_check_reads_the_tree_not_the_bytes_and_shares_the_templates_parts(plan, monkeypatch):
     import vanban._docx_read as reader
 

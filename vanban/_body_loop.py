@@ -16,6 +16,8 @@ other shape keeps its loop, and Jinja writes it.
 
 What the loop writes is counted against the template's budget as Jinja's would be (a
 step per block; the characters when the whole is written where the loop stood).
+:meth:`BodyLoop.render_split` writes the first blocks with other branches, given by the
+renderer (the text the renderer splices into the body's serialisation, ``_render._Splice``).
 """
 
 from __future__ import annotations
@@ -60,17 +62,65 @@ class BodyLoop:
         if not isinstance(blocks, (list, tuple)):
             return None
         out: list[str] = []
-        branches = self.branches
         for block in environment.counted(blocks):  # a step a block, as Jinja's loop counts them
-            if type(block) is not dict:
-                return None
-            style = block.get("style")
-            if type(style) is not str:
-                return None
-            pieces = branches.get(style)
-            if pieces is not None and not self._write(pieces, block, out):
+            if not self._write_block(block, out):
                 return None
         return "".join(out)
+
+    def write(self, blocks: Union[list, tuple]) -> Optional[str]:
+        """What :meth:`render` writes for ``blocks``, their steps not counted (already counted
+        by a render that wrote them otherwise: :meth:`render_split`)."""
+        out: list[str] = []
+        for block in blocks:
+            if not self._write_block(block, out):
+                return None
+        return "".join(out)
+
+    def render_split(self, blocks: Any, environment: Any, spliced: dict[str, tuple],
+                     spliced_value: Callable[[Any], Optional[str]]) -> Optional[tuple[str, int, int, str]]:
+        """The loop's text for ``blocks`` in two parts: the first blocks written with the
+        ``spliced`` branches (each style's pieces and the number of characters they leave
+        out of what Jinja writes; see ``_render._spliced_branches``) and ``spliced_value``
+        (what the spliced text holds for a value, or None for a value it does not take),
+        as long as each block has such a branch and values, but never the last block; the
+        others as :meth:`render` writes them. Returns (the spliced text, the length of what
+        Jinja writes for it, how many blocks it holds, the text of the others), or None when
+        a block is one Jinja must write. Each block is a step, counted once."""
+        if not isinstance(blocks, (list, tuple)):
+            return None
+        head: list[str] = []
+        rest: list[str] = []
+        left_out = 0
+        splicing = True
+        last = len(blocks) - 1
+        count = 0
+        for index, block in enumerate(environment.counted(blocks)):
+            if splicing:
+                style = block.get("style") if index < last and type(block) is dict else None
+                if type(style) is str:
+                    branch = spliced.get(style)
+                    if branch is not None:
+                        mark = len(head)
+                        written = _write_spliced(branch, block, head, spliced_value)
+                        if written is not None:
+                            left_out += written
+                            count += 1
+                            continue
+                        del head[mark:]
+                splicing = False
+            if not self._write_block(block, rest):
+                return None
+        text = "".join(head)
+        return text, len(text) + left_out, count, "".join(rest)
+
+    def _write_block(self, block: Any, out: list[str]) -> bool:
+        if type(block) is not dict:
+            return False
+        style = block.get("style")
+        if type(style) is not str:
+            return False
+        pieces = self.branches.get(style)
+        return pieces is None or self._write(pieces, block, out)
 
     def _write(self, pieces: tuple[_Piece, ...], block: dict, out: list[str]) -> bool:
         for piece in pieces:
@@ -92,6 +142,35 @@ class BodyLoop:
                 if value and not self._write(piece[2], block, out):
                     return False
         return True
+
+
+def _write_spliced(branch: tuple, block: dict, out: list[str],
+                   spliced_value: Callable[[Any], Optional[str]]) -> Optional[int]:
+    """Write one block with its spliced branch (pieces, characters left out): the number of
+    characters Jinja writes beyond what this writes, or None for a block it does not take."""
+    pieces, left_out = branch
+    for piece in pieces:
+        if type(piece) is str:
+            out.append(piece)
+            continue
+        name = piece[1]
+        if name not in block:
+            return None
+        value = block[name]
+        if piece[0] == "value":
+            text = spliced_value(value)
+            if text is None:
+                return None
+            out.append(text)
+        else:  # "if": (kind, name, its own branch), taken as render() takes it
+            if value is not None and not isinstance(value, (str, bool)) and not hasattr(value, "__html__"):
+                return None
+            if value:
+                written = _write_spliced(piece[2], block, out, spliced_value)
+                if written is None:
+                    return None
+                left_out += written
+    return left_out
 
 
 def split_body_loop(template: nodes.Template,

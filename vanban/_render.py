@@ -16,7 +16,11 @@ already compressed) and per document renders the body, parses it once (docxtpl's
 empty runs cut from the text first), finishes it, serialises it once between the
 template's own text, and deflates only the entries that changed. Both run
 docxtpl's own post-processing steps, so the warm output is byte-identical to the
-reference one (``tests/test_warm_render.py``).
+reference one (``tests/test_warm_render.py``). :meth:`Renderer.render_bytes` parses
+less: the body loop's blocks are written as lxml would serialise their tree and spliced
+into the serialisation of the rest, parsed with a marker paragraph in their place
+(:class:`_Splice`, ``tests/test_body_splice.py``); :meth:`Renderer.render_checked` builds
+the whole tree, which its layout check reads.
 
 A prepared template is kept on disk (``_prepared_cache``, keyed by the template's bytes
 and the versions of what prepares it), so that a new process reads it instead of preparing
@@ -45,11 +49,11 @@ from markupsafe import Markup
 from ._display import AnnexBlock, Block, DrawnRule, Run, Runs, display
 from ._files import _ZIP_EPOCH, reproducible_zip, require_extension, write_atomic
 from ._ooxml import (Footnotes, apply_annex_sections, drawn_rule_xml, keep_end_with_closing_block, runs_xml,
-                     set_column_widths, table_xml, xml_text as _xml_text)
+                     set_column_widths, style_id, table_xml, xml_text as _xml_text)
 from ._tables import TableBlock
 from ._template_file import check_template_name, open_template, read_in_folder, read_regular_file
 from .errors import TemplateError, TemplateNotFoundError
-from .profiles import get_profile
+from .profiles import STYLE_NAMES, get_profile
 
 if TYPE_CHECKING:
     from ._check_report import Report
@@ -111,10 +115,14 @@ def _finalize(value: Any) -> Any:
 
 
 class _Xml:
-    """Word XML for a ``{{r ... }}`` (runs) or ``{{p ... }}`` (a table) tag, placed as it is."""
+    """Word XML for a ``{{r ... }}`` (runs) or ``{{p ... }}`` (a table) tag, placed as it is.
+    ``runs``: written by ``runs_xml`` (whole runs, nothing else: what the body's splice takes)."""
 
-    def __init__(self, xml: str):
+    __slots__ = ("xml", "runs")
+
+    def __init__(self, xml: str, runs: bool = False):
         self.xml = xml
+        self.runs = runs
 
     def __html__(self) -> str:
         return self.xml
@@ -133,7 +141,7 @@ def _written(value: Any) -> Optional[str]:
 def _to_template_values(value: Any, notes: Footnotes) -> Any:
     """Display values as the template takes them: runs and tables as Word XML."""
     def runs(items: Iterable[Run]) -> _Xml:
-        return _Xml(runs_xml(items, footnotes=notes))
+        return _Xml(runs_xml(items, footnotes=notes), runs=True)
 
     if isinstance(value, Block):
         return {"style": value.style, "runs": runs(value.runs)}
@@ -419,6 +427,7 @@ class _WarmTemplate:
         self.environment = environment
         self._lock = threading.Lock()
         self._shared = self._shell = None  # the checker's view of the template's parts (view())
+        self._splice: Optional[_Splice] = None  # how the body loop's text is spliced (_splice_plan())
         self.supported = True
         jinja_source = None
         try:
@@ -505,6 +514,54 @@ class _WarmTemplate:
                 return self._outside_loop.render({**values, self.body_loop.slot: Markup(written)})
         return self.body.render(values)
 
+    def _render_split_body(self, values: dict) -> tuple[str, Optional[_Head]]:
+        """The rendered body as :meth:`_render_body` renders it, or, when the body loop's first
+        blocks can be spliced (:class:`_Splice`), the body with the marker paragraph where
+        they go and those blocks' text (:class:`_Head`). The loop's blocks are counted
+        against the template's budget once either way, and the characters it writes as if
+        Jinja wrote them where the loop stood."""
+        loop = self.body_loop
+        blocks = values.get(loop.iterable) if loop is not None else None
+        if type(blocks) not in (list, tuple) or len(blocks) < 2:
+            return self._render_body(values), None
+        plan = self._splice_plan()
+        if not plan.branches:
+            return self._render_body(values), None
+        split = loop.render_split(blocks, self.environment, plan.branches, _spliced_value)
+        if split is None:  # a block Jinja must write (as _render_body)
+            return self.body.render(values), None
+        head_text, head_length, count, rest = split
+        head = _spliced_bytes(head_text) if head_text else None
+        if head is not None:
+            text = self._outside_loop.render({**values, loop.slot: _CountedAs(plan.mark + rest, head_length + len(rest))})
+            if text.count(plan.mark) == 1:
+                return text, _Head(head, blocks[:count], plan)
+            # the template wrote the marker's (random) text itself: Jinja writes the whole body
+            return self.body.render(values), None
+        written = loop.write(blocks[:count])
+        if written is None:
+            return self.body.render(values), None
+        return self._outside_loop.render({**values, loop.slot: Markup(written + rest)}), None
+
+    def _unsplit(self, rendered: str, head: _Head) -> str:
+        """The body :meth:`_render_body` renders, from the one :meth:`_render_split_body`
+        rendered with the marker (its head's blocks written again, not counted again)."""
+        written = self.body_loop.write(head.blocks)
+        if written is None:  # the splice wrote them: the loop writes them too
+            raise AssertionError("the body loop refused blocks its splice wrote")
+        return rendered.replace(head.plan.mark, written, 1)
+
+    def _splice_plan(self) -> _Splice:
+        """How this template's body loop is spliced, worked out when first needed."""
+        plan = self._splice
+        if plan is None:
+            plan = _Splice(self.body_source, self.body_loop.branches)
+            with self._lock:
+                if self._splice is None:
+                    self._splice = plan
+                plan = self._splice
+        return plan
+
     def render(self, values: dict, document: Document, kept: Optional[dict] = None) -> bytes:
         """The document's bytes; ``kept`` (when given) gets its finished body tree.
 
@@ -514,7 +571,15 @@ class _WarmTemplate:
         renders the frame without them."""
         source = self.body_source
         try:
-            body = _parse_body(self._render_body(values))
+            if kept is None:  # the body loop's text spliced into the rest's serialisation, if it can be
+                rendered, head = self._render_split_body(values)
+            else:  # the whole tree is wanted
+                rendered, head = self._render_body(values), None
+            body = _parse_body(rendered, quick_only=True) if head is not None else None
+            if body is None:
+                if head is not None:
+                    rendered, head = self._unsplit(rendered, head), None
+                body = _parse_body(rendered, around=self.around_body)
             _renumber_drawings(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
@@ -529,7 +594,17 @@ class _WarmTemplate:
         except Exception as error:  # noqa: BLE001 - the template's code and the XML it wrote
             raise template_error(self.name, error, source) from error
         _finish_body(body, values, document)
-        changed[self.document_name] = self._document(body)
+        document_xml = self._spliced_document(body, head) if head is not None else None
+        if document_xml is None and head is not None:
+            # the finishing steps reached the marker (the closing block's keep), or the body is
+            # not written by splicing: the whole body's tree, as without the splice
+            try:
+                body = _parse_body(self._unsplit(rendered, head), around=self.around_body)
+                _renumber_drawings(body)
+            except Exception as error:  # noqa: BLE001 - as above (the marker's body parsed, this one does too)
+                raise template_error(self.name, error, self.body_source) from error
+            _finish_body(body, values, document)
+        changed[self.document_name] = document_xml if document_xml is not None else self._document(body)
         if kept is not None:
             kept["body"] = body
 
@@ -591,6 +666,7 @@ class _WarmTemplate:
         warm.name, warm.source, warm.environment = name, source, environment
         warm._lock = threading.Lock()
         warm._shared = warm._shell = None
+        warm._splice = None
         warm.supported = True
         warm.body_source = kept["body_source"]
         branches = kept["branches"]
@@ -612,7 +688,8 @@ class _WarmTemplate:
 
     def view(self, body, data: bytes, name: str):
         """The layout checker's view (``_docx_read.DocxView``) of a document this template
-        rendered: ``body``, its finished body tree, in the template's document element, and
+        rendered: ``body``, its finished body tree, in the template's document element (parsed
+        in it, or put in a copy of it), and
         the template's other parts, which are the same in every document it renders (read
         from the first document's bytes ``data``, once)."""
         import copy
@@ -632,15 +709,17 @@ class _WarmTemplate:
                 if self._shared is None:
                     self._shared, self._shell = shared, shell
                 shared, shell = self._shared, self._shell
-        if body.getparent() is not None:
-            raise ValueError("the body has no place of its own in the document element")
-        if len(shell) == 1 and shell[0].tag == body.tag:  # the document element holds the body alone:
-            return DocxView.from_parts(body, shared, name)  # read as it stands (moving it walks it all)
-        root = copy.deepcopy(shell)  # the document element without its body: a few elements
-        old = root.find(f"{{{_W}}}body")
-        if old is None:
-            raise ValueError("the body has no place of its own in the document element")
-        root.replace(old, body)
+        root = body.getparent()
+        if root is None:  # parsed alone (docxtpl's fix_tables)
+            if len(shell) == 1 and shell[0].tag == body.tag:  # the document element holds the body alone:
+                return DocxView.from_parts(body, shared, name)  # read as it stands (moving it walks it all)
+            root = copy.deepcopy(shell)  # the document element without its body: a few elements
+            old = root.find(f"{{{_W}}}body")
+            if old is None:
+                raise ValueError("the body has no place of its own in the document element")
+            root.replace(old, body)
+        elif root.getparent() is not None or root.tag != shell.tag or len(root) != len(shell):
+            raise ValueError("the body is not in a document element as the template's")
         return DocxView.from_parts(root, shared, name)
 
     def _document(self, body) -> bytes:
@@ -660,6 +739,20 @@ class _WarmTemplate:
             return serialize_part_xml(root)
         before, after, _ = self.around_body
         return before + inner + after
+
+    def _spliced_document(self, body, head: _Head) -> Optional[bytes]:
+        """``word/document.xml`` as :meth:`_document` writes it for the whole body: ``body``
+        (finished, the marker paragraph standing for the head) serialised, the head's text
+        in the marker's place; None when the marker is not there once as it was written."""
+        inner = _body_inner(body, self.around_body)
+        if inner is None:
+            return None
+        mark = head.plan.mark_xml
+        at = inner.find(mark)
+        if at < 0 or inner.find(mark, at + len(mark)) >= 0:
+            return None
+        before, after, _ = self.around_body
+        return b"".join((before, inner[:at], head.data, inner[at + len(mark):], after))
 
     def _zip(self, changed: dict[str, bytes]) -> bytes:
         """The zip reproducible_zip would write: static records as they are, changed
@@ -692,7 +785,7 @@ _EMPTY_RUN_IN_CONTENT = (">" + _DOCXTPL_EMPTY_RUN + "<").encode()
 row the second is left (its ``>`` went with the first); ``_remove_empty_runs`` removes it."""
 
 
-def _parse_body(rendered: str):
+def _parse_body(rendered: str, quick_only: bool = False, around: Optional[tuple] = None):
     """The rendered body after docxtpl's steps (:func:`_after_render`) as docxtpl's
     ``fix_tables`` parses it, less docxtpl's own empty runs.
 
@@ -706,7 +799,10 @@ def _parse_body(rendered: str):
     when the text was not well-formed XML (the cut could change what the parser recovers)
     or a table's grid needs fixing, docxtpl's own ``fix_tables`` parses the text as
     rendered. Either way ``_remove_empty_runs`` then removes every empty run, so the result
-    is the same."""
+    is the same. ``quick_only``: None instead of docxtpl's parse. ``around``
+    (``_WarmTemplate.around_body``): the quick parse reads the body inside the template's
+    document element, where the layout check reads it (``_WarmTemplate.view``), instead of
+    alone (moving a parsed body into another document walks all of it)."""
     from lxml import etree
 
     data = rendered.encode("utf-8")
@@ -723,11 +819,212 @@ def _parse_body(rendered: str):
         # fix_tables' parser, with nothing resolved or loaded from outside said explicitly (what a
         # template wrote comes from an office's file)
         parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False)
-        body = etree.fromstring(data.replace(_EMPTY_RUN_IN_CONTENT, b"><"), parser=parser)
-        if not parser.error_log and body.nsmap.get("w") == _W \
+        cut = data.replace(_EMPTY_RUN_IN_CONTENT, b"><")
+        if around and around[0].endswith(b"<w:body>") and around[1].startswith(b"</w:body>"):
+            body = etree.fromstring(around[0][:-8] + cut + around[1][9:], parser=parser).find(f"{{{_W}}}body")
+        else:
+            body = etree.fromstring(cut, parser=parser)
+        if body is not None and not parser.error_log and body.nsmap.get("w") == _W \
                 and not any(_grid_needs_fixing(table) for table in body.iter(f"{{{_W}}}tbl")):
             return body
+    if quick_only:
+        return None
     return _docxtpl_helper().fix_tables(data.decode("utf-8"))
+
+
+# --- the body loop's text spliced into the serialised body --------------------------------
+
+
+class _CountedAs(Markup):
+    """Text written in place of longer text, counted by the template's budget as that text
+    (``length`` characters): the marker paragraph that stands for the spliced blocks."""
+
+    length = 0
+
+    def __new__(cls, text: str, length: int) -> "_CountedAs":
+        made = super().__new__(cls, text)
+        made.length = length
+        return made
+
+    def __len__(self) -> int:
+        return self.length
+
+
+def _spliced_value(value: Any) -> Optional[str]:
+    """A value as the splice writes it: runs only (``runs_xml``'s, whole ``w:r`` elements
+    written as lxml writes them but for what :func:`_spliced_bytes` looks for), not empty."""
+    if type(value) is _Xml and value.runs and value.xml:
+        return value.xml
+    return None
+
+
+_SPLICE_LIMIT = 10_000_000
+"""The longest spliced text: libxml2's longest text node (without ``huge_tree``), which the
+tree path's parse would refuse, cannot be in a shorter one."""
+_CONTROLS_AND_AMPERSANDS = bytes(range(0x20, 0x100)).replace(b"&", b"")
+"""Every byte but the controls (which the parser refuses, or docxtpl turns into elements: its
+listing marks tab, line feed, bell, form feed) and ``&``: deleted, what is left is those."""
+
+
+def _spliced_bytes(text: str) -> Optional[bytes]:
+    """The spliced blocks' text as lxml writes their tree: UTF-8, the braces vanban hides from
+    docxtpl as the characters; None when lxml would write it otherwise (an empty text
+    element, which lxml writes ``<w:t/>``, or an empty run the tree path removes; a character
+    reference it writes as the character; a character the parser refuses) or docxtpl would
+    change it (a listing mark), or when it is too long. (Each test is a search at memory
+    speed: a regular expression's character class is several times slower here.)"""
+    if "\ufffe" in text or "\uffff" in text or "></w:t>" in text:
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: the tree path says so
+        return None
+    if len(data) > _SPLICE_LIMIT:
+        return None
+    left = data.translate(None, _CONTROLS_AND_AMPERSANDS)
+    if left.strip(b"&"):  # a control character
+        return None
+    if left and b"&#" in data:
+        data = data.replace(b"&#123;", b"{").replace(b"&#125;", b"}")
+        if b"&#" in data:
+            return None
+    return data
+
+
+class _Head:
+    """The body loop's first blocks, spliced: their text as the tree path would serialise it
+    (``data``), the blocks (to write them again when the splice cannot be used), the plan."""
+
+    __slots__ = ("data", "blocks", "plan")
+
+    def __init__(self, data: bytes, blocks: Union[list, tuple], plan: "_Splice"):
+        self.data, self.blocks, self.plan = data, blocks, plan
+
+
+_SAMPLE_RUNS = '<w:r><w:t xml:space="preserve">x</w:t></w:r>'
+_NEIGHBOUR = "\n<w:p><w:r><w:t>n</w:t></w:r></w:p>"
+_NOT_SPLICED = re.compile(r"[\x00-\x1f\ue000\ue001]|&#|<!|<\?|xmlns")
+"""What a spliced branch may not hold: controls and listing marks, the marker's characters,
+character references, comments, CDATA sections and processing instructions, namespace
+declarations."""
+_MOST_IFS = 6
+"""A branch with more ``if``s than this is not spliced (each combination is tried)."""
+
+
+class _Splice:
+    """How the body loop's text is written into the body's serialisation without its tree.
+
+    The body is rendered with a marker paragraph (``mark``, random per template: a template
+    cannot write it) in place of the loop's first blocks and parsed, the finishing steps run
+    on that small tree, and the blocks' text goes where the marker's serialisation
+    (``mark_xml``) stands. That text is what the tree path serialises when each block is
+    written by a branch of ``branches`` (a style's pieces with docxtpl's newline before a
+    paragraph and its empty runs taken out, and how many characters that leaves out) with
+    values that are whole runs (:func:`_spliced_value`, :func:`_spliced_bytes`), and when
+    the block is not the loop's last (the closing block's keep reaches back from the end).
+
+    A branch is taken only when, for every combination of its ``if``s, the tree path gives
+    its text between two paragraphs for a sample run in each value: the same steps (docxtpl's
+    replacements, the parse, the empty runs removed, the serialisation) on the template's own
+    body element; and only when it starts a paragraph and ends one (nothing around it is
+    read with it: a tail, docxtpl's replacements and listing paragraphs stop there), holds
+    no table (the letterhead's widths go to the body's first), no drawing (numbered in
+    order), no paragraph of the annex label's style (a section break goes before each) and
+    nothing of :data:`_NOT_SPLICED`."""
+
+    def __init__(self, body_source: str, branches: dict[str, tuple]):
+        import os
+
+        self.mark = f"\n<w:p><w:r><w:t>\ue000vanban {os.urandom(8).hex()}\ue001</w:t></w:r></w:p>"
+        self.mark_xml = self.mark[1:].encode("utf-8")
+        start = body_source[:body_source.find(">") + 1]
+        self.branches: dict[str, tuple] = {}
+        if not start.startswith("<w:body") or "{" in start or "\ue000" in body_source:
+            return
+        for style, pieces in branches.items():
+            spliced = _spliced_branch(pieces)
+            if _splices_as_the_tree(start, pieces, spliced):
+                self.branches[style] = spliced
+
+
+def _spliced_branch(pieces: tuple) -> tuple:
+    """A branch's pieces as the splice writes them, and the characters they leave out."""
+    out: list = []
+    left_out = 0
+    for piece in pieces:
+        if type(piece) is str:
+            cleaned = piece.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>").replace(_DOCXTPL_EMPTY_RUN, "")
+            left_out += len(piece) - len(cleaned)
+            if out and type(out[-1]) is str:
+                out[-1] += cleaned
+            elif cleaned:
+                out.append(cleaned)
+        elif piece[0] == "value":
+            out.append(piece)
+        else:
+            out.append(("if", piece[1], _spliced_branch(piece[2])))
+    return tuple(out), left_out
+
+
+def _ifs(pieces: tuple, spliced: bool) -> int:
+    return sum(1 + _ifs(piece[2][0] if spliced else piece[2], spliced)
+               for piece in pieces if type(piece) is tuple and piece[0] == "if")
+
+
+def _sample(pieces: tuple, flags: list[bool], at: list[int], spliced: bool) -> tuple[str, int]:
+    """A branch's text with a sample run for each value and the ``if``s taken as ``flags``
+    says (in the order they stand, nested ones included), and the characters it leaves out."""
+    if spliced:
+        pieces, left_out = pieces
+    else:
+        left_out = 0
+    out = []
+    for piece in pieces:
+        if type(piece) is str:
+            out.append(piece)
+        elif piece[0] == "value":
+            out.append(_SAMPLE_RUNS)
+        else:
+            taken = flags[at[0]]
+            at[0] += 1
+            text, left = _sample(piece[2], flags, at, spliced)
+            if taken:
+                out.append(text)
+                left_out += left
+    return "".join(out), left_out
+
+
+def _splices_as_the_tree(start: str, pieces: tuple, spliced: tuple) -> bool:
+    """Whether the tree path serialises ``pieces`` as ``spliced`` writes them (:class:`_Splice`)."""
+    from lxml import etree
+
+    count = _ifs(pieces, False)
+    if count > _MOST_IFS or count != _ifs(spliced[0], True):
+        return False
+    neighbour = _NEIGHBOUR[1:].encode()
+    label = style_id(STYLE_NAMES["annex_label"])
+    for combination in range(2 ** count):
+        flags = [bool(combination >> index & 1) for index in range(count)]
+        raw, _ = _sample(pieces, flags, [0], False)
+        text, left_out = _sample(spliced, flags, [0], True)
+        if not raw:
+            if text:
+                return False
+            continue
+        if not raw.startswith(("\n<w:p>", "\n<w:p ")) or not raw.endswith("</w:p>") \
+                or len(raw) != len(text) + left_out or _NOT_SPLICED.search(text):
+            return False
+        body = _parse_body(f"{start}{_NEIGHBOUR}{raw}{_NEIGHBOUR}</w:body>", quick_only=True)
+        if body is None:
+            return False
+        _remove_empty_runs(body)
+        if any(True for _ in body.iter(f"{{{_W}}}tbl", f"{{{_WP}}}docPr")) \
+                or any(style.get(f"{{{_W}}}val") == label for style in body.iter(f"{{{_W}}}pStyle")):
+            return False
+        data = etree.tostring(body, encoding="utf-8")
+        if data[data.index(b">") + 1:] != neighbour + text.encode("utf-8") + neighbour + b"</w:body>":
+            return False
+    return True
 
 
 _PARAGRAPH_NEWLINE = re.compile(r"(?<=[^\n])\n(?=<w:p[ >])")
