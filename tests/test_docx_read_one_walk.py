@@ -5,6 +5,8 @@ label weight, the page, and the check's report, for every example, starter and c
 rendered, read from its bytes and as the self-check reads the render's tree, as Google Docs,
 WPS and Word save it, and laid out in one table."""
 
+import io
+import zipfile
 from dataclasses import asdict, replace
 
 import pytest
@@ -113,13 +115,89 @@ def test_a_document_laid_out_in_one_table_is_read_alike(rendered, form):
         assert any("trong một bảng" in note for note in after["notes"]), name  # read as a page in a table
 
 
-def test_the_one_pass_reads_what_the_signature_reads_and_the_other_path_is_still_taken():
-    """The plain paragraphs of the part and of its tables go the one pass; a paragraph whose
-    runs stand deeper (a hyperlink) goes the long way, and is read the same."""
-    data = vanban.render_bytes(vanban.load(EXAMPLES / "ke_hoach_114.yaml"))
+def test_plain_paragraphs_go_the_one_pass_and_one_whose_runs_stand_deeper_the_long_way(rendered):
+    data = _with_body_elements(rendered[1]["ke_hoach_114"][1], UNUSUAL["runs in a hyperlink and a tracked deletion"])
     view = DocxView(data)
-    assert view._signature_parts  # read with the text, waiting for the signature
+    deeper, *plain = view.paragraphs
+    assert deeper.text == "liên kếtký hiệu"
+    assert deeper.element in view._runs_read and deeper.element not in view._signature_parts
+    assert all(para.element in view._signature_parts for para in plain if para.place == "body")
+    assert any(para.element in view._signature_parts for para in plain if para.place.startswith("table"))
     for para in view.paragraphs:
         view.look(para)
-    assert not view._signature_parts  # each taken once
-    assert _docx_read.MEMOISE
+    assert not view._signature_parts and not view._runs_read  # each taken once, by the signature
+
+
+# --- forms the one pass leaves to the long way, built where a rendered body stands ----------------
+
+_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+               'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+               'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+               'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+_RUN = '<w:r><w:rPr><w:b/><w:rFonts w:ascii="Arial" w:hint="eastAsia"/></w:rPr><w:t>{}</w:t></w:r>'
+_CELL = '<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>{}</w:tc>'
+
+
+def _p(text: str, properties: str = "") -> str:
+    return f"<w:p>{properties}{_RUN.format(text)}</w:p>"
+
+
+def _box(text: str) -> str:
+    return (f'<w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{_p(text)}'
+            '</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+
+
+UNUSUAL = {
+    "properties after the runs, twice": '<w:p><w:r><w:t>Chữ trước</w:t></w:r><w:pPr><w:jc w:val="center"/></w:pPr>'
+                                        '<w:pPr><w:jc w:val="right"/><w:pStyle w:val="Heading1"/></w:pPr></w:p>',
+    "two properties first": '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:pPr><w:jc w:val="right"/></w:pPr>'
+                            + _RUN.format("Hai") + '</w:p>',
+    "a style with children": '<w:p><w:pPr><w:pStyle w:val="Heading1"><w:x/></w:pStyle><w:rPr><w:i/></w:rPr>'
+                             '<w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' + _RUN.format("Đề mục") + '</w:p>',
+    "an empty paragraph": "<w:p/>",
+    "spaces and hinted letters": _p("   ") + _p("漢字 và chữ Việt") + _p("ASCII only"),
+    "a text box in a run": f'<w:p><w:r><w:t>Khung: </w:t></w:r><w:r>{_box("Trong khung")}</w:r></w:p>',
+    "a text box twice, for old readers": (
+        f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">{_box("Lựa chọn")}</mc:Choice>'
+        f'<mc:Fallback><w:pict><w:txbxContent>{_p("Dự phòng")}</w:txbxContent></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r></w:p>'),
+    "runs in a hyperlink and a tracked deletion": (
+        '<w:p><w:hyperlink><w:r><w:t>liên kết</w:t></w:r></w:hyperlink><w:del><w:r><w:delText>xoá</w:delText>'
+        '</w:r></w:del><w:r><w:sym w:char="F0B7"/><w:t>ký hiệu</w:t></w:r></w:p>'),
+    "a table with a nested table and a hyperlink": (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tr>'
+        + _CELL.format(_p("ô một") + _p("ô một, dòng hai"))
+        + _CELL.format('<w:tbl><w:tr>' + _CELL.format(_p("lồng")) + '</w:tr></w:tbl>' + _p("sau bảng lồng"))
+        + '</w:tr><w:tr>' + _CELL.format('<w:p><w:hyperlink><w:r><w:t>ô liên kết</w:t></w:r></w:hyperlink></w:p>')
+        + _CELL.format(_p("ô cuối")) + '</w:tr></w:tbl>'),
+    "a table and a paragraph in content controls": (
+        '<w:sdt><w:sdtContent><w:tbl><w:tr>' + _CELL.format(_p("trong điều khiển")) + '</w:tr></w:tbl>'
+        + _p("đoạn trong điều khiển") + '</w:sdtContent></w:sdt>'),
+    "a row in a content control": (
+        '<w:tbl><w:sdt><w:sdtContent><w:tr>' + _CELL.format(_p("hàng trong điều khiển")) + '</w:tr>'
+        '</w:sdtContent></w:sdt></w:tbl>'),
+}
+
+
+def _with_body_elements(data: bytes, xml: str) -> bytes:
+    """``data`` with the elements of ``xml`` added before the body's first paragraph."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    document = etree.fromstring(source.read("word/document.xml"))
+    body = document.find(f"{{{_docx_read.W}}}body")
+    for position, element in enumerate(etree.fromstring(f"<root {_NAMESPACES}>{xml}</root>")):
+        body.insert(position, element)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, etree.tostring(document) if item.filename == "word/document.xml"
+                            else source.read(item.filename))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("form", list(UNUSUAL))
+def test_a_paragraph_or_table_of_an_unusual_form_is_read_alike(rendered, form):
+    data = _with_body_elements(rendered[1]["ke_hoach_114"][1], UNUSUAL[form])
+    before, after = _both(lambda: DocxView(data))
+    assert after == before
+    assert len(after["paragraphs"]) > len(DocxView(rendered[1]["ke_hoach_114"][1]).paragraphs)  # read, not lost
