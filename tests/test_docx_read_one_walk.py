@@ -43,35 +43,23 @@ def _dump(view: DocxView) -> dict:
             para.index, para.place, para.text, para.table, para.row, para.column, para.nested, para.label,
             para.framed, para.top_level,
             [asdict(span) for span in spans(view, para.element)],
-            asdict(look), view.label_look(para) if para.label else None,
+            asdict(look), view._signatures.get(para.element), view.label_look(para) if para.label else None,
             [asdict(view.look(line)) for line in view.lines(para)],
         ))
     page = view.page_setup()
     headers = {kind: etree.tostring(root) for kind, root in page.headers.items()}
-    signatures = [view._signatures.get(para.element) for para in view.paragraphs]
-    return {"signatures": signatures, "paragraphs": paragraphs, "page": (repr(replace(page, headers={})), headers),
+    return {"paragraphs": paragraphs, "page": (repr(replace(page, headers={})), headers),
             "report": [str(finding) for finding in report.findings], "notes": report.notes}
 
 
-_SIGNATURES: dict = {}
-"""Each signature the one pass gave -> the one the long way gave the same paragraph, over every
-document read: the one pass writes properties as lxml serialises them (_serialised), which tells
-apart at least what the long way's tuples tell apart, so a look found by it is the right one."""
-
-
 def _both(read) -> tuple:
-    """``read()`` (a view) dumped with the one pass, then without it; their signatures
-    compared apart (see :data:`_SIGNATURES`)."""
+    """``read()`` (a view) dumped with the one pass, then without it."""
     after = _dump(read())
     DocxView._one_walk = False
     try:
         before = _dump(read())
     finally:
         DocxView._one_walk = True
-    for new, old in zip(after.pop("signatures"), before.pop("signatures")):
-        assert (new is None) == (old is None)
-        if new is not None:
-            assert _SIGNATURES.setdefault(new, old) == old, "one signature for paragraphs the long way tells apart"
     return before, after
 
 
@@ -163,8 +151,8 @@ def _box(text: str) -> str:
 UNUSUAL = {
     "properties after the runs, twice": '<w:p><w:r><w:t>Chữ trước</w:t></w:r><w:pPr><w:jc w:val="center"/></w:pPr>'
                                         '<w:pPr><w:jc w:val="right"/><w:pStyle w:val="Heading1"/></w:pPr></w:p>',
-    "two properties first": ''.join(f'<w:p><w:pPr><w:jc w:val="{side}"/></w:pPr><w:pPr><w:jc w:val="right"/></w:pPr>'
-                                    f'{_RUN.format(side)}</w:p>' for side in ("center", "left", "both")),
+    "two properties first": '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:pPr><w:jc w:val="right"/></w:pPr>'
+                            + _RUN.format("Hai") + '</w:p>',
     "a style with children": '<w:p><w:pPr><w:pStyle w:val="Heading1"><w:x/></w:pStyle><w:rPr><w:i/></w:rPr>'
                              '<w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' + _RUN.format("Đề mục") + '</w:p>',
     "an empty paragraph": "<w:p/>",

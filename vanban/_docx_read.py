@@ -1810,13 +1810,12 @@ def _read_runs(paragraph) -> tuple[str, list]:
 
 def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
     """:func:`_read_runs` of a paragraph and, for one whose runs are its children, what
-    :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr``
-    (:func:`_serialised`) and its style id as :func:`_properties_content` finds it (None and
-    :data:`_UNSET` without a pPr), and its runs with words, each its properties
-    (:func:`_serialised`), whether it has letters beyond ASCII and the kinds a hint may set
-    in an East Asian font (``styles_hint``: the styles hint a font).
+    :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr`` as
+    :func:`_properties_content` gives it (``(None, _UNSET)`` without one) and its runs with
+    words, each its properties' :func:`_content`, whether it has letters beyond ASCII and the
+    kinds a hint may set in an East Asian font (``styles_hint``: the styles hint a font).
     (text, (own, style id, runs)); (text, runs) as :func:`_read_runs` gives them for any other."""
-    own, signed = [], []
+    own, runs, signed = [], [], []
     ppr = None
     for child in paragraph:
         tag = child.tag
@@ -1837,7 +1836,7 @@ def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
                 text = "".join(parts)
                 own.append(text)
                 if text and not text.isspace():  # words: as _signature takes a run
-                    content = None if properties is None else _serialised(properties)
+                    content = None if properties is None else _content(properties)
                     if text.isascii():
                         signed.append((content, False, ()))
                     elif styles_hint or _hints(properties):
@@ -1852,27 +1851,9 @@ def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
         elif tag not in _PLAIN_IN_PARAGRAPH:
             break
     else:
-        if ppr is None:
-            return "".join(own), (None, _UNSET, tuple(signed))
-        style = _UNSET
-        for child in ppr:  # a pStyle is its first child (as the schema orders them, and writers write)
-            if child.tag == _PARAGRAPH_STYLE and not len(child):
-                style = child.get(_VAL)
-            elif next(ppr.iterchildren(_PARAGRAPH_STYLE), None) is not None:  # elsewhere: as _properties_content finds it
-                style = _properties_content(ppr)[1]
-            break
-        return "".join(own), (_serialised(ppr), style, tuple(signed))
+        properties, style = _properties_content(ppr) if ppr is not None else (None, _UNSET)
+        return "".join(own), (properties, style, tuple(signed))
     return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
-
-
-def _serialised(properties) -> bytes:
-    """A properties element (``w:pPr``, ``w:rPr``) as a value to compare, for a signature read
-    in one pass (:func:`_read_paragraph`): its serialisation, which lxml writes several times
-    quicker than :func:`_content` builds its tuple. Two elements serialised alike have the same
-    :func:`_content` (their tags, attributes and children are what is written; their text and
-    namespace declarations, which that leaves out, only tell apart more), so a look found by
-    such a signature is the look of any paragraph that has it."""
-    return etree.tostring(properties, with_tail=False)
 
 
 def _runs_anywhere(paragraph) -> tuple[str, list]:
