@@ -151,8 +151,8 @@ def _box(text: str) -> str:
 UNUSUAL = {
     "properties after the runs, twice": '<w:p><w:r><w:t>Chữ trước</w:t></w:r><w:pPr><w:jc w:val="center"/></w:pPr>'
                                         '<w:pPr><w:jc w:val="right"/><w:pStyle w:val="Heading1"/></w:pPr></w:p>',
-    "two properties first": '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:pPr><w:jc w:val="right"/></w:pPr>'
-                            + _RUN.format("Hai") + '</w:p>',
+    "two properties first": ''.join(f'<w:p><w:pPr><w:jc w:val="{side}"/></w:pPr><w:pPr><w:jc w:val="right"/></w:pPr>'
+                                    f'{_RUN.format(side)}</w:p>' for side in ("center", "left", "both")),
     "a style with children": '<w:p><w:pPr><w:pStyle w:val="Heading1"><w:x/></w:pStyle><w:rPr><w:i/></w:rPr>'
                              '<w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' + _RUN.format("Đề mục") + '</w:p>',
     "an empty paragraph": "<w:p/>",
