@@ -1820,20 +1820,19 @@ def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
     for child in paragraph:
         tag = child.tag
         if tag == _RUN:
-            properties, parts = None, []
+            properties, text = None, ""  # most runs hold one piece of text: added, not joined
             for piece in child:
                 tag = piece.tag
                 if tag == _TEXT:
-                    parts.append(piece.text or "")
+                    text += piece.text or ""
                 elif tag == _RUN_PROPERTIES:
                     if properties is None:
                         properties = piece
                 elif tag in _RUN_TEXT:
-                    parts.append(_RUN_TEXT[tag])
+                    text += _RUN_TEXT[tag]
                 elif tag not in _PLAIN_IN_RUN:
                     break
             else:
-                text = "".join(parts)
                 own.append(text)
                 if text and not text.isspace():  # words: as _signature takes a run
                     content = None if properties is None else _content(properties)
