@@ -201,3 +201,19 @@ def test_a_paragraph_or_table_of_an_unusual_form_is_read_alike(rendered, form):
     before, after = _both(lambda: DocxView(data))
     assert after == before
     assert len(after["paragraphs"]) > len(DocxView(rendered[1]["ke_hoach_114"][1]).paragraphs)  # read, not lost
+
+
+@pytest.mark.parametrize("properties", [
+    "<w:pPr/>",
+    '<w:pPr w:rsid="1"><w:pStyle w:val="A"/><w:jc w:val="center"/></w:pPr>',
+    '<w:pPr><w:pStyle w:other="x"/></w:pPr>',
+    '<w:pPr><w:pStyle/><w:pStyle w:val="B"/></w:pPr>',
+    '<w:pPr><w:pStyle w:val="A" w:other="x"/></w:pPr>',
+    '<w:pPr><w:pStyle><w:val w:val="x"/></w:pStyle><w:pStyle w:val="B"/></w:pPr>',
+    '<w:pPr><w:pStyle><w:val/></w:pStyle></w:pPr>',
+    '<w:pPr><w:jc w:val="both"/><w:pStyle w:val="C"/><w:rPr><w:b/></w:rPr></w:pPr>',
+    '<w:pPr><w:rPr><w:pStyle w:val="D"/></w:rPr></w:pPr>',
+])
+def test_a_paragraphs_properties_are_read_in_the_one_pass_as_the_long_way_reads_them(properties):
+    element = etree.fromstring(properties.replace("<w:pPr", f"<w:pPr {_NAMESPACES}", 1))
+    assert _docx_read._properties_read(element) == _docx_read._properties_content(element)

@@ -1850,9 +1850,26 @@ def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
         elif tag not in _PLAIN_IN_PARAGRAPH:
             break
     else:
-        properties, style = _properties_content(ppr) if ppr is not None else (None, _UNSET)
+        properties, style = _properties_read(ppr) if ppr is not None else (None, _UNSET)
         return "".join(own), (properties, style, tuple(signed))
     return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
+
+
+def _properties_read(properties) -> tuple:
+    """:func:`_properties_content`, quicker where the schema's order holds: the children's
+    tuples made in one comprehension, the style id taken from the first child when it is a
+    ``w:pStyle`` with its ``w:val`` alone; any other pStyle is found as that function finds it."""
+    children = [_content(child) if len(child) else (child.tag, *child.items()) for child in properties]
+    content = (properties.tag, *properties.items(), *children)
+    if not children:
+        return content, _UNSET
+    first = children[0]
+    # (tag, (name, value)): a pStyle with one attribute (a child of its own would be a tuple of tuples)
+    if first[0] == _PARAGRAPH_STYLE and len(first) == 2 and len(first[1]) == 2 and type(first[1][1]) is str:
+        return content, (first[1][1] if first[1][0] == _VAL else None)
+    if any(child[0] == _PARAGRAPH_STYLE for child in children):
+        return content, _properties_content(properties)[1]
+    return content, _UNSET
 
 
 def _runs_anywhere(paragraph) -> tuple[str, list]:
