@@ -1810,12 +1810,13 @@ def _read_runs(paragraph) -> tuple[str, list]:
 
 def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
     """:func:`_read_runs` of a paragraph and, for one whose runs are its children, what
-    :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr`` as
-    :func:`_properties_content` gives it (``(None, _UNSET)`` without one) and its runs with
-    words, each its properties' :func:`_content`, whether it has letters beyond ASCII and the
-    kinds a hint may set in an East Asian font (``styles_hint``: the styles hint a font).
-    (text, (own, style id, runs)); (text, runs) as :func:`_read_runs` gives them for any other."""
-    own, runs, signed = [], [], []
+    :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr``'s content
+    and style id as :func:`_properties_content` gives them (None and :data:`_UNSET` without a
+    pPr), and its runs with words, each its properties' :func:`_content`, whether it has
+    letters beyond ASCII and the kinds a hint may set in an East Asian font (``styles_hint``:
+    the styles hint a font). (text, (own, style id, runs)); (text, runs) as
+    :func:`_read_runs` gives them for any other paragraph."""
+    own, signed = [], []
     ppr = None
     for child in paragraph:
         tag = child.tag
