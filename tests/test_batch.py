@@ -425,3 +425,73 @@ def test_documents_are_not_each_waited_onto_the_disk_but_all_once_when_the_batch
     report = run_batch(BATCH / "danh-sach.csv", tmp_path, base=BASE, jobs=1, check=False)
     assert files(tmp_path) == NAMES and not report.failed
     assert waits == ["sync"]
+
+
+# --- the process pool's share: documents handed over in chunks --------------------------------
+
+class RecordedPool:
+    """An engine like the process pool (chunks of four, two slots) whose documents all fail at
+    once, recording the chunks it is handed."""
+
+    synchronous = False
+    chunk = 4
+
+    def __init__(self, events):
+        self.slots = 2
+        self.events = events
+        self.chunks = []
+        self.finished = 0
+        self.most_in_the_work = 0
+
+    def submit(self, jobs, settings):
+        self.chunks.append([job.index for job in jobs])
+        in_the_work = sum(map(len, self.chunks)) - self.finished
+        self.most_in_the_work = max(self.most_in_the_work, in_the_work)
+        for job in jobs:
+            self.events.put(("rendered", job.index, lambda index=job.index: (index, None, "không làm")))
+
+    def close(self):
+        pass
+
+
+def test_the_pool_is_handed_whole_chunks_once_each_fits_in_the_window_and_the_last_one_as_it_is(
+        tmp_path, monkeypatch):
+    import vanban._batch as batch
+
+    engines = []
+    monkeypatch.setattr(batch, "local_engine",
+                        lambda workers, base, events: engines.append(RecordedPool(events)) or engines[-1])
+    rows = write_csv(tmp_path / "ds.csv", [["co_quan_ban_hanh.ten", "so"]]
+                     + [[f"BCH Chi đoàn {number}", number] for number in range(1, 43)])
+    def finished(result, done, total):
+        engines[0].finished = done
+
+    report = run_batch(rows, tmp_path / "ra", base=BASE, jobs=2, check=False, progress=finished)
+    assert len(report.failed) == 42
+    # a finished document frees one place: a chunk waits until four are free
+    assert engines[0].chunks == [list(range(start, min(start + 4, 43))) for start in range(1, 43, 4)]
+    assert engines[0].most_in_the_work == 2 * 8  # two chunks a slot, never more
+
+
+def test_every_document_of_a_chunk_whose_worker_died_is_reported_as_not_made(tmp_path, monkeypatch):
+    import queue
+
+    import vanban._batch_worker as worker
+    from vanban._batch_pool import ProcessPool
+    from vanban._batch_worker import Settings
+
+    real = worker.make_document
+    monkeypatch.setattr(worker, "make_document",  # the pool's processes are forked with it
+                        lambda job, settings: os._exit(1) if job.index == 2 else real(job, settings))
+    jobs = list(read_jobs(BATCH / "danh-sach.csv", BASE))[:3]
+    events = queue.Queue()
+    pool = ProcessPool(2, read_base(BASE), events)
+    try:
+        pool.submit(jobs, Settings(str(tmp_path), "{so}", (), False, False, "d1ed0000", os.getpid()))
+        reported = [events.get(timeout=60) for _ in jobs]
+    finally:
+        pool.close()
+    assert [event[1] for event in reported] == [1, 2, 3]
+    for _, _, outcome in reported:
+        with pytest.raises(Exception):
+            outcome()

@@ -391,8 +391,59 @@ def test_a_stop_arriving_while_a_document_is_handed_to_the_pool_waits_until_it_i
     pool.executor.submit = submit_stopped_half_way
     try:
         with pytest.raises(KeyboardInterrupt):
-            pool.submit(job, settings)
+            pool.submit([job], settings)
         assert events.get(timeout=60)[:2] == ("rendered", job.index)  # handed over, made, reported
     finally:
         pool.close()
         signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.parametrize("pdf", [False, True])
+def test_a_stop_arriving_while_a_document_takes_its_name_is_raised_once_it_is_counted(tmp_path, monkeypatch, pdf):
+    # between taking its name and being counted, a document stopped there was in the folder but
+    # not in the count said on stopping ("Đã tạo xong 28 văn bản" beside 29 files)
+    import vanban._batch as batch
+
+    real_move = batch._move
+    counted = []
+
+    def moved_then_stopped(temporary_file, target, overwrite):
+        real_move(temporary_file, target, overwrite)
+        if target.suffix == (".pdf" if pdf else ".docx"):
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands once the file has its name
+
+    if pdf:  # the .pdf is "converted" by copying the .docx: the stage's part here is naming it
+        monkeypatch.setattr("vanban._pdf.find_soffice", lambda: "soffice")
+        monkeypatch.setattr("vanban._batch_pdf.check_before", lambda: None)
+        monkeypatch.setattr("vanban._batch_pdf.PdfStage", CopiedAsPdf)
+    monkeypatch.setattr(batch, "_move", moved_then_stopped)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            batch.run_batch(write_rows(tmp_path / "ds.csv", 5), tmp_path / "ra", base=BASE, jobs=1, check=False,
+                            pdf=pdf, progress=lambda result, done, total: counted.append(result))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert [result.output.name for result in counted] == finished(tmp_path / "ra") == names(5)[:1]
+    assert [result.pdf is not None for result in counted] == [pdf]
+
+
+class CopiedAsPdf:
+    """A PDF stage whose "conversion" copies the .docx to the PDF's temporary name."""
+
+    def __init__(self, workers, settings, timeout, events):
+        self.settings = settings
+        self.events = events
+
+    def submit(self, index, name):
+        from vanban._batch_worker import temporary
+
+        source = Path(self.settings.out_dir) / name
+        temporary(self.settings, index, ".pdf").write_bytes(source.read_bytes())
+        self.events.put(("pdf", index, name, None))
+
+    def abort(self):
+        pass
+
+    def close(self):
+        pass

@@ -605,3 +605,37 @@ def test_a_margin_just_outside_its_figure_is_shown_with_the_digits_that_differ(f
     data = mutated(flagship, lambda d: setattr(d.sections[0], "left_margin", Twips(1699)))  # 29,97 mm
     report = check(data)
     assert "29,97 mm" in report.to_text() and "lề trái 30 mm" in report.to_text(), report.to_text()
+
+
+@pytest.mark.parametrize("inside", [
+    '<w:r><w:t>Kế </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>hoạch</w:t><w:tab/><w:br/></w:r>',
+    '<w:pPr><w:pStyle w:val="A"/></w:pPr><w:bookmarkStart w:id="0" w:name="x"/><w:r><w:t>a</w:t></w:r>'
+    '<w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:rPr><w:b/></w:rPr><w:t>b</w:t></w:r>'
+    '<w:bookmarkEnd w:id="0"/>',
+    '<w:r><w:t>a</w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>liên kết</w:t></w:r></w:hyperlink>',
+    '<w:r><w:t>a</w:t></w:r><w:del w:id="1"><w:r><w:delText>bỏ</w:delText><w:t>bỏ</w:t></w:r></w:del>',
+    '<w:r><w:t>a</w:t></w:r><w:ins w:id="2"><w:r><w:t>thêm</w:t></w:r></w:ins><!-- ghi chú --><w:r><w:t>c</w:t></w:r>',
+    '<w:r><w:t>neo</w:t><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>'
+    '<w:p><w:r><w:t>trong hộp</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+    '</wp:anchor></w:drawing><w:t> sau</w:t></w:r>',
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>1</w:t>'
+    '<w:noBreakHyphen/><w:softHyphen/><w:cr/></w:r>',
+    '<w:sdt><w:sdtContent><w:r><w:t>trong điều khiển</w:t></w:r></w:sdtContent></w:sdt>',
+])
+def test_a_paragraph_is_read_alike_whether_its_runs_are_its_children_or_stand_deeper(inside):
+    """A paragraph whose runs are its own children, holding nothing that may hold runs, is read
+    child by child; any other is searched for its runs wherever they stand: both give the same
+    text and the same runs, each with its first properties element."""
+    from lxml import etree
+
+    from vanban._docx_read import _read_runs, _runs_anywhere, paragraph_text
+
+    namespaces = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+                  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+                  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                  'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    paragraph = etree.fromstring(f"<w:p {namespaces}>{inside}</w:p>")
+    text, runs = _read_runs(paragraph)
+    assert (text, runs) == _runs_anywhere(paragraph)
+    assert text == paragraph_text(paragraph)

@@ -389,3 +389,124 @@ def test_views_sharing_a_templates_parts_read_each_labels_weight_from_its_own_ru
         report = check_view(DocxView.from_parts(root, shared), plan.profile_name, "x")
         assert [str(f) for f in report.findings] == [str(f) for f in check_document(data, plan.profile_name, "x").findings]
         assert (rule in {f.rule_id for f in report.findings}) == (data is changed)
+
+
+def _with_document_xml(data: bytes, change) -> bytes:
+    """The .docx ``data`` with ``change`` applied to the text of its word/document.xml."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = change(content.decode("utf-8")).encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def _seen(view):
+    import dataclasses
+
+    page = view.page_setup()
+    return ([(p.index, p.text, p.place, p.table, p.row, p.column, p.nested, p.label, view.look(p))
+             for p in view.paragraphs], dataclasses.replace(page, headers=sorted(page.headers)))
+
+
+@pytest.mark.parametrize("change", [
+    lambda xml: xml,
+    # a section break in the third paragraph: page 1 is that section's (landscape here), not the last one's
+    lambda xml: xml.replace("</w:pPr>", '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+                            '<w:pgMar w:top="1000" w:right="1000" w:bottom="1000" w:left="1000"/></w:sectPr></w:pPr>', 3),
+    # no section at all: the page is the application's
+    lambda xml: xml[:xml.rindex("<w:sectPr")] + "</w:body></w:document>"])
+def test_a_body_read_standing_alone_is_seen_as_in_its_document_element(plan, change):
+    # the self-check reads the rendered body where it stands (moving it into the document
+    # element walks it all); page 1's section is found in the walk that lists the paragraphs
+    import copy
+
+    from vanban._check import check_document, check_view
+    from vanban._docx_read import DocxView, Package, SharedParts, parse_part
+
+    data = _with_document_xml(Renderer().render_bytes(plan), change)
+    root = parse_part(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"), "word/document.xml", "x")
+    alone = copy.deepcopy(root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"))
+    assert alone.getparent() is None
+    shared = SharedParts(Package(data, "mẫu"))
+    in_document, standing = DocxView.from_parts(root, shared), DocxView.from_parts(alone, shared)
+    assert _seen(standing) == _seen(in_document) == _seen(DocxView(data))
+    report = check_view(DocxView.from_parts(copy.deepcopy(alone), shared), plan.profile_name, "x")
+    assert [str(f) for f in report.findings] == [str(f) for f in check_document(data, plan.profile_name, "x").findings]
+
+
+def test_the_break_changes_page_one_and_no_section_leaves_it_undeclared(plan):
+    # what the parametrised test above compares is there to compare
+    import copy
+
+    from vanban._docx_read import DocxView, Package, SharedParts
+
+    data = Renderer().render_bytes(plan)
+    shared = SharedParts(Package(data, "mẫu"))
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    pages = []
+    for change in test_a_body_read_standing_alone_is_seen_as_in_its_document_element.pytestmark[0].args[1]:
+        changed = _with_document_xml(data, change)
+        body = DocxView(changed).document.find(W + "body")
+        pages.append(DocxView.from_parts(copy.deepcopy(body), shared).page_setup())
+    assert pages[0].orientation == "portrait" and pages[0].declared
+    assert pages[1].orientation == "landscape" and pages[1].left == 1000
+    assert not pages[2].declared
+
+
+def test_a_template_whose_document_element_holds_more_than_its_body_is_read_in_it(plan, tmp_path, monkeypatch):
+    from vanban._check import verify
+    from vanban._docx_read import DocxView
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:body>", '<w:background w:color="FFFF00"/><w:body>')
+    read = []
+    real = DocxView.from_parts.__func__
+    monkeypatch.setattr(DocxView, "from_parts", classmethod(lambda cls, document, parts, name="":
+                                                              read.append(document.tag) or real(cls, document, parts, name)))
+    for renderer, background in ((Renderer([tmp_path]), True), (Renderer(), False)):
+        data, report = renderer.render_checked(plan)
+        assert (b"w:background" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")) == background
+        assert [str(f) for f in report.findings] == [str(f) for f in verify(data, plan.profile_name).findings]
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert read == [W + "document", W + "body"]  # the office's, in its document element; the package's, alone
+
+
+def test_views_of_one_templates_parts_each_take_page_one_from_their_own_section(plan):
+    # page 1's page is remembered by what its section holds, for every document of the
+    # template: a body whose section differs (its margin) is judged on its own section
+    from vanban._check import JUST_RENDERED, check_document, check_view
+
+    renderer = Renderer()
+    narrow = 'w:left="1300"'
+    for left in (None, narrow, None, narrow):
+        kept: dict = {}
+        data = renderer._render_bytes(plan, kept)
+        body = kept["body"]
+        if left:
+            margin = body[-1].find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pgMar")
+            margin.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}left", "1300")
+            data = _with_document_xml(data, lambda xml: xml.replace('w:left="1701"', narrow, 1))
+        view = kept["warm"].view(body, data, JUST_RENDERED)
+        report = check_view(view, plan.profile_name, "x")
+        assert [str(f) for f in report.findings] == [str(f) for f in check_document(data, plan.profile_name, "x").findings]
+        assert ("U-PAGE-1" in {f.rule_id for f in report.findings}) == bool(left)
+
+
+def test_each_template_reads_its_own_headers_page_number(plan, tmp_path):
+    # whether a header holds the page number is remembered per header of a template's parts
+    from vanban._check import JUST_RENDERED, check_document, check_view
+
+    path = copy_package_template(tmp_path)
+    edit_template(path, " PAGE ", " DATE ", part="word/header2.xml")
+    for renderer, numbered in ((Renderer(), True), (Renderer([tmp_path]), False), (Renderer(), True)):
+        for number in (7, 8):
+            kept: dict = {}
+            document = plan.model_copy(update={"number": number})
+            data = renderer._render_bytes(document, kept)
+            report = check_view(kept["warm"].view(kept["body"], data, JUST_RENDERED), plan.profile_name, "x")
+            assert [str(f) for f in report.findings] == [
+                str(f) for f in check_document(data, plan.profile_name, "x").findings]
+            assert ("U-PAGE-2" in {f.rule_id for f in report.findings}) != numbered

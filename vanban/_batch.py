@@ -27,7 +27,7 @@ from typing import Any, Callable, Optional, Sequence, Union
 
 from ._batch_input import NAME_KEY, Job, Limits, read_base, read_jobs
 from ._batch_names import DEFAULT_NAME, NAME_FIELDS, check_name_pattern
-from ._batch_pool import WINDOW, local_engine
+from ._batch_pool import WINDOW, local_engine, stop_deferred, window
 from ._batch_report import BatchReport, ItemResult, Record
 from ._batch_worker import Settings, temporary
 from .errors import MissingToolError, OutputExistsError, OutputFolderError, VanbanError
@@ -158,8 +158,9 @@ _NOT_READ = object()
 
 class _Run:
     """The event loop of one batch, in the calling thread: rows are read and fed to the engine
-    (at most ``WINDOW`` per slot in the work), render results and PDF results arrive on one
-    queue, documents take their names; the progress callback is only ever called from here."""
+    (a chunk at a time, at most :func:`~vanban._batch_pool.window` in the work), render results
+    and PDF results arrive on one queue, documents take their names; the progress callback is
+    only ever called from here."""
 
     def __init__(self, jobs, settings, workers, pdf, pdf_timeout, progress, base, cluster, pdf_jobs):
         self.base = base
@@ -222,14 +223,23 @@ class _Run:
 
     def _fill(self) -> None:
         """Keep a bounded window of documents in the work: memory stays flat however many rows.
-        Documents made in this thread are named as each is made, as they would be by a pool."""
-        while len(self.active) < self.engine.slots * WINDOW:
-            job = self._read()
-            if job is None:
+        Documents go to the engine a chunk at a time, once a whole chunk fits in the window (the
+        last one as the input ends). Documents made in this thread are named as each is made, as
+        they would be by a pool."""
+        chunk = self.engine.chunk
+        while window(self.engine) - len(self.active) >= chunk:
+            jobs = []
+            while len(jobs) < chunk:
+                job = self._read()
+                if job is None:
+                    break
+                jobs.append(job)
+            if jobs:
+                self.engine.submit(jobs, self.settings)
+                if self.engine.synchronous:
+                    self._drain()
+            if len(jobs) < chunk:
                 return
-            self.engine.submit(job, self.settings)
-            if self.engine.synchronous:
-                self._drain()
 
     def _read(self) -> Optional[Job]:
         """The next document of the input, or None at its end or when it cannot be read further.
@@ -262,20 +272,25 @@ class _Run:
 
     def _handle(self, event) -> None:
         kind = event[0]
+        # A stop arriving while a document takes its name is raised once it is counted: between
+        # the two, the file would be there and the count said on stopping would miss it.
         if kind == "rendered":
             _, index, outcome = event
             try:
-                self._rendered(*outcome())
+                made = outcome()  # a cluster's fetches the document: a stop is not deferred for it
+                with stop_deferred():
+                    self._rendered(*made)
             except Exception as error:  # the worker process itself died
                 self._rendered(index, None, f"Tiến trình tạo văn bản dừng đột ngột ({error}).")
         elif kind == "pdf":
             _, index, name, error = event
-            if error is None:
-                error = self._take_name(index, temporary(self.settings, index, ".pdf"),
-                                        self.out / (name[:-5] + ".pdf"), pdf=True)
-            if error is not None:
-                error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
-            self._finished(index, error)
+            with stop_deferred():
+                if error is None:
+                    error = self._take_name(index, temporary(self.settings, index, ".pdf"),
+                                            self.out / (name[:-5] + ".pdf"), pdf=True)
+                if error is not None:
+                    error = f"đã tạo {name}, nhưng {error[0].lower()}{error[1:]}"
+                self._finished(index, error)
 
     def _rendered(self, index: int, name: Optional[str], error: Optional[str]) -> None:
         """A document is rendered (or failed): it and those after it take their names in input

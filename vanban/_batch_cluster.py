@@ -98,6 +98,7 @@ class ClusterEngine:
     """Submits each document to the cluster; its outcome writes the returned bytes here."""
 
     synchronous = False
+    chunk = 1  # Dask sends its tasks on its own
 
     def __init__(self, cluster: Cluster, base: dict, events: queue.Queue):
         self.client = cluster.client
@@ -107,7 +108,11 @@ class ClusterEngine:
         self.base = self.client.scatter([base], broadcast=True, hash=False)[0]
         self.futures: dict = {}
 
-    def submit(self, job: Job, settings: Settings) -> None:
+    def submit(self, jobs: list[Job], settings: Settings) -> None:
+        for job in jobs:
+            self._submit(job, settings)
+
+    def _submit(self, job: Job, settings: Settings) -> None:
         if job.path is not None and job.raw is None:
             try:
                 job = replace(job, raw=Path(job.path).read_bytes())  # a worker may not see this machine's files

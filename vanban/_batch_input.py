@@ -386,6 +386,23 @@ def merge(base: dict, row: dict) -> tuple[dict, Optional[str]]:
     return data, name
 
 
+def written_fields(row: dict) -> frozenset:
+    """The top-level fields of the base that :func:`merge` changes for ``row`` (``so`` for
+    ``so``, ``co_quan_ban_hanh`` for ``co_quan_ban_hanh.ten``, ``noi_nhan`` for ``+noi_nhan``):
+    every other field of the merged document is the base's as it stands."""
+    fields = set()
+    for key, value in row.items():
+        key = str(key).strip()
+        if key != NAME_KEY and value is not None:
+            fields.add(_parts(key)[0])
+    return frozenset(fields)
+
+
+def _parts(key: str) -> list[str]:
+    """``+a.b.c`` as ``["a", "b", "c"]``."""
+    return [part.strip() for part in key.lstrip("+").split(".")]
+
+
 def _copy(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
@@ -414,7 +431,7 @@ def _apply(data: dict, key: str, value: Any) -> None:
     """Set ``key`` (``a.b.c``, or ``+a.b`` to add to a list) in ``data`` from a row; a number
     picks an item of a list of the base, counted from 1 (``dieu.1.dieu``)."""
     append = key.startswith("+")
-    parts = [part.strip() for part in key.lstrip("+").split(".")]
+    parts = _parts(key)
     if not all(parts):
         raise _Skip(f"Tên cột '{key}' không hợp lệ: dùng dạng so, co_quan_ban_hanh.ten hoặc +noi_nhan.")
     target: Any = data

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ._batch_input import Job, _Skip, merge
+from ._batch_input import Job, _Skip, merge, written_fields
 from ._batch_names import output_name
 from .errors import OutputExistsError, VanbanError
 
@@ -92,6 +92,11 @@ def make_document(job: Job, settings: Settings) -> tuple[int, Optional[str], Opt
     return index, name, error
 
 
+def make_documents(jobs: list[Job], settings: Settings) -> list[tuple[int, Optional[str], Optional[str]]]:
+    """:func:`make_document` of each job of a chunk, handed to a pool worker at once."""
+    return [make_document(job, settings) for job in jobs]
+
+
 def render_document(job: Job, settings: Settings, base: dict) -> tuple[int, Optional[str], Optional[str], Optional[bytes]]:
     """Validate and render one document, for a worker that cannot see the output folder:
     (index, final file name, error message, the .docx bytes). Whether the name is free is
@@ -133,8 +138,10 @@ def _document(job: Job, base: dict):
         row, _ = read_data(Path(job.path), raw=job.raw)
         if not isinstance(row, dict):
             raise _Skip("Tệp phải chứa các trường của văn bản dạng 'tên_trường: giá trị'.")
+    from ._batch_validation import validator_for
+
     data, own_name = merge(base, row)
-    return parse(data), own_name
+    return validator_for(base).document(data, written_fields(row)), own_name
 
 
 def _exists(path: Path) -> bool:

@@ -88,10 +88,10 @@ def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Option
             continue
         if elements.annex is not None and rule.element not in _WHOLE_DOCUMENT:
             continue
-        base = dict(rule_id=rule.id, rule=rule.text, source=rule.source, element=rule.element)
         if rule.element not in _WHOLE_DOCUMENT and not elements[rule.element]:
             if rule.params.get("absent") or rule.params.get("if_present"):
                 continue  # a rule on something that should not be there, or on how a line sits if it is
+            base = _base(rule)
             if rule.params.get("required"):
                 report.findings.append(Finding(severity=rule.severity, expected="có", found="không thấy", **base))
             elif rule.element not in _OPTIONAL | _OPTIONAL_FOR.get(kind, set()):
@@ -99,10 +99,16 @@ def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Option
             continue
         for para, expected, found_, severity in CHECKS[rule.check](elements, rule):
             severity = severity or rule.severity
+            base = _base(rule)
             report.findings.append(Finding(
                 severity=severity, paragraph=para.index if para else None,
                 excerpt=para.excerpt if para else "", expected=expected, found=found_, **base))
     return report
+
+
+def _base(rule) -> dict:
+    """What every finding of ``rule`` says of the rule."""
+    return {"rule_id": rule.id, "rule": rule.text, "source": rule.source, "element": rule.element}
 
 
 def verify(data: bytes, profile: str, view: Optional[DocxView] = None) -> Report:

@@ -28,7 +28,7 @@ def check_text_format(elements: Elements, rule: Rule) -> list[Issue]:
 
 def check_number_line(elements: Elements, rule: Rule) -> list[Issue]:
     para = elements[rule.element][0]
-    text = clean(para.text)
+    text = para.words
     issues = []
     if not re.match(rule.params["pattern"], text):
         lenient = rule.params.get("lenient")
@@ -47,7 +47,7 @@ def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
     bolds = []
     for para in lines:
         look = elements.view.look(para)
-        text = clean(para.text)
+        text = para.words
         if text != text.upper() and look.caps != {True}:
             issues.append((para, "IN HOA", "có chữ thường", None))
         if not _size_ok(look, {"sizes": rule.params["sizes"]}):
@@ -58,7 +58,7 @@ def check_agency_lines(elements: Elements, rule: Rule) -> list[Issue]:
     # start so too: "BCH ĐOÀN TRƯỜNG" above "BCH CHI ĐOÀN 12A1", so the start that fits the
     # page best is taken), or at the first bold line below every such line (a one-level name
     # is all bold).
-    starts = [i for i, p in enumerate(lines) if ISSUER_START.match(clean(p.text))]
+    starts = [i for i, p in enumerate(lines) if ISSUER_START.match(p.words)]
     first_bold = bolds.index(True) if True in bolds else len(bolds) - 1
     if not starts or first_bold > starts[-1]:  # "BCH ..." may also end a parent's name
         starts.append(first_bold)
@@ -123,9 +123,12 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
 
 def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
+    passed = set()  # ids of looks already found in the allowed fonts (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
-        if clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
+        if para.words if not para.label else clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
             look = elements.view.look(para)
+            if id(look) in passed:
+                continue
             fonts = look.fonts - {None}
             if fonts - allowed:
                 found_ = ", ".join(sorted(fonts - allowed))
@@ -135,6 +138,7 @@ def check_font(elements: Elements, rule: Rule) -> list[Issue]:
                                "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
                                "phần chữ châu Á trong hộp thoại Font)")
                 return [(para, " / ".join(sorted(allowed)), found_, None)]
+            passed.add(id(look))
     return []
 
 
@@ -154,7 +158,7 @@ def check_body_format(elements: Elements, rule: Rule) -> list[Issue]:
         if not _size_ok(look, rule.params):
             problems.append(_describe(look, ["size"]))
         # a heading may be set flush left (a wrapped heading is then not stretched)
-        heading = look.align == "left" and HEADING_LIKE.match(clean(para.text))
+        heading = look.align == "left" and HEADING_LIKE.match(para.words)
         if look.align != rule.params["align"] and not heading:
             problems.append(_describe(look, ["align"]))
         indent = look.first_line
@@ -229,7 +233,7 @@ def check_numbering(elements: Elements, rule: Rule) -> list[Issue]:
         if para.index in parts:
             romans, path = 0, []
             continue
-        match = LABEL.match(clean(para.text))
+        match = LABEL.match(para.words)
         if match.group(1):
             expected = to_roman(romans + 1)
             if match.group(1) != expected:
@@ -251,7 +255,7 @@ def _entries(paragraphs: list[Para]) -> list[tuple[Para, str]]:
     """Recipient entries; a line not starting with '-' continues the entry above."""
     entries: list[tuple[Para, str]] = []
     for para in paragraphs:
-        text = clean(para.text)
+        text = para.words
         if entries and not text.startswith("-"):
             entries[-1] = (entries[-1][0], entries[-1][1] + " " + text)
         else:
@@ -290,8 +294,8 @@ def _is_rule(view: DocxView, para: Optional[Para]) -> bool:
     if para is None:
         return False
     drawing = para.has_drawing
-    drawn = not clean(para.text) and view.look(para).border_bottom  # an empty paragraph's border
-    return drawing or drawn or bool(RULE_LINE.match(clean(para.text))) and "_" in para.text or "─" in para.text
+    drawn = not para.words and view.look(para).border_bottom  # an empty paragraph's border
+    return drawing or drawn or bool(RULE_LINE.match(para.words)) and "_" in para.text or "─" in para.text
 
 
 def check_rule_below(elements: Elements, rule: Rule) -> list[Issue]:
@@ -328,10 +332,10 @@ def _rule_length(view: DocxView, para: Para) -> Optional[float]:
     if drawn:
         return drawn
     look = view.look(para)
-    if not clean(para.text) and look.border_bottom:
+    if not para.words and look.border_bottom:
         return view.line_width(para)
-    if clean(para.text):
-        return text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic) * 56.693
+    if para.words:
+        return text_width_mm(para.words, max(look.sizes), True in look.bold, True in look.italic) * 56.693
     return None
 
 
@@ -368,7 +372,7 @@ def check_title_words(elements: Elements, rule: Rule) -> list[Issue]:
 
 def check_labels(elements: Elements, rule: Rule) -> list[Issue]:
     """Labels of a form the regime does not use: each one, its words and the form expected."""
-    issues = [(p, rule.params["expected"], f"«{clean(p.text).split()[0]}»", None) for p in elements[rule.element]]
+    issues = [(p, rule.params["expected"], f"«{p.words.split()[0]}»", None) for p in elements[rule.element]]
     return _limited(issues)
 
 
@@ -376,7 +380,7 @@ def check_authority_line(elements: Elements, rule: Rule) -> list[Issue]:
     """TM./KT./TL./Q. and the authority on one line, the position on the next: not both on one."""
     first = elements[rule.element][0]
     titles = elements["signature_titles"]
-    text = clean(first.text)
+    text = first.words
     if AUTHORITY.match(text) and [p.index for p in titles] == [first.index]:
         return [(first, "quyền hạn (TM./KT./TL./Q. ...) trên một dòng, chức vụ người ký ở dòng dưới",
                  f"cả hai trên một dòng: «{text}»", None)]
@@ -401,10 +405,14 @@ def check_space_below_number(elements: Elements, rule: Rule) -> list[Issue]:
 def check_language(elements: Elements, rule: Rule) -> list[Issue]:
     """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
     Vietnamese: the first paragraph that is not, and what it is marked as."""
+    passed = set()  # ids of looks already found all Vietnamese (most paragraphs share a few looks)
     for para in elements.view.paragraphs:
-        if clean(para.text[len(para.label):]):
-            languages = elements.view.look(para).languages
-            other = {lang for lang in languages if not (lang or "").lower().startswith("vi")}
+        if para.words if not para.label else clean(para.text[len(para.label):]):
+            look = elements.view.look(para)
+            if id(look) in passed:
+                continue
+            passed.add(id(look))
+            other = {lang for lang in look.languages if not (lang or "").lower().startswith("vi")}
             if other:
                 said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
                 if None in other and len(other) > 1:
@@ -422,7 +430,7 @@ def check_fits_column(elements: Elements, rule: Rule) -> list[Issue]:
         if not cell or not look.sizes:
             continue
         column_mm = cell / 56.693 - (look.left + max(look.first_line, 0)) / 56.693
-        length = text_width_mm(clean(para.text), max(look.sizes), True in look.bold, True in look.italic)
+        length = text_width_mm(para.words, max(look.sizes), True in look.bold, True in look.italic)
         if length > column_mm:
             issues.append((para, f"nằm trên một dòng (cột rộng {_mm(column_mm)} mm)",
                            f"dài khoảng {_mm(length)} mm nên sẽ xuống dòng giữa chừng; {rule.params['advice']}",
@@ -439,7 +447,7 @@ def check_absent(elements: Elements, rule: Rule) -> list[Issue]:
     document on a Union one."""
     para = elements[rule.element][0]
     return [(para, "tiêu đề 'ĐOÀN TNCS HỒ CHÍ MINH' ở góc phải",
-             f"văn bản của Đoàn nhưng dùng Quốc hiệu «{clean(para.text)}» và Tiêu ngữ của văn bản Nhà nước; "
+             f"văn bản của Đoàn nhưng dùng Quốc hiệu «{para.words}» và Tiêu ngữ của văn bản Nhà nước; "
              "hãy thay bằng 'ĐOÀN TNCS HỒ CHÍ MINH' (cỡ 15, đậm, có gạch dưới)", None)]
 
 

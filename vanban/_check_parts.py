@@ -10,12 +10,11 @@ an empty list when a part was not found. The paragraphs come from the reader
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from ._docx_read import DocxView, Para
+from ._docx_read import DocxView, Para, clean  # clean: imported from here by the checker's modules
 from ._lazy_pattern import lazy_pattern
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, leading_bases
 
@@ -50,6 +49,7 @@ STRUCTURAL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC\d]+|th
 _LETTERED = re.compile(r"^(?![IVXL]\.)[A-Z]\.\s+(\S.*)$")
 
 
+@lru_cache(maxsize=8192)  # asked of every paragraph of the body, several times
 def lettered_part(text: str) -> bool:
     """``A. BÁO CÁO TỔNG KẾT``: a capital letter (not a Roman I, V, X, L) and a title in capitals."""
     match = _LETTERED.match(text)
@@ -60,26 +60,19 @@ RECIPIENTS_LABEL = re.compile(r"Nơi nhận\s*:?")
 """The line that opens the Nơi nhận block (matched whole), asked of every paragraph."""
 
 
-@lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
-def clean(text: str) -> str:
-    """The words of a paragraph as a reader takes them: composed accents (a file may hold
-    "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
-
-
 def is_union_title(text: str) -> bool:
     return bool(UNION_TITLES.match(text))
 
 
 def has_letterhead(view: DocxView) -> bool:
     """The top of the body carries a letterhead: the Union title, the Quốc hiệu or a number line."""
-    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    texts = [p.words for p in view.paragraphs[:60]]
     return any(is_union_title(t) or NATIONAL_NAME.match(t) or NUMBER.match(t) for t in texts)
 
 
 def union_under_national_name(view: DocxView) -> bool:
     """A Union document that carries the Quốc hiệu and Tiêu ngữ in place of its own title."""
-    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    texts = [p.words for p in view.paragraphs[:60]]
     if not any(NATIONAL_NAME.match(t) for t in texts):
         return False
     number = next((t for t in texts if NUMBER.match(t)), "")
@@ -93,10 +86,10 @@ def layout_frame(view: DocxView) -> Optional[Para]:
     Kính gửi, Nơi nhận in its cells, as many offices write in Word), or None: a letterhead
     table holds the letterhead alone."""
     letterhead = _first(view.paragraphs[:60], lambda p: p.table is not None and bool(
-        is_union_title(clean(p.text)) or NATIONAL_NAME.match(clean(p.text)) or NUMBER.match(clean(p.text))))
+        is_union_title(p.words) or NATIONAL_NAME.match(p.words) or NUMBER.match(p.words)))
     if letterhead is None:
         return None
-    cells = [clean(p.text) for p in view.paragraphs if p.table == letterhead.table]
+    cells = [p.words for p in view.paragraphs if p.table == letterhead.table]
     beyond = any(text.upper() in KNOWN_TYPES or text.startswith("Kính gửi") or RECIPIENTS_LABEL.fullmatch(text)
                  for text in cells)
     return letterhead if beyond else None
@@ -117,7 +110,7 @@ class Elements:
 
 
 def detect_profile(view: DocxView) -> Optional[str]:
-    texts = [clean(p.text) for p in view.paragraphs[:60]]
+    texts = [p.words for p in view.paragraphs[:60]]
     if any(is_union_title(t) for t in texts) or union_under_national_name(view):
         return "doan"
     if any(NATIONAL_NAME.match(t) for t in texts):
@@ -135,7 +128,7 @@ UNION_REFERENCE = lazy_pattern(r"\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/|ĐTN\b")
 def annex_reference(view: DocxView) -> Optional[str]:
     """The reference line of a document that is an annex on its own ("Phụ lục I", its title,
     "(Kèm theo Nghị định số 30/2020/NĐ-CP ...)"), or None for any other document."""
-    written = [clean(p.text) for p in view.paragraphs[:12] if clean(p.text)]
+    written = [p.words for p in view.paragraphs[:12] if p.words]
     if not written or not ANNEX_HEAD.match(written[0]):
         return None
     for position, text in enumerate(written[1:6], start=1):
@@ -170,11 +163,12 @@ def locate(view: DocxView) -> Elements:
         return found
     paragraphs = [p for p in view.paragraphs if not p.nested]
     head = paragraphs[:60]
-    number = _first(head, lambda p: bool(NUMBER.match(clean(p.text))))
-    date = _first(head, lambda p: bool(DATE.search(clean(p.text))) and _a_place(clean(p.text).split(",")[0]))
-    union = _first(head, lambda p: is_union_title(clean(p.text)))
-    national = _first(head, lambda p: bool(NATIONAL_NAME.match(clean(p.text))))
-    motto = _first(head, lambda p: bool(NATIONAL_MOTTO.match(clean(p.text))))
+    words = [(p, p.words) for p in head]  # each paragraph's words once, for the five searches
+    number = next((p for p, text in words if NUMBER.match(text)), None)
+    date = next((p for p, text in words if DATE.search(text) and _a_place(text.split(",")[0])), None)
+    union = next((p for p, text in words if is_union_title(text)), None)
+    national = next((p for p, text in words if NATIONAL_NAME.match(text)), None)
+    motto = next((p for p, text in words if NATIONAL_MOTTO.match(text)), None)
     for name, para in (("number", number), ("date", date), ("union_title", union),
                        ("national_name", national), ("national_motto", motto)):
         if para:
@@ -182,7 +176,7 @@ def locate(view: DocxView) -> Elements:
 
     header_end = max((p.index for p in (number, date, union, national, motto) if p), default=0)
     heading = national or union  # the Quốc hiệu, or the Union's title: the letterhead's right cell
-    type_line = _first(head, lambda p: clean(p.text).upper() in KNOWN_TYPES)
+    type_line = next((p for p, text in words if text.upper() in KNOWN_TYPES), None)
 
     def in_letterhead(para: Para) -> bool:
         # a lone '*' typed in the body (under the title) is no mark under the names
@@ -196,16 +190,16 @@ def locate(view: DocxView) -> Elements:
     elif heading is not None and heading.table is not None:
         # neither a number line nor a typed *** (a state document without a number: its mark is
         # drawn; NĐ 30 Mẫu 1.9): the names stand left of the Quốc hiệu, in its row
-        _agency_lines(found, [p for p in paragraphs if clean(p.text) and p.table == heading.table
+        _agency_lines(found, [p for p in paragraphs if p.words and p.table == heading.table
                               and p.row == heading.row and p.column < heading.column
-                              and not SUBJECT.match(clean(p.text))])
+                              and not SUBJECT.match(p.words)])
     # the V/v line stands under the number; a letter without a number line has it in its
     # letterhead table (found by its date line, or by its Quốc hiệu when it has none)
     letterhead = next((p.table for p in (date, heading) if p is not None and p.table is not None), None)
     candidates = [p for p in paragraphs if p.index > number.index and p.place == number.place] if number \
         else [p for p in head if letterhead is not None and p.table == letterhead]
     if candidates:
-        subject = _first(candidates, lambda p: bool(SUBJECT.match(clean(p.text))))
+        subject = _first(candidates, lambda p: bool(SUBJECT.match(p.words)))
         if subject:
             found.parts["subject"] = [subject]
             header_end = max(header_end, subject.index)
@@ -234,14 +228,14 @@ def _locate_decision_lines(found: Elements, paragraphs: list[Para]) -> None:
     if start is None:
         return
     end = min((p.index for p in found["recipients_label"] + found["signature_first"]), default=None)
-    after = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)
+    after = [p for p in paragraphs if p.index > start and p.place == "body" and p.words
              and (end is None or p.index < end)]
-    operative = _first(after, lambda p: bool(OPERATIVE.match(clean(p.text))))
+    operative = _first(after, lambda p: bool(OPERATIVE.match(p.words)))
     if operative is None:
         return
     found.parts["operative"] = [operative]
     first = after[0]
-    text = clean(first.text)
+    text = first.words
     if first is not operative and text == text.upper() and any(c.isalpha() for c in text):
         found.parts["issuing_authority"] = [first]
 
@@ -257,27 +251,27 @@ def document_kind(found: Elements) -> str:
 
 def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
     label = _first((p for p in paragraphs if p.index > header_end and p.place == "body"),
-                   lambda p: clean(p.text).startswith("Kính gửi"))
+                   lambda p: p.words.startswith("Kính gửi"))
     if label is None:
         return
     lines = [label]
     # "Kính gửi: X" names its one addressee; "Kính gửi:" opens a list "- A;" ... "- B."
     # that ends at the first item ending with ".": bullets after that are the body's.
-    if clean(label.text).endswith(":"):
+    if label.words.endswith(":"):
         for para in paragraphs:
-            if para.index > label.index and para.place == "body" and clean(para.text).startswith("- "):
+            if para.index > label.index and para.place == "body" and para.words.startswith("- "):
                 if para.index != lines[-1].index + 1:
                     break
                 lines.append(para)
-                if clean(para.text).endswith("."):
+                if para.words.endswith("."):
                     break
     found.parts["addressees"] = lines
 
 
 def _locate_agency(found: Elements, paragraphs: list[Para], number: Para) -> None:
     """The names above ``number`` (the number line, or the *** when the document has none)."""
-    before = [p for p in paragraphs if clean(p.text) and (
-        p.index < number.index or p is number and not NUMBER.match(clean(p.text)))]
+    before = [p for p in paragraphs if p.words and (
+        p.index < number.index or p is number and not NUMBER.match(p.words))]
     if number.table is not None:  # the names sit above the number, in its column of the header table
         before = [p for p in before if p.table == number.table and p.column == number.column]
     else:
@@ -294,7 +288,7 @@ def _agency_lines(found: Elements, cell: list[Para]) -> None:
     by line where a paragraph holds several (names typed with Shift+Enter)."""
     lines = []
     for para in (line for para in cell for line in found.view.lines(para)):
-        text = clean(para.text)
+        text = para.words
         if STAR_LINE.match(text):
             found.parts["agency_mark"] = [para]
         elif RULE_LINE.match(text):
@@ -314,15 +308,15 @@ KNOWN_TYPES = {
 
 
 def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> None:
-    after = [p for p in paragraphs if p.index > header_end and p.place == "body" and clean(p.text)]
-    type_name = _first(after[:8], lambda p: clean(p.text).upper() in KNOWN_TYPES)
+    after = [p for p in paragraphs if p.index > header_end and p.place == "body" and p.words]
+    type_name = _first(after[:8], lambda p: p.words.upper() in KNOWN_TYPES)
     if type_name is None:
         return
     found.parts["type_name"] = [type_name]
     following = [p for p in after if p.index > type_name.index][:5]
     title = []
     for para in following:
-        if RULE_LINE.match(clean(para.text)):
+        if RULE_LINE.match(para.words):
             found.parts["title_rule"] = [para]
             break
         title.append(para)
@@ -335,42 +329,42 @@ def _locate_title(found: Elements, paragraphs: list[Para], header_end: int) -> N
 
 
 def _locate_closing_block(found: Elements, paragraphs: list[Para]) -> None:
-    labels = [p for p in paragraphs if RECIPIENTS_LABEL.fullmatch(clean(p.text))]
+    labels = [p for p in paragraphs if RECIPIENTS_LABEL.fullmatch(p.words)]
     label = labels[-1] if labels else None  # the block is at the end; a sentence may start with the words
     if label is None:
         _locate_signature_alone(found, paragraphs)
         return
     found.parts["recipients_label"] = [label]
-    same = [p for p in paragraphs if p.index > label.index and _same_place(p, label) and clean(p.text)]
+    same = [p for p in paragraphs if p.index > label.index and _same_place(p, label) and p.words]
     if label.place == "body":  # plain paragraphs: entries run while they look like entries
         entries = []
         for para in same:
-            if not (clean(para.text).startswith("-") or entries and not AUTHORITY.match(clean(para.text))):
+            if not (para.words.startswith("-") or entries and not AUTHORITY.match(para.words)):
                 break
             entries.append(para)
-            if clean(para.text).rstrip().endswith("."):
+            if para.words.rstrip().endswith("."):
                 break
         same = entries
     found.parts["recipients"] = same
     if label.table is not None:
         signer = [p for p in paragraphs if p.table == label.table and p.column != label.column
-                  and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+                  and p.words and not PLACEHOLDER.match(p.words)]
         left = [p for p in paragraphs if p.table == label.table and p.column == label.column
-                and p.index < label.index and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+                and p.index < label.index and p.words and not PLACEHOLDER.match(p.words)]
         if len(left) >= 2:  # a second signature above the Nơi nhận (NĐ 30 PL III Mẫu 1.9: THƯ KÝ)
             found.parts["signature_left_first"] = [left[0]]
             found.parts["signature_left_name"] = [left[-1]]
     else:
         last = same[-1].index if same else label.index
-        signer = [p for p in paragraphs if p.index > last and clean(p.text)
-                  and not PLACEHOLDER.match(clean(p.text))][:4]
+        signer = [p for p in paragraphs if p.index > last and p.words
+                  and not PLACEHOLDER.match(p.words)][:4]
     if signer:
         first = signer[0]
         found.parts["signature_first"] = [first]
         found.parts["signature_name"] = [signer[-1]]
         found.parts["signature_titles"] = signer[:-1]
-        titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
-        if AUTHORITY.match(clean(first.text)) and titles:
+        titles = [p for p in signer[:-1] if not AUTHORITY.match(p.words)]
+        if AUTHORITY.match(first.words) and titles:
             found.parts["signature_position"] = [titles[0]]
 
 
@@ -379,7 +373,7 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
     reads as one (the header table aside; the tables of the body and of annexes after it do
     not), read like the one beside a Nơi nhận."""
     header = {p.table for name in ("number", "date") for p in found[name]}
-    annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(clean(p.text))), None)
+    annex = next((p.index for p in paragraphs if ANNEX_LABEL.match(p.words)), None)
     tables = list(dict.fromkeys(p.table for p in paragraphs if p.table is not None and p.table not in header
                                 and (annex is None or p.index < annex)))
     for table in reversed(tables):
@@ -388,11 +382,11 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
             found.parts["signature_first"] = [signer[0]]
             found.parts["signature_name"] = [signer[-1]]
             found.parts["signature_titles"] = signer[:-1]
-            titles = [p for p in signer[:-1] if not AUTHORITY.match(clean(p.text))]
+            titles = [p for p in signer[:-1] if not AUTHORITY.match(p.words)]
             if AUTHORITY.match(clean(signer[0].text)) and titles:
                 found.parts["signature_position"] = [titles[0]]
             left = [p for p in paragraphs if p.table == table and p.column < signer[0].column
-                    and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
+                    and p.words and not PLACEHOLDER.match(p.words)]
             if len(left) >= 2:  # a second signature beside it (a Biên bản's THƯ KÝ)
                 found.parts["signature_left_first"] = [left[0]]
                 found.parts["signature_left_name"] = [left[-1]]
@@ -405,8 +399,8 @@ def _signer_lines(table: int, paragraphs: list[Para]) -> list[Para]:
     table is blank on the left of its top."""
     cells = [p for p in paragraphs if p.table == table]
     right = max(p.column for p in cells)
-    signer = [p for p in cells if p.column == right and clean(p.text) and not PLACEHOLDER.match(clean(p.text))]
-    written = [p for p in cells if clean(p.text)]
+    signer = [p for p in cells if p.column == right and p.words and not PLACEHOLDER.match(p.words)]
+    written = [p for p in cells if p.words]
     top = min((p.row for p in written), default=0)
     header_like = any(p.column == min(q.column for q in cells) for p in written if p.row == top)
     return signer if len(signer) >= 2 and (not header_like or _two_signatures(written)) else []
@@ -419,7 +413,7 @@ def _two_signatures(written: list[Para]) -> bool:
     if len(columns) != 2:
         return False
     for column in columns:
-        lines = [clean(p.text) for p in written if p.column == column]
+        lines = [p.words for p in written if p.column == column]
         if len(lines) < 2 or lines[0] != lines[0].upper() or lines[-1] == lines[-1].upper():
             return False
     return True
@@ -437,24 +431,25 @@ def _locate_body(found: Elements, paragraphs: list[Para]) -> None:
         end_candidates += [p.index for p in paragraphs if p.table == closing_table]
     end_candidates += [p.index for p in _annex_labels(paragraphs, start)][:1]
     end = min(end_candidates, default=paragraphs[-1].index + 1 if paragraphs else 0)
-    body = [p for p in paragraphs if start < p.index < end and p.place == "body" and clean(p.text)]
+    body = [p for p in paragraphs if start < p.index < end and p.place == "body" and p.words]
     if not body:
         return
-    structural = {p.index for p in _structural(body)} | _decision_lines(found)
+    outside = _structural(body)
+    structural = {p.index for p in outside} | _decision_lines(found)
     # the paragraph above the signature's table ends the body; it names no table
     found.parts["body"] = [p for p in body if p.top_level and p.index not in structural
                            and not (_is_caption(p) and not (closing and p.above_table_of(closing[0])))]
-    found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(clean(p.text))]
-    found.parts["parts"] = [p for p in _structural(body) if STRUCTURAL.match(clean(p.text))
-                            or lettered_part(clean(p.text))]
+    found.parts["articles"] = [p for p in found["body"] if ARTICLE.match(p.words)]
+    found.parts["parts"] = [p for p in outside if STRUCTURAL.match(p.words)
+                            or lettered_part(p.words)]
     found.parts["closing"] = [body[-1]]
-    found.parts["bases"] = body[:leading_bases(clean(para.text) for para in body)]  # they open the body
-    found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(clean(p.text))]
-    found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(clean(p.text))]
+    found.parts["bases"] = body[:leading_bases(para.words for para in body)]  # they open the body
+    found.parts["point_labels"] = [p for p in body if POINT_LABEL.match(p.words)]
+    found.parts["slash_labels"] = [p for p in body if SLASH_LABEL.match(p.words)]
     listed = _list_items(body, found.view)
-    headings = [p for p in body if LABEL.match(clean(p.text)) and p.index not in listed]
+    headings = [p for p in body if LABEL.match(p.words) and p.index not in listed]
     found.parts["headings"] = headings
-    found.parts["headings_roman"] = [p for p in headings if LABEL.match(clean(p.text)).group(1)]
+    found.parts["headings_roman"] = [p for p in headings if LABEL.match(p.words).group(1)]
     found.parts["headings_khoan"] = [p for p in headings if _depth(p) == 1]
     found.parts["headings_diem"] = [p for p in headings if _depth(p) in (2, 3)]
 
@@ -466,9 +461,9 @@ def _annex_labels(paragraphs: list[Para], start: int) -> list[Para]:
     """``Phụ lục I`` lines after the body (an annex's label, its reference line in brackets,
     ``(Kèm theo ...)`` or the author's own, within the next three lines): the body ends before
     the first, signed or not."""
-    written = [p for p in paragraphs if p.index > start and p.place == "body" and clean(p.text)]
-    return [p for i, p in enumerate(written) if ANNEX_LABEL.match(clean(p.text))
-            and any(clean(q.text).startswith("(") and clean(q.text).endswith(")") for q in written[i + 1:i + 4])]
+    written = [p for p in paragraphs if p.index > start and p.place == "body" and p.words]
+    return [p for i, p in enumerate(written) if ANNEX_LABEL.match(p.words)
+            and any(q.words.startswith("(") and q.words.endswith(")") for q in written[i + 1:i + 4])]
 
 
 def _is_caption(para: Para) -> bool:
@@ -486,8 +481,8 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
     look = None
     khoan = 0
     for position, para in enumerate(body):
-        match = LABEL.match(clean(para.text))
-        if lettered_part(clean(para.text)):  # A., B. above khoản numbered 1., 2.: the count restarts
+        match = LABEL.match(para.words)
+        if lettered_part(para.words):  # A., B. above khoản numbered 1., 2.: the count restarts
             khoan = 0
         if following is not None:
             if match and match.group(2) == f"{following}." and view.label_look(para) == look:
@@ -497,7 +492,7 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
             following = None
         if not match:
             continue
-        if match.group(1) or STRUCTURAL.match(clean(para.text)):
+        if match.group(1) or STRUCTURAL.match(para.words):
             khoan = 0
             continue
         previous = clean(body[position - 1].text) if position else ""
@@ -517,9 +512,9 @@ def _structural(body: list[Para]) -> list[Para]:
     not running text."""
     out = []
     for index, para in enumerate(body):
-        if lettered_part(clean(para.text)):
+        if lettered_part(para.words):
             out.append(para)
-        elif STRUCTURAL.match(clean(para.text)):
+        elif STRUCTURAL.match(para.words):
             out.append(para)
             # in capitals: as upper as it gets ("º", "ĸ" have no capital, "2020 - 2025" no letter;
             # str.isupper says no to both)
@@ -530,5 +525,5 @@ def _structural(body: list[Para]) -> list[Para]:
 
 
 def _depth(para: Para) -> int:
-    match = LABEL.match(clean(para.text))
+    match = LABEL.match(para.words)
     return match.group(2).count(".") if match and match.group(2) else 0

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ._check_parts import clean
 from ._docx_read import DocxView, Para
 
 TWIPS_PER_CM = 566.93
@@ -83,7 +82,7 @@ def _size_ok(look, params: dict) -> bool:
 
 def _format_problems(view: DocxView, para: Para, params: dict) -> list[str]:
     look = view.look(para)
-    text = clean(para.text)
+    text = para.words
     problems = []
     if not _size_ok(look, params):
         problems.append(_describe(look, ["size"]))

@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import struct
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
@@ -81,10 +82,31 @@ class Look:
     east_asian_kinds: tuple = ()  # which kinds of characters show in it (keys of HINTED)
 
 
+@lru_cache(maxsize=8192)  # each paragraph's text is cleaned by many rules
+def clean(text: str) -> str:
+    """The words of a paragraph as a reader takes them: composed accents (a file may hold
+    "ò" as o and a combining grave), single spaces, no-break spaces as spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
 def excerpt(text: str) -> str:
     """A line as a finding quotes it: spaces as one, at most 70 characters."""
     text = " ".join(text.split())
     return text if len(text) <= 70 else text[:67] + "..."
+
+
+class _Kept:
+    """A value computed on first access and kept in the instance (functools.cached_property
+    without the lock it takes on Python 3.11, a tenth of the cost of a paragraph's check)."""
+
+    def __init__(self, function):
+        self.function, self.name = function, function.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
 
 
 @dataclass
@@ -102,6 +124,11 @@ class Para:
     label: str = ""  # the number or bullet Word's list shows before the text ("1. "), part of text
     framed: bool = False  # in a row across a table that holds the whole page: read as the body's
     line: Optional[int] = None  # one line of a paragraph broken by line breaks (DocxView.lines), its number
+
+    @_Kept
+    def words(self) -> str:
+        """:func:`clean` of its text, kept: the checker asks for it a dozen times a paragraph."""
+        return clean(self.text)
 
     @property
     def top_level(self) -> bool:
@@ -150,7 +177,8 @@ class PageSetup:
 
 MEMOISE = True  # looks shared by paragraphs of one signature; False computes each (tests compare)
 _STYLE_TABLES = ("_chains", "_by_signature", "_labels_by_signature", "_num_levels", "_num_lists", "_default_parts",
-                 "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint")
+                 "_styles_by_id", "_default_paragraph_style", "_default_table_style", "_styles_hint",
+                 "_pages_by_section", "_header_page_fields")
 _SHARED_SIGNATURES = 10_000
 """The most paragraph signatures whose looks :class:`SharedParts` keeps (a batch of documents
 of one template has a few dozen; the bound is for one whose every paragraph is set apart)."""
@@ -460,7 +488,8 @@ class DocxView:
         self._index_styles()
 
     _keep_runs = True
-    """Each paragraph's runs, read for its text, are kept for its signature (see :meth:`of`)."""
+    """Each paragraph's runs, read for its text, are kept for its signature, and the nearest
+    table of one outside the body's own for :meth:`_table_of` (see :meth:`of`)."""
 
     @classmethod
     def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
@@ -468,7 +497,9 @@ class DocxView:
         rendered, whose body it holds) and the other parts of its package, parsed once and
         shared by every document that has them (:class:`SharedParts`): nothing is unzipped
         or parsed again, and what the styles give a paragraph of a given signature is
-        resolved once for all those documents."""
+        resolved once for all those documents. ``document`` may be a ``w:body`` standing
+        alone, for a document element that holds nothing else: lxml walks every element of
+        a tree it moves into another, which reading it where it stands does not need."""
         view = cls.__new__(cls)
         view.name = name or "văn bản"
         view.document = document
@@ -501,6 +532,7 @@ class DocxView:
         self._table_styles: dict = {}
         self._conditional_chains: dict = {}
         self._grid = _UNSET  # the page's line grid, read when first asked for
+        self._section = _UNSET  # page 1's sectPr, found when first asked for
         self._table_grids: dict = {}
         # keyed by ids of chains, which may be this view's own (a table's conditional parts)
         self._inherited_chains: dict = {}
@@ -510,6 +542,8 @@ class DocxView:
         # each paragraph's runs as its text was read, kept for its signature (taken once)
         self._runs_read: dict = {}
         self._signatures: dict = {}  # each paragraph's, as look() computed it
+        self._tables_around: dict = {}  # a paragraph outside the body's own -> its nearest w:tbl
+        self._cell_widths: dict = {}
         if shared is not None and shared.index is not None:
             # what depends on the styles, numbering and theme only: one view's, for all
             for name, value in shared.index.items():
@@ -517,11 +551,16 @@ class DocxView:
             if len(self._by_signature) > _SHARED_SIGNATURES:  # bounded over a batch of any size
                 self._by_signature.clear()
                 self._labels_by_signature.clear()
+            if len(self._pages_by_section) > _SHARED_SIGNATURES:
+                self._pages_by_section.clear()
             self.paragraphs = list(self._paragraphs())
             return
         self._chains: dict = {}
         self._by_signature: dict = {}
         self._labels_by_signature: dict = {}
+        # page 1's page by what its section holds (the settings and headers are the views' own)
+        self._pages_by_section: dict = {}
+        self._header_page_fields: dict = {}  # header root -> whether it has a PAGE field
         self._index_numbering()
         self._default_parts = {kind: self._find_defaults(kind) for kind in ("rPr", "pPr")}
         self._styles_by_id = {}
@@ -592,7 +631,7 @@ class DocxView:
         return True
 
     def _paragraphs(self, header=None) -> Iterator[Para]:
-        body = self.document.find(w("body"))
+        body = self.document if self.document.tag == _BODY else self.document.find(w("body"))
         if body is None:  # schema-valid: a document without a body has no paragraphs
             return
         roots = ([(header, "header")] if header is not None else []) + [(body, "body")]
@@ -620,15 +659,46 @@ class DocxView:
 
     def _part_paragraphs(self, root, part: str, index: int, tables: dict, textboxes: dict, cells: dict,
                          counters: dict) -> Iterator[Para]:
-        fallback, box_tag, cell_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc")
-        for element in root.iter(w("p")):
+        fallback, box_tag, cell_tag, table_tag = f"{{{MC}}}Fallback", w("txbxContent"), w("tc"), w("tbl")
+        # a view of a body standing alone finds page 1's sectPr (_first_section) in the same walk
+        whole = root is self.document and self._section is _UNSET
+        numbered = self.numbering is not None  # else no paragraph has a list's label
+        keep, kept = self._keep_runs, self._runs_read
+        for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
+            if whole and element.tag == _SECTION:
+                if self._section is _UNSET:
+                    self._section = element
+                continue
             if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
+                index += 1
+                text, runs = _read_runs(element)  # _text_of, inline
+                if keep:
+                    kept[element] = runs
+                label = self._list_label(element, counters) if numbered else ""
+                yield Para(index, element, label + text, part, None, None, None, False, label)
+                continue
+            else:  # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
                 box = cell = None
-            else:  # ancestors found by their tag in lxml's own loop
-                if next(element.iterancestors(fallback), None) is not None:
+                above = []  # the tables around it, nearest first
+                ancestors = []
+                for ancestor in element.iterancestors():
+                    tag = ancestor.tag
+                    if tag == fallback:
+                        break
+                    ancestors.append(ancestor)
+                    if tag == table_tag:
+                        above.append(ancestor)
+                    elif tag == cell_tag:
+                        if cell is None:
+                            cell = ancestor
+                    elif tag == box_tag and box is None:
+                        box = ancestor
+                else:
+                    if self._keep_runs:  # a tree no one else holds: _table_of may take it from here
+                        self._tables_around[element] = above[0] if above else None
+                    above = None
+                if above is not None:
                     continue  # the same text box again, for old readers
-                box = next(element.iterancestors(box_tag), None)
-                cell = next(element.iterancestors(cell_tag), None)
             index += 1
             place, table, row, column, nested = part, None, None, None, False
             if box is not None:
@@ -641,8 +711,9 @@ class DocxView:
                            framed)
                 continue
             elif cell is not None:
-                tbl = cell.getparent().getparent()
-                outer = [a for a in tbl.iterancestors() if a.tag == w("tbl")]
+                tbl = cell.getparent().getparent()  # an ancestor: the tables around it are those after it
+                outer = [a for a in ancestors[next(i for i, a in enumerate(ancestors) if a is tbl) + 1:]
+                         if a.tag == table_tag]
                 top = outer[-1] if outer else tbl
                 table = tables.setdefault(top, len(tables))
                 nested = bool(outer)
@@ -651,8 +722,10 @@ class DocxView:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][cell]
                 place = f"table{table}" + (f"[{row}][{column}]" if not nested else "[nested]")
-            label = self._list_label(element, counters)
+            label = self._list_label(element, counters) if numbered else ""
             yield Para(index, element, label + self._text_of(element), place, table, row, column, nested, label)
+        if whole and self._section is _UNSET:
+            self._section = None  # the whole document walked: it has no sectPr
 
     def _frame_place(self, element, cell, tables: dict, cells: dict) -> tuple:
         """(place, table, row, column, nested, framed) of a paragraph of the frame table."""
@@ -705,6 +778,9 @@ class DocxView:
         parent = paragraph.getparent()
         if parent is not None and parent.tag == _BODY:  # a paragraph of the body itself
             return None
+        found = self._tables_around.get(paragraph, _UNSET)  # found by _part_paragraphs
+        if found is not _UNSET:
+            return found
         return next((a for a in paragraph.iterancestors(w("tbl"))), None)
 
     def _table_style_chain(self, paragraph, table=_UNSET) -> list:
@@ -1020,7 +1096,11 @@ class DocxView:
         The Look is shared: read it, never change it."""
         if isinstance(para, Para):
             element = para.element
-            if para.line is not None:
+            if para.line is None:
+                found = self._looks.get(element)
+                if found is not None:  # asked again (the rules ask for most paragraphs' looks several times)
+                    return found
+            else:
                 key = (element, para.line)
                 if key not in self._looks:
                     self._looks[key] = self._look(element, self._line_runs(element, para.line))
@@ -1059,22 +1139,27 @@ class DocxView:
         and for each run with words its properties and whether it has letters beyond ASCII (set
         in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
         (none when neither the styles nor the run's own properties hint a font)."""
-        ppr = _find_first(element, _PARAGRAPH_PROPERTIES)
-        style = _find_first(ppr, _PARAGRAPH_STYLE) if ppr is not None else None  # as _paragraph_style_id finds it
-        style_id = style.get(_VAL) if style is not None else self._default_paragraph_style
+        ppr = None
+        for child in element:  # _find_first, inline: asked of every paragraph
+            ppr = child if child.tag == _PARAGRAPH_PROPERTIES else element.find(_PARAGRAPH_PROPERTIES)
+            break
+        own, style_id = _properties_content(ppr) if ppr is not None else (None, _UNSET)
+        if style_id is _UNSET:  # no pStyle: the default style (as _paragraph_style_id finds it)
+            style_id = self._default_paragraph_style
         runs = []
         read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
         for properties, text in (read if read is not None else _read_runs(element)[1]):
-            if text.strip():
+            if text and not text.isspace():  # words (text.strip(), without making the stripped copy)
+                content = None if properties is None else _content(properties)
                 if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
-                    runs.append((_content(properties), False, ()))
+                    runs.append((content, False, ()))
                 elif self._styles_hint or _hints(properties):
-                    runs.append((_content(properties), True, hinted_kinds(text)))
+                    runs.append((content, True, hinted_kinds(text)))
                 else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
-                    runs.append((_content(properties), True, ()))
+                    runs.append((content, True, ()))
         table = self._table_of(element)
-        return (style_id, table is not None, self._chain_key(self._table_style_chain(element, table)),
-                self._line_grid(), _content(ppr), tuple(runs))
+        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
+        return (style_id, table is not None, chain_key, self._line_grid(), own, tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
         """A table's style chain by what it holds (each style's id, each conditional part's
@@ -1194,7 +1279,7 @@ class DocxView:
         (``w:docGrid`` of type lines, linesAndChars or snapToChars, as WPS and East Asian Word
         write it); None when the page has no such grid (a pitch alone does not snap)."""
         if self._grid is _UNSET:
-            sect = next(self.document.iter(w("sectPr")), None)
+            sect = self._first_section()
             grid = sect.find(w("docGrid")) if sect is not None else None
             self._grid = None
             if grid is not None and grid.get(w("type")) in ("lines", "linesAndChars", "snapToChars"):
@@ -1267,13 +1352,14 @@ class DocxView:
     def cell_width(self, para: Para) -> Optional[int]:
         """The width of the table cell a paragraph sits in (its w:tcW in twips), if it says."""
         cell = next((a for a in para.element.iterancestors(w("tc"))), None)
-        width = cell.find(f"{w('tcPr')}/{w('tcW')}") if cell is not None else None
-        if width is None or width.get(w("type"), "dxa") != "dxa":
+        if cell is None:
             return None
-        try:
-            return int(float(width.get(w("w"), "0")))
-        except ValueError:
-            return None
+        if not self._keep_runs:  # a tree its caller may change
+            return _cell_width(cell)
+        found = self._cell_widths.get(cell, _UNSET)  # the paragraphs of a cell share its width
+        if found is _UNSET:
+            found = self._cell_widths[cell] = _cell_width(cell)
+        return found
 
     # --- page --------------------------------------------------------------------
 
@@ -1281,12 +1367,25 @@ class DocxView:
         """The page of page 1 (computed once: finding the first section walks the document).
         Shared: read it, never change it."""
         if self._page_setup is None:
-            self._page_setup = self._find_page_setup()
+            sect = self._first_section()
+            if sect is None:
+                self._page_setup = self._find_page_setup(sect)
+            else:  # what a section gives is the same in every view sharing the settings and headers
+                key = _content(sect)
+                found = self._pages_by_section.get(key)
+                if found is None:
+                    found = self._pages_by_section[key] = self._find_page_setup(sect)
+                self._page_setup = found
         return self._page_setup
 
-    def _find_page_setup(self) -> PageSetup:
-        # the page of page 1: the first section's (annexes after it may be landscape)
-        sect = next(self.document.iter(w("sectPr")), None)
+    def _first_section(self):
+        """Page 1's ``w:sectPr``: the first in the document (annexes after it may be landscape);
+        found once (a walk of the document up to it)."""
+        if self._section is _UNSET:
+            self._section = next(self.document.iter(w("sectPr")), None)
+        return self._section
+
+    def _find_page_setup(self, sect) -> PageSetup:
         if sect is None:  # schema-valid: the application's default page, which vanban cannot know
             return PageSetup(None, None, None, None, None, None, "portrait", False, {}, declared=False)
         size = sect.find(w("pgSz"))
@@ -1318,7 +1417,13 @@ class DocxView:
 
     def header_has_page_field(self, kind: str) -> bool:
         """The header of page 1's section of ``kind`` (default, first, even) has a PAGE field."""
-        return has_page_field(self.page_setup().headers.get(kind))
+        header = self.page_setup().headers.get(kind)
+        if header is None:
+            return False
+        found = self._header_page_fields.get(header)  # headers are parts shared by the views of SharedParts
+        if found is None:
+            found = self._header_page_fields[header] = has_page_field(header)
+        return found
 
     def page_field_looks(self, kind: str) -> list[Look]:
         """What a reader sees of each paragraph holding the page number in the header ``kind``."""
@@ -1399,10 +1504,32 @@ def _content(element) -> Optional[tuple]:
     text), then each child's (a child without children as its tag and attributes)."""
     if element is None:
         return None
-    out = [element.tag, *element.attrib.items()]
+    out = [element.tag, *element.items()]  # items(): no attribute proxy made, as attrib makes one
     for child in element:
-        out.append(_content(child) if len(child) else (child.tag, *child.attrib.items()))
+        out.append(_content(child) if len(child) else (child.tag, *child.items()))
     return tuple(out)
+
+
+def _properties_content(properties) -> tuple:
+    """A paragraph's ``w:pPr`` as :func:`_content` gives it, and the ``w:val`` of its first
+    ``w:pStyle`` (None for one without; :data:`_UNSET` when it has no pStyle), in one pass
+    over its children."""
+    out = [properties.tag, *properties.items()]
+    style = _UNSET
+    for child in properties:
+        tag = child.tag
+        if len(child):
+            out.append(_content(child))
+            continue
+        attributes = child.items()
+        out.append((tag, *attributes))
+        if tag == _PARAGRAPH_STYLE and style is _UNSET:
+            style = next((value for name, value in attributes if name == _VAL), None)
+    if style is _UNSET:  # a pStyle with children of its own (never written so, but read the same)
+        found = properties.find(_PARAGRAPH_STYLE)
+        if found is not None:
+            style = found.get(_VAL)
+    return tuple(out), style
 
 
 def _paragraph_ind_kind(chain: list, child=_find) -> Optional[str]:
@@ -1452,6 +1579,18 @@ def _paragraph_value(chain: list, tag: str, attribute: str, child=_find):
     """The first ``attribute`` of a ``tag`` set along a chain of ``pPr``, or None."""
     found = _paragraph_element(chain, tag, attribute, child)
     return None if found is None else found.get(w(attribute))
+
+
+def _cell_width(cell) -> Optional[int]:
+    """A cell's ``w:tcPr/w:tcW`` in twips; None when it gives none, or not in twips."""
+    width = next((found for properties in cell.iterchildren(w("tcPr")) for found in properties.iterchildren(w("tcW"))),
+                 None)  # as find("tcPr/tcW") finds it, without ElementPath's machinery
+    if width is None or width.get(w("type"), "dxa") != "dxa":
+        return None
+    try:
+        return int(float(width.get(w("w"), "0")))
+    except ValueError:
+        return None
 
 
 def _cell_positions(table) -> dict:
@@ -1544,6 +1683,8 @@ _RUN_TEXT = {f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
              f"{{{W}}}noBreakHyphen": "-"}  # Word's no-break hyphen shows as a hyphen
 _TEXT = f"{{{W}}}t"
 _BODY = f"{{{W}}}body"
+_P = f"{{{W}}}p"
+_SECTION = f"{{{W}}}sectPr"
 _RUN_PROPERTIES = f"{{{W}}}rPr"
 _PARAGRAPH_PROPERTIES = f"{{{W}}}pPr"
 _PARAGRAPH_STYLE = f"{{{W}}}pStyle"
@@ -1587,10 +1728,51 @@ def _find_first(element, tag: str):
     return element.find(tag)
 
 
+_PLAIN_IN_PARAGRAPH = frozenset(w(tag) for tag in (
+    "pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd", "permStart",
+    "permEnd"))
+"""What a paragraph may hold beside its runs without holding runs itself (a hyperlink, a field,
+a tracked change, a content control hold runs)."""
+_PLAIN_IN_RUN = frozenset([_TEXT, _RUN_PROPERTIES, *_RUN_TEXT] + [w(tag) for tag in (
+    "softHyphen", "lastRenderedPageBreak", "fldChar", "instrText")])
+"""What a run may hold without holding runs (a drawing or an object may hold a text box's)."""
+
+
 def _read_runs(paragraph) -> tuple[str, list]:
     """A paragraph's text (:func:`paragraph_text`) and, for every run in it (those of text
     boxes anchored in it too), its first properties element and the text it shows, in one
     pass over the runs."""
+    own, runs = [], []
+    for child in paragraph:  # most paragraphs: their runs are their children, and hold nothing else
+        tag = child.tag
+        if tag == _RUN:
+            properties, parts = None, []
+            for piece in child:
+                tag = piece.tag
+                if tag == _TEXT:
+                    parts.append(piece.text or "")
+                elif tag == _RUN_PROPERTIES:
+                    if properties is None:
+                        properties = piece
+                elif tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[tag])
+                elif tag not in _PLAIN_IN_RUN:
+                    break
+            else:
+                text = "".join(parts)
+                runs.append((properties, text))
+                own.append(text)
+                continue
+            break
+        if tag not in _PLAIN_IN_PARAGRAPH:
+            break
+    else:
+        return "".join(own), runs
+    return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
+
+
+def _runs_anywhere(paragraph) -> tuple[str, list]:
+    """:func:`_read_runs` of any paragraph: each run found wherever it stands in it."""
     own, runs = [], []
     for run in paragraph.iter(_RUN):
         properties, parts = None, []

@@ -632,9 +632,13 @@ class _WarmTemplate:
                 if self._shared is None:
                     self._shared, self._shell = shared, shell
                 shared, shell = self._shared, self._shell
+        if body.getparent() is not None:
+            raise ValueError("the body has no place of its own in the document element")
+        if len(shell) == 1 and shell[0].tag == body.tag:  # the document element holds the body alone:
+            return DocxView.from_parts(body, shared, name)  # read as it stands (moving it walks it all)
         root = copy.deepcopy(shell)  # the document element without its body: a few elements
         old = root.find(f"{{{_W}}}body")
-        if old is None or body.getparent() is not None:
+        if old is None:
             raise ValueError("the body has no place of its own in the document element")
         root.replace(old, body)
         return DocxView.from_parts(root, shared, name)

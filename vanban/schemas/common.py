@@ -119,7 +119,57 @@ def built(model: type[BaseModel], **fields: Any) -> Any:
     validating what it builds would re-run every text check (the legacy-encoding heuristic
     among them) on text that has passed them. What is built here must only join validated
     text with vanban's own words, so that it would pass validation as it stands."""
-    return model.model_construct(**fields)
+    defaults = _defaults.get(model)
+    if defaults is None:
+        defaults = _defaults[model] = _defaults_of(model)
+    if defaults is False or not fields.keys() <= model.__pydantic_fields__.keys():
+        return model.model_construct(**fields)
+    # model_construct's work, without asking each default factory's signature every time
+    # (inspect.signature: most of the cost of the thousands of nodes a display builds)
+    values = {}
+    for name, factory, default in defaults:
+        if name in fields:
+            values[name] = fields[name]
+        elif factory is not None:
+            values[name] = factory()
+        elif default is not _REQUIRED:
+            values[name] = default
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
+
+
+_REQUIRED = object()
+_IMMUTABLE = (type(None), bool, int, float, str, bytes)
+_defaults: dict = {}
+
+
+def _defaults_of(model: type[BaseModel]) -> Any:
+    """(name, default factory, default) of each field, as ``model_construct`` fills them in; False
+    for a model it fills in another way (a factory given the other fields, a default it copies,
+    private attributes, extra fields kept)."""
+    try:
+        from pydantic._internal._fields import takes_validated_data_argument
+    except ImportError:  # another pydantic: its own model_construct
+        return False
+    if model.__pydantic_post_init__ or model.__pydantic_root_model__ or model.model_config.get("extra") == "allow":
+        return False
+    defaults = []
+    for name, info in model.__pydantic_fields__.items():
+        if info.default_factory is not None:
+            if takes_validated_data_argument(info.default_factory):
+                return False
+            defaults.append((name, info.default_factory, None))
+        elif info.is_required():
+            defaults.append((name, None, _REQUIRED))
+        elif type(info.default) in _IMMUTABLE:
+            defaults.append((name, None, info.default))
+        else:
+            return False
+    return tuple(defaults)
 
 
 def string_shorthand(field_name: str):
