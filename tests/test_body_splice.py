@@ -49,6 +49,18 @@ def tree_bytes(renderer, document):
     return renderer._render_bytes(document, {})
 
 
+def set_block_runs(monkeypatch, index, xml):
+    """Every render gives the body's block ``index`` the runs ``xml``, put in the values directly."""
+    values = Renderer._values
+
+    def with_runs(self, document):
+        made = values(self, document)
+        made["body"][index] = {**made["body"][index], "runs": _render._Xml(xml, runs=True)}
+        return made
+
+    monkeypatch.setattr(Renderer, "_values", with_runs)
+
+
 def samples():
     documents = [vanban.load(path) for path in sorted(EXAMPLES.glob("*.yaml"))]
     documents += [vanban.parse(yaml.safe_load(model.starter_yaml())) for model in vanban.document_types().values()]
@@ -105,14 +117,7 @@ def test_a_block_with_an_empty_text_element_takes_the_tree(plan, splices, text):
 @pytest.mark.parametrize("text", ["cột một\tcột hai", "trang\fmới", "chuông\a"])  # runs_xml writes a line feed as w:br
 def test_a_block_holding_docxtpls_listing_marks_takes_the_tree(plan, monkeypatch, splices, text):
     # the display takes them out of a document's text: a value put in the body directly
-    values = Renderer._values
-
-    def with_mark(self, document):
-        made = values(self, document)
-        made["body"][3] = {**made["body"][3], "runs": _render._Xml(_render.runs_xml([_Run(text)]), runs=True)}
-        return made
-
-    monkeypatch.setattr(Renderer, "_values", with_mark)
+    set_block_runs(monkeypatch, 3, _render.runs_xml([_Run(text)]))
     renderer = Renderer()
     data = renderer.render_bytes(plan)
     assert splices == [0]
@@ -189,14 +194,7 @@ def test_the_last_block_is_never_spliced_so_the_closing_blocks_keep_reaches_it(s
 def test_a_keep_reaching_back_past_the_last_block_to_the_marker_takes_the_tree(monkeypatch, splices):
     # the body's last block without text: the keep goes on to the paragraph before it, spliced
     document = vanban.load(EXAMPLES / "quyet_dinh_367.yaml")
-    values = Renderer._values
-
-    def last_block_empty(self, document):
-        made = values(self, document)
-        made["body"][-1] = {**made["body"][-1], "runs": _render._Xml("", runs=True)}
-        return made
-
-    monkeypatch.setattr(Renderer, "_values", last_block_empty)
+    set_block_runs(monkeypatch, -1, "")
     renderer = Renderer()
     data = renderer.render_bytes(document)
     assert splices == [0]

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 # --- TCVN3 (TCVN 5712:1993, VN3): one byte per letter --------------------------------
 # Read as Windows-1252/Latin-1, each byte is the character on the left. One font holds
@@ -150,8 +149,7 @@ _WORD = re.compile(f"[\\w{re.escape(_LEGACY_CHARS)}]+")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
-@dataclass(frozen=True)
-class LegacyText:
+class LegacyText(NamedTuple):
     """What :func:`legacy_encoding` found: the encoding, and the first words with their reading."""
 
     encoding: str

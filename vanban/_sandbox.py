@@ -45,7 +45,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import update_wrapper
 from time import monotonic
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from jinja2 import Template, TemplateAssertionError, nodes
 from jinja2.compiler import CodeGenerator, optimizeconst
@@ -65,9 +65,10 @@ from pydantic import BaseModel
 from ._lazy_pattern import lazy_pattern
 
 
-@dataclasses.dataclass(frozen=True)
-class TemplateLimits:
-    """What one template may spend on one document."""
+class TemplateLimits(NamedTuple):
+    """What one template may spend on one document (a named tuple: only read, cheaper to
+    define at import than a dataclass, and its repr, part of the prepared cache's key, is the
+    same)."""
 
     seconds: float = 30.0
     """Wall-clock time of the template's own code."""

@@ -7,9 +7,8 @@ into Word's table XML; the widths, spans and words are all decided here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from ._measure import text_width_mm
 from ._numbers import amount_in_words, format_number, format_percent, percent_of
@@ -23,9 +22,11 @@ NATURAL_CAP_MM = 120.0
 """A cell longer than this wraps anyway: it asks for no more width."""
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell: its words, the element it is (a key of ``STYLE_NAMES``), and its spans."""
+class Cell(NamedTuple):
+    """One cell: its words, the element it is (a key of ``STYLE_NAMES``), and its spans.
+
+    The cell and the block are named tuples, as the display's ``Run`` and ``Block`` are: only
+    read, and a new process defines a tuple class in a fraction of a dataclass's time."""
 
     text: str
     style: str
@@ -36,8 +37,7 @@ class Cell:
     bold: bool = False
 
 
-@dataclass(frozen=True)
-class TableBlock:
+class TableBlock(NamedTuple):
     """A table of the body: caption, header rows, body rows, column widths and a note under it."""
 
     caption: Optional[tuple]

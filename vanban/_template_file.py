@@ -46,9 +46,9 @@ import posixpath
 import re
 import stat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .errors import TemplateError
 
@@ -128,7 +128,7 @@ def read_in_folder(folder: Path, name: str) -> Optional[bytes]:
     return read_regular_file(path, name)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # never shown nor compared: Python writes and compiles only __init__
 class TemplateFile:
     """A template's zip, bounded and with every XML part parsed (zip name -> root element)."""
 
@@ -277,13 +277,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _O = "{urn:schemas-microsoft-com:office:office}"
 
 
-@dataclass(frozen=True)
-class Unsafe:
-    """One piece of external or active content: the part it is in, and what it is (Vietnamese)."""
+class Unsafe(NamedTuple):
+    """One piece of external or active content: the part it is in, and what it is (Vietnamese).
+    A named tuple (only read, never compared): cheaper to define at import than a dataclass."""
 
     part: str
     what: str
-    element: Any = field(default=None, compare=False, repr=False)  # where in the part, when an element
+    element: Any = None  # where in the part, when an element
 
     def __str__(self) -> str:
         return f"{self.part}: {self.what}"

@@ -10,14 +10,17 @@ them. A new regime (Nhà nước, Đảng) is a new :class:`Profile`, not new co
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal, Optional, Union
+from typing import Literal, NamedTuple, Optional, Union
 
 Align = Literal["left", "center", "right", "justify"]
 
 
-@dataclass(frozen=True)
-class TextFigure:
-    """How one element of the page is set: size in points, weight, slant, alignment."""
+class TextFigure(NamedTuple):
+    """How one element of the page is set: size in points, weight, slant, alignment.
+
+    The figure and the drawn marks below are named tuples rather than dataclasses: a new
+    process builds a tuple class in a fraction of the time (a dataclass's methods are written
+    as source and compiled at import), and these values are only ever read."""
 
     size: float
     bold: bool = False
@@ -37,8 +40,7 @@ class TextFigure:
     """A line under the paragraph (the drawn lines of NĐ 30)."""
 
 
-@dataclass(frozen=True)
-class LineSpec:
+class LineSpec(NamedTuple):
     """A drawn rule made of one repeated character: a fixed length, or a share of a text's."""
 
     char: str
@@ -54,8 +56,7 @@ class LineSpec:
         return self.char * max(5, round(len(text) * self.ratio))
 
 
-@dataclass(frozen=True)
-class DrawnLine:
+class DrawnLine(NamedTuple):
     """A real line (the bottom border of an empty paragraph), centred, as long as a share of
     the text above it: NĐ 30 PL I draws the lines under the agency's name (1/3 to 1/2 of it),
     under the tiêu ngữ (as long as it) and under the trích yếu (1/3 to 1/2 of it). A drawn
@@ -395,7 +396,7 @@ NHA_NUOC = Profile(
 
 def _with_leaf_headings(profile: Profile) -> Profile:
     """Each heading's leaf variant: the same figure, not kept with the next paragraph."""
-    leaves = {f"{key}{LEAF}": replace(figure, keep_with_next=False)
+    leaves = {f"{key}{LEAF}": figure._replace(keep_with_next=False)
               for key, figure in profile.figures.items() if key.startswith("heading")}
     return replace(profile, figures={**profile.figures, **leaves})
 
