@@ -547,7 +547,7 @@ class DocxView:
         # each paragraph's runs as its text was read, kept for its signature (taken once)
         self._runs_read: dict = {}
         # each paragraph's own properties, style id and runs as its signature takes them, read
-        # with its text (_read_paragraph), taken once by _signature
+        # with its text (_read_paragraph), and its nearest table; taken once by _signature
         self._signature_parts: dict = {}
         self._signatures: dict = {}  # each paragraph's, as look() computed it
         self._tables_around: dict = {}  # a paragraph outside the body's own -> its nearest w:tbl
@@ -686,7 +686,10 @@ class DocxView:
                 index += 1
                 if walk:  # its text, runs and what its signature reads of it, in one pass
                     text, read = _read_paragraph(element, hint)
-                    (signed if type(read) is tuple else kept)[element] = read
+                    if type(read) is tuple:
+                        signed[element] = (*read, None)  # no table around it
+                    else:
+                        kept[element] = read
                 else:
                     text, runs = _read_runs(element)  # _text_of, inline
                     if keep:
@@ -705,7 +708,10 @@ class DocxView:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][parent]
                     text, read = _read_paragraph(element, hint)
-                    (signed if type(read) is tuple else kept)[element] = read
+                    if type(read) is tuple:
+                        signed[element] = (*read, tbl)
+                    else:
+                        kept[element] = read
                     label = self._list_label(element, counters) if numbered else ""
                     yield Para(index, element, label + text, f"table{table}[{row}][{column}]", table, row, column,
                                False, label)
@@ -1172,12 +1178,14 @@ class DocxView:
         and for each run with words its properties and whether it has letters beyond ASCII (set
         in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
         (none when neither the styles nor the run's own properties hint a font)."""
-        table = self._table_of(element)
-        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
         read = self._signature_parts.pop(element, None)  # read with the paragraph's text
         if read is not None:
-            style_id = self._default_paragraph_style if read[1] is _UNSET else read[1]
-            return (style_id, table is not None, chain_key, self._line_grid(), read[0], read[2])
+            own, style_id, runs, table = read
+            style_id = self._default_paragraph_style if style_id is _UNSET else style_id
+            chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
+            return (style_id, table is not None, chain_key, self._line_grid(), own, runs)
+        table = self._table_of(element)
+        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
         ppr = None
         for child in element:  # _find_first, inline: asked of every paragraph
             ppr = child if child.tag == _PARAGRAPH_PROPERTIES else element.find(_PARAGRAPH_PROPERTIES)
