@@ -491,6 +491,11 @@ class DocxView:
     """Each paragraph's runs, read for its text, are kept for its signature, and the nearest
     table of one outside the body's own for :meth:`_table_of` (see :meth:`of`)."""
 
+    _one_walk = True
+    """Each paragraph of the part itself or of a plain table of it is read in one pass: its
+    text, runs and what its signature reads of it (:func:`_read_paragraph`); False reads as
+    before (the tests compare the two)."""
+
     @classmethod
     def from_parts(cls, document, parts: "SharedParts", name: str = "") -> "DocxView":
         """A view over a ``w:document`` tree already in memory (a document vanban has just
@@ -541,6 +546,9 @@ class DocxView:
         self._frame = None
         # each paragraph's runs as its text was read, kept for its signature (taken once)
         self._runs_read: dict = {}
+        # each paragraph's own properties, style id and runs as its signature takes them, read
+        # with its text (_read_paragraph), and its nearest table; taken once by _signature
+        self._signature_parts: dict = {}
         self._signatures: dict = {}  # each paragraph's, as look() computed it
         self._tables_around: dict = {}  # a paragraph outside the body's own -> its nearest w:tbl
         self._cell_widths: dict = {}
@@ -664,41 +672,72 @@ class DocxView:
         whole = root is self.document and self._section is _UNSET
         numbered = self.numbering is not None  # else no paragraph has a list's label
         keep, kept = self._keep_runs, self._runs_read
+        # a tree no one else holds, read with its looks shared: each paragraph's signature read
+        # with its text (_read_paragraph); cells of a page laid out in one table go the long way
+        walk = keep and MEMOISE and self._one_walk and self._frame is None
+        signed, hint, row_tag = self._signature_parts, self._styles_hint, w("tr")
         for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
             if whole and element.tag == _SECTION:
                 if self._section is _UNSET:
                     self._section = element
                 continue
-            if element.getparent() is root:  # most paragraphs: no text box, cell or fallback around them
+            parent = element.getparent()
+            if parent is root:  # most paragraphs: no text box, cell or fallback around them
                 index += 1
-                text, runs = _read_runs(element)  # _text_of, inline
-                if keep:
-                    kept[element] = runs
+                if walk:  # its text, runs and what its signature reads of it, in one pass
+                    text, read = _read_paragraph(element, hint)
+                    if type(read) is tuple:
+                        signed[element] = (*read, None)  # no table around it
+                    else:
+                        kept[element] = read
+                else:
+                    text, runs = _read_runs(element)  # _text_of, inline
+                    if keep:
+                        kept[element] = runs
                 label = self._list_label(element, counters) if numbered else ""
                 yield Para(index, element, label + text, part, None, None, None, False, label)
                 continue
-            else:  # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
-                box = cell = None
-                above = []  # the tables around it, nearest first
-                ancestors = []
-                for ancestor in element.iterancestors():
-                    tag = ancestor.tag
-                    if tag == fallback:
-                        break
-                    ancestors.append(ancestor)
-                    if tag == table_tag:
-                        above.append(ancestor)
-                    elif tag == cell_tag:
-                        if cell is None:
-                            cell = ancestor
-                    elif tag == box_tag and box is None:
-                        box = ancestor
-                else:
-                    if self._keep_runs:  # a tree no one else holds: _table_of may take it from here
-                        self._tables_around[element] = above[0] if above else None
-                    above = None
-                if above is not None:
-                    continue  # the same text box again, for old readers
+            if walk and parent.tag == cell_tag:  # a cell of a table of the part itself: no walk up
+                row_element = parent.getparent()
+                tbl = row_element.getparent() if row_element is not None and row_element.tag == row_tag else None
+                if tbl is not None and tbl.tag == table_tag and tbl.getparent() is root:
+                    index += 1
+                    self._tables_around[element] = tbl
+                    table = tables.setdefault(tbl, len(tables))
+                    if tbl not in cells:
+                        cells[tbl] = _cell_positions(tbl)
+                    row, column = cells[tbl][parent]
+                    text, read = _read_paragraph(element, hint)
+                    if type(read) is tuple:
+                        signed[element] = (*read, tbl)
+                    else:
+                        kept[element] = read
+                    label = self._list_label(element, counters) if numbered else ""
+                    yield Para(index, element, label + text, f"table{table}[{row}][{column}]", table, row, column,
+                               False, label)
+                    continue
+            # the nearest text box, cell and table, in one walk up (a paragraph of a cell has four)
+            box = cell = None
+            above = []  # the tables around it, nearest first
+            ancestors = []
+            for ancestor in element.iterancestors():
+                tag = ancestor.tag
+                if tag == fallback:
+                    break
+                ancestors.append(ancestor)
+                if tag == table_tag:
+                    above.append(ancestor)
+                elif tag == cell_tag:
+                    if cell is None:
+                        cell = ancestor
+                elif tag == box_tag and box is None:
+                    box = ancestor
+            else:
+                if self._keep_runs:  # a tree no one else holds: _table_of may take it from here
+                    self._tables_around[element] = above[0] if above else None
+                above = None
+            if above is not None:
+                continue  # the same text box again, for old readers
             index += 1
             place, table, row, column, nested = part, None, None, None, False
             if box is not None:
@@ -1139,6 +1178,14 @@ class DocxView:
         and for each run with words its properties and whether it has letters beyond ASCII (set
         in the high-ANSI font) and which kinds of characters a hint may set in an East Asian font
         (none when neither the styles nor the run's own properties hint a font)."""
+        read = self._signature_parts.pop(element, None)  # read with the paragraph's text
+        if read is not None:
+            own, style_id, runs, table = read
+            style_id = self._default_paragraph_style if style_id is _UNSET else style_id
+            chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
+            return (style_id, table is not None, chain_key, self._line_grid(), own, runs)
+        table = self._table_of(element)
+        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
         ppr = None
         for child in element:  # _find_first, inline: asked of every paragraph
             ppr = child if child.tag == _PARAGRAPH_PROPERTIES else element.find(_PARAGRAPH_PROPERTIES)
@@ -1157,8 +1204,6 @@ class DocxView:
                     runs.append((content, True, hinted_kinds(text)))
                 else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
                     runs.append((content, True, ()))
-        table = self._table_of(element)
-        chain_key = () if table is None else self._chain_key(self._table_style_chain(element, table))
         return (style_id, table is not None, chain_key, self._line_grid(), own, tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
@@ -1769,6 +1814,71 @@ def _read_runs(paragraph) -> tuple[str, list]:
     else:
         return "".join(own), runs
     return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
+
+
+def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
+    """:func:`_read_runs` of a paragraph and, for one whose runs are its children, what
+    :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr``'s content
+    and style id as :func:`_properties_content` gives them (None and :data:`_UNSET` without a
+    pPr), and its runs with words, each its properties' :func:`_content`, whether it has
+    letters beyond ASCII and the kinds a hint may set in an East Asian font (``styles_hint``:
+    the styles hint a font). (text, (own, style id, runs)); (text, runs) as
+    :func:`_read_runs` gives them for any other paragraph."""
+    own, signed = [], []
+    ppr = None
+    for child in paragraph:
+        tag = child.tag
+        if tag == _RUN:
+            properties, text = None, ""  # most runs hold one piece of text: added, not joined
+            for piece in child:
+                tag = piece.tag
+                if tag == _TEXT:
+                    text += piece.text or ""
+                elif tag == _RUN_PROPERTIES:
+                    if properties is None:
+                        properties = piece
+                elif tag in _RUN_TEXT:
+                    text += _RUN_TEXT[tag]
+                elif tag not in _PLAIN_IN_RUN:
+                    break
+            else:
+                own.append(text)
+                if text and not text.isspace():  # words: as _signature takes a run
+                    content = None if properties is None else _content(properties)
+                    if text.isascii():
+                        signed.append((content, False, ()))
+                    elif styles_hint or _hints(properties):
+                        signed.append((content, True, hinted_kinds(text)))
+                    else:
+                        signed.append((content, True, ()))
+                continue
+            break
+        if tag == _PARAGRAPH_PROPERTIES:
+            if ppr is None:  # the first, as _signature finds it
+                ppr = child
+        elif tag not in _PLAIN_IN_PARAGRAPH:
+            break
+    else:
+        properties, style = _properties_read(ppr) if ppr is not None else (None, _UNSET)
+        return "".join(own), (properties, style, tuple(signed))
+    return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
+
+
+def _properties_read(properties) -> tuple:
+    """:func:`_properties_content`, quicker where the schema's order holds: the children's
+    tuples made in one comprehension, the style id taken from the first child when it is a
+    ``w:pStyle`` with its ``w:val`` alone; any other pStyle is found as that function finds it."""
+    children = [_content(child) if len(child) else (child.tag, *child.items()) for child in properties]
+    content = (properties.tag, *properties.items(), *children)
+    if not children:
+        return content, _UNSET
+    first = children[0]
+    # (tag, (name, value)): a pStyle with one attribute (a child of its own would be a tuple of tuples)
+    if first[0] == _PARAGRAPH_STYLE and len(first) == 2 and len(first[1]) == 2 and type(first[1][1]) is str:
+        return content, (first[1][1] if first[1][0] == _VAL else None)
+    if any(child[0] == _PARAGRAPH_STYLE for child in children):
+        return content, _properties_content(properties)[1]
+    return content, _UNSET
 
 
 def _runs_anywhere(paragraph) -> tuple[str, list]:
