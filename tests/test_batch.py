@@ -495,3 +495,28 @@ def test_every_document_of_a_chunk_whose_worker_died_is_reported_as_not_made(tmp
     for _, _, outcome in reported:
         with pytest.raises(Exception):
             outcome()
+
+
+def test_the_pool_freezes_the_batchs_heap_while_its_workers_run_and_leaves_a_hosts_freeze_alone():
+    # forked workers then share the batch's pages instead of copying them as collections walk
+    # its objects (memory flat with the rows: bench/README, batch memory)
+    import gc
+    import queue
+
+    from vanban._batch_pool import ProcessPool
+
+    assert gc.get_freeze_count() == 0
+    pool = ProcessPool(1, {}, queue.Queue())
+    try:
+        assert gc.get_freeze_count() > 0
+    finally:
+        pool.close()
+    assert gc.get_freeze_count() == 0  # a library's host collects its objects again
+
+    gc.freeze()  # a host that froze its own heap (a pre-forking server)
+    try:
+        pool = ProcessPool(1, {}, queue.Queue())
+        pool.close()
+        assert gc.get_freeze_count() > 0  # not unfrozen by the batch
+    finally:
+        gc.unfreeze()
