@@ -201,6 +201,19 @@ def test_a_keep_reaching_back_past_the_last_block_to_the_marker_takes_the_tree(m
     assert data == tree_bytes(renderer, document)
 
 
+def test_a_keep_reaching_the_marker_takes_the_tree_also_when_a_header_uses_values(monkeypatch, tmp_path, splices):
+    # the header's rendering comes between the body's and the fall-back to the tree
+    document = vanban.load(EXAMPLES / "quyet_dinh_367.yaml")
+    path = copy_package_template(tmp_path)
+    edit_template(path, "<w:p><w:pPr/></w:p>", "<w:p><w:r><w:t>{{ number_line }}</w:t></w:r></w:p>",
+                  part="word/header1.xml")
+    set_block_runs(monkeypatch, -1, "")
+    renderer = Renderer([tmp_path])
+    data = renderer.render_bytes(document)
+    assert splices == [0]
+    assert data == tree_bytes(renderer, document)
+
+
 def test_a_frame_docxtpl_must_parse_itself_takes_the_tree(plan, tmp_path, splices):
     path = copy_package_template(tmp_path)  # a letterhead grid docxtpl's fix_tables corrects
     edit_template(path, '<w:gridCol w:w="3855"/><w:gridCol w:w="5216"/>',

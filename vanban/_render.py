@@ -551,6 +551,15 @@ class _WarmTemplate:
             raise AssertionError("the body loop refused blocks its splice wrote")
         return rendered.replace(head.plan.mark, written, 1)
 
+    def _whole_body(self, rendered: str, head: Optional[_Head]) -> Any:
+        """The body's tree from the text the loop rendered (with the marker when ``head`` is
+        given), as without the splice: parsed whole, its drawings numbered."""
+        if head is not None:
+            rendered = self._unsplit(rendered, head)
+        body = _parse_body(rendered, around=self.around_body)
+        _renumber_drawings(body)
+        return body
+
     def _splice_plan(self) -> _Splice:
         """How this template's body loop is spliced, worked out when first needed."""
         plan = self._splice
@@ -572,15 +581,14 @@ class _WarmTemplate:
         source = self.body_source
         try:
             if kept is None:  # the body loop's text spliced into the rest's serialisation, if it can be
-                rendered, head = self._render_split_body(values)
+                body_text, head = self._render_split_body(values)
             else:  # the whole tree is wanted
-                rendered, head = self._render_body(values), None
-            body = _parse_body(rendered, quick_only=True) if head is not None else None
+                body_text, head = self._render_body(values), None
+            body = _parse_body(body_text, quick_only=True) if head is not None else None
             if body is None:
-                if head is not None:
-                    rendered, head = self._unsplit(rendered, head), None
-                body = _parse_body(rendered, around=self.around_body)
-            _renumber_drawings(body)
+                body, head = self._whole_body(body_text, head), None
+            else:
+                _renumber_drawings(body)
             changed: dict[str, bytes] = {}
             for name, (compiled, encoding, source) in self.parts.items():
                 from docx.opc.oxml import serialize_part_xml
@@ -599,8 +607,7 @@ class _WarmTemplate:
             # the finishing steps reached the marker (the closing block's keep), or the body is
             # not written by splicing: the whole body's tree, as without the splice
             try:
-                body = _parse_body(self._unsplit(rendered, head), around=self.around_body)
-                _renumber_drawings(body)
+                body = self._whole_body(body_text, head)
             except Exception as error:  # noqa: BLE001 - as above (the marker's body parsed, this one does too)
                 raise template_error(self.name, error, self.body_source) from error
             _finish_body(body, values, document)
