@@ -374,15 +374,12 @@ def merge(base: dict, row: dict) -> tuple[dict, Optional[str]]:
     """The row filled in over a copy of the base, and the row's own file name (``ten_tep``).
     Raises _Skip with the reason when the row cannot be merged."""
     data = _copy(base)
+    for key, value in _changes(row):
+        _apply(data, key, value)
     name = None
     for key, value in row.items():
-        key = str(key).strip()
-        if key == NAME_KEY:
+        if str(key).strip() == NAME_KEY:
             name = None if value is None else str(value)
-            continue
-        if value is None:
-            continue
-        _apply(data, key, value)
     return data, name
 
 
@@ -390,12 +387,16 @@ def written_fields(row: dict) -> frozenset:
     """The top-level fields of the base that :func:`merge` changes for ``row`` (``so`` for
     ``so``, ``co_quan_ban_hanh`` for ``co_quan_ban_hanh.ten``, ``noi_nhan`` for ``+noi_nhan``):
     every other field of the merged document is the base's as it stands."""
-    fields = set()
+    return frozenset(_parts(key)[0] for key, _ in _changes(row))
+
+
+def _changes(row: dict) -> Iterator[tuple[str, Any]]:
+    """The cells of ``row`` that change the base, (column name stripped, value): the file's
+    name (``ten_tep``) and empty cells change nothing."""
     for key, value in row.items():
         key = str(key).strip()
         if key != NAME_KEY and value is not None:
-            fields.add(_parts(key)[0])
-    return frozenset(fields)
+            yield key, value
 
 
 def _parts(key: str) -> list[str]:

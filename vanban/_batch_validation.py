@@ -29,6 +29,7 @@ from pydantic_core import SchemaValidator, ValidationError, core_schema
 
 from ._loading import _TYPE_KEYS, parse
 from ._registry import get_document_type
+from .schemas.common import instance
 
 _INVALID = object()
 """A base field that does not validate on its own: any row leaving it so is validated whole."""
@@ -81,12 +82,7 @@ class RowValidator:
                 return None
             values[name] = kept
             fields_set.add(name)
-        document = model.__new__(model)
-        # what pydantic-core does when it makes the model from its validated fields
-        object.__setattr__(document, "__dict__", values)
-        object.__setattr__(document, "__pydantic_fields_set__", fields_set)
-        object.__setattr__(document, "__pydantic_extra__", None)
-        object.__setattr__(document, "__pydantic_private__", None)
+        document = instance(model, values, fields_set)
         for after in plan.after:
             document = after(document)
         return document
@@ -229,16 +225,15 @@ def _reads_other_fields(schema: Any, definitions: dict) -> bool:
     return False
 
 
-_validators: dict[int, RowValidator] = {}
+_current: Optional[RowValidator] = None
 _lock = threading.Lock()
 
 
 def validator_for(base: dict) -> RowValidator:
     """The validator of ``base`` in this process: its base fields validated once (a cluster's
     worker runs rows in threads, sharing it)."""
+    global _current
     with _lock:
-        current = _validators.get(id(base))
-        if current is None or current.base is not base:
-            _validators.clear()
-            current = _validators[id(base)] = RowValidator(base)
-        return current
+        if _current is None or _current.base is not base:
+            _current = RowValidator(base)
+        return _current

@@ -134,9 +134,15 @@ def built(model: type[BaseModel], **fields: Any) -> Any:
             values[name] = factory()
         elif default is not _REQUIRED:
             values[name] = default
+    return instance(model, values, set(fields))
+
+
+def instance(model: type[BaseModel], values: dict, fields_set: set) -> Any:
+    """A ``model`` holding ``values`` (already validated), as pydantic-core makes one from its
+    validated fields: no extra fields, no private attributes."""
     made = model.__new__(model)
     object.__setattr__(made, "__dict__", values)
-    object.__setattr__(made, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(made, "__pydantic_fields_set__", fields_set)
     object.__setattr__(made, "__pydantic_extra__", None)
     object.__setattr__(made, "__pydantic_private__", None)
     return made
