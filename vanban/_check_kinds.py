@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth, clean
+from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth
 from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
-from ._docx_read import HINTED_EXAMPLES, DocxView, Para
+from ._docx_read import HINTED_EXAMPLES, DocxView, Para, clean
 from ._measure import text_width_mm
 from .rules import Rule
 

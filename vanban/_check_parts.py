@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from ._docx_read import DocxView, Para, clean  # clean: imported from here by the checker's modules
+from ._docx_read import DocxView, Para, clean
 from ._lazy_pattern import lazy_pattern
 from .rules import HEADING_NUMBER, ISSUING_BODY_START, leading_bases
 
@@ -246,7 +246,7 @@ def _decision_lines(found: Elements) -> set[int]:
 
 def document_kind(found: Elements) -> str:
     """The type name the document carries (``QUYẾT ĐỊNH``), upper-cased; empty when none is found."""
-    return clean(found["type_name"][0].text).upper() if found["type_name"] else ""
+    return found["type_name"][0].words.upper() if found["type_name"] else ""
 
 
 def _locate_addressees(found: Elements, paragraphs: list[Para], header_end: int) -> None:
@@ -383,7 +383,7 @@ def _locate_signature_alone(found: Elements, paragraphs: list[Para]) -> None:
             found.parts["signature_name"] = [signer[-1]]
             found.parts["signature_titles"] = signer[:-1]
             titles = [p for p in signer[:-1] if not AUTHORITY.match(p.words)]
-            if AUTHORITY.match(clean(signer[0].text)) and titles:
+            if AUTHORITY.match(signer[0].words) and titles:
                 found.parts["signature_position"] = [titles[0]]
             left = [p for p in paragraphs if p.table == table and p.column < signer[0].column
                     and p.words and not PLACEHOLDER.match(p.words)]
@@ -495,7 +495,7 @@ def _list_items(body: list[Para], view: DocxView) -> set[int]:
         if match.group(1) or STRUCTURAL.match(para.words):
             khoan = 0
             continue
-        previous = clean(body[position - 1].text) if position else ""
+        previous = body[position - 1].words if position else ""
         lead_in = previous.endswith(":") and not LABEL.match(previous)
         # a bold "1." after "... như sau:" is a khoản heading (vanban's list entries are plain)
         if match.group(2) == "1." and (lead_in and view.label_look(para)[0] is not True or khoan >= 1):
@@ -518,7 +518,7 @@ def _structural(body: list[Para]) -> list[Para]:
             out.append(para)
             # in capitals: as upper as it gets ("º", "ĸ" have no capital, "2020 - 2025" no letter;
             # str.isupper says no to both)
-            title = clean(body[index + 1].text) if index + 1 < len(body) else ""
+            title = body[index + 1].words if index + 1 < len(body) else ""
             if title and title == title.upper():
                 out.append(body[index + 1])
     return out

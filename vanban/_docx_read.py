@@ -1135,11 +1135,7 @@ class DocxView:
         The Look is shared: read it, never change it."""
         if isinstance(para, Para):
             element = para.element
-            if para.line is None:
-                found = self._looks.get(element)
-                if found is not None:  # asked again (the rules ask for most paragraphs' looks several times)
-                    return found
-            else:
+            if para.line is not None:
                 key = (element, para.line)
                 if key not in self._looks:
                     self._looks[key] = self._look(element, self._line_runs(element, para.line))
@@ -1708,9 +1704,9 @@ def _chinese_fonts(table) -> frozenset:
     """The fonts of the font table whose character set is Chinese (:data:`CHINESE_CHARSETS`)."""
     if table is None:
         return frozenset()
-    return frozenset(font.get(w("name")) for font in table.iter(w("font"))
-                     if font.find(w("charset")) is not None
-                     and (font.find(w("charset")).get(w("val")) or "").upper() in CHINESE_CHARSETS)
+    charsets = ((font, font.find(w("charset"))) for font in table.iter(w("font")))
+    return frozenset(font.get(w("name")) for font, charset in charsets
+                     if charset is not None and (charset.get(w("val")) or "").upper() in CHINESE_CHARSETS)
 
 
 def _headers(package: Package) -> dict:

@@ -402,10 +402,6 @@ def is_model_api(kind: type[BaseModel], name: str) -> bool:
     return name in _MODEL_API and name not in kind.model_fields
 
 
-def _is_model_api(model: BaseModel, name: str) -> bool:
-    return is_model_api(type(model), name)
-
-
 class TemplateSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, read-only for vanban's values and bounded by ``limits``.
 
@@ -490,13 +486,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return rule == "jinja"
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if attribute in _MODEL_API and _rule(type(obj)) == "model" and _is_model_api(obj, attribute):
+        if attribute in _MODEL_API and _rule(type(obj)) == "model" and is_model_api(type(obj), attribute):
             return self.unsafe_undefined(obj, attribute)  # refused before pydantic runs any of it
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         if isinstance(argument, str) and argument in _MODEL_API and _rule(type(obj)) == "model" \
-                and _is_model_api(obj, argument):
+                and is_model_api(type(obj), argument):
             return self.unsafe_undefined(obj, argument)
         return super().getitem(obj, argument)
 
