@@ -5,12 +5,12 @@ issues found, as (paragraph or None, expected, found, severity or None for the r
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from ._check_parts import AUTHORITY, LABEL, HEADING_LIKE, ISSUER_START, RULE_LINE, Elements, _depth
 from ._check_words import _describe, _expect_words, _format_problems, _pt, _size_ok, cm, cm_range, decimal
 from ._display import to_roman
-from ._docx_read import HINTED_EXAMPLES, DocxView, Para, clean
+from ._docx_read import HINTED_EXAMPLES, DocxView, Look, Para, clean
 from ._measure import text_width_mm
 from .rules import Rule
 
@@ -121,24 +121,30 @@ def check_page_numbers(elements: Elements, rule: Rule) -> list[Issue]:
     return issues
 
 
+def _each_look(view: DocxView) -> Iterator[tuple[Para, Look]]:
+    """The first paragraph with words of each look, and its look: most paragraphs share a few
+    looks. A list's number alone is set in its level's look, so its words are those after it."""
+    seen = set()
+    for para in view.paragraphs:
+        if para.words if not para.label else clean(para.text[len(para.label):]):
+            look = view.look(para)
+            if id(look) not in seen:
+                seen.add(id(look))
+                yield para, look
+
+
 def check_font(elements: Elements, rule: Rule) -> list[Issue]:
     allowed = set(rule.params["fonts"])
-    passed = set()  # ids of looks already found in the allowed fonts (most paragraphs share a few looks)
-    for para in elements.view.paragraphs:
-        if para.words if not para.label else clean(para.text[len(para.label):]):  # a list's number alone is set in its level's font
-            look = elements.view.look(para)
-            if id(look) in passed:
-                continue
-            fonts = look.fonts - {None}
-            if fonts - allowed:
-                found_ = ", ".join(sorted(fonts - allowed))
-                if look.east_asian_font in fonts - allowed:
-                    shown = ", ".join(HINTED_EXAMPLES[kind] for kind in look.east_asian_kinds)
-                    found_ += (f" (một số chữ, như {shown}, hiện bằng phông Đông Á «{look.east_asian_font}»: "
-                               "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
-                               "phần chữ châu Á trong hộp thoại Font)")
-                return [(para, " / ".join(sorted(allowed)), found_, None)]
-            passed.add(id(look))
+    for para, look in _each_look(elements.view):
+        fonts = look.fonts - {None}
+        if fonts - allowed:
+            found_ = ", ".join(sorted(fonts - allowed))
+            if look.east_asian_font in fonts - allowed:
+                shown = ", ".join(HINTED_EXAMPLES[kind] for kind in look.east_asian_kinds)
+                found_ += (f" (một số chữ, như {shown}, hiện bằng phông Đông Á «{look.east_asian_font}»: "
+                           "phông của đoạn có gợi ý Đông Á (w:hint), như WPS ghi; hãy chọn Times New Roman cho cả "
+                           "phần chữ châu Á trong hộp thoại Font)")
+            return [(para, " / ".join(sorted(allowed)), found_, None)]
     return []
 
 
@@ -405,19 +411,13 @@ def check_space_below_number(elements: Elements, rule: Rule) -> list[Issue]:
 def check_language(elements: Elements, rule: Rule) -> list[Issue]:
     """Text marked as Vietnamese, so that Word checks its spelling and breaks its lines as
     Vietnamese: the first paragraph that is not, and what it is marked as."""
-    passed = set()  # ids of looks already found all Vietnamese (most paragraphs share a few looks)
-    for para in elements.view.paragraphs:
-        if para.words if not para.label else clean(para.text[len(para.label):]):
-            look = elements.view.look(para)
-            if id(look) in passed:
-                continue
-            passed.add(id(look))
-            other = {lang for lang in look.languages if not (lang or "").lower().startswith("vi")}
-            if other:
-                said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
-                if None in other and len(other) > 1:
-                    said += ", có đoạn không khai báo"
-                return [(para, "ngôn ngữ tiếng Việt (vi-VN)", said, None)]
+    for para, look in _each_look(elements.view):
+        other = {lang for lang in look.languages if not (lang or "").lower().startswith("vi")}
+        if other:
+            said = ", ".join(sorted(lang for lang in other if lang)) or "không khai báo ngôn ngữ"
+            if None in other and len(other) > 1:
+                said += ", có đoạn không khai báo"
+            return [(para, "ngôn ngữ tiếng Việt (vi-VN)", said, None)]
     return []
 
 
