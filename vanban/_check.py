@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ._check_kinds import CHECKS
-from ._check_parts import TWO_SIGNATURES, detect_profile, document_kind, has_letterhead, layout_frame, locate
+from ._check_parts import TWO_SIGNATURES, detect_profile, document_kind, has_letterhead, locate, read_layout_frame
 from ._check_report import ELEMENT_WORDS, PROFILE_NAMES, SEVERITY_WORDS, Finding, Report
 from ._doc_convert import doc_to_docx, is_old_word
 from ._docx_read import DocxView
@@ -64,8 +64,7 @@ def check_view(view: DocxView, profile: Optional[str], shown: str, notes: Option
     if not has_letterhead(view) and view.include_first_page_header():
         notes.append("phần đầu văn bản (tên cơ quan, số, ngày tháng) nằm ở đầu trang (header) của trang 1; "
                      "vanban đọc đầu trang như phần trên cùng của trang.")
-    frame = layout_frame(view)
-    if frame is not None and view.read_frame(frame):
+    if read_layout_frame(view):
         notes.append("cả văn bản được trình bày trong một bảng (phần đầu, nội dung, chữ ký nằm trong các ô): "
                      "vanban đọc hàng trải hết bề ngang bảng như thân văn bản, các hàng chia ô như bảng tiêu đề, "
                      "bảng chữ ký.")

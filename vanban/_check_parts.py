@@ -109,6 +109,13 @@ class Elements:
         return self.parts.get(name, [])
 
 
+def read_layout_frame(view: DocxView) -> bool:
+    """Whether the page is laid out in one table (:func:`layout_frame`); when it is, ``view``
+    now reads its cells as the page's parts (:meth:`DocxView.read_frame`)."""
+    frame = layout_frame(view)
+    return frame is not None and view.read_frame(frame)
+
+
 def detect_profile(view: DocxView) -> Optional[str]:
     texts = [p.words for p in view.paragraphs[:60]]
     if any(is_union_title(t) for t in texts) or union_under_national_name(view):

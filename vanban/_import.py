@@ -30,11 +30,11 @@ from typing import Any, Optional, Union
 from pydantic import TypeAdapter, ValidationError
 
 from ._check_parts import (
-    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, clean, detect_profile, layout_frame, lettered_part, locate,
+    ANNEX_LABEL, AUTHORITY, DATE, NUMBER, SUBJECT, detect_profile, lettered_part, locate, read_layout_frame,
 )
-from ._docx_read import DocxView, Para, Span, excerpt, in_landscape_section, spans, style_id, table_cells
+from ._docx_read import DocxView, Para, Span, clean, excerpt, in_landscape_section, spans, style_id, table_cells
 from ._numbers import format_number
-from .errors import DocxReadError, InputError
+from .errors import InputError
 from .profiles import PROFILES
 from .schemas.common import Text as CellText
 from .schemas.common import (
@@ -1474,9 +1474,7 @@ def import_document(source: Union[str, Path, bytes], *, profile: Optional[str] =
     docx, converted = word_bytes(source, name, converter)
     view = DocxView(docx, name or (str(source) if not isinstance(source, (bytes, bytearray)) else ""))
     shown = view.name
-    frame = layout_frame(view)
-    # a page laid out in one table: its cells read as the checker reads them
-    in_one_table = frame is not None and view.read_frame(frame)
+    in_one_table = read_layout_frame(view)  # its cells read as the checker reads them
     reader = _Reader(view, profile)
     data = reader.read()
     data.pop("_indices", None)
