@@ -22,7 +22,7 @@ renderer (the text the renderer splices into the body's serialisation, ``_render
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 from jinja2 import nodes
 
@@ -61,13 +61,9 @@ class BodyLoop:
         what is wrong if anything is)."""
         if not isinstance(blocks, (list, tuple)):
             return None
-        out: list[str] = []
-        for block in environment.counted(blocks):  # a step a block, as Jinja's loop counts them
-            if not self._write_block(block, out):
-                return None
-        return "".join(out)
+        return self.write(environment.counted(blocks))  # a step a block, as Jinja's loop counts them
 
-    def write(self, blocks: Union[list, tuple]) -> Optional[str]:
+    def write(self, blocks: Iterable) -> Optional[str]:
         """What :meth:`render` writes for ``blocks``, their steps not counted (already counted
         by a render that wrote them otherwise: :meth:`render_split`)."""
         out: list[str] = []
