@@ -435,7 +435,7 @@ class PdfConverter:
             source = self.folder / "work" / str(self._count) / f"van-ban{Path(name).suffix.lower()}"
             source.parent.mkdir(parents=True)
         try:
-            source.write_bytes(docx)
+            source.write_bytes(_for_libreoffice(docx, name))
             return self._convert_file(source, shown=name, to=to)
         finally:
             shutil.rmtree(source.parent, ignore_errors=True)
@@ -444,17 +444,13 @@ class PdfConverter:
         if self._closed:
             raise ConverterClosedError()
 
-    def _convert_file(self, source: Path, shown: Optional[str] = None, to: str = "pdf") -> bytes:
-        shown = shown or str(source)
-        if not source.is_file():
-            raise ConversionError(shown, "không tìm thấy tệp")
+    def _convert_file(self, source: Path, shown: str, to: str = "pdf") -> bytes:
         with self._lock:
             self._check_open()
             self._count += 1
             out = self.folder / "out" / str(self._count)
             out.mkdir(parents=True)
             try:
-                source = _without_outside_links(source, out, shown)
                 if self.warm:
                     pdf = self._convert_warm(source.resolve(), out / f"{source.stem}.{to}", shown, to)
                 else:
@@ -601,21 +597,15 @@ class PdfConverter:
         return target
 
 
-def _without_outside_links(source: Path, folder: Path, shown: str) -> Path:
-    """``source``, or the copy of it in ``folder`` that LibreOffice is given instead: the same
-    package with no SVG picture naming a file outside itself (``_svg``), a link LibreOffice's
-    settings cannot stop. The user's own file is never changed."""
+def _for_libreoffice(docx: bytes, name: str) -> bytes:
+    """What LibreOffice is given for the package ``docx`` (``name``: its name, in messages):
+    the same package with no SVG picture naming a file outside itself (``_svg``), a link
+    LibreOffice's settings cannot stop."""
     from ._svg import without_links
 
-    if source.suffix.lower() != ".docx":
-        return source
-    cleaned = without_links(source, shown)
-    if cleaned is None:
-        return source
-    copy = folder / "source" / source.name
-    copy.parent.mkdir()
-    copy.write_bytes(cleaned)
-    return copy
+    if Path(name).suffix.lower() != ".docx":
+        return docx
+    return without_links(docx, name) or docx
 
 
 # LibreOffice's settings for every profile vanban starts it with: a document it converts may be
@@ -623,7 +613,7 @@ def _without_outside_links(source: Path, folder: Path, shown: str) -> Path:
 # fetch anything, or put a file of this machine into the PDF. Keys and values as in LibreOffice's
 # own schema (share/registry/main.xcd); each checked on LibreOffice 7.4 by tests/test_converter_links.py.
 # One way out no setting closes, an SVG picture naming a local file, is closed by the copy
-# LibreOffice is given (_without_outside_links).
+# LibreOffice is given (_for_libreoffice).
 _SETTINGS = (
     # "Stealth mode": a document may load linked resources (images linked to http: or file:
     # targets, a remote attachedTemplate) only from a trusted location, and none is trusted.

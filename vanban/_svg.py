@@ -24,8 +24,7 @@ import io
 import re
 import zipfile
 import zlib
-from pathlib import Path
-from typing import Optional, Union
+from typing import Optional
 
 SNIFF_BYTES = 64 * 1024
 """How much of a part is looked at to tell an SVG (LibreOffice looks at the first 2,048 bytes)."""
@@ -184,15 +183,15 @@ MAX_PACKAGE_BYTES = 512 * 1024 * 1024
 """The parts of a package written again with its SVG pictures cleaned, uncompressed, together."""
 
 
-def without_links(docx: Union[bytes, Path], shown: str) -> Optional[bytes]:
-    """The package ``docx`` (its bytes or its file) with no SVG picture naming anything outside
+def without_links(docx: bytes, shown: str) -> Optional[bytes]:
+    """The package ``docx`` with no SVG picture naming anything outside
     itself (each such name removed; an unreadable SVG made blank); None if it has no such
     picture, or is no zip. Raises :class:`~vanban.errors.ConversionError` (``shown`` names the
     file) for a package with such a picture and parts too large to copy."""
     from .errors import ConversionError
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(docx) if isinstance(docx, (bytes, bytearray)) else docx)
+        archive = zipfile.ZipFile(io.BytesIO(docx))
         changed = {}
         for name in svg_parts(archive):
             info = archive.getinfo(name)
