@@ -697,9 +697,9 @@ def _pdf_target(source: Path, target: Optional[PathLike]) -> Path:
 def to_pdf(source: PathLike, target: Optional[PathLike] = None, *, overwrite: bool = False,
            converter: Optional[PdfConverter] = None) -> Path:
     """Convert a .docx to PDF (default: beside it). Pass a running ``converter`` for many files."""
-    _pdf_target(Path(source), target)  # a wrong name is refused before LibreOffice starts
     if converter is not None:
         return converter.convert(source, target, overwrite=overwrite)
+    _pdf_target(Path(source), target)  # a wrong name is refused before LibreOffice starts
     with PdfConverter() as own:
         return own.convert(source, target, overwrite=overwrite)
 
