@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from ._files import EXTENSION
 from ._lazy_pattern import lazy_pattern
 from .errors import NamePatternError
 
@@ -66,14 +67,10 @@ def check_name_pattern(pattern: str) -> str:
     return pattern if tail.lower().endswith(".docx") else pattern + ".docx"
 
 
-_EXTENSION = lazy_pattern(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
-"""How a file name's extension looks (.pdf, .doc, .txt, .mp4): a name ending ``.2021`` has none."""
-
-
 def other_extension(name: str) -> Optional[str]:
     """The extension ``name`` ends with when it is not .docx (``.pdf``); None if it ends with
     .docx or with no extension (vanban then adds .docx)."""
-    found = _EXTENSION.search(name)
+    found = EXTENSION.search(name)
     if found is None or found.group().lower() == ".docx":
         return None
     return found.group()

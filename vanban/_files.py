@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import re
 import tempfile
 import time
 import zipfile
@@ -109,6 +108,9 @@ def _reason(error: OSError) -> str:
     return _REASONS.get(error.errno, f"lỗi của hệ thống tệp ({error.strerror or error})")
 
 
+EXTENSION = lazy_pattern(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+"""How a file name's extension looks (.pdf, .doc, .txt, .mp4): a name ending ``.2021`` has none."""
+
 _WRITES = {".docx": ("văn bản Word (.docx)", "vanban.render"), ".pdf": ("tệp PDF", "vanban.render_pdf")}
 """What vanban's Python functions write, by the extension the output's name must have, and which one."""
 
@@ -120,7 +122,7 @@ def require_extension(path: Path, extension: str, writer: str) -> None:
     found = path.suffix.lower()
     if found == extension:
         return
-    known = re.fullmatch(r"\.[a-z][a-z0-9]{0,4}", found) is not None  # "KH 12.2021" has no extension
+    known = EXTENSION.search(found) is not None  # "KH 12.2021" has no extension
     stem = path.name[:-len(found)] if known else path.name
     what, _ = _WRITES[extension]
     said = f"tên này có đuôi {path.suffix}" if known else "tên này không có đuôi " + extension
