@@ -247,8 +247,7 @@ def check(path: Path, profile: Optional[str], output_format: str, png_dir: Optio
           force: bool) -> None:
     from ._check import check_document
 
-    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
-        raise SourceNotFoundError(path, "tệp")
+    _require_existing(path)
     report = check_document(path, profile, name=str(path))
     if png_dir is None:
         click.echo(report.to_json() if output_format == "json" else report.to_text())
@@ -298,8 +297,7 @@ def import_(path: Path, output: Optional[Path], profile: Optional[str], force: b
     from ._files import check_output, write_atomic
     from ._import import import_document
 
-    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
-        raise SourceNotFoundError(path, "tệp")
+    _require_existing(path)
     output = output or path.with_suffix(".yaml")
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise Misuse(f"Tệp ra '{output}' phải có đuôi .yaml hoặc .yml (vanban import ghi dữ liệu YAML).",
@@ -325,8 +323,7 @@ def fix(path: Path, output: Optional[Path], profile: Optional[str], force: bool)
     from ._files import check_output
     from ._fix import fix_document
 
-    if not path.exists():  # what exists but is no file (a folder, a device, a FIFO) the reader names
-        raise SourceNotFoundError(path, "tệp")
+    _require_existing(path)
     if output is not None and docx_output_mistake(str(output)):
         raise Misuse(docx_output_mistake(str(output)), click.get_current_context())
     output = output or path.with_name(f"{path.stem}-da-sua.docx")
@@ -477,6 +474,13 @@ def template_check(path: Path, kind: str) -> None:
     click.echo(f"{path}: {errors} lỗi, {warnings} cảnh báo.")
     if errors:
         sys.exit(1)
+
+
+def _require_existing(path: Path) -> None:
+    """The file a command reads must exist; what exists but is no file (a folder, a device, a
+    FIFO) the reader names itself."""
+    if not path.exists():
+        raise SourceNotFoundError(path, "tệp")
 
 
 PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
