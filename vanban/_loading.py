@@ -274,7 +274,8 @@ def read_data(path: Path, raw: Optional[bytes] = None) -> tuple[Any, Optional[ya
     else:
         data, node = _read_with_python(text, path)
     lines = split_lines(text)
-    hidden = list(_comments_eating_text(node, lines)) + list(_list_items_joined_to_text(node, lines))
+    scalars = list(_plain_scalars(node))
+    hidden = list(_comments_eating_text(scalars, lines)) + list(_list_items_joined_to_text(scalars, lines))
     if hidden:
         raise InputError(hidden, path)
     return data, node
@@ -364,9 +365,10 @@ def _too_deep() -> Problem:
 _CONTENT_COMMENT = re.compile(r"\s#\S")
 
 
-def _comments_eating_text(node: Optional[yaml.Node], lines: list[str]) -> Iterator[Problem]:
-    """Plain text followed on its line by '#x': almost always words, not a comment."""
-    for scalar in _plain_scalars(node):
+def _comments_eating_text(scalars: list, lines: list[str]) -> Iterator[Problem]:
+    """Plain text (``scalars``: :func:`_plain_scalars`) followed on its line by '#x': almost
+    always words, not a comment."""
+    for scalar in scalars:
         end = scalar.end_mark
         rest = lines[end.line][end.column:] if end.line < len(lines) else ""
         if _CONTENT_COMMENT.match(rest):
@@ -387,10 +389,11 @@ def _plain_scalars(node: Optional[yaml.Node]) -> Iterator[yaml.ScalarNode]:
             yield current
 
 
-def _list_items_joined_to_text(node: Optional[yaml.Node], lines: list[str]) -> Iterator[Problem]:
-    """A '- item' line under a field that already has its text on its own line: YAML reads it
-    as more of that text ("Trà Vinh - Thành phố"), which is almost never what was meant."""
-    for scalar in _plain_scalars(node):
+def _list_items_joined_to_text(scalars: list, lines: list[str]) -> Iterator[Problem]:
+    """A '- item' line under a field that already has its text on its own line (``scalars``:
+    :func:`_plain_scalars`): YAML reads it as more of that text ("Trà Vinh - Thành phố"),
+    which is almost never what was meant."""
+    for scalar in scalars:
         for number in range(scalar.start_mark.line + 1, min(scalar.end_mark.line, len(lines) - 1) + 1):
             stripped = lines[number].lstrip(" ")
             if stripped == "-" or stripped.startswith("- "):
