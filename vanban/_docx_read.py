@@ -676,6 +676,16 @@ class DocxView:
         # with its text (_read_paragraph); cells of a page laid out in one table go the long way
         walk = keep and MEMOISE and self._one_walk and self._frame is None
         signed, hint, row_tag = self._signature_parts, self._styles_hint, w("tr")
+
+        def read_in_one_pass(element, tbl) -> str:
+            # its text, runs and what its signature reads of it (``tbl``: the table around it)
+            text, read = _read_paragraph(element, hint)
+            if type(read) is tuple:
+                signed[element] = (*read, tbl)
+            else:
+                kept[element] = read
+            return text
+
         for element in (root.iter(_P, _SECTION) if whole else root.iter(_P)):
             if whole and element.tag == _SECTION:
                 if self._section is _UNSET:
@@ -684,12 +694,8 @@ class DocxView:
             parent = element.getparent()
             if parent is root:  # most paragraphs: no text box, cell or fallback around them
                 index += 1
-                if walk:  # its text, runs and what its signature reads of it, in one pass
-                    text, read = _read_paragraph(element, hint)
-                    if type(read) is tuple:
-                        signed[element] = (*read, None)  # no table around it
-                    else:
-                        kept[element] = read
+                if walk:
+                    text = read_in_one_pass(element, None)
                 else:
                     text, runs = _read_runs(element)  # _text_of, inline
                     if keep:
@@ -707,11 +713,7 @@ class DocxView:
                     if tbl not in cells:
                         cells[tbl] = _cell_positions(tbl)
                     row, column = cells[tbl][parent]
-                    text, read = _read_paragraph(element, hint)
-                    if type(read) is tuple:
-                        signed[element] = (*read, tbl)
-                    else:
-                        kept[element] = read
+                    text = read_in_one_pass(element, tbl)
                     label = self._list_label(element, counters) if numbered else ""
                     yield Para(index, element, label + text, f"table{table}[{row}][{column}]", table, row, column,
                                False, label)
@@ -1193,13 +1195,7 @@ class DocxView:
         read = self._runs_read.pop(element, None)  # read with the paragraph's text (_read_runs)
         for properties, text in (read if read is not None else _read_runs(element)[1]):
             if text and not text.isspace():  # words (text.strip(), without making the stripped copy)
-                content = None if properties is None else _content(properties)
-                if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
-                    runs.append((content, False, ()))
-                elif self._styles_hint or _hints(properties):
-                    runs.append((content, True, hinted_kinds(text)))
-                else:  # no font of the run is hinted East Asian: its look does not depend on which letters it has
-                    runs.append((content, True, ()))
+                runs.append(_run_signature(properties, text, self._styles_hint))
         return (style_id, table is not None, chain_key, self._line_grid(), own, tuple(runs))
 
     def _chain_key(self, chain: list) -> tuple:
@@ -1812,6 +1808,19 @@ def _read_runs(paragraph) -> tuple[str, list]:
     return _runs_anywhere(paragraph)  # runs deeper than the paragraph's children
 
 
+def _run_signature(properties, text: str, styles_hint: bool) -> tuple:
+    """What a paragraph's signature holds of one of its runs with words: its properties'
+    :func:`_content`, whether it has letters beyond ASCII, and which kinds of them a hint may
+    set in an East Asian font (``styles_hint``: the styles hint a font); none when no font of
+    the run is hinted East Asian, since its look then does not depend on which letters it has."""
+    content = None if properties is None else _content(properties)
+    if text.isascii():  # no character a hint may set in an East Asian font (all beyond ASCII)
+        return content, False, ()
+    if styles_hint or _hints(properties):
+        return content, True, hinted_kinds(text)
+    return content, True, ()
+
+
 def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
     """:func:`_read_runs` of a paragraph and, for one whose runs are its children, what
     :meth:`DocxView._signature` reads of it, in the same pass: its first ``w:pPr``'s content
@@ -1840,13 +1849,7 @@ def _read_paragraph(paragraph, styles_hint: bool) -> tuple[str, object]:
             else:
                 own.append(text)
                 if text and not text.isspace():  # words: as _signature takes a run
-                    content = None if properties is None else _content(properties)
-                    if text.isascii():
-                        signed.append((content, False, ()))
-                    elif styles_hint or _hints(properties):
-                        signed.append((content, True, hinted_kinds(text)))
-                    else:
-                        signed.append((content, True, ()))
+                    signed.append(_run_signature(properties, text, styles_hint))
                 continue
             break
         if tag == _PARAGRAPH_PROPERTIES:
